@@ -12,3 +12,9 @@ pub mod value;
 
 pub use error::{Error, LimitKind, Origin, SyntaxError};
 pub use value::{Args, Namespace, Value};
+
+/// A native function: builtins and the functions the engine registers.
+pub type NativeFn = fn(&mut Vm<'_>, Args) -> Result<Value, Error>;
+
+/// The evaluator (placeholder until the interpreter lands).
+pub struct Vm<'a>(std::marker::PhantomData<&'a ()>);
