@@ -1,1 +1,17 @@
+//! Interview loading and the docassemble logic engine.
 
+pub mod load;
+pub mod model;
+pub mod reference;
+pub mod yaml;
+pub mod runtime;
+pub mod screen;
+pub mod state;
+
+pub use runtime::RequestContext;
+pub use screen::{ButtonView, ChoiceView, FieldKind, FieldView, LinkView, QuestionScreen, ReviewItem, Screen, SectionView, Submitted};
+pub use state::SessionState;
+
+pub use load::{load, LoadError, Sources, Warning};
+pub use model::Interview;
+pub use reference::InterviewRef;
