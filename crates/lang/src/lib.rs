@@ -9,6 +9,7 @@
 
 pub mod error;
 pub mod value;
+pub mod template;
 
 pub use error::{Error, LimitKind, Origin, SyntaxError};
 pub use value::{Args, Namespace, Value};
