@@ -43,6 +43,7 @@ pub fn open(ctx: SealContext<'_>, sealed: &[u8]) -> Result<Vec<u8>, StoreError> 
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
 

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 use store::{Store, StoreError};
 
 #[tokio::test]

@@ -1,0 +1,185 @@
+//! Markdown → sanitised HTML (pulldown-cmark, then ammonia).
+//!
+//! The engine hands over text whose `${ }` values are already HTML-escaped; author Markdown
+//! and inline HTML pass the sanitiser, which keeps what interviews legitimately use
+//! (headings, lists, tables, links, images, emphasis, code, `div`/`span` with a class).
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use pulldown_cmark::{html, Options, Parser};
+
+static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut b = ammonia::Builder::default();
+    b.add_tags([
+        "span",
+        "div",
+        "u",
+        "s",
+        "sup",
+        "sub",
+        "small",
+        "mark",
+        "figure",
+        "figcaption",
+        "caption",
+    ])
+    .add_generic_attributes([
+        "class",
+        "id",
+        "title",
+        "lang",
+        "dir",
+        "aria-label",
+        "aria-hidden",
+        "role",
+    ])
+    .add_tag_attributes("a", ["target"])
+    .add_tag_attributes("img", ["alt", "src", "width", "height", "title"])
+    .add_tag_attributes("td", ["colspan", "rowspan", "align"])
+    .add_tag_attributes("th", ["colspan", "rowspan", "align", "scope"])
+    .add_tag_attributes("ol", ["start", "type"])
+    .url_schemes(HashSet::from(["http", "https", "mailto", "tel"]))
+    .url_relative(ammonia::UrlRelative::PassThrough)
+    .link_rel(Some("noopener noreferrer"));
+    // `id` attributes from author HTML could clash with ours; ammonia has no prefixing, so
+    // drop them (class is enough for styling).
+    b.rm_generic_attributes(["id"]);
+    b
+});
+
+/// True when the text has nothing Markdown or HTML would change (so it can just be escaped).
+fn is_plain(text: &str) -> bool {
+    !text.bytes().any(|b| {
+        matches!(
+            b,
+            b'*' | b'_'
+                | b'`'
+                | b'['
+                | b']'
+                | b'<'
+                | b'>'
+                | b'&'
+                | b'#'
+                | b'\\'
+                | b'!'
+                | b'|'
+                | b'\n'
+                | b'~'
+                | b'-'
+                | b'+'
+                | b'='
+        )
+    }) && !text.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    escape_into(&mut out, text);
+    out
+}
+
+/// Appends `text` HTML-escaped to `out`.
+pub fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+/// Renders Markdown (block level) to sanitised HTML.
+pub fn to_html(text: &str) -> String {
+    if is_plain(text.trim()) {
+        let t = text.trim();
+        if t.is_empty() {
+            return String::new();
+        }
+        return format!("<p>{}</p>", escape(t));
+    }
+    let mut opts = Options::empty();
+    opts.insert(Options::ENABLE_TABLES);
+    opts.insert(Options::ENABLE_STRIKETHROUGH);
+    let parser = Parser::new_ext(text, opts);
+    let mut raw = String::with_capacity(text.len() * 2);
+    html::push_html(&mut raw, parser);
+    CLEANER.clean(&raw).to_string()
+}
+
+/// Renders Markdown that should be one line (labels, headings, button text): like
+/// [`to_html`] without the surrounding `<p>` when the result is a single paragraph.
+pub fn to_inline_html(text: &str) -> String {
+    let t = text.trim();
+    if is_plain(t) {
+        return escape(t);
+    }
+    let html = to_html(t);
+    let trimmed = html.trim();
+    if let Some(inner) = trimmed
+        .strip_prefix("<p>")
+        .and_then(|s| s.strip_suffix("</p>"))
+    {
+        if !inner.contains("<p>") {
+            return inner.to_string();
+        }
+    }
+    trimmed.to_string()
+}
+
+/// Plain text of Markdown (for `<title>`): tags removed, entities kept escaped.
+pub fn to_plain(text: &str) -> String {
+    let html = to_inline_html(text);
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_and_markdown() {
+        assert_eq!(to_inline_html("What is your name?"), "What is your name?");
+        assert_eq!(
+            to_inline_html("Is it **bold**?"),
+            "Is it <strong>bold</strong>?"
+        );
+        assert_eq!(to_html("Hi"), "<p>Hi</p>");
+        assert!(to_html("# Head\n\n* a\n* b").contains("<li>a</li>"));
+        assert!(to_html("| a | b |\n|---|---|\n| 1 | 2 |").contains("<table>"));
+    }
+
+    #[test]
+    fn sanitises() {
+        let h = to_html("hello <script>alert(1)</script> <b onclick=\"x()\">b</b>");
+        assert!(!h.contains("<script"));
+        assert!(!h.contains("onclick"));
+        let h = to_html("[x](javascript:alert(1))");
+        assert!(!h.contains("javascript:"));
+        let h = to_html("<div class=\"alert\">x</div>");
+        assert!(h.contains("class=\"alert\""));
+        // escaped user values stay text
+        assert!(to_inline_html("Hi &lt;b&gt;").contains("&lt;b&gt;"));
+    }
+
+    #[test]
+    fn plain_title() {
+        assert_eq!(to_plain("Is it **bold**?"), "Is it bold?");
+    }
+}
