@@ -24,6 +24,7 @@ pub mod value;
 pub use error::{Error, LimitKind, Origin, SyntaxError};
 pub use interp::Vm;
 pub use limits::Limits;
+pub use template::Template;
 pub use value::{Args, Class, Key, Namespace, Object, Value};
 
 use std::sync::Arc;
