@@ -4,9 +4,11 @@ pub mod load;
 pub mod model;
 pub mod reference;
 pub mod yaml;
+pub mod functions;
 pub mod runtime;
 pub mod screen;
 pub mod state;
+pub mod validate;
 
 pub use runtime::RequestContext;
 pub use screen::{ButtonView, ChoiceView, FieldKind, FieldView, LinkView, QuestionScreen, ReviewItem, Screen, SectionView, Submitted};

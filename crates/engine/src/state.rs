@@ -56,6 +56,19 @@ pub struct SessionState {
     /// Undo records for the back button, newest last.
     #[serde(default)]
     pub history: Vec<Undo>,
+    /// A command chosen by a button (exit, restart …), returned by the next `next_screen`.
+    #[serde(default)]
+    pub pending_command: Option<PendingCommand>,
+}
+
+/// A special command chosen on the last screen.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct PendingCommand {
+    /// `exit`, `restart`, `leave`, …
+    pub command: String,
+    /// Redirect URL, if any.
+    #[serde(default)]
+    pub url: Option<String>,
 }
 
 /// A pending action or forced question.
@@ -86,6 +99,12 @@ pub struct CurrentQuestion {
     pub token: String,
     /// Index of the block in the interview.
     pub block: usize,
+    /// For an embedded question: the index of the choice of `block` that holds it.
+    #[serde(default)]
+    pub choice: Option<usize>,
+    /// The event (action) this screen serves; popped when it is answered.
+    #[serde(default)]
+    pub event: Option<String>,
     /// Iterator/generic bindings in force when it was asked (`i`, `x` …) as JSON.
     #[serde(default)]
     pub bindings: Map<String, Json>,

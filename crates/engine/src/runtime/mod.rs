@@ -1,4 +1,25 @@
 //! The interview runtime: docassemble's next-screen algorithm, form submission and back.
+//!
+//! Every request re-runs the logic from the top (spec §2.3): `initial` code, pending events
+//! (actions, `force_ask`), `mandatory` blocks in file order; an undefined variable makes the
+//! engine look for the block that defines it (§2.4), last-defined first, and either runs it
+//! (code, data, template) or shows it (questions).
+
+mod ask;
+pub mod compile;
+pub mod json;
+pub mod path;
+mod submit;
+
+use std::collections::HashSet;
+use std::rc::Rc;
+
+use lang::{Namespace, Value, Vm};
+
+use crate::functions::{EngineHost, Signal};
+use crate::model::{Block, BlockKind, ChoiceValue, Condition, Input, Interview, Pos, Reconsider};
+use crate::screen::Screen;
+use crate::state::SessionState;
 
 /// Per-request inputs the engine needs from the server; the engine never reads the clock.
 #[derive(Debug, Clone)]
@@ -12,4 +33,1000 @@ pub struct RequestContext {
     /// The action requested by the browser (the `action` query parameter as produced by
     /// `url_action`, already validated by the server), if any.
     pub action: Option<String>,
+}
+
+impl RequestContext {
+    /// A context for tests and tools: fixed time, local URLs.
+    pub fn for_tests(interview: &str) -> RequestContext {
+        RequestContext {
+            now: chrono::NaiveDate::from_ymd_opt(2024, 1, 15)
+                .and_then(|d| d.and_hms_opt(12, 0, 0))
+                .unwrap_or_default(),
+            base_url: "http://127.0.0.1:8080".into(),
+            interview_url: format!("/interview?i={interview}"),
+            action: None,
+        }
+    }
+}
+
+/// Why the logic stopped short of a value.
+pub(crate) enum Flow {
+    /// A variable is undefined: find a block for it.
+    Undefined(String),
+    /// A host function asked for something (force_ask, command, response …).
+    Signal(Signal),
+    /// An author-facing error.
+    Fatal(String),
+}
+
+pub(crate) type R<T> = Result<T, Flow>;
+
+/// What trying one candidate block gave.
+pub(crate) enum Outcome {
+    /// The variable is now defined (or the event handled): run the logic again.
+    Continue,
+    /// Show this.
+    Screen(Screen),
+}
+
+/// Limit on nested searches for variables.
+const DEFAULT_LIMIT: u32 = 500;
+
+impl Interview {
+    /// A fresh session.
+    pub fn new_session(&self) -> SessionState {
+        SessionState::new()
+    }
+
+    /// Runs the logic and returns what to show.
+    pub fn next_screen(&self, state: &mut SessionState, ctx: &RequestContext) -> Screen {
+        if let Some(cmd) = state.pending_command.take() {
+            return Screen::Command { command: cmd.command, url: cmd.url };
+        }
+        let mut run = Run::new(self, state, ctx);
+        if let Some(action) = ctx.action.as_deref() {
+            run.request_action(action);
+        }
+        let screen = run.assemble();
+        run.finish();
+        state.seal_undo();
+        screen
+    }
+
+    /// Applies a submitted form for the screen the user answered.
+    pub fn submit(
+        &self,
+        state: &mut SessionState,
+        form: &[(String, String)],
+        ctx: &RequestContext,
+    ) -> crate::screen::Submitted {
+        submit::submit(self, state, form, ctx)
+    }
+
+    /// Restores the previous step; false if there is none (or going back is prevented).
+    pub fn back(&self, state: &mut SessionState) -> bool {
+        if state.steps <= state.steps_offset {
+            return false;
+        }
+        state.pop_undo()
+    }
+}
+
+/// One request's run of the logic.
+pub(crate) struct Run<'a> {
+    pub iv: &'a Interview,
+    pub st: &'a mut SessionState,
+    pub ctx: &'a RequestContext,
+    pub ns: Namespace,
+    pub host: EngineHost,
+    pub out: String,
+    /// Chain of variables being sought (for loop reports).
+    pub chain: Vec<String>,
+    /// Total searches this request (guards against runaway logic).
+    pub searches: u32,
+    /// The event (action) being served by the screen under construction.
+    pub serving_event: Option<String>,
+    /// The form description of the screen last built (for `submit`).
+    pub(crate) form: Vec<ask::FormField>,
+}
+
+impl<'a> Run<'a> {
+    pub fn new(iv: &'a Interview, st: &'a mut SessionState, ctx: &'a RequestContext) -> Run<'a> {
+        let mut host = EngineHost::new(iv, ctx);
+        let ns = json::namespace_from_state(&st.variables, &host);
+        host.ns = ns.clone();
+        host.info = st.info.clone();
+        if let Some(ev) = st.event_stack.first() {
+            host.action = Some(ev.action.clone());
+            host.arguments = ev.arguments.clone();
+        }
+        host.dirty = st.dirty.clone();
+        Run { iv, st, ctx, ns, host, out: String::new(), chain: Vec::new(), searches: 0, serving_event: None, form: Vec::new() }
+    }
+
+    /// Writes the namespace back into the state.
+    pub fn finish(&mut self) {
+        self.remove_iterators();
+        self.st.variables = json::namespace_to_state(&self.ns);
+        self.st.info = self.host.info.clone();
+        self.st.dirty = self.host.dirty.clone();
+        for id in std::mem::take(&mut self.host.forget) {
+            let name = format!("ID {id}");
+            self.st.answered.remove(&name);
+            self.st.answers.remove(&name);
+        }
+        if self.host.prevent_back {
+            self.st.steps_offset = self.st.steps;
+        }
+    }
+
+    fn remove_iterators(&self) {
+        for name in ["x", "i", "j", "k", "l", "m", "n", "row_item", "row_index"] {
+            self.ns.remove(name);
+        }
+    }
+
+    fn loop_limit(&self) -> u32 {
+        if self.iv.features.loop_limit == 0 {
+            DEFAULT_LIMIT
+        } else {
+            self.iv.features.loop_limit
+        }
+    }
+
+    fn recursion_limit(&self) -> u32 {
+        if self.iv.features.recursion_limit == 0 {
+            DEFAULT_LIMIT
+        } else {
+            self.iv.features.recursion_limit
+        }
+    }
+
+    // ---- evaluation helpers -------------------------------------------------------
+
+    fn limits() -> lang::Limits {
+        lang::Limits::default()
+    }
+
+    /// Evaluates an expression source written at `pos`.
+    pub fn eval_src(&mut self, source: &str, pos: &Pos) -> R<Value> {
+        let e = compile::expression(source, pos).map_err(Flow::Fatal)?;
+        let ns = self.ns.clone();
+        let res = {
+            let mut vm = Vm::new(Self::limits(), &mut self.out).with_host(&mut self.host);
+            vm.eval(&e, &ns)
+        };
+        res.map_err(|err| self.flow(err, pos))
+    }
+
+    /// Runs a code block written at `pos`.
+    pub fn exec_src(&mut self, source: &str, pos: &Pos) -> R<()> {
+        let p = compile::program(source, pos).map_err(Flow::Fatal)?;
+        let ns = self.ns.clone();
+        let res = {
+            let mut vm = Vm::new(Self::limits(), &mut self.out).with_host(&mut self.host);
+            vm.exec(&p, &ns)
+        };
+        res.map_err(|err| self.flow(err, pos))
+    }
+
+    /// Renders a template with `${}` values HTML-escaped.
+    pub fn render_src(&mut self, source: &str, pos: &Pos) -> R<String> {
+        if !crate::load::looks_like_mako(source) {
+            return Ok(source.to_string());
+        }
+        let t = compile::template(source, pos).map_err(Flow::Fatal)?;
+        let ns = self.ns.clone();
+        let res = {
+            let mut vm = Vm::new(Self::limits(), &mut self.out).with_host(&mut self.host);
+            t.render(&mut vm, &ns, &html_escape)
+        };
+        res.map_err(|err| self.flow(err, pos))
+    }
+
+    /// Renders a template without escaping (values used as data, e.g. `default:`).
+    pub fn render_plain(&mut self, source: &str, pos: &Pos) -> R<String> {
+        if !crate::load::looks_like_mako(source) {
+            return Ok(source.to_string());
+        }
+        let t = compile::template(source, pos).map_err(Flow::Fatal)?;
+        let ns = self.ns.clone();
+        let res = {
+            let mut vm = Vm::new(Self::limits(), &mut self.out).with_host(&mut self.host);
+            t.render(&mut vm, &ns, &|s: &str| s.to_string())
+        };
+        res.map_err(|err| self.flow(err, pos))
+    }
+
+    /// Assigns `value` to the variable `name` (a path like `a.b['c']`).
+    pub fn assign(&mut self, name: &str, value: Value) -> R<()> {
+        if let Some(p) = path::parse(name) {
+            if path::set(&self.ns, &p, value.clone()).is_ok() {
+                return Ok(());
+            }
+        }
+        let pos = compile::engine_pos();
+        let t = compile::target(name, &pos).map_err(Flow::Fatal)?;
+        let ns = self.ns.clone();
+        let res = {
+            let mut vm = Vm::new(Self::limits(), &mut self.out).with_host(&mut self.host);
+            vm.assign(&t, &ns, value)
+        };
+        res.map_err(|err| self.flow(err, &pos))
+    }
+
+    /// Calls a function value.
+    pub fn call(&mut self, f: &Value, args: Vec<Value>, pos: &Pos) -> R<Value> {
+        let res = {
+            let mut vm = Vm::new(Self::limits(), &mut self.out).with_host(&mut self.host);
+            vm.call(f, lang::Args { positional: args, keyword: Vec::new() })
+        };
+        res.map_err(|err| self.flow(err, pos))
+    }
+
+    /// Whether a variable is defined (never triggers a search).
+    pub fn is_defined(&mut self, name: &str) -> bool {
+        if let Some(p) = path::parse(name) {
+            if path::lookup(&self.ns, &p).is_some() {
+                return true;
+            }
+            // simple paths fully resolvable by lookup: trust the answer
+            if p.segs.iter().all(|s| match s {
+                path::Seg::Attr(_) => true,
+                path::Seg::Index(t) => path::literal(t).is_some(),
+            }) {
+                return false;
+            }
+        }
+        let pos = compile::engine_pos();
+        matches!(self.eval_src(name, &pos), Ok(_))
+    }
+
+    /// Converts a `lang` error into a flow, naming the file and line for the author.
+    pub fn flow(&mut self, err: lang::Error, pos: &Pos) -> Flow {
+        match err {
+            lang::Error::Undefined(p) => Flow::Undefined(p),
+            lang::Error::Interrupt(b) => match b.downcast::<Signal>() {
+                Ok(sig) => Flow::Signal(*sig),
+                Err(_) => Flow::Fatal(format!("{pos}: interrupted")),
+            },
+            lang::Error::Exception { kind, message, line } => {
+                let line = if line > 0 { line } else { pos.line };
+                let text = if message.is_empty() { kind.clone() } else { format!("{kind}: {message}") };
+                Flow::Fatal(format!("{}, line {}: {}", pos.file, line, text))
+            }
+            other => Flow::Fatal(format!("{pos}: {other}")),
+        }
+    }
+
+    fn condition(&mut self, c: &Condition) -> R<bool> {
+        match c {
+            Condition::Always(b) => Ok(*b),
+            Condition::Expr(e) => Ok(self.eval_src(e.source(), e.pos())?.truthy()),
+        }
+    }
+
+    // ---- actions and events ---------------------------------------------------------
+
+    /// Records an action requested by URL (`url_action` output).
+    fn request_action(&mut self, encoded: &str) {
+        let Some((action, arguments)) = crate::functions::decode_action(encoded) else { return };
+        self.apply_action(action, arguments);
+    }
+
+    /// Puts an action on the event stack (or performs a built-in one).
+    pub fn apply_action(&mut self, action: String, arguments: serde_json::Map<String, serde_json::Value>) {
+        match action.as_str() {
+            "_da_force_ask" => {
+                let vars: Vec<String> = match arguments.get("variables") {
+                    Some(serde_json::Value::Array(a)) => {
+                        a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect()
+                    }
+                    Some(serde_json::Value::String(s)) => vec![s.clone()],
+                    _ => Vec::new(),
+                };
+                self.push_events(&vars, serde_json::Map::new());
+            }
+            "_da_priority_action" | "_da_exit" => {}
+            _ => {
+                if let Some(forget) = arguments.get("_forget_prior") {
+                    if forget.as_bool() == Some(true) {
+                        self.st.event_stack.clear();
+                    }
+                }
+                let mut args = arguments;
+                args.remove("_forget_prior");
+                self.push_events(&[action], args);
+            }
+        }
+        if let Some(ev) = self.st.event_stack.first() {
+            self.host.action = Some(ev.action.clone());
+            self.host.arguments = ev.arguments.clone();
+        }
+    }
+
+    /// Pushes names at the front of the event stack (first name first), deduplicated.
+    pub fn push_events(&mut self, names: &[String], arguments: serde_json::Map<String, serde_json::Value>) {
+        for name in names.iter().rev() {
+            self.st.event_stack.retain(|e| &e.action != name);
+            self.st
+                .event_stack
+                .insert(0, crate::state::Event { action: name.clone(), arguments: arguments.clone() });
+        }
+    }
+
+    /// Removes an event by name.
+    pub fn pop_event(&mut self, name: &str) {
+        if let Some(pos) = self.st.event_stack.iter().position(|e| e.action == name) {
+            self.st.event_stack.remove(pos);
+        }
+        match self.st.event_stack.first() {
+            Some(ev) => {
+                self.host.action = Some(ev.action.clone());
+                self.host.arguments = ev.arguments.clone();
+            }
+            None => {
+                self.host.action = None;
+                self.host.arguments = serde_json::Map::new();
+            }
+        }
+    }
+
+    // ---- the algorithm ----------------------------------------------------------------
+
+    /// `Interview.assemble()`: run passes until a screen is chosen.
+    pub fn assemble(&mut self) -> Screen {
+        // reset: variables deleted at the start of every assemble
+        for v in &self.iv.reset {
+            if let Some(p) = path::parse(v.name()) {
+                path::remove(&self.ns, &p);
+            }
+        }
+        // reconsider: True code blocks
+        for b in &self.iv.blocks {
+            if matches!(b.reconsider, Reconsider::All) && matches!(b.kind, BlockKind::Code(_)) {
+                for v in &b.defines {
+                    if let Some(p) = path::parse(v) {
+                        path::remove(&self.ns, &p);
+                    }
+                }
+            }
+        }
+        let limit = self.loop_limit();
+        let mut iterations = 0u32;
+        loop {
+            iterations += 1;
+            if iterations > limit {
+                return Screen::Error {
+                    message: format!(
+                        "There appears to be a circularity: the logic ran {limit} times without settling. Variables sought: {}",
+                        self.chain.join(" → ")
+                    ),
+                };
+            }
+            let res = self.pass();
+            let flow = match res {
+                Ok(screen) => return screen,
+                Err(f) => f,
+            };
+            match self.handle(flow, 0) {
+                Ok(None) => continue,
+                Ok(Some(screen)) => return screen,
+                Err(Flow::Fatal(m)) => return Screen::Error { message: m },
+                Err(Flow::Undefined(v)) => return Screen::Error { message: self.missing_message(&v) },
+                Err(Flow::Signal(_)) => return Screen::Error { message: "unexpected signal".into() },
+            }
+        }
+    }
+
+    /// Deals with a flow from a pass: seek a variable, act on a signal.
+    /// `Ok(None)` = run the logic again.
+    fn handle(&mut self, flow: Flow, depth: u32) -> R<Option<Screen>> {
+        match flow {
+            Flow::Undefined(var) => match self.askfor(&var, depth, false)? {
+                Some(s) => Ok(Some(s)),
+                None => Ok(None),
+            },
+            Flow::Signal(sig) => self.signal(sig),
+            Flow::Fatal(m) => Err(Flow::Fatal(m)),
+        }
+    }
+
+    /// Acts on a signal raised by a host function.
+    fn signal(&mut self, sig: Signal) -> R<Option<Screen>> {
+        match sig {
+            Signal::ReRun => Ok(None),
+            Signal::ForceAsk(vars) => {
+                self.push_events(&vars, serde_json::Map::new());
+                if let Some(ev) = self.st.event_stack.first() {
+                    self.host.action = Some(ev.action.clone());
+                    self.host.arguments = ev.arguments.clone();
+                }
+                Ok(None)
+            }
+            Signal::Command { command, url } => Ok(Some(Screen::Command { command, url })),
+            Signal::Response { content_type, body } => Ok(Some(Screen::Response { content_type, body })),
+            Signal::Message { title, subtitle } => Ok(Some(self.message_screen(title, subtitle))),
+            Signal::ValidationError { message, .. } => Err(Flow::Fatal(message)),
+        }
+    }
+
+    fn missing_message(&self, var: &str) -> String {
+        format!(
+            "There was a reference to a variable '{var}' that could not be looked up in the question file (for language 'en') or in any of the files incorporated by reference into the question file.{}",
+            if self.chain.is_empty() { String::new() } else { format!(" (while seeking: {})", self.chain.join(" → ")) }
+        )
+    }
+
+    /// One pass over the blocks.
+    fn pass(&mut self) -> R<Screen> {
+        let iv = self.iv;
+        let mut events_done = false;
+        for (n, block) in iv.blocks.iter().enumerate() {
+            if let BlockKind::Code(code) = &block.kind {
+                if let Some(init) = &block.initial {
+                    if self.condition(init)? {
+                        self.pre_block(block)?;
+                        self.exec_src(code.source(), code.pos())?;
+                        self.post_block(block)?;
+                        continue;
+                    }
+                    continue;
+                }
+            }
+            if !events_done {
+                events_done = true;
+                if let Some(s) = self.process_events()? {
+                    return Ok(s);
+                }
+            }
+            if self.st.answered.contains(&block.name) {
+                continue;
+            }
+            let Some(mand) = &block.mandatory else { continue };
+            if !self.condition(mand)? {
+                continue;
+            }
+            if let Some(s) = self.run_mandatory(n, block)? {
+                return Ok(s);
+            }
+        }
+        if !events_done {
+            if let Some(s) = self.process_events()? {
+                return Ok(s);
+            }
+        }
+        Err(Flow::Fatal(format!(
+            "{}: the interview finished executing all code blocks, but no question was asked. Add a mandatory question (an end screen) to the interview.",
+            self.iv.reference.to_string()
+        )))
+    }
+
+    /// Serves the head of the event stack, if any.
+    fn process_events(&mut self) -> R<Option<Screen>> {
+        let mut guard = 0;
+        while let Some(ev) = self.st.event_stack.first().cloned() {
+            guard += 1;
+            if guard > 50 {
+                break;
+            }
+            self.host.action = Some(ev.action.clone());
+            self.host.arguments = ev.arguments.clone();
+            match self.askfor(&ev.action, 0, true) {
+                Ok(Some(s)) => return Ok(Some(s)),
+                Ok(None) => {
+                    // handled by code (event code pops it) — or nothing could ask it
+                    if self.st.event_stack.first().map(|e| &e.action) == Some(&ev.action) {
+                        self.pop_event(&ev.action);
+                    }
+                    return Err(Flow::Signal(Signal::ReRun));
+                }
+                Err(Flow::Fatal(m)) if m.starts_with("There was a reference to a variable") => {
+                    // nothing can define it: drop the event rather than get stuck
+                    self.pop_event(&ev.action);
+                    return Err(Flow::Fatal(m));
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(None)
+    }
+
+    /// Runs a mandatory block; `Some(screen)` when it shows something.
+    fn run_mandatory(&mut self, n: usize, block: &'a Block) -> R<Option<Screen>> {
+        self.pre_block(block)?;
+        match &block.kind {
+            BlockKind::Question(q) => {
+                if let Input::Choice(ci) = &q.input {
+                    if ci.field.is_none() {
+                        if let Some(&idx) = self.st.answers.get(&block.name) {
+                            return match self.follow_choice(n, block, idx, None)? {
+                                Outcome::Continue => {
+                                    self.st.answered.insert(block.name.clone());
+                                    Ok(None)
+                                }
+                                Outcome::Screen(s) => Ok(Some(s)),
+                            };
+                        }
+                    }
+                }
+                Ok(Some(self.ask(n, None, block, &[], None)?))
+            }
+            BlockKind::Code(c) => {
+                self.exec_src(c.source(), c.pos())?;
+                self.post_block(block)?;
+                self.st.answered.insert(block.name.clone());
+                Ok(None)
+            }
+            BlockKind::Command(c) => Ok(Some(self.command_screen(&c.command, c.url.as_ref())?)),
+            BlockKind::Response(r) => Ok(Some(self.response_screen(r)?)),
+            _ => {
+                self.define_by(block)?;
+                self.post_block(block)?;
+                self.st.answered.insert(block.name.clone());
+                Ok(None)
+            }
+        }
+    }
+
+    /// `undefine`, `reconsider: [vars]`, `need: pre`.
+    fn pre_block(&mut self, block: &Block) -> R<()> {
+        for v in &block.undefine {
+            if let Some(p) = path::parse(v) {
+                path::remove(&self.ns, &p);
+            }
+        }
+        if let Reconsider::Vars(vars) = &block.reconsider {
+            for v in vars {
+                if self.host.reconsidered.insert(v.clone()) {
+                    if let Some(p) = path::parse(v) {
+                        path::remove(&self.ns, &p);
+                    }
+                }
+                let pos = block.pos.clone();
+                self.eval_src(v, &pos)?;
+            }
+        }
+        for e in &block.need.pre {
+            self.eval_src(e.source(), e.pos())?;
+        }
+        Ok(())
+    }
+
+    /// `need: post`.
+    fn post_block(&mut self, block: &Block) -> R<()> {
+        for e in &block.need.post {
+            self.eval_src(e.source(), e.pos())?;
+        }
+        Ok(())
+    }
+
+    /// Follows the chosen item of an embedded multiple choice.
+    pub(crate) fn follow_choice(
+        &mut self,
+        n: usize,
+        block: &'a Block,
+        idx: usize,
+        sought: Option<&str>,
+    ) -> R<Outcome> {
+        let BlockKind::Question(q) = &block.kind else { return Ok(Outcome::Continue) };
+        let Input::Choice(ci) = &q.input else { return Ok(Outcome::Continue) };
+        let crate::model::Choices::List(list) = &ci.choices else { return Ok(Outcome::Continue) };
+        let Some(choice) = list.get(idx) else { return Ok(Outcome::Continue) };
+        match &choice.value {
+            ChoiceValue::Block(inner) => match &inner.kind {
+                BlockKind::Code(c) => {
+                    self.exec_src(c.source(), c.pos())?;
+                    Ok(Outcome::Continue)
+                }
+                BlockKind::Question(_) => Ok(Outcome::Screen(self.ask(n, Some(idx), inner, &[], sought)?)),
+                _ => {
+                    self.define_by(inner)?;
+                    Ok(Outcome::Continue)
+                }
+            },
+            ChoiceValue::Command { command, url } => Ok(Outcome::Screen(self.command_screen(command, url.as_ref())?)),
+            ChoiceValue::Value(_) => Ok(Outcome::Continue),
+        }
+    }
+
+    /// A `command` screen (`exit`, `restart` …).
+    pub(crate) fn command_screen(&mut self, command: &str, url: Option<&crate::model::Text>) -> R<Screen> {
+        let url = match url {
+            Some(t) => Some(self.render_plain(t.source(), t.pos())?),
+            None => None,
+        };
+        let url = url.or_else(|| {
+            if command == "exit" || command == "leave" {
+                self.iv.metadata.exit_url.clone()
+            } else {
+                None
+            }
+        });
+        Ok(Screen::Command { command: command.to_string(), url })
+    }
+
+    fn response_screen(&mut self, r: &crate::model::ResponseBlock) -> R<Screen> {
+        let content_type = match &r.content_type {
+            Some(t) => self.render_plain(t.source(), t.pos())?,
+            None => "text/plain; charset=utf-8".to_string(),
+        };
+        if let Some(t) = &r.redirect_url {
+            let url = self.render_plain(t.source(), t.pos())?;
+            return Ok(Screen::Command { command: "leave".into(), url: Some(url) });
+        }
+        if r.all_variables {
+            self.finish();
+            let body = serde_json::to_vec(&self.st.variables).unwrap_or_default();
+            return Ok(Screen::Response { content_type: "application/json".into(), body });
+        }
+        if r.null_response {
+            return Ok(Screen::Response { content_type, body: Vec::new() });
+        }
+        let body = match &r.response {
+            Some(t) => self.render_plain(t.source(), t.pos())?,
+            None => String::new(),
+        };
+        Ok(Screen::Response { content_type, body: body.into_bytes() })
+    }
+
+    /// Runs a data/template/objects block (defines its variable).
+    fn define_by(&mut self, block: &Block) -> R<()> {
+        match &block.kind {
+            BlockKind::Data(d) => {
+                let v = self.data_value(&d.data, d.from_code)?;
+                self.assign(d.variable.name(), v)
+            }
+            BlockKind::Template(t) => {
+                let v = crate::functions::template_object(self, t)?;
+                self.assign(t.variable.name(), v)
+            }
+            BlockKind::Objects(specs) => {
+                for spec in specs {
+                    if self.is_defined(spec.var.name()) {
+                        continue;
+                    }
+                    let class = self.eval_src(spec.class.source(), spec.class.pos())?;
+                    let obj = crate::functions::instantiate(self, &class, spec.var.name(), spec.class.pos())?;
+                    self.assign(spec.var.name(), obj)?;
+                }
+                Ok(())
+            }
+            BlockKind::Code(c) => self.exec_src(c.source(), c.pos()),
+            _ => Err(Flow::Fatal(format!("{}: this kind of block is not supported yet", block.pos))),
+        }
+    }
+
+    /// Builds the value of a `data:` block.
+    fn data_value(&mut self, node: &crate::yaml::Node, from_code: bool) -> R<Value> {
+        use crate::yaml::Value as Y;
+        let pos = Pos { file: self.iv.reference.to_string().into(), line: node.line, column: node.column };
+        Ok(match &node.value {
+            Y::Null => Value::None,
+            Y::Bool(b) => Value::Bool(*b),
+            Y::Int(i) => Value::Int(*i),
+            Y::Float(f) => Value::Float(*f),
+            Y::Str(s) => {
+                if from_code {
+                    self.eval_src(s, &pos)?
+                } else {
+                    Value::from_str(&self.render_plain(s, &pos)?)
+                }
+            }
+            Y::Seq(items) => {
+                let mut out = Vec::new();
+                for it in items {
+                    out.push(self.data_value(it, from_code)?);
+                }
+                Value::list(out)
+            }
+            Y::Map(entries) => {
+                let mut d = lang::value::Dict::new();
+                for (k, v) in entries {
+                    let key = k.scalar_text().unwrap_or_default();
+                    let val = self.data_value(v, from_code)?;
+                    d.insert(lang::value::Key::str(&key), val);
+                }
+                Value::dict(d)
+            }
+        })
+    }
+
+    /// The candidate blocks for a variable, best first: (block number, variant).
+    fn candidates(&mut self, var: &str) -> Vec<(usize, path::Variant)> {
+        let iv = self.iv;
+        let mut out: Vec<(usize, path::Variant)> = Vec::new();
+        let mut seen = HashSet::new();
+        for variant in path::variants(var) {
+            let mut list: Vec<usize> = iv.index.candidates(&variant.name).to_vec();
+            if variant.bindings.is_empty() {
+                if let Some(ev) = iv.index.events.get(&variant.name) {
+                    list.extend(ev.iter().copied());
+                }
+            }
+            list.sort_unstable();
+            list.dedup();
+            for b in list.into_iter().rev() {
+                if seen.insert((b, variant.name.clone())) {
+                    out.push((b, variant.clone()));
+                }
+            }
+        }
+        // generic objects: x.attr forms
+        if !iv.index.generic.is_empty() {
+            for (b, v) in self.generic_candidates(var) {
+                if seen.insert((b, v.name.clone())) {
+                    out.push((b, v));
+                }
+            }
+        }
+        out
+    }
+
+    fn generic_candidates(&mut self, var: &str) -> Vec<(usize, path::Variant)> {
+        let mut out = Vec::new();
+        let Some(p) = path::parse(var) else { return out };
+        for cut in (0..p.segs.len()).rev() {
+            let prefix = path::Path { root: p.root.clone(), segs: p.segs[..cut].to_vec() };
+            let Some(obj) = path::lookup(&self.ns, &prefix) else { continue };
+            let Value::Object(o) = &obj else { continue };
+            let rest = path::Path { root: "x".into(), segs: p.segs[cut..].to_vec() };
+            let mut classes = Vec::new();
+            collect_classes(&o.borrow().class, &mut classes);
+            for variant in path::variants(&rest.text()) {
+                for class in &classes {
+                    let list = self.iv.index.generic_candidates(class, &variant.name);
+                    for &b in list.iter().rev() {
+                        let mut v = variant.clone();
+                        v.bindings.push(("x".into(), prefix.text()));
+                        out.push((b, v));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// §2.4 `askfor`: find and use the block that defines `var`.
+    /// `Ok(None)`: defined now (run again); `Ok(Some)`: show this.
+    pub(crate) fn askfor(&mut self, var: &str, depth: u32, force: bool) -> R<Option<Screen>> {
+        self.searches += 1;
+        if depth > self.recursion_limit() || self.searches > 20_000 {
+            return Err(Flow::Fatal(format!(
+                "Infinite loop: the search for variables went too deep: {}",
+                self.chain.join(" → ")
+            )));
+        }
+        if self.chain.iter().any(|c| c == var) {
+            let mut chain = self.chain.clone();
+            chain.push(var.to_string());
+            return Err(Flow::Fatal(format!(
+                "Infinite loop: {var} is needed to define itself: {}",
+                chain.join(" → ")
+            )));
+        }
+        self.chain.push(var.to_string());
+        let res = self.askfor_inner(var, depth, force);
+        self.chain.pop();
+        res
+    }
+
+    fn askfor_inner(&mut self, var: &str, depth: u32, force: bool) -> R<Option<Screen>> {
+        let mut tried: HashSet<(usize, String)> = HashSet::new();
+        let mut rounds = 0;
+        'outer: loop {
+            rounds += 1;
+            if rounds > self.loop_limit() {
+                return Err(Flow::Fatal(format!(
+                    "There appears to be a circularity while seeking {}",
+                    self.chain.join(" → ")
+                )));
+            }
+            let cands = self.candidates(var);
+            if cands.is_empty() {
+                return Err(Flow::Fatal(self.missing_message(var)));
+            }
+            for (b, variant) in cands {
+                let key = (b, variant.name.clone());
+                if tried.contains(&key) {
+                    continue;
+                }
+                tried.insert(key.clone());
+                match self.try_candidate(b, &variant, var, force) {
+                    Ok(Some(Outcome::Screen(s))) => return Ok(Some(s)),
+                    Ok(Some(Outcome::Continue)) => return Ok(None),
+                    Ok(None) => continue,
+                    Err(Flow::Undefined(other)) => {
+                        if other == var {
+                            continue;
+                        }
+                        match self.askfor(&other, depth + 1, false)? {
+                            Some(s) => return Ok(Some(s)),
+                            None => {
+                                tried.remove(&key);
+                                continue 'outer;
+                            }
+                        }
+                    }
+                    Err(Flow::Signal(sig)) => match self.signal(sig)? {
+                        Some(s) => return Ok(Some(s)),
+                        None => return Ok(None),
+                    },
+                    Err(e) => return Err(e),
+                }
+            }
+            break;
+        }
+        if force && self.st.event_stack.first().map(|e| e.action.as_str()) == Some(var) && self.is_defined(var) {
+            // forced, but only code could define it: it is defined — done
+            return Ok(None);
+        }
+        Err(Flow::Fatal(format!(
+            "{} (every block that could define it was tried: {})",
+            self.missing_message(var),
+            self.chain.join(" → ")
+        )))
+    }
+
+    /// Binds iterators / `x` for a variant.
+    fn bind(&mut self, variant: &path::Variant) {
+        for (name, text) in &variant.bindings {
+            let v = if name == "x" {
+                path::parse(text).and_then(|p| path::lookup(&self.ns, &p))
+            } else {
+                path::subscript_value(&self.ns, text)
+            };
+            if let Some(v) = v {
+                self.ns.set(name, v);
+            }
+        }
+    }
+
+    /// Tries one candidate block for `var`. `Ok(None)`: skip to the next.
+    fn try_candidate(&mut self, b: usize, variant: &path::Variant, var: &str, force: bool) -> R<Option<Outcome>> {
+        let iv = self.iv;
+        let Some(block) = iv.blocks.get(b) else { return Ok(None) };
+        self.bind(variant);
+        for c in &block.conditions {
+            if !self.eval_src(c.source(), c.pos())?.truthy() {
+                return Ok(None);
+            }
+        }
+        let is_event = block.events.iter().any(|e| e == var);
+        match &block.kind {
+            BlockKind::Question(q) => {
+                self.pre_block(block)?;
+                if let Input::Choice(ci) = &q.input {
+                    if ci.field.is_none() {
+                        if let Some(&idx) = self.st.answers.get(&block.name) {
+                            let out = self.follow_choice(b, block, idx, Some(var))?;
+                            if let Outcome::Continue = out {
+                                if is_event {
+                                    self.pop_event(var);
+                                    return Ok(Some(Outcome::Continue));
+                                }
+                                if self.is_defined(var) {
+                                    return Ok(Some(Outcome::Continue));
+                                }
+                                return Ok(None);
+                            }
+                            return Ok(Some(out));
+                        }
+                    }
+                }
+                if let Input::Fields(fields) = &q.input {
+                    if !is_event && !self.any_field_visible_for(fields, var)? {
+                        return Ok(None);
+                    }
+                }
+                let bindings: Vec<(String, String)> = variant.bindings.clone();
+                let screen = self.ask(b, None, block, &bindings, Some(var))?;
+                Ok(Some(Outcome::Screen(screen)))
+            }
+            BlockKind::Code(c) => {
+                if force && !is_event {
+                    return Ok(None);
+                }
+                self.pre_block(block)?;
+                self.exec_src(c.source(), c.pos())?;
+                self.post_block(block)?;
+                if is_event {
+                    self.pop_event(var);
+                    return Ok(Some(Outcome::Continue));
+                }
+                if self.is_defined(var) {
+                    Ok(Some(Outcome::Continue))
+                } else {
+                    Ok(None)
+                }
+            }
+            BlockKind::Command(c) => Ok(Some(Outcome::Screen(self.command_screen(&c.command, c.url.as_ref())?))),
+            BlockKind::Response(r) => Ok(Some(Outcome::Screen(self.response_screen(r)?))),
+            BlockKind::Data(_) | BlockKind::Template(_) | BlockKind::Objects(_) => {
+                if force && !is_event {
+                    return Ok(None);
+                }
+                self.pre_block(block)?;
+                self.define_by(block)?;
+                self.post_block(block)?;
+                if is_event || self.is_defined(var) {
+                    Ok(Some(Outcome::Continue))
+                } else {
+                    Ok(None)
+                }
+            }
+            _ => Err(Flow::Fatal(format!("{}: this kind of block is not supported yet", block.pos))),
+        }
+    }
+
+    /// Whether some field for `var` is not hidden by a server-side `show if`.
+    fn any_field_visible_for(&mut self, fields: &[crate::model::Field], var: &str) -> R<bool> {
+        let mut any = false;
+        let mut visible = false;
+        for f in fields {
+            let Some(v) = &f.var else { continue };
+            if !var_matches(v.name(), var) {
+                continue;
+            }
+            any = true;
+            if self.field_shown_server(f)? != Some(false) {
+                visible = true;
+            }
+        }
+        Ok(!any || visible)
+    }
+
+    /// Server-side `show if`/`hide if` with `code:`: Some(shown) or None when not decidable.
+    pub(crate) fn field_shown_server(&mut self, f: &crate::model::Field) -> R<Option<bool>> {
+        use crate::model::FieldCondition as FC;
+        if let Some(FC::Code(e)) = &f.show_if {
+            return Ok(Some(self.eval_src(e.source(), e.pos())?.truthy()));
+        }
+        if let Some(FC::Code(e)) = &f.hide_if {
+            return Ok(Some(!self.eval_src(e.source(), e.pos())?.truthy()));
+        }
+        Ok(None)
+    }
+
+    /// A one-off screen for `message()`.
+    fn message_screen(&mut self, title: String, subtitle: Option<String>) -> Screen {
+        let mut qs = ask::base_screen(self);
+        qs.question = html_escape(&title);
+        qs.subquestion = subtitle.map(|s| html_escape(&s));
+        qs.token = format!("message.{}", self.st.steps);
+        Screen::Question(qs)
+    }
+}
+
+fn collect_classes(class: &Rc<lang::value::Class>, out: &mut Vec<String>) {
+    if out.len() > 64 {
+        return;
+    }
+    out.push(class.name.to_string());
+    for b in &class.bases {
+        collect_classes(b, out);
+    }
+}
+
+/// Whether a block's field variable (maybe with iterators) can define the sought name.
+pub(crate) fn var_matches(field: &str, sought: &str) -> bool {
+    if field == sought {
+        return true;
+    }
+    path::variants(sought).iter().any(|v| v.name == field)
+}
+
+/// Escapes `& < >` for HTML text (values shown inside Markdown; quotes are left alone so
+/// that code spans and smart punctuation show them as typed).
+pub fn html_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            _ => out.push(c),
+        }
+    }
+    out
 }

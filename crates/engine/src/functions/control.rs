@@ -1,0 +1,528 @@
+//! Functions that steer the interview (`force_ask`, `need`, `defined`, `url_action` …)
+//! and the small information functions (`user_info`, `states_list`, …).
+
+use lang::value::{Dict, Key};
+use lang::{Args, Error, NativeFn, Value, Vm};
+use serde_json::{Map, Value as Json};
+
+use super::{arg, host, interrupt, Signal};
+use crate::runtime::{compile, json, path};
+
+/// The native for `name`, if this module has it.
+pub(crate) fn native(name: &str) -> Option<NativeFn> {
+    Some(match name {
+        "force_ask" => force_ask,
+        "need" => need,
+        "reconsider" => reconsider,
+        "defined" => defined,
+        "value" => value,
+        "showifdef" => showifdef,
+        "undefine" => undefine,
+        "invalidate" => invalidate,
+        "re_run_logic" => re_run_logic,
+        "message" => message,
+        "command" => command,
+        "response" => response,
+        "json_response" => json_response,
+        "url_action" => url_action,
+        "action_argument" => action_argument,
+        "action_arguments" => action_arguments,
+        "interview_url" => interview_url,
+        "interview_url_action" => interview_url_action,
+        "url_of" => url_of,
+        "action_menu_item" => action_menu_item,
+        "action_button_html" => action_button_html,
+        "validation_error" => validation_error,
+        "log" => log,
+        "set_info" => set_info,
+        "get_info" => get_info,
+        "user_info" => user_info,
+        "states_list" => states_list,
+        "state_name" => state_name,
+        "define" => define,
+        "set_parts" => set_parts,
+        "prevent_going_back" => prevent_going_back,
+        "forget_result_of" => forget_result_of,
+        "process_action" => nothing,
+        "set_save_status" => nothing,
+        "set_language" => nothing,
+        "set_live_help_status" => nothing,
+        "user_logged_in" => false_fn,
+        "returning_user" => false_fn,
+        "user_has_privilege" => user_has_privilege,
+        "device" => device,
+        "all_variables" => all_variables,
+        "get_config" => get_config,
+        "get_language" => get_language,
+        "get_dialect" => get_language,
+        "referring_url" => referring_url,
+        "current_context" => nothing,
+        _ => return None,
+    })
+}
+
+fn names_of(vm: &mut Vm<'_>, args: &Args) -> Result<Vec<String>, Error> {
+    let mut out = Vec::new();
+    for v in &args.positional {
+        match v {
+            Value::List(l) => {
+                for x in l.borrow().iter() {
+                    out.push(x.str());
+                }
+            }
+            other => out.push(vm.str_of(other)?),
+        }
+    }
+    Ok(out)
+}
+
+fn force_ask(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    args.take_kw("forget_prior");
+    args.take_kw("evaluate");
+    let names = names_of(vm, &args)?;
+    Err(interrupt(Signal::ForceAsk(names)))
+}
+
+fn need(_vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
+    Ok(Value::Bool(true))
+}
+
+/// Evaluates a variable name in the user dictionary (may raise `Undefined`).
+fn eval_name(vm: &mut Vm<'_>, name: &str) -> Result<Value, Error> {
+    let pos = compile::engine_pos();
+    let e = compile::expression(name, &pos).map_err(|m| Error::exception("SyntaxError", m))?;
+    let ns = host(vm)?.ns.clone();
+    vm.eval(&e, &ns)
+}
+
+fn reconsider(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    for name in names_of(vm, &args)? {
+        let h = host(vm)?;
+        if h.reconsidered.insert(name.clone()) {
+            if let Some(p) = path::parse(&name) {
+                path::remove(&h.ns, &p);
+            }
+        }
+        eval_name(vm, &name)?;
+    }
+    Ok(Value::None)
+}
+
+fn defined(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let name = arg(&mut args, 0, "var").map(|v| v.str()).unwrap_or_default();
+    match eval_name(vm, &name) {
+        Ok(_) => Ok(Value::Bool(true)),
+        Err(Error::Undefined(_)) | Err(Error::Exception { .. }) => Ok(Value::Bool(false)),
+        Err(e) => Err(e),
+    }
+}
+
+fn value(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let name = arg(&mut args, 0, "var").map(|v| v.str()).unwrap_or_default();
+    eval_name(vm, &name)
+}
+
+fn showifdef(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let name = arg(&mut args, 0, "var").map(|v| v.str()).unwrap_or_default();
+    let alt = arg(&mut args, 1, "alternative").unwrap_or_else(|| Value::from_str(""));
+    match eval_name(vm, &name) {
+        Ok(v) => Ok(v),
+        Err(Error::Undefined(_)) | Err(Error::Exception { .. }) => Ok(alt),
+        Err(e) => Err(e),
+    }
+}
+
+fn undefine(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let names = names_of(vm, &args)?;
+    let h = host(vm)?;
+    for name in names {
+        if let Some(p) = path::parse(&name) {
+            path::remove(&h.ns, &p);
+        }
+    }
+    Ok(Value::None)
+}
+
+fn invalidate(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let names = names_of(vm, &args)?;
+    let h = host(vm)?;
+    for name in names {
+        if let Some(p) = path::parse(&name) {
+            if let Some(old) = path::lookup(&h.ns, &p) {
+                h.dirty.insert(name.clone(), json::to_json(&old));
+            }
+            path::remove(&h.ns, &p);
+        }
+    }
+    Ok(Value::None)
+}
+
+fn re_run_logic(_vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
+    Err(interrupt(Signal::ReRun))
+}
+
+fn message(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let title = match arg(&mut args, 0, "title") {
+        Some(v) => vm.str_of(&v)?,
+        None => String::new(),
+    };
+    let subtitle = match arg(&mut args, 1, "subtitle") {
+        Some(v) => Some(vm.str_of(&v)?),
+        None => None,
+    };
+    Err(interrupt(Signal::Message { title, subtitle }))
+}
+
+fn command(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let cmd = match arg(&mut args, 0, "cmd") {
+        Some(v) => vm.str_of(&v)?,
+        None => "exit".into(),
+    };
+    let url = match args.take_kw("url") {
+        Some(v) => Some(vm.str_of(&v)?),
+        None => None,
+    };
+    Err(interrupt(Signal::Command { command: cmd, url }))
+}
+
+fn response(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let body = match arg(&mut args, 0, "response") {
+        Some(v) => vm.str_of(&v)?,
+        None => String::new(),
+    };
+    let content_type = match args.take_kw("content_type") {
+        Some(v) => vm.str_of(&v)?,
+        None => "text/plain; charset=utf-8".into(),
+    };
+    Err(interrupt(Signal::Response { content_type, body: body.into_bytes() }))
+}
+
+fn json_response(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let data = arg(&mut args, 0, "data").unwrap_or(Value::None);
+    let body = serde_json::to_vec(&json::to_json(&data)).unwrap_or_default();
+    Err(interrupt(Signal::Response { content_type: "application/json".into(), body }))
+}
+
+fn kwargs_json(args: &mut Args) -> Map<String, Json> {
+    let mut m = Map::new();
+    for (k, v) in std::mem::take(&mut args.keyword) {
+        m.insert(k.to_string(), json::to_json(&v));
+    }
+    m
+}
+
+fn url_action(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let action = match arg(&mut args, 0, "action") {
+        Some(v) => vm.str_of(&v)?,
+        None => return Err(super::missing("url_action", "action")),
+    };
+    let forget = args.take_kw("_forget_prior");
+    let mut m = kwargs_json(&mut args);
+    if forget.is_some_and(|v| v.truthy()) {
+        m.insert("_forget_prior".into(), Json::Bool(true));
+    }
+    let h = host(vm)?;
+    Ok(Value::from_str(&super::encode_action_url(&h.interview_url, &action, &m)))
+}
+
+fn interview_url_action(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let action = match arg(&mut args, 0, "action") {
+        Some(v) => vm.str_of(&v)?,
+        None => return Err(super::missing("interview_url_action", "action")),
+    };
+    let m = kwargs_json(&mut args);
+    let h = host(vm)?;
+    Ok(Value::from_str(&format!("{}{}", h.base_url, super::encode_action_url(&h.interview_url, &action, &m))))
+}
+
+fn action_argument(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let name = arg(&mut args, 0, "item");
+    let h = host(vm)?;
+    match name {
+        None => Ok(h.action.as_deref().map(Value::from_str).unwrap_or(Value::None)),
+        Some(n) => {
+            let key = n.str();
+            Ok(match h.arguments.get(&key) {
+                Some(j) => json::from_json(j, h),
+                None => Value::None,
+            })
+        }
+    }
+}
+
+fn action_arguments(vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
+    let h = host(vm)?;
+    let mut d = Dict::new();
+    for (k, v) in &h.arguments {
+        d.insert(Key::str(k), json::from_json(v, h));
+    }
+    Ok(Value::dict(d))
+}
+
+fn interview_url(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let h = host(vm)?;
+    let mut url = format!("{}{}", h.base_url, h.interview_url);
+    for (k, v) in std::mem::take(&mut args.keyword) {
+        if matches!(&*k, "local" | "temporary" | "style") {
+            continue;
+        }
+        url.push_str(&format!("&{}={}", k, v.str()));
+    }
+    Ok(Value::from_str(&url))
+}
+
+fn url_of(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let file = match arg(&mut args, 0, "file_reference") {
+        Some(v) => vm.str_of(&v)?,
+        None => return Err(super::missing("url_of", "file_reference")),
+    };
+    let h = host(vm)?;
+    let url = match file.as_str() {
+        "root" => format!("{}/", h.base_url),
+        "login" | "signin" => format!("{}/user/sign-in", h.base_url),
+        "register" => format!("{}/user/register", h.base_url),
+        "logout" => format!("{}/user/sign-out", h.base_url),
+        "interview" => format!("{}{}", h.base_url, h.interview_url),
+        "interview_list" => format!("{}/interviews", h.base_url),
+        "help" => format!("{}{}#help", h.base_url, h.interview_url),
+        "exit" => format!("{}/exit", h.base_url),
+        "leave" => format!("{}/leave", h.base_url),
+        _ if file.starts_with("http://") || file.starts_with("https://") => file.clone(),
+        _ => {
+            let (package, path) = match file.split_once(':') {
+                Some((p, rest)) => (p.to_string(), rest.to_string()),
+                None => (h.package.clone(), file.clone()),
+            };
+            let path = path.strip_prefix("data/static/").unwrap_or(&path).to_string();
+            format!("{}/packagestatic/{}/{}", h.base_url, package, path)
+        }
+    };
+    Ok(Value::from_str(&url))
+}
+
+fn action_menu_item(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let label = match arg(&mut args, 0, "label") {
+        Some(v) => vm.str_of(&v)?,
+        None => String::new(),
+    };
+    let action = match arg(&mut args, 1, "action") {
+        Some(v) => vm.str_of(&v)?,
+        None => String::new(),
+    };
+    let m = kwargs_json(&mut args);
+    let h = host(vm)?;
+    let url = super::encode_action_url(&h.interview_url, &action, &m);
+    let mut d = Dict::new();
+    d.insert(Key::str("label"), Value::from_str(&label));
+    d.insert(Key::str("url"), Value::from_str(&url));
+    Ok(Value::dict(d))
+}
+
+fn attr_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+fn action_button_html(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let url = match arg(&mut args, 0, "url") {
+        Some(v) => vm.str_of(&v)?,
+        None => String::new(),
+    };
+    let label = match args.take_kw("label") {
+        Some(v) => vm.str_of(&v)?,
+        None => "Edit".into(),
+    };
+    let color = match args.take_kw("color") {
+        Some(v) => vm.str_of(&v)?,
+        None => "success".into(),
+    };
+    let size = match args.take_kw("size") {
+        Some(v) => vm.str_of(&v)?,
+        None => "sm".into(),
+    };
+    let html = format!(
+        "<a href=\"{}\" class=\"btn btn-{} btn-{} btn-darevisit\">{}</a>",
+        attr_escape(&url),
+        attr_escape(&size),
+        attr_escape(&color),
+        crate::runtime::html_escape(&label)
+    );
+    Ok(Value::from_str(&super::safe_html(&html)))
+}
+
+fn validation_error(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let message = match arg(&mut args, 0, "message") {
+        Some(v) => vm.str_of(&v)?,
+        None => String::new(),
+    };
+    let field = match args.take_kw("field") {
+        Some(v) => Some(vm.str_of(&v)?),
+        None => None,
+    };
+    Err(interrupt(Signal::ValidationError { message, field }))
+}
+
+fn log(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let msg = match arg(&mut args, 0, "message") {
+        Some(v) => vm.str_of(&v)?,
+        None => String::new(),
+    };
+    let priority = arg(&mut args, 1, "priority").map(|v| v.str()).unwrap_or_else(|| "log".into());
+    let h = host(vm)?;
+    if priority != "log" {
+        h.messages.push((priority, msg));
+    }
+    Ok(Value::None)
+}
+
+fn set_info(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let kw = std::mem::take(&mut args.keyword);
+    let h = host(vm)?;
+    for (k, v) in kw {
+        h.info.insert(k.to_string(), json::to_json(&v));
+    }
+    Ok(Value::None)
+}
+
+fn get_info(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let key = arg(&mut args, 0, "att").map(|v| v.str()).unwrap_or_default();
+    let h = host(vm)?;
+    Ok(match h.info.get(&key) {
+        Some(j) => json::from_json(j, h),
+        None => Value::None,
+    })
+}
+
+fn user_info(vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
+    let h = host(vm)?;
+    let cls = h.class("DAObject");
+    let obj = Value::new_object(cls, Some("user_info()"));
+    if let Value::Object(o) = &obj {
+        let mut o = o.borrow_mut();
+        let mut set = |k: &str, v: Value| {
+            o.attrs.insert(std::rc::Rc::from(k), v);
+        };
+        let info = |k: &str| h.info.get(k).and_then(|j| j.as_str().map(str::to_string)).unwrap_or_default();
+        set("first_name", Value::from_str(&info("first_name")));
+        set("last_name", Value::from_str(&info("last_name")));
+        set("email", Value::from_str(&info("email")));
+        set("id", Value::None);
+        set("roles", Value::list(vec![Value::from_str("user")]));
+        set("filename", Value::from_str(&h.interview));
+        set("package", Value::from_str(&h.package));
+        set("language", Value::from_str("en"));
+        set("dialect", Value::from_str("us"));
+        set("country", Value::from_str("US"));
+        set("locale", Value::from_str("en_US.utf8"));
+        set("timezone", Value::from_str("America/New_York"));
+        set("session", Value::from_str(""));
+    }
+    Ok(obj)
+}
+
+const STATES: [(&str, &str); 51] = [
+    ("AL", "Alabama"), ("AK", "Alaska"), ("AZ", "Arizona"), ("AR", "Arkansas"), ("CA", "California"),
+    ("CO", "Colorado"), ("CT", "Connecticut"), ("DE", "Delaware"), ("DC", "District of Columbia"),
+    ("FL", "Florida"), ("GA", "Georgia"), ("HI", "Hawaii"), ("ID", "Idaho"), ("IL", "Illinois"),
+    ("IN", "Indiana"), ("IA", "Iowa"), ("KS", "Kansas"), ("KY", "Kentucky"), ("LA", "Louisiana"),
+    ("ME", "Maine"), ("MD", "Maryland"), ("MA", "Massachusetts"), ("MI", "Michigan"), ("MN", "Minnesota"),
+    ("MS", "Mississippi"), ("MO", "Missouri"), ("MT", "Montana"), ("NE", "Nebraska"), ("NV", "Nevada"),
+    ("NH", "New Hampshire"), ("NJ", "New Jersey"), ("NM", "New Mexico"), ("NY", "New York"),
+    ("NC", "North Carolina"), ("ND", "North Dakota"), ("OH", "Ohio"), ("OK", "Oklahoma"), ("OR", "Oregon"),
+    ("PA", "Pennsylvania"), ("RI", "Rhode Island"), ("SC", "South Carolina"), ("SD", "South Dakota"),
+    ("TN", "Tennessee"), ("TX", "Texas"), ("UT", "Utah"), ("VT", "Vermont"), ("VA", "Virginia"),
+    ("WA", "Washington"), ("WV", "West Virginia"), ("WI", "Wisconsin"), ("WY", "Wyoming"),
+];
+
+fn states_list(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let abbreviate = args.take_kw("abbreviate").is_some_and(|v| v.truthy());
+    let mut d = Dict::new();
+    for (code, name) in STATES {
+        d.insert(Key::str(code), Value::from_str(if abbreviate { code } else { name }));
+    }
+    Ok(Value::dict(d))
+}
+
+fn state_name(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let code = arg(&mut args, 0, "state_code").map(|v| v.str()).unwrap_or_default();
+    let up = code.to_uppercase();
+    Ok(Value::from_str(STATES.iter().find(|(c, _)| *c == up).map(|(_, n)| *n).unwrap_or(&code)))
+}
+
+fn define(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let name = arg(&mut args, 0, "var").map(|v| v.str()).unwrap_or_default();
+    let val = arg(&mut args, 1, "val").unwrap_or(Value::None);
+    let ns = host(vm)?.ns.clone();
+    if let Some(p) = path::parse(&name) {
+        if path::set(&ns, &p, val.clone()).is_ok() {
+            return Ok(Value::None);
+        }
+    }
+    let pos = compile::engine_pos();
+    let t = compile::target(&name, &pos).map_err(|m| Error::exception("SyntaxError", m))?;
+    vm.assign(&t, &ns, val)?;
+    Ok(Value::None)
+}
+
+fn set_parts(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let kw = std::mem::take(&mut args.keyword);
+    let mut parts = Vec::new();
+    for (k, v) in kw {
+        parts.push((k.replace('_', " "), vm.str_of(&v)?));
+    }
+    let h = host(vm)?;
+    for (k, v) in parts {
+        h.parts.insert(k, v);
+    }
+    Ok(Value::None)
+}
+
+fn prevent_going_back(vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
+    host(vm)?.prevent_back = true;
+    Ok(Value::None)
+}
+
+fn forget_result_of(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let names = names_of(vm, &args)?;
+    host(vm)?.forget.extend(names);
+    Ok(Value::None)
+}
+
+fn nothing(_vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
+    Ok(Value::None)
+}
+
+fn false_fn(_vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
+    Ok(Value::Bool(false))
+}
+
+fn user_has_privilege(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let names = names_of(vm, &args)?;
+    Ok(Value::Bool(names.iter().any(|n| n == "anonymous")))
+}
+
+fn device(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    if args.take_kw("ip").is_some_and(|v| v.truthy()) {
+        return Ok(Value::from_str("127.0.0.1"));
+    }
+    Ok(Value::None)
+}
+
+fn all_variables(vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
+    let h = host(vm)?;
+    let m = json::namespace_to_state(&h.ns);
+    Ok(json::from_json(&Json::Object(m), h))
+}
+
+fn get_config(_vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
+    Ok(Value::None)
+}
+
+fn get_language(_vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
+    Ok(Value::from_str("en"))
+}
+
+fn referring_url(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let default = arg(&mut args, 0, "default");
+    let h = host(vm)?;
+    Ok(default.unwrap_or_else(|| Value::from_str(&format!("{}/", h.base_url))))
+}

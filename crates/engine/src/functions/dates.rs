@@ -1,0 +1,375 @@
+//! Date functions: `today`, `as_datetime`, `format_date`, `date_difference`, … (English,
+//! Babel-style named formats and patterns).
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+use lang::{Args, Error, NativeFn, Value, Vm};
+
+use super::{arg, classes, host};
+
+/// The native for `name`, if this module has it.
+pub(crate) fn native(name: &str) -> Option<NativeFn> {
+    Some(match name {
+        "today" => today,
+        "current_datetime" => current_datetime,
+        "as_datetime" => as_datetime,
+        "format_date" => format_date,
+        "format_time" => format_time,
+        "format_datetime" => format_datetime,
+        "month_of" => month_of,
+        "day_of" => day_of,
+        "year_of" => year_of,
+        "dow_of" => dow_of,
+        "date_difference" => date_difference,
+        "date_interval" => date_interval,
+        "get_default_timezone" => get_default_timezone,
+        "timezone_list" => timezone_list,
+        "last_access_time" => current_datetime,
+        "start_time" => current_datetime,
+        _ => return None,
+    })
+}
+
+const MONTHS: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December",
+];
+const DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+fn month_name(m: u32) -> &'static str {
+    MONTHS[usize::try_from(m.saturating_sub(1)).unwrap_or(0) % 12]
+}
+
+fn day_name(d: NaiveDate) -> &'static str {
+    DAYS[usize::try_from(d.weekday().num_days_from_monday()).unwrap_or(0) % 7]
+}
+
+/// Renders a Babel (CLDR) pattern like `MMMM d, yyyy` or `h:mm a`.
+pub(crate) fn babel(date: NaiveDate, time: NaiveTime, pattern: &str) -> String {
+    let chars: Vec<char> = pattern.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\'' {
+            // quoted literal
+            i += 1;
+            while i < chars.len() && chars[i] != '\'' {
+                out.push(chars[i]);
+                i += 1;
+            }
+            i += 1;
+            continue;
+        }
+        if !c.is_ascii_alphabetic() {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        let mut n = 1;
+        while i + n < chars.len() && chars[i + n] == c {
+            n += 1;
+        }
+        i += n;
+        let h12 = {
+            let h = time.hour() % 12;
+            if h == 0 {
+                12
+            } else {
+                h
+            }
+        };
+        let piece = match (c, n) {
+            ('y', 2) => format!("{:02}", date.year() % 100),
+            ('y', _) | ('Y', _) => format!("{}", date.year()),
+            ('M', 1) | ('L', 1) => format!("{}", date.month()),
+            ('M', 2) | ('L', 2) => format!("{:02}", date.month()),
+            ('M', 3) | ('L', 3) => month_name(date.month())[..3].to_string(),
+            ('M', _) | ('L', _) => month_name(date.month()).to_string(),
+            ('d', 1) => format!("{}", date.day()),
+            ('d', _) => format!("{:02}", date.day()),
+            ('E', 1..=3) => day_name(date)[..3].to_string(),
+            ('E', _) => day_name(date).to_string(),
+            ('h', 1) => format!("{h12}"),
+            ('h', _) => format!("{h12:02}"),
+            ('H', 1) => format!("{}", time.hour()),
+            ('H', _) => format!("{:02}", time.hour()),
+            ('m', 1) => format!("{}", time.minute()),
+            ('m', _) => format!("{:02}", time.minute()),
+            ('s', 1) => format!("{}", time.second()),
+            ('s', _) => format!("{:02}", time.second()),
+            ('a', _) => if time.hour() < 12 { "AM" } else { "PM" }.to_string(),
+            ('z', _) | ('Z', _) | ('v', _) => "UTC".to_string(),
+            _ => std::iter::repeat(c).take(n).collect(),
+        };
+        out.push_str(&piece);
+    }
+    out
+}
+
+/// `format_date` with a named format (`long`, `short`, `medium`, `full`) or a pattern.
+pub fn format_date_str(d: NaiveDate, format: &str) -> String {
+    let pattern = match format {
+        "long" => "MMMM d, y",
+        "short" => "M/d/yy",
+        "medium" => "MMM d, y",
+        "full" => "EEEE, MMMM d, y",
+        other => other,
+    };
+    babel(d, NaiveTime::MIN, pattern)
+}
+
+/// `format_time` with a named format or a pattern.
+pub fn format_time_str(t: NaiveTime, format: &str) -> String {
+    let pattern = match format {
+        "short" => "h:mm a",
+        "medium" | "long" | "full" => "h:mm:ss a",
+        other => other,
+    };
+    babel(NaiveDate::MIN, t, pattern)
+}
+
+/// `format_datetime` with a named format or a pattern.
+pub fn format_datetime_str(dt: NaiveDateTime, format: &str) -> String {
+    match format {
+        "long" => format!("{} at {}", format_date_str(dt.date(), "long"), format_time_str(dt.time(), "medium")),
+        "short" => format!("{}, {}", format_date_str(dt.date(), "short"), format_time_str(dt.time(), "short")),
+        "medium" => format!("{}, {}", format_date_str(dt.date(), "medium"), format_time_str(dt.time(), "medium")),
+        "full" => format!("{} at {}", format_date_str(dt.date(), "full"), format_time_str(dt.time(), "medium")),
+        other => babel(dt.date(), dt.time(), other),
+    }
+}
+
+/// Converts what `as_datetime` accepts: DADateTime, date, datetime, text.
+pub(crate) fn to_datetime(v: &Value) -> Option<NaiveDateTime> {
+    if let Some(d) = classes::datetime_of(v) {
+        return Some(d);
+    }
+    match v {
+        Value::Str(s) => crate::validate::parse_datetime(s).or_else(|| {
+            crate::validate::parse_date(s).and_then(|d| d.and_hms_opt(0, 0, 0))
+        }),
+        _ => None,
+    }
+}
+
+fn dt_arg(args: &mut Args, i: usize, name: &str, func: &str) -> Result<NaiveDateTime, Error> {
+    let v = arg(args, i, name).ok_or_else(|| super::missing(func, name))?;
+    to_datetime(&v).ok_or_else(|| Error::exception("ValueError", format!("{func}: could not understand the date {}", v.repr())))
+}
+
+fn today(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let h = host(vm)?;
+    let now = h.now;
+    let midnight = now.date().and_hms_opt(0, 0, 0).unwrap_or(now);
+    if let Some(f) = args.take_kw("format") {
+        return Ok(Value::from_str(&format_date_str(midnight.date(), &f.str())));
+    }
+    Ok(classes::make_datetime(h, midnight))
+}
+
+fn current_datetime(vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
+    let h = host(vm)?;
+    let now = h.now;
+    Ok(classes::make_datetime(h, now))
+}
+
+fn as_datetime(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let dt = dt_arg(&mut args, 0, "the_date", "as_datetime")?;
+    let h = host(vm)?;
+    Ok(classes::make_datetime(h, dt))
+}
+
+fn format_date(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let dt = dt_arg(&mut args, 0, "the_date", "format_date")?;
+    let f = arg(&mut args, 1, "format").map(|v| v.str()).unwrap_or_else(|| "long".into());
+    Ok(Value::from_str(&format_date_str(dt.date(), &f)))
+}
+
+fn format_time(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let v = arg(&mut args, 0, "the_time").ok_or_else(|| super::missing("format_time", "the_time"))?;
+    let t = match &v {
+        Value::Time(t) => *t,
+        other => match to_datetime(other) {
+            Some(d) => d.time(),
+            None => crate::validate::parse_time(&other.str())
+                .ok_or_else(|| Error::exception("ValueError", "format_time: could not understand the time"))?,
+        },
+    };
+    let f = arg(&mut args, 1, "format").map(|v| v.str()).unwrap_or_else(|| "short".into());
+    Ok(Value::from_str(&format_time_str(t, &f)))
+}
+
+fn format_datetime(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let dt = dt_arg(&mut args, 0, "the_date", "format_datetime")?;
+    let f = arg(&mut args, 1, "format").map(|v| v.str()).unwrap_or_else(|| "long".into());
+    Ok(Value::from_str(&format_datetime_str(dt, &f)))
+}
+
+fn month_of(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let dt = dt_arg(&mut args, 0, "the_date", "month_of")?;
+    if args.take_kw("as_word").is_some_and(|v| v.truthy()) {
+        return Ok(Value::from_str(month_name(dt.month())));
+    }
+    Ok(Value::Int(i64::from(dt.month())))
+}
+
+fn day_of(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let dt = dt_arg(&mut args, 0, "the_date", "day_of")?;
+    Ok(Value::Int(i64::from(dt.day())))
+}
+
+fn year_of(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let dt = dt_arg(&mut args, 0, "the_date", "year_of")?;
+    Ok(Value::Int(i64::from(dt.year())))
+}
+
+fn dow_of(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let dt = dt_arg(&mut args, 0, "the_date", "dow_of")?;
+    if args.take_kw("as_word").is_some_and(|v| v.truthy()) {
+        return Ok(Value::from_str(day_name(dt.date())));
+    }
+    Ok(Value::Int(i64::from(dt.weekday().number_from_monday())))
+}
+
+/// A relative interval (`date_interval(days=7)`, `.plus(months=1)`).
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Interval {
+    pub years: f64,
+    pub months: f64,
+    pub weeks: f64,
+    pub days: f64,
+    pub hours: f64,
+    pub minutes: f64,
+    pub seconds: f64,
+}
+
+/// `dt + sign * interval` (months/years calendar-aware, clamped to month end).
+#[allow(clippy::cast_possible_truncation)]
+pub(crate) fn add_interval(dt: NaiveDateTime, iv: &Interval, sign: f64) -> NaiveDateTime {
+    let months_total = (iv.years * 12.0 + iv.months) * sign;
+    let mut out = dt;
+    if months_total != 0.0 {
+        let m0 = i64::from(dt.year()) * 12 + i64::from(dt.month0()) + months_total as i64;
+        let y = i32::try_from(m0.div_euclid(12)).unwrap_or(dt.year());
+        let m = u32::try_from(m0.rem_euclid(12)).unwrap_or(0) + 1;
+        let mut d = dt.day();
+        let date = loop {
+            if let Some(x) = NaiveDate::from_ymd_opt(y, m, d) {
+                break x;
+            }
+            if d <= 28 {
+                break dt.date();
+            }
+            d -= 1;
+        };
+        out = date.and_time(dt.time());
+    }
+    let secs = ((iv.weeks * 7.0 + iv.days) * 86400.0 + iv.hours * 3600.0 + iv.minutes * 60.0 + iv.seconds) * sign;
+    out.checked_add_signed(Duration::milliseconds((secs * 1000.0) as i64)).unwrap_or(out)
+}
+
+/// The `date_difference` result object.
+pub(crate) fn make_difference(vm: &mut Vm<'_>, start: NaiveDateTime, end: NaiveDateTime) -> Result<Value, Error> {
+    let h = host(vm)?;
+    let cls = h.class("DADateDifference");
+    let obj = Value::new_object(cls, None);
+    let secs = (end - start).num_milliseconds() as f64 / 1000.0;
+    if let Value::Object(o) = &obj {
+        let mut o = o.borrow_mut();
+        let days = secs / 86400.0;
+        for (k, v) in [
+            ("seconds", secs),
+            ("minutes", secs / 60.0),
+            ("hours", secs / 3600.0),
+            ("days", days),
+            ("weeks", days / 7.0),
+            ("years", days / 365.2425),
+        ] {
+            o.attrs.insert(std::rc::Rc::from(k), Value::Float(v));
+        }
+        o.attrs.insert(std::rc::Rc::from("delta"), Value::Float(secs));
+    }
+    Ok(obj)
+}
+
+/// `describe()` of a date difference: "3 days", "2 years", "5 hours".
+pub(crate) fn describe(days: f64) -> String {
+    let a = days.abs();
+    let (n, unit) = if a >= 365.2425 {
+        (a / 365.2425, "year")
+    } else if a >= 30.0 {
+        (a / 30.436875, "month")
+    } else if a >= 7.0 {
+        (a / 7.0, "week")
+    } else if a >= 1.0 {
+        (a, "day")
+    } else if a * 24.0 >= 1.0 {
+        (a * 24.0, "hour")
+    } else {
+        (a * 1440.0, "minute")
+    };
+    #[allow(clippy::cast_possible_truncation)]
+    let n = n.floor() as i64;
+    let word = super::text::nice_number_value(&Value::Int(n), false).map(|v| v.str()).unwrap_or_default();
+    if n == 1 {
+        format!("{word} {unit}")
+    } else {
+        format!("{word} {unit}s")
+    }
+}
+
+fn date_difference(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let now = host(vm)?.now;
+    let start = match arg(&mut args, 0, "starting") {
+        Some(v) => to_datetime(&v).ok_or_else(|| Error::exception("ValueError", "date_difference: bad starting date"))?,
+        None => now,
+    };
+    let end = match arg(&mut args, 1, "ending") {
+        Some(v) => to_datetime(&v).ok_or_else(|| Error::exception("ValueError", "date_difference: bad ending date"))?,
+        None => now,
+    };
+    make_difference(vm, start, end)
+}
+
+fn date_interval(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let h = host(vm)?;
+    let cls = h.class("DADateInterval");
+    let obj = Value::new_object(cls, None);
+    if let Value::Object(o) = &obj {
+        let mut o = o.borrow_mut();
+        for k in ["years", "months", "weeks", "days", "hours", "minutes", "seconds"] {
+            o.attrs.insert(std::rc::Rc::from(k), Value::Int(0));
+        }
+        for (k, v) in std::mem::take(&mut args.keyword) {
+            o.attrs.insert(k, v);
+        }
+    }
+    Ok(obj)
+}
+
+fn get_default_timezone(_vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
+    Ok(Value::from_str("America/New_York"))
+}
+
+fn timezone_list(_vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
+    let zones = [
+        "America/Anchorage", "America/Chicago", "America/Denver", "America/Los_Angeles", "America/New_York",
+        "America/Phoenix", "Europe/London", "Europe/Paris", "Pacific/Honolulu", "UTC",
+    ];
+    Ok(Value::list(zones.iter().map(|z| Value::from_str(z)).collect()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats() {
+        let d = NaiveDate::from_ymd_opt(1989, 4, 1).unwrap();
+        assert_eq!(format_date_str(d, "long"), "April 1, 1989");
+        assert_eq!(format_date_str(d, "short"), "4/1/89");
+        let t = NaiveTime::from_hms_opt(17, 0, 0).unwrap();
+        assert_eq!(format_time_str(t, "h:mm"), "5:00");
+        assert_eq!(babel(d, t, "h:mm 'in' MMMM"), "5:00 in April");
+    }
+}

@@ -1,0 +1,269 @@
+//! docassemble's function library (tiers T0–T1) as `lang` natives, and the engine's host.
+//!
+//! Natives reach the request's state through [`EngineHost`] (`vm.host()`); functions that
+//! change the flow of the interview (`force_ask`, `command`, `response`, `re_run_logic`,
+//! `message`, `validation_error`) stop evaluation with `lang::Error::Interrupt(Box<Signal>)`.
+//! The clock is the request's (`RequestContext::now`), never the host's.
+
+mod classes;
+mod control;
+mod dates;
+mod text;
+
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use lang::{Args, Class, Error, Namespace, NativeFn, Value, Vm};
+use serde_json::{Map, Value as Json};
+
+use crate::model::Interview;
+use crate::runtime::RequestContext;
+
+pub use classes::{datetime_of, make_dadict, make_datetime};
+pub(crate) use classes::{instantiate, template_object};
+
+/// A request from a native function to the engine.
+#[derive(Debug, Clone)]
+pub enum Signal {
+    /// `force_ask(*vars)`: ask these even if defined.
+    ForceAsk(Vec<String>),
+    /// `re_run_logic()`.
+    ReRun,
+    /// `command('exit', url=…)`.
+    Command {
+        /// The command.
+        command: String,
+        /// Redirect URL.
+        url: Option<String>,
+    },
+    /// `response(…)` / `json_response(…)`.
+    Response {
+        /// MIME type.
+        content_type: String,
+        /// Body.
+        body: Vec<u8>,
+    },
+    /// `message(title, subtitle)`.
+    Message {
+        /// Heading.
+        title: String,
+        /// Text.
+        subtitle: Option<String>,
+    },
+    /// `validation_error(message, field=…)`.
+    ValidationError {
+        /// The message.
+        message: String,
+        /// The field it belongs to.
+        field: Option<String>,
+    },
+}
+
+/// Private-use characters that mark HTML produced by trusted functions
+/// (`action_button_html` …) so output escaping leaves it alone.
+pub const SAFE_OPEN: char = '\u{E000}';
+/// Closes a [`SAFE_OPEN`] segment.
+pub const SAFE_CLOSE: char = '\u{E001}';
+
+/// Marks author/engine HTML as safe from output escaping.
+pub fn safe_html(s: &str) -> String {
+    format!("{SAFE_OPEN}{s}{SAFE_CLOSE}")
+}
+
+/// The engine's side of the evaluator: globals and per-request state for natives.
+pub struct EngineHost {
+    /// The user dictionary.
+    pub ns: Namespace,
+    /// Current time.
+    pub now: chrono::NaiveDateTime,
+    /// Site base URL.
+    pub base_url: String,
+    /// This interview's URL (`/interview?i=…`).
+    pub interview_url: String,
+    /// The interview reference (`package:path`).
+    pub interview: String,
+    /// The interview's package.
+    pub package: String,
+    /// The current action (head of the event stack), if any.
+    pub action: Option<String>,
+    /// Its arguments.
+    pub arguments: Map<String, Json>,
+    /// `set_info` values.
+    pub info: Map<String, Json>,
+    /// `set_parts` overrides.
+    pub parts: HashMap<String, String>,
+    /// Variables already reconsidered this request.
+    pub reconsidered: HashSet<String>,
+    /// `log()` messages shown to the user (priority, text).
+    pub messages: Vec<(String, String)>,
+    /// Old values of invalidated variables (`_internal['dirty']`).
+    pub dirty: Map<String, Json>,
+    /// Block ids whose results `forget_result_of` cleared.
+    pub forget: Vec<String>,
+    /// `prevent_going_back()` was called.
+    pub prevent_back: bool,
+    classes: HashMap<&'static str, Rc<Class>>,
+    cache: RefCell<HashMap<String, Value>>,
+}
+
+impl EngineHost {
+    /// The host for one request.
+    pub fn new(iv: &Interview, ctx: &RequestContext) -> EngineHost {
+        EngineHost {
+            ns: Namespace::new(),
+            now: ctx.now,
+            base_url: ctx.base_url.clone(),
+            interview_url: ctx.interview_url.clone(),
+            interview: iv.reference.to_string(),
+            package: iv.reference.package.clone(),
+            action: None,
+            arguments: Map::new(),
+            info: Map::new(),
+            parts: HashMap::new(),
+            reconsidered: HashSet::new(),
+            messages: Vec::new(),
+            dirty: Map::new(),
+            forget: Vec::new(),
+            prevent_back: false,
+            classes: classes::build(),
+            cache: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// The class by name (an empty class of that name if the engine does not know it).
+    pub fn class(&self, name: &str) -> Rc<Class> {
+        if let Some(c) = self.classes.get(name) {
+            return c.clone();
+        }
+        let base = self.classes.get("DAObject").cloned();
+        Class::new(name, base.into_iter().collect())
+    }
+
+    /// A known engine class.
+    pub(crate) fn known_class(&self, name: &str) -> Option<Rc<Class>> {
+        self.classes.get(name).cloned()
+    }
+}
+
+impl lang::Host for EngineHost {
+    fn global(&self, name: &str) -> Option<Value> {
+        if let Some(v) = self.cache.borrow().get(name) {
+            return Some(v.clone());
+        }
+        let v = if let Some(c) = self.classes.get(name) {
+            Value::Class(c.clone())
+        } else if let Some(f) = native(name) {
+            Value::native(name, f)
+        } else if let Some(v) = constant(name) {
+            v
+        } else {
+            return None;
+        };
+        self.cache.borrow_mut().insert(name.to_string(), v.clone());
+        Some(v)
+    }
+
+    fn as_any(&mut self) -> &mut dyn std::any::Any {
+        self
+    }
+}
+
+fn constant(name: &str) -> Option<Value> {
+    match name {
+        "DAEmpty" => Some(Value::None),
+        _ => None,
+    }
+}
+
+/// The engine host of a running Vm.
+pub(crate) fn host<'v>(vm: &'v mut Vm<'_>) -> Result<&'v mut EngineHost, Error> {
+    vm.host()
+        .and_then(|h| h.as_any().downcast_mut::<EngineHost>())
+        .ok_or_else(|| Error::exception("RuntimeError", "this function needs a running interview"))
+}
+
+/// Stops evaluation with a signal for the engine.
+pub(crate) fn interrupt(sig: Signal) -> Error {
+    Error::Interrupt(Box::new(sig))
+}
+
+/// Positional argument `i` or keyword `name`.
+pub(crate) fn arg(args: &mut Args, i: usize, name: &str) -> Option<Value> {
+    if let Some(v) = args.take_kw(name) {
+        return Some(v);
+    }
+    args.positional.get(i).cloned()
+}
+
+/// A `TypeError` for a missing argument.
+pub(crate) fn missing(func: &str, what: &str) -> Error {
+    Error::exception("TypeError", format!("{func}() missing required argument: '{what}'"))
+}
+
+/// Encodes an action as docassemble does: base64 of `{"action": …, "arguments": …}`.
+pub fn encode_action(action: &str, arguments: &Map<String, Json>) -> String {
+    let mut m = Map::new();
+    m.insert("action".into(), Json::String(action.to_string()));
+    m.insert("arguments".into(), Json::Object(arguments.clone()));
+    let text = serde_json::to_string(&Json::Object(m)).unwrap_or_default();
+    crate::runtime::path::b64_encode(&text)
+}
+
+/// The URL that runs an action in this interview.
+pub fn encode_action_url(interview_url: &str, action: &str, arguments: &Map<String, Json>) -> String {
+    let sep = if interview_url.contains('?') { '&' } else { '?' };
+    format!("{interview_url}{sep}action={}", percent_encode(&encode_action(action, arguments)))
+}
+
+fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(char::from(b)),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(h) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(h);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(if bytes[i] == b'+' { b' ' } else { bytes[i] });
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Decodes the `action` query parameter (base64 JSON, percent-encoded or not).
+pub fn decode_action(encoded: &str) -> Option<(String, Map<String, Json>)> {
+    let raw = percent_decode(encoded.trim());
+    let text = crate::runtime::path::b64_decode(raw.trim())?;
+    let j: Json = serde_json::from_str(&text).ok()?;
+    let action = j.get("action")?.as_str()?.to_string();
+    let arguments = match j.get("arguments") {
+        Some(Json::Object(m)) => m.clone(),
+        _ => Map::new(),
+    };
+    Some((action, arguments))
+}
+
+/// The native function for a global name, if the library has one.
+pub fn native(name: &str) -> Option<NativeFn> {
+    text::native(name).or_else(|| dates::native(name)).or_else(|| control::native(name))
+}
+
+/// Python `str()` of a value through the evaluator (objects' `__str__`).
+pub(crate) fn str_of(vm: &mut Vm<'_>, v: &Value) -> Result<String, Error> {
+    vm.str_of(v)
+}

@@ -1,0 +1,232 @@
+//! The user dictionary as JSON: `lang` values ↔ `serde_json` values.
+//!
+//! Plain JSON for None/bool/int/float/str/list and string-keyed dicts; tagged objects for
+//! the rest: `{"__tuple__": […]}`, `{"__set__": […]}`, `{"__dict__": [[k, v], …]}`,
+//! `{"__date__": "2024-01-31"}`, `{"__datetime__": "…"}`, `{"__time__": "…"}`,
+//! `{"__float__": "nan"}`, `{"__object__": "Class", "name": "instance name", "attrs": {…}}`.
+//! Functions, classes and iterators are not stored (as in docassemble, they cannot be pickled).
+
+use std::rc::Rc;
+
+use lang::value::{Dict, Key};
+use lang::{Namespace, Value};
+use serde_json::{Map, Value as Json};
+
+use crate::functions::EngineHost;
+
+const MAX_DEPTH: u32 = 200;
+
+/// A value as JSON (`None` when it cannot be stored).
+pub fn to_json(v: &Value) -> Json {
+    to_json_depth(v, 0).unwrap_or(Json::Null)
+}
+
+fn tagged(tag: &str, v: Json) -> Json {
+    let mut m = Map::new();
+    m.insert(tag.to_string(), v);
+    Json::Object(m)
+}
+
+fn to_json_depth(v: &Value, depth: u32) -> Option<Json> {
+    if depth > MAX_DEPTH {
+        return None;
+    }
+    Some(match v {
+        Value::None => Json::Null,
+        Value::Bool(b) => Json::Bool(*b),
+        Value::Int(i) => Json::from(*i),
+        Value::Float(f) => match serde_json::Number::from_f64(*f) {
+            Some(n) => Json::Number(n),
+            None => tagged("__float__", Json::String(f.to_string())),
+        },
+        Value::Str(s) => Json::String(s.to_string()),
+        Value::List(l) => Json::Array(l.borrow().iter().filter_map(|x| to_json_depth(x, depth + 1)).collect()),
+        Value::Tuple(t) => tagged("__tuple__", Json::Array(t.iter().filter_map(|x| to_json_depth(x, depth + 1)).collect())),
+        Value::Set(s) => tagged(
+            "__set__",
+            Json::Array(s.borrow().keys().filter_map(|k| to_json_depth(&k.to_value(), depth + 1)).collect()),
+        ),
+        Value::Dict(d) => {
+            let d = d.borrow();
+            let plain = d.keys().all(|k| matches!(k.to_value(), Value::Str(ref s) if !s.starts_with("__")));
+            if plain {
+                let mut m = Map::new();
+                for (k, val) in d.iter() {
+                    if let Some(j) = to_json_depth(val, depth + 1) {
+                        m.insert(k.to_value().str(), j);
+                    }
+                }
+                Json::Object(m)
+            } else {
+                let mut items = Vec::new();
+                for (k, val) in d.iter() {
+                    if let (Some(kj), Some(vj)) = (to_json_depth(&k.to_value(), depth + 1), to_json_depth(val, depth + 1)) {
+                        items.push(Json::Array(vec![kj, vj]));
+                    }
+                }
+                tagged("__dict__", Json::Array(items))
+            }
+        }
+        Value::Date(d) => tagged("__date__", Json::String(d.format("%Y-%m-%d").to_string())),
+        Value::DateTime(d) => tagged("__datetime__", Json::String(d.format("%Y-%m-%dT%H:%M:%S%.f").to_string())),
+        Value::Time(t) => tagged("__time__", Json::String(t.format("%H:%M:%S%.f").to_string())),
+        Value::Object(o) => {
+            let o = o.borrow();
+            if &*o.class.name == "module" {
+                return None;
+            }
+            let mut attrs = Map::new();
+            for (k, val) in o.attrs.iter() {
+                if let Some(j) = to_json_depth(val, depth + 1) {
+                    attrs.insert(k.to_string(), j);
+                }
+            }
+            let mut m = Map::new();
+            m.insert("__object__".into(), Json::String(o.class.name.to_string()));
+            if let Some(n) = &o.instance_name {
+                m.insert("name".into(), Json::String(n.to_string()));
+            }
+            m.insert("attrs".into(), Json::Object(attrs));
+            Json::Object(m)
+        }
+        _ => return None,
+    })
+}
+
+/// A JSON value back as a `lang` value; classes come from the host.
+pub fn from_json(j: &Json, host: &EngineHost) -> Value {
+    from_json_depth(j, host, 0)
+}
+
+fn from_json_depth(j: &Json, host: &EngineHost, depth: u32) -> Value {
+    if depth > MAX_DEPTH {
+        return Value::None;
+    }
+    match j {
+        Json::Null => Value::None,
+        Json::Bool(b) => Value::Bool(*b),
+        Json::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                Value::Int(i)
+            } else {
+                Value::Float(n.as_f64().unwrap_or(0.0))
+            }
+        }
+        Json::String(s) => Value::from_str(s),
+        Json::Array(a) => Value::list(a.iter().map(|x| from_json_depth(x, host, depth + 1)).collect()),
+        Json::Object(m) => {
+            if m.len() == 1 {
+                let (tag, inner) = m.iter().next().map(|(k, v)| (k.as_str(), v)).unwrap_or(("", &Json::Null));
+                match (tag, inner) {
+                    ("__tuple__", Json::Array(a)) => {
+                        return Value::tuple(a.iter().map(|x| from_json_depth(x, host, depth + 1)).collect())
+                    }
+                    ("__set__", Json::Array(a)) => {
+                        let mut d = Dict::new();
+                        for x in a {
+                            if let Ok(k) = from_json_depth(x, host, depth + 1).to_key() {
+                                d.insert(k, Value::None);
+                            }
+                        }
+                        return Value::Set(Rc::new(std::cell::RefCell::new(d)));
+                    }
+                    ("__dict__", Json::Array(a)) => {
+                        let mut d = Dict::new();
+                        for pair in a {
+                            if let Json::Array(kv) = pair {
+                                if kv.len() == 2 {
+                                    if let Ok(k) = from_json_depth(&kv[0], host, depth + 1).to_key() {
+                                        d.insert(k, from_json_depth(&kv[1], host, depth + 1));
+                                    }
+                                }
+                            }
+                        }
+                        return Value::dict(d);
+                    }
+                    ("__date__", Json::String(s)) => {
+                        if let Ok(d) = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+                            return Value::Date(d);
+                        }
+                    }
+                    ("__datetime__", Json::String(s)) => {
+                        if let Ok(d) = chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f") {
+                            return Value::DateTime(d);
+                        }
+                    }
+                    ("__time__", Json::String(s)) => {
+                        if let Ok(t) = chrono::NaiveTime::parse_from_str(s, "%H:%M:%S%.f") {
+                            return Value::Time(t);
+                        }
+                    }
+                    ("__float__", Json::String(s)) => return Value::Float(s.parse().unwrap_or(f64::NAN)),
+                    _ => {}
+                }
+            }
+            if let Some(Json::String(class)) = m.get("__object__") {
+                let cls = host.class(class);
+                let name = m.get("name").and_then(Json::as_str);
+                let obj = Value::new_object(cls, name);
+                if let (Value::Object(o), Some(Json::Object(attrs))) = (&obj, m.get("attrs")) {
+                    let mut o = o.borrow_mut();
+                    for (k, v) in attrs {
+                        o.attrs.insert(Rc::from(k.as_str()), from_json_depth(v, host, depth + 1));
+                    }
+                }
+                return obj;
+            }
+            let mut d = Dict::new();
+            for (k, v) in m {
+                d.insert(Key::str(k), from_json_depth(v, host, depth + 1));
+            }
+            Value::dict(d)
+        }
+    }
+}
+
+/// Builds the namespace from the stored variables.
+pub fn namespace_from_state(vars: &Map<String, Json>, host: &EngineHost) -> Namespace {
+    let ns = Namespace::new();
+    for (k, v) in vars {
+        ns.set(k, from_json(v, host));
+    }
+    ns
+}
+
+/// Stores the namespace's variables (what can be stored).
+pub fn namespace_to_state(ns: &Namespace) -> Map<String, Json> {
+    let mut m = Map::new();
+    for name in ns.names() {
+        if name.starts_with("__") {
+            continue;
+        }
+        let Some(v) = ns.get(&name) else { continue };
+        if let Some(j) = to_json_depth(&v, 0) {
+            m.insert(name, j);
+        }
+    }
+    m
+}
+
+/// A YAML mapping as a JSON object (action arguments).
+pub fn node_to_json(node: &crate::yaml::Node) -> Map<String, Json> {
+    let mut m = Map::new();
+    if let Some(entries) = node.as_map() {
+        for (k, v) in entries {
+            m.insert(k.scalar_text().unwrap_or_default(), node_json(v));
+        }
+    }
+    m
+}
+
+fn node_json(node: &crate::yaml::Node) -> Json {
+    use crate::yaml::Value as Y;
+    match &node.value {
+        Y::Null => Json::Null,
+        Y::Bool(b) => Json::Bool(*b),
+        Y::Int(i) => Json::from(*i),
+        Y::Float(f) => serde_json::Number::from_f64(*f).map(Json::Number).unwrap_or(Json::Null),
+        Y::Str(s) => Json::String(s.clone()),
+        Y::Seq(items) => Json::Array(items.iter().map(node_json).collect()),
+        Y::Map(_) => Json::Object(node_to_json(node)),
+    }
+}

@@ -1,0 +1,465 @@
+//! Accepting a posted form: decode, convert by datatype, validate everything on the
+//! server, then store — or store nothing and show the screen again with messages.
+
+use std::collections::HashMap;
+
+use lang::Value;
+
+use super::ask::{ButtonAction, FormField, How};
+use super::{path, Flow, Run, R};
+use crate::functions::Signal;
+use crate::model::{BlockKind, ChoiceValue, Input, Interview, Progress, Question};
+use crate::screen::{QuestionScreen, Screen, Submitted};
+use crate::state::{PendingCommand, SessionState};
+use crate::validate::{self, Converted};
+
+use super::RequestContext;
+
+/// Text of a value for comparing against `show if: {is: …}`.
+pub(crate) fn value_text(v: &Value) -> String {
+    match v {
+        Value::Bool(b) => if *b { "True" } else { "False" }.into(),
+        Value::None => "None".into(),
+        other => other.str(),
+    }
+}
+
+/// Form names the server (or browser) adds that are not answers.
+fn is_control(name: &str) -> bool {
+    name.starts_with('_') || name == "csrf_token" || name == "ajax" || name == "json" || name == "informed"
+}
+
+enum Outcome {
+    Ok,
+    Invalid(Box<QuestionScreen>),
+    Error(String),
+}
+
+/// `Interview::submit`.
+pub(crate) fn submit(
+    iv: &Interview,
+    state: &mut SessionState,
+    form: &[(String, String)],
+    ctx: &RequestContext,
+) -> Submitted {
+    let mut posted: HashMap<&str, Vec<&str>> = HashMap::new();
+    for (k, v) in form {
+        posted.entry(k.as_str()).or_default().push(v.as_str());
+    }
+    let token = posted.get("_question").and_then(|v| v.first()).copied().unwrap_or("");
+    let Some(cur) = state.current.clone() else {
+        return stale(iv, state, ctx);
+    };
+    if token != cur.token {
+        return stale(iv, state, ctx);
+    }
+    let before = state.clone();
+    state.push_undo();
+    let outcome = {
+        let mut run = Run::new(iv, state, ctx);
+        let res = apply(&mut run, &cur, &posted);
+        match res {
+            Ok(Outcome::Ok) => {
+                run.finish();
+                Outcome::Ok
+            }
+            Ok(other) => other,
+            Err(Flow::Fatal(m)) => Outcome::Error(m),
+            Err(Flow::Undefined(v)) => Outcome::Error(run.missing_message(&v)),
+            Err(Flow::Signal(_)) => Outcome::Error("unexpected signal while storing answers".into()),
+        }
+    };
+    match outcome {
+        Outcome::Ok => Submitted::Accepted,
+        Outcome::Invalid(qs) => {
+            *state = before;
+            Submitted::Invalid(Screen::Question(*qs))
+        }
+        Outcome::Error(m) => {
+            *state = before;
+            Submitted::Invalid(Screen::Error { message: m })
+        }
+    }
+}
+
+/// The posted form answers a screen that is no longer current: show the current one with a note.
+fn stale(iv: &Interview, state: &mut SessionState, ctx: &RequestContext) -> Submitted {
+    let mut screen = iv.next_screen(state, ctx);
+    if let Screen::Question(q) = &mut screen {
+        q.errors.push("Input not processed because the question changed. Please continue.".into());
+    }
+    Submitted::Invalid(screen)
+}
+
+fn question_of<'a>(iv: &'a Interview, cur: &crate::state::CurrentQuestion) -> Option<(&'a crate::model::Block, &'a Question)> {
+    let block = iv.blocks.get(cur.block)?;
+    let block = match cur.choice {
+        None => block,
+        Some(idx) => {
+            let BlockKind::Question(q) = &block.kind else { return None };
+            let Input::Choice(ci) = &q.input else { return None };
+            let crate::model::Choices::List(list) = &ci.choices else { return None };
+            match &list.get(idx)?.value {
+                ChoiceValue::Block(b) => b.as_ref(),
+                _ => return None,
+            }
+        }
+    };
+    let BlockKind::Question(q) = &block.kind else { return None };
+    Some((block, q))
+}
+
+fn apply(run: &mut Run<'_>, cur: &crate::state::CurrentQuestion, posted: &HashMap<&str, Vec<&str>>) -> R<Outcome> {
+    let iv = run.iv;
+    let Some((block, q)) = question_of(iv, cur) else {
+        return Ok(Outcome::Error("The question answered no longer exists in the interview.".into()));
+    };
+    // restore iterator / x bindings
+    for (name, text) in &cur.bindings {
+        let Some(text) = text.as_str() else { continue };
+        let v = if name == "x" {
+            path::parse(text).and_then(|p| path::lookup(&run.ns, &p))
+        } else {
+            path::subscript_value(&run.ns, text)
+        };
+        if let Some(v) = v {
+            run.ns.set(name, v);
+        }
+    }
+    let (mut qs, spec) = run.build_question(block, q)?;
+    qs.token = cur.token.clone();
+    // refuse names the screen did not offer
+    let mut offered: Vec<&str> = Vec::new();
+    for f in &spec {
+        offered.push(f.name.as_str());
+        match &f.how {
+            How::Checkboxes { options, nota } => {
+                offered.extend(options.iter().map(|(n, _)| n.as_str()));
+                if let Some(n) = nota {
+                    offered.push(n.as_str());
+                }
+            }
+            _ => {}
+        }
+    }
+    for name in posted.keys() {
+        if is_control(name) || offered.contains(name) {
+            continue;
+        }
+        qs.errors.push("The form contained a field that this screen does not offer; nothing was saved.".into());
+        return Ok(Outcome::Invalid(Box::new(qs)));
+    }
+
+    let get = |name: &str| -> Option<&str> { posted.get(name).and_then(|v| v.first()).copied() };
+    let mut values: Vec<(String, Value)> = Vec::new();
+    let mut errors: Vec<(Option<usize>, String)> = Vec::new();
+    let mut pending: Option<PendingCommand> = None;
+    let mut follow: Option<usize> = None;
+    let mut any_button = false;
+
+    // first pass: convert everything (conditions need the other fields' values)
+    let mut converted: Vec<Option<Value>> = Vec::new();
+    for f in &spec {
+        let res = convert_field(run, f, get, &mut pending, &mut follow, &mut any_button);
+        match res {
+            Ok(v) => converted.push(v),
+            Err(msg) => {
+                converted.push(None);
+                errors.push((f.view, msg));
+            }
+        }
+    }
+    let buttons_present = spec.iter().any(|f| matches!(f.how, How::Buttons { .. }));
+    if buttons_present && !any_button {
+        qs.errors.push("Please press one of the buttons.".into());
+        return Ok(Outcome::Invalid(Box::new(qs)));
+    }
+    // conditions (same-screen show if / hide if)
+    let by_var: HashMap<String, Value> = spec
+        .iter()
+        .zip(converted.iter())
+        .filter_map(|(f, v)| v.as_ref().map(|v| (f.var.clone(), v.clone())))
+        .collect();
+    let mut keep = vec![true; spec.len()];
+    for (idx, f) in spec.iter().enumerate() {
+        if let Some((ctrl, expected, show)) = &f.cond {
+            let actual = by_var.get(ctrl).map(value_text);
+            let holds = match (&actual, expected.as_str()) {
+                (Some(a), e) => a == e || (e == "True" && by_var.get(ctrl).is_some_and(Value::truthy)),
+                (None, _) => false,
+            };
+            if holds != *show {
+                keep[idx] = false;
+                errors.retain(|(view, _)| *view != f.view || f.view.is_none());
+            }
+        }
+    }
+    // validate: functions
+    for (idx, f) in spec.iter().enumerate() {
+        if !keep[idx] {
+            continue;
+        }
+        let Some(v) = &converted[idx] else { continue };
+        if let Some((src, pos)) = &f.validate {
+            let func = run.eval_src(src, pos)?;
+            match run.call(&func, vec![v.clone()], pos) {
+                Ok(r) if r.truthy() => {}
+                Ok(_) => errors.push((f.view, "Please enter a valid value.".into())),
+                Err(Flow::Signal(Signal::ValidationError { message, .. })) => errors.push((f.view, message)),
+                Err(Flow::Fatal(m)) => errors.push((f.view, strip_location(&m))),
+                Err(e) => return Err(e),
+            }
+        }
+    }
+    if !errors.is_empty() {
+        place_errors(&mut qs, errors);
+        return Ok(Outcome::Invalid(Box::new(qs)));
+    }
+    // store
+    let mut changed: Vec<String> = Vec::new();
+    for (idx, f) in spec.iter().enumerate() {
+        if !keep[idx] || f.var.is_empty() {
+            continue;
+        }
+        let Some(v) = converted[idx].take() else { continue };
+        let old = path::parse(&f.var).and_then(|p| path::lookup(&run.ns, &p));
+        let differs = match &old {
+            Some(o) => !o.py_eq(&v),
+            None => true,
+        };
+        run.assign(&f.var, v.clone())?;
+        run.st.dirty.remove(&f.var);
+        if differs {
+            changed.push(f.var.clone());
+        }
+        values.push((f.var.clone(), v));
+    }
+    // validation code
+    if let Some(code) = &q.validation_code {
+        match run.exec_src(code.source(), code.pos()) {
+            Ok(()) => {}
+            Err(Flow::Signal(Signal::ValidationError { message, field })) => {
+                let view = field.as_deref().and_then(|fv| spec.iter().find(|f| f.var == fv)).and_then(|f| f.view);
+                place_errors(&mut qs, vec![(view, message)]);
+                return Ok(Outcome::Invalid(Box::new(qs)));
+            }
+            Err(Flow::Fatal(m)) => {
+                place_errors(&mut qs, vec![(None, strip_location(&m))]);
+                return Ok(Outcome::Invalid(Box::new(qs)));
+            }
+            Err(Flow::Undefined(v)) => {
+                place_errors(&mut qs, vec![(None, format!("{v} is not defined"))]);
+                return Ok(Outcome::Invalid(Box::new(qs)));
+            }
+            Err(Flow::Signal(_)) => {}
+        }
+    }
+    // bookkeeping
+    if let Some(idx) = follow {
+        run.st.answers.insert(cur.name.clone(), idx);
+    }
+    if let Some(p) = pending {
+        run.st.pending_command = Some(p);
+    }
+    if block.mandatory.is_some() && cur.choice.is_none() && follow.is_none() {
+        run.st.answered.insert(block.name.clone());
+    }
+    if let Some(ev) = &cur.event {
+        run.pop_event(ev);
+    }
+    for (var, _) in &values {
+        if run.st.event_stack.iter().any(|e| &e.action == var) {
+            run.pop_event(var);
+        }
+    }
+    invalidate_dependents(run, &changed)?;
+    // progress
+    if iv.features.progress_bar && matches!(q.progress, Progress::Auto) {
+        let p = run.st.progress.unwrap_or(0.0);
+        let m = iv.features.progress_bar_multiplier.unwrap_or(0.05);
+        run.st.progress = Some(p + m * (100.0 - p));
+    }
+    run.st.steps += 1;
+    run.st.current = None;
+    Ok(Outcome::Ok)
+}
+
+/// Removes the "file, line N: Kind: " prefix from an error for the user.
+fn strip_location(m: &str) -> String {
+    let tail = match m.find(": ") {
+        Some(i) if m[..i].contains(", line ") => &m[i + 2..],
+        _ => m,
+    };
+    for kind in ["Exception: ", "ValueError: ", "DAValidationError: ", "TypeError: "] {
+        if let Some(rest) = tail.strip_prefix(kind) {
+            return rest.to_string();
+        }
+    }
+    tail.to_string()
+}
+
+fn place_errors(qs: &mut QuestionScreen, errors: Vec<(Option<usize>, String)>) {
+    for (view, msg) in errors {
+        match view.and_then(|v| qs.fields.get_mut(v)) {
+            Some(f) if f.error.is_none() => f.error = Some(msg),
+            Some(_) => {}
+            None => qs.errors.push(msg),
+        }
+    }
+}
+
+/// `depends on` and `on change`: when a variable changed, undefine what depended on it.
+fn invalidate_dependents(run: &mut Run<'_>, changed: &[String]) -> R<()> {
+    if changed.is_empty() {
+        return Ok(());
+    }
+    let iv = run.iv;
+    for b in &iv.blocks {
+        if b.depends_on.iter().any(|d| changed.contains(d)) {
+            for v in &b.defines {
+                if changed.contains(v) {
+                    continue;
+                }
+                if let Some(p) = path::parse(v) {
+                    if let Some(old) = path::lookup(&run.ns, &p) {
+                        run.st.dirty.insert(v.clone(), super::json::to_json(&old));
+                    }
+                    path::remove(&run.ns, &p);
+                }
+            }
+        }
+    }
+    for (var, code) in &iv.on_change {
+        if changed.contains(var) {
+            run.exec_src(code.source(), code.pos())?;
+        }
+    }
+    Ok(())
+}
+
+fn to_value(run: &mut Run<'_>, c: Converted) -> Value {
+    match c {
+        Converted::Str(s) => Value::from_str(&s),
+        Converted::Int(i) => Value::Int(i),
+        Converted::Float(f) => Value::Float(f),
+        Converted::Bool(b) => Value::Bool(b),
+        Converted::None => Value::None,
+        Converted::Date(d) => crate::functions::make_datetime(&run.host, d.and_hms_opt(0, 0, 0).unwrap_or_default()),
+        Converted::DateTime(dt) => crate::functions::make_datetime(&run.host, dt),
+        Converted::Time(t) => Value::Time(t),
+    }
+}
+
+/// Converts and checks one field. `Ok(None)` = nothing to store.
+fn convert_field<'p>(
+    run: &mut Run<'_>,
+    f: &FormField,
+    get: impl Fn(&str) -> Option<&'p str>,
+    pending: &mut Option<PendingCommand>,
+    follow: &mut Option<usize>,
+    any_button: &mut bool,
+) -> Result<Option<Value>, String> {
+    match &f.how {
+        How::Input => {
+            if f.datatype == "continue" {
+                return Ok(Some(Value::Bool(true)));
+            }
+            let raw = get(&f.name).unwrap_or("");
+            if raw.trim().is_empty() {
+                if f.required {
+                    return Err(validate::REQUIRED.into());
+                }
+                if f.datatype == "hidden" || !validate::is_numeric(&f.datatype) {
+                    return Ok(Some(Value::from_str(raw)));
+                }
+            }
+            let c = validate::convert(&f.datatype, raw)?;
+            match &c {
+                Converted::Int(i) => {
+                    #[allow(clippy::cast_precision_loss)]
+                    validate::check_number_bounds(*i as f64, f.min.as_deref(), f.max.as_deref())?;
+                }
+                Converted::Float(x) => validate::check_number_bounds(*x, f.min.as_deref(), f.max.as_deref())?,
+                Converted::Date(d) => validate::check_date_bounds(*d, f.min.as_deref(), f.max.as_deref())?,
+                Converted::DateTime(d) => validate::check_date_bounds(d.date(), f.min.as_deref(), f.max.as_deref())?,
+                Converted::Str(s) => validate::check_length(s, f.minlength, f.maxlength)?,
+                _ => {}
+            }
+            Ok(Some(to_value(run, c)))
+        }
+        How::Checkbox { invert } => {
+            let checked = get(&f.name).is_some_and(validate::truthy_text);
+            Ok(Some(Value::Bool(checked != *invert)))
+        }
+        How::Choice { values } => {
+            let raw = get(&f.name).unwrap_or("").trim();
+            if raw.is_empty() {
+                if f.required {
+                    return Err(validate::REQUIRED.into());
+                }
+                return Ok(Some(Value::None));
+            }
+            let idx: usize = raw.parse().map_err(|_| validate::BAD_CHOICE.to_string())?;
+            let v = values.get(idx).cloned().ok_or_else(|| validate::BAD_CHOICE.to_string())?;
+            Ok(Some(coerce(run, v, &f.datatype)?))
+        }
+        How::Checkboxes { options, nota } => {
+            let mut pairs = Vec::new();
+            let mut any = false;
+            for (name, key) in options {
+                let on = get(name).is_some_and(validate::truthy_text);
+                any |= on;
+                pairs.push((key.clone(), on));
+            }
+            let nota_on = nota.as_deref().and_then(&get).is_some_and(validate::truthy_text);
+            if f.required && !any && !nota_on {
+                return Err(match nota {
+                    Some(_) => "Check at least one option, or check \u{201c}None of the above.\u{201d}".into(),
+                    None => "Check at least one option.".into(),
+                });
+            }
+            Ok(Some(crate::functions::make_dadict(&run.host, &f.var, pairs)))
+        }
+        How::Buttons { values } => {
+            let Some(raw) = get(&f.name) else { return Ok(None) };
+            let idx: usize = raw.trim().parse().map_err(|_| validate::BAD_CHOICE.to_string())?;
+            let action = values.get(idx).cloned().ok_or_else(|| validate::BAD_CHOICE.to_string())?;
+            *any_button = true;
+            match action {
+                ButtonAction::Value(v) => {
+                    if f.var.is_empty() {
+                        return Ok(None);
+                    }
+                    Ok(Some(coerce(run, v, &f.datatype)?))
+                }
+                ButtonAction::Command(c, url) => {
+                    if c == "continue" {
+                        return Ok(None);
+                    }
+                    *pending = Some(PendingCommand { command: c, url });
+                    Ok(None)
+                }
+                ButtonAction::Follow(i) => {
+                    *follow = Some(i);
+                    Ok(None)
+                }
+            }
+        }
+    }
+}
+
+/// Applies a choice question's `datatype:` to a chosen value.
+fn coerce(run: &mut Run<'_>, v: Value, datatype: &str) -> Result<Value, String> {
+    match (&v, datatype) {
+        (Value::Str(s), dt) if validate::is_numeric(dt) || validate::is_temporal(dt) => {
+            let c = validate::convert(dt, s)?;
+            Ok(to_value(run, c))
+        }
+        (Value::Int(i), "number" | "float" | "currency") => {
+            #[allow(clippy::cast_precision_loss)]
+            Ok(Value::Float(*i as f64))
+        }
+        (Value::Str(s), "boolean" | "yesno" | "yesnoradio") => Ok(Value::Bool(validate::truthy_text(s))),
+        _ => Ok(v),
+    }
+}
