@@ -1,5 +1,7 @@
 //! Interview loading and the docassemble logic engine.
 
+pub mod check;
+pub mod library;
 pub mod load;
 pub mod model;
 pub mod reference;
@@ -14,6 +16,7 @@ pub use runtime::RequestContext;
 pub use screen::{ButtonView, ChoiceView, FieldKind, FieldView, LinkView, QuestionScreen, ReviewItem, Screen, SectionView, Submitted};
 pub use state::SessionState;
 
+pub use library::Library;
 pub use load::{load, LoadError, Sources, Warning};
 pub use model::Interview;
 pub use reference::InterviewRef;

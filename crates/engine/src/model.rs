@@ -28,7 +28,11 @@ pub struct Pos {
 impl Pos {
     /// The `lang` origin of a snippet starting here.
     pub fn origin(&self) -> lang::Origin {
-        lang::Origin { file: self.file.clone(), line: self.line, column: self.column }
+        lang::Origin {
+            file: self.file.clone(),
+            line: self.line,
+            column: self.column,
+        }
     }
 }
 
@@ -65,9 +69,14 @@ impl Text {
 pub struct Expr {
     pub(crate) source: String,
     pub(crate) pos: Pos,
+    pub(crate) compiled: Arc<lang::Expression>,
 }
 
 impl Expr {
+    /// The compiled expression (compiled once at load time).
+    pub fn expression(&self) -> &Arc<lang::Expression> {
+        &self.compiled
+    }
     /// The expression's source.
     pub fn source(&self) -> &str {
         &self.source
@@ -83,9 +92,14 @@ impl Expr {
 pub struct Code {
     pub(crate) source: String,
     pub(crate) pos: Pos,
+    pub(crate) compiled: Arc<lang::Program>,
 }
 
 impl Code {
+    /// The compiled program (compiled once at load time).
+    pub fn program(&self) -> &Arc<lang::Program> {
+        &self.compiled
+    }
     /// The code's source.
     pub fn source(&self) -> &str {
         &self.source
@@ -102,9 +116,14 @@ impl Code {
 pub struct Var {
     pub(crate) name: String,
     pub(crate) pos: Pos,
+    pub(crate) compiled: Arc<lang::Target>,
 }
 
 impl Var {
+    /// The compiled assignment target (compiled once at load time).
+    pub fn target(&self) -> &Arc<lang::Target> {
+        &self.compiled
+    }
     /// The normalised name (quoted subscripts use single quotes).
     pub fn name(&self) -> &str {
         &self.name
@@ -657,7 +676,7 @@ pub struct Field {
     pub input_type: Option<String>,
     /// `choices:` / `code:`.
     pub choices: Option<Choices>,
-    /// `exclude:` expression.
+    /// `exclude:` expression (a YAML list of expressions becomes the list expression `[a, b]`).
     pub exclude: Option<Expr>,
     /// `required:` (None → the datatype's default, True for most).
     pub required: Option<Condition>,

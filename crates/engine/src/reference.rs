@@ -31,24 +31,43 @@ impl InterviewRef {
 
     /// Like [`InterviewRef::parse`] with the specific error.
     pub fn parse_ref(reference: &str) -> Result<InterviewRef, RefError> {
-        let err = |reason: &str| RefError { reference: reference.to_string(), reason: reason.to_string() };
+        let err = |reason: &str| RefError {
+            reference: reference.to_string(),
+            reason: reason.to_string(),
+        };
         let Some((package, path)) = reference.split_once(':') else {
             return Err(err("expected 'package:path'"));
         };
         let package = package.trim();
         let path = path.trim();
         check_package(package).map_err(|r| err(&r))?;
-        let path = if path.contains('/') { path.to_string() } else { format!("data/questions/{path}") };
+        let path = if path.contains('/') {
+            path.to_string()
+        } else {
+            format!("data/questions/{path}")
+        };
         check_path(&path).map_err(|r| err(&r))?;
-        Ok(InterviewRef { package: package.to_string(), path })
+        Ok(InterviewRef {
+            package: package.to_string(),
+            path,
+        })
     }
 
     /// A reference from parts, validated like [`InterviewRef::parse`] (the path is not expanded).
     pub fn new(package: &str, path: &str) -> Result<InterviewRef, RefError> {
-        let err = |reason: String| RefError { reference: format!("{package}:{path}"), reason };
+        let err = |reason: String| RefError {
+            reference: format!("{package}:{path}"),
+            reason,
+        };
         check_package(package).map_err(err)?;
-        check_path(path).map_err(|r| RefError { reference: format!("{package}:{path}"), reason: r })?;
-        Ok(InterviewRef { package: package.to_string(), path: path.to_string() })
+        check_path(path).map_err(|r| RefError {
+            reference: format!("{package}:{path}"),
+            reason: r,
+        })?;
+        Ok(InterviewRef {
+            package: package.to_string(),
+            path: path.to_string(),
+        })
     }
 
     /// Resolves a name written in `include:` (or `content file:` …) of this file: a
@@ -62,13 +81,20 @@ impl InterviewRef {
             Some(i) => &self.path[..i],
             None => "",
         };
-        let path = if folder.is_empty() { name.to_string() } else { format!("{folder}/{name}") };
+        let path = if folder.is_empty() {
+            name.to_string()
+        } else {
+            format!("{folder}/{name}")
+        };
         InterviewRef::new(&self.package, &normalize(&path))
     }
 
     /// The same file name under another folder of the package (`data/questions/<name>`).
     pub fn in_questions(&self, name: &str) -> Result<InterviewRef, RefError> {
-        InterviewRef::new(&self.package, &normalize(&format!("data/questions/{}", name.trim())))
+        InterviewRef::new(
+            &self.package,
+            &normalize(&format!("data/questions/{}", name.trim())),
+        )
     }
 
     /// The file name without folders (`fields.yml`).
@@ -85,7 +111,10 @@ impl fmt::Display for InterviewRef {
 
 /// Removes `./` segments (`..` is refused by the checks).
 fn normalize(path: &str) -> String {
-    path.split('/').filter(|s| !s.is_empty() && *s != ".").collect::<Vec<_>>().join("/")
+    path.split('/')
+        .filter(|s| !s.is_empty() && *s != ".")
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 fn check_package(package: &str) -> Result<(), String> {
@@ -95,7 +124,10 @@ fn check_package(package: &str) -> Result<(), String> {
     if package.len() > 100 {
         return Err("package name too long".into());
     }
-    if !package.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.' || b == b'-') {
+    if !package
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.' || b == b'-')
+    {
         return Err("package names may contain only letters, digits, '_', '.' and '-'".into());
     }
     if package.starts_with('.') || package.contains("..") {
@@ -121,7 +153,9 @@ fn check_path(path: &str) -> Result<(), String> {
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-' | '/' | ' '))
     {
-        return Err("file names may contain only letters, digits, '_', '.', '-', '/' and spaces".into());
+        return Err(
+            "file names may contain only letters, digits, '_', '.', '-', '/' and spaces".into(),
+        );
     }
     Ok(())
 }
@@ -135,7 +169,10 @@ mod tests {
         let r = InterviewRef::parse("docassemble.base:data/questions/examples/fields.yml").unwrap();
         assert_eq!(r.package, "docassemble.base");
         assert_eq!(r.path, "data/questions/examples/fields.yml");
-        assert_eq!(r.to_string(), "docassemble.base:data/questions/examples/fields.yml");
+        assert_eq!(
+            r.to_string(),
+            "docassemble.base:data/questions/examples/fields.yml"
+        );
         let r = InterviewRef::parse("docassemble.demo:questions.yml").unwrap();
         assert_eq!(r.path, "data/questions/questions.yml");
     }
@@ -154,11 +191,23 @@ mod tests {
     #[test]
     fn resolves_includes() {
         let r = InterviewRef::parse("docassemble.base:data/questions/examples/a.yml").unwrap();
-        assert_eq!(r.resolve("b.yml").unwrap().path, "data/questions/examples/b.yml");
-        assert_eq!(r.resolve("./sub/b.yml").unwrap().path, "data/questions/examples/sub/b.yml");
+        assert_eq!(
+            r.resolve("b.yml").unwrap().path,
+            "data/questions/examples/b.yml"
+        );
+        assert_eq!(
+            r.resolve("./sub/b.yml").unwrap().path,
+            "data/questions/examples/sub/b.yml"
+        );
         let q = r.resolve("docassemble.demo:c.yml").unwrap();
-        assert_eq!((q.package.as_str(), q.path.as_str()), ("docassemble.demo", "data/questions/c.yml"));
+        assert_eq!(
+            (q.package.as_str(), q.path.as_str()),
+            ("docassemble.demo", "data/questions/c.yml")
+        );
         assert!(r.resolve("../b.yml").is_err());
-        assert_eq!(r.in_questions("basic-questions.yml").unwrap().path, "data/questions/basic-questions.yml");
+        assert_eq!(
+            r.in_questions("basic-questions.yml").unwrap().path,
+            "data/questions/basic-questions.yml"
+        );
     }
 }

@@ -116,7 +116,11 @@ pub fn python_float(f: f64) -> String {
     if f.is_nan() {
         "nan".into()
     } else if f.is_infinite() {
-        if f > 0.0 { "inf".into() } else { "-inf".into() }
+        if f > 0.0 {
+            "inf".into()
+        } else {
+            "-inf".into()
+        }
     } else if f == f.trunc() && f.abs() < 1e16 {
         format!("{f:.1}")
     } else {
@@ -185,8 +189,19 @@ fn push_block(blocks: &mut Vec<RawBlock>, mut text: String, first_line: u32) {
 }
 
 enum Frame {
-    Seq { items: Vec<Node>, line: u32, column: u32, anchor: usize },
-    Map { entries: Vec<(Node, Node)>, key: Option<Node>, line: u32, column: u32, anchor: usize },
+    Seq {
+        items: Vec<Node>,
+        line: u32,
+        column: u32,
+        anchor: usize,
+    },
+    Map {
+        entries: Vec<(Node, Node)>,
+        key: Option<Node>,
+        line: u32,
+        column: u32,
+        anchor: usize,
+    },
 }
 
 /// Parses one block. `first_line` is the file line of the block's first line; positions in
@@ -196,7 +211,10 @@ pub fn parse_block(text: &str, first_line: u32) -> Result<Option<Node>, YamlErro
     if text.len() > MAX_BLOCK_BYTES {
         return Err(YamlError {
             line: first_line,
-            message: format!("block is too large ({} bytes; the limit is {MAX_BLOCK_BYTES})", text.len()),
+            message: format!(
+                "block is too large ({} bytes; the limit is {MAX_BLOCK_BYTES})",
+                text.len()
+            ),
         });
     }
     let mut stack: Vec<Frame> = Vec::new();
@@ -216,53 +234,107 @@ pub fn parse_block(text: &str, first_line: u32) -> Result<Option<Node>, YamlErro
             Event::DocumentStart(_) => {
                 documents += 1;
                 if documents > 1 {
-                    return Err(YamlError { line, message: "more than one YAML document in a block".into() });
+                    return Err(YamlError {
+                        line,
+                        message: "more than one YAML document in a block".into(),
+                    });
                 }
                 continue;
             }
             Event::SequenceStart(anchor, _) => {
                 if stack.len() >= MAX_DEPTH {
-                    return Err(YamlError { line, message: format!("nesting deeper than {MAX_DEPTH} levels") });
+                    return Err(YamlError {
+                        line,
+                        message: format!("nesting deeper than {MAX_DEPTH} levels"),
+                    });
                 }
-                stack.push(Frame::Seq { items: Vec::new(), line, column, anchor });
+                stack.push(Frame::Seq {
+                    items: Vec::new(),
+                    line,
+                    column,
+                    anchor,
+                });
                 continue;
             }
             Event::MappingStart(anchor, _) => {
                 if stack.len() >= MAX_DEPTH {
-                    return Err(YamlError { line, message: format!("nesting deeper than {MAX_DEPTH} levels") });
+                    return Err(YamlError {
+                        line,
+                        message: format!("nesting deeper than {MAX_DEPTH} levels"),
+                    });
                 }
-                stack.push(Frame::Map { entries: Vec::new(), key: None, line, column, anchor });
+                stack.push(Frame::Map {
+                    entries: Vec::new(),
+                    key: None,
+                    line,
+                    column,
+                    anchor,
+                });
                 continue;
             }
             Event::SequenceEnd => match stack.pop() {
-                Some(Frame::Seq { items, line, column, anchor }) => {
-                    let n = Node { value: Value::Seq(items), line, column };
+                Some(Frame::Seq {
+                    items,
+                    line,
+                    column,
+                    anchor,
+                }) => {
+                    let n = Node {
+                        value: Value::Seq(items),
+                        line,
+                        column,
+                    };
                     if anchor > 0 {
                         anchors.insert(anchor, n.clone());
                     }
                     n
                 }
-                _ => return Err(YamlError { line, message: "unbalanced sequence".into() }),
+                _ => {
+                    return Err(YamlError {
+                        line,
+                        message: "unbalanced sequence".into(),
+                    })
+                }
             },
             Event::MappingEnd => match stack.pop() {
-                Some(Frame::Map { entries, line, column, anchor, .. }) => {
-                    let n = Node { value: Value::Map(entries), line, column };
+                Some(Frame::Map {
+                    entries,
+                    line,
+                    column,
+                    anchor,
+                    ..
+                }) => {
+                    let n = Node {
+                        value: Value::Map(entries),
+                        line,
+                        column,
+                    };
                     if anchor > 0 {
                         anchors.insert(anchor, n.clone());
                     }
                     n
                 }
-                _ => return Err(YamlError { line, message: "unbalanced mapping".into() }),
+                _ => {
+                    return Err(YamlError {
+                        line,
+                        message: "unbalanced mapping".into(),
+                    })
+                }
             },
             Event::Alias(id) => {
                 let Some(n) = anchors.get(&id) else {
-                    return Err(YamlError { line, message: "unknown alias".into() });
+                    return Err(YamlError {
+                        line,
+                        message: "unknown alias".into(),
+                    });
                 };
                 nodes += count_nodes(n);
                 if nodes > MAX_NODES {
                     return Err(YamlError {
                         line,
-                        message: format!("too many nodes after expanding aliases (limit {MAX_NODES})"),
+                        message: format!(
+                            "too many nodes after expanding aliases (limit {MAX_NODES})"
+                        ),
                     });
                 }
                 let mut n = n.clone();
@@ -281,7 +353,10 @@ pub fn parse_block(text: &str, first_line: u32) -> Result<Option<Node>, YamlErro
         };
         nodes += 1;
         if nodes > MAX_NODES {
-            return Err(YamlError { line, message: format!("too many nodes (limit {MAX_NODES})") });
+            return Err(YamlError {
+                line,
+                message: format!("too many nodes (limit {MAX_NODES})"),
+            });
         }
         // attach `node` to its parent
         match stack.last_mut() {
@@ -290,10 +365,16 @@ pub fn parse_block(text: &str, first_line: u32) -> Result<Option<Node>, YamlErro
             Some(Frame::Map { entries, key, .. }) => match key.take() {
                 None => *key = Some(node),
                 Some(k) => {
-                    if let Some(dup) = entries.iter().find(|(e, _)| e.value == k.value && is_scalar(&k)) {
+                    if let Some(dup) = entries
+                        .iter()
+                        .find(|(e, _)| e.value == k.value && is_scalar(&k))
+                    {
                         let name = k.scalar_text().unwrap_or_default();
                         let _ = dup;
-                        return Err(YamlError { line: k.line, message: format!("duplicate key '{name}'") });
+                        return Err(YamlError {
+                            line: k.line,
+                            message: format!("duplicate key '{name}'"),
+                        });
                     }
                     entries.push((k, node));
                 }
@@ -310,7 +391,12 @@ fn is_scalar(n: &Node) -> bool {
 fn count_nodes(n: &Node) -> usize {
     match &n.value {
         Value::Seq(items) => 1 + items.iter().map(count_nodes).sum::<usize>(),
-        Value::Map(entries) => 1 + entries.iter().map(|(k, v)| count_nodes(k) + count_nodes(v)).sum::<usize>(),
+        Value::Map(entries) => {
+            1 + entries
+                .iter()
+                .map(|(k, v)| count_nodes(k) + count_nodes(v))
+                .sum::<usize>()
+        }
         _ => 1,
     }
 }
@@ -336,7 +422,11 @@ fn scalar_node(text: &str, style: ScalarStyle, tag: Option<&str>, span: Span, of
         (ScalarStyle::Plain, _) => resolve_plain(text),
         _ => Value::Str(text.to_string()),
     };
-    Node { value, line, column }
+    Node {
+        value,
+        line,
+        column,
+    }
 }
 
 /// YAML 1.2 core schema resolution of a plain scalar.
@@ -345,7 +435,9 @@ fn resolve_plain(s: &str) -> Value {
         "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
         "true" | "True" | "TRUE" => return Value::Bool(true),
         "false" | "False" | "FALSE" => return Value::Bool(false),
-        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => return Value::Float(f64::INFINITY),
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => {
+            return Value::Float(f64::INFINITY)
+        }
         "-.inf" | "-.Inf" | "-.INF" => return Value::Float(f64::NEG_INFINITY),
         ".nan" | ".NaN" | ".NAN" => return Value::Float(f64::NAN),
         _ => {}
@@ -456,7 +548,9 @@ mod tests {
 
     #[test]
     fn lines_are_file_lines() {
-        let n = parse_block("question: Hi\nsubquestion: |\n  line one\n  line two\n", 10).unwrap().unwrap();
+        let n = parse_block("question: Hi\nsubquestion: |\n  line one\n  line two\n", 10)
+            .unwrap()
+            .unwrap();
         assert_eq!(n.line, 10);
         let q = n.get("question").unwrap();
         assert_eq!((q.line, q.column), (10, 10));

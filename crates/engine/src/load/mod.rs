@@ -1,9 +1,25 @@
 //! Loading interview files into the [`crate::model`]: splitting, YAML, blocks, includes.
 
+mod block;
+mod config;
+mod cx;
+pub mod scan;
+
+use std::collections::HashSet;
+use std::sync::Arc;
 use std::time::SystemTime;
 
-use crate::model::Interview;
+use crate::model::{Block, Interview, VariableIndex};
 use crate::reference::{InterviewRef, RefError};
+use crate::yaml;
+use cx::{lowered, Cx};
+
+/// Largest interview file accepted, in bytes.
+pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
+/// Deepest include nesting accepted.
+pub const MAX_INCLUDE_DEPTH: usize = 32;
+/// Most blocks accepted in one interview (all files).
+pub const MAX_BLOCKS: usize = 20_000;
 
 /// Reads files of packages; implemented by the caller (filesystem in the CLI/server).
 pub trait Sources: Send + Sync {
@@ -61,12 +77,234 @@ impl std::fmt::Display for Warning {
 /// True if docassemble would treat `text` as a Mako template
 /// (`<%`, `${`, `% if`, `% for`, `% while`, `##`).
 pub fn looks_like_mako(text: &str) -> bool {
-    text.contains("<%") || text.contains("${") || text.contains("% if") || text.contains("% for")
-        || text.contains("% while") || text.contains("##")
+    text.contains("<%")
+        || text.contains("${")
+        || text.contains("% if")
+        || text.contains("% for")
+        || text.contains("% while")
+        || text.contains("##")
 }
 
-/// Loads an interview and its includes.
-pub fn load(sources: &dyn Sources, reference: &InterviewRef) -> Result<(Interview, Vec<Warning>), LoadError> {
-    let _ = (sources, reference);
-    Err(LoadError::Read { file: reference.to_string(), reason: "not implemented yet".into() })
+/// Loads an interview and its includes (blocks of included files come at the include's
+/// position; a file included twice is read once).
+pub fn load(
+    sources: &dyn Sources,
+    reference: &InterviewRef,
+) -> Result<(Interview, Vec<Warning>), LoadError> {
+    let mut loader = Loader {
+        sources,
+        warnings: Vec::new(),
+        included: HashSet::new(),
+        interview: config::empty_interview(reference.clone()),
+    };
+    loader.load_file(reference, 0, None)?;
+    let Loader {
+        mut interview,
+        warnings,
+        ..
+    } = loader;
+    interview.index = build_index(&interview.blocks);
+    Ok((interview, warnings))
+}
+
+struct Loader<'s> {
+    sources: &'s dyn Sources,
+    warnings: Vec<Warning>,
+    included: HashSet<InterviewRef>,
+    interview: Interview,
+}
+
+impl Loader<'_> {
+    fn read(&self, r: &InterviewRef) -> Result<String, LoadError> {
+        let text = self
+            .sources
+            .read(&r.package, &r.path)
+            .map_err(|e| LoadError::Read {
+                file: r.to_string(),
+                reason: e.to_string(),
+            })?;
+        if text.len() > MAX_FILE_BYTES {
+            return Err(LoadError::Read {
+                file: r.to_string(),
+                reason: format!("file is larger than {MAX_FILE_BYTES} bytes"),
+            });
+        }
+        Ok(text)
+    }
+
+    /// Reads one file; `from` is (file, line) of the `include` that named it.
+    fn load_file(
+        &mut self,
+        r: &InterviewRef,
+        depth: usize,
+        text: Option<String>,
+    ) -> Result<(), LoadError> {
+        if !self.included.insert(r.clone()) {
+            return Ok(());
+        }
+        let text = match text {
+            Some(t) => t,
+            None => self.read(r)?,
+        };
+        self.interview.files.push(r.clone());
+        if text
+            .lines()
+            .next()
+            .is_some_and(|l| l.trim() == "# use jinja")
+        {
+            return Err(LoadError::At {
+                file: r.to_string(),
+                line: 1,
+                reason: "unsupported feature: Jinja2-preprocessed YAML ('# use jinja')".into(),
+            });
+        }
+        let file: Arc<str> = Arc::from(r.to_string());
+        for raw in yaml::split_blocks(&text) {
+            let node = yaml::parse_block(&raw.text, raw.first_line).map_err(|e| LoadError::At {
+                file: file.to_string(),
+                line: e.line,
+                reason: e.message,
+            })?;
+            let Some(node) = node else { continue };
+            if node.as_map().is_none() {
+                return Err(LoadError::At {
+                    file: file.to_string(),
+                    line: node.line,
+                    reason: format!(
+                        "a block must be a dictionary of keys, not {}",
+                        node.type_name()
+                    ),
+                });
+            }
+            let keys = lowered(&node);
+            if keys.is_empty() {
+                continue;
+            }
+            if let Some((_, _, inc)) = keys.iter().find(|(k, _, _)| k == "include") {
+                let inc = (*inc).clone();
+                self.include(r, &file, &inc, depth)?;
+                for (k, kn, _) in &keys {
+                    if k != "include" && k != "comment" {
+                        self.warnings.push(Warning {
+                            file: file.to_string(),
+                            line: kn.line,
+                            message: format!("key '{k}' ignored beside 'include'"),
+                        });
+                    }
+                }
+                continue;
+            }
+            let mut cx = Cx {
+                file: file.clone(),
+                warnings: &mut self.warnings,
+            };
+            if block::is_appending(&keys) {
+                if self.interview.blocks.len() >= MAX_BLOCKS {
+                    return Err(cx.err(node.line, format!("more than {MAX_BLOCKS} blocks")));
+                }
+                let number = self.interview.blocks.len();
+                let b: Block = block::parse_block(&mut cx, &node, number)?;
+                self.interview.blocks.push(b);
+            } else {
+                config::apply(&mut cx, &mut self.interview, self.sources, r, &node, &keys)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn include(
+        &mut self,
+        from: &InterviewRef,
+        file: &Arc<str>,
+        inc: &yaml::Node,
+        depth: usize,
+    ) -> Result<(), LoadError> {
+        let at = |line: u32, reason: String| LoadError::At {
+            file: file.to_string(),
+            line,
+            reason,
+        };
+        if depth >= MAX_INCLUDE_DEPTH {
+            return Err(at(
+                inc.line,
+                format!("includes nested deeper than {MAX_INCLUDE_DEPTH} levels"),
+            ));
+        }
+        let names: Vec<&yaml::Node> = match &inc.value {
+            yaml::Value::Seq(items) => items.iter().collect(),
+            yaml::Value::Null => Vec::new(),
+            _ => vec![inc],
+        };
+        for n in names {
+            let Some(name) = n.scalar_text() else {
+                return Err(at(n.line, "'include' must list file names".into()));
+            };
+            let target = from.resolve(&name).map_err(|e| at(n.line, e.to_string()))?;
+            if self.included.contains(&target) {
+                continue;
+            }
+            // relative names that do not exist fall back to docassemble.base:data/questions/
+            let (target, text) = match self.sources.read(&target.package, &target.path) {
+                Ok(t) => (target, t),
+                Err(e) if !name.contains(':') => {
+                    let fallback = InterviewRef::new(
+                        "docassemble.base",
+                        &format!("data/questions/{}", name.trim()),
+                    )
+                    .map_err(|e| at(n.line, e.to_string()))?;
+                    match self.sources.read(&fallback.package, &fallback.path) {
+                        Ok(t) => (fallback, t),
+                        Err(_) => {
+                            return Err(at(
+                                n.line,
+                                format!("included file {target} cannot be read: {e}"),
+                            ))
+                        }
+                    }
+                }
+                Err(e) => {
+                    return Err(at(
+                        n.line,
+                        format!("included file {target} cannot be read: {e}"),
+                    ))
+                }
+            };
+            if text.len() > MAX_FILE_BYTES {
+                return Err(at(
+                    n.line,
+                    format!("included file {target} is larger than {MAX_FILE_BYTES} bytes"),
+                ));
+            }
+            self.load_file(&target, depth + 1, Some(text))?;
+        }
+        Ok(())
+    }
+}
+
+/// Builds `variable → blocks` (file order) from the blocks' `defines` and `events`.
+pub fn build_index(blocks: &[Block]) -> VariableIndex {
+    let mut index = VariableIndex::default();
+    for b in blocks {
+        match &b.generic_object {
+            Some(class) => {
+                let m = index.generic.entry(class.clone()).or_default();
+                for d in &b.defines {
+                    m.entry(d.clone()).or_default().push(b.number);
+                }
+            }
+            None => {
+                for d in &b.defines {
+                    index.by_name.entry(d.clone()).or_default().push(b.number);
+                }
+            }
+        }
+        for e in &b.events {
+            index.events.entry(e.clone()).or_default().push(b.number);
+            let list = index.by_name.entry(e.clone()).or_default();
+            if !list.contains(&b.number) {
+                list.push(b.number);
+            }
+        }
+    }
+    index
 }
