@@ -1,0 +1,377 @@
+//! Test support: run example interviews in process, screen by screen, like the browser
+//! scenarios do (find fields by label, click buttons by text, look for phrases).
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use engine::screen::{FieldKind, QuestionScreen, Screen, Submitted};
+use engine::{Interview, InterviewRef, RequestContext, SessionState, Sources};
+
+/// Reads packages from `/work/shared/docassemble-examples/packages` (or `$COLLOQUY_EXAMPLES`).
+pub struct DirSources {
+    root: PathBuf,
+}
+
+impl DirSources {
+    pub fn new() -> DirSources {
+        let root = std::env::var("COLLOQUY_EXAMPLES")
+            .map(PathBuf::from)
+            .unwrap_or_else(|_| PathBuf::from("/work/shared/docassemble-examples/packages"));
+        DirSources { root }
+    }
+}
+
+impl Sources for DirSources {
+    fn read(&self, package: &str, path: &str) -> std::io::Result<String> {
+        std::fs::read_to_string(self.root.join(package).join(path))
+    }
+    fn modified(&self, _package: &str, _path: &str) -> Option<std::time::SystemTime> {
+        None
+    }
+    fn list(&self) -> Vec<(String, String)> {
+        Vec::new()
+    }
+}
+
+/// Loads an interview by reference.
+pub fn interview(reference: &str) -> Arc<Interview> {
+    let r = InterviewRef::parse(reference).unwrap();
+    let (iv, _warnings) = engine::load(&DirSources::new(), &r).unwrap_or_else(|e| panic!("load {reference}: {e}"));
+    Arc::new(iv)
+}
+
+/// One browser-like session.
+pub struct Session {
+    pub iv: Arc<Interview>,
+    pub state: SessionState,
+    pub ctx: RequestContext,
+    pub screen: Screen,
+    /// Staged form values (name, value).
+    pub staged: Vec<(String, String)>,
+}
+
+/// Normalises text the way the scenarios compare it (markdown marks and smart quotes removed).
+pub fn norm(s: &str) -> String {
+    let s = s
+        .replace(['\u{2019}', '\u{2018}'], "'")
+        .replace(['\u{201c}', '\u{201d}'], "\"")
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace(['*', '`', '#', '\u{e000}', '\u{e001}'], "")
+        .replace("\\_", "_");
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl Session {
+    pub fn start(reference: &str) -> Session {
+        let iv = interview(reference);
+        let mut state = iv.new_session();
+        let ctx = RequestContext::for_tests(reference);
+        let screen = iv.next_screen(&mut state, &ctx);
+        Session { iv, state, ctx, screen, staged: Vec::new() }
+    }
+
+    pub fn q(&self) -> &QuestionScreen {
+        match &self.screen {
+            Screen::Question(q) => q,
+            other => panic!("expected a question screen, got {other:?}"),
+        }
+    }
+
+    /// All text of the screen.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        match &self.screen {
+            Screen::Question(q) => {
+                for part in [&q.pre, &q.title, &q.subtitle] {
+                    if let Some(p) = part {
+                        out.push_str(p);
+                        out.push('\n');
+                    }
+                }
+                out.push_str(&q.question);
+                out.push('\n');
+                for part in [&q.subquestion, &q.submit, &q.under, &q.right, &q.post, &q.footer] {
+                    if let Some(p) = part {
+                        out.push_str(p);
+                        out.push('\n');
+                    }
+                }
+                for e in &q.errors {
+                    out.push_str(e);
+                    out.push('\n');
+                }
+                for f in &q.fields {
+                    out.push_str(&f.label);
+                    out.push('\n');
+                    if let Some(c) = &f.content {
+                        out.push_str(c);
+                        out.push('\n');
+                    }
+                    if let Some(e) = &f.error {
+                        out.push_str(e);
+                        out.push('\n');
+                    }
+                    for c in &f.choices {
+                        out.push_str(&c.label);
+                        out.push('\n');
+                    }
+                }
+                for b in &q.buttons {
+                    out.push_str(&b.label);
+                    out.push('\n');
+                }
+                for r in &q.review {
+                    out.push_str(&r.label);
+                    out.push('\n');
+                    if let Some(v) = &r.value {
+                        out.push_str(v);
+                        out.push('\n');
+                    }
+                }
+                for a in &q.action_buttons {
+                    out.push_str(&a.label);
+                    out.push('\n');
+                }
+                if let Some(c) = &q.continue_label {
+                    out.push_str(c);
+                    out.push('\n');
+                }
+            }
+            Screen::Error { message } => out.push_str(message),
+            Screen::Command { command, .. } => out.push_str(command),
+            Screen::Response { body, .. } => out.push_str(&String::from_utf8_lossy(body)),
+        }
+        norm(&out)
+    }
+
+    pub fn see(&self, phrase: &str) {
+        let t = self.text();
+        assert!(t.contains(&norm(phrase)), "expected to see {phrase:?} in:\n{t}\n---\n{:?}", self.screen);
+    }
+
+    pub fn not_see(&self, phrase: &str) {
+        let t = self.text();
+        assert!(!t.contains(&norm(phrase)), "expected NOT to see {phrase:?} in:\n{t}");
+    }
+
+    fn field_by_label(&self, label: &str) -> usize {
+        let q = self.q();
+        let want = norm(label);
+        q.fields
+            .iter()
+            .position(|f| norm(&f.label) == want && !f.name.is_empty())
+            .unwrap_or_else(|| panic!("no field labelled {label:?}: {:?}", q.fields.iter().map(|f| &f.label).collect::<Vec<_>>()))
+    }
+
+    fn stage(&mut self, name: String, value: String) {
+        self.staged.retain(|(n, _)| n != &name);
+        self.staged.push((name, value));
+    }
+
+    /// `I set "label" to "value"`.
+    pub fn set(&mut self, label: &str, value: &str) {
+        let i = self.field_by_label(label);
+        let f = self.q().fields[i].clone();
+        match f.kind {
+            FieldKind::Radio | FieldKind::Dropdown => {
+                let c = f.choices.iter().find(|c| norm(&c.label) == norm(value)).unwrap_or_else(|| panic!("no option {value}"));
+                self.stage(f.name.clone(), c.value.clone());
+            }
+            _ => self.stage(f.name.clone(), value.to_string()),
+        }
+    }
+
+    /// `I set the text box to` — the first text-like field.
+    pub fn set_first_text(&mut self, value: &str) {
+        let f = self
+            .q()
+            .fields
+            .iter()
+            .find(|f| matches!(f.kind, FieldKind::Text | FieldKind::Area | FieldKind::Email | FieldKind::Number | FieldKind::Integer | FieldKind::Currency))
+            .cloned()
+            .expect("a text field");
+        self.stage(f.name.clone(), value.to_string());
+    }
+
+    /// `I click the "option" option` (radio/checkbox option or single checkbox by label).
+    pub fn click_option(&mut self, option: &str) {
+        let want = norm(option);
+        let fields = self.q().fields.clone();
+        for f in &fields {
+            for c in &f.choices {
+                if norm(&c.label) == want || norm(&c.label).contains(&want) {
+                    match &c.name {
+                        Some(n) => {
+                            let on = self.staged.iter().any(|(k, v)| k == n && v == "True");
+                            if on {
+                                self.staged.retain(|(k, _)| k != n);
+                            } else {
+                                self.stage(n.clone(), "True".into());
+                            }
+                        }
+                        None => self.stage(f.name.clone(), c.value.clone()),
+                    }
+                    return;
+                }
+            }
+            if f.kind == FieldKind::Checkbox && norm(&f.label) == want {
+                let on = self.staged.iter().any(|(k, v)| k == &f.name && v == "True");
+                if on {
+                    self.stage(f.name.clone(), "False".into());
+                } else {
+                    self.stage(f.name.clone(), "True".into());
+                }
+                return;
+            }
+        }
+        panic!("no option {option:?}");
+    }
+
+    /// Stages the defaults the browser would post (pre-filled values and checked boxes).
+    fn defaults(&self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        for f in &self.q().fields {
+            if f.name.is_empty() {
+                continue;
+            }
+            match f.kind {
+                FieldKind::Checkboxes | FieldKind::Multiselect => {
+                    for c in &f.choices {
+                        if c.selected {
+                            if let Some(n) = &c.name {
+                                out.push((n.clone(), "True".to_string()));
+                            }
+                        }
+                    }
+                }
+                FieldKind::Checkbox => {
+                    if f.value.as_deref() == Some("True") {
+                        out.push((f.name.clone(), "True".into()));
+                    }
+                }
+                _ => {
+                    if let Some(v) = &f.value {
+                        out.push((f.name.clone(), v.clone()));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn form(&self, extra: Option<(String, String)>) -> Vec<(String, String)> {
+        let mut form: Vec<(String, String)> = Vec::new();
+        let staged_names: Vec<&String> = self.staged.iter().map(|(n, _)| n).collect();
+        for (n, v) in self.defaults() {
+            if !staged_names.contains(&&n) && !self.staged_checkbox_group_touched(&n) {
+                form.push((n, v));
+            }
+        }
+        for (n, v) in &self.staged {
+            if v == "False" && self.q().fields.iter().any(|f| &f.name == n && f.kind == FieldKind::Checkbox) {
+                continue;
+            }
+            form.push((n.clone(), v.clone()));
+        }
+        if let Some(e) = extra {
+            form.push(e);
+        }
+        form.push(("_question".into(), self.q().token.clone()));
+        form
+    }
+
+    fn staged_checkbox_group_touched(&self, _name: &str) -> bool {
+        false
+    }
+
+    fn post(&mut self, form: Vec<(String, String)>) {
+        self.staged.clear();
+        match self.iv.submit(&mut self.state, &form, &self.ctx) {
+            Submitted::Accepted => {
+                self.screen = self.iv.next_screen(&mut self.state, &self.ctx);
+            }
+            Submitted::Invalid(s) => self.screen = s,
+        }
+    }
+
+    /// `I click the button "label"`.
+    pub fn click(&mut self, label: &str) {
+        let want = norm(label);
+        let q = self.q().clone();
+        if let Some(b) = q.buttons.iter().find(|b| norm(&b.label) == want) {
+            let form = self.form(Some((b.name.clone(), b.value.clone())));
+            self.post(form);
+            return;
+        }
+        if q.continue_label.as_deref().map(norm) == Some(want.clone()) {
+            let form = self.form(None);
+            self.post(form);
+            return;
+        }
+        panic!("no button {label:?} on screen: {}", self.text());
+    }
+
+    /// Follows a link (action URL) by its label: menu items, review items, action buttons.
+    pub fn link(&mut self, label: &str) {
+        let want = norm(label);
+        let q = self.q().clone();
+        let url = q
+            .menu_items
+            .iter()
+            .find(|(l, _)| norm(l) == want)
+            .map(|(_, u)| u.clone())
+            .or_else(|| q.review.iter().find(|r| norm(&r.label) == want).and_then(|r| r.url.clone()))
+            .or_else(|| q.action_buttons.iter().find(|a| norm(&a.label) == want).map(|a| a.url.clone()))
+            .or_else(|| find_markdown_link(&q, label))
+            .unwrap_or_else(|| panic!("no link {label:?} on {}", self.text()));
+        self.visit(&url);
+    }
+
+    /// Visits an interview URL (with `action=`).
+    pub fn visit(&mut self, url: &str) {
+        let action = url.split(['?', '&']).find_map(|p| p.strip_prefix("action=")).map(str::to_string);
+        let mut ctx = self.ctx.clone();
+        ctx.action = action;
+        self.staged.clear();
+        self.screen = self.iv.next_screen(&mut self.state, &ctx);
+    }
+
+    /// Reloads the screen.
+    pub fn reload(&mut self) {
+        self.screen = self.iv.next_screen(&mut self.state, &self.ctx);
+    }
+
+    /// The back button.
+    pub fn back(&mut self) {
+        assert!(self.iv.back(&mut self.state), "back not possible");
+        self.screen = self.iv.next_screen(&mut self.state, &self.ctx);
+    }
+
+    /// Round-trips the state through JSON, as the server does between requests.
+    pub fn persist(&mut self) {
+        let j = self.state.to_json_string();
+        self.state = SessionState::from_json_str(&j).unwrap();
+    }
+}
+
+fn find_markdown_link(q: &QuestionScreen, label: &str) -> Option<String> {
+    let mut texts = vec![q.question.clone()];
+    texts.extend(q.subquestion.clone());
+    texts.extend(q.under.clone());
+    for f in &q.fields {
+        texts.extend(f.content.clone());
+    }
+    for t in texts {
+        let pat = format!("[{label}](");
+        if let Some(i) = t.find(&pat) {
+            let rest = &t[i + pat.len()..];
+            if let Some(j) = rest.find(')') {
+                return Some(rest[..j].to_string());
+            }
+        }
+    }
+    None
+}

@@ -1,0 +1,32 @@
+//! Tier-0 example interviews walked in process, mirroring the browser scenarios.
+
+mod run_support;
+use run_support::Session;
+
+fn ex(name: &str) -> String {
+    format!("docassemble.base:data/questions/examples/{name}")
+}
+
+#[test]
+fn buttons() {
+    // TestExamples:501
+    let mut s = Session::start(&ex("buttons.yml"));
+    s.see("What type of belly button do you have?");
+    s.click("Outie");
+    s.see("Result of question");
+    s.see("target_variable is: \"Outie\"");
+}
+
+#[test]
+fn yesno() {
+    let mut s = Session::start(&ex("yesno.yml"));
+    s.click("Yes");
+    s.persist();
+    s.see("Result of question");
+}
+
+#[test]
+fn text_field() {
+    let s = Session::start(&ex("text-field.yml"));
+    s.see("What are your favorite things to eat?");
+}
