@@ -18,7 +18,6 @@
 //!   looked up lazily, only when the branch that uses them is rendered (docassemble's fork
 //!   replaced Mako's eager `strict_undefined` check with lazy lookups).
 
-#[allow(dead_code)]
 pub(crate) mod parse;
 
 use std::rc::Rc;
@@ -74,9 +73,12 @@ enum CNode {
     },
 }
 
+/// `<%def>` parameters: names with optional default values.
+type Params = Vec<(Arc<str>, Option<Expression>)>;
+
 struct Def {
     name: Arc<str>,
-    params: Vec<(Arc<str>, Option<Expression>)>,
+    params: Params,
     body: Vec<CNode>,
 }
 
@@ -244,7 +246,7 @@ impl Compiler {
         Ok(())
     }
 
-    fn def_params(&self, params: &Snippet) -> Result<Vec<(Arc<str>, Option<Expression>)>, SyntaxError> {
+    fn def_params(&self, params: &Snippet) -> Result<Params, SyntaxError> {
         let mut out = Vec::new();
         if params.text.trim().is_empty() {
             return Ok(out);
@@ -601,11 +603,12 @@ impl Renderer<'_, '_> {
                 let it = self.vm.eval(iter, self.ns)?;
                 let items = iterate(self.vm, &it)?;
                 let n = items.len();
+                let loop_class = if *uses_loop { Some(Class::new("LoopContext", Vec::new())) } else { None };
                 for (i, item) in items.into_iter().enumerate() {
                     self.vm.step()?;
                     self.bind(target, item)?;
-                    if *uses_loop {
-                        let lp = loop_context(i, n, self.loops.last().cloned());
+                    if let Some(class) = &loop_class {
+                        let lp = loop_context(class, i, n, self.loops.last().cloned());
                         self.ns.set("loop", lp.clone());
                         self.loops.push(lp);
                     }
@@ -732,9 +735,8 @@ impl Renderer<'_, '_> {
 }
 
 /// Mako's `loop` context for iteration `i` of `n`.
-fn loop_context(i: usize, n: usize, parent: Option<Value>) -> Value {
-    let class = Class::new("LoopContext", Vec::new());
-    let v = Value::new_object(class, None);
+fn loop_context(class: &Rc<Class>, i: usize, n: usize, parent: Option<Value>) -> Value {
+    let v = Value::new_object(class.clone(), None);
     if let Value::Object(o) = &v {
         let mut o = o.borrow_mut();
         let idx = i as i64;
@@ -742,8 +744,8 @@ fn loop_context(i: usize, n: usize, parent: Option<Value>) -> Value {
         o.attrs.insert(Rc::from("reverse_index"), Value::Int((n - i - 1) as i64));
         o.attrs.insert(Rc::from("first"), Value::Bool(i == 0));
         o.attrs.insert(Rc::from("last"), Value::Bool(i + 1 == n));
-        o.attrs.insert(Rc::from("even"), Value::Bool(i % 2 == 0));
-        o.attrs.insert(Rc::from("odd"), Value::Bool(i % 2 == 1));
+        o.attrs.insert(Rc::from("even"), Value::Bool(i.is_multiple_of(2)));
+        o.attrs.insert(Rc::from("odd"), Value::Bool(!i.is_multiple_of(2)));
         o.attrs.insert(Rc::from("parent"), parent.unwrap_or(Value::None));
     }
     v

@@ -259,6 +259,10 @@ impl<'s> Lexer<'s> {
             } else if self.starts(self.p, "<%") {
                 self.python_block(bd)?;
             } else if self.at_line_start(self.p) && self.percent(bd) {
+            } else if self.p > 0 && self.at_line_start(self.p) && self.percent_line_start(self.p) {
+                // A `%` line that is not a control line (it ends in a lone '\r'): Mako's
+                // text regex matches empty here and its lexer then skips one character.
+                self.p += self.src.get(self.p..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8);
             } else {
                 self.text(bd);
             }
@@ -311,12 +315,20 @@ impl<'s> Lexer<'s> {
         self.p = q;
     }
 
-    /// `%%` at the start of a line: a literal `%` (plus any further `%`).
-    fn percent(&mut self, bd: &mut Builder) -> bool {
-        let mut r = self.p;
+    /// True if the line at `p` starts with blanks and a `%`.
+    fn percent_line_start(&self, p: usize) -> bool {
+        let mut r = p;
         while r < self.b.len() && (self.b[r] == b' ' || self.b[r] == b'\t') {
             r += 1;
         }
+        r < self.b.len() && self.b[r] == b'%'
+    }
+
+    /// `%%` at the start of a line: a literal `%` (plus any further `%`).
+    fn percent(&mut self, bd: &mut Builder) -> bool {
+        // (?<=^)(\s*)%%(%*) — `\s` includes '\r' and '\n' (and Unicode blanks).
+        let rest = self.src.get(self.p..).unwrap_or("");
+        let r = self.p + (rest.len() - rest.trim_start().len());
         if !self.starts(r, "%%") {
             return false;
         }
@@ -428,15 +440,19 @@ impl<'s> Lexer<'s> {
         let text_start = r;
         // ((?:\\\r?\n|[^\r\n])*)(?:\r?\n|\Z)
         let mut e = r;
+        // Where the last `\` + newline continuation ends its line: (text end, after).
+        let mut last_cont: Option<(usize, usize)> = None;
         loop {
             if e >= n {
                 break;
             }
             if b[e] == b'\\' && self.starts(e + 1, "\n") {
+                last_cont = Some((e + 1, e + 2));
                 e += 2;
                 continue;
             }
             if b[e] == b'\\' && self.starts(e + 1, "\r\n") {
+                last_cont = Some((e + 1, e + 3));
                 e += 3;
                 continue;
             }
@@ -445,16 +461,24 @@ impl<'s> Lexer<'s> {
             }
             e += 1;
         }
-        let text_end = e;
+        let mut text_end = e;
         let mut after = e;
         if self.starts(after, "\r\n") {
             after += 2;
         } else if self.starts(after, "\n") {
             after += 1;
         } else if after < n {
-            // A lone '\r' that is not followed by '\n': Mako's regex fails here, and the
-            // line becomes text. Keep it simple: treat the control line as ending here.
-            after += 1;
+            // A lone '\r' ends the line, which Mako's regex does not accept: it backtracks
+            // to the last continuation's newline (the backslash then ends the line) …
+            match last_cont {
+                Some((te, af)) => {
+                    text_end = te;
+                    after = af;
+                }
+                // … or, without one, this is not a control line (Mako's text regex then
+                // makes an empty match, which skips one character: see `run`).
+                None => return Ok(false),
+            }
         }
         self.p = after;
         self.control(bd, pct, text_start, text_end)?;
@@ -641,6 +665,10 @@ impl<'s> Lexer<'s> {
                 let Some(i) = self.src.get(q..).and_then(|r| r.find("</%text>")) else {
                     return self.err(open, "unclosed tag <%text>");
                 };
+                if i == 0 {
+                    // Mako's lexer cannot close an empty `<%text></%text>` either.
+                    return self.err(open, "unclosed tag <%text> (an empty <%text></%text> is refused, as in Mako)");
+                }
                 bd.push(Node::Text(self.src.get(q..q + i).unwrap_or("").to_string()));
                 self.p = q + i + "</%text>".len();
                 Ok(true)
@@ -1104,6 +1132,16 @@ mod tests {
     }
 
     #[test]
+    fn lone_carriage_return_follows_makos_quirk() {
+        // Mako skips the first character of a `%` line that ends in a lone '\r'.
+        assert_eq!(p("a\n% endif\rx"), vec![t("a\n endif\rx")]);
+        assert_eq!(p("a\n  % if\r"), vec![t("a\n % if\r")]);
+        // … but not at the very start of the text.
+        assert_eq!(p("%\r#"), vec![t("%\r#")]);
+        assert_eq!(p("\r%% p"), vec![t("\r% p")]);
+    }
+
+    #[test]
     fn control_line_continuation() {
         let n = p("% if a and \\\n  b:\nx\n% endif\n");
         assert_eq!(n, vec![Node::If { branches: vec![(sn("a and \\\n  b", 0, 5), vec![t("x\n")])], orelse: None }]);
@@ -1114,6 +1152,7 @@ mod tests {
         assert_eq!(p("<%text>${ not } % if\n% x</%text>\n"), vec![t("${ not } % if\n% x\n")]);
         assert_eq!(p("a<%doc>\ngone ${x}\n</%doc>\nafter"), vec![t("a\nafter")]);
         assert!(perr("<%text> never closed").message.contains("unclosed"));
+        assert!(perr("<%text></%text>").message.contains("unclosed"));
         assert!(perr("<%block name='x'>y</%block>").message.contains("unsupported tag"));
         assert!(perr("x</%def>").message.contains("without an opening"));
     }
