@@ -43,13 +43,26 @@ impl std::fmt::Display for Pos {
 }
 
 /// A text with Mako (`${ }`, `% if` lines) and Markdown: question text, labels, help.
-#[derive(Debug)]
 pub struct Text {
     pub(crate) source: String,
     pub(crate) pos: Pos,
+    pub(crate) compiled: Arc<lang::Template>,
+}
+
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Text")
+            .field("source", &self.source)
+            .field("pos", &self.pos)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Text {
+    /// The compiled template (compiled once at load time; plain texts render unchanged).
+    pub fn template(&self) -> &Arc<lang::Template> {
+        &self.compiled
+    }
     /// The author's source text.
     pub fn source(&self) -> &str {
         &self.source
@@ -60,7 +73,7 @@ impl Text {
     }
     /// True when the text has no Mako syntax (`${`, `<%`, `% ` lines, `##`) and is used literally.
     pub fn is_plain(&self) -> bool {
-        !crate::load::looks_like_mako(&self.source)
+        self.compiled.is_plain()
     }
 }
 

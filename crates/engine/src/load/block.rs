@@ -1440,10 +1440,7 @@ pub(crate) fn parse_help(cx: &Cx<'_>, n: &Node) -> R<Help> {
                 .collect();
             let content = match get(&keys, "content") {
                 Some(c) => cx.text(c, "help content")?,
-                None => Text {
-                    source: String::new(),
-                    pos: cx.pos(n),
-                },
+                None => cx.text_from(String::new(), n, "help")?,
             };
             Ok(Help {
                 content,

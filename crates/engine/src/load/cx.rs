@@ -57,9 +57,18 @@ impl Cx<'_> {
             Value::Null => String::new(),
             _ => self.string(node, what)?,
         };
+        self.text_from(source, node, what)
+    }
+
+    /// Compiles `source` written at `node` as a Mako/Markdown text.
+    pub fn text_from(&self, source: String, node: &Node, what: &str) -> R<Text> {
+        let pos = self.pos(node);
+        let compiled =
+            lang::Template::compile(&source, pos.origin()).map_err(|e| self.syntax(&e, what))?;
         Ok(Text {
             source,
-            pos: self.pos(node),
+            pos,
+            compiled: Arc::new(compiled),
         })
     }
 
