@@ -69,8 +69,11 @@ fn is_plain(text: &str) -> bool {
                 | b'-'
                 | b'+'
                 | b'='
+                | b'"'
+                | b'\''
         )
     }) && !text.starts_with(|c: char| c.is_ascii_digit())
+        && !text.contains("..")
 }
 
 /// Escapes text for HTML element content and attribute values.
@@ -106,6 +109,8 @@ pub fn to_html(text: &str) -> String {
     let mut opts = Options::empty();
     opts.insert(Options::ENABLE_TABLES);
     opts.insert(Options::ENABLE_STRIKETHROUGH);
+    // docassemble's Markdown uses SmartyPants: "x" → “x”, -- → –, ... → …
+    opts.insert(Options::ENABLE_SMART_PUNCTUATION);
     let parser = Parser::new_ext(text, opts);
     let mut raw = String::with_capacity(text.len() * 2);
     html::push_html(&mut raw, parser);
@@ -176,6 +181,15 @@ mod tests {
         assert!(h.contains("class=\"alert\""));
         // escaped user values stay text
         assert!(to_inline_html("Hi &lt;b&gt;").contains("&lt;b&gt;"));
+    }
+
+    #[test]
+    fn smart_quotes() {
+        assert_eq!(
+            to_inline_html("target_variable is: \"Outie\""),
+            "target_variable is: “Outie”"
+        );
+        assert_eq!(to_inline_html("it's"), "it’s");
     }
 
     #[test]

@@ -642,6 +642,12 @@ fn text_like(b: &mut String, f: &FieldView) {
     b.push_str("<input");
     attr(b, "type", ty);
     common_input_attrs(b, f);
+    // docassemble marks its text inputs this way (test tools look for it); an input
+    // without a label takes its accessible name from the question heading.
+    b.push_str(" alt=\"Input box\"");
+    if f.label.trim().is_empty() {
+        b.push_str(" aria-labelledby=\"daMainQuestion\"");
+    }
     opt_attr(b, "inputmode", inputmode);
     opt_attr(b, "value", f.value.as_deref());
     opt_attr(b, "placeholder", f.hint.as_deref());

@@ -1,0 +1,250 @@
+//! `colloquy serve`: the web server with the bundled demo package and any packages found
+//! under `--packages` folders.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+
+use engine::Sources;
+
+use crate::sources::DirSources;
+use server::{Config, DirPackageFiles, Listed};
+
+/// The bundled demo package's name.
+pub const DEMO_PACKAGE: &str = "docassemble.colloquydemo";
+
+/// The files of the bundled demo package, embedded in the binary: (path, content).
+const DEMO_FILES: &[(&str, &str)] = &[(
+    "data/questions/intake.yml",
+    include_str!("../demo/data/questions/intake.yml"),
+)];
+
+/// Idle sessions older than this are deleted (docassemble's default: 90 days).
+const IDLE_DAYS: u64 = 90;
+
+/// Arguments of `colloquy serve`.
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on.
+    #[arg(long, env = "COLLOQUY_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+    /// Folder for the database and the server key (created if missing).
+    #[arg(long, env = "COLLOQUY_DATA_DIR", default_value = "colloquy-data")]
+    pub data_dir: PathBuf,
+    /// A folder holding package folders (like `docassemble.base/`); repeatable.
+    #[arg(long = "packages", value_name = "DIR")]
+    pub packages: Vec<PathBuf>,
+    /// Development mode: reload interview files that changed on disk.
+    #[arg(long)]
+    pub dev: bool,
+    /// Mark cookies `Secure` (set when a TLS proxy is in front).
+    #[arg(long, env = "COLLOQUY_SECURE_COOKIES")]
+    pub secure_cookies: bool,
+}
+
+/// Reads the server secret from `data_dir/server.key`, creating it (mode 0600) if missing.
+fn server_secret(data_dir: &Path) -> std::io::Result<[u8; 32]> {
+    let path = data_dir.join("server.key");
+    if let Ok(text) = std::fs::read_to_string(&path) {
+        let t = text.trim();
+        if t.len() == 64 {
+            let mut key = [0u8; 32];
+            let ok = (0..32).all(|i| match u8::from_str_radix(&t[2 * i..2 * i + 2], 16) {
+                Ok(b) => {
+                    key[i] = b;
+                    true
+                }
+                Err(_) => false,
+            });
+            if ok {
+                return Ok(key);
+            }
+        }
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("{} is not a valid key", path.display()),
+        ));
+    }
+    let key = server::security::new_secret();
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    use std::io::Write;
+    let mut f = opts.open(&path)?;
+    writeln!(f, "{}", server::security::hex(&key))?;
+    Ok(key)
+}
+
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("COLLOQUY_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_target(false)
+        .try_init();
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    tracing::info!("shutting down");
+}
+
+/// Runs `colloquy serve`.
+pub fn run(args: ServeArgs) -> ExitCode {
+    init_logging();
+    let rt = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("colloquy serve: cannot start the runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match rt.block_on(serve(args)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("colloquy serve: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Builds the server configuration (shared by `serve` and tests).
+pub async fn build_config(args: &ServeArgs) -> Result<Config, String> {
+    std::fs::create_dir_all(&args.data_dir).map_err(|e| {
+        format!(
+            "cannot create data directory {}: {e}",
+            args.data_dir.display()
+        )
+    })?;
+    let secret = server_secret(&args.data_dir).map_err(|e| format!("server key: {e}"))?;
+    let store = store::Store::open_dir(&args.data_dir)
+        .await
+        .map_err(|e| format!("database: {e}"))?;
+    let mut sources = DirSources::new();
+    for dir in &args.packages {
+        sources
+            .add_root(dir)
+            .map_err(|e| format!("--packages {}: {e}", dir.display()))?;
+    }
+    for (path, text) in DEMO_FILES {
+        sources.add_embedded(DEMO_PACKAGE, path, text);
+    }
+    // Static files are looked up in the same package folders.
+    let static_roots: Vec<PathBuf> = sources
+        .packages()
+        .iter()
+        .filter_map(|p| sources.package_dir(p))
+        .filter_map(Path::parent)
+        .map(Path::to_path_buf)
+        .collect();
+    let mut roots: Vec<PathBuf> = Vec::new();
+    for r in static_roots {
+        if !roots.contains(&r) {
+            roots.push(r);
+        }
+    }
+    let sources = Arc::new(sources);
+    let mut featured = Vec::new();
+    let mut listed = Vec::new();
+    for (package, path) in sources.list() {
+        let full = if path.starts_with("data/") {
+            path.clone()
+        } else {
+            format!("data/questions/{path}")
+        };
+        let reference = format!("{package}:{full}");
+        if package == DEMO_PACKAGE {
+            featured.push(Listed {
+                reference,
+                package,
+                label: "Housing help intake (demo)".into(),
+            });
+        } else {
+            let label = path
+                .strip_prefix("data/questions/")
+                .unwrap_or(&path)
+                .to_string();
+            listed.push(Listed {
+                reference,
+                package,
+                label,
+            });
+        }
+    }
+    let library = engine::Library::new(sources as Arc<dyn Sources>, args.dev);
+    Ok(Config {
+        engine: Arc::new(library),
+        store,
+        files: Arc::new(DirPackageFiles { roots }),
+        secret,
+        featured,
+        listed,
+        secure_cookies: args.secure_cookies,
+    })
+}
+
+async fn serve(args: ServeArgs) -> Result<(), String> {
+    let config = build_config(&args).await?;
+    let store = config.store.clone();
+    tracing::info!(
+        data_dir = %args.data_dir.display(),
+        interviews = config.featured.len() + config.listed.len(),
+        dev = args.dev,
+        "starting"
+    );
+    let app = server::router(config);
+    let listener = tokio::net::TcpListener::bind(args.listen)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", args.listen))?;
+    tracing::info!("listening on http://{}", args.listen);
+
+    // Delete idle sessions once an hour.
+    let cleaner_store = store.clone();
+    let cleaner = tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(3600));
+        loop {
+            tick.tick().await;
+            match cleaner_store
+                .delete_idle(Duration::from_secs(IDLE_DAYS * 86_400))
+                .await
+            {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(deleted = n, "idle sessions deleted"),
+                Err(e) => tracing::warn!(error = %e, "idle-session cleanup failed"),
+            }
+        }
+    });
+
+    let result = axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await;
+    cleaner.abort();
+    store.close().await;
+    result.map_err(|e| format!("server error: {e}"))
+}
