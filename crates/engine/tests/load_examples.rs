@@ -371,3 +371,34 @@ fn modifiers_and_code_targets() {
     );
     assert_eq!(iv.index.candidates("extra_var"), &[2]);
 }
+
+#[test]
+fn template_content_file_is_read_at_load_time() {
+    let iv = example("docassemble.base:data/questions/examples/template-file.yml");
+    let t = iv
+        .blocks
+        .iter()
+        .find_map(|b| match &b.kind {
+            BlockKind::Template(t) => Some(t),
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(t.variable.name(), "disclaimer");
+    let content = t.content.as_ref().unwrap();
+    assert!(!content.source().is_empty());
+    assert_eq!(
+        &*content.pos().file,
+        "docassemble.base:data/templates/disclaimer.md"
+    );
+    // `content file: {code: …}` stays for the runtime
+    let iv = example("docassemble.base:data/questions/examples/template-file-code.yml");
+    let t = iv
+        .blocks
+        .iter()
+        .find_map(|b| match &b.kind {
+            BlockKind::Template(t) => Some(t),
+            _ => None,
+        })
+        .unwrap();
+    assert!(t.content.is_none() && t.content_file.is_some());
+}

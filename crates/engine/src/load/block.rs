@@ -181,6 +181,29 @@ pub(crate) const KNOWN_BLOCK_KEYS: &[&str] = &[
     "generic list",
 ];
 
+/// Keys of interview-wide blocks that mean nothing inside an appending block.
+const CONFIG_ONLY_KEYS: &[&str] = &[
+    "metadata",
+    "features",
+    "include",
+    "modules",
+    "imports",
+    "reset",
+    "sections",
+    "interview help",
+    "default screen parts",
+    "default validation messages",
+    "image sets",
+    "images",
+    "def",
+    "on change",
+    "translations",
+    "default language",
+    "machine learning storage",
+    "attachment options",
+    "order",
+];
+
 /// Keys that make a block "appending" (have a question/type of their own).
 pub(crate) fn is_appending(keys: &[(String, &Node, &Node)]) -> bool {
     const TYPES: &[&str] = &[
@@ -496,6 +519,27 @@ pub(crate) fn parse_block(cx: &mut Cx<'_>, node: &Node, number: usize) -> R<Bloc
     let mut seen = std::collections::HashSet::new();
     defines.retain(|d| seen.insert(d.clone()));
     block.defines = defines;
+    // embedded blocks get names of their own (docassemble numbers them separately)
+    if let BlockKind::Question(q) = &mut block.kind {
+        if let Input::Choice(c) = &mut q.input {
+            if let Choices::List(items) = &mut c.choices {
+                for (i, item) in items.iter_mut().enumerate() {
+                    if let ChoiceValue::Block(b) = &mut item.value {
+                        b.name = format!("{}_choice_{i}", block.name);
+                    }
+                }
+            }
+        }
+    }
+    // configuration keys have no effect inside a question/code block
+    for (k, kn, _) in &keys {
+        if CONFIG_ONLY_KEYS.contains(&k.as_str()) {
+            cx.warn(
+                kn.line,
+                format!("key '{k}' is ignored in a block that also has a block type"),
+            );
+        }
+    }
     Ok(block)
 }
 

@@ -95,6 +95,7 @@ pub fn load(
         sources,
         warnings: Vec::new(),
         included: HashSet::new(),
+        ids: HashSet::new(),
         interview: config::empty_interview(reference.clone()),
     };
     loader.load_file(reference, 0, None)?;
@@ -111,6 +112,7 @@ struct Loader<'s> {
     sources: &'s dyn Sources,
     warnings: Vec<Warning>,
     included: HashSet<InterviewRef>,
+    ids: HashSet<String>,
     interview: Interview,
 }
 
@@ -194,6 +196,7 @@ impl Loader<'_> {
                 }
                 continue;
             }
+            let sources = self.sources;
             let mut cx = Cx {
                 file: file.clone(),
                 warnings: &mut self.warnings,
@@ -203,13 +206,84 @@ impl Loader<'_> {
                     return Err(cx.err(node.line, format!("more than {MAX_BLOCKS} blocks")));
                 }
                 let number = self.interview.blocks.len();
-                let b: Block = block::parse_block(&mut cx, &node, number)?;
+                let mut b: Block = block::parse_block(&mut cx, &node, number)?;
+                if let Some(id) = &b.id {
+                    if !self.ids.insert(id.clone()) {
+                        cx.warn(node.line, format!("duplicate id '{id}'"));
+                    }
+                }
+                if let crate::model::BlockKind::Template(t) = &mut b.kind {
+                    if t.content.is_none() {
+                        if let Some(text) =
+                            Self::content_file(sources, &mut cx, r, t.content_file.as_ref())?
+                        {
+                            t.content = Some(text);
+                        }
+                    }
+                }
                 self.interview.blocks.push(b);
             } else {
                 config::apply(&mut cx, &mut self.interview, self.sources, r, &node, &keys)?;
             }
         }
         Ok(())
+    }
+
+    /// Reads a template's `content file:` (a name or list of names in the package's
+    /// `data/templates`, or `package:path`) at load time; `{code: …}` is left to the runtime.
+    fn content_file(
+        sources: &dyn Sources,
+        cx: &mut Cx<'_>,
+        from: &InterviewRef,
+        node: Option<&yaml::Node>,
+    ) -> Result<Option<crate::model::Text>, LoadError> {
+        let Some(node) = node else { return Ok(None) };
+        let names: Vec<&yaml::Node> = match &node.value {
+            yaml::Value::Str(_) => vec![node],
+            yaml::Value::Seq(items) if items.iter().all(|i| i.as_str().is_some()) => {
+                items.iter().collect()
+            }
+            _ => return Ok(None),
+        };
+        let mut combined = String::new();
+        let mut first: Option<InterviewRef> = None;
+        for n in names {
+            let name = n.as_str().unwrap_or_default().trim();
+            let target = if let Some((pkg, path)) = name.split_once(':') {
+                let path = if path.contains('/') {
+                    path.to_string()
+                } else {
+                    format!("data/templates/{path}")
+                };
+                InterviewRef::new(pkg, &path)
+            } else {
+                InterviewRef::new(&from.package, &format!("data/templates/{name}"))
+            }
+            .map_err(|e| cx.err(n.line, e.to_string()))?;
+            let text = sources.read(&target.package, &target.path).map_err(|e| {
+                cx.err(n.line, format!("content file {target} cannot be read: {e}"))
+            })?;
+            if text.len() > MAX_FILE_BYTES {
+                return Err(cx.err(n.line, format!("content file {target} is too large")));
+            }
+            if !combined.is_empty() {
+                combined.push('\n');
+            }
+            combined.push_str(&text);
+            first.get_or_insert(target);
+        }
+        let Some(first) = first else { return Ok(None) };
+        // the text's positions are those of the (first) template file
+        let file_cx = Cx {
+            file: Arc::from(first.to_string()),
+            warnings: &mut *cx.warnings,
+        };
+        let at = yaml::Node {
+            value: yaml::Value::Null,
+            line: 1,
+            column: 0,
+        };
+        file_cx.text_from(combined, &at, "content file").map(Some)
     }
 
     fn include(
