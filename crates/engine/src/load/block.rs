@@ -347,6 +347,9 @@ pub(crate) fn parse_block(cx: &mut Cx<'_>, node: &Node, number: usize) -> R<Bloc
     // the block's type
     if let Some(q) = get(&keys, "question") {
         let question = parse_question(cx, &keys, q, number, &mut defines, scan_vars)?;
+        if let Some(a) = &question.attachments {
+            defines.extend(attachment_variables(cx, a));
+        }
         block.kind = BlockKind::Question(Box::new(question));
     } else if let Some(c) = get(&keys, "code") {
         let (code, targets) = cx.code(c, "code")?;
@@ -450,6 +453,7 @@ pub(crate) fn parse_block(cx: &mut Cx<'_>, node: &Node, number: usize) -> R<Bloc
     .iter()
     .find_map(|k| get(&keys, k))
     {
+        defines.extend(attachment_variables(cx, spec));
         let variable = get(&keys, "variable name")
             .map(|n| cx.var(n, "variable name"))
             .transpose()?;
@@ -541,6 +545,21 @@ pub(crate) fn parse_block(cx: &mut Cx<'_>, node: &Node, number: usize) -> R<Bloc
         }
     }
     Ok(block)
+}
+
+/// `variable name:` of each attachment in an `attachment(s)` value.
+fn attachment_variables(cx: &Cx<'_>, spec: &Node) -> Vec<String> {
+    let items: Vec<&Node> = match &spec.value {
+        Value::Seq(items) => items.iter().collect(),
+        Value::Map(_) => vec![spec],
+        _ => Vec::new(),
+    };
+    items
+        .into_iter()
+        .filter_map(|a| a.get("variable name"))
+        .filter_map(|v| cx.var(v, "variable name").ok())
+        .map(|v| v.name)
+        .collect()
 }
 
 fn check_data_code(cx: &Cx<'_>, node: &Node) -> R<()> {
@@ -669,14 +688,14 @@ fn parse_question(
     } else if let Some(s) = get(keys, "signature") {
         Input::Signature(cx.var(s, "signature")?)
     } else {
-        if let Some(f) = field_node {
-            // `field:` alone is a continue button field
-            if continue_button_field.is_none() {
-                continue_button_field = Some(cx.var(f, "field")?);
-            }
-        }
         Input::None
     };
+    // `field:` without a choice directive is a continue button field
+    if let (Some(f), false) = (field_node, matches!(input, Input::Choice(_))) {
+        if continue_button_field.is_none() {
+            continue_button_field = Some(cx.var(f, "field")?);
+        }
+    }
     match &input {
         Input::YesNo { var, .. } | Input::Signature(var) => defines.push(var.name.clone()),
         Input::Choice(c) => {
