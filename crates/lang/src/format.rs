@@ -321,7 +321,7 @@ fn assemble_number(sign: &str, prefix: &str, int_digits: &str, rest: &str, spec:
             } else {
                 0
             };
-            if int_digits.chars().all(|c| c.is_ascii_digit()) {
+            if int_digits.chars().all(|c| c.is_ascii_hexdigit()) {
                 group_digits(int_digits, sep, every, min)
             } else {
                 int_digits.to_string()
@@ -833,14 +833,12 @@ pub fn strftime(d: NaiveDate, t: NaiveTime, fmt: &str) -> String {
 
 /// `str(v)` through the evaluator (objects may define `__str__`).
 pub(crate) fn to_str(vm: &mut Vm<'_>, v: &Value) -> Result<String, Error> {
-    let _ = vm;
-    Ok(v.str())
+    vm.str_of(v)
 }
 
 /// `repr(v)` through the evaluator.
 pub(crate) fn to_repr(vm: &mut Vm<'_>, v: &Value) -> Result<String, Error> {
-    let _ = vm;
-    Ok(v.repr())
+    vm.repr_of(v)
 }
 
 /// `format(v, spec)`: the format-spec mini-language for int, float, str, bool and None;

@@ -13,8 +13,7 @@ use std::rc::Rc;
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use indexmap::IndexMap;
 
-use crate::error::LimitKind;
-use crate::format::{self, MAX_FORMAT_WIDTH};
+use crate::format;
 use crate::value::{Args, Class, Dict, Key, Object, Value};
 use crate::{Error, NativeFn, Vm};
 
@@ -41,12 +40,8 @@ fn ss(text: String) -> Value {
 }
 
 /// Refuses strings and collections longer than the length limit.
-pub(crate) fn check_len(n: usize) -> Result<(), Error> {
-    if n > MAX_FORMAT_WIDTH {
-        Err(Error::Limit(LimitKind::Length))
-    } else {
-        Ok(())
-    }
+pub(crate) fn check_len(vm: &Vm<'_>, n: usize) -> Result<(), Error> {
+    vm.check_len(n)
 }
 
 /// The dict key of `v`, or `TypeError: unhashable type: 'list'`.
@@ -163,113 +158,12 @@ fn as_str<'a>(v: &'a Value, what: &str) -> Result<&'a str, Error> {
 
 /// The items of an iterable value (list, tuple, set, dict keys, str, range, iterator).
 pub(crate) fn iterate(vm: &mut Vm<'_>, v: &Value) -> Result<Vec<Value>, Error> {
-    let _ = vm;
-    Ok(match v {
-        Value::List(l) => l.borrow().clone(),
-        Value::Tuple(t) => t.to_vec(),
-        Value::Set(d) | Value::Dict(d) => d.borrow().keys().map(Key::to_value).collect(),
-        Value::Str(st) => st.chars().map(|c| ss(c.to_string())).collect(),
-        Value::Range(a, b, step) => {
-            let n = crate::value::range_len(*a, *b, *step);
-            check_len(n.max(0) as usize)?;
-            (0..n).map(|i| Value::Int(a + i * step)).collect()
-        }
-        Value::Iter(it) => {
-            let mut it = it.borrow_mut();
-            let rest = it
-                .items
-                .get(it.pos..)
-                .map(|r| r.to_vec())
-                .unwrap_or_default();
-            it.pos = it.items.len();
-            rest
-        }
-        other => {
-            return Err(type_error(format!(
-                "'{}' object is not iterable",
-                other.type_name()
-            )))
-        }
-    })
+    vm.iterate(v)
 }
 
-/// Python's `a < b` for the values builtin methods sort and compare.
+/// Python's `a < b` (objects' `__lt__`, dates, timedeltas included).
 pub(crate) fn py_lt(vm: &mut Vm<'_>, a: &Value, b: &Value) -> Result<bool, Error> {
-    Ok(compare(vm, a, b, 0)? == Some(Ordering::Less))
-}
-
-fn compare(vm: &mut Vm<'_>, a: &Value, b: &Value, depth: u32) -> Result<Option<Ordering>, Error> {
-    use Value::{Bool, Date, DateTime, Float, Int, List, Str, Time, Tuple};
-    if depth > 200 {
-        return Err(Error::Limit(LimitKind::Depth));
-    }
-    let num = |v: &Value| match v {
-        Bool(b) => Some((*b as i64, None)),
-        Int(i) => Some((*i, None)),
-        Float(f) => Some((0, Some(*f))),
-        _ => None,
-    };
-    if let (Some(x), Some(y)) = (num(a), num(b)) {
-        return Ok(match (x, y) {
-            ((i, None), (j, None)) => Some(i.cmp(&j)),
-            ((i, None), (_, Some(g))) => cmp_int_float(i, g),
-            ((_, Some(f)), (j, None)) => cmp_int_float(j, f).map(Ordering::reverse),
-            ((_, Some(f)), (_, Some(g))) => f.partial_cmp(&g),
-        });
-    }
-    match (a, b) {
-        (Str(x), Str(y)) => Ok(Some(x.cmp(y))),
-        (List(x), List(y)) => {
-            let (x, y) = (x.borrow().clone(), y.borrow().clone());
-            seq_cmp(vm, &x, &y, depth)
-        }
-        (Tuple(x), Tuple(y)) => seq_cmp(vm, x, y, depth),
-        (Date(x), Date(y)) => Ok(Some(x.cmp(y))),
-        (DateTime(x), DateTime(y)) => Ok(Some(x.cmp(y))),
-        (Time(x), Time(y)) => Ok(Some(x.cmp(y))),
-        _ => {
-            if let (Some(x), Some(y)) = (timedelta_parts(a), timedelta_parts(b)) {
-                return Ok(Some(td_micros(x).cmp(&td_micros(y))));
-            }
-            Err(type_error(format!(
-                "'<' not supported between instances of '{}' and '{}'",
-                a.class_name(),
-                b.class_name()
-            )))
-        }
-    }
-}
-
-fn cmp_int_float(i: i64, f: f64) -> Option<Ordering> {
-    if f.is_nan() {
-        return None;
-    }
-    if f >= 9.3e18 {
-        return Some(Ordering::Less);
-    }
-    if f <= -9.3e18 {
-        return Some(Ordering::Greater);
-    }
-    let t = f.trunc();
-    match i.cmp(&(t as i64)) {
-        Ordering::Equal => 0.0f64.partial_cmp(&(f - t)),
-        o => Some(o),
-    }
-}
-
-fn seq_cmp(
-    vm: &mut Vm<'_>,
-    x: &[Value],
-    y: &[Value],
-    depth: u32,
-) -> Result<Option<Ordering>, Error> {
-    for (a, b) in x.iter().zip(y.iter()) {
-        if a.py_eq(b) {
-            continue;
-        }
-        return compare(vm, a, b, depth + 1);
-    }
-    Ok(Some(x.len().cmp(&y.len())))
+    vm.lt(a, b)
 }
 
 /// A stable merge sort with a fallible "less than" (never panics, whatever the order).
@@ -806,12 +700,12 @@ fn str_join(vm: &mut Vm<'_>, args: Args) -> R {
             out.push_str(&sep);
         }
         out.push_str(x);
-        check_len(out.len())?;
+        check_len(vm, out.len())?;
     }
     Ok(ss(out))
 }
 
-fn str_replace(_vm: &mut Vm<'_>, args: Args) -> R {
+fn str_replace(vm: &mut Vm<'_>, args: Args) -> R {
     let (recv, p) = parse(args, "replace", &["old", "new", "count"], 2, false)?;
     let st = recv_str(&recv);
     let old = as_str(p.raw(0).unwrap_or(&Value::None), "replace() argument 1")?;
@@ -834,14 +728,17 @@ fn str_replace(_vm: &mut Vm<'_>, args: Args) -> R {
                 n += 1;
             }
             out.push(c);
-            check_len(out.len())?;
+            check_len(vm, out.len())?;
         }
         if n < limit {
             out.push_str(new);
         }
     } else {
         let matches = st.matches(old).count().min(limit);
-        check_len(st.len().saturating_add(matches.saturating_mul(new.len())))?;
+        check_len(
+            vm,
+            st.len().saturating_add(matches.saturating_mul(new.len())),
+        )?;
         let mut rest: &str = &st;
         let mut n = 0;
         while n < limit {
@@ -857,7 +754,7 @@ fn str_replace(_vm: &mut Vm<'_>, args: Args) -> R {
         }
         out.push_str(rest);
     }
-    check_len(out.len())?;
+    check_len(vm, out.len())?;
     Ok(ss(out))
 }
 
@@ -1064,7 +961,7 @@ fn str_format_map(vm: &mut Vm<'_>, args: Args) -> R {
     )?))
 }
 
-fn width_fill(p: &Params, qual: &str) -> Result<(usize, char), Error> {
+fn width_fill(vm: &Vm<'_>, p: &Params, qual: &str) -> Result<(usize, char), Error> {
     let w = as_int(p.raw(0).unwrap_or(&Value::Int(0)))?;
     let fill = match p.raw(1) {
         None => ' ',
@@ -1082,13 +979,13 @@ fn width_fill(p: &Params, qual: &str) -> Result<(usize, char), Error> {
         }
     };
     let w = w.max(0) as usize;
-    check_len(w)?;
+    check_len(vm, w)?;
     Ok((w, fill))
 }
 
-fn just(args: Args, qual: &str, mode: char) -> R {
+fn just(vm: &Vm<'_>, args: Args, qual: &str, mode: char) -> R {
     let (recv, p) = parse(args, qual, &["width", "fillchar"], 1, false)?;
-    let (w, fill) = width_fill(&p, qual)?;
+    let (w, fill) = width_fill(vm, &p, qual)?;
     let st = recv_str(&recv);
     let len = st.chars().count();
     if len >= w {
@@ -1107,20 +1004,20 @@ fn just(args: Args, qual: &str, mode: char) -> R {
     Ok(ss(out))
 }
 
-fn str_center(_vm: &mut Vm<'_>, args: Args) -> R {
-    just(args, "center", '^')
+fn str_center(vm: &mut Vm<'_>, args: Args) -> R {
+    just(vm, args, "center", '^')
 }
-fn str_ljust(_vm: &mut Vm<'_>, args: Args) -> R {
-    just(args, "ljust", '<')
+fn str_ljust(vm: &mut Vm<'_>, args: Args) -> R {
+    just(vm, args, "ljust", '<')
 }
-fn str_rjust(_vm: &mut Vm<'_>, args: Args) -> R {
-    just(args, "rjust", '>')
+fn str_rjust(vm: &mut Vm<'_>, args: Args) -> R {
+    just(vm, args, "rjust", '>')
 }
 
-fn str_zfill(_vm: &mut Vm<'_>, args: Args) -> R {
+fn str_zfill(vm: &mut Vm<'_>, args: Args) -> R {
     let (recv, p) = parse(args, "str.zfill", &["width"], 1, false)?;
     let w = as_int(p.raw(0).unwrap_or(&Value::Int(0)))?.max(0) as usize;
-    check_len(w)?;
+    check_len(vm, w)?;
     let st = recv_str(&recv);
     let len = st.chars().count();
     if len >= w {
@@ -1174,7 +1071,7 @@ fn str_encode(_vm: &mut Vm<'_>, _args: Args) -> R {
     ))
 }
 
-fn str_expandtabs(_vm: &mut Vm<'_>, args: Args) -> R {
+fn str_expandtabs(vm: &mut Vm<'_>, args: Args) -> R {
     let (recv, p) = parse(args, "expandtabs", &["tabsize"], 0, true)?;
     let size = match p.raw(0) {
         None => 8,
@@ -1190,7 +1087,7 @@ fn str_expandtabs(_vm: &mut Vm<'_>, args: Args) -> R {
                     let n = size as usize - col % size as usize;
                     out.extend(std::iter::repeat_n(' ', n));
                     col += n;
-                    check_len(out.len())?;
+                    check_len(vm, out.len())?;
                 }
             }
             '\n' | '\r' => {
@@ -1251,11 +1148,11 @@ fn recv_list(v: &Value) -> Result<Rc<RefCell<Vec<Value>>>, Error> {
     }
 }
 
-fn list_append(_vm: &mut Vm<'_>, args: Args) -> R {
+fn list_append(vm: &mut Vm<'_>, args: Args) -> R {
     let (recv, p) = parse(args, "list.append", &["object"], 1, false)?;
     let l = recv_list(&recv)?;
     let mut l = l.borrow_mut();
-    check_len(l.len() + 1)?;
+    check_len(vm, l.len() + 1)?;
     l.push(p.raw(0).cloned().unwrap_or(Value::None));
     Ok(Value::None)
 }
@@ -1265,17 +1162,17 @@ fn list_extend(vm: &mut Vm<'_>, args: Args) -> R {
     let l = recv_list(&recv)?;
     let items = iterate(vm, p.raw(0).unwrap_or(&Value::None))?;
     let mut l = l.borrow_mut();
-    check_len(l.len() + items.len())?;
+    check_len(vm, l.len() + items.len())?;
     l.extend(items);
     Ok(Value::None)
 }
 
-fn list_insert(_vm: &mut Vm<'_>, args: Args) -> R {
+fn list_insert(vm: &mut Vm<'_>, args: Args) -> R {
     let (recv, p) = parse(args, "insert", &["index", "object"], 2, false)?;
     let l = recv_list(&recv)?;
     let i = as_int(p.raw(0).unwrap_or(&Value::None))?;
     let mut l = l.borrow_mut();
-    check_len(l.len() + 1)?;
+    check_len(vm, l.len() + 1)?;
     let len = l.len() as i64;
     let at = if i < 0 { (len + i).max(0) } else { i.min(len) } as usize;
     l.insert(at, p.raw(1).cloned().unwrap_or(Value::None));
@@ -1301,11 +1198,19 @@ fn list_pop(_vm: &mut Vm<'_>, args: Args) -> R {
     Ok(l.remove(i as usize))
 }
 
-fn list_remove(_vm: &mut Vm<'_>, args: Args) -> R {
+fn list_remove(vm: &mut Vm<'_>, args: Args) -> R {
     let (recv, p) = parse(args, "list.remove", &["value"], 1, false)?;
     let l = recv_list(&recv)?;
     let x = p.raw(0).cloned().unwrap_or(Value::None);
-    let pos = l.borrow().iter().position(|v| v.py_eq(&x));
+    let items = l.borrow().clone();
+    let mut pos = None;
+    for (i, v) in items.iter().enumerate() {
+        if vm.eq(v, &x)? {
+            pos = Some(i);
+            break;
+        }
+    }
+    let pos = pos.filter(|&i| i < l.borrow().len());
     match pos {
         Some(i) => {
             l.borrow_mut().remove(i);
@@ -1323,37 +1228,44 @@ fn seq_items(v: &Value) -> Vec<Value> {
     }
 }
 
-fn index_impl(args: Args, qual: &str) -> Result<Option<i64>, Error> {
+fn index_impl(vm: &mut Vm<'_>, args: Args, qual: &str) -> Result<Option<i64>, Error> {
     let (recv, p) = parse(args, qual, &["value", "start", "stop"], 1, false)?;
     let items = seq_items(&recv);
     let x = p.raw(0).cloned().unwrap_or(Value::None);
     let (a, b) = slice_bounds(items.len(), p.raw(1), p.raw(2))?;
-    Ok((a..b.max(a))
-        .find(|&i| items[i].py_eq(&x))
-        .map(|i| i as i64))
+    for (i, item) in items.iter().enumerate().take(b).skip(a) {
+        if vm.eq(item, &x)? {
+            return Ok(Some(i as i64));
+        }
+    }
+    Ok(None)
 }
 
-fn list_index(_vm: &mut Vm<'_>, args: Args) -> R {
+fn list_index(vm: &mut Vm<'_>, args: Args) -> R {
     let x = args.positional.get(1).cloned().unwrap_or(Value::None);
-    match index_impl(args, "index")? {
+    match index_impl(vm, args, "index")? {
         Some(i) => Ok(Value::Int(i)),
         None => Err(value_error(format!("{} is not in list", x.repr()))),
     }
 }
 
-fn tuple_index(_vm: &mut Vm<'_>, args: Args) -> R {
-    match index_impl(args, "index")? {
+fn tuple_index(vm: &mut Vm<'_>, args: Args) -> R {
+    match index_impl(vm, args, "index")? {
         Some(i) => Ok(Value::Int(i)),
         None => Err(value_error("tuple.index(x): x not in tuple")),
     }
 }
 
-fn seq_count(_vm: &mut Vm<'_>, args: Args) -> R {
+fn seq_count(vm: &mut Vm<'_>, args: Args) -> R {
     let (recv, p) = parse(args, "count", &["value"], 1, false)?;
     let x = p.raw(0).cloned().unwrap_or(Value::None);
-    Ok(Value::Int(
-        seq_items(&recv).iter().filter(|v| v.py_eq(&x)).count() as i64,
-    ))
+    let mut n = 0;
+    for v in seq_items(&recv) {
+        if vm.eq(&v, &x)? {
+            n += 1;
+        }
+    }
+    Ok(Value::Int(n))
 }
 
 /// Sorts `items` as `sorted()`/`list.sort()` do: stable, optional key function
@@ -1510,7 +1422,7 @@ fn dict_popitem(_vm: &mut Vm<'_>, args: Args) -> R {
     }
 }
 
-fn dict_setdefault(_vm: &mut Vm<'_>, args: Args) -> R {
+fn dict_setdefault(vm: &mut Vm<'_>, args: Args) -> R {
     let (recv, p) = parse(args, "setdefault", &["key", "default"], 1, false)?;
     let d = recv_dict(&recv)?;
     let k = key_of(p.raw(0).unwrap_or(&Value::None))?;
@@ -1519,7 +1431,7 @@ fn dict_setdefault(_vm: &mut Vm<'_>, args: Args) -> R {
         return Ok(v.clone());
     }
     let v = p.raw(1).cloned().unwrap_or(Value::None);
-    check_len(d.len() + 1)?;
+    check_len(vm, d.len() + 1)?;
     d.insert(k, v.clone());
     Ok(v)
 }
@@ -1571,7 +1483,7 @@ fn dict_update(vm: &mut Vm<'_>, mut args: Args) -> R {
     for (k, v) in pairs {
         d.insert(k, v);
     }
-    check_len(d.len())?;
+    check_len(vm, d.len())?;
     Ok(Value::None)
 }
 
@@ -1631,13 +1543,13 @@ fn key_set(vm: &mut Vm<'_>, v: &Value) -> Result<Dict, Error> {
     Ok(out)
 }
 
-fn set_add(_vm: &mut Vm<'_>, args: Args) -> R {
+fn set_add(vm: &mut Vm<'_>, args: Args) -> R {
     let (recv, p) = parse(args, "set.add", &["object"], 1, false)?;
     let d = recv_dict(&recv)?;
     let k = key_of(p.raw(0).unwrap_or(&Value::None))?;
     let mut d = d.borrow_mut();
     if !d.contains_key(&k) {
-        check_len(d.len() + 1)?;
+        check_len(vm, d.len() + 1)?;
         d.insert(k, Value::None);
     }
     Ok(Value::None)
@@ -1681,7 +1593,7 @@ fn set_op(vm: &mut Vm<'_>, args: Args, qual: &str, op: fn(&mut Dict, &Dict)) -> 
         let o = key_set(vm, &other)?;
         op(&mut acc, &o);
     }
-    check_len(acc.len())?;
+    check_len(vm, acc.len())?;
     Ok(new_set(acc))
 }
 
@@ -2089,11 +2001,19 @@ fn t_replace(_vm: &mut Vm<'_>, args: Args) -> R {
 
 thread_local! {
     static TIMEDELTA: Rc<Class> = {
-        let c = Class::new("timedelta", Vec::new());
+        let c = Rc::new(Class {
+            name: Rc::from("timedelta"),
+            bases: Vec::new(),
+            attrs: RefCell::default(),
+            constructor: Some(crate::modules::timedelta_new),
+        });
         c.set_attr("__str__", Value::native("timedelta.__str__", td_str));
         c.set_attr("__repr__", Value::native("timedelta.__repr__", td_repr));
         c.set_attr("__bool__", Value::native("timedelta.__bool__", td_bool));
         c.set_attr("total_seconds", Value::native("total_seconds", td_total_seconds));
+        c.set_attr("__abs__", Value::native("timedelta.__abs__", td_abs));
+        c.set_attr("__neg__", Value::native("timedelta.__neg__", td_neg));
+        c.set_attr("__pos__", Value::native("timedelta.__pos__", td_pos));
         c
     };
 }
@@ -2200,6 +2120,15 @@ fn td_repr(_vm: &mut Vm<'_>, args: Args) -> R {
 fn td_bool(_vm: &mut Vm<'_>, args: Args) -> R {
     Ok(Value::Bool(td_micros(recv_td(&args)?) != 0))
 }
+fn td_abs(_vm: &mut Vm<'_>, args: Args) -> R {
+    timedelta_from_micros(td_micros(recv_td(&args)?).abs())
+}
+fn td_neg(_vm: &mut Vm<'_>, args: Args) -> R {
+    timedelta_from_micros(-td_micros(recv_td(&args)?))
+}
+fn td_pos(_vm: &mut Vm<'_>, args: Args) -> R {
+    timedelta_from_micros(td_micros(recv_td(&args)?))
+}
 fn td_total_seconds(_vm: &mut Vm<'_>, args: Args) -> R {
     let (_, _) = parse(
         Args::new(args.positional.clone()),
@@ -2270,6 +2199,15 @@ pub fn temporal_binop(op: &str, a: &Value, b: &Value) -> Option<Result<Value, Er
     }
     let ta = timedelta_parts(a);
     let tb = timedelta_parts(b);
+    // unary minus / plus / abs (the evaluator passes None as the second operand)
+    if let (Some(x), Value::None) = (ta, b) {
+        match op {
+            "-" => return Some(timedelta_from_micros(-td_micros(x))),
+            "+" => return Some(timedelta_from_micros(td_micros(x))),
+            "abs" => return Some(timedelta_from_micros(td_micros(x).abs())),
+            _ => {}
+        }
+    }
     // comparisons
     if matches!(op, "<" | "<=" | ">" | ">=" | "==" | "!=") {
         let ord = match (a, b) {
