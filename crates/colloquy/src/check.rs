@@ -17,13 +17,20 @@ pub struct CheckArgs {
     /// Print only failures and the summary.
     #[arg(long)]
     pub failures_only: bool,
-    /// Interviews to check (`package:path`); default: every interview of every package.
+    /// Interviews to check (`package:path`); default: every interview of the bundled demo
+    /// and of every package found under `--packages`.
     #[arg(value_name = "REFERENCE")]
     pub references: Vec<String>,
 }
 
 /// Runs the check; exit status 1 if any interview failed, 2 on usage errors.
 pub fn run(args: CheckArgs, mut sources: DirSources) -> ExitCode {
+    // the bundled demo package, as `colloquy serve` embeds it
+    sources.add_embedded(
+        crate::serve::DEMO_PACKAGE,
+        "data/questions/intake.yml",
+        include_str!("../demo/data/questions/intake.yml"),
+    );
     for dir in &args.packages {
         match sources.add_root(dir) {
             Ok(0) => eprintln!(
