@@ -86,7 +86,9 @@ fn run_step(s: &mut Option<Session>, step: &str) -> Result<(), String> {
     }
     let Some(sess) = s.as_mut() else { return Err("no session".into()) };
     let r = catch_unwind(AssertUnwindSafe(|| {
-        if step.starts_with("I should see the phrase") || step.starts_with("I should explicitly see the phrase") {
+        if step.starts_with("I click the help icon") {
+            sess.show_help = true;
+        } else if step.starts_with("I should see the phrase") || step.starts_with("I should explicitly see the phrase") {
             sess.see(&a(0));
         } else if step.starts_with("I should not see the phrase") {
             sess.not_see(&a(0));
@@ -100,6 +102,8 @@ fn run_step(s: &mut Option<Session>, step: &str) -> Result<(), String> {
             sess.click(&a(0));
         } else if step.starts_with("I click the") && step.contains(" button ") {
             sess.click(&a(0));
+        } else if (step.starts_with("I click the \"") || step.starts_with("I click the option")) && step.contains(" under \"") {
+            sess.click_option_under(&a(0), &a(1));
         } else if step.starts_with("I click the \"") && step.contains("option") {
             sess.click_option(&a(0));
         } else if step.starts_with("I click the option") || step.starts_with("I click the first option") {
@@ -114,6 +118,12 @@ fn run_step(s: &mut Option<Session>, step: &str) -> Result<(), String> {
             sess.back();
         } else if step.starts_with("I reload the screen") {
             sess.reload();
+        } else if step.starts_with("I choose \"") {
+            sess.choose(&a(0));
+        } else if step.starts_with("I go to the help screen") {
+            sess.show_help = true;
+        } else if step.starts_with("I go back to the question screen") {
+            sess.show_help = false;
         } else if step.starts_with("I wait") || step.starts_with("I unfocus") || step.starts_with("I go to the help screen") || step.starts_with("I go back to the question screen") || step.starts_with("I spend") || step.starts_with("I screenshot") || step.starts_with("I save a screenshot") || step.starts_with("I set the window size") || step.starts_with("I scroll") {
         } else if step.starts_with("I should see \"") && step.contains("as the title") {
             let t = sess.q().title.clone().unwrap_or_default();
@@ -123,6 +133,9 @@ fn run_step(s: &mut Option<Session>, step: &str) -> Result<(), String> {
         }
     }));
     sess.persist();
+    if std::env::var("SCENARIO_DEBUG").is_ok() {
+        eprintln!("step {step}: staged {:?} args {:?} fields {:?}", sess.staged, args, sess.q().fields.iter().map(|f| (&f.name, &f.label, f.choices.iter().map(|c| (&c.label, &c.value)).collect::<Vec<_>>())).collect::<Vec<_>>());
+    }
     r.map_err(|e| {
         e.downcast_ref::<String>().cloned().or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string())).unwrap_or_default()
     })

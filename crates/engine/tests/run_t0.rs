@@ -30,3 +30,17 @@ fn text_field() {
     let s = Session::start(&ex("text-field.yml"));
     s.see("What are your favorite things to eat?");
 }
+
+#[test]
+fn yesnoradio_debug() {
+    let mut s = Session::start(&ex("fields-yesnoradio.yml"));
+    s.persist();
+    s.click_option_under("Yes", "Do you like apricots?");
+    s.persist();
+    s.click_option_under("No", "Do you like pineapple?");
+    s.persist();
+    eprintln!("{:?}", s.staged);
+    eprintln!("{:?}", s.q().fields.iter().map(|f| (&f.name, &f.label)).collect::<Vec<_>>());
+    s.click("Continue");
+    s.see("You like apricots.");
+}

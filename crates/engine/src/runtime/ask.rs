@@ -332,8 +332,23 @@ impl<'a> Run<'a> {
                         o.css_class = get("css class").map(|c| c.str());
                         out.push(o);
                     } else {
+                        const SPECIAL: [&str; 7] = ["default", "help", "image", "css class", "color", "show if", "hide if"];
+                        let mut first = None;
                         for (k, val) in d.iter() {
-                            out.push(mk(k.to_value(), val.str()));
+                            let kv = k.to_value();
+                            if matches!(&kv, Value::Str(s) if SPECIAL.contains(&&**s)) {
+                                continue;
+                            }
+                            first = Some((kv, val.str()));
+                            break;
+                        }
+                        if let Some((kv, label)) = first {
+                            let mut o = mk(kv, label);
+                            o.help = get("help").map(|h| html_escape(&h.str()));
+                            o.default = get("default").is_some_and(|d| d.truthy());
+                            o.color = get("color").map(|c| c.str());
+                            o.css_class = get("css class").map(|c| c.str());
+                            out.push(o);
                         }
                     }
                 }
@@ -611,32 +626,68 @@ impl<'a> Run<'a> {
                         // embedded blocks / special commands
                         let name = "_choice".to_string();
                         let mut values = Vec::new();
-                        for (i, o) in opts.into_iter().enumerate() {
-                            qs.buttons.push(ButtonView {
-                                name: name.clone(),
-                                value: i.to_string(),
-                                label: o.label,
-                                color: o.color,
-                                css_class: o.css_class,
-                                icon: o.image,
-                                help: o.help,
+                        if ci.style == ChoiceStyle::Buttons {
+                            for (i, o) in opts.into_iter().enumerate() {
+                                qs.buttons.push(ButtonView {
+                                    name: name.clone(),
+                                    value: i.to_string(),
+                                    label: o.label,
+                                    color: o.color,
+                                    css_class: o.css_class,
+                                    icon: o.image,
+                                    help: o.help,
+                                });
+                                values.push(o.value);
+                            }
+                            form.push(FormField {
+                                name,
+                                var: String::new(),
+                                datatype: "choice".into(),
+                                how: How::Buttons { values },
+                                required: true,
+                                min: None,
+                                max: None,
+                                minlength: None,
+                                maxlength: None,
+                                validate: None,
+                                cond: None,
+                                view: None,
                             });
-                            values.push(o.value);
+                        } else {
+                            wants_continue = true;
+                            let kind = if ci.style == ChoiceStyle::Radio { FieldKind::Radio } else { FieldKind::Dropdown };
+                            let mut fv = field_view(name.clone(), "f0".into(), String::new(), kind, "choice");
+                            fv.required = true;
+                            for (i, o) in opts.into_iter().enumerate() {
+                                if o.default {
+                                    fv.value = Some(i.to_string());
+                                }
+                                fv.choices.push(ChoiceView {
+                                    value: i.to_string(),
+                                    label: o.label,
+                                    selected: o.default,
+                                    help: o.help,
+                                    name: None,
+                                    id: format!("f0_{i}"),
+                                });
+                                values.push(o.value);
+                            }
+                            qs.fields.push(fv);
+                            form.push(FormField {
+                                name,
+                                var: String::new(),
+                                datatype: "choice".into(),
+                                how: How::Buttons { values },
+                                required: true,
+                                min: None,
+                                max: None,
+                                minlength: None,
+                                maxlength: None,
+                                validate: None,
+                                cond: None,
+                                view: Some(0),
+                            });
                         }
-                        form.push(FormField {
-                            name,
-                            var: String::new(),
-                            datatype: "choice".into(),
-                            how: How::Buttons { values },
-                            required: true,
-                            min: None,
-                            max: None,
-                            minlength: None,
-                            maxlength: None,
-                            validate: None,
-                            cond: None,
-                            view: None,
-                        });
                     }
                     Some(var) => {
                         let name = path::b64_encode(var.name());
@@ -753,6 +804,9 @@ impl<'a> Run<'a> {
             if !hidden {
                 qs.continue_label = Some(label);
             }
+        }
+        if qs.buttons.is_empty() && qs.continue_label.is_none() {
+            qs.submit = None;
         }
         if let Some(var) = &q.continue_button_field {
             form.push(FormField {

@@ -67,6 +67,8 @@ pub(crate) enum Outcome {
     Continue,
     /// Show this.
     Screen(Screen),
+    /// This block does not define the variable after all (`continue` choice): try the next.
+    Skip,
 }
 
 /// Limit on nested searches for variables.
@@ -453,9 +455,17 @@ impl<'a> Run<'a> {
 
     fn missing_message(&self, var: &str) -> String {
         format!(
-            "There was a reference to a variable '{var}' that could not be looked up in the question file (for language 'en') or in any of the files incorporated by reference into the question file.{}",
-            if self.chain.is_empty() { String::new() } else { format!(" (while seeking: {})", self.chain.join(" → ")) }
+            "Interview has an error. There was a reference to a variable '{var}' that could not be looked up in the question file (for language 'en') or in any of the files incorporated by reference into the question file."
         )
+    }
+
+    /// The message for a circular dependency: the variables being sought, most recent first.
+    fn loop_message(&self, var: &str) -> String {
+        let mut stack: Vec<&str> = self.chain.iter().map(String::as_str).collect();
+        stack.push(var);
+        stack.reverse();
+        stack.dedup();
+        format!("There appears to be an infinite loop. Variables in stack are {}.", stack.join(", "))
     }
 
     /// One pass over the blocks.
@@ -496,10 +506,9 @@ impl<'a> Run<'a> {
                 return Ok(s);
             }
         }
-        Err(Flow::Fatal(format!(
-            "{}: the interview finished executing all code blocks, but no question was asked. Add a mandatory question (an end screen) to the interview.",
-            self.iv.reference.to_string()
-        )))
+        Err(Flow::Fatal(
+            "Docassemble has finished executing all code blocks marked as initial or mandatory, and finished asking all questions marked as mandatory (if any). It is a best practice to end your interview with a question that says goodbye.".to_string(),
+        ))
     }
 
     /// Serves the head of the event stack, if any.
@@ -521,7 +530,7 @@ impl<'a> Run<'a> {
                     }
                     return Err(Flow::Signal(Signal::ReRun));
                 }
-                Err(Flow::Fatal(m)) if m.starts_with("There was a reference to a variable") => {
+                Err(Flow::Fatal(m)) if m.starts_with("Interview has an error. There was a reference") => {
                     // nothing can define it: drop the event rather than get stuck
                     self.pop_event(&ev.action);
                     return Err(Flow::Fatal(m));
@@ -541,7 +550,7 @@ impl<'a> Run<'a> {
                     if ci.field.is_none() {
                         if let Some(&idx) = self.st.answers.get(&block.name) {
                             return match self.follow_choice(n, block, idx, None)? {
-                                Outcome::Continue => {
+                                Outcome::Continue | Outcome::Skip => {
                                     self.st.answered.insert(block.name.clone());
                                     Ok(None)
                                 }
@@ -625,6 +634,7 @@ impl<'a> Run<'a> {
                     Ok(Outcome::Continue)
                 }
             },
+            ChoiceValue::Command { command, .. } if command == "continue" => Ok(Outcome::Skip),
             ChoiceValue::Command { command, url } => Ok(Outcome::Screen(self.command_screen(command, url.as_ref())?)),
             ChoiceValue::Value(_) => Ok(Outcome::Continue),
         }
@@ -792,18 +802,10 @@ impl<'a> Run<'a> {
     pub(crate) fn askfor(&mut self, var: &str, depth: u32, force: bool) -> R<Option<Screen>> {
         self.searches += 1;
         if depth > self.recursion_limit() || self.searches > 20_000 {
-            return Err(Flow::Fatal(format!(
-                "Infinite loop: the search for variables went too deep: {}",
-                self.chain.join(" → ")
-            )));
+            return Err(Flow::Fatal(self.loop_message(var)));
         }
         if self.chain.iter().any(|c| c == var) {
-            let mut chain = self.chain.clone();
-            chain.push(var.to_string());
-            return Err(Flow::Fatal(format!(
-                "Infinite loop: {var} is needed to define itself: {}",
-                chain.join(" → ")
-            )));
+            return Err(Flow::Fatal(self.loop_message(var)));
         }
         self.chain.push(var.to_string());
         let res = self.askfor_inner(var, depth, force);
@@ -817,10 +819,7 @@ impl<'a> Run<'a> {
         'outer: loop {
             rounds += 1;
             if rounds > self.loop_limit() {
-                return Err(Flow::Fatal(format!(
-                    "There appears to be a circularity while seeking {}",
-                    self.chain.join(" → ")
-                )));
+                return Err(Flow::Fatal(self.loop_message(var)));
             }
             let cands = self.candidates(var);
             if cands.is_empty() {
@@ -835,7 +834,7 @@ impl<'a> Run<'a> {
                 match self.try_candidate(b, &variant, var, force) {
                     Ok(Some(Outcome::Screen(s))) => return Ok(Some(s)),
                     Ok(Some(Outcome::Continue)) => return Ok(None),
-                    Ok(None) => continue,
+                    Ok(Some(Outcome::Skip)) | Ok(None) => continue,
                     Err(Flow::Undefined(other)) => {
                         if other == var {
                             continue;
@@ -861,11 +860,7 @@ impl<'a> Run<'a> {
             // forced, but only code could define it: it is defined — done
             return Ok(None);
         }
-        Err(Flow::Fatal(format!(
-            "{} (every block that could define it was tried: {})",
-            self.missing_message(var),
-            self.chain.join(" → ")
-        )))
+        Err(Flow::Fatal(self.missing_message(var)))
     }
 
     /// Binds iterators / `x` for a variant.
@@ -900,6 +895,9 @@ impl<'a> Run<'a> {
                     if ci.field.is_none() {
                         if let Some(&idx) = self.st.answers.get(&block.name) {
                             let out = self.follow_choice(b, block, idx, Some(var))?;
+                            if let Outcome::Skip = out {
+                                return Ok(None);
+                            }
                             if let Outcome::Continue = out {
                                 if is_event {
                                     self.pop_event(var);
@@ -917,6 +915,15 @@ impl<'a> Run<'a> {
                 if let Input::Fields(fields) = &q.input {
                     if !is_event && !self.any_field_visible_for(fields, var)? {
                         return Ok(None);
+                    }
+                }
+                if let Input::Choice(ci) = &q.input {
+                    if let Some(field) = &ci.field {
+                        if !is_event && self.options(&ci.choices)?.is_empty() {
+                            // no choices: the variable becomes None without asking
+                            self.assign(field.name(), Value::None)?;
+                            return Ok(Some(Outcome::Continue));
+                        }
                     }
                 }
                 let bindings: Vec<(String, String)> = variant.bindings.clone();

@@ -171,7 +171,11 @@ fn apply(run: &mut Run<'_>, cur: &crate::state::CurrentQuestion, posted: &HashMa
     }
     let buttons_present = spec.iter().any(|f| matches!(f.how, How::Buttons { .. }));
     if buttons_present && !any_button {
-        qs.errors.push("Please press one of the buttons.".into());
+        match spec.iter().find(|f| matches!(f.how, How::Buttons { .. })).and_then(|f| f.view) {
+            Some(v) => errors.push((Some(v), validate::REQUIRED.into())),
+            None => qs.errors.push("Please press one of the buttons.".into()),
+        }
+        place_errors(&mut qs, errors);
         return Ok(Outcome::Invalid(Box::new(qs)));
     }
     // conditions (same-screen show if / hide if)
@@ -434,6 +438,10 @@ fn convert_field<'p>(
                 }
                 ButtonAction::Command(c, url) => {
                     if c == "continue" {
+                        *follow = Some(idx);
+                        return Ok(None);
+                    }
+                    if c == "refresh" {
                         return Ok(None);
                     }
                     *pending = Some(PendingCommand { command: c, url });

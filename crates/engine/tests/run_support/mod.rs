@@ -49,6 +49,8 @@ pub struct Session {
     pub screen: Screen,
     /// Staged form values (name, value).
     pub staged: Vec<(String, String)>,
+    /// Whether help texts count as visible (after "I go to the help screen").
+    pub show_help: bool,
 }
 
 /// Normalises text the way the scenarios compare it (markdown marks and smart quotes removed).
@@ -70,7 +72,7 @@ impl Session {
         let mut state = iv.new_session();
         let ctx = RequestContext::for_tests(reference);
         let screen = iv.next_screen(&mut state, &ctx);
-        Session { iv, state, ctx, screen, staged: Vec::new() }
+        Session { iv, state, ctx, screen, staged: Vec::new(), show_help: false }
     }
 
     pub fn q(&self) -> &QuestionScreen {
@@ -99,6 +101,37 @@ impl Session {
                         out.push('\n');
                     }
                 }
+                if let Some(p) = q.progress {
+                    out.push_str(&format!("{p}%\n"));
+                }
+                if q.back_allowed || q.question_back_button {
+                    out.push_str(q.back_label.as_deref().unwrap_or("Back"));
+                    out.push('\n');
+                }
+                if self.show_help {
+                    for h in [&q.help, &q.interview_help] {
+                        if let Some(h) = h {
+                            out.push_str(h);
+                            out.push('\n');
+                        }
+                    }
+                }
+                if let Some(h) = &q.help_label {
+                    out.push_str(h);
+                    out.push('\n');
+                }
+                for (l, _) in &q.menu_items {
+                    out.push_str(l);
+                    out.push('\n');
+                }
+                for (t, d) in &q.terms {
+                    out.push_str(t);
+                    out.push('\n');
+                    if self.show_help {
+                        out.push_str(d);
+                        out.push('\n');
+                    }
+                }
                 for e in &q.errors {
                     out.push_str(e);
                     out.push('\n');
@@ -108,6 +141,14 @@ impl Session {
                     out.push('\n');
                     if let Some(c) = &f.content {
                         out.push_str(c);
+                        out.push('\n');
+                    }
+                    if let Some(c) = &f.currency_symbol {
+                        out.push_str(c);
+                        out.push('\n');
+                    }
+                    if let Some(h) = &f.hint {
+                        out.push_str(h);
                         out.push('\n');
                     }
                     if let Some(e) = &f.error {
@@ -140,7 +181,10 @@ impl Session {
                     out.push('\n');
                 }
             }
-            Screen::Error { message } => out.push_str(message),
+            Screen::Error { message } => {
+                out.push_str("Error\nWe are sorry. An error has occurred.\n");
+                out.push_str(message);
+            }
             Screen::Command { command, .. } => out.push_str(command),
             Screen::Response { body, .. } => out.push_str(&String::from_utf8_lossy(body)),
         }
@@ -196,13 +240,26 @@ impl Session {
         self.stage(f.name.clone(), value.to_string());
     }
 
+    /// `I click the "option" option under "label"`.
+    pub fn click_option_under(&mut self, option: &str, label: &str) {
+        let i = self.field_by_label(label);
+        self.click_option_in(option, Some(i));
+    }
+
     /// `I click the "option" option` (radio/checkbox option or single checkbox by label).
     pub fn click_option(&mut self, option: &str) {
+        self.click_option_in(option, None);
+    }
+
+    fn click_option_in(&mut self, option: &str, only: Option<usize>) {
         let want = norm(option);
         let fields = self.q().fields.clone();
-        for f in &fields {
+        for (fi, f) in fields.iter().enumerate() {
+            if only.is_some_and(|o| o != fi) {
+                continue;
+            }
             for c in &f.choices {
-                if norm(&c.label) == want || norm(&c.label).contains(&want) {
+                if norm(&c.label) == want {
                     match &c.name {
                         Some(n) => {
                             let on = self.staged.iter().any(|(k, v)| k == n && v == "True");
@@ -224,6 +281,27 @@ impl Session {
                 } else {
                     self.stage(f.name.clone(), "True".into());
                 }
+                return;
+            }
+        }
+        if only.is_none() {
+            // substring match as the scenario runner's fallback
+            for f in &fields {
+                for c in &f.choices {
+                    if norm(&c.label).contains(&want) {
+                        match &c.name {
+                            Some(n) => self.stage(n.clone(), "True".into()),
+                            None => self.stage(f.name.clone(), c.value.clone()),
+                        }
+                        return;
+                    }
+                }
+            }
+            // buttons rendered as options
+            let buttons = self.q().buttons.clone();
+            if let Some(b) = buttons.iter().find(|b| norm(&b.label) == want) {
+                let form = self.form(Some((b.name.clone(), b.value.clone())));
+                self.post(form);
                 return;
             }
         }
@@ -301,6 +379,14 @@ impl Session {
     pub fn click(&mut self, label: &str) {
         let want = norm(label);
         let q = self.q().clone();
+        if q.help_label.as_deref().map(norm) == Some(want.clone()) || (q.help.is_some() && want == "Help") {
+            self.show_help = true;
+            return;
+        }
+        if (q.back_allowed || q.question_back_button) && q.back_label.as_deref().map(norm).unwrap_or_else(|| "Back".into()) == want {
+            self.back();
+            return;
+        }
         if let Some(b) = q.buttons.iter().find(|b| norm(&b.label) == want) {
             let form = self.form(Some((b.name.clone(), b.value.clone())));
             self.post(form);
@@ -339,6 +425,13 @@ impl Session {
         self.screen = self.iv.next_screen(&mut self.state, &ctx);
     }
 
+    /// `I choose "value"`: the first drop-down on the screen.
+    pub fn choose(&mut self, value: &str) {
+        let f = self.q().fields.iter().find(|f| f.kind == FieldKind::Dropdown).cloned().expect("a drop-down");
+        let c = f.choices.iter().find(|c| norm(&c.label) == norm(value)).unwrap_or_else(|| panic!("no option {value}"));
+        self.stage(f.name.clone(), c.value.clone());
+    }
+
     /// Reloads the screen.
     pub fn reload(&mut self) {
         self.screen = self.iv.next_screen(&mut self.state, &self.ctx);
@@ -365,6 +458,15 @@ fn find_markdown_link(q: &QuestionScreen, label: &str) -> Option<String> {
         texts.extend(f.content.clone());
     }
     for t in texts {
+        let t = t.replace(['\u{e000}', '\u{e001}'], "");
+        if let Some(end) = t.find(&format!(">{label}</a>")) {
+            if let Some(h) = t[..end].rfind("href=\"") {
+                let rest = &t[h + 6..];
+                if let Some(q) = rest.find('"') {
+                    return Some(rest[..q].replace("&amp;", "&"));
+                }
+            }
+        }
         let pat = format!("[{label}](");
         if let Some(i) = t.find(&pat) {
             let rest = &t[i + pat.len()..];
