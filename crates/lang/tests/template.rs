@@ -208,6 +208,38 @@ fn unpacking_errors_are_python_errors() {
     }
 }
 
+#[test]
+fn defs_take_defaults_and_keywords() {
+    // Expected output checked with Mako.
+    let got = render(
+        "a = 7",
+        "<%def name=\"g(a, b='x')\">${a}-${b}</%def>${ g(1) } ${ g(2, b='y') } ${ g(b='z', a=3) } ${ g(a) }",
+    )
+    .unwrap();
+    assert_eq!(got, "1-x 2-y 3-z 7-x");
+}
+
+#[test]
+fn def_recursion_is_limited() {
+    match render("", "<%def name=\"f(n)\">${ f(n) }</%def>${ f(1) }") {
+        Err(Error::Limit(lang::LimitKind::Depth)) => {}
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn defs_are_only_called_directly() {
+    let e = Template::compile("<%def name=\"f(x)\">${x}</%def>${ f(1) + 'a' }", Origin::anonymous()).err().unwrap();
+    assert!(e.message.contains("'f'"), "{}", e.message);
+    let e = Template::compile("<%def name=\"f(x)\">${x}</%def>\n% if f:\n% endif", Origin::anonymous()).err().unwrap();
+    assert_eq!(e.line, 2);
+    // Attribute access or strings with the same name are fine.
+    assert_eq!(
+        render("class O:\n    pass\no = O()\no.f = 2", "<%def name=\"f(x)\">${x}</%def>${ o.f } ${ 'f' }").unwrap(),
+        "2 f"
+    );
+}
+
 // ---- generated from Mako (see the module comment) -----------------------------------
 
 #[test]

@@ -154,7 +154,7 @@ impl Template {
             return Ok(self.source.to_string());
         }
         let saved: Vec<(Arc<str>, Option<Value>)> = self.locals.iter().map(|n| (n.clone(), ns.get(n))).collect();
-        let mut r = Renderer { vm, ns, escape, out: String::new(), t: self, loops: Vec::new() };
+        let mut r = Renderer { vm, ns, escape, out: String::new(), t: self, loops: Vec::new(), depth: 0 };
         let result = r.nodes(&self.nodes);
         let out = std::mem::take(&mut r.out);
         restore(ns, saved);
@@ -270,7 +270,26 @@ impl Compiler {
     }
 
     fn expr(&self, s: &Snippet) -> Result<Expression, SyntaxError> {
+        self.check_def_use(s)?;
         Expression::compile(&s.text, snippet_origin(&self.origin, s.pos))
+    }
+
+    /// A `<%def>` can only be called as `${ f(…) }`: anywhere else its name would read as an
+    /// undefined variable (and make the engine look for a question), so refuse it here.
+    fn check_def_use(&self, s: &Snippet) -> Result<(), SyntaxError> {
+        for d in &self.defs {
+            if mentions_word(&s.text, &d.name) {
+                return Err(syntax_error(
+                    &self.origin,
+                    s.pos,
+                    format!(
+                        "the template function '{}' can only be called on its own, as ${{ {}(…) }}",
+                        d.name, d.name
+                    ),
+                ));
+            }
+        }
+        Ok(())
     }
 
     fn nodes(&mut self, nodes: &[Node]) -> Result<Vec<CNode>, SyntaxError> {
@@ -317,6 +336,7 @@ impl Compiler {
                     out.push(CNode::While { cond: self.expr(cond)?, body: self.nodes(body)? });
                 }
                 Node::Code(code) => {
+                    self.check_def_use(code)?;
                     let program = Program::compile(&code.text, snippet_origin(&self.origin, code.pos))?;
                     assigned_names(&code.text, &mut self.locals);
                     out.push(CNode::Code(program));
@@ -361,6 +381,7 @@ impl Compiler {
                     if a.is_empty() {
                         continue;
                     }
+                    self.check_def_use(&Snippet { text: a.to_string(), pos: code.pos })?;
                     match keyword_arg(a) {
                         Some((k, v)) => {
                             kwargs.push((Arc::from(k), Expression::compile(v, snippet_origin(&self.origin, code.pos))?))
@@ -412,6 +433,41 @@ fn def_call(code: &str) -> Option<(&str, &str)> {
         i += 1;
     }
     (depth == 0).then_some((name, inner))
+}
+
+/// True if `name` occurs in `code` as a whole word outside string literals (and not after a
+/// `.`: `x.name` is an attribute).
+fn mentions_word(code: &str, name: &str) -> bool {
+    let b = code.as_bytes();
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\'' | b'"' => {
+                let q = b[i];
+                i += 1;
+                while i < b.len() && b[i] != q {
+                    if b[i] == b'\\' {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+                i += 1;
+            }
+            c if word(c) => {
+                let start = i;
+                while i < b.len() && word(b[i]) {
+                    i += 1;
+                }
+                let prev_dot = code[..start].trim_end().ends_with('.');
+                if &code[start..i] == name && !prev_dot {
+                    return true;
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    false
 }
 
 /// `name=value` (not `==`): the keyword and the value source.
@@ -554,6 +610,8 @@ struct Renderer<'r, 'v> {
     t: &'r Template,
     /// Mako's `loop` objects of the enclosing `% for`s (for `loop.parent`).
     loops: Vec<Value>,
+    /// Nesting of `<%def>` calls (bounded by the Vm's recursion limit).
+    depth: u32,
 }
 
 impl Renderer<'_, '_> {
@@ -678,10 +736,15 @@ impl Renderer<'_, '_> {
                 }
                 let saved: Vec<(Arc<str>, Option<Value>)> =
                     bound.iter().map(|(n, _)| (n.clone(), self.ns.get(n))).collect();
+                if self.depth >= self.vm.limits.max_depth {
+                    return Err(Error::Limit(crate::LimitKind::Depth));
+                }
                 for (n, v) in bound {
                     self.ns.set(&n, v);
                 }
+                self.depth += 1;
                 let r = self.nodes(&d.body);
+                self.depth -= 1;
                 restore(self.ns, saved);
                 if let Flow::Stop = r? {
                     return Ok(Flow::Stop);

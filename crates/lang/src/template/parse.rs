@@ -98,6 +98,10 @@ pub struct ParseError {
     pub message: String,
 }
 
+/// How deep `% if` / `% for` / `% while` / `<%def>` blocks may nest (the compiled tree is
+/// walked recursively, so this bounds the stack).
+pub const MAX_NESTING: usize = 100;
+
 /// docassemble's test for "this text is a Mako template": it contains `<%`, `${`,
 /// `% if`, `% for`, `% while` or `##` anywhere.
 pub fn looks_like_template(src: &str) -> bool {
@@ -525,6 +529,9 @@ impl<'s> Lexer<'s> {
             bd.push(node);
             return Ok(());
         }
+        if matches!(keyword, "if" | "for" | "while") && bd.stack.len() >= MAX_NESTING {
+            return self.err(pct, format!("blocks nested more than {MAX_NESTING} deep"));
+        }
         match keyword {
             "if" | "elif" | "while" => {
                 let cond = self.header_expr(pct, rest_start, te, keyword)?;
@@ -656,6 +663,9 @@ impl<'s> Lexer<'s> {
             }
         }
         let at = self.pos(open);
+        if keyword == "def" && bd.stack.len() >= MAX_NESTING {
+            return self.err(open, format!("blocks nested more than {MAX_NESTING} deep"));
+        }
         match keyword.as_str() {
             "text" => {
                 if closed {
@@ -1192,6 +1202,15 @@ mod tests {
     #[test]
     fn non_ascii_columns_are_in_characters() {
         assert_eq!(p("é ${x}"), vec![t("é "), expr("x", 0, 4)]);
+    }
+
+    #[test]
+    fn nesting_is_limited() {
+        let deep = "% if x:\n".repeat(MAX_NESTING) + &"% endif\n".repeat(MAX_NESTING);
+        assert!(parse(&deep).is_ok());
+        let deeper = "% if x:\n".repeat(MAX_NESTING + 1) + &"% endif\n".repeat(MAX_NESTING + 1);
+        assert!(perr(&deeper).message.contains("nested"));
+        assert!(perr(&"% for a in b:\n".repeat(100_000)).message.contains("nested"));
     }
 
     #[test]
