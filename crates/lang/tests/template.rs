@@ -8,6 +8,8 @@
 //! docassemble's fork (`docassemble.base.mako.lexer`) patches it: `##` at the start of a
 //! line is text, not a comment. Regenerate them the same way if a case changes.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use lang::{Error, Limits, Namespace, Origin, Program, Template, Vm};
 
 fn setup_ns(vm: &mut Vm<'_>, setup: &str) -> Namespace {
