@@ -238,6 +238,26 @@ pub fn method(receiver: &Value, name: &str) -> Option<NativeFn> {
     })
 }
 
+/// The method `name` of the builtin type called `type_name` (`str`, `list`, `dict`,
+/// `set`, `tuple`, `int`, `float`), for unbound use such as `key=str.lower`: the
+/// first positional argument is the receiver.
+pub fn unbound_method(type_name: &str, name: &str) -> Option<NativeFn> {
+    let sample = match type_name {
+        "str" => Value::from_str(""),
+        "list" => Value::list(Vec::new()),
+        "dict" => Value::dict(IndexMap::new()),
+        "set" => new_set(IndexMap::new()),
+        "tuple" => Value::tuple(Vec::new()),
+        "int" => Value::Int(0),
+        "float" => Value::Float(0.0),
+        "date" => Value::Date(NaiveDate::MIN),
+        "datetime" => Value::DateTime(NaiveDateTime::MIN),
+        "time" => Value::Time(NaiveTime::MIN),
+        _ => return None,
+    };
+    method(&sample, name)
+}
+
 /// A data attribute of a builtin value (`d.year`, `dt.hour`, `x.real`), or `None`.
 pub fn attribute(receiver: &Value, name: &str) -> Option<Value> {
     match receiver {
@@ -429,6 +449,17 @@ str_simple!(str_isprintable, "str.isprintable", |st| Value::Bool(
         .all(|c| c == ' ' || !(c.is_control() || c.is_whitespace()))
 ));
 
+/// Titlecase of one character (differs from uppercase for the Latin digraphs).
+fn to_title(c: char) -> String {
+    match c {
+        'ǆ' | 'ǅ' | 'Ǆ' => "ǅ".into(),
+        'ǉ' | 'ǈ' | 'Ǉ' => "ǈ".into(),
+        'ǌ' | 'ǋ' | 'Ǌ' => "ǋ".into(),
+        'ǳ' | 'ǲ' | 'Ǳ' => "ǲ".into(),
+        c => c.to_uppercase().collect(),
+    }
+}
+
 fn title(st: &str) -> String {
     let mut out = String::with_capacity(st.len());
     let mut prev_cased = false;
@@ -436,9 +467,9 @@ fn title(st: &str) -> String {
         if prev_cased {
             out.extend(c.to_lowercase());
         } else {
-            out.extend(c.to_uppercase());
+            out.push_str(&to_title(c));
         }
-        prev_cased = is_cased(c);
+        prev_cased = is_cased(c) || matches!(c, 'ǅ' | 'ǈ' | 'ǋ' | 'ǲ');
     }
     out
 }
@@ -448,13 +479,7 @@ fn capitalize(st: &str) -> String {
     match cs.next() {
         None => String::new(),
         Some(first) => {
-            let mut out: String = match first {
-                'ǆ' | 'ǅ' | 'Ǆ' => "ǅ".into(),
-                'ǉ' | 'ǈ' | 'Ǉ' => "ǈ".into(),
-                'ǌ' | 'ǋ' | 'Ǌ' => "ǋ".into(),
-                'ǳ' | 'ǲ' | 'Ǳ' => "ǲ".into(),
-                c => c.to_uppercase().collect(),
-            };
+            let mut out = to_title(first);
             out.push_str(&cs.as_str().to_lowercase());
             out
         }
@@ -1085,6 +1110,7 @@ fn str_expandtabs(vm: &mut Vm<'_>, args: Args) -> R {
             '\t' => {
                 if size > 0 {
                     let n = size as usize - col % size as usize;
+                    check_len(vm, out.len().saturating_add(n))?;
                     out.extend(std::iter::repeat_n(' ', n));
                     col += n;
                     check_len(vm, out.len())?;
@@ -2310,7 +2336,7 @@ pub fn temporal_binop(op: &str, a: &Value, b: &Value) -> Option<Result<Value, Er
                             timedelta_from_micros(if y < 0 && m != 0 { m + y } else { m })
                         }
                     }
-                    _ => return None,
+                    _ => return unsupported(op, a, b),
                 }
             }
             (Some(x), None) => {
@@ -2322,12 +2348,16 @@ pub fn temporal_binop(op: &str, a: &Value, b: &Value) -> Option<Result<Value, Er
                             None => Err(exc("OverflowError", "date value out of range")),
                         },
                         None => {
-                            let f = num(b)?;
+                            let Some(f) = num(b) else {
+                                return unsupported(op, a, b);
+                            };
                             td_from_float(x as f64 * f)
                         }
                     },
                     "/" => {
-                        let f = num(b)?;
+                        let Some(f) = num(b) else {
+                            return unsupported(op, a, b);
+                        };
                         if f == 0.0 {
                             Err(exc("ZeroDivisionError", "division by zero"))
                         } else {
@@ -2335,7 +2365,9 @@ pub fn temporal_binop(op: &str, a: &Value, b: &Value) -> Option<Result<Value, Er
                         }
                     }
                     "//" => {
-                        let n = int(b)?;
+                        let Some(n) = int(b) else {
+                            return unsupported(op, a, b);
+                        };
                         if n == 0 {
                             Err(exc(
                                 "ZeroDivisionError",
@@ -2346,7 +2378,7 @@ pub fn temporal_binop(op: &str, a: &Value, b: &Value) -> Option<Result<Value, Er
                             timedelta_from_micros(q)
                         }
                     }
-                    _ => return None,
+                    _ => return unsupported(op, a, b),
                 }
             }
             (None, Some(y)) if op == "*" => match int(a) {
@@ -2354,12 +2386,39 @@ pub fn temporal_binop(op: &str, a: &Value, b: &Value) -> Option<Result<Value, Er
                     Some(v) => timedelta_from_micros(v),
                     None => Err(exc("OverflowError", "date value out of range")),
                 },
-                None => td_from_float(td_micros(y) as f64 * num(a)?),
+                None => match num(a) {
+                    Some(f) => td_from_float(td_micros(y) as f64 * f),
+                    None => return unsupported(op, a, b),
+                },
             },
-            _ => return None,
+            _ => return unsupported(op, a, b),
         },
     };
     Some(r)
+}
+
+/// CPython's TypeError for an operator between a temporal value and something it
+/// does not combine with; `None` (let the evaluator decide) when the other operand
+/// is an object that may implement the reflected operator, or for unary operators.
+fn unsupported(op: &str, a: &Value, b: &Value) -> Option<Result<Value, Error>> {
+    let plain_object = |v: &Value| matches!(v, Value::Object(_)) && temporal_kind(v).is_none();
+    if (matches!(b, Value::None) && matches!(op, "-" | "+" | "~" | "abs"))
+        || plain_object(a)
+        || plain_object(b)
+    {
+        return None;
+    }
+    let name = |v: &Value| {
+        temporal_kind(v)
+            .map(str::to_string)
+            .unwrap_or_else(|| v.class_name().to_string())
+    };
+    let sym = if op == "**" { "** or pow()" } else { op };
+    Some(Err(type_error(format!(
+        "unsupported operand type(s) for {sym}: '{}' and '{}'",
+        name(a),
+        name(b)
+    ))))
 }
 
 fn td_from_float(us: f64) -> R {

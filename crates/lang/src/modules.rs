@@ -492,7 +492,7 @@ fn parse_iso_date(text: &str) -> Option<NaiveDate> {
 }
 
 fn parse_iso_time(text: &str) -> Result<Option<NaiveTime>, Error> {
-    if text.ends_with('Z') || text.contains('+') || text[text.len().min(2)..].contains('-') {
+    if text.ends_with('Z') || text.contains('+') || text.get(2..).unwrap_or("").contains('-') {
         return Err(Error::Forbidden("time zones (tzinfo)".into()));
     }
     let (main, frac) = match text.split_once(['.', ',']) {
@@ -761,7 +761,7 @@ pub fn strptime(text: &str, fmt: &str) -> Result<NaiveDateTime, Error> {
                 let low = t.to_lowercase();
                 month = MONTH_NAMES
                     .iter()
-                    .position(|n| n.starts_with(&low[..3.min(low.len())]))
+                    .position(|n| n.starts_with(&low.chars().take(3).collect::<String>()))
                     .unwrap_or(0) as i64
                     + 1;
                 month_set = true;
