@@ -242,6 +242,29 @@ fn defs_are_only_called_directly() {
     );
 }
 
+fn markup_str(_vm: &mut Vm<'_>, _args: lang::Args) -> Result<lang::Value, Error> {
+    Ok(lang::Value::from_str("<i>ok</i>"))
+}
+
+#[test]
+fn render_with_lets_the_caller_trust_some_values() {
+    let markup = lang::Class::new("Markup", Vec::new());
+    markup.set_attr("__str__", lang::Value::native("__str__", markup_str));
+    let mut out = String::new();
+    let mut vm = Vm::new(Limits::default(), &mut out);
+    let ns = setup_ns(&mut vm, "x = '<b>'");
+    ns.set("m", lang::Value::new_object(markup, None));
+    let t = Template::compile("${ x } ${ m }", Origin::anonymous()).unwrap();
+    let escape = |v: &lang::Value, s: &str| {
+        if &*v.class_name() == "Markup" {
+            s.to_string()
+        } else {
+            s.replace('<', "&lt;").replace('>', "&gt;")
+        }
+    };
+    assert_eq!(t.render_with(&mut vm, &ns, &escape).unwrap(), "&lt;b&gt; <i>ok</i>");
+}
+
 // ---- generated from Mako (see the module comment) -----------------------------------
 
 #[test]

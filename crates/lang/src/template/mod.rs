@@ -150,6 +150,17 @@ impl Template {
     /// Renders with `${ }` values converted by Python `str()` and then `escape` (the
     /// caller's choice: HTML escaping in the server, none in `colloquy eval`).
     pub fn render(&self, vm: &mut Vm<'_>, ns: &Namespace, escape: &dyn Fn(&str) -> String) -> Result<String, Error> {
+        self.render_with(vm, ns, &|_: &Value, s: &str| escape(s))
+    }
+
+    /// Like [`Template::render`], but `escape` also sees the value whose `str()` it is given,
+    /// so the caller can let trusted markup through (e.g. an engine "HTML" value) unescaped.
+    pub fn render_with(
+        &self,
+        vm: &mut Vm<'_>,
+        ns: &Namespace,
+        escape: &dyn Fn(&Value, &str) -> String,
+    ) -> Result<String, Error> {
         if self.plain {
             return Ok(self.source.to_string());
         }
@@ -159,6 +170,12 @@ impl Template {
         let out = std::mem::take(&mut r.out);
         restore(ns, saved);
         result.map(|_| out)
+    }
+}
+
+impl std::fmt::Debug for Template {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Template").field("source", &self.source).field("plain", &self.plain).finish_non_exhaustive()
     }
 }
 
@@ -605,7 +622,7 @@ fn assigned_names(code: &str, out: &mut Vec<Arc<str>>) {
 struct Renderer<'r, 'v> {
     vm: &'r mut Vm<'v>,
     ns: &'r Namespace,
-    escape: &'r dyn Fn(&str) -> String,
+    escape: &'r dyn Fn(&Value, &str) -> String,
     out: String,
     t: &'r Template,
     /// Mako's `loop` objects of the enclosing `% for`s (for `loop.parent`).
@@ -642,7 +659,7 @@ impl Renderer<'_, '_> {
                 if *raw {
                     self.write(&s)?;
                 } else {
-                    let e = (self.escape)(&s);
+                    let e = (self.escape)(&v, &s);
                     self.write(&e)?;
                 }
             }
