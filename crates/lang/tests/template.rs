@@ -265,6 +265,20 @@ fn render_with_lets_the_caller_trust_some_values() {
     assert_eq!(t.render_with(&mut vm, &ns, &escape).unwrap(), "&lt;b&gt; <i>ok</i>");
 }
 
+#[test]
+fn loop_cycle() {
+    // Expected output and error message checked with Mako.
+    let got =
+        render("b = ['p', 'q', 'r']", "% for a in b:\n${ loop.cycle('odd', 'even') } ${ a }\n% endfor\n").unwrap();
+    assert_eq!(got, "odd p\neven q\nodd r\n");
+    match render("b = ['p']", "% for a in b:\n${ loop.cycle() }\n% endfor\n") {
+        Err(Error::Exception { kind, message, .. }) => {
+            assert_eq!((kind.as_str(), message.as_str()), ("ValueError", "You must provide values to cycle through"))
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
 // ---- generated from Mako (see the module comment) -----------------------------------
 
 #[test]

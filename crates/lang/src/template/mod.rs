@@ -678,7 +678,7 @@ impl Renderer<'_, '_> {
                 let it = self.vm.eval(iter, self.ns)?;
                 let items = iterate(self.vm, &it)?;
                 let n = items.len();
-                let loop_class = if *uses_loop { Some(Class::new("LoopContext", Vec::new())) } else { None };
+                let loop_class = if *uses_loop { Some(loop_class()) } else { None };
                 for (i, item) in items.into_iter().enumerate() {
                     self.vm.step()?;
                     self.bind(target, item)?;
@@ -812,6 +812,31 @@ impl Renderer<'_, '_> {
             }
         })
     }
+}
+
+/// The class of Mako's `loop` objects (with the `cycle(*values)` method).
+fn loop_class() -> Rc<Class> {
+    let class = Class::new("LoopContext", Vec::new());
+    class.set_attr("cycle", Value::native("cycle", loop_cycle));
+    class
+}
+
+/// `loop.cycle(*values)`: `values[loop.index % len(values)]`.
+fn loop_cycle(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let mut it = args.positional.into_iter();
+    let index = match it.next() {
+        Some(Value::Object(o)) => match o.borrow().attrs.get("index") {
+            Some(Value::Int(i)) => *i,
+            _ => 0,
+        },
+        _ => 0,
+    };
+    let values: Vec<Value> = it.collect();
+    if values.is_empty() {
+        return Err(Error::exception("ValueError", "You must provide values to cycle through"));
+    }
+    let i = usize::try_from(index).unwrap_or(0) % values.len();
+    Ok(values.get(i).cloned().unwrap_or(Value::None))
 }
 
 /// Mako's `loop` context for iteration `i` of `n`.
