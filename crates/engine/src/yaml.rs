@@ -197,6 +197,7 @@ enum Frame {
     },
     Map {
         entries: Vec<(Node, Node)>,
+        seen: std::collections::HashSet<String>,
         key: Option<Node>,
         line: u32,
         column: u32,
@@ -265,6 +266,7 @@ pub fn parse_block(text: &str, first_line: u32) -> Result<Option<Node>, YamlErro
                 }
                 stack.push(Frame::Map {
                     entries: Vec::new(),
+                    seen: std::collections::HashSet::new(),
                     key: None,
                     line,
                     column,
@@ -362,19 +364,19 @@ pub fn parse_block(text: &str, first_line: u32) -> Result<Option<Node>, YamlErro
         match stack.last_mut() {
             None => root = Some(node),
             Some(Frame::Seq { items, .. }) => items.push(node),
-            Some(Frame::Map { entries, key, .. }) => match key.take() {
+            Some(Frame::Map {
+                entries, seen, key, ..
+            }) => match key.take() {
                 None => *key = Some(node),
                 Some(k) => {
-                    if let Some(dup) = entries
-                        .iter()
-                        .find(|(e, _)| e.value == k.value && is_scalar(&k))
-                    {
-                        let name = k.scalar_text().unwrap_or_default();
-                        let _ = dup;
-                        return Err(YamlError {
-                            line: k.line,
-                            message: format!("duplicate key '{name}'"),
-                        });
+                    if let Some(repr) = key_repr(&k) {
+                        if !seen.insert(repr) {
+                            let name = k.scalar_text().unwrap_or_default();
+                            return Err(YamlError {
+                                line: k.line,
+                                message: format!("duplicate key '{name}'"),
+                            });
+                        }
                     }
                     entries.push((k, node));
                 }
@@ -384,8 +386,14 @@ pub fn parse_block(text: &str, first_line: u32) -> Result<Option<Node>, YamlErro
     Ok(root)
 }
 
-fn is_scalar(n: &Node) -> bool {
-    !matches!(n.value, Value::Seq(_) | Value::Map(_))
+/// A scalar key's identity for duplicate detection (type and value); None for collections.
+fn key_repr(n: &Node) -> Option<String> {
+    match &n.value {
+        Value::Seq(_) | Value::Map(_) => None,
+        Value::Str(s) => Some(format!("s{s}")),
+        Value::Float(f) => Some(format!("f{}", f.to_bits())),
+        other => Some(format!("{other:?}")),
+    }
 }
 
 fn count_nodes(n: &Node) -> usize {

@@ -402,3 +402,30 @@ fn template_content_file_is_read_at_load_time() {
         .unwrap();
     assert!(t.content.is_none() && t.content_file.is_some());
 }
+
+#[test]
+fn hostile_input_is_refused_with_a_line() {
+    let n = 20_000;
+    let cases = vec![
+        format!("a: {}{}\n", "[".repeat(n), "]".repeat(n)),
+        format!("a: {}\n", "{a: ".repeat(n)),
+        (0..200).map(|i| format!("{}k{i}:\n", " ".repeat(i))).collect::<String>(),
+        format!("question: x\nfield: {}\n", "a[".repeat(n) + &"0]".repeat(n)),
+        format!("question: x\nfield: a{}\n", ".b".repeat(n)),
+        format!("code: |\n  x = {}1{}\n", "(".repeat(n), ")".repeat(n)),
+        format!("code: |\n  a{} = 1\n", ".b".repeat(n)),
+        format!("if: {}1{}\nquestion: x\nfield: y\n", "(".repeat(n), ")".repeat(n)),
+        format!("question: \"${{ {}1{} }}\"\nfield: y\n", "(".repeat(n), ")".repeat(n)),
+        "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n".to_string(),
+        (0..60_000).map(|i| format!("k{i}: 1\n")).collect::<String>(),
+    ];
+    for text in cases {
+        let started = std::time::Instant::now();
+        let e = mem_load(&text).unwrap_err();
+        assert!(e.to_string().contains(", line "), "{e}");
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(10),
+            "too slow: {e}"
+        );
+    }
+}

@@ -4,6 +4,11 @@ use ruff_python_ast::visitor::{walk_expr, walk_stmt, Visitor};
 use ruff_python_ast::{Expr, Number, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
+/// Longest variable name accepted.
+pub const MAX_VAR_LEN: usize = 1000;
+/// Deepest bracket nesting accepted in a variable name.
+pub const MAX_VAR_NESTING: usize = 16;
+
 /// A syntax problem at a position relative to the snippet (1-based line, 0-based column).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SnippetError {
@@ -69,6 +74,26 @@ pub fn normalize_var(name: &str) -> Result<String, String> {
     let trimmed = name.trim();
     if trimmed.is_empty() {
         return Err("empty variable name".into());
+    }
+    if trimmed.len() > MAX_VAR_LEN {
+        return Err(format!(
+            "variable name longer than {MAX_VAR_LEN} characters"
+        ));
+    }
+    let mut depth = 0usize;
+    for c in trimmed.chars() {
+        match c {
+            '[' | '(' | '{' => {
+                depth += 1;
+                if depth > MAX_VAR_NESTING {
+                    return Err(format!(
+                        "variable name nested deeper than {MAX_VAR_NESTING} levels"
+                    ));
+                }
+            }
+            ']' | ')' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
     }
     let parsed = ruff_python_parser::parse_expression(trimmed)
         .map_err(|e| format!("'{trimmed}' is not a valid variable name: {}", e.error))?;
@@ -179,7 +204,8 @@ impl TargetVisitor<'_> {
             Expr::List(l) => l.elts.iter().for_each(|x| self.target(x)),
             Expr::Starred(s) => self.target(&s.value),
             Expr::Name(_) | Expr::Attribute(_) | Expr::Subscript(_) => {
-                if is_lvalue(e) {
+                // very long targets are not variable names anyone seeks (and would recurse deeply)
+                if slice(self.source, e.range()).len() <= MAX_VAR_LEN && is_lvalue(e) {
                     let r = render(self.source, e);
                     self.add(r);
                 }
