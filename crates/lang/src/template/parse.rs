@@ -593,7 +593,7 @@ impl<'s> Lexer<'s> {
     /// The text after a control keyword, without the final `:` (required).
     fn header_expr(&self, pct: usize, start: usize, end: usize, keyword: &str) -> Result<Snippet, ParseError> {
         let raw = self.src.get(start..end).unwrap_or("");
-        let trimmed = raw.trim_end();
+        let trimmed = without_comment(raw).trim_end();
         let Some(body) = trimmed.strip_suffix(':') else {
             return self.err(pct, format!("expected ':' at the end of '% {keyword}' line"));
         };
@@ -761,6 +761,27 @@ impl<'s> Lexer<'s> {
         self.p = after;
         Ok(())
     }
+}
+
+/// `line` without a trailing Python `# comment` (a `#` outside string literals).
+fn without_comment(line: &str) -> &str {
+    let b = line.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'"' | b'\'' => match string_end(b, i) {
+                Some(e) => {
+                    i = e;
+                    continue;
+                }
+                None => return line,
+            },
+            b'#' => return &line[..i],
+            _ => {}
+        }
+        i += 1;
+    }
+    line
 }
 
 /// True if the rest of a control line is empty or a Python comment.
@@ -1069,6 +1090,12 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn control_lines_may_end_with_a_comment() {
+        let n = p("% if x == '#':  # a comment\ny\n% endif\n");
+        assert_eq!(n, vec![Node::If { branches: vec![(sn("x == '#'", 0, 5), vec![t("y\n")])], orelse: None }]);
     }
 
     #[test]
