@@ -32,15 +32,22 @@ fn text_field() {
 }
 
 #[test]
-fn yesnoradio_debug() {
+fn action_with_arguments() {
+    // TestExamples:179
+    let mut s = Session::start(&ex("actions-parameters.yml"));
+    s.link("Add blue fish");
+    s.see("You have 3 blue fishes");
+    s.click("Continue");
+    s.see("You have 3 blue fishes");
+}
+
+#[test]
+fn yesnoradio() {
+    // TestExamples:1803
     let mut s = Session::start(&ex("fields-yesnoradio.yml"));
-    s.persist();
     s.click_option_under("Yes", "Do you like apricots?");
-    s.persist();
     s.click_option_under("No", "Do you like pineapple?");
-    s.persist();
-    eprintln!("{:?}", s.staged);
-    eprintln!("{:?}", s.q().fields.iter().map(|f| (&f.name, &f.label)).collect::<Vec<_>>());
     s.click("Continue");
     s.see("You like apricots.");
+    s.see("You do not like pineapple.");
 }

@@ -352,17 +352,17 @@ impl<'a> Run<'a> {
                         }
                     }
                 }
-                Value::List(l) => {
-                    let l = l.borrow();
+                Value::List(_) | Value::Tuple(_) => {
+                    let l: Vec<Value> = match &it {
+                        Value::List(l) => l.borrow().clone(),
+                        Value::Tuple(t) => t.to_vec(),
+                        _ => Vec::new(),
+                    };
                     if l.len() >= 2 {
-                        out.push(mk(l[0].clone(), l[1].str()));
-                    } else if let Some(x) = l.first() {
-                        out.push(mk(x.clone(), x.str()));
-                    }
-                }
-                Value::Tuple(l) => {
-                    if l.len() >= 2 {
-                        out.push(mk(l[0].clone(), l[1].str()));
+                        let mut o = mk(l[0].clone(), l[1].str());
+                        o.default = l.get(2).is_some_and(Value::truthy);
+                        o.help = l.get(3).map(|h| html_escape(&h.str()));
+                        out.push(o);
                     } else if let Some(x) = l.first() {
                         out.push(mk(x.clone(), x.str()));
                     }

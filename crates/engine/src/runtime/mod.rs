@@ -152,14 +152,7 @@ impl<'a> Run<'a> {
         self.st.variables = json::namespace_to_state(&self.ns);
         self.st.info = self.host.info.clone();
         self.st.dirty = self.host.dirty.clone();
-        for id in std::mem::take(&mut self.host.forget) {
-            let name = format!("ID {id}");
-            self.st.answered.remove(&name);
-            self.st.answers.remove(&name);
-        }
-        if self.host.prevent_back {
-            self.st.steps_offset = self.st.steps;
-        }
+        self.sync_host();
     }
 
     fn remove_iterators(&self) {
@@ -209,7 +202,21 @@ impl<'a> Run<'a> {
             let mut vm = Vm::new(Self::limits(), &mut self.out).with_host(&mut self.host);
             vm.exec(&p, &ns)
         };
+        self.sync_host();
         res.map_err(|err| self.flow(err, pos))
+    }
+
+    /// Applies what natives asked of the session state (`forget_result_of`, `prevent_going_back`).
+    fn sync_host(&mut self) {
+        for id in std::mem::take(&mut self.host.forget) {
+            let name = format!("ID {id}");
+            self.st.answered.remove(&name);
+            self.st.answers.remove(&name);
+        }
+        if self.host.prevent_back {
+            self.host.prevent_back = false;
+            self.st.steps_offset = self.st.steps;
+        }
     }
 
     /// Renders a template with `${}` values HTML-escaped.

@@ -471,7 +471,7 @@ fn find_markdown_link(q: &QuestionScreen, label: &str) -> Option<String> {
         if let Some(i) = t.find(&pat) {
             let rest = &t[i + pat.len()..];
             if let Some(j) = rest.find(')') {
-                return Some(rest[..j].to_string());
+                return Some(rest[..j].trim().replace("&amp;", "&"));
             }
         }
     }
