@@ -555,7 +555,7 @@ fn b_set(vm: &mut Vm, args: Args) -> R<Value> {
         }
     }
     vm.new_items(d.len())?;
-    Ok(Value::Set(Rc::new(RefCell::new(d))))
+    Ok(Value::set(d))
 }
 
 /// Builds a dict from `dict(...)` arguments.
@@ -684,7 +684,22 @@ pub fn len_of(vm: &mut Vm, v: &Value) -> R<i64> {
         Value::List(l) => l.borrow().len() as i64,
         Value::Tuple(t) => t.len() as i64,
         Value::Dict(d) | Value::Set(d) => d.borrow().len() as i64,
-        Value::Range(a, b, s) => crate::value::range_len(*a, *b, *s),
+        Value::Range(a, b, s) => {
+            let (a, b, s) = (*a as i128, *b as i128, *s as i128);
+            let n = if s > 0 && b > a {
+                (b - a - 1) / s + 1
+            } else if s < 0 && a > b {
+                (a - b - 1) / -s + 1
+            } else {
+                0
+            };
+            i64::try_from(n).map_err(|_| {
+                Error::exception(
+                    "OverflowError",
+                    "Python int too large to convert to C ssize_t",
+                )
+            })?
+        }
         Value::Object(_) => match vm.special_method(v, "__len__") {
             Some(m) => match vm.call(&m, Args::default())? {
                 Value::Int(i) => i,

@@ -1,6 +1,7 @@
 //! Private fallbacks used until (or instead of) the library modules.
 
 /// Python's `repr()` of a float: shortest round-trip digits, exponent outside 1e-4..1e16.
+#[allow(dead_code)]
 pub(crate) fn float_repr(f: f64) -> String {
     if f.is_nan() {
         return "nan".into();

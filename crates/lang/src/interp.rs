@@ -331,6 +331,22 @@ impl<'a> Vm<'a> {
             }
             StmtKind::ImportFrom(module, names) => {
                 let m = import_module(module)?;
+                if names.len() == 1 && &*names[0].0 == "*" {
+                    let attrs: Vec<(Rc<str>, Value)> = match &m {
+                        Value::Object(o) => o
+                            .borrow()
+                            .attrs
+                            .iter()
+                            .filter(|(k, _)| !k.starts_with('_'))
+                            .map(|(k, v)| (k.clone(), v.clone()))
+                            .collect(),
+                        _ => Vec::new(),
+                    };
+                    for (k, v) in attrs {
+                        self.store_name(&ir::Name::from(&*k), v, frame)?;
+                    }
+                    return Ok(Ctrl::Normal);
+                }
                 for (name, bound) in names {
                     if name.starts_with('_') {
                         return Err(Error::Forbidden(format!("import {module}.{name}")));
@@ -583,6 +599,7 @@ impl<'a> Vm<'a> {
             vars: RefCell::default(),
             parent: frame.locals.clone(),
             is_class: true,
+            is_comp: false,
         });
         let inner = Frame {
             locals: Some(scope.clone()),
@@ -632,10 +649,23 @@ impl<'a> Vm<'a> {
             if !global {
                 let mut s = Some(scope);
                 let mut first = true;
+                let mut in_function = true;
                 while let Some(sc) = s {
                     if first || !sc.is_class {
                         if let Some(v) = sc.vars.borrow().get(name) {
                             return Ok(v.clone());
+                        }
+                    }
+                    if in_function && !sc.is_comp && !sc.is_class {
+                        // The function's own scope: a local assigned later is unbound here.
+                        in_function = false;
+                        if let Some(f) = &frame.func {
+                            if f.def.locals.iter().any(|l| &**l == name) {
+                                let msg = format!(
+                                    "cannot access local variable '{name}' where it is not associated with a value"
+                                );
+                                return Err(Error::exception("UnboundLocalError", msg));
+                            }
                         }
                     }
                     first = false;
@@ -665,9 +695,6 @@ impl<'a> Vm<'a> {
     }
 
     pub(crate) fn store_name(&mut self, name: &ir::Name, v: Value, frame: &Frame) -> R<()> {
-        if name.starts_with("__") {
-            return Err(Error::Forbidden(format!("name {name}")));
-        }
         match &frame.locals {
             None => {
                 name_object(&v, name);
@@ -1033,6 +1060,13 @@ impl<'a> Vm<'a> {
                 if let Some(v) = class.lookup(name) {
                     return Ok(bind(v, obj));
                 }
+                if let Some(f) = crate::ext::method(obj, name) {
+                    return Ok(Value::Native(Rc::new(NativeFunction {
+                        name: Rc::from(name),
+                        func: f,
+                        receiver: Some(obj.clone()),
+                    })));
+                }
                 if &*class.name == "module" {
                     let m = o
                         .borrow()
@@ -1066,6 +1100,15 @@ impl<'a> Vm<'a> {
             }
             Value::Class(c) => match c.lookup(name) {
                 Some(v) => Ok(v),
+                None if c.constructor.is_some() => {
+                    match crate::methods::unbound_method(&c.name, name) {
+                        Some(f) => Ok(Value::native(name, f)),
+                        None => Err(Error::exception(
+                            "AttributeError",
+                            format!("type object '{}' has no attribute '{name}'", c.name),
+                        )),
+                    }
+                }
                 None => Err(Error::exception(
                     "AttributeError",
                     format!("type object '{}' has no attribute '{name}'", c.name),
@@ -1114,6 +1157,9 @@ impl<'a> Vm<'a> {
     }
 
     fn builtin_method(&mut self, obj: &Value, name: &str) -> R<Value> {
+        if let Some(v) = crate::ext::attribute(obj, name) {
+            return Ok(v);
+        }
         if let Some(f) = crate::ext::method(obj, name) {
             return Ok(Value::Native(Rc::new(NativeFunction {
                 name: Rc::from(name),
@@ -1485,6 +1531,12 @@ impl<'a> Vm<'a> {
                 Lit::Float(f) => Value::Float(*f),
                 Lit::Str(s) => Value::Str(Rc::from(&**s)),
                 Lit::BigInt => return Err(overflow()),
+                Lit::Complex => {
+                    return Err(Error::exception(
+                        "ValueError",
+                        "complex numbers are not supported",
+                    ))
+                }
             }),
             Expr::Name(n) => self.lookup_name(n, frame),
             Expr::Attr(obj, name) => {
@@ -1521,6 +1573,14 @@ impl<'a> Vm<'a> {
                 let a = self.eval_expr(a, frame)?;
                 let b = self.eval_expr(b, frame)?;
                 self.binop(*op, &a, &b)
+            }
+            Expr::BinChain(first, rest) => {
+                let mut acc = self.eval_expr(first, frame)?;
+                for (op, e) in rest {
+                    let b = self.eval_expr(e, frame)?;
+                    acc = self.binop(*op, &acc, &b)?;
+                }
+                Ok(acc)
             }
             Expr::Unary(op, a) => {
                 let v = self.eval_expr(a, frame)?;
@@ -1574,7 +1634,7 @@ impl<'a> Vm<'a> {
                     let k = self.key_of(&v)?;
                     d.insert(k, Value::None);
                 }
-                Ok(Value::Set(Rc::new(RefCell::new(d))))
+                Ok(Value::set(d))
             }
             Expr::Dict(items) => {
                 self.new_items(items.len())?;
@@ -1738,6 +1798,7 @@ impl<'a> Vm<'a> {
             vars: RefCell::default(),
             parent: frame.locals.clone(),
             is_class: false,
+            is_comp: true,
         });
         let inner = Frame {
             locals: Some(scope),
@@ -1751,10 +1812,14 @@ impl<'a> Vm<'a> {
         let first = self.eval_expr(&gens[0].iter, frame)?;
         self.comp_level(kind, elt, key, gens, 0, first, &inner, &mut list, &mut dict)?;
         Ok(match kind {
-            CompKind::List | CompKind::Gen => Value::list(list),
+            CompKind::List => Value::list(list),
+            CompKind::Gen => Value::Iter(Rc::new(RefCell::new(crate::value::IterState {
+                items: list,
+                pos: 0,
+            }))),
             CompKind::Set | CompKind::Dict => {
                 if kind == CompKind::Set {
-                    Value::Set(Rc::new(RefCell::new(dict)))
+                    Value::set(dict)
                 } else {
                     Value::dict(dict)
                 }
@@ -1937,6 +2002,7 @@ impl<'a> Vm<'a> {
             vars: RefCell::default(),
             parent: func.closure.clone(),
             is_class: false,
+            is_comp: false,
         });
         {
             let mut vars = scope.vars.borrow_mut();
@@ -2108,7 +2174,11 @@ impl<'a> Vm<'a> {
     /// Python `repr(v)` (calls `__repr__` of objects, also inside containers).
     pub fn repr_of(&mut self, v: &Value) -> R<String> {
         if !contains_objects(v, 0) {
+            crate::value::take_nest_overflow();
             let s = v.repr();
+            if crate::value::take_nest_overflow() {
+                return Err(recursion_error("while getting the repr of an object"));
+            }
             self.new_str(s.len())?;
             return Ok(s);
         }
@@ -2349,7 +2419,7 @@ impl<'a> Vm<'a> {
                 };
                 drop((x, y));
                 self.new_items(d.len())?;
-                return Ok(Set(Rc::new(RefCell::new(d))));
+                return Ok(Value::set(d));
             }
             (BinOp::BitOr, Dict(x), Dict(y)) => {
                 let mut d = x.borrow().clone();
@@ -2483,7 +2553,12 @@ impl<'a> Vm<'a> {
                 return Ok(r?.truthy());
             }
         }
-        Ok(a.py_eq(b))
+        crate::value::take_nest_overflow();
+        let r = a.py_eq(b);
+        if crate::value::take_nest_overflow() {
+            return Err(recursion_error("in comparison"));
+        }
+        Ok(r)
     }
 
     /// Python `<`.
@@ -2580,6 +2655,18 @@ impl<'a> Vm<'a> {
     }
 
     fn order_seq(&mut self, x: &[Value], y: &[Value], sym: &str) -> R<Option<std::cmp::Ordering>> {
+        self.enter()?;
+        let r = self.order_seq_inner(x, y, sym);
+        self.depth -= 1;
+        r
+    }
+
+    fn order_seq_inner(
+        &mut self,
+        x: &[Value],
+        y: &[Value],
+        sym: &str,
+    ) -> R<Option<std::cmp::Ordering>> {
         for (p, q) in x.iter().zip(y.iter()) {
             if !self.eq(p, q)? {
                 return self.order(p, q, sym);
@@ -2767,6 +2854,13 @@ fn contains_objects(v: &Value, depth: u32) -> bool {
         Value::Dict(d) => d.borrow().values().any(|x| contains_objects(x, depth + 1)),
         _ => false,
     }
+}
+
+fn recursion_error(what: &str) -> Error {
+    Error::exception(
+        "RecursionError",
+        format!("maximum recursion depth exceeded {what}"),
+    )
 }
 
 pub(crate) fn overflow() -> Error {
@@ -3042,6 +3136,7 @@ fn is_pure(e: &Expr) -> bool {
         Expr::Attr(v, _) => is_pure(v),
         Expr::Subscript(v, i) => is_pure(v) && is_pure(i),
         Expr::Bin(_, a, b) => is_pure(a) && is_pure(b),
+        Expr::BinChain(a, rest) => is_pure(a) && rest.iter().all(|(_, e)| is_pure(e)),
         Expr::Unary(_, a) => is_pure(a),
         _ => false,
     }

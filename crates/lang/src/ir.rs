@@ -20,6 +20,8 @@ pub enum Lit {
     Str(Arc<str>),
     /// An int literal too large for i64 (raises OverflowError when evaluated).
     BigInt,
+    /// A complex literal (unsupported: raises ValueError when evaluated).
+    Complex,
 }
 
 /// Binary operators.
@@ -195,6 +197,8 @@ pub enum Expr {
     Call(Box<Expr>, Vec<Arg>),
     /// A binary operation.
     Bin(BinOp, Box<Expr>, Box<Expr>),
+    /// A left-deep chain `((a op b) op c) …`, evaluated without recursion.
+    BinChain(Box<Expr>, Vec<(BinOp, Expr)>),
     /// A unary operation.
     Unary(UnOp, Box<Expr>),
     /// `and` (true) / `or` (false) chain.
@@ -271,6 +275,8 @@ pub struct FuncDef {
     pub globals: Vec<Name>,
     /// Names declared `nonlocal`.
     pub nonlocals: Vec<Name>,
+    /// Names bound in the body (locals other than the parameters).
+    pub locals: Vec<Name>,
     /// Line of the definition.
     pub line: u32,
 }

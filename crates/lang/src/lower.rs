@@ -9,7 +9,7 @@ use crate::error::{Origin, SyntaxError};
 use crate::ir::*;
 
 /// Maximum nesting of expressions / blocks accepted (keeps the Rust stack safe).
-const MAX_NESTING: u32 = 80;
+const MAX_NESTING: u32 = 200;
 
 /// Lowering state: the source positions and the declarations of the current function.
 pub(crate) struct Lower<'s> {
@@ -21,27 +21,126 @@ pub(crate) struct Lower<'s> {
 
 type R<T> = Result<T, SyntaxError>;
 
-/// Refuses source with brackets nested too deeply before the parser sees it.
+/// Longest chain of operators allowed on one logical line (keeps the AST shallow enough
+/// to be dropped and lowered on a small stack).
+const MAX_CHAIN: usize = 2_000;
+
+/// Refuses source nested too deeply (brackets, operator chains, indentation) before the
+/// parser builds an AST that could not even be dropped safely.
 pub(crate) fn check_nesting(source: &str, origin: &Origin) -> R<()> {
+    let err = |line: u32, message: &str| SyntaxError {
+        file: origin.file.clone(),
+        line: origin.line + line,
+        column: 1,
+        message: message.into(),
+    };
+    let bytes = source.as_bytes();
     let mut depth = 0i32;
-    let mut max = 0;
-    for b in source.bytes() {
+    let mut chain = 0usize;
+    let mut line = 0u32;
+    let mut indents: Vec<usize> = vec![0];
+    let mut at_line_start = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if at_line_start {
+            let mut w = 0;
+            while i < bytes.len() && (bytes[i] == b' ' || bytes[i] == b'\t') {
+                w += if bytes[i] == b'\t' { 8 } else { 1 };
+                i += 1;
+            }
+            at_line_start = false;
+            if i < bytes.len() && !matches!(bytes[i], b'\n' | b'\r' | b'#') && depth <= 0 {
+                while indents.last().is_some_and(|l| *l > w) {
+                    indents.pop();
+                }
+                if indents.last().is_some_and(|l| *l < w) {
+                    indents.push(w);
+                }
+                if indents.len() > 100 {
+                    return Err(err(line, "too many nested blocks"));
+                }
+            }
+            continue;
+        }
         match b {
+            b'\n' => {
+                line += 1;
+                if depth <= 0 {
+                    chain = 0;
+                    at_line_start = true;
+                }
+            }
+            b'#' => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            b'\'' | b'"' => {
+                let triple = i + 2 < bytes.len() && bytes[i + 1] == b && bytes[i + 2] == b;
+                let raw = i > 0 && matches!(bytes[i - 1], b'r' | b'R');
+                i += if triple { 3 } else { 1 };
+                while i < bytes.len() {
+                    let c = bytes[i];
+                    if c == b'\\' && !raw {
+                        i += 2;
+                        continue;
+                    }
+                    if c == b'\n' {
+                        line += 1;
+                        if !triple {
+                            break;
+                        }
+                    }
+                    if c == b {
+                        if !triple {
+                            break;
+                        }
+                        if i + 2 < bytes.len() && bytes[i + 1] == b && bytes[i + 2] == b {
+                            i += 2;
+                            break;
+                        }
+                    }
+                    // Count f-string replacement fields as nesting.
+                    if c == b'{' {
+                        chain += 1;
+                    }
+                    i += 1;
+                }
+            }
             b'(' | b'[' | b'{' => {
                 depth += 1;
-                max = max.max(depth);
+                chain += 1;
+                if depth > 200 {
+                    return Err(err(line, "too many nested brackets"));
+                }
             }
             b')' | b']' | b'}' => depth -= 1,
+            b'+' | b'-' | b'~' | b'.' | b'*' | b'/' | b'%' | b'<' | b'>' | b'=' | b'!' | b'&'
+            | b'|' | b'^' | b'@' | b':' => chain += 1,
+            b'n' | b'l' | b'a' | b'o' | b'i' => {
+                let prev_ident =
+                    i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_');
+                if !prev_ident {
+                    for kw in [&b"not"[..], b"lambda", b"and", b"or", b"if", b"await"] {
+                        if bytes[i..].starts_with(kw) {
+                            let next = bytes.get(i + kw.len()).copied().unwrap_or(b' ');
+                            if !(next.is_ascii_alphanumeric() || next == b'_') {
+                                chain += 1;
+                                i += kw.len() - 1;
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
             _ => {}
         }
-    }
-    if max > 2 * MAX_NESTING as i32 {
-        return Err(SyntaxError {
-            file: origin.file.clone(),
-            line: origin.line,
-            column: origin.column + 1,
-            message: "too many nested brackets".into(),
-        });
+        if chain > MAX_CHAIN {
+            return Err(err(line, "expression too complex"));
+        }
+        i += 1;
     }
     Ok(())
 }
@@ -269,9 +368,6 @@ impl<'s> Lower<'s> {
                 let module = i.module.as_ref().map(|m| m.id.as_str()).unwrap_or("");
                 let mut names = Vec::new();
                 for a in &i.names {
-                    if a.name.id.as_str() == "*" {
-                        return self.err_at(range, "import * is not supported");
-                    }
                     let bound = a.asname.as_ref().unwrap_or(&a.name);
                     names.push((name(a.name.id.as_str()), name(bound.id.as_str())));
                 }
@@ -332,14 +428,22 @@ impl<'s> Lower<'s> {
         self.decls.push((Vec::new(), Vec::new()));
         let body = body(self);
         let (globals, nonlocals) = self.decls.pop().unwrap_or_default();
+        let body = body?;
+        let mut locals = Vec::new();
+        collect_locals(&body, &mut locals);
+        locals.retain(|n| !globals.contains(n) && !nonlocals.contains(n));
+        for p in &out {
+            locals.retain(|n| *n != p.name);
+        }
         Ok(FuncDef {
             name: name(fname),
             params: out,
             vararg: params.vararg.as_ref().map(|p| name(p.name.id.as_str())),
             kwarg: params.kwarg.as_ref().map(|p| name(p.name.id.as_str())),
-            body: body?,
+            body,
             globals,
             nonlocals,
+            locals,
             line: self.line(range),
         })
     }
@@ -474,9 +578,7 @@ impl<'s> Lower<'s> {
                     None => Expr::Lit(Lit::BigInt),
                 },
                 ast::Number::Float(f) => Expr::Lit(Lit::Float(*f)),
-                ast::Number::Complex { .. } => {
-                    return self.err_at(range, "complex numbers are not supported")
-                }
+                ast::Number::Complex { .. } => Expr::Lit(Lit::Complex),
             },
             AExpr::StringLiteral(s) => Expr::Lit(Lit::Str(Arc::from(s.value.to_str()))),
             AExpr::BytesLiteral(_) => return self.err_at(range, "bytes are not supported"),
@@ -541,7 +643,27 @@ impl<'s> Lower<'s> {
                 }
                 Expr::Call(func, args)
             }
-            AExpr::BinOp(b) => Expr::Bin(binop(b.op), self.boxed(&b.left)?, self.boxed(&b.right)?),
+            AExpr::BinOp(b) => {
+                let mut rights = vec![(binop(b.op), &*b.right)];
+                let mut left = &*b.left;
+                while let AExpr::BinOp(l) = left {
+                    rights.push((binop(l.op), &*l.right));
+                    left = &*l.left;
+                }
+                if rights.len() == 1 {
+                    return Ok(Expr::Bin(
+                        binop(b.op),
+                        self.boxed(&b.left)?,
+                        self.boxed(&b.right)?,
+                    ));
+                }
+                let first = self.boxed(left)?;
+                let mut rest = Vec::with_capacity(rights.len());
+                for (op, r) in rights.into_iter().rev() {
+                    rest.push((op, self.expr(r)?));
+                }
+                Expr::BinChain(first, rest)
+            }
             AExpr::UnaryOp(u) => {
                 let op = match u.op {
                     ast::UnaryOp::Not => UnOp::Not,
@@ -689,5 +811,64 @@ fn binop(op: ast::Operator) -> BinOp {
         ast::Operator::BitXor => BinOp::BitXor,
         ast::Operator::BitAnd => BinOp::BitAnd,
         ast::Operator::FloorDiv => BinOp::FloorDiv,
+    }
+}
+
+fn target_names(t: &Target, out: &mut Vec<Name>) {
+    match t {
+        Target::Name(n) => {
+            if !out.contains(n) {
+                out.push(n.clone())
+            }
+        }
+        Target::Tuple(items, _) => items.iter().for_each(|t| target_names(t, out)),
+        Target::Attr(..) | Target::Subscript(..) => {}
+    }
+}
+
+/// Names bound by a function body (its locals), not descending into nested functions.
+fn collect_locals(body: &[Stmt], out: &mut Vec<Name>) {
+    let add = |n: &Name, out: &mut Vec<Name>| {
+        if !out.contains(n) {
+            out.push(n.clone())
+        }
+    };
+    for s in body {
+        match &s.kind {
+            StmtKind::Assign(ts, _) => ts.iter().for_each(|t| target_names(t, out)),
+            StmtKind::AugAssign(t, _, _) => target_names(t, out),
+            StmtKind::For(t, _, b, e) => {
+                target_names(t, out);
+                collect_locals(b, out);
+                collect_locals(e, out);
+            }
+            StmtKind::While(_, b, e) => {
+                collect_locals(b, out);
+                collect_locals(e, out);
+            }
+            StmtKind::If(branches, e) => {
+                for (_, b) in branches {
+                    collect_locals(b, out);
+                }
+                collect_locals(e, out);
+            }
+            StmtKind::Try(b, hs, e, f) => {
+                collect_locals(b, out);
+                for h in hs {
+                    if let Some(n) = &h.name {
+                        add(n, out);
+                    }
+                    collect_locals(&h.body, out);
+                }
+                collect_locals(e, out);
+                collect_locals(f, out);
+            }
+            StmtKind::Def(d) => add(&d.name, out),
+            StmtKind::Class(n, _, _) => add(n, out),
+            StmtKind::Import(items) => items.iter().for_each(|(_, b, _)| add(b, out)),
+            StmtKind::ImportFrom(_, items) => items.iter().for_each(|(_, b)| add(b, out)),
+            StmtKind::Del(ts) => ts.iter().for_each(|t| target_names(t, out)),
+            _ => {}
+        }
     }
 }

@@ -27,3 +27,46 @@ fn compiled_code_is_send_and_sync() {
     check::<Expression>();
     check::<Target>();
 }
+
+fn run_with_stack(src: &str, limits: Limits, stack: usize) -> Option<String> {
+    let src = src.to_string();
+    std::thread::Builder::new()
+        .stack_size(stack)
+        .spawn(move || {
+            let mut out = String::new();
+            match run_source(&src, Origin::anonymous(), limits, &mut out) {
+                Ok(()) => out,
+                Err(e) => format!("{out}!{e}"),
+            }
+        })
+        .ok()?
+        .join()
+        .ok()
+}
+
+#[test]
+fn deep_recursion_is_a_limit_not_a_crash() {
+    let src = "def f(n):\n    return f(n + 1) + 1\nf(0)";
+    let r = run_with_stack(src, Limits::default(), 8 << 20);
+    assert_eq!(r.as_deref(), Some("!limit: recursion"));
+}
+
+#[test]
+#[ignore]
+fn measure_drop_depth() {
+    for n in [10_000usize, 20_000, 50_000, 100_000, 200_000] {
+        let ok = std::thread::Builder::new()
+            .stack_size(8 << 20)
+            .spawn(move || {
+                let mut x = Value::list(vec![]);
+                for _ in 0..n {
+                    x = Value::list(vec![x]);
+                }
+                drop(x);
+            })
+            .unwrap()
+            .join()
+            .is_ok();
+        println!("{n} {ok}");
+    }
+}

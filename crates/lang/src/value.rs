@@ -21,11 +21,11 @@ pub enum Value {
     Float(f64),
     /// An immutable string.
     Str(Rc<str>),
-    /// A mutable list.
+    /// A mutable list (`l.borrow()` / `l.borrow_mut()` through [`ListData`]'s `Deref`).
     List(Rc<RefCell<Vec<Value>>>),
-    /// An immutable tuple.
+    /// An immutable tuple (derefs to `[Value]`).
     Tuple(Rc<[Value]>),
-    /// An insertion-ordered dict.
+    /// An insertion-ordered dict (`d.borrow()` through [`DictData`]'s `Deref`).
     Dict(Rc<RefCell<Dict>>),
     /// A set (insertion-ordered storage; values are `None`).
     Set(Rc<RefCell<Dict>>),
@@ -50,6 +50,46 @@ pub enum Value {
     Range(i64, i64, i64),
     /// An iterator from `iter()` (a snapshot of the items and a position).
     Iter(Rc<RefCell<IterState>>),
+}
+
+thread_local! {
+    static DROPPING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    static PENDING: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Drops values without deep recursion: nested containers are queued and freed in a loop,
+/// so a list nested 100,000 deep cannot overflow the stack when it goes away.
+pub(crate) fn drop_values(items: impl IntoIterator<Item = Value>) {
+    let nested = DROPPING.try_with(|d| d.get()).unwrap_or(false);
+    if nested {
+        let mut items = Some(items);
+        let queued = PENDING.try_with(|p| {
+            if let (Ok(mut p), Some(it)) = (p.try_borrow_mut(), items.take()) {
+                p.extend(it);
+            }
+        });
+        let _ = queued;
+        // If the queue was unavailable the items are dropped here (shallow in practice).
+        drop(items);
+        return;
+    }
+    if DROPPING.try_with(|d| d.set(true)).is_err() {
+        return;
+    }
+    for v in items {
+        drop(v);
+    }
+    loop {
+        let next = PENDING
+            .try_with(|p| p.try_borrow_mut().ok().and_then(|mut p| p.pop()))
+            .ok()
+            .flatten();
+        match next {
+            Some(v) => drop(v),
+            None => break,
+        }
+    }
+    let _ = DROPPING.try_with(|d| d.set(false));
 }
 
 /// State of an iterator value.
@@ -114,6 +154,8 @@ pub struct Scope {
     pub parent: Option<Rc<Scope>>,
     /// True for a class body (not visible from the methods defined in it).
     pub is_class: bool,
+    /// True for a comprehension scope.
+    pub is_comp: bool,
 }
 
 /// Dict (and set) storage: keys are hashable values, kept in insertion order.
@@ -259,6 +301,24 @@ pub struct Object {
     pub instance_name: Option<Rc<str>>,
 }
 
+impl Drop for Object {
+    fn drop(&mut self) {
+        let attrs = std::mem::take(&mut self.attrs);
+        if !attrs.is_empty() {
+            drop_values(attrs.into_values());
+        }
+    }
+}
+
+impl Drop for Scope {
+    fn drop(&mut self) {
+        let vars = std::mem::take(self.vars.get_mut());
+        if !vars.is_empty() {
+            drop_values(vars.into_values());
+        }
+    }
+}
+
 /// A class: native (registered by the engine) or defined by a `class` statement.
 #[derive(Debug)]
 pub struct Class {
@@ -397,6 +457,22 @@ impl Namespace {
 /// Maximum nesting followed by `repr`, `==` and friends before giving up.
 pub(crate) const MAX_NEST: u32 = 200;
 
+thread_local! {
+    static NEST_OVERFLOW: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    static REPR_ANCESTORS: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+}
+
+fn set_nest_overflow() {
+    let _ = NEST_OVERFLOW.try_with(|f| f.set(true));
+}
+
+/// Clears the "nesting too deep" flag (set by `repr`/`==` when they give up).
+pub(crate) fn take_nest_overflow() -> bool {
+    NEST_OVERFLOW
+        .try_with(|f| f.replace(false))
+        .unwrap_or(false)
+}
+
 impl Value {
     /// A string value.
     pub fn from_str(s: &str) -> Value {
@@ -416,6 +492,11 @@ impl Value {
     /// A dict value.
     pub fn dict(d: Dict) -> Value {
         Value::Dict(Rc::new(RefCell::new(d)))
+    }
+
+    /// A set value (keys of `d`; values are ignored).
+    pub fn set(d: Dict) -> Value {
+        Value::Set(Rc::new(RefCell::new(d)))
     }
 
     /// A native function value named `name`.
@@ -545,9 +626,30 @@ impl Value {
 
     pub(crate) fn repr_into(&self, out: &mut String, depth: u32) {
         if depth > MAX_NEST {
+            set_nest_overflow();
             out.push_str("...");
             return;
         }
+        if let Value::List(_) | Value::Dict(_) = self {
+            let id = self.identity();
+            let cyclic = REPR_ANCESTORS.with(|a| a.borrow().contains(&id));
+            if cyclic {
+                out.push_str(if let Value::List(_) = self {
+                    "[...]"
+                } else {
+                    "{...}"
+                });
+                return;
+            }
+            REPR_ANCESTORS.with(|a| a.borrow_mut().push(id));
+            self.repr_inner(out, depth);
+            REPR_ANCESTORS.with(|a| a.borrow_mut().pop());
+            return;
+        }
+        self.repr_inner(out, depth);
+    }
+
+    fn repr_inner(&self, out: &mut String, depth: u32) {
         match self {
             Value::None => out.push_str("None"),
             Value::Bool(true) => out.push_str("True"),
@@ -560,12 +662,6 @@ impl Value {
                 for (i, v) in l.borrow().iter().enumerate() {
                     if i > 0 {
                         out.push_str(", ");
-                    }
-                    if let Value::List(inner) = v {
-                        if Rc::ptr_eq(inner, l) {
-                            out.push_str("[...]");
-                            continue;
-                        }
                     }
                     v.repr_into(out, depth + 1);
                 }
@@ -592,12 +688,6 @@ impl Value {
                     }
                     k.to_value().repr_into(out, depth + 1);
                     out.push_str(": ");
-                    if let Value::Dict(inner) = v {
-                        if Rc::ptr_eq(inner, d) {
-                            out.push_str("{...}");
-                            continue;
-                        }
-                    }
                     v.repr_into(out, depth + 1);
                 }
                 out.push('}');
@@ -706,6 +796,7 @@ impl Value {
 
     pub(crate) fn eq_depth(&self, other: &Value, depth: u32) -> bool {
         if depth > MAX_NEST {
+            set_nest_overflow();
             return false;
         }
         use Value::*;
@@ -857,7 +948,24 @@ fn num_f_eq(a: Num, b: Num) -> bool {
 }
 
 /// Number of elements of `range(a, b, s)`.
+/// (Saturates at `i64::MAX`.)
 pub fn range_len(a: i64, b: i64, s: i64) -> i64 {
+    range_len_wide(a, b, s).min(i64::MAX as i128) as i64
+}
+
+fn range_len_wide(a: i64, b: i64, s: i64) -> i128 {
+    let (a, b, s) = (a as i128, b as i128, s as i128);
+    if s > 0 && b > a {
+        (b - a - 1) / s + 1
+    } else if s < 0 && a > b {
+        (a - b - 1) / -s + 1
+    } else {
+        0
+    }
+}
+
+#[allow(dead_code)]
+fn range_len_old(a: i64, b: i64, s: i64) -> i64 {
     if s > 0 {
         if b > a {
             ((b as i128 - a as i128 - 1) / s as i128 + 1) as i64
@@ -902,8 +1010,15 @@ fn str_repr_into(s: &str, out: &mut String) {
             c if (c as u32) < 0x20 || c as u32 == 0x7f => {
                 out.push_str(&format!("\\x{:02x}", c as u32))
             }
-            c if (0x80..0xa0).contains(&(c as u32)) => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
+            c if !is_printable(c) => {
+                let n = c as u32;
+                if n < 0x100 {
+                    out.push_str(&format!("\\x{n:02x}"))
+                } else if n < 0x10000 {
+                    out.push_str(&format!("\\u{n:04x}"))
+                } else {
+                    out.push_str(&format!("\\U{n:08x}"))
+                }
             }
             c => out.push(c),
         }
@@ -938,4 +1053,27 @@ mod tests {
         assert_eq!(Value::Float(0.0001).repr(), "0.0001");
         assert_eq!(Value::Float(1.5e-5).repr(), "1.5e-05");
     }
+}
+
+/// Approximates Python's `str.isprintable` for one character (used by `repr`).
+pub fn is_printable(c: char) -> bool {
+    let n = c as u32;
+    !(n < 0x20
+        || (0x7f..0xa1).contains(&n)
+        || n == 0xad
+        || (0x600..0x606).contains(&n)
+        || n == 0x61c
+        || n == 0x6dd
+        || n == 0x70f
+        || n == 0x1680
+        || n == 0x180e
+        || (0x2000..0x2010).contains(&n)
+        || (0x2028..0x2030).contains(&n)
+        || (0x205f..0x2070).contains(&n)
+        || n == 0x3000
+        || (0xd800..0xf900).contains(&n)
+        || n == 0xfeff
+        || (0xfff0..0xfffc).contains(&n)
+        || (0xe0000..0xe0080).contains(&n)
+        || n >= 0xf0000)
 }
