@@ -55,7 +55,7 @@ pub fn run(args: CheckArgs, mut sources: DirSources) -> ExitCode {
     }
     let (mut ok, mut failed, mut warned) = (0usize, 0usize, 0usize);
     for reference in &references {
-        let result = engine::check::check_one(&sources, reference);
+        let result = check_with_big_stack(&sources, reference);
         match &result.outcome {
             Ok(_) => {
                 ok += 1;
@@ -85,5 +85,30 @@ pub fn run(args: CheckArgs, mut sources: DirSources) -> ExitCode {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// Loads one interview on a thread with a generous stack, so that even pathological
+/// nesting in author code ends in an error message rather than a stack overflow.
+fn check_with_big_stack(sources: &DirSources, reference: &str) -> engine::check::CheckResult {
+    std::thread::scope(|scope| {
+        let handle = std::thread::Builder::new()
+            .stack_size(64 * 1024 * 1024)
+            .spawn_scoped(scope, || engine::check::check_one(sources, reference));
+        match handle {
+            Ok(h) => h.join().unwrap_or_else(|_| failed(reference)),
+            Err(_) => engine::check::check_one(sources, reference),
+        }
+    })
+}
+
+fn failed(reference: &str) -> engine::check::CheckResult {
+    engine::check::CheckResult {
+        reference: reference.to_string(),
+        outcome: Err(engine::LoadError::Read {
+            file: reference.to_string(),
+            reason: "internal error while loading".into(),
+        }),
+        warnings: Vec::new(),
     }
 }
