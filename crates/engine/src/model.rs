@@ -60,6 +60,8 @@ impl std::fmt::Debug for Text {
 
 impl Text {
     /// The compiled template (compiled once at load time; plain texts render unchanged).
+    /// For blocks with `usedefs`, the named `def` blocks' Mako is compiled in front of the
+    /// text (as docassemble does), so render this rather than compiling [`Text::source`].
     pub fn template(&self) -> &Arc<lang::Template> {
         &self.compiled
     }

@@ -429,3 +429,27 @@ fn hostile_input_is_refused_with_a_line() {
         );
     }
 }
+
+#[test]
+fn usedefs_are_compiled_into_the_texts() {
+    let iv = example("docassemble.base:data/questions/examples/def.yml");
+    assert!(iv.defs.contains_key("my_explanation"));
+    let q = question(&iv, 0);
+    assert_eq!(q.usedefs, vec!["my_explanation"]);
+    let sub = q.subquestion.as_ref().unwrap();
+    assert!(!sub.is_plain());
+    let mut out = String::new();
+    let mut vm = lang::Vm::new(lang::Limits::default(), &mut out);
+    let text = sub
+        .template()
+        .render(&mut vm, &lang::Namespace::new(), &|s| s.to_string())
+        .unwrap();
+    assert!(text.contains("Peaches are a type of fruit"), "{text}");
+    assert!(text.contains("Strawberries are disgusting"), "{text}");
+    let e = mem_load("question: x\nusedefs:\n  - nothing\nmandatory: True\n").unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("line 3: usedefs: no 'def' block named 'nothing'"),
+        "{e}"
+    );
+}

@@ -12,6 +12,8 @@ use crate::yaml::{Node, Value};
 pub(crate) struct Cx<'w> {
     pub file: Arc<str>,
     pub warnings: &'w mut Vec<Warning>,
+    /// Mako `<%def>`s of the block's `usedefs`, compiled in front of each of its texts.
+    pub defs_prefix: String,
 }
 
 pub(crate) type R<T> = Result<T, LoadError>;
@@ -63,8 +65,16 @@ impl Cx<'_> {
     /// Compiles `source` written at `node` as a Mako/Markdown text.
     pub fn text_from(&self, source: String, node: &Node, what: &str) -> R<Text> {
         let pos = self.pos(node);
-        let compiled =
-            lang::Template::compile(&source, pos.origin()).map_err(|e| self.syntax(&e, what))?;
+        let compiled = if self.defs_prefix.is_empty() {
+            lang::Template::compile(&source, pos.origin())
+        } else {
+            // docassemble prepends the `usedefs` definitions to the text
+            let prefix_lines = self.defs_prefix.matches('\n').count() as u32;
+            let mut origin = pos.origin();
+            origin.line = origin.line.saturating_sub(prefix_lines).max(1);
+            lang::Template::compile(&format!("{}{source}", self.defs_prefix), origin)
+        }
+        .map_err(|e| self.syntax(&e, what))?;
         Ok(Text {
             source,
             pos,

@@ -197,9 +197,14 @@ impl Loader<'_> {
                 continue;
             }
             let sources = self.sources;
+            let defs_prefix = match keys.iter().find(|(k, _, _)| k == "usedefs") {
+                Some((_, _, names)) => self.defs_prefix(&file, names)?,
+                None => String::new(),
+            };
             let mut cx = Cx {
                 file: file.clone(),
                 warnings: &mut self.warnings,
+                defs_prefix,
             };
             if block::is_appending(&keys) {
                 if self.interview.blocks.len() >= MAX_BLOCKS {
@@ -227,6 +232,33 @@ impl Loader<'_> {
             }
         }
         Ok(())
+    }
+
+    /// The Mako text of the `def` blocks named by `usedefs:` (defined earlier in the interview).
+    fn defs_prefix(&self, file: &Arc<str>, names: &yaml::Node) -> Result<String, LoadError> {
+        let items: Vec<&yaml::Node> = match &names.value {
+            yaml::Value::Seq(items) => items.iter().collect(),
+            _ => vec![names],
+        };
+        let mut prefix = String::new();
+        for n in items {
+            let name = n.scalar_text().unwrap_or_default();
+            let Some(def) = self.interview.defs.get(name.trim()) else {
+                return Err(LoadError::At {
+                    file: file.to_string(),
+                    line: n.line,
+                    reason: format!(
+                        "usedefs: no 'def' block named '{}' before this block",
+                        name.trim()
+                    ),
+                });
+            };
+            prefix.push_str(def.source());
+            if !prefix.ends_with('\n') {
+                prefix.push('\n');
+            }
+        }
+        Ok(prefix)
     }
 
     /// Reads a template's `content file:` (a name or list of names in the package's
@@ -277,6 +309,7 @@ impl Loader<'_> {
         let file_cx = Cx {
             file: Arc::from(first.to_string()),
             warnings: &mut *cx.warnings,
+            defs_prefix: String::new(),
         };
         let at = yaml::Node {
             value: yaml::Value::Null,
