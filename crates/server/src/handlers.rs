@@ -382,6 +382,13 @@ pub async fn interview_post(
         return with_headers(res, None);
     }
     form.retain(|(k, _)| k != "_csrf");
+    // A multi-select list posts the field names of its chosen options (see render).
+    for (k, v) in form.iter_mut() {
+        if k == render::MULTISELECT {
+            *k = std::mem::take(v);
+            *v = "True".to_string();
+        }
+    }
     let step = if form.iter().any(|(k, _)| k == "_back_one") {
         Step::Back
     } else {

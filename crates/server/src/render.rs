@@ -14,6 +14,9 @@ use engine::{ButtonView, ChoiceView, FieldKind, FieldView, QuestionScreen, Secti
 use crate::markdown::{escape, escape_into, to_html, to_inline_html, to_plain};
 use crate::Listed;
 
+/// Form field name under which a multi-select list posts the names of its chosen options.
+pub const MULTISELECT: &str = "_multiselect";
+
 /// What every question form needs besides the screen itself.
 pub struct FormContext<'a> {
     /// The URL the form posts to (already a site-relative URL, unescaped).
@@ -337,7 +340,7 @@ pub fn question_page(q: &QuestionScreen, ctx: &FormContext<'_>) -> String {
     markdown_block(&mut b, "co-under", q.under.as_deref());
 
     if q.help.is_some() || q.interview_help.is_some() {
-        b.push_str("<details class=\"co-help\" id=\"dahelp\"><summary id=\"dahelptoggle\">");
+        b.push_str("<details class=\"co-help\" id=\"dahelp\"><summary id=\"dahelptoggle\" role=\"button\">");
         escape_into(&mut b, q.help_label.as_deref().unwrap_or("Help"));
         b.push_str("</summary>\n");
         if let Some(h) = &q.help {
@@ -356,6 +359,9 @@ pub fn question_page(q: &QuestionScreen, ctx: &FormContext<'_>) -> String {
             }
             b.push_str(&to_html(h));
         }
+        b.push_str(
+            "<p><a id=\"dabackToQuestion\" href=\"#daMainQuestion\">Back to question</a></p>",
+        );
         b.push_str("</details>\n");
     }
 
@@ -563,7 +569,42 @@ fn field(b: &mut String, f: &FieldView) {
             b.push_str("</div>\n");
         }
         FieldKind::Radio => choice_group(b, f, "radio"),
-        FieldKind::Checkboxes | FieldKind::Multiselect => choice_group(b, f, "checkbox"),
+        FieldKind::Checkboxes => choice_group(b, f, "checkbox"),
+        FieldKind::Multiselect => {
+            // A real multi-select list; each selected option posts `_multiselect=<its own
+            // field name>`, which the server turns back into `<name>=True` (see handlers).
+            field_open(b, f, "co-multiselect");
+            field_label(b, f);
+            b.push_str("<select multiple");
+            attr(b, "id", &f.id);
+            attr(b, "name", MULTISELECT);
+            if f.required {
+                b.push_str(" required aria-required=\"true\"");
+            }
+            if f.disabled {
+                b.push_str(" disabled");
+            }
+            let _ = write!(
+                b,
+                " size=\"{}\"",
+                f.rows.unwrap_or(f.choices.len().clamp(2, 8) as u32)
+            );
+            opt_attr(b, "aria-describedby", describedby(f).as_deref());
+            b.push('>');
+            for c in &f.choices {
+                b.push_str("<option");
+                attr(b, "value", c.name.as_deref().unwrap_or(&c.value));
+                if c.selected {
+                    b.push_str(" selected");
+                }
+                b.push('>');
+                escape_into(b, &to_plain(&c.label));
+                b.push_str("</option>");
+            }
+            b.push_str("</select>");
+            field_extras(b, f);
+            b.push_str("</div>\n");
+        }
         FieldKind::Dropdown => {
             field_open(b, f, "co-dropdown");
             field_label(b, f);
