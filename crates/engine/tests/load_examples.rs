@@ -453,3 +453,27 @@ fn usedefs_are_compiled_into_the_texts() {
         "{e}"
     );
 }
+
+#[test]
+fn jinja_yaml_is_expanded() {
+    let iv = example("docassemble.demo:data/questions/examples/jinjayaml.yml");
+    assert_eq!(iv.metadata.title.as_deref(), Some("Using Jinja2 in YAML"));
+    assert_eq!(iv.blocks.len(), 2);
+    let last = question(&iv, 1);
+    assert!(last
+        .subquestion
+        .as_ref()
+        .unwrap()
+        .source()
+        .contains("`__filename__`: docassemble.demo:data/questions/examples/jinjayaml.yml"));
+    assert!(iv
+        .files
+        .iter()
+        .any(|f| f.path.ends_with("jinjayaml-included.yml")));
+    let e = mem_load("# use jinja\nquestion: x\n{% for a in b %}\n").unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("line 3: unsupported Jinja2 statement"),
+        "{e}"
+    );
+}

@@ -3,6 +3,7 @@
 mod block;
 mod config;
 mod cx;
+mod jinja;
 pub mod scan;
 
 use std::collections::HashSet;
@@ -98,7 +99,7 @@ pub fn load(
         ids: HashSet::new(),
         interview: config::empty_interview(reference.clone()),
     };
-    loader.load_file(reference, 0, None)?;
+    loader.load_file(reference, reference, 0, None)?;
     let Loader {
         mut interview,
         warnings,
@@ -138,6 +139,7 @@ impl Loader<'_> {
     fn load_file(
         &mut self,
         r: &InterviewRef,
+        parent: &InterviewRef,
         depth: usize,
         text: Option<String>,
     ) -> Result<(), LoadError> {
@@ -149,17 +151,17 @@ impl Loader<'_> {
             None => self.read(r)?,
         };
         self.interview.files.push(r.clone());
-        if text
+        let text = if text
             .lines()
             .next()
             .is_some_and(|l| l.trim() == "# use jinja")
         {
-            return Err(LoadError::At {
-                file: r.to_string(),
-                line: 1,
-                reason: "unsupported feature: Jinja2-preprocessed YAML ('# use jinja')".into(),
-            });
-        }
+            let (expanded, read) = self.jinja(r, parent, &text)?;
+            self.interview.files.extend(read);
+            expanded
+        } else {
+            text
+        };
         let file: Arc<str> = Arc::from(r.to_string());
         for raw in yaml::split_blocks(&text) {
             let node = yaml::parse_block(&raw.text, raw.first_line).map_err(|e| LoadError::At {
@@ -232,6 +234,56 @@ impl Loader<'_> {
             }
         }
         Ok(())
+    }
+
+    /// Expands a `# use jinja` file (includes, `{{ __filename__ }}`-style variables, comments).
+    fn jinja(
+        &self,
+        r: &InterviewRef,
+        parent: &InterviewRef,
+        text: &str,
+    ) -> Result<(String, Vec<InterviewRef>), LoadError> {
+        let top = &self.interview.reference;
+        let vars = [
+            ("__version__", env!("CARGO_PKG_VERSION").to_string()),
+            ("__architecture__", std::env::consts::ARCH.to_string()),
+            ("__filename__", r.to_string()),
+            ("__current_package__", r.package.clone()),
+            ("__interview_filename__", top.to_string()),
+            ("__interview_package__", top.package.clone()),
+            ("__parent_filename__", parent.to_string()),
+            ("__parent_package__", parent.package.clone()),
+            ("__debug__", "False".to_string()),
+            ("__hostname__", "localhost".to_string()),
+        ];
+        let sources = self.sources;
+        let mut read = Vec::new();
+        let mut include = |name: &str| -> Result<String, String> {
+            let target = r.resolve(name).map_err(|e| e.to_string())?;
+            match sources.read(&target.package, &target.path) {
+                Ok(t) if t.len() <= MAX_FILE_BYTES => {
+                    read.push(target);
+                    Ok(t)
+                }
+                Ok(_) => Err(format!("Jinja2 include {target} is too large")),
+                Err(e) => {
+                    let fallback =
+                        InterviewRef::new("docassemble.base", &format!("data/questions/{name}"))
+                            .map_err(|e| e.to_string())?;
+                    let t = sources
+                        .read(&fallback.package, &fallback.path)
+                        .map_err(|_| format!("Jinja2 include {target} cannot be read: {e}"))?;
+                    read.push(fallback);
+                    Ok(t)
+                }
+            }
+        };
+        let expanded = jinja::expand(text, &vars, &mut include, 0).map_err(|e| LoadError::At {
+            file: r.to_string(),
+            line: e.line,
+            reason: e.message,
+        })?;
+        Ok((expanded, read))
     }
 
     /// The Mako text of the `def` blocks named by `usedefs:` (defined earlier in the interview).
@@ -382,7 +434,7 @@ impl Loader<'_> {
                     format!("included file {target} is larger than {MAX_FILE_BYTES} bytes"),
                 ));
             }
-            self.load_file(&target, depth + 1, Some(text))?;
+            self.load_file(&target, from, depth + 1, Some(text))?;
         }
         Ok(())
     }
