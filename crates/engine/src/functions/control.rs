@@ -261,7 +261,11 @@ fn action_arguments(vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
 
 fn interview_url(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let h = host(vm)?;
-    let mut url = format!("{}{}", h.base_url, h.interview_url);
+    let other = args.take_kw("i").map(|v| v.str());
+    let mut url = match other {
+        Some(i) => format!("{}/interview?i={}", h.base_url, i),
+        None => format!("{}{}", h.base_url, h.interview_url),
+    };
     for (k, v) in std::mem::take(&mut args.keyword) {
         if matches!(&*k, "local" | "temporary" | "style") {
             continue;

@@ -23,6 +23,7 @@ pub(crate) fn native(name: &str) -> Option<NativeFn> {
         "date_interval" => date_interval,
         "get_default_timezone" => get_default_timezone,
         "timezone_list" => timezone_list,
+        "period_list" => period_list,
         "last_access_time" => current_datetime,
         "start_time" => current_datetime,
         _ => return None,
@@ -345,6 +346,13 @@ fn date_interval(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
         }
     }
     Ok(obj)
+}
+
+fn period_list(_vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
+    let items = [(52, "Per Week"), (12, "Per Month"), (1, "Per Year"), (26, "Every Two Weeks"), (24, "Twice Per Month")];
+    Ok(Value::list(
+        items.iter().map(|(n, l)| Value::list(vec![Value::Int(*n), Value::from_str(l)])).collect(),
+    ))
 }
 
 fn get_default_timezone(_vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {

@@ -53,6 +53,8 @@ pub(crate) enum How {
     Checkboxes { options: Vec<(String, Value)>, nota: Option<String> },
     /// Buttons posting an index (field + buttons / yesno buttons).
     Buttons { values: Vec<ButtonAction> },
+    /// Nothing to ask (no choices were available): store this value.
+    Fixed(Value),
 }
 
 /// What a button does.
@@ -120,6 +122,16 @@ pub(crate) fn display_value(v: &Value) -> String {
 }
 
 fn kind_of(datatype: &str, input_type: Option<&str>, has_choices: bool) -> FieldKind {
+    if has_choices
+        && !matches!(
+            datatype,
+            "checkboxes" | "multiselect" | "radio" | "object_radio" | "object_checkboxes" | "object_multiselect"
+                | "combobox" | "datalist"
+        )
+        && !matches!(input_type, Some("radio") | Some("combobox") | Some("datalist"))
+    {
+        return FieldKind::Dropdown;
+    }
     match input_type {
         Some("area") => return FieldKind::Area,
         Some("hidden") => return FieldKind::Hidden,
@@ -262,7 +274,12 @@ impl<'a> Run<'a> {
                     let label = self.text(&c.label)?;
                     let help = self.opt_text(c.help.as_ref())?;
                     let value = match &c.value {
-                        ChoiceValue::Value(n) => ButtonAction::Value(node_value(n)),
+                        ChoiceValue::Value(n) => ButtonAction::Value(match &n.value {
+                            crate::yaml::Value::Int(_) | crate::yaml::Value::Float(_) => {
+                                Value::from_str(&n.scalar_text().unwrap_or_default())
+                            }
+                            _ => node_value(n),
+                        }),
                         ChoiceValue::Block(_) => ButtonAction::Follow(idx),
                         ChoiceValue::Command { command, url } => {
                             let url = match url {
@@ -423,7 +440,7 @@ impl<'a> Run<'a> {
         });
         if let Some(c) = &q.prevent_going_back {
             if self.condition(c)? {
-                self.st.steps_offset = self.st.steps;
+                self.st.steps_offset = self.st.steps + 1;
                 qs.back_allowed = false;
             }
         }
@@ -900,6 +917,7 @@ impl<'a> Run<'a> {
         let Some(button) = soft(self.opt_text(item.button.as_ref()))? else { return Ok(None) };
         let Some(note) = soft(self.opt_text(item.note.as_ref()))? else { return Ok(None) };
         let Some(html) = soft(self.opt_text(item.html.as_ref()))? else { return Ok(None) };
+        let Some(help) = soft(self.opt_text(item.help.as_ref()))? else { return Ok(None) };
         if let Some(h) = html {
             return Ok(Some(ReviewItem { label: String::new(), url: None, value: Some(h), html: true, button: false }));
         }
@@ -921,7 +939,7 @@ impl<'a> Run<'a> {
         Ok(Some(ReviewItem {
             label: label.clone().unwrap_or_default(),
             url,
-            value: button.or(note),
+            value: button.or(note).or(help),
             html: false,
             button: item.button.is_some() && label.is_none(),
         }))
@@ -1103,6 +1121,23 @@ impl<'a> Run<'a> {
                     };
                     let opts = self.exclude(f, opts)?;
                     let opts = shuffle(opts, f.shuffle, self.st.steps);
+                    if opts.is_empty() && f.choices.is_some() {
+                        form.push(FormField {
+                            name: name.clone(),
+                            var: var_name.clone(),
+                            datatype: datatype.clone(),
+                            how: How::Fixed(Value::None),
+                            required: false,
+                            min: None,
+                            max: None,
+                            minlength: None,
+                            maxlength: None,
+                            validate: None,
+                            cond: None,
+                            view: None,
+                        });
+                        continue;
+                    }
                     let mut values = Vec::new();
                     for (i, o) in opts.into_iter().enumerate() {
                         let val = match o.value {
@@ -1135,6 +1170,24 @@ impl<'a> Run<'a> {
                     };
                     let opts = self.exclude(f, opts)?;
                     let opts = shuffle(opts, f.shuffle, self.st.steps);
+                    if opts.is_empty() && f.choices.is_some() {
+                        let empty = crate::functions::make_dadict(&self.host, &var_name, Vec::new());
+                        form.push(FormField {
+                            name: name.clone(),
+                            var: var_name.clone(),
+                            datatype: datatype.clone(),
+                            how: How::Fixed(empty),
+                            required: false,
+                            min: None,
+                            max: None,
+                            minlength: None,
+                            maxlength: None,
+                            validate: None,
+                            cond: None,
+                            view: None,
+                        });
+                        continue;
+                    }
                     let defaults = checkbox_defaults(current.as_ref());
                     let mut options = Vec::new();
                     for (i, o) in opts.into_iter().enumerate() {

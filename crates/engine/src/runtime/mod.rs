@@ -215,7 +215,7 @@ impl<'a> Run<'a> {
         }
         if self.host.prevent_back {
             self.host.prevent_back = false;
-            self.st.steps_offset = self.st.steps;
+            self.st.steps_offset = self.st.steps + 1;
         }
     }
 
@@ -763,7 +763,9 @@ impl<'a> Run<'a> {
             }
             list.sort_unstable();
             list.dedup();
-            for b in list.into_iter().rev() {
+            list.reverse();
+            self.apply_order(&mut list);
+            for b in list {
                 if seen.insert((b, variant.name.clone())) {
                     out.push((b, variant.clone()));
                 }
@@ -778,6 +780,27 @@ impl<'a> Run<'a> {
             }
         }
         out
+    }
+
+    /// `order:` blocks: listed ids are tried in the listed order (within their slots).
+    fn apply_order(&self, list: &mut [usize]) {
+        for (key, node) in &self.iv.other_config {
+            if key != "order" {
+                continue;
+            }
+            let Some(items) = node.as_seq() else { continue };
+            let ids: Vec<String> = items.iter().filter_map(|n| n.scalar_text()).collect();
+            let rank = |b: &usize| -> Option<usize> {
+                let id = self.iv.blocks.get(*b)?.id.as_ref()?;
+                ids.iter().position(|x| x == id)
+            };
+            let slots: Vec<usize> = (0..list.len()).filter(|&i| rank(&list[i]).is_some()).collect();
+            let mut ranked: Vec<usize> = slots.iter().map(|&i| list[i]).collect();
+            ranked.sort_by_key(|b| rank(b));
+            for (slot, b) in slots.into_iter().zip(ranked) {
+                list[slot] = b;
+            }
+        }
     }
 
     fn generic_candidates(&mut self, var: &str) -> Vec<(usize, path::Variant)> {
@@ -935,6 +958,21 @@ impl<'a> Run<'a> {
                 }
                 let bindings: Vec<(String, String)> = variant.bindings.clone();
                 let screen = self.ask(b, None, block, &bindings, Some(var))?;
+                if let Screen::Question(qs) = &screen {
+                    let all_fixed = !self.form.is_empty()
+                        && self.form.iter().all(|f| matches!(f.how, ask::How::Fixed(_)))
+                        && qs.fields.iter().all(|f| f.name.is_empty());
+                    if all_fixed && !is_event {
+                        // nothing to ask (no choices available): store and go on
+                        for f in std::mem::take(&mut self.form) {
+                            if let ask::How::Fixed(v) = f.how {
+                                self.assign(&f.var, v)?;
+                            }
+                        }
+                        self.st.current = None;
+                        return Ok(Some(Outcome::Continue));
+                    }
+                }
                 Ok(Some(Outcome::Screen(screen)))
             }
             BlockKind::Code(c) => {

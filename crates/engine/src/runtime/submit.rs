@@ -364,6 +364,7 @@ fn convert_field<'p>(
     any_button: &mut bool,
 ) -> Result<Option<Value>, String> {
     match &f.how {
+        How::Fixed(v) => Ok(Some(v.clone())),
         How::Input => {
             if f.datatype == "continue" {
                 return Ok(Some(Value::Bool(true)));

@@ -54,7 +54,39 @@ pub struct Session {
 }
 
 /// Normalises text the way the scenarios compare it (markdown marks and smart quotes removed).
+/// Drops Markdown link targets (`[text](url)` → `text`) and emphasis underscores.
+fn strip_markdown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == ']' && chars.get(i + 1) == Some(&'(') {
+            if let Some(end) = chars[i + 2..].iter().position(|&x| x == ')') {
+                i += end + 3;
+                continue;
+            }
+        }
+        if c == '[' {
+            i += 1;
+            continue;
+        }
+        if c == '_' {
+            let prev = if i == 0 { ' ' } else { chars[i - 1] };
+            let next = chars.get(i + 1).copied().unwrap_or(' ');
+            if !prev.is_alphanumeric() || !next.is_alphanumeric() {
+                i += 1;
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
 pub fn norm(s: &str) -> String {
+    let s = &strip_markdown(s);
     let s = s
         .replace(['\u{2019}', '\u{2018}'], "'")
         .replace(['\u{201c}', '\u{201d}'], "\"")
@@ -418,6 +450,12 @@ impl Session {
 
     /// Visits an interview URL (with `action=`).
     pub fn visit(&mut self, url: &str) {
+        if let Some(i) = url.split(['?', '&']).find_map(|p| p.strip_prefix("i=")) {
+            if i != self.iv.reference.to_string() && !url.contains("action=") {
+                *self = Session::start(i);
+                return;
+            }
+        }
         let action = url.split(['?', '&']).find_map(|p| p.strip_prefix("action=")).map(str::to_string);
         let mut ctx = self.ctx.clone();
         ctx.action = action;
