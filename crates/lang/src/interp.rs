@@ -213,7 +213,8 @@ impl<'a> Vm<'a> {
         self.line = s.line;
         match &s.kind {
             StmtKind::Expr(e) => {
-                self.eval_expr(e, frame)?;
+                let v = self.eval_expr(e, frame)?;
+                crate::value::drop_value(v);
             }
             StmtKind::Assign(targets, value) => {
                 let v = self.eval_expr(value, frame)?;
@@ -721,11 +722,17 @@ impl<'a> Vm<'a> {
                         ));
                     }
                 }
-                let mut vars = scope.vars.borrow_mut();
-                if let Some(slot) = vars.get_mut(&**name) {
-                    *slot = v;
-                } else {
-                    vars.insert(name.as_ref().into(), v);
+                let old = {
+                    let mut vars = scope.vars.borrow_mut();
+                    if let Some(slot) = vars.get_mut(&**name) {
+                        Some(std::mem::replace(slot, v))
+                    } else {
+                        vars.insert(name.as_ref().into(), v);
+                        None
+                    }
+                };
+                if let Some(old) = old {
+                    crate::value::drop_value(old);
                 }
             }
         }
@@ -734,8 +741,15 @@ impl<'a> Vm<'a> {
 
     fn delete_name(&mut self, name: &str, frame: &Frame) -> R<()> {
         let removed = match &frame.locals {
-            Some(scope) => scope.vars.borrow_mut().shift_remove(name).is_some(),
-            None => self.globals.remove(name).is_some(),
+            Some(scope) => {
+                let old = scope.vars.borrow_mut().shift_remove(name);
+                old.map(crate::value::drop_value).is_some()
+            }
+            None => self
+                .globals
+                .remove(name)
+                .map(crate::value::drop_value)
+                .is_some(),
         };
         if removed {
             Ok(())
@@ -807,7 +821,10 @@ impl<'a> Vm<'a> {
                 let o = self.eval_expr(obj, frame)?;
                 match &o {
                     Value::Object(ob) => {
-                        if ob.borrow_mut().attrs.shift_remove(&**attr).is_none() {
+                        let old = ob.borrow_mut().attrs.shift_remove(&**attr);
+                        if let Some(old) = old {
+                            crate::value::drop_value(old);
+                        } else {
                             let path = self.attr_path(&o, obj, attr, frame);
                             self.undef = Some((
                                 "AttributeError",
@@ -855,7 +872,8 @@ impl<'a> Vm<'a> {
                         let len = l.borrow().len();
                         match norm_index(&i, len)? {
                             Some(ix) => {
-                                l.borrow_mut().remove(ix);
+                                let old = l.borrow_mut().remove(ix);
+                                crate::value::drop_value(old);
                                 Ok(())
                             }
                             None => Err(Error::exception(
@@ -866,7 +884,10 @@ impl<'a> Vm<'a> {
                     }
                     Value::Dict(d) => {
                         let k = self.key_of(&i)?;
-                        if d.borrow_mut().shift_remove(&k).is_none() {
+                        let old = d.borrow_mut().shift_remove(&k);
+                        if let Some(old) = old {
+                            crate::value::drop_value(old);
+                        } else {
                             let path = format!("{}[{}]", self.expr_path(obj, frame), i.repr());
                             self.undef = Some(("KeyError", i.clone()));
                             return Err(Error::Undefined(path));
@@ -1196,11 +1217,17 @@ impl<'a> Vm<'a> {
                         child.borrow_mut().instance_name = Some(Rc::from(path.as_str()));
                     }
                 }
-                let mut ob = o.borrow_mut();
-                if let Some(slot) = ob.attrs.get_mut(name) {
-                    *slot = v;
-                } else {
-                    ob.attrs.insert(Rc::from(name), v);
+                let old = {
+                    let mut ob = o.borrow_mut();
+                    if let Some(slot) = ob.attrs.get_mut(name) {
+                        Some(std::mem::replace(slot, v))
+                    } else {
+                        ob.attrs.insert(Rc::from(name), v);
+                        None
+                    }
+                };
+                if let Some(old) = old {
+                    crate::value::drop_value(old);
                 }
                 Ok(())
             }
@@ -1324,7 +1351,8 @@ impl<'a> Vm<'a> {
                                 }
                             }
                         }
-                        l.borrow_mut()[i] = v;
+                        let old = std::mem::replace(&mut l.borrow_mut()[i], v);
+                        crate::value::drop_value(old);
                         Ok(())
                     }
                     None => Err(Error::exception(
@@ -1346,7 +1374,10 @@ impl<'a> Vm<'a> {
                 let n = d.borrow().len();
                 self.check_len(n + 1)?;
                 self.alloc(48)?;
-                d.borrow_mut().insert(k, v);
+                let old = d.borrow_mut().insert(k, v);
+                if let Some(old) = old {
+                    crate::value::drop_value(old);
+                }
                 Ok(())
             }
             Value::Object(o) => {
@@ -1919,9 +1950,25 @@ impl<'a> Vm<'a> {
                 if let Some(r) = &n.receiver {
                     args.positional.insert(0, r.clone());
                 }
+                // Keep containers alive past the call so that, if the native held the last
+                // reference, they are freed here without deep recursion.
+                let keep: Vec<Value> = args
+                    .positional
+                    .iter()
+                    .filter(|v| {
+                        matches!(
+                            v,
+                            Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_)
+                        )
+                    })
+                    .cloned()
+                    .collect();
                 self.enter()?;
                 let r = (n.func)(self, args);
                 self.depth -= 1;
+                if !keep.is_empty() {
+                    crate::value::drop_values(keep);
+                }
                 r
             }
             Value::Function(func) => self.call_function(func, args, None),

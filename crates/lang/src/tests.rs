@@ -70,3 +70,21 @@ fn measure_drop_depth() {
         println!("{n} {ok}");
     }
 }
+
+#[test]
+fn deep_structures_do_not_overflow_the_stack() {
+    let cases = [
+        "x = []\nfor i in range(100000):\n    x = [x]\nx = None\nprint('ok')",
+        "x = ()\nfor i in range(100000):\n    x = (x,)\nprint('ok')",
+        "x = {}\nfor i in range(100000):\n    x = {'a': x}\nprint('ok')",
+        "def f():\n    x = []\n    for i in range(100000):\n        x = [x]\n    return 1\nprint('ok' if f() else '')",
+        "def f():\n    x = []\n    for i in range(100000):\n        x = [x]\n    return x\nlen(f())\nprint('ok')",
+        "x = []\nfor i in range(100000):\n    y = []\n    y.append(x)\n    x = y\ndel x\nprint('ok')",
+        "x = []\nfor i in range(100000):\n    x = [x]\nprint(len(str(x)))",
+    ];
+    for src in cases {
+        let r = run_with_stack(src, Limits::default(), 8 << 20);
+        let r = r.unwrap_or_else(|| panic!("crashed: {src}"));
+        assert!(r == "ok\n" || r.contains("RecursionError"), "{src}: {r}");
+    }
+}

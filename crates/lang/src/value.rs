@@ -76,20 +76,99 @@ pub(crate) fn drop_values(items: impl IntoIterator<Item = Value>) {
     if DROPPING.try_with(|d| d.set(true)).is_err() {
         return;
     }
-    for v in items {
-        drop(v);
-    }
+    let mut work: Vec<Value> = items.into_iter().collect();
     loop {
-        let next = PENDING
-            .try_with(|p| p.try_borrow_mut().ok().and_then(|mut p| p.pop()))
-            .ok()
-            .flatten();
+        let next = match work.pop() {
+            Some(v) => Some(v),
+            None => PENDING
+                .try_with(|p| p.try_borrow_mut().ok().and_then(|mut p| p.pop()))
+                .ok()
+                .flatten(),
+        };
         match next {
-            Some(v) => drop(v),
+            Some(v) => dismantle(v, &mut work),
             None => break,
         }
     }
     let _ = DROPPING.try_with(|d| d.set(false));
+}
+
+/// Drops `v` shallowly: if it is the last reference to a container, its items are moved
+/// to `work` first (so nested containers are freed by the caller's loop, not recursively).
+fn dismantle(v: Value, work: &mut Vec<Value>) {
+    match v {
+        Value::List(rc) => {
+            if Rc::strong_count(&rc) == 1 {
+                if let Ok(mut items) = rc.try_borrow_mut() {
+                    work.extend(std::mem::take(&mut *items));
+                }
+            }
+        }
+        Value::Tuple(mut rc) => {
+            if let Some(items) = Rc::get_mut(&mut rc) {
+                for x in items.iter_mut() {
+                    work.push(std::mem::replace(x, Value::None));
+                }
+            }
+        }
+        Value::Dict(rc) | Value::Set(rc) => {
+            if Rc::strong_count(&rc) == 1 {
+                if let Ok(mut d) = rc.try_borrow_mut() {
+                    for (k, x) in std::mem::take(&mut *d) {
+                        if let Key::Ident(IdentKey(kv)) = k {
+                            work.push(kv);
+                        }
+                        work.push(x);
+                    }
+                }
+            }
+        }
+        Value::Method(mut rc) => {
+            if let Some(m) = Rc::get_mut(&mut rc) {
+                work.push(std::mem::replace(&mut m.receiver, Value::None));
+                work.push(std::mem::replace(&mut m.func, Value::None));
+            }
+        }
+        Value::Native(mut rc) => {
+            if let Some(n) = Rc::get_mut(&mut rc) {
+                if let Some(r) = n.receiver.take() {
+                    work.push(r);
+                }
+            }
+        }
+        Value::Function(mut rc) => {
+            if let Some(f) = Rc::get_mut(&mut rc) {
+                work.extend(std::mem::take(&mut f.defaults).into_iter().flatten());
+            }
+        }
+        Value::Iter(rc) => {
+            if Rc::strong_count(&rc) == 1 {
+                if let Ok(mut st) = rc.try_borrow_mut() {
+                    work.extend(std::mem::take(&mut st.items));
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Drops one value without deep recursion (see [`drop_values`]).
+pub(crate) fn drop_value(v: Value) {
+    if v.identity() != 0 {
+        drop_values(std::iter::once(v));
+    }
+}
+
+impl Drop for Namespace {
+    fn drop(&mut self) {
+        if Rc::strong_count(&self.0) == 1 {
+            if let Ok(mut map) = self.0.try_borrow_mut() {
+                let vars = std::mem::take(&mut *map);
+                drop(map);
+                drop_values(vars.into_values());
+            }
+        }
+    }
 }
 
 /// State of an iterator value.
@@ -430,11 +509,17 @@ impl Namespace {
 
     /// Binds `name` to `v`.
     pub fn set(&self, name: &str, v: Value) {
-        let mut map = self.0.borrow_mut();
-        if let Some(slot) = map.get_mut(name) {
-            *slot = v;
-        } else {
-            map.insert(Rc::from(name), v);
+        let old = {
+            let mut map = self.0.borrow_mut();
+            if let Some(slot) = map.get_mut(name) {
+                Some(std::mem::replace(slot, v))
+            } else {
+                map.insert(Rc::from(name), v);
+                None
+            }
+        };
+        if let Some(old) = old {
+            drop_value(old);
         }
     }
 
@@ -883,6 +968,13 @@ impl Value {
 
     /// The dict key for this value; `Err(type name)` if it is unhashable.
     pub fn to_key(&self) -> Result<Key, String> {
+        self.to_key_depth(0)
+    }
+
+    fn to_key_depth(&self, depth: u32) -> Result<Key, String> {
+        if depth > MAX_NEST {
+            return Err("deeply nested tuple".into());
+        }
         Ok(match self {
             Value::None => Key::None,
             Value::Bool(b) => Key::Bool(*b),
@@ -898,7 +990,7 @@ impl Value {
             Value::Tuple(t) => {
                 let mut keys = Vec::with_capacity(t.len());
                 for v in t.iter() {
-                    keys.push(v.to_key()?);
+                    keys.push(v.to_key_depth(depth + 1)?);
                 }
                 Key::Tuple(Rc::from(keys))
             }
