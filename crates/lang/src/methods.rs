@@ -240,8 +240,12 @@ pub fn method(receiver: &Value, name: &str) -> Option<NativeFn> {
 
 /// The method `name` of the builtin type called `type_name` (`str`, `list`, `dict`,
 /// `set`, `tuple`, `int`, `float`), for unbound use such as `key=str.lower`: the
-/// first positional argument is the receiver.
+/// first positional argument is the receiver. Also `dict.fromkeys(iterable, value=None)`.
 pub fn unbound_method(type_name: &str, name: &str) -> Option<NativeFn> {
+    if (type_name, name) == ("dict", "fromkeys") {
+        // a class method: dict.fromkeys(iterable, value=None)
+        return Some(dict_fromkeys);
+    }
     let sample = match type_name {
         "str" => Value::from_str(""),
         "list" => Value::list(Vec::new()),
@@ -1398,6 +1402,20 @@ fn dict_get(_vm: &mut Vm<'_>, args: Args) -> R {
     let k = key_of(p.raw(0).unwrap_or(&Value::None))?;
     let found = d.borrow().get(&k).cloned();
     Ok(found.unwrap_or_else(|| p.raw(1).cloned().unwrap_or(Value::None)))
+}
+
+fn dict_fromkeys(vm: &mut Vm<'_>, args: Args) -> R {
+    let mut a = Args::new(vec![Value::None]);
+    a.positional.extend(args.positional);
+    a.keyword = args.keyword;
+    let (_, p) = parse(a, "fromkeys", &["iterable", "value"], 1, false)?;
+    let value = p.raw(1).cloned().unwrap_or(Value::None);
+    let mut d: Dict = IndexMap::new();
+    for item in iterate(vm, p.raw(0).unwrap_or(&Value::None))? {
+        d.insert(key_of(&item)?, value.clone());
+    }
+    check_len(vm, d.len())?;
+    Ok(Value::dict(d))
 }
 
 fn dict_keys(_vm: &mut Vm<'_>, args: Args) -> R {

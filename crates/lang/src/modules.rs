@@ -1227,7 +1227,8 @@ fn json_module() -> Value {
         "json",
         vec![
             ("dumps", native("dumps", json_dumps)),
-            ("loads", native("loads", json_loads)),
+            ("loads", native("loads", w_json_loads)),
+            ("JSONDecodeError", Value::Class(json_error_class())),
         ],
     )
 }
@@ -1511,7 +1512,10 @@ impl Parser<'_> {
             Some(nl) => at - nl,
             None => at + 1,
         };
-        value_error(format!("{msg}: line {line} column {col} (char {at})"))
+        exc(
+            JSON_ERROR,
+            format!("{msg}: line {line} column {col} (char {at})"),
+        )
     }
 
     fn ws(&mut self) {
@@ -1775,15 +1779,15 @@ fn re_module() -> Value {
     module(
         "re",
         vec![
-            f("match", re_match),
-            f("search", re_search),
-            f("fullmatch", re_fullmatch),
-            f("sub", re_sub),
-            f("subn", re_subn),
-            f("split", re_split),
-            f("findall", re_findall),
-            f("finditer", re_finditer),
-            f("compile", re_compile),
+            f("match", w_re_match),
+            f("search", w_re_search),
+            f("fullmatch", w_re_fullmatch),
+            f("sub", w_re_sub),
+            f("subn", w_re_subn),
+            f("split", w_re_split),
+            f("findall", w_re_findall),
+            f("finditer", w_re_finditer),
+            f("compile", w_re_compile),
             f("escape", re_escape),
             ("I", Value::Int(RE_I)),
             ("IGNORECASE", Value::Int(RE_I)),
@@ -1802,13 +1806,78 @@ fn re_module() -> Value {
             ("NOFLAG", Value::Int(0)),
             ("Pattern", Value::Class(pattern_class())),
             ("Match", Value::Class(match_class())),
+            ("error", Value::Class(re_error_class())),
         ],
     )
 }
 
 fn re_error(msg: impl Into<String>) -> Error {
-    exc("re.error", msg)
+    exc(RE_ERROR, msg)
 }
+
+/// Class name of `re.error` (CPython prints it as `re.error`).
+const RE_ERROR: &str = "error";
+/// Class name of `json.JSONDecodeError` (a ValueError).
+const JSON_ERROR: &str = "JSONDecodeError";
+
+fn re_error_class() -> Rc<Class> {
+    cached_class("re.error", || {
+        class_with(
+            RE_ERROR,
+            vec![crate::builtins::class("Exception")],
+            None,
+            Vec::new(),
+        )
+    })
+}
+
+fn json_error_class() -> Rc<Class> {
+    cached_class("json.JSONDecodeError", || {
+        class_with(
+            JSON_ERROR,
+            vec![crate::builtins::class("ValueError")],
+            None,
+            Vec::new(),
+        )
+    })
+}
+
+/// Turns this module's `re.error` / `JSONDecodeError` errors into instances of the
+/// module's exception classes, so that `except ValueError` / `except re.error` catch them.
+fn lift(vm: &mut Vm<'_>, r: R) -> R {
+    match r {
+        Err(Error::Exception { kind, message, .. }) if kind == RE_ERROR || kind == JSON_ERROR => {
+            let class = if kind == RE_ERROR {
+                re_error_class()
+            } else {
+                json_error_class()
+            };
+            let exc = crate::interp::new_exception(class, vec![Value::from_str(&message)]);
+            Err(vm.raise_value(exc))
+        }
+        other => other,
+    }
+}
+
+macro_rules! lifted {
+    ($($name:ident => $inner:ident),* $(,)?) => {
+        $(
+            fn $name(vm: &mut Vm<'_>, args: Args) -> R {
+                let r = $inner(vm, args);
+                lift(vm, r)
+            }
+        )*
+    };
+}
+
+lifted!(
+    w_re_match => re_match, w_re_search => re_search, w_re_fullmatch => re_fullmatch,
+    w_re_sub => re_sub, w_re_subn => re_subn, w_re_split => re_split, w_re_findall => re_findall,
+    w_re_finditer => re_finditer, w_re_compile => re_compile,
+    w_pat_match => pat_match, w_pat_search => pat_search, w_pat_fullmatch => pat_fullmatch,
+    w_pat_sub => pat_sub, w_pat_subn => pat_subn, w_pat_split => pat_split,
+    w_pat_findall => pat_findall, w_pat_finditer => pat_finditer, w_json_loads => json_loads,
+);
 
 /// Translates Python regex syntax into the `regex` crate's, refusing what it
 /// cannot express (backreferences, look-around, conditionals).
@@ -2094,14 +2163,14 @@ fn pattern_class() -> Rc<Class> {
             Vec::new(),
             None,
             vec![
-                m("match", pat_match),
-                m("search", pat_search),
-                m("fullmatch", pat_fullmatch),
-                m("sub", pat_sub),
-                m("subn", pat_subn),
-                m("split", pat_split),
-                m("findall", pat_findall),
-                m("finditer", pat_finditer),
+                m("match", w_pat_match),
+                m("search", w_pat_search),
+                m("fullmatch", w_pat_fullmatch),
+                m("sub", w_pat_sub),
+                m("subn", w_pat_subn),
+                m("split", w_pat_split),
+                m("findall", w_pat_findall),
+                m("finditer", w_pat_finditer),
                 m("__repr__", pat_repr),
                 m("__str__", pat_repr),
             ],
