@@ -202,6 +202,8 @@ pub struct Interview {
     pub default_language: Option<String>,
     /// `attachment options` etc. kept raw: block key → value.
     pub other_config: Vec<(String, Node)>,
+    /// `order:` blocks: lists of block ids, earlier ids taking priority over later ones.
+    pub orders: Vec<Vec<String>>,
     /// Which blocks can define which variable.
     pub index: VariableIndex,
     /// Every file read (the interview first, then includes), for dev-mode reloading.
@@ -209,7 +211,8 @@ pub struct Interview {
 }
 
 /// `variable name → candidate block numbers` in file order (§2.4 of the spec; the runtime
-/// tries them last-defined first). Names are normalised like [`Var::name`]; generic
+/// tries them last-defined first, i.e. from the end of each list). `order:` blocks and
+/// `supersedes:` are already applied: a block with priority comes later in the list. Names are normalised like [`Var::name`]; generic
 /// blocks are registered under their object class.
 #[derive(Debug, Default)]
 pub struct VariableIndex {
@@ -274,6 +277,8 @@ pub struct Block {
     pub language: Option<String>,
     /// `role:` names (legacy multi-user).
     pub roles: Vec<String>,
+    /// `supersedes:` — ids of blocks this block takes priority over.
+    pub supersedes: Vec<String>,
     /// `comment:` is dropped; other unrecognised keys are kept here (and warned about).
     pub unknown: Vec<(String, Node)>,
 }

@@ -477,3 +477,15 @@ fn jinja_yaml_is_expanded() {
         "{e}"
     );
 }
+
+#[test]
+fn order_and_supersedes_set_priorities() {
+    for file in ["supersede.yml", "supersede-order.yml"] {
+        let iv = example(&format!("docassemble.base:data/questions/examples/{file}"));
+        let list = iv.index.candidates("favorite_fruit");
+        assert_eq!(list.len(), 2, "{file}");
+        // the runtime tries the last first: it must be the informal question
+        let last = iv.blocks[*list.last().unwrap()].id.as_deref();
+        assert_eq!(last, Some("informal favorite fruit question"), "{file}");
+    }
+}

@@ -316,6 +316,13 @@ pub(crate) fn parse_block(cx: &mut Cx<'_>, node: &Node, number: usize) -> R<Bloc
             .map(|n| cx.strings(n, "role"))
             .transpose()?
             .unwrap_or_default(),
+        supersedes: get(&keys, "supersedes")
+            .map(|n| cx.strings(n, "supersedes"))
+            .transpose()?
+            .unwrap_or_default()
+            .into_iter()
+            .map(|s| s.trim().to_string())
+            .collect(),
         unknown: Vec::new(),
     };
     if block.initial.is_none() && get(&keys, "default role").is_some() {

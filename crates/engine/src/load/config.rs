@@ -31,6 +31,7 @@ pub(crate) fn empty_interview(reference: InterviewRef) -> Interview {
         on_change: Vec::new(),
         default_language: None,
         other_config: Vec::new(),
+        orders: Vec::new(),
         index: VariableIndex::default(),
         files: Vec::new(),
     }
@@ -142,6 +143,15 @@ pub(crate) fn apply(
             iv.on_change.push((var.name, code));
         }
     }
+    if let Some(o) = get(keys, "order") {
+        understood = true;
+        let ids = cx
+            .strings(o, "order")?
+            .into_iter()
+            .map(|s| s.trim().to_string())
+            .collect();
+        iv.orders.push(ids);
+    }
     if let Some(l) = get(keys, "default language") {
         understood = true;
         iv.default_language = Some(cx.string(l, "default language")?.trim().to_string());
@@ -150,7 +160,6 @@ pub(crate) fn apply(
         "translations",
         "attachment options",
         "machine learning storage",
-        "order",
         "default role",
         "progressive",
         "auto open",

@@ -6,7 +6,7 @@ mod cx;
 mod jinja;
 pub mod scan;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::time::SystemTime;
 
@@ -105,7 +105,7 @@ pub fn load(
         warnings,
         ..
     } = loader;
-    interview.index = build_index(&interview.blocks);
+    interview.index = build_index(&interview.blocks, &interview.orders);
     Ok((interview, warnings))
 }
 
@@ -440,8 +440,9 @@ impl Loader<'_> {
     }
 }
 
-/// Builds `variable → blocks` (file order) from the blocks' `defines` and `events`.
-pub fn build_index(blocks: &[Block]) -> VariableIndex {
+/// Builds `variable → blocks` (file order) from the blocks' `defines` and `events`, then
+/// applies `order:` and `supersedes:` priorities.
+pub fn build_index(blocks: &[Block], orders: &[Vec<String>]) -> VariableIndex {
     let mut index = VariableIndex::default();
     for b in blocks {
         match &b.generic_object {
@@ -465,5 +466,65 @@ pub fn build_index(blocks: &[Block]) -> VariableIndex {
             }
         }
     }
+    // (higher, lower) priority pairs of block numbers
+    let by_id: HashMap<&str, usize> = blocks
+        .iter()
+        .filter_map(|b| b.id.as_deref().map(|id| (id, b.number)))
+        .collect();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for b in blocks {
+        for s in &b.supersedes {
+            if let Some(&low) = by_id.get(s.as_str()) {
+                pairs.push((b.number, low));
+            }
+        }
+    }
+    for order in orders {
+        let numbers: Vec<usize> = order
+            .iter()
+            .filter_map(|id| by_id.get(id.as_str()).copied())
+            .collect();
+        for (i, &high) in numbers.iter().enumerate() {
+            for &low in &numbers[i + 1..] {
+                pairs.push((high, low));
+            }
+        }
+    }
+    if !pairs.is_empty() {
+        let lists = index
+            .by_name
+            .values_mut()
+            .chain(index.generic.values_mut().flat_map(|m| m.values_mut()))
+            .chain(index.events.values_mut());
+        for list in lists {
+            apply_priorities(list, &pairs);
+        }
+    }
     index
+}
+
+/// Moves each higher-priority block after the lower-priority ones it outranks (bounded).
+fn apply_priorities(list: &mut Vec<usize>, pairs: &[(usize, usize)]) {
+    if list.len() < 2 {
+        return;
+    }
+    for _ in 0..list.len() * list.len() {
+        let mut changed = false;
+        for &(high, low) in pairs {
+            let (Some(h), Some(l)) = (
+                list.iter().position(|&x| x == high),
+                list.iter().position(|&x| x == low),
+            ) else {
+                continue;
+            };
+            if h < l {
+                let v = list.remove(h);
+                list.insert(l, v);
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
 }
