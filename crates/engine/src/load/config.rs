@@ -151,6 +151,8 @@ pub(crate) fn apply(
             .map(|s| s.trim().to_string())
             .collect();
         iv.orders.push(ids);
+        // also kept raw, where the runtime reads it
+        iv.other_config.push(("order".to_string(), o.clone()));
     }
     if let Some(l) = get(keys, "default language") {
         understood = true;
