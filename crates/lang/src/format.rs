@@ -314,7 +314,7 @@ fn assemble_number(sign: &str, prefix: &str, int_digits: &str, rest: &str, spec:
     let width = spec.width.unwrap_or(0);
     let zero_pad = spec.fill == '0' && align == '=';
     let grouped = match spec.grouping {
-        Some(sep) => {
+        Some(sep) if !int_digits.is_empty() => {
             let every = if spec.group4 { 4 } else { 3 };
             let min = if zero_pad {
                 width.saturating_sub(sign.len() + prefix.len() + rest.chars().count())
@@ -327,7 +327,7 @@ fn assemble_number(sign: &str, prefix: &str, int_digits: &str, rest: &str, spec:
                 int_digits.to_string()
             }
         }
-        None => int_digits.to_string(),
+        _ => int_digits.to_string(),
     };
     let body = format!("{grouped}{rest}");
     let total = sign.len() + prefix.len() + body.chars().count();
@@ -767,7 +767,7 @@ pub fn strftime(d: NaiveDate, t: NaiveTime, fmt: &str) -> String {
                 t.second(),
                 d.year()
             ),
-            'C' => num(i64::from(d.year()) / 100, 2, '0'),
+            'C' => num(i64::from(d.year()) / 100, 1, '0'),
             'd' => num(d.day().into(), 2, '0'),
             'D' => format!(
                 "{:02}/{:02}/{:02}",
@@ -776,7 +776,7 @@ pub fn strftime(d: NaiveDate, t: NaiveTime, fmt: &str) -> String {
                 d.year().rem_euclid(100)
             ),
             'e' => num(d.day().into(), 2, ' '),
-            'f' => format!("{:06}", t.nanosecond() / 1000),
+            'f' if flag.is_none() => format!("{:06}", t.nanosecond() / 1000),
             'F' => format!("{}-{:02}-{:02}", d.year(), d.month(), d.day()),
             'G' => num(d.iso_week().year().into(), 1, '0'),
             'g' => num(i64::from(d.iso_week().year()).rem_euclid(100), 2, '0'),
@@ -1045,9 +1045,10 @@ pub fn percent_format(vm: &mut Vm<'_>, fmt: &str, args: &Value) -> Result<String
                 )
             }
             'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
-                let n = match &v {
-                    Value::Int(n) => *n,
-                    Value::Bool(b) => *b as i64,
+                // (negative, decimal or radix digits)
+                let (neg, a): (bool, Result<u64, String>) = match &v {
+                    Value::Int(n) => (*n < 0, Ok(n.unsigned_abs())),
+                    Value::Bool(b) => (false, Ok(*b as u64)),
                     Value::Float(f) if matches!(conv, 'd' | 'i' | 'u') => {
                         if !f.is_finite() {
                             return Err(Error::exception(
@@ -1064,10 +1065,12 @@ pub fn percent_format(vm: &mut Vm<'_>, fmt: &str, args: &Value) -> Result<String
                             ));
                         }
                         let t = f.trunc();
-                        if t.abs() >= 9.223372036854776e18 {
-                            return Err(Error::exception("OverflowError", "int too large"));
+                        if t.abs() >= 1.8e19 {
+                            // beyond u64: the float's exact integer digits
+                            (t < 0.0, Err(format!("{:.0}", t.abs())))
+                        } else {
+                            (t < 0.0, Ok(t.abs() as u64))
                         }
-                        t as i64
                     }
                     other => {
                         return Err(type_error(if matches!(conv, 'd' | 'i' | 'u') {
@@ -1083,12 +1086,12 @@ pub fn percent_format(vm: &mut Vm<'_>, fmt: &str, args: &Value) -> Result<String
                         }))
                     }
                 };
-                let a = n.unsigned_abs();
-                let mut digits = match conv {
-                    'x' => format!("{a:x}"),
-                    'X' => format!("{a:X}"),
-                    'o' => format!("{a:o}"),
-                    _ => a.to_string(),
+                let mut digits = match (a, conv) {
+                    (Err(text), _) => text,
+                    (Ok(a), 'x') => format!("{a:x}"),
+                    (Ok(a), 'X') => format!("{a:X}"),
+                    (Ok(a), 'o') => format!("{a:o}"),
+                    (Ok(a), _) => a.to_string(),
                 };
                 if let Some(p) = precision {
                     if digits.len() < p {
@@ -1105,7 +1108,7 @@ pub fn percent_format(vm: &mut Vm<'_>, fmt: &str, args: &Value) -> Result<String
                     precision: None,
                     ..spec
                 };
-                assemble_number(sign_str(n < 0, &spec), prefix, &digits, "", &spec)
+                assemble_number(sign_str(neg, &spec), prefix, &digits, "", &spec)
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                 let f = match &v {
@@ -1127,6 +1130,10 @@ pub fn percent_format(vm: &mut Vm<'_>, fmt: &str, args: &Value) -> Result<String
                 format_float(f, &spec)?
             }
             'c' => {
+                let v = match v {
+                    Value::Bool(b) => Value::Int(b as i64),
+                    other => other,
+                };
                 let ch =
                     match &v {
                         Value::Int(n) => u32::try_from(*n)
