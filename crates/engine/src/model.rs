@@ -200,7 +200,8 @@ pub struct Interview {
     pub on_change: Vec<(String, Code)>,
     /// `default language`, if set.
     pub default_language: Option<String>,
-    /// `attachment options` etc. kept raw: block key → value.
+    /// `attachment options`, `order` etc. kept raw: block key → value (a block's
+    /// `supersedes: b` also appears here as `order: [its id, b]`).
     pub other_config: Vec<(String, Node)>,
     /// `order:` blocks: lists of block ids, earlier ids taking priority over later ones.
     pub orders: Vec<Vec<String>>,

@@ -106,6 +106,26 @@ pub fn load(
         ..
     } = loader;
     interview.index = build_index(&interview.blocks, &interview.orders);
+    // `supersedes:` also as an `order` entry in other_config ([this id, superseded id])
+    let mut synthesized = Vec::new();
+    for b in &interview.blocks {
+        if let (Some(id), false) = (&b.id, b.supersedes.is_empty()) {
+            for s in &b.supersedes {
+                let item = |t: &str| yaml::Node {
+                    value: yaml::Value::Str(t.to_string()),
+                    line: b.pos.line,
+                    column: 0,
+                };
+                let seq = yaml::Node {
+                    value: yaml::Value::Seq(vec![item(id), item(s)]),
+                    line: b.pos.line,
+                    column: 0,
+                };
+                synthesized.push(("order".to_string(), seq));
+            }
+        }
+    }
+    interview.other_config.extend(synthesized);
     Ok((interview, warnings))
 }
 
