@@ -73,7 +73,6 @@ fn run_step(s: &mut Option<Session>, step: &str) -> Result<(), String> {
     let a = |i: usize| args.get(i).cloned().unwrap_or_default();
     if step.starts_with("I start the interview") || step.starts_with("I launch the interview") || step.starts_with("I start the possibly") {
         let name = a(0);
-        let name = name.split('&').next().unwrap_or("").to_string();
         *s = Some(Session::start(&name));
         if step.starts_with("I start the interview") {
             if let Some(sess) = s {

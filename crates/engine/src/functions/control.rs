@@ -42,6 +42,7 @@ pub(crate) fn native(name: &str) -> Option<NativeFn> {
         "define" => define,
         "set_parts" => set_parts,
         "prevent_going_back" => prevent_going_back,
+        "set_progress" => set_progress,
         "forget_result_of" => forget_result_of,
         "process_action" => nothing,
         "set_save_status" => nothing,
@@ -482,6 +483,16 @@ fn set_parts(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
 
 fn prevent_going_back(vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
     host(vm)?.prevent_back = true;
+    Ok(Value::None)
+}
+
+fn set_progress(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let n = match arg(&mut args, 0, "number") {
+        Some(Value::Int(i)) => Some(i as f64),
+        Some(Value::Float(f)) => Some(f),
+        _ => None,
+    };
+    host(vm)?.progress = Some(n);
     Ok(Value::None)
 }
 

@@ -103,6 +103,8 @@ pub struct EngineHost {
     pub forget: Vec<String>,
     /// `prevent_going_back()` was called.
     pub prevent_back: bool,
+    /// `set_progress(n)` was called (None inside = hide).
+    pub progress: Option<Option<f64>>,
     classes: HashMap<&'static str, Rc<Class>>,
     cache: RefCell<HashMap<String, Value>>,
 }
@@ -110,11 +112,12 @@ pub struct EngineHost {
 impl EngineHost {
     /// The host for one request.
     pub fn new(iv: &Interview, ctx: &RequestContext) -> EngineHost {
+        let (interview_url, _) = split_interview_url(&ctx.interview_url);
         EngineHost {
             ns: Namespace::new(),
             now: ctx.now,
             base_url: ctx.base_url.clone(),
-            interview_url: ctx.interview_url.clone(),
+            interview_url,
             interview: iv.reference.to_string(),
             package: iv.reference.package.clone(),
             action: None,
@@ -126,6 +129,7 @@ impl EngineHost {
             dirty: Map::new(),
             forget: Vec::new(),
             prevent_back: false,
+            progress: None,
             classes: classes::build(),
             cache: RefCell::new(HashMap::new()),
         }
@@ -167,6 +171,32 @@ impl lang::Host for EngineHost {
     fn as_any(&mut self) -> &mut dyn std::any::Any {
         self
     }
+}
+
+/// Query parameters with a meaning of their own (not copied into `url_args`).
+const RESERVED: [&str; 12] =
+    ["i", "session", "cache", "reset", "new_session", "action", "json", "js_target", "from_list", "lang", "_", "csrf_token"];
+
+/// Splits the requested interview URL into the clean URL (path + `i=`) and the other
+/// (non-reserved) query parameters, which become `url_args`.
+pub fn split_interview_url(url: &str) -> (String, Vec<(String, String)>) {
+    let Some((path, query)) = url.split_once('?') else { return (url.to_string(), Vec::new()) };
+    let mut keep = Vec::new();
+    let mut args = Vec::new();
+    for pair in query.split('&') {
+        if pair.is_empty() {
+            continue;
+        }
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        let k = percent_decode(k);
+        if k == "i" {
+            keep.push(pair.to_string());
+        } else if !RESERVED.contains(&k.as_str()) {
+            args.push((k, percent_decode(v)));
+        }
+    }
+    let clean = if keep.is_empty() { path.to_string() } else { format!("{path}?{}", keep.join("&")) };
+    (clean, args)
 }
 
 fn constant(name: &str) -> Option<Value> {

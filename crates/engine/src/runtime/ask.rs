@@ -236,11 +236,11 @@ impl<'a> Run<'a> {
 
     /// A screen part: the question's own, else `default screen parts`, else metadata.
     fn part(&mut self, own: Option<&Text>, key: &str) -> R<Option<String>> {
-        if let Some(v) = self.host.parts.get(key) {
-            return Ok(Some(v.clone()));
-        }
         if let Some(t) = own {
             return Ok(Some(self.text(t)?));
+        }
+        if let Some(v) = self.host.parts.get(key) {
+            return Ok(Some(html_escape(v)));
         }
         let iv = self.iv;
         if let Some(t) = iv.default_screen_parts.get(key) {
@@ -485,15 +485,19 @@ impl<'a> Run<'a> {
         if let Some(n) = &q.reload {
             qs.reload = n.scalar_text().and_then(|s| s.parse::<u32>().ok());
         }
+        let interview_help_label = match iv_help_label(self.iv) {
+            Some(t) => Some(self.text(t)?),
+            None => None,
+        };
         if let Some(h) = &q.help {
             qs.help = Some(self.text(&h.content)?);
             qs.help_heading = self.opt_text(h.heading.as_ref())?;
             qs.help_label = match &h.label {
                 Some(t) => Some(self.text(t)?),
-                None => self.part(None, "help label")?,
+                None => self.part(None, "help label")?.or(interview_help_label),
             };
         } else {
-            qs.help_label = self.part(None, "help label")?;
+            qs.help_label = self.part(None, "help label")?.or(interview_help_label);
         }
         qs.back_label = match &q.back_button_label {
             Some(t) => Some(self.text(t)?),
@@ -970,6 +974,11 @@ impl<'a> Run<'a> {
             }
             let Some(var) = &f.var else { continue };
             let var_name = var.name().to_string();
+            if let Some(t) = &f.note {
+                let mut nv = field_view(String::new(), format!("{id}_note"), String::new(), FieldKind::Note, "");
+                nv.content = Some(self.text(t)?);
+                qs.fields.push(nv);
+            }
             let mut datatype = f.datatype.clone().unwrap_or_else(|| "text".to_string());
             if datatype == "text" {
                 if let Some(it) = &f.input_type {
@@ -1369,6 +1378,10 @@ impl<'a> Run<'a> {
         let _ = pos;
         Ok(())
     }
+}
+
+fn iv_help_label(iv: &crate::model::Interview) -> Option<&Text> {
+    iv.interview_help.first().and_then(|h| h.label.as_ref())
 }
 
 /// Keys checked by default for a checkbox group from its current value or `default:`.

@@ -138,11 +138,25 @@ impl<'a> Run<'a> {
         let ns = json::namespace_from_state(&st.variables, &host);
         host.ns = ns.clone();
         host.info = st.info.clone();
+        if let Some(serde_json::Value::Object(parts)) = host.info.remove("__parts") {
+            for (k, v) in parts {
+                if let Some(v) = v.as_str() {
+                    host.parts.insert(k, v.to_string());
+                }
+            }
+        }
         if let Some(ev) = st.event_stack.first() {
             host.action = Some(ev.action.clone());
             host.arguments = ev.arguments.clone();
         }
         host.dirty = st.dirty.clone();
+        let (_, args) = crate::functions::split_interview_url(&ctx.interview_url);
+        for (k, v) in args {
+            st.url_args.insert(k, serde_json::Value::String(v));
+        }
+        if !ns.contains("url_args") || !st.url_args.is_empty() {
+            ns.set("url_args", json::from_json(&serde_json::Value::Object(st.url_args.clone()), &host));
+        }
         Run { iv, st, ctx, ns, host, out: String::new(), chain: Vec::new(), searches: 0, serving_event: None, form: Vec::new() }
     }
 
@@ -151,6 +165,15 @@ impl<'a> Run<'a> {
         self.remove_iterators();
         self.st.variables = json::namespace_to_state(&self.ns);
         self.st.info = self.host.info.clone();
+        if !self.host.parts.is_empty() {
+            let parts: serde_json::Map<String, serde_json::Value> = self
+                .host
+                .parts
+                .iter()
+                .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
+                .collect();
+            self.st.info.insert("__parts".into(), serde_json::Value::Object(parts));
+        }
         self.st.dirty = self.host.dirty.clone();
         self.sync_host();
     }
@@ -212,6 +235,9 @@ impl<'a> Run<'a> {
             let name = format!("ID {id}");
             self.st.answered.remove(&name);
             self.st.answers.remove(&name);
+        }
+        if let Some(p) = self.host.progress.take() {
+            self.st.progress = p;
         }
         if self.host.prevent_back {
             self.host.prevent_back = false;
@@ -528,6 +554,14 @@ impl<'a> Run<'a> {
             }
             self.host.action = Some(ev.action.clone());
             self.host.arguments = ev.arguments.clone();
+            if !self.has_question_for(&ev.action) && self.is_defined(&ev.action) {
+                // only code defines it: re-asking means recomputing
+                if let Some(p) = path::parse(&ev.action) {
+                    path::remove(&self.ns, &p);
+                }
+                self.pop_event(&ev.action);
+                return Err(Flow::Signal(Signal::ReRun));
+            }
             match self.askfor(&ev.action, 0, true) {
                 Ok(Some(s)) => return Ok(Some(s)),
                 Ok(None) => {
@@ -546,6 +580,17 @@ impl<'a> Run<'a> {
             }
         }
         Ok(None)
+    }
+
+    /// Whether some question or event block can be asked for `var`.
+    fn has_question_for(&mut self, var: &str) -> bool {
+        let iv = self.iv;
+        self.candidates(var).iter().any(|(b, _)| {
+            iv.blocks.get(*b).is_some_and(|bl| {
+                matches!(bl.kind, BlockKind::Question(_) | BlockKind::Command(_) | BlockKind::Response(_))
+                    || bl.events.iter().any(|e| e == var)
+            })
+        })
     }
 
     /// Runs a mandatory block; `Some(screen)` when it shows something.
@@ -1069,16 +1114,26 @@ pub(crate) fn var_matches(field: &str, sought: &str) -> bool {
 }
 
 /// Escapes `& < >` for HTML text (values shown inside Markdown; quotes are left alone so
-/// that code spans and smart punctuation show them as typed).
+/// that code spans and smart punctuation show them as typed). Segments that trusted
+/// functions marked as HTML ([`crate::functions::safe_html`]) pass unchanged, unmarked.
 pub fn html_escape(s: &str) -> String {
+    use crate::functions::{SAFE_CLOSE, SAFE_OPEN};
     let mut out = String::with_capacity(s.len());
+    let mut depth = 0u32;
     for c in s.chars() {
         match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
+            SAFE_OPEN => depth += 1,
+            SAFE_CLOSE => depth = depth.saturating_sub(1),
+            '&' if depth == 0 => out.push_str("&amp;"),
+            '<' if depth == 0 => out.push_str("&lt;"),
+            '>' if depth == 0 => out.push_str("&gt;"),
             _ => out.push(c),
         }
     }
     out
+}
+
+/// Removes the trusted-HTML markers from user input (so nobody can forge them).
+pub fn strip_markers(s: &str) -> String {
+    s.chars().filter(|c| *c != crate::functions::SAFE_OPEN && *c != crate::functions::SAFE_CLOSE).collect()
 }

@@ -42,8 +42,10 @@ pub(crate) fn submit(
     form: &[(String, String)],
     ctx: &RequestContext,
 ) -> Submitted {
+    let cleaned: Vec<(String, String)> =
+        form.iter().map(|(k, v)| (k.clone(), super::strip_markers(v))).collect();
     let mut posted: HashMap<&str, Vec<&str>> = HashMap::new();
-    for (k, v) in form {
+    for (k, v) in &cleaned {
         posted.entry(k.as_str()).or_default().push(v.as_str());
     }
     let token = posted.get("_question").and_then(|v| v.first()).copied().unwrap_or("");
@@ -402,7 +404,10 @@ fn convert_field<'p>(
                 if f.required {
                     return Err(validate::REQUIRED.into());
                 }
-                return Ok(Some(Value::None));
+                if validate::is_numeric(&f.datatype) || validate::is_temporal(&f.datatype) || f.datatype.contains("yesno") || f.datatype.contains("noyes") {
+                    return Ok(Some(Value::None));
+                }
+                return Ok(Some(Value::from_str("")));
             }
             let idx: usize = raw.parse().map_err(|_| validate::BAD_CHOICE.to_string())?;
             let v = values.get(idx).cloned().ok_or_else(|| validate::BAD_CHOICE.to_string())?;

@@ -100,7 +100,7 @@ pub fn norm(s: &str) -> String {
 
 impl Session {
     pub fn start(reference: &str) -> Session {
-        let iv = interview(reference);
+        let iv = interview(reference.split('&').next().unwrap_or(reference));
         let mut state = iv.new_session();
         let ctx = RequestContext::for_tests(reference);
         let screen = iv.next_screen(&mut state, &ctx);
