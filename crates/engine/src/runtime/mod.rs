@@ -554,13 +554,22 @@ impl<'a> Run<'a> {
             }
             self.host.action = Some(ev.action.clone());
             self.host.arguments = ev.arguments.clone();
-            if !self.has_question_for(&ev.action) && self.is_defined(&ev.action) {
-                // only code defines it: re-asking means recomputing
+            if !self.has_question_for(&ev.action) && path::parse(&ev.action).is_some() {
+                // only code defines it: asking again means recomputing it
                 if let Some(p) = path::parse(&ev.action) {
                     path::remove(&self.ns, &p);
                 }
-                self.pop_event(&ev.action);
-                return Err(Flow::Signal(Signal::ReRun));
+                match self.askfor(&ev.action, 0, false) {
+                    Ok(Some(s)) => return Ok(Some(s)),
+                    Ok(None) => {
+                        self.pop_event(&ev.action);
+                        return Err(Flow::Signal(Signal::ReRun));
+                    }
+                    Err(e) => {
+                        self.pop_event(&ev.action);
+                        return Err(e);
+                    }
+                }
             }
             match self.askfor(&ev.action, 0, true) {
                 Ok(Some(s)) => return Ok(Some(s)),
@@ -1024,11 +1033,18 @@ impl<'a> Run<'a> {
                 if force && !is_event {
                     return Ok(None);
                 }
+                if is_event {
+                    // event code is done once it starts (force_ask inside it must not loop);
+                    // its arguments stay readable while it runs
+                    let (action, args) = (self.host.action.clone(), self.host.arguments.clone());
+                    self.pop_event(var);
+                    self.host.action = action;
+                    self.host.arguments = args;
+                }
                 self.pre_block(block)?;
                 self.exec_src(c.source(), c.pos())?;
                 self.post_block(block)?;
                 if is_event {
-                    self.pop_event(var);
                     return Ok(Some(Outcome::Continue));
                 }
                 if self.is_defined(var) {
