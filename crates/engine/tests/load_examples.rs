@@ -489,3 +489,15 @@ fn order_and_supersedes_set_priorities() {
         assert_eq!(last, Some("informal favorite fruit question"), "{file}");
     }
 }
+
+#[test]
+fn interviews_are_shareable_and_tolerate_bom_and_crlf() {
+    fn shareable<T: Send + Sync>() {}
+    shareable::<Interview>();
+    shareable::<engine::Library>();
+    let iv =
+        mem_load("\u{feff}metadata:\r\n  title: T\r\n---\r\nquestion: |\r\n  Hi\r\nfield: x\r\n")
+            .unwrap();
+    assert_eq!(iv.metadata.title.as_deref(), Some("T"));
+    assert_eq!(question(&iv, 0).question.source(), "Hi\n");
+}

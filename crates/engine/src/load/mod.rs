@@ -170,6 +170,10 @@ impl Loader<'_> {
             Some(t) => t,
             None => self.read(r)?,
         };
+        let text = match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_string(),
+            None => text,
+        };
         self.interview.files.push(r.clone());
         let text = if text
             .lines()
