@@ -852,6 +852,12 @@ pub fn format_value(vm: &mut Vm<'_>, v: &Value, spec: &str) -> Result<String, Er
     if spec.is_empty() {
         return Ok(s);
     }
+    if !matches!(v, Value::Object(_)) {
+        return Err(type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            v.type_name()
+        )));
+    }
     let sp = parse_spec(spec, v.type_name(), false)?;
     format_str(&s, &sp)
 }
@@ -872,6 +878,7 @@ pub fn percent_format(vm: &mut Vm<'_>, fmt: &str, args: &Value) -> Result<String
     let mut next = 0usize;
     let mut out = String::new();
     let mut i = 0;
+    let mut used_key = false;
     let take = |next: &mut usize| -> Result<Value, Error> {
         let v = items
             .get(*next)
@@ -888,6 +895,7 @@ pub fn percent_format(vm: &mut Vm<'_>, fmt: &str, args: &Value) -> Result<String
             continue;
         }
         i += 1;
+        let spec_start = i;
         let incomplete = || value_error("incomplete format");
         // mapping key
         let mut value: Option<Value> = None;
@@ -914,9 +922,11 @@ pub fn percent_format(vm: &mut Vm<'_>, fmt: &str, args: &Value) -> Result<String
                 Value::Dict(d) => d.borrow().get(&Key::Str(Rc::from(key.as_str()))).cloned(),
                 _ => None,
             };
-            value = Some(found.ok_or_else(|| {
-                Error::exception("KeyError", Value::Str(Rc::from(key.as_str())).repr())
-            })?);
+            value = match found {
+                Some(v) => Some(v),
+                None => return Err(vm.key_error(&Value::Str(Rc::from(key.as_str())))),
+            };
+            used_key = true;
         }
         // flags
         let mut left = false;
@@ -996,12 +1006,14 @@ pub fn percent_format(vm: &mut Vm<'_>, fmt: &str, args: &Value) -> Result<String
             return Err(incomplete());
         };
         i += 1;
-        if conv == '%' {
+        if conv == '%' && i - 1 == spec_start {
             out.push('%');
             continue;
         }
         let v = match value {
             Some(v) => v,
+            // after a %(key) conversion the mapping has no positional items left
+            None if used_key => return Err(type_error("not enough arguments for format string")),
             None => take(&mut next)?,
         };
         let spec = Spec {
@@ -1258,7 +1270,9 @@ fn parse_format_string(fmt: &str) -> Result<Vec<Piece>, Error> {
             j += 1;
         }
         if j >= chars.len() {
-            return Err(value_error(if depth > 1 || chars[start..].contains(&':') {
+            return Err(value_error(if start >= chars.len() {
+                "Single '{' encountered in format string"
+            } else if depth > 1 || !in_name {
                 "unmatched '{' in format spec"
             } else {
                 "expected '}' before end of string"
@@ -1338,12 +1352,12 @@ fn field_attribute(v: &Value, name: &str) -> Result<Value, Error> {
     }
     Err(Error::exception(
         "AttributeError",
-        format!("'{}' object has no attribute '{name}'", v.type_name()),
+        format!("'{}' object has no attribute '{name}'", v.class_name()),
     ))
 }
 
 /// Reads index `key` of `v` for a format field (`{0[1]}`, `{0[name]}`).
-fn field_index(v: &Value, key: &str) -> Result<Value, Error> {
+fn field_index(vm: &mut Vm<'_>, v: &Value, key: &str) -> Result<Value, Error> {
     let int_key = if !key.is_empty() && key.chars().all(|c| c.is_ascii_digit()) {
         key.parse::<i64>().ok()
     } else {
@@ -1388,15 +1402,11 @@ fn field_index(v: &Value, key: &str) -> Result<Value, Error> {
                 Some(i) => Key::Int(i),
                 None => Key::Str(Rc::from(key)),
             };
-            d.borrow().get(&k).cloned().ok_or_else(|| {
-                Error::exception(
-                    "KeyError",
-                    match int_key {
-                        Some(i) => i.to_string(),
-                        None => format!("'{key}'"),
-                    },
-                )
-            })
+            let found = d.borrow().get(&k).cloned();
+            match found {
+                Some(x) => Ok(x),
+                None => Err(vm.key_error(&k.to_value())),
+            }
         }
         other => Err(type_error(format!(
             "'{}' object is not subscriptable",
@@ -1407,6 +1417,7 @@ fn field_index(v: &Value, key: &str) -> Result<Value, Error> {
 
 /// Resolves a field name (`0`, `name`, `0.attr[1]`) against the call's arguments.
 fn resolve_field(
+    vm: &mut Vm<'_>,
     name: &str,
     args: &Args,
     auto: &mut Option<bool>,
@@ -1446,14 +1457,15 @@ fn resolve_field(
             )
         })?
     } else {
-        if first.starts_with('_') {
-            return Err(Error::Forbidden(format!("name {first}")));
-        }
-        args.keyword
+        let found = args
+            .keyword
             .iter()
             .find(|(k, _)| &**k == first)
-            .map(|(_, v)| v.clone())
-            .ok_or_else(|| Error::exception("KeyError", format!("'{first}'")))?
+            .map(|(_, v)| v.clone());
+        match found {
+            Some(v) => v,
+            None => return Err(vm.key_error(&Value::Str(Rc::from(first)))),
+        }
     };
     let rest: Vec<char> = name[first_end..].chars().collect();
     let mut i = 0;
@@ -1485,7 +1497,7 @@ fn resolve_field(
                 if key.is_empty() {
                     return Err(value_error("Empty attribute in format string"));
                 }
-                v = field_index(&v, &key)?;
+                v = field_index(vm, &v, &key)?;
                 i = j + 1;
                 if i < rest.len() && rest[i] != '.' && rest[i] != '[' {
                     return Err(value_error(
@@ -1527,7 +1539,7 @@ fn format_pieces(
         match piece {
             Piece::Lit(s) => out.push_str(&s),
             Piece::Field { name, conv, spec } => {
-                let v = resolve_field(&name, args, auto, next)?;
+                let v = resolve_field(vm, &name, args, auto, next)?;
                 let spec = if spec.contains('{') {
                     format_pieces(vm, &spec, args, auto, next, depth - 1)?
                 } else {

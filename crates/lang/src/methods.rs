@@ -1392,9 +1392,6 @@ fn recv_dict(v: &Value) -> Result<Rc<RefCell<Dict>>, Error> {
     }
 }
 
-fn key_error(k: &Value) -> Error {
-    exc("KeyError", k.repr())
-}
 
 fn dict_get(_vm: &mut Vm<'_>, args: Args) -> R {
     let (recv, p) = parse(args, "get", &["key", "default"], 1, false)?;
@@ -1444,7 +1441,7 @@ fn dict_items(_vm: &mut Vm<'_>, args: Args) -> R {
     Ok(Value::list(items))
 }
 
-fn dict_pop(_vm: &mut Vm<'_>, args: Args) -> R {
+fn dict_pop(vm: &mut Vm<'_>, args: Args) -> R {
     let (recv, p) = parse(args, "pop", &["key", "default"], 1, false)?;
     let d = recv_dict(&recv)?;
     let kv = p.raw(0).cloned().unwrap_or(Value::None);
@@ -1452,17 +1449,20 @@ fn dict_pop(_vm: &mut Vm<'_>, args: Args) -> R {
     let removed = d.borrow_mut().shift_remove(&k);
     match removed {
         Some(v) => Ok(v),
-        None => p.raw(1).cloned().ok_or_else(|| key_error(&kv)),
+        None => match p.raw(1) {
+            Some(d) => Ok(d.clone()),
+            None => Err(vm.key_error(&kv)),
+        },
     }
 }
 
-fn dict_popitem(_vm: &mut Vm<'_>, args: Args) -> R {
+fn dict_popitem(vm: &mut Vm<'_>, args: Args) -> R {
     let (recv, _) = parse(args, "dict.popitem", &[], 0, false)?;
     let d = recv_dict(&recv)?;
     let last = d.borrow_mut().pop();
     match last {
         Some((k, v)) => Ok(Value::tuple(vec![k.to_value(), v])),
-        None => Err(exc("KeyError", "'popitem(): dictionary is empty'")),
+        None => Err(vm.key_error(&s("popitem(): dictionary is empty"))),
     }
 }
 
@@ -1606,23 +1606,23 @@ fn set_discard(_vm: &mut Vm<'_>, args: Args) -> R {
     Ok(Value::None)
 }
 
-fn set_remove(_vm: &mut Vm<'_>, args: Args) -> R {
+fn set_remove(vm: &mut Vm<'_>, args: Args) -> R {
     let (recv, p) = parse(args, "set.remove", &["object"], 1, false)?;
     let kv = p.raw(0).cloned().unwrap_or(Value::None);
     let k = key_of(&kv)?;
     match recv_dict(&recv)?.borrow_mut().shift_remove(&k) {
         Some(_) => Ok(Value::None),
-        None => Err(key_error(&kv)),
+        None => Err(vm.key_error(&kv)),
     }
 }
 
-fn set_pop(_vm: &mut Vm<'_>, args: Args) -> R {
+fn set_pop(vm: &mut Vm<'_>, args: Args) -> R {
     let (recv, _) = parse(args, "set.pop", &[], 0, false)?;
     let d = recv_dict(&recv)?;
     let first = d.borrow_mut().shift_remove_index(0);
     match first {
         Some((k, _)) => Ok(k.to_value()),
-        None => Err(exc("KeyError", "'pop from an empty set'")),
+        None => Err(vm.key_error(&s("pop from an empty set"))),
     }
 }
 
