@@ -1,1 +1,34 @@
-fn main(){}
+//! The `colloquy` command line: `colloquy eval` (run interview Python in the sandbox) and,
+//! later, the server and interview checks.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod eval;
+
+/// Colloquy: guided legal interviews (a Rust re-implementation of docassemble).
+#[derive(Debug, Parser)]
+#[command(name = "colloquy", version, about, propagate_version = true)]
+struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// The subcommands of `colloquy`.
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run a Python file (or standard input) in the sandbox with an empty namespace.
+    ///
+    /// Exit codes: 0 success; 1 uncaught Python exception; 2 usage or syntax error;
+    /// 3 an undefined variable escaped; 4 a limit was hit; 5 the sandbox refused something.
+    Eval(eval::EvalArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Eval(args) => eval::run(args),
+    }
+}

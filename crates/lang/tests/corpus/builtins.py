@@ -30,7 +30,7 @@ print(hash(1) == hash(1.0), hash('a') == hash('a'))
 # ---
 print(list(map(len, ['a', 'bb'])), list(filter(str.isdigit, ['1', 'a', '22'])))
 # ---
-print(chr(97), ord('a'), str(b'x' if False else 'no bytes'))
+print(chr(97), ord('a'), str('no bytes'))
 # ---
 print(pow(2, 10), pow(2, 10, 1000), pow(2.0, -1))
 # ---
