@@ -248,3 +248,179 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
     store.close().await;
     result.map_err(|e| format!("server error: {e}"))
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+    use axum::body::Body;
+    use axum::http::{header, Request, StatusCode};
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+
+    fn args(dir: &Path) -> ServeArgs {
+        ServeArgs {
+            listen: "127.0.0.1:0".parse().unwrap(),
+            data_dir: dir.to_path_buf(),
+            packages: vec![],
+            dev: false,
+            secure_cookies: false,
+        }
+    }
+
+    async fn send(app: &axum::Router, req: Request<Body>) -> (StatusCode, Vec<String>, String) {
+        let res = app.clone().oneshot(req).await.unwrap();
+        let status = res.status();
+        let cookies = res
+            .headers()
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .map(|v| v.to_str().unwrap().to_string())
+            .collect();
+        let body = res.into_body().collect().await.unwrap().to_bytes();
+        (status, cookies, String::from_utf8_lossy(&body).into_owned())
+    }
+
+    /// The value of attribute `name` in the first tag after `from` in `html`.
+    fn attr_after<'a>(html: &'a str, from: usize, name: &str) -> &'a str {
+        let pat = format!(" {name}=\"");
+        let at = html[from..].find(&pat).unwrap() + from + pat.len();
+        &html[at..at + html[at..].find('"').unwrap()]
+    }
+
+    /// The form field name of the input labelled `label` (a `<label for>` or an option label).
+    fn field_name(html: &str, label: &str) -> (String, String) {
+        let needle = format!(">{label}<");
+        let at = html
+            .find(&needle)
+            .unwrap_or_else(|| panic!("no label {label:?} in {html}"));
+        let lab = html[..at].rfind("<label").unwrap();
+        let id = attr_after(html, lab, "for");
+        let input = html.find(&format!(" id=\"{id}\"")).unwrap();
+        let tag_start = html[..input].rfind('<').unwrap();
+        let name = attr_after(html, tag_start, "name").to_string();
+        let value = if html[tag_start..].starts_with("<input type=\"radio\"") {
+            attr_after(html, tag_start, "value").to_string()
+        } else {
+            String::new()
+        };
+        (name, value)
+    }
+
+    #[tokio::test]
+    async fn the_demo_runs_end_to_end() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = build_config(&args(dir.path())).await.unwrap();
+        assert_eq!(config.featured.len(), 1);
+        let app = server::router(config);
+        let (status, _, front) = send(&app, Request::get("/").body(Body::empty()).unwrap()).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(front.contains("Housing help intake"));
+
+        let url = "/interview?i=docassemble.colloquydemo%3Adata%2Fquestions%2Fintake.yml";
+        let (status, cookies, mut html) = send(
+            &app,
+            Request::get(url)
+                .header(header::HOST, "localhost")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{html}");
+        let cookie = cookies[0].split(';').next().unwrap().to_string();
+        assert!(html.contains("Get help with a housing problem"), "{html}");
+
+        // (labels to fill, option to choose, button to press, phrase expected next)
+        let steps: &[(&[(&str, &str)], Option<&str>, &str, &str)] = &[
+            (&[], None, "Start", "What is your name?"),
+            (
+                &[("First name", "Ann"), ("Last name", "Lee")],
+                None,
+                "Continue",
+                "Which county do you live in?",
+            ),
+            (
+                &[],
+                Some("Adams County"),
+                "Continue",
+                "How many people live in your household?",
+            ),
+            (
+                &[("People in your household", "3")],
+                None,
+                "Continue",
+                "How much money does your household receive",
+            ),
+            (
+                &[("Monthly household income", "2000")],
+                None,
+                "Continue",
+                "Have you received an eviction notice",
+            ),
+            (&[], None, "Yes", "About your home"),
+            (
+                &[
+                    ("Monthly rent", "900"),
+                    ("Date on the eviction notice", "2026-11-01"),
+                ],
+                None,
+                "Continue",
+                "You are likely to qualify for free legal help",
+            ),
+        ];
+        for (fields, option, button, expect) in steps {
+            let csrf = attr_after(&html, html.find("name=\"_csrf\"").unwrap(), "value").to_string();
+            let question =
+                attr_after(&html, html.find("name=\"_question\"").unwrap(), "value").to_string();
+            let mut form = vec![
+                ("_csrf".to_string(), csrf),
+                ("_question".to_string(), question),
+            ];
+            for (label, value) in *fields {
+                form.push((field_name(&html, label).0, value.to_string()));
+            }
+            if let Some(o) = option {
+                form.push(field_name(
+                    &html,
+                    &format!("<span>{o}</span")[6..o.len() + 6],
+                ));
+            }
+            let bstart = html
+                .find(&format!(">{button}</button>"))
+                .unwrap_or_else(|| panic!("no button {button} in {html}"));
+            let btag = html[..bstart].rfind("<button").unwrap();
+            let tag = &html[btag..bstart];
+            if tag.contains(" name=\"") {
+                form.push((
+                    attr_after(&html, btag, "name").to_string(),
+                    attr_after(&html, btag, "value").to_string(),
+                ));
+            }
+            let body = form_urlencoded::Serializer::new(String::new())
+                .extend_pairs(&form)
+                .finish();
+            let req = Request::post(url)
+                .header(header::HOST, "localhost")
+                .header(header::COOKIE, &cookie)
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(Body::from(body))
+                .unwrap();
+            let (status, _, next) = send(&app, req).await;
+            assert_eq!(status, StatusCode::OK);
+            assert!(
+                next.contains(expect),
+                "after {button:?} expected {expect:?} in {next}"
+            );
+            html = next;
+        }
+        assert!(html.contains("Thank you, Ann."), "{html}");
+        assert!(html.contains("$2,000.00"), "{html}");
+        assert!(
+            html.contains("Because you have an eviction notice"),
+            "{html}"
+        );
+        // 2000*12 = 24000 against 15060 + 2*5380 = 25820 → 93%
+        assert!(html.contains("about 93% of the"), "{html}");
+        assert!(dir.path().join("server.key").exists());
+    }
+}
