@@ -18,6 +18,7 @@ pub mod interp;
 pub mod ir;
 pub mod limits;
 mod lower;
+pub mod serial;
 pub mod template;
 pub mod value;
 
