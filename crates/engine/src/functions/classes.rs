@@ -673,11 +673,11 @@ fn tmpl_str(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
 /// Renders a `template` block into a `DALazyTemplate` (content and subject as text).
 pub(crate) fn template_object(run: &mut Run<'_>, t: &crate::model::TemplateBlock) -> R<Value> {
     let content = match &t.content {
-        Some(c) => run.render_plain(c.source(), c.pos())?,
+        Some(c) => run.render_raw(c)?,
         None => String::new(),
     };
     let subject = match &t.subject {
-        Some(c) => Some(run.render_plain(c.source(), c.pos())?),
+        Some(c) => Some(run.render_raw(c)?),
         None => None,
     };
     let cls = run.host.class("DALazyTemplate");

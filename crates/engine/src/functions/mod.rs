@@ -144,10 +144,6 @@ impl EngineHost {
         Class::new(name, base.into_iter().collect())
     }
 
-    /// A known engine class.
-    pub(crate) fn known_class(&self, name: &str) -> Option<Rc<Class>> {
-        self.classes.get(name).cloned()
-    }
 }
 
 impl lang::Host for EngineHost {
@@ -291,9 +287,4 @@ pub fn decode_action(encoded: &str) -> Option<(String, Map<String, Json>)> {
 /// The native function for a global name, if the library has one.
 pub fn native(name: &str) -> Option<NativeFn> {
     text::native(name).or_else(|| dates::native(name)).or_else(|| control::native(name))
-}
-
-/// Python `str()` of a value through the evaluator (objects' `__str__`).
-pub(crate) fn str_of(vm: &mut Vm<'_>, v: &Value) -> Result<String, Error> {
-    vm.str_of(v)
 }

@@ -80,8 +80,8 @@ pub(crate) fn base_screen(run: &mut Run<'_>) -> QuestionScreen {
         ..QuestionScreen::default()
     };
     if let Some(h) = iv.interview_help.first() {
-        qs.interview_help = run.render_src(h.content.source(), h.content.pos()).ok();
-        qs.interview_help_heading = h.heading.as_ref().and_then(|t| run.render_src(t.source(), t.pos()).ok());
+        qs.interview_help = run.render(&h.content).ok();
+        qs.interview_help_heading = h.heading.as_ref().and_then(|t| run.render(t).ok());
     }
     qs.menu_items = menu_items(run);
     qs
@@ -224,7 +224,7 @@ pub(crate) fn node_value(node: &crate::yaml::Node) -> Value {
 
 impl<'a> Run<'a> {
     fn text(&mut self, t: &Text) -> R<String> {
-        self.render_src(t.source(), t.pos())
+        self.render(t)
     }
 
     fn opt_text(&mut self, t: Option<&Text>) -> R<Option<String>> {
@@ -262,12 +262,12 @@ impl<'a> Run<'a> {
             Choices::List(list) => {
                 for (idx, c) in list.iter().enumerate() {
                     if let Some(e) = &c.show_if {
-                        if !self.eval_src(e.source(), e.pos())?.truthy() {
+                        if !self.eval_expr(e)?.truthy() {
                             continue;
                         }
                     }
                     if let Some(e) = &c.hide_if {
-                        if self.eval_src(e.source(), e.pos())?.truthy() {
+                        if self.eval_expr(e)?.truthy() {
                             continue;
                         }
                     }
@@ -283,7 +283,7 @@ impl<'a> Run<'a> {
                         ChoiceValue::Block(_) => ButtonAction::Follow(idx),
                         ChoiceValue::Command { command, url } => {
                             let url = match url {
-                                Some(t) => Some(self.render_plain(t.source(), t.pos())?),
+                                Some(t) => Some(self.render_raw(t)?),
                                 None => None,
                             };
                             ButtonAction::Command(command.clone(), url)
@@ -301,7 +301,7 @@ impl<'a> Run<'a> {
                 }
             }
             Choices::Code(e) => {
-                let v = self.eval_src(e.source(), e.pos())?;
+                let v = self.eval_expr(e)?;
                 self.options_from_value(&v, &mut out);
             }
         }
@@ -401,8 +401,8 @@ impl<'a> Run<'a> {
         }
         match default {
             None => Ok(None),
-            Some(DefaultValue::Text(t)) => Ok(Some(Value::from_str(&self.render_plain(t.source(), t.pos())?))),
-            Some(DefaultValue::Code(e)) => Ok(Some(self.eval_src(e.source(), e.pos())?)),
+            Some(DefaultValue::Text(t)) => Ok(Some(Value::from_str(&self.render_raw(t)?))),
+            Some(DefaultValue::Code(e)) => Ok(Some(self.eval_expr(e)?)),
             Some(DefaultValue::Data(n)) => Ok(Some(node_value(n))),
         }
     }
@@ -470,16 +470,16 @@ impl<'a> Run<'a> {
             qs.subtitle = Some(t);
         }
         qs.css_class = match &q.css_class {
-            Some(t) => Some(self.render_plain(t.source(), t.pos())?),
+            Some(t) => Some(self.render_raw(t)?),
             None => self.part(None, "css class")?,
         };
         qs.decoration = q.decoration.clone();
         qs.css = match &q.css {
-            Some(t) => Some(self.render_plain(t.source(), t.pos())?),
+            Some(t) => Some(self.render_raw(t)?),
             None => None,
         };
         qs.script = match &q.script {
-            Some(t) => Some(self.render_plain(t.source(), t.pos())?),
+            Some(t) => Some(self.render_raw(t)?),
             None => None,
         };
         if let Some(n) = &q.reload {
@@ -545,12 +545,12 @@ impl<'a> Run<'a> {
             crate::model::ActionButtons::List(list) => {
                 for ab in list {
                     if let Some(e) = &ab.show_if {
-                        if !self.eval_src(e.source(), e.pos())?.truthy() {
+                        if !self.eval_expr(e)?.truthy() {
                             continue;
                         }
                     }
                     let label = self.text(&ab.label)?;
-                    let action = self.render_plain(ab.action.source(), ab.action.pos())?;
+                    let action = self.render_raw(&ab.action)?;
                     let args = match &ab.arguments {
                         Some(n) => super::json::node_to_json(n),
                         None => serde_json::Map::new(),
@@ -568,7 +568,7 @@ impl<'a> Run<'a> {
                 }
             }
             crate::model::ActionButtons::Code(e) => {
-                let v = self.eval_src(e.source(), e.pos())?;
+                let v = self.eval_expr(e)?;
                 if let Value::List(l) = v {
                     let items = l.borrow().clone();
                     for it in items {
@@ -795,7 +795,7 @@ impl<'a> Run<'a> {
             }
             Input::FieldsCode(e) => {
                 wants_continue = true;
-                let v = self.eval_src(e.source(), e.pos())?;
+                let v = self.eval_expr(e)?;
                 self.build_code_fields(&v, e.pos(), &mut qs, &mut form)?;
             }
             Input::Review(items) => {
@@ -899,7 +899,7 @@ impl<'a> Run<'a> {
     fn review_item(&mut self, item: &crate::model::ReviewItem) -> R<Option<ReviewItem>> {
         // skip undefined: an item whose text needs an undefined variable is left out
         for e in &item.show_if {
-            match self.eval_src(e.source(), e.pos()) {
+            match self.eval_expr(e) {
                 Ok(v) if v.truthy() => {}
                 Ok(_) | Err(Flow::Undefined(_)) => return Ok(None),
                 Err(e) => return Err(e),
@@ -961,7 +961,7 @@ impl<'a> Run<'a> {
                 let (kind, content) = if let Some(t) = &f.note {
                     (FieldKind::Note, self.text(t)?)
                 } else if let Some(t) = &f.html {
-                    (FieldKind::Html, self.render_plain(t.source(), t.pos())?)
+                    (FieldKind::Html, self.render_raw(t)?)
                 } else if let Some(s) = &f.raw_html {
                     (FieldKind::Html, s.clone())
                 } else {
@@ -997,32 +997,32 @@ impl<'a> Run<'a> {
             fv.hint = self.opt_text(f.hint.as_ref())?;
             fv.help = self.opt_text(f.help.as_ref())?;
             let min = match &f.min {
-                Some(t) => Some(self.render_plain(t.source(), t.pos())?.trim().to_string()),
+                Some(t) => Some(self.render_raw(t)?.trim().to_string()),
                 None => None,
             };
             let max = match &f.max {
-                Some(t) => Some(self.render_plain(t.source(), t.pos())?.trim().to_string()),
+                Some(t) => Some(self.render_raw(t)?.trim().to_string()),
                 None => None,
             };
             fv.min = min.clone().map(|m| normalize_bound(&datatype, &m));
             fv.max = max.clone().map(|m| normalize_bound(&datatype, &m));
             fv.step = match &f.step {
-                Some(t) => Some(self.render_plain(t.source(), t.pos())?.trim().to_string()),
+                Some(t) => Some(self.render_raw(t)?.trim().to_string()),
                 None => None,
             };
             let minlength = match &f.minlength {
-                Some(t) => self.render_plain(t.source(), t.pos())?.trim().parse::<usize>().ok(),
+                Some(t) => self.render_raw(t)?.trim().parse::<usize>().ok(),
                 None => None,
             };
             let maxlength = match &f.maxlength {
-                Some(t) => self.render_plain(t.source(), t.pos())?.trim().parse::<usize>().ok(),
+                Some(t) => self.render_raw(t)?.trim().parse::<usize>().ok(),
                 None => None,
             };
             fv.minlength = minlength;
             fv.maxlength = maxlength;
             if datatype == "currency" {
                 fv.currency_symbol = Some(match &f.currency_symbol {
-                    Some(t) => self.render_plain(t.source(), t.pos())?,
+                    Some(t) => self.render_raw(t)?,
                     None => "$".to_string(),
                 });
             }
@@ -1275,7 +1275,7 @@ impl<'a> Run<'a> {
 
     fn exclude(&mut self, f: &Field, opts: Vec<Opt>) -> R<Vec<Opt>> {
         let Some(e) = &f.exclude else { return Ok(opts) };
-        let v = self.eval_src(e.source(), e.pos())?;
+        let v = self.eval_expr(e)?;
         let ex: Vec<Value> = match v {
             Value::List(l) => l.borrow().clone(),
             Value::Tuple(t) => t.to_vec(),

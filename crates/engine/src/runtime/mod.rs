@@ -126,8 +126,6 @@ pub(crate) struct Run<'a> {
     pub chain: Vec<String>,
     /// Total searches this request (guards against runaway logic).
     pub searches: u32,
-    /// The event (action) being served by the screen under construction.
-    pub serving_event: Option<String>,
     /// The form description of the screen last built (for `submit`).
     pub(crate) form: Vec<ask::FormField>,
 }
@@ -157,7 +155,7 @@ impl<'a> Run<'a> {
         if !ns.contains("url_args") || !st.url_args.is_empty() {
             ns.set("url_args", json::from_json(&serde_json::Value::Object(st.url_args.clone()), &host));
         }
-        Run { iv, st, ctx, ns, host, out: String::new(), chain: Vec::new(), searches: 0, serving_event: None, form: Vec::new() }
+        Run { iv, st, ctx, ns, host, out: String::new(), chain: Vec::new(), searches: 0, form: Vec::new() }
     }
 
     /// Writes the namespace back into the state.
@@ -206,6 +204,46 @@ impl<'a> Run<'a> {
         lang::Limits::default()
     }
 
+    fn run_vm<T>(&mut self, f: impl FnOnce(&mut Vm<'_>, &Namespace) -> Result<T, lang::Error>) -> Result<T, lang::Error> {
+        let ns = self.ns.clone();
+        let res = {
+            let mut vm = Vm::new(Self::limits(), &mut self.out).with_host(&mut self.host);
+            f(&mut vm, &ns)
+        };
+        self.sync_host();
+        res
+    }
+
+    /// Evaluates a compiled expression of the interview.
+    pub fn eval_expr(&mut self, e: &crate::model::Expr) -> R<Value> {
+        let c = e.expression().clone();
+        self.run_vm(|vm, ns| vm.eval(&c, ns)).map_err(|err| self.flow(err, e.pos()))
+    }
+
+    /// Runs a compiled code block of the interview.
+    pub fn exec_code(&mut self, code: &crate::model::Code) -> R<()> {
+        let p = code.program().clone();
+        self.run_vm(|vm, ns| vm.exec(&p, ns)).map_err(|err| self.flow(err, code.pos()))
+    }
+
+    /// Renders a text of the interview with `${}` values HTML-escaped.
+    pub fn render(&mut self, t: &crate::model::Text) -> R<String> {
+        if t.is_plain() {
+            return Ok(t.source().to_string());
+        }
+        let tm = t.template().clone();
+        self.run_vm(|vm, ns| tm.render(vm, ns, &html_escape)).map_err(|err| self.flow(err, t.pos()))
+    }
+
+    /// Renders a text of the interview without escaping (values used as data).
+    pub fn render_raw(&mut self, t: &crate::model::Text) -> R<String> {
+        if t.is_plain() {
+            return Ok(t.source().to_string());
+        }
+        let tm = t.template().clone();
+        self.run_vm(|vm, ns| tm.render(vm, ns, &|s: &str| s.to_string())).map_err(|err| self.flow(err, t.pos()))
+    }
+
     /// Evaluates an expression source written at `pos`.
     pub fn eval_src(&mut self, source: &str, pos: &Pos) -> R<Value> {
         let e = compile::expression(source, pos).map_err(Flow::Fatal)?;
@@ -214,18 +252,6 @@ impl<'a> Run<'a> {
             let mut vm = Vm::new(Self::limits(), &mut self.out).with_host(&mut self.host);
             vm.eval(&e, &ns)
         };
-        res.map_err(|err| self.flow(err, pos))
-    }
-
-    /// Runs a code block written at `pos`.
-    pub fn exec_src(&mut self, source: &str, pos: &Pos) -> R<()> {
-        let p = compile::program(source, pos).map_err(Flow::Fatal)?;
-        let ns = self.ns.clone();
-        let res = {
-            let mut vm = Vm::new(Self::limits(), &mut self.out).with_host(&mut self.host);
-            vm.exec(&p, &ns)
-        };
-        self.sync_host();
         res.map_err(|err| self.flow(err, pos))
     }
 
@@ -337,7 +363,7 @@ impl<'a> Run<'a> {
     fn condition(&mut self, c: &Condition) -> R<bool> {
         match c {
             Condition::Always(b) => Ok(*b),
-            Condition::Expr(e) => Ok(self.eval_src(e.source(), e.pos())?.truthy()),
+            Condition::Expr(e) => Ok(self.eval_expr(e)?.truthy()),
         }
     }
 
@@ -510,7 +536,7 @@ impl<'a> Run<'a> {
                 if let Some(init) = &block.initial {
                     if self.condition(init)? {
                         self.pre_block(block)?;
-                        self.exec_src(code.source(), code.pos())?;
+                        self.exec_code(code)?;
                         self.post_block(block)?;
                         continue;
                     }
@@ -623,7 +649,7 @@ impl<'a> Run<'a> {
                 Ok(Some(self.ask(n, None, block, &[], None)?))
             }
             BlockKind::Code(c) => {
-                self.exec_src(c.source(), c.pos())?;
+                self.exec_code(c)?;
                 self.post_block(block)?;
                 self.st.answered.insert(block.name.clone());
                 Ok(None)
@@ -658,7 +684,7 @@ impl<'a> Run<'a> {
             }
         }
         for e in &block.need.pre {
-            self.eval_src(e.source(), e.pos())?;
+            self.eval_expr(e)?;
         }
         Ok(())
     }
@@ -666,7 +692,7 @@ impl<'a> Run<'a> {
     /// `need: post`.
     fn post_block(&mut self, block: &Block) -> R<()> {
         for e in &block.need.post {
-            self.eval_src(e.source(), e.pos())?;
+            self.eval_expr(e)?;
         }
         Ok(())
     }
@@ -686,7 +712,7 @@ impl<'a> Run<'a> {
         match &choice.value {
             ChoiceValue::Block(inner) => match &inner.kind {
                 BlockKind::Code(c) => {
-                    self.exec_src(c.source(), c.pos())?;
+                    self.exec_code(c)?;
                     Ok(Outcome::Continue)
                 }
                 BlockKind::Question(_) => Ok(Outcome::Screen(self.ask(n, Some(idx), inner, &[], sought)?)),
@@ -704,7 +730,7 @@ impl<'a> Run<'a> {
     /// A `command` screen (`exit`, `restart` …).
     pub(crate) fn command_screen(&mut self, command: &str, url: Option<&crate::model::Text>) -> R<Screen> {
         let url = match url {
-            Some(t) => Some(self.render_plain(t.source(), t.pos())?),
+            Some(t) => Some(self.render_raw(t)?),
             None => None,
         };
         let url = url.or_else(|| {
@@ -719,11 +745,11 @@ impl<'a> Run<'a> {
 
     fn response_screen(&mut self, r: &crate::model::ResponseBlock) -> R<Screen> {
         let content_type = match &r.content_type {
-            Some(t) => self.render_plain(t.source(), t.pos())?,
+            Some(t) => self.render_raw(t)?,
             None => "text/plain; charset=utf-8".to_string(),
         };
         if let Some(t) = &r.redirect_url {
-            let url = self.render_plain(t.source(), t.pos())?;
+            let url = self.render_raw(t)?;
             return Ok(Screen::Command { command: "leave".into(), url: Some(url) });
         }
         if r.all_variables {
@@ -735,7 +761,7 @@ impl<'a> Run<'a> {
             return Ok(Screen::Response { content_type, body: Vec::new() });
         }
         let body = match &r.response {
-            Some(t) => self.render_plain(t.source(), t.pos())?,
+            Some(t) => self.render_raw(t)?,
             None => String::new(),
         };
         Ok(Screen::Response { content_type, body: body.into_bytes() })
@@ -757,13 +783,13 @@ impl<'a> Run<'a> {
                     if self.is_defined(spec.var.name()) {
                         continue;
                     }
-                    let class = self.eval_src(spec.class.source(), spec.class.pos())?;
+                    let class = self.eval_expr(&spec.class)?;
                     let obj = crate::functions::instantiate(self, &class, spec.var.name(), spec.class.pos())?;
                     self.assign(spec.var.name(), obj)?;
                 }
                 Ok(())
             }
-            BlockKind::Code(c) => self.exec_src(c.source(), c.pos()),
+            BlockKind::Code(c) => self.exec_code(c),
             _ => Err(Flow::Fatal(format!("{}: this kind of block is not supported yet", block.pos))),
         }
     }
@@ -967,7 +993,7 @@ impl<'a> Run<'a> {
         let Some(block) = iv.blocks.get(b) else { return Ok(None) };
         self.bind(variant);
         for c in &block.conditions {
-            if !self.eval_src(c.source(), c.pos())?.truthy() {
+            if !self.eval_expr(c)?.truthy() {
                 return Ok(None);
             }
         }
@@ -1042,7 +1068,7 @@ impl<'a> Run<'a> {
                     self.host.arguments = args;
                 }
                 self.pre_block(block)?;
-                self.exec_src(c.source(), c.pos())?;
+                self.exec_code(c)?;
                 self.post_block(block)?;
                 if is_event {
                     return Ok(Some(Outcome::Continue));
@@ -1093,10 +1119,10 @@ impl<'a> Run<'a> {
     pub(crate) fn field_shown_server(&mut self, f: &crate::model::Field) -> R<Option<bool>> {
         use crate::model::FieldCondition as FC;
         if let Some(FC::Code(e)) = &f.show_if {
-            return Ok(Some(self.eval_src(e.source(), e.pos())?.truthy()));
+            return Ok(Some(self.eval_expr(e)?.truthy()));
         }
         if let Some(FC::Code(e)) = &f.hide_if {
-            return Ok(Some(!self.eval_src(e.source(), e.pos())?.truthy()));
+            return Ok(Some(!self.eval_expr(e)?.truthy()));
         }
         Ok(None)
     }

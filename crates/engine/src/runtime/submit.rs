@@ -242,7 +242,7 @@ fn apply(run: &mut Run<'_>, cur: &crate::state::CurrentQuestion, posted: &HashMa
     }
     // validation code
     if let Some(code) = &q.validation_code {
-        match run.exec_src(code.source(), code.pos()) {
+        match run.exec_code(code) {
             Ok(()) => {}
             Err(Flow::Signal(Signal::ValidationError { message, field })) => {
                 let view = field.as_deref().and_then(|fv| spec.iter().find(|f| f.var == fv)).and_then(|f| f.view);
@@ -337,7 +337,7 @@ fn invalidate_dependents(run: &mut Run<'_>, changed: &[String]) -> R<()> {
     }
     for (var, code) in &iv.on_change {
         if changed.contains(var) {
-            run.exec_src(code.source(), code.pos())?;
+            run.exec_code(code)?;
         }
     }
     Ok(())
