@@ -759,8 +759,11 @@ pub struct Field {
 pub struct ReviewItem {
     /// `Label: var` / `label:` text (for `fields:` items: the button label).
     pub label: Option<Text>,
-    /// The variables re-asked when the item is clicked (`fields:` / `field:` / shorthand).
+    /// Every variable the item names (`fields:` / `field:` / shorthand), flattened — including
+    /// those under `recompute`/`undefine`/`set`/`follow up`; see `actions` for what to do.
     pub fields: Vec<String>,
+    /// What clicking the item does, in order (docassemble's review `fields:` list).
+    pub actions: Vec<ReviewAction>,
     /// `button:` text shown under the button.
     pub button: Option<Text>,
     /// `note:`.
@@ -775,6 +778,23 @@ pub struct ReviewItem {
     pub help: Option<Text>,
     /// Where the item is written.
     pub pos: Pos,
+}
+
+/// One step of a review item's `fields:` list.
+#[derive(Debug)]
+pub enum ReviewAction {
+    /// A plain variable name: ask it again (force_ask).
+    Ask(String),
+    /// `follow up: [vars]`: ask these afterwards (only if still needed).
+    FollowUp(Vec<String>),
+    /// `recompute: [vars]`: undefine and recompute these.
+    Recompute(Vec<String>),
+    /// `undefine: [vars]`: undefine these.
+    Undefine(Vec<String>),
+    /// `invalidate: [vars]`: invalidate these (old value kept as default).
+    Invalidate(Vec<String>),
+    /// `set: [{var: value}]`: assign these values.
+    Set(Vec<(String, Node)>),
 }
 
 /// `action buttons:`.

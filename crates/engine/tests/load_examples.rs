@@ -501,3 +501,32 @@ fn interviews_are_shareable_and_tolerate_bom_and_crlf() {
     assert_eq!(iv.metadata.title.as_deref(), Some("T"));
     assert_eq!(question(&iv, 0).question.source(), "Hi\n");
 }
+
+#[test]
+fn review_items_keep_their_actions() {
+    use engine::model::ReviewAction;
+    let iv = example("docassemble.base:data/questions/examples/review-9.yml");
+    let items = iv
+        .blocks
+        .iter()
+        .find_map(|b| match &b.kind {
+            BlockKind::Question(q) => match &q.input {
+                Input::Review(items) => Some(items),
+                _ => None,
+            },
+            _ => None,
+        })
+        .unwrap();
+    let item = items
+        .iter()
+        .find(|i| {
+            i.label
+                .as_ref()
+                .is_some_and(|l| l.source() == "Change this")
+        })
+        .unwrap();
+    assert!(matches!(&item.actions[0], ReviewAction::Undefine(v) if v == &["a", "b", "c"]));
+    assert!(matches!(&item.actions[1], ReviewAction::Recompute(v) if v == &["d"]));
+    assert_eq!(item.fields, vec!["a", "b", "c", "d"]);
+    assert!(item.button.is_some());
+}

@@ -2,7 +2,6 @@
 //! templates, tables, attachments, responses, commands.
 
 use super::cx::{get, lowered, Cx, R};
-use super::scan;
 use crate::model::*;
 use crate::yaml::{Node, Value};
 
@@ -1427,6 +1426,7 @@ fn parse_review(cx: &mut Cx<'_>, node: &Node) -> R<Vec<ReviewItem>> {
         let mut r = ReviewItem {
             label: None,
             fields: Vec::new(),
+            actions: Vec::new(),
             button: cx.opt_text(item.get("button"), "button")?,
             note: cx.opt_text(item.get("note"), "note")?,
             html: cx.opt_text(item.get("html"), "html")?,
@@ -1448,16 +1448,17 @@ fn parse_review(cx: &mut Cx<'_>, node: &Node) -> R<Vec<ReviewItem>> {
                 continue;
             }
             r.label = Some(cx.text(k, "label")?);
-            r.fields.extend(review_fields(cx, v)?);
+            review_fields(cx, v, &mut r.actions)?;
         }
         if let Some(l) = item.get("label") {
             r.label = Some(cx.text(l, "label")?);
         }
         for k in ["field", "fields"] {
             if let Some(f) = item.get(k) {
-                r.fields.extend(review_fields(cx, f)?);
+                review_fields(cx, f, &mut r.actions)?;
             }
         }
+        r.fields = review_names(&r.actions);
         if let Some(s) = item.get("show if") {
             r.show_if = cx.expr_list(s, "show if")?;
         }
@@ -1466,38 +1467,62 @@ fn parse_review(cx: &mut Cx<'_>, node: &Node) -> R<Vec<ReviewItem>> {
     Ok(out)
 }
 
-/// Review item variables: a name, a list of names, or dicts like `{recompute: [...]}` /
-/// `{follow up: [...]}` / `{set: ...}` (kept by their variable names).
-fn review_fields(cx: &mut Cx<'_>, n: &Node) -> R<Vec<String>> {
-    let mut out = Vec::new();
+/// A review item's `fields:` value: a name, a list of names, or dicts like
+/// `{recompute: [...]}` / `{follow up: [...]}` / `{undefine: [...]}` / `{set: [{var: value}]}`.
+fn review_fields(cx: &mut Cx<'_>, n: &Node, out: &mut Vec<ReviewAction>) -> R<()> {
     match &n.value {
         Value::Seq(items) => {
             for i in items {
-                out.extend(review_fields(cx, i)?);
+                review_fields(cx, i, out)?;
             }
         }
         Value::Map(m) => {
-            for (_, v) in m {
-                match &v.value {
-                    Value::Seq(_) | Value::Str(_) => {
-                        if let Ok(names) = cx.names(v, "review field") {
-                            out.extend(names);
+            for (k, v) in m {
+                let key = k.scalar_text().unwrap_or_default().trim().to_lowercase();
+                match key.as_str() {
+                    "follow up" => out.push(ReviewAction::FollowUp(cx.names(v, "follow up")?)),
+                    "recompute" => out.push(ReviewAction::Recompute(cx.names(v, "recompute")?)),
+                    "undefine" => out.push(ReviewAction::Undefine(cx.names(v, "undefine")?)),
+                    "invalidate" => out.push(ReviewAction::Invalidate(cx.names(v, "invalidate")?)),
+                    "set" => {
+                        let mut pairs = Vec::new();
+                        let items: Vec<&Node> = match &v.value {
+                            Value::Seq(items) => items.iter().collect(),
+                            _ => vec![v],
+                        };
+                        for item in items {
+                            for (var, value) in item.as_map().unwrap_or(&[]) {
+                                pairs.push((cx.var(var, "set")?.name, value.clone()));
+                            }
                         }
+                        out.push(ReviewAction::Set(pairs));
                     }
-                    _ => {}
+                    _ => {
+                        cx.warn(k.line, format!("unknown key '{key}' in review fields"));
+                    }
                 }
             }
         }
-        Value::Str(s) => {
-            // `undefine` / `recompute` markers are not variable names
-            match scan::normalize_var(s) {
-                Ok(name) => out.push(name),
-                Err(m) => return Err(cx.err(n.line, m)),
-            }
-        }
+        Value::Str(_) => out.push(ReviewAction::Ask(cx.var(n, "review field")?.name)),
         _ => return Err(cx.err(n.line, "review field must be a variable name")),
     }
-    Ok(out)
+    Ok(())
+}
+
+/// Every variable named by review actions, in order.
+fn review_names(actions: &[ReviewAction]) -> Vec<String> {
+    let mut out = Vec::new();
+    for a in actions {
+        match a {
+            ReviewAction::Ask(v) => out.push(v.clone()),
+            ReviewAction::FollowUp(vs)
+            | ReviewAction::Recompute(vs)
+            | ReviewAction::Undefine(vs)
+            | ReviewAction::Invalidate(vs) => out.extend(vs.iter().cloned()),
+            ReviewAction::Set(pairs) => out.extend(pairs.iter().map(|(v, _)| v.clone())),
+        }
+    }
+    out
 }
 
 pub(crate) fn parse_help(cx: &Cx<'_>, n: &Node) -> R<Help> {
