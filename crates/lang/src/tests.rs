@@ -88,3 +88,282 @@ fn deep_structures_do_not_overflow_the_stack() {
         assert!(r == "ok\n" || r.contains("RecursionError"), "{src}: {r}");
     }
 }
+
+fn run_ns(src: &str, ns: &Namespace) -> Result<String, (String, Error)> {
+    let mut out = String::new();
+    let p = Program::compile(src, Origin::anonymous()).unwrap();
+    let mut vm = Vm::new(Limits::default(), &mut out);
+    let r = vm.exec(&p, ns);
+    drop(vm);
+    match r {
+        Ok(()) => Ok(out),
+        Err(e) => Err((out, e)),
+    }
+}
+
+fn undefined(src: &str) -> String {
+    match run_ns(src, &Namespace::new()) {
+        Err((_, Error::Undefined(p))) => p,
+        other => panic!("{src}: expected Undefined, got {other:?}"),
+    }
+}
+
+#[test]
+fn undefined_paths_are_spelled_like_docassemble() {
+    assert_eq!(undefined("print(x)"), "x");
+    assert_eq!(
+        undefined("class O:\n    pass\nuser = O()\nprint(user.name)"),
+        "user.name"
+    );
+    assert_eq!(
+        undefined("class O:\n    pass\nuser = O()\nuser.name = O()\nprint(user.name.first)"),
+        "user.name.first"
+    );
+    assert_eq!(undefined("fruit = ['a']\nprint(fruit[1])"), "fruit[1]");
+    assert_eq!(
+        undefined("prices = {'pear': 1}\nprint(prices['apple'])"),
+        "prices['apple']"
+    );
+    assert_eq!(
+        undefined("class O:\n    pass\npeople = [O()]\npeople[0].name = O()\ni = 0\nprint(people[i].name.first)"),
+        "people[0].name.first"
+    );
+    // An object keeps the name it was first assigned to, even when reached another way.
+    assert_eq!(
+        undefined("class O:\n    pass\nuser = O()\nu = user\nprint(u.age)"),
+        "user.age"
+    );
+    // Objects created inside containers get their path as instance name.
+    assert_eq!(
+        undefined("class O:\n    pass\nkids = [None]\nkids[0] = O()\nk = kids[0]\nprint(k.age)"),
+        "kids[0].age"
+    );
+    // Inside functions.
+    assert_eq!(
+        undefined("def f():\n    return missing + 1\nf()"),
+        "missing"
+    );
+}
+
+#[test]
+fn undefined_inside_try_is_a_normal_exception() {
+    let cases = [
+        ("try:\n    x\nexcept NameError as e:\n    print(str(e))", "name 'x' is not defined\n"),
+        (
+            "class O:\n    pass\no = O()\ntry:\n    o.y\nexcept AttributeError as e:\n    print(e)",
+            "'O' object has no attribute 'y'\n",
+        ),
+        ("d = {}\ntry:\n    d['k']\nexcept KeyError as e:\n    print(repr(e), str(e))", "KeyError('k') 'k'\n"),
+        ("l = []\ntry:\n    l[3]\nexcept IndexError as e:\n    print(e)", "list index out of range\n"),
+        ("l = []\ntry:\n    l[3]\nexcept LookupError as e:\n    print(type(e) == IndexError)", "True\n"),
+        ("try:\n    x\nexcept Exception:\n    print('caught')", "caught\n"),
+        ("try:\n    x\nexcept:\n    print('bare')", "bare\n"),
+        ("try:\n    try:\n        x\n    except KeyError:\n        print('no')\nexcept NameError:\n    print('outer')", "outer\n"),
+    ];
+    for (src, want) in cases {
+        assert_eq!(
+            run_ns(src, &Namespace::new()).map_err(|e| e.1.to_string()),
+            Ok(want.to_string()),
+            "{src}"
+        );
+    }
+    // A handler that does not match lets the Undefined through.
+    match run_ns("try:\n    x\nexcept KeyError:\n    pass", &Namespace::new()) {
+        Err((_, Error::Undefined(p))) => assert_eq!(p, "x"),
+        other => panic!("{other:?}"),
+    }
+    // hasattr / getattr with a default do not escape.
+    assert_eq!(
+        run_ns(
+            "class O:\n    pass\no = O()\nprint(hasattr(o, 'a'), getattr(o, 'a', 5))",
+            &Namespace::new()
+        )
+        .unwrap(),
+        "False 5\n"
+    );
+}
+
+#[test]
+fn exceptions_behave_like_python() {
+    let cases = [
+        ("try:\n    1/0\nexcept ZeroDivisionError as e:\n    print(e)", "division by zero\n"),
+        ("try:\n    raise ValueError('bad')\nexcept Exception as e:\n    print(type(e) == ValueError, e)", "True bad\n"),
+        ("class E(ValueError):\n    pass\ntry:\n    raise E('x')\nexcept ValueError as e:\n    print('got', e)", "got x\n"),
+        (
+            "class E(Exception):\n    def __init__(self, msg, code):\n        super().__init__(msg)\n        self.code = code\ntry:\n    raise E('m', 3)\nexcept E as e:\n    print(e, e.code)",
+            "m 3\n",
+        ),
+        ("try:\n    raise KeyError\nexcept KeyError as e:\n    print(repr(e))", "KeyError()\n"),
+        (
+            "def f():\n    try:\n        return 1\n    finally:\n        print('fin')\nprint(f())",
+            "fin\n1\n",
+        ),
+        (
+            "try:\n    pass\nexcept Exception:\n    pass\nelse:\n    print('else')\nfinally:\n    print('finally')",
+            "else\nfinally\n",
+        ),
+        ("try:\n    try:\n        raise ValueError('a')\n    except ValueError:\n        raise\nexcept ValueError as e:\n    print('re', e)", "re a\n"),
+        ("try:\n    assert 1 == 2, 'nope'\nexcept AssertionError as e:\n    print(e)", "nope\n"),
+        ("try:\n    int('x')\nexcept (TypeError, ValueError) as e:\n    print(e)", "invalid literal for int() with base 10: 'x'\n"),
+    ];
+    for (src, want) in cases {
+        assert_eq!(
+            run_ns(src, &Namespace::new()).map_err(|e| e.1.to_string()),
+            Ok(want.to_string()),
+            "{src}"
+        );
+    }
+    match run_ns("x = 1\ny = 2\nraise ValueError('boom')", &Namespace::new()) {
+        Err((
+            _,
+            Error::Exception {
+                kind,
+                message,
+                line,
+            },
+        )) => {
+            assert_eq!(
+                (kind.as_str(), message.as_str(), line),
+                ("ValueError", "boom", 3)
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn sandbox_refusals() {
+    for src in [
+        "open('x')",
+        "eval('1')",
+        "exec('1')",
+        "__import__('os')",
+        "globals()",
+        "import os",
+        "from os import path",
+        "x = (1).__class__",
+        "getattr(1, '__class__')",
+        "class A:\n    pass\nsetattr(A(), '_x', 1)",
+        "class A:\n    pass\nA()._x",
+        "print(__builtins__)",
+    ] {
+        match run_ns(src, &Namespace::new()) {
+            Err((_, Error::Forbidden(_))) => {}
+            other => panic!("{src}: {other:?}"),
+        }
+    }
+    // The engine's `_internal` is an ordinary name.
+    let ns = Namespace::new();
+    ns.set("_internal", Value::dict(value::Dict::new()));
+    assert_eq!(
+        run_ns("_internal['a'] = 1\nprint(_internal)", &ns).unwrap(),
+        "{'a': 1}\n"
+    );
+}
+
+#[test]
+fn limits_are_enforced_quickly() {
+    let t = std::time::Instant::now();
+    let mut out = String::new();
+    let r = run_source(
+        "while True:\n    pass",
+        Origin::anonymous(),
+        Limits::default(),
+        &mut out,
+    );
+    assert!(matches!(
+        r,
+        Err(RunError::Eval(Error::Limit(LimitKind::Steps)))
+    ));
+    assert!(t.elapsed().as_secs() < 10);
+    for (src, kind) in [
+        ("x = 'a' * 10**10", LimitKind::Length),
+        ("x = [1] * 10**9", LimitKind::Length),
+        ("x = list(range(10**10))", LimitKind::Length),
+    ] {
+        let t = std::time::Instant::now();
+        let r = run_source(src, Origin::anonymous(), Limits::default(), &mut out);
+        assert!(
+            matches!(r, Err(RunError::Eval(Error::Limit(k))) if k == kind),
+            "{src}: {r:?}"
+        );
+        assert!(t.elapsed().as_millis() < 500, "{src}");
+    }
+}
+
+struct TestHost {
+    calls: u32,
+}
+
+impl Host for TestHost {
+    fn global(&self, name: &str) -> Option<Value> {
+        match name {
+            "bump" => Some(Value::native("bump", |vm, _| {
+                let h = vm
+                    .host()
+                    .and_then(|h| h.as_any().downcast_mut::<TestHost>());
+                match h {
+                    Some(h) => {
+                        h.calls += 1;
+                        Ok(Value::Int(h.calls as i64))
+                    }
+                    None => Ok(Value::None),
+                }
+            })),
+            "stop" => Some(Value::native("stop", |_, _| {
+                Err(Error::Interrupt(Box::new("stopped")))
+            })),
+            _ => None,
+        }
+    }
+    fn as_any(&mut self) -> &mut dyn std::any::Any {
+        self
+    }
+}
+
+#[test]
+fn host_globals_assign_eval_and_interrupts() {
+    let mut host = TestHost { calls: 0 };
+    let mut out = String::new();
+    let ns = Namespace::new();
+    {
+        let mut vm = Vm::new(Limits::default(), &mut out).with_host(&mut host);
+        let p = Program::compile(
+            "print(bump(), bump())\ntry:\n    stop()\nexcept Exception:\n    print('no')",
+            Origin::anonymous(),
+        )
+        .unwrap();
+        match vm.exec(&p, &ns) {
+            Err(Error::Interrupt(b)) => assert_eq!(b.downcast_ref::<&str>(), Some(&"stopped")),
+            other => panic!("{other:?}"),
+        }
+        let class = Class::new("Individual", vec![]);
+        ns.set("user", Value::new_object(class, Some("user")));
+        let t = Target::compile("user.name.first", Origin::anonymous()).unwrap();
+        assert!(
+            matches!(vm.assign(&t, &ns, Value::from_str("Ann")), Err(Error::Undefined(p)) if p == "user.name")
+        );
+        let t = Target::compile("user.age", Origin::anonymous()).unwrap();
+        vm.assign(&t, &ns, Value::Int(41)).unwrap();
+        let e = Expression::compile("  user.age + 1", Origin::new("f.yml", 10, 4)).unwrap();
+        assert_eq!(vm.eval(&e, &ns).unwrap().repr(), "42");
+        let e = Expression::compile("user.name", Origin::anonymous()).unwrap();
+        assert!(matches!(vm.eval(&e, &ns), Err(Error::Undefined(p)) if p == "user.name"));
+        let t = Target::compile("fruit['apple']", Origin::anonymous()).unwrap();
+        ns.set("fruit", Value::dict(value::Dict::new()));
+        vm.assign(&t, &ns, Value::Int(3)).unwrap();
+    }
+    assert_eq!(out, "1 2\n");
+    assert_eq!(host.calls, 2);
+    assert_eq!(ns.get("fruit").unwrap().repr(), "{'apple': 3}");
+}
+
+#[test]
+fn syntax_errors_carry_positions() {
+    let e = Program::compile("x = 1\ny = (\n", Origin::new("f.yml", 10, 0)).unwrap_err();
+    assert_eq!(&*e.file, "f.yml");
+    assert!(e.line >= 11, "{e}");
+    let e = Expression::compile("1 +", Origin::new("g.yml", 5, 8)).unwrap_err();
+    assert_eq!(e.line, 5);
+    assert!(e.column > 8, "{e}");
+}
