@@ -784,3 +784,125 @@ fn choice(b: &mut String, f: &FieldView, c: &ChoiceView, ty: &str) {
     }
     b.push_str("</div>");
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+
+    fn field(name: &str, label: &str, kind: FieldKind, choices: Vec<ChoiceView>) -> FieldView {
+        FieldView {
+            name: name.into(),
+            id: format!("id_{name}"),
+            label: label.into(),
+            kind,
+            datatype: String::new(),
+            value: None,
+            choices,
+            required: false,
+            hint: None,
+            help: None,
+            error: None,
+            min: None,
+            max: None,
+            step: None,
+            minlength: None,
+            maxlength: None,
+            content: None,
+            currency_symbol: None,
+            rows: None,
+            css_class: None,
+            label_above: false,
+            disabled: false,
+            show_if: None,
+            hide_if: None,
+        }
+    }
+
+    fn choice(value: &str, label: &str, name: Option<&str>, id: &str) -> ChoiceView {
+        ChoiceView {
+            value: value.into(),
+            label: label.into(),
+            selected: false,
+            help: None,
+            name: name.map(Into::into),
+            id: id.into(),
+        }
+    }
+
+    #[test]
+    fn the_dom_contract() {
+        let q = QuestionScreen {
+            title: Some("Fruit survey".into()),
+            question: "Which **fruit**?".into(),
+            fields: vec![
+                field(
+                    "r",
+                    "Favorite",
+                    FieldKind::Radio,
+                    vec![
+                        choice("a", "Apple", None, "r0"),
+                        choice("b", "Pear", None, "r1"),
+                    ],
+                ),
+                field(
+                    "m",
+                    "Liked",
+                    FieldKind::Multiselect,
+                    vec![choice("a", "Apple", Some("m_a"), "m0")],
+                ),
+                field(
+                    "d",
+                    "Pick one",
+                    FieldKind::Dropdown,
+                    vec![choice("x", "Ex", None, "d0")],
+                ),
+                field("c", "I agree", FieldKind::Checkbox, vec![]),
+                field("t", "", FieldKind::Text, vec![]),
+            ],
+            continue_label: Some("Continue".into()),
+            back_allowed: true,
+            help: Some("Some help".into()),
+            token: "tok".into(),
+            ..Default::default()
+        };
+        let html = question_page(
+            &q,
+            &FormContext {
+                action: "/interview?i=a:b.yml",
+                csrf: "c0ffee",
+            },
+        );
+        assert!(html.contains("<title>Fruit survey</title>"));
+        assert!(html.contains("<div id=\"daMainQuestion\" class=\"co-question\"><h1>Which <strong>fruit</strong>?</h1></div>"));
+        assert!(html.contains("<fieldset class=\"co-field co-group co-radios\" role=\"radiogroup\"><legend class=\"da-legend co-label\">Favorite</legend>"));
+        assert!(html.contains("<input type=\"radio\" id=\"r0\" name=\"r\" value=\"a\"><label for=\"r0\"><span>Apple</span></label>"));
+        assert!(html.contains("<label for=\"id_m\" class=\"co-label\">Liked</label><select multiple id=\"id_m\" name=\"_multiselect\""));
+        assert!(html.contains("<option value=\"m_a\">Apple</option>"));
+        assert!(html.contains("<label for=\"id_d\" class=\"co-label\">Pick one</label><select id=\"id_d\" name=\"d\">"));
+        assert!(html.contains("<input type=\"checkbox\" value=\"True\" id=\"id_c\" name=\"c\"><label for=\"id_c\"><span>I agree</span></label>"));
+        assert!(
+            html.contains("aria-labelledby=\"daMainQuestion\""),
+            "unlabelled input named by the question"
+        );
+        assert!(html.contains("<form id=\"daback\""));
+        assert!(html.contains("class=\"dabackicon co-back\""));
+        assert!(html.contains("<summary id=\"dahelptoggle\" role=\"button\">Help</summary>"));
+        assert!(html.contains("id=\"dabackToQuestion\""));
+        assert!(!html.contains("<script"));
+        assert!(!html.contains("style="));
+        // The back form comes before the main form, and the main form's first submit
+        // button is Continue (Enter in a field must not mean Back).
+        let main = html.find("<form id=\"daform\"").unwrap();
+        assert!(html.find("<form id=\"daback\"").unwrap() < main);
+        assert!(!html[main..].contains("name=\"_back_one\""));
+    }
+
+    #[test]
+    fn error_page_is_titled_error_and_escapes() {
+        let html = error_page("x.yml, line 3: <b>bad</b>", Some("/interview?i=a&reset=1"));
+        assert!(html.contains("<title>Error</title>"));
+        assert!(html.contains("x.yml, line 3: &lt;b&gt;bad&lt;/b&gt;"));
+        assert!(html.contains("href=\"/interview?i=a&amp;reset=1\""));
+    }
+}
