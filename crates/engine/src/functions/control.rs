@@ -58,6 +58,15 @@ pub(crate) fn native(name: &str) -> Option<NativeFn> {
         "get_dialect" => get_language,
         "referring_url" => referring_url,
         "current_context" => nothing,
+        "interface" => interface,
+        "language_from_browser" => get_language,
+        "static_image" => static_image,
+        "task_performed" => task_performed,
+        "task_not_yet_performed" => task_not_yet_performed,
+        "mark_task_as_performed" => mark_task_as_performed,
+        "times_task_performed" => times_task_performed,
+        "set_task_counter" => set_task_counter,
+        "dispatch" => dispatch,
         _ => return None,
     })
 }
@@ -515,11 +524,123 @@ fn user_has_privilege(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     Ok(Value::Bool(names.iter().any(|n| n == "anonymous")))
 }
 
-fn device(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+fn device(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     if args.take_kw("ip").is_some_and(|v| v.truthy()) {
         return Ok(Value::from_str("127.0.0.1"));
     }
+    let h = host(vm)?;
+    let cls = h.class("DAObject");
+    let mk = |attrs: &[(&str, Value)]| {
+        let obj = Value::new_object(cls.clone(), None);
+        if let Value::Object(o) = &obj {
+            for (k, v) in attrs {
+                o.borrow_mut().attrs.insert(std::rc::Rc::from(*k), v.clone());
+            }
+        }
+        obj
+    };
+    let browser = mk(&[("family", Value::from_str("Chrome")), ("version_string", Value::from_str(""))]);
+    let os = mk(&[("family", Value::from_str("Linux")), ("version_string", Value::from_str(""))]);
+    let dev = mk(&[("family", Value::from_str("Other")), ("brand", Value::None), ("model", Value::None)]);
+    Ok(mk(&[
+        ("is_mobile", Value::Bool(false)),
+        ("is_tablet", Value::Bool(false)),
+        ("is_pc", Value::Bool(true)),
+        ("is_bot", Value::Bool(false)),
+        ("is_touch_capable", Value::Bool(false)),
+        ("browser", browser),
+        ("os", os),
+        ("device", dev),
+    ]))
+}
+
+fn interface(_vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
+    Ok(Value::from_str("web"))
+}
+
+fn static_image(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let file = match arg(&mut args, 0, "filereference") {
+        Some(v) => vm.str_of(&v)?,
+        None => return Err(super::missing("static_image", "filereference")),
+    };
+    let width = match args.take_kw("width") {
+        Some(v) => format!(" style=\"width: {}\"", attr_escape(&vm.str_of(&v)?)),
+        None => String::new(),
+    };
+    let h = host(vm)?;
+    let (package, path) = match file.split_once(':') {
+        Some((p, rest)) => (p.to_string(), rest.to_string()),
+        None => (h.package.clone(), file.clone()),
+    };
+    let path = path.strip_prefix("data/static/").unwrap_or(&path).to_string();
+    let url = format!("{}/packagestatic/{}/{}", h.base_url, package, path);
+    Ok(Value::from_str(&super::safe_html(&format!("<img src=\"{}\" alt=\"\"{width}>", attr_escape(&url)))))
+}
+
+fn set_task(h: &mut super::EngineHost, name: String, n: i64) {
+    let mut m = h.info.get("__tasks").and_then(Json::as_object).cloned().unwrap_or_default();
+    m.insert(name, Json::from(n));
+    h.info.insert("__tasks".to_string(), Json::Object(m));
+}
+
+fn task_count(vm: &mut Vm<'_>, args: &mut Args) -> Result<(String, i64), Error> {
+    let name = arg(args, 0, "task").map(|v| v.str()).unwrap_or_default();
+    let h = host(vm)?;
+    let n = h.info.get("__tasks").and_then(|t| t.get(&name)).and_then(Json::as_i64).unwrap_or(0);
+    Ok((name, n))
+}
+
+fn task_performed(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let (_, n) = task_count(vm, &mut args)?;
+    Ok(Value::Bool(n > 0))
+}
+
+fn task_not_yet_performed(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let (_, n) = task_count(vm, &mut args)?;
+    Ok(Value::Bool(n == 0))
+}
+
+fn times_task_performed(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let (_, n) = task_count(vm, &mut args)?;
+    Ok(Value::Int(n))
+}
+
+fn mark_task_as_performed(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let (name, n) = task_count(vm, &mut args)?;
+    let h = host(vm)?;
+    set_task(h, name, n + 1);
     Ok(Value::None)
+}
+
+fn set_task_counter(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let name = arg(&mut args, 0, "task").map(|v| v.str()).unwrap_or_default();
+    let n = match arg(&mut args, 1, "times") {
+        Some(Value::Int(i)) => i,
+        _ => 0,
+    };
+    let h = host(vm)?;
+    set_task(h, name, n);
+    Ok(Value::None)
+}
+
+/// `dispatch('menu_var')`: ask the menu; a chosen variable name is sought, then both are
+/// undefined and the logic re-runs (the menu comes back); `None` ends the menu.
+fn dispatch(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let var = arg(&mut args, 0, "var").map(|v| v.str()).unwrap_or_default();
+    let chosen = eval_name(vm, &var)?;
+    let name = match &chosen {
+        Value::None => return Ok(Value::Bool(true)),
+        Value::Str(s) if &**s == "None" || s.is_empty() => return Ok(Value::Bool(true)),
+        other => other.str(),
+    };
+    eval_name(vm, &name)?;
+    let h = host(vm)?;
+    for n in [&name, &var] {
+        if let Some(p) = path::parse(n) {
+            path::remove(&h.ns, &p);
+        }
+    }
+    Err(interrupt(Signal::ReRun))
 }
 
 fn all_variables(vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
