@@ -1366,9 +1366,9 @@ fn field_index(vm: &mut Vm<'_>, v: &Value, key: &str) -> Result<Value, Error> {
     match v {
         Value::List(l) => {
             let Some(i) = int_key else {
-                return Err(type_error(format!(
-                    "list indices must be integers or slices, not str"
-                )));
+                return Err(type_error(
+                    "list indices must be integers or slices, not str",
+                ));
             };
             l.borrow()
                 .get(i as usize)
@@ -1565,6 +1565,7 @@ fn format_pieces(
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
 

@@ -18,6 +18,10 @@ use crate::value::{Args, Class, Dict, Key, Object, Value};
 use crate::{Error, NativeFn, Vm};
 
 type R = Result<Value, Error>;
+/// (string, separator, maxsplit) of split/rsplit.
+type SplitArgs = (Rc<str>, Option<Rc<str>>, i64);
+/// (haystack, needle, start, end, nothing-to-find) of find/index/count.
+type FindArgs = (Rc<str>, Rc<str>, usize, usize, bool);
 
 pub(crate) fn exc(kind: &str, msg: impl Into<String>) -> Error {
     Error::exception(kind, msg)
@@ -558,7 +562,7 @@ fn str_rstrip(_vm: &mut Vm<'_>, args: Args) -> R {
     strip_impl(args, "str.rstrip", false, true)
 }
 
-fn split_args(args: Args, name: &str) -> Result<(Rc<str>, Option<Rc<str>>, i64), Error> {
+fn split_args(args: Args, name: &str) -> Result<SplitArgs, Error> {
     let (recv, p) = parse(args, name, &["sep", "maxsplit"], 0, true)?;
     let sep = match p.get(0) {
         None => None,
@@ -828,7 +832,7 @@ fn char_index(st: &str, byte: usize) -> usize {
 }
 
 /// (haystack, sub, start char index) for find/index/count; None when start > len.
-fn find_setup(args: Args, qual: &str) -> Result<(Rc<str>, Rc<str>, usize, usize, bool), Error> {
+fn find_setup(args: Args, qual: &str) -> Result<FindArgs, Error> {
     let (recv, p) = parse(args, qual, &["sub", "start", "end"], 1, false)?;
     let st = recv_str(&recv);
     let sub = match p.raw(0) {
@@ -1392,7 +1396,6 @@ fn recv_dict(v: &Value) -> Result<Rc<RefCell<Dict>>, Error> {
     }
 }
 
-
 fn dict_get(_vm: &mut Vm<'_>, args: Args) -> R {
     let (recv, p) = parse(args, "get", &["key", "default"], 1, false)?;
     let d = recv_dict(&recv)?;
@@ -1496,10 +1499,9 @@ pub(crate) fn pairs_of(vm: &mut Vm<'_>, v: &Value) -> Result<Vec<(Key, Value)>, 
             Value::Tuple(t) => t.to_vec(),
             Value::List(l) => l.borrow().clone(),
             Value::Str(st) => st.chars().map(|c| ss(c.to_string())).collect(),
-            other => {
+            _ => {
                 return Err(type_error(format!(
-                    "cannot convert dictionary update sequence element #{i} to a sequence{}",
-                    if other.type_name().is_empty() { "" } else { "" }
+                    "cannot convert dictionary update sequence element #{i} to a sequence"
                 )))
             }
         };
@@ -2447,6 +2449,7 @@ fn td_from_float(us: f64) -> R {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
 
