@@ -67,6 +67,9 @@ pub(crate) fn native(name: &str) -> Option<NativeFn> {
         "times_task_performed" => times_task_performed,
         "set_task_counter" => set_task_counter,
         "dispatch" => dispatch,
+        "phone_number_is_valid" => phone_number_is_valid,
+        "phone_number_formatted" => phone_number_formatted,
+        "phone_number_in_e164" => phone_number_in_e164,
         _ => return None,
     })
 }
@@ -87,10 +90,10 @@ fn names_of(vm: &mut Vm<'_>, args: &Args) -> Result<Vec<String>, Error> {
 }
 
 fn force_ask(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
-    args.take_kw("forget_prior");
+    let forget_prior = args.take_kw("forget_prior").is_some_and(|v| v.truthy());
     args.take_kw("evaluate");
-    let names = names_of(vm, &args)?;
-    Err(interrupt(Signal::ForceAsk(names)))
+    let vars = names_of(vm, &args)?;
+    Err(interrupt(Signal::ForceAsk { vars, forget_prior }))
 }
 
 fn need(_vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
@@ -661,4 +664,40 @@ fn referring_url(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let default = arg(&mut args, 0, "default");
     let h = host(vm)?;
     Ok(default.unwrap_or_else(|| Value::from_str(&format!("{}/", h.base_url))))
+}
+
+fn us_digits(s: &str) -> Option<String> {
+    let digits: String = s.chars().filter(char::is_ascii_digit).collect();
+    let d = if digits.len() == 11 && digits.starts_with('1') { digits[1..].to_string() } else { digits };
+    (d.len() == 10 && !d.starts_with('0') && !d.starts_with('1')).then_some(d)
+}
+
+fn phone_number_is_valid(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let n = match arg(&mut args, 0, "number") {
+        Some(v) => vm.str_of(&v)?,
+        None => String::new(),
+    };
+    Ok(Value::Bool(us_digits(&n).is_some()))
+}
+
+fn phone_number_formatted(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let n = match arg(&mut args, 0, "number") {
+        Some(v) => vm.str_of(&v)?,
+        None => String::new(),
+    };
+    Ok(Value::from_str(&match us_digits(&n) {
+        Some(d) => format!("({}) {}-{}", &d[..3], &d[3..6], &d[6..]),
+        None => n,
+    }))
+}
+
+fn phone_number_in_e164(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let n = match arg(&mut args, 0, "number") {
+        Some(v) => vm.str_of(&v)?,
+        None => String::new(),
+    };
+    Ok(match us_digits(&n) {
+        Some(d) => Value::from_str(&format!("+1{d}")),
+        None => Value::None,
+    })
 }

@@ -27,7 +27,12 @@ pub(crate) use classes::{instantiate, template_object};
 #[derive(Debug, Clone)]
 pub enum Signal {
     /// `force_ask(*vars)`: ask these even if defined.
-    ForceAsk(Vec<String>),
+    ForceAsk {
+        /// The variables, first asked first.
+        vars: Vec<String>,
+        /// `forget_prior=True`: drop the pending actions first.
+        forget_prior: bool,
+    },
     /// `re_run_logic()`.
     ReRun,
     /// `command('exit', url=…)`.

@@ -31,7 +31,6 @@ pub(crate) fn native(name: &str) -> Option<NativeFn> {
         "add_separators" => add_separators,
         "verb_past" => word,
         "verb_present" => word,
-        "phone_number_formatted" => word,
         "plain" => word,
         "bold" => bold,
         "italic" => italic,

@@ -1253,8 +1253,13 @@ impl<'a> Run<'a> {
                 }
             };
             fv.required = required;
+            let disabled = fv.disabled;
             let view = qs.fields.len();
             qs.fields.push(fv);
+            if disabled {
+                // disabled inputs are not posted: nothing is stored
+                continue;
+            }
             form.push(FormField {
                 name,
                 var: var_name,

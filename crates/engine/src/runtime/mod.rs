@@ -497,7 +497,10 @@ impl<'a> Run<'a> {
     fn signal(&mut self, sig: Signal) -> R<Option<Screen>> {
         match sig {
             Signal::ReRun => Ok(None),
-            Signal::ForceAsk(vars) => {
+            Signal::ForceAsk { vars, forget_prior } => {
+                if forget_prior {
+                    self.st.event_stack.clear();
+                }
                 self.push_events(&vars, serde_json::Map::new());
                 if let Some(ev) = self.st.event_stack.first() {
                     self.host.action = Some(ev.action.clone());
@@ -520,8 +523,8 @@ impl<'a> Run<'a> {
 
     /// The message for a circular dependency: the variables being sought, most recent first.
     fn loop_message(&self, var: &str) -> String {
+        let _ = var;
         let mut stack: Vec<&str> = self.chain.iter().map(String::as_str).collect();
-        stack.push(var);
         stack.reverse();
         stack.dedup();
         format!("There appears to be an infinite loop. Variables in stack are {}.", stack.join(", "))
