@@ -203,12 +203,12 @@ impl TargetVisitor<'_> {
             Expr::Tuple(t) => t.elts.iter().for_each(|x| self.target(x)),
             Expr::List(l) => l.elts.iter().for_each(|x| self.target(x)),
             Expr::Starred(s) => self.target(&s.value),
-            Expr::Name(_) | Expr::Attribute(_) | Expr::Subscript(_) => {
-                // very long targets are not variable names anyone seeks (and would recurse deeply)
-                if slice(self.source, e.range()).len() <= MAX_VAR_LEN && is_lvalue(e) {
-                    let r = render(self.source, e);
-                    self.add(r);
-                }
+            // very long targets are not variable names anyone seeks (and would recurse deeply)
+            Expr::Name(_) | Expr::Attribute(_) | Expr::Subscript(_)
+                if slice(self.source, e.range()).len() <= MAX_VAR_LEN && is_lvalue(e) =>
+            {
+                let r = render(self.source, e);
+                self.add(r);
             }
             _ => {}
         }
