@@ -245,9 +245,13 @@ impl Loader<'_> {
                 }
                 if let crate::model::BlockKind::Template(t) = &mut b.kind {
                     if t.content.is_none() {
-                        if let Some(text) =
-                            Self::content_file(sources, &mut cx, r, t.content_file.as_ref())?
-                        {
+                        if let Some(text) = Self::content_file(
+                            sources,
+                            &mut cx,
+                            r,
+                            t.content_file.as_ref(),
+                            &mut self.interview.files,
+                        )? {
                             t.content = Some(text);
                         }
                     }
@@ -344,6 +348,7 @@ impl Loader<'_> {
         cx: &mut Cx<'_>,
         from: &InterviewRef,
         node: Option<&yaml::Node>,
+        read: &mut Vec<InterviewRef>,
     ) -> Result<Option<crate::model::Text>, LoadError> {
         let Some(node) = node else { return Ok(None) };
         let names: Vec<&yaml::Node> = match &node.value {
@@ -378,6 +383,7 @@ impl Loader<'_> {
                 combined.push('\n');
             }
             combined.push_str(&text);
+            read.push(target.clone());
             first.get_or_insert(target);
         }
         let Some(first) = first else { return Ok(None) };
