@@ -1382,8 +1382,17 @@ fn dict_method(name: &str) -> Option<NativeFn> {
         "update" => dict_update,
         "copy" => dict_copy,
         "clear" => dict_clear,
+        "fromkeys" => dict_fromkeys_bound,
         _ => return None,
     })
+}
+
+/// `d.fromkeys(…)` through an instance: the receiver is ignored.
+fn dict_fromkeys_bound(vm: &mut Vm<'_>, mut args: Args) -> R {
+    if !args.positional.is_empty() {
+        args.positional.remove(0);
+    }
+    dict_fromkeys(vm, args)
 }
 
 fn recv_dict(v: &Value) -> Result<Rc<RefCell<Dict>>, Error> {

@@ -1096,6 +1096,9 @@ fn math_fsum(vm: &mut Vm<'_>, args: Args) -> R {
         }
         return Ok(Value::Float(special));
     }
+    if partials.iter().any(|p| p.is_infinite()) {
+        return Err(exc("OverflowError", "intermediate overflow in fsum"));
+    }
     let mut hi = 0.0;
     let mut n = partials.len();
     if n > 0 {
@@ -1265,7 +1268,11 @@ fn json_dumps(vm: &mut Vm<'_>, args: Args) -> R {
     )?;
     let indent = match v[6].as_ref() {
         None | Some(Value::None) => None,
-        Some(Value::Int(n)) => Some(" ".repeat((*n).clamp(0, 64) as usize)),
+        Some(Value::Int(n)) => {
+            let n = (*n).max(0) as usize;
+            vm.check_len(n)?;
+            Some(" ".repeat(n))
+        }
         Some(Value::Str(x)) => Some(x.to_string()),
         Some(other) => {
             return Err(type_error(format!(
