@@ -57,7 +57,7 @@ pub(crate) fn native(name: &str) -> Option<NativeFn> {
         "get_language" => get_language,
         "get_dialect" => get_language,
         "referring_url" => referring_url,
-        "current_context" => nothing,
+        "current_context" => current_context,
         "interface" => interface,
         "language_from_browser" => get_language,
         "static_image" => static_image,
@@ -700,4 +700,26 @@ fn phone_number_in_e164(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error>
         Some(d) => Value::from_str(&format!("+1{d}")),
         None => Value::None,
     })
+}
+
+fn current_context(vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
+    let h = host(vm)?;
+    let cls = h.class("DAObject");
+    let obj = Value::new_object(cls, Some("current_context()"));
+    if let Value::Object(o) = &obj {
+        let mut o = o.borrow_mut();
+        let action = h.action.clone();
+        for (k, v) in [
+            ("filename", Value::from_str(&h.interview)),
+            ("package", Value::from_str(&h.package)),
+            ("session", Value::from_str("")),
+            ("question_id", Value::None),
+            ("variable", action.as_deref().map(Value::from_str).unwrap_or(Value::None)),
+            ("current_section", Value::None),
+            ("inside_of", Value::from_str("standard")),
+        ] {
+            o.attrs.insert(std::rc::Rc::from(k), v);
+        }
+    }
+    Ok(obj)
 }

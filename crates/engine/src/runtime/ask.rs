@@ -979,6 +979,11 @@ impl<'a> Run<'a> {
                 nv.content = Some(self.text(t)?);
                 qs.fields.push(nv);
             }
+            if let Some(t) = &f.html {
+                let mut nv = field_view(String::new(), format!("{id}_html"), String::new(), FieldKind::Html, "");
+                nv.content = Some(self.render_raw(t)?);
+                qs.fields.push(nv);
+            }
             let mut datatype = f.datatype.clone().unwrap_or_else(|| "text".to_string());
             if datatype == "text" {
                 if let Some(it) = &f.input_type {

@@ -144,6 +144,7 @@ fn apply(run: &mut Run<'_>, cur: &crate::state::CurrentQuestion, posted: &HashMa
             _ => {}
         }
     }
+    offered.extend(qs.fields.iter().filter(|f| f.disabled).map(|f| f.name.as_str()));
     for name in posted.keys() {
         if is_control(name) || offered.contains(name) {
             continue;

@@ -252,6 +252,12 @@ impl Session {
         let i = self.field_by_label(label);
         let f = self.q().fields[i].clone();
         match f.kind {
+            FieldKind::Multiselect | FieldKind::Checkboxes => {
+                let c = f.choices.iter().find(|c| norm(&c.label) == norm(value)).unwrap_or_else(|| panic!("no option {value}"));
+                if let Some(n) = &c.name {
+                    self.stage(n.clone(), "True".into());
+                }
+            }
             FieldKind::Radio | FieldKind::Dropdown => {
                 let c = f.choices.iter().find(|c| norm(&c.label) == norm(value)).unwrap_or_else(|| panic!("no option {value}"));
                 self.stage(f.name.clone(), c.value.clone());
@@ -344,7 +350,7 @@ impl Session {
     fn defaults(&self) -> Vec<(String, String)> {
         let mut out = Vec::new();
         for f in &self.q().fields {
-            if f.name.is_empty() {
+            if f.name.is_empty() || f.disabled {
                 continue;
             }
             match f.kind {
@@ -405,6 +411,13 @@ impl Session {
             }
             Submitted::Invalid(s) => self.screen = s,
         }
+        // what the server does with commands
+        if let Screen::Command { command, .. } = &self.screen {
+            if command == "restart" || command == "new_session" {
+                self.state = self.iv.new_session();
+                self.screen = self.iv.next_screen(&mut self.state, &self.ctx);
+            }
+        }
     }
 
     /// `I click the button "label"`.
@@ -459,6 +472,11 @@ impl Session {
         let action = url.split(['?', '&']).find_map(|p| p.strip_prefix("action=")).map(str::to_string);
         let mut ctx = self.ctx.clone();
         ctx.action = action;
+        if let Some((_, query)) = url.split_once('?') {
+            if !query.contains("action=") {
+                ctx.interview_url = format!("/interview?{query}");
+            }
+        }
         self.staged.clear();
         self.screen = self.iv.next_screen(&mut self.state, &ctx);
     }
