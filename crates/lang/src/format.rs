@@ -848,6 +848,15 @@ pub fn format_value(vm: &mut Vm<'_>, v: &Value, spec: &str) -> Result<String, Er
     if let Some(r) = format_primitive(v, spec) {
         return r;
     }
+    if let Some(m) = vm.special_method(v, "__format__") {
+        return match vm.call(&m, Args::new(vec![Value::Str(Rc::from(spec))]))? {
+            Value::Str(s) => Ok(s.to_string()),
+            other => Err(type_error(format!(
+                "__format__ must return a str, not {}",
+                other.type_name()
+            ))),
+        };
+    }
     let s = to_str(vm, v)?;
     if spec.is_empty() {
         return Ok(s);

@@ -2795,6 +2795,12 @@ fn findall_impl(vm: &mut Vm<'_>, pat: &str, flags: i64, text: &Rc<str>, iter: bo
             n => Value::tuple((1..n).map(g).collect()),
         });
     }
+    if iter {
+        return Ok(Value::Iter(Rc::new(RefCell::new(crate::value::IterState {
+            items: out,
+            pos: 0,
+        }))));
+    }
     Ok(Value::list(out))
 }
 
@@ -2804,7 +2810,7 @@ fn re_findall(vm: &mut Vm<'_>, args: Args) -> R {
     findall_impl(vm, &pat, flags, &text_arg(&arg(&v, 1))?, false)
 }
 
-/// `re.finditer`: returns a list of match objects.
+/// `re.finditer`: an iterator over match objects (computed eagerly).
 fn re_finditer(vm: &mut Vm<'_>, args: Args) -> R {
     let v = params(args, "finditer", &["pattern", "string", "flags"], 2)?;
     let (pat, flags) = pattern_of(&arg(&v, 0), v[2].as_ref())?;
