@@ -303,6 +303,25 @@ fn broken_files_report_file_and_line() {
     let msg = e.to_string();
     assert!(msg.contains("t.yml, line "), "{msg}");
 
+    let e = mem_load(
+        "question: one\nfield: x\n---\nmandatory: True\ncode: |\n  a = 1\n  b = 2 +\n  c = 3\n",
+    )
+    .unwrap_err();
+    assert!(
+        e.to_string()
+            .starts_with("docassemble.test:data/questions/t.yml, line 7: column 10: code:"),
+        "{e}"
+    );
+    let e = mem_load("question: one\nfield: x\n---\nquestion: |\n  Hello\n  ${ a + }\nfield: y\n")
+        .unwrap_err();
+    assert!(
+        e.to_string().contains("t.yml, line 6: column 9: question:"),
+        "{e}"
+    );
+    let e = mem_load("question: Hi\nsubquestion: |\n  line\n  % if x\n  a\n  % endif\nfield: y\n")
+        .unwrap_err();
+    assert!(e.to_string().contains("t.yml, line 4: "), "{e}");
+
     let e = mem_load("question: hi\nfields:\n  - Name: user.name(\n").unwrap_err();
     assert!(e.to_string().contains("line 3"), "{e}");
 

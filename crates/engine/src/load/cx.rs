@@ -67,14 +67,15 @@ impl Cx<'_> {
         let pos = self.pos(node);
         let compiled = if self.defs_prefix.is_empty() {
             lang::Template::compile(&source, pos.origin())
+                .map_err(|e| self.syntax_at(&e, what, &pos))
         } else {
             // docassemble prepends the `usedefs` definitions to the text
             let prefix_lines = self.defs_prefix.matches('\n').count() as u32;
             let mut origin = pos.origin();
             origin.line = origin.line.saturating_sub(prefix_lines).max(1);
             lang::Template::compile(&format!("{}{source}", self.defs_prefix), origin)
-        }
-        .map_err(|e| self.syntax(&e, what))?;
+                .map_err(|e| self.syntax(&e, what))
+        }?;
         Ok(Text {
             source,
             pos,
@@ -103,8 +104,8 @@ impl Cx<'_> {
             return Err(self.err(node.line, format!("{what} is empty")));
         }
         let pos = self.pos(node);
-        let compiled =
-            lang::Expression::compile(&source, pos.origin()).map_err(|e| self.syntax(&e, what))?;
+        let compiled = lang::Expression::compile(&source, pos.origin())
+            .map_err(|e| self.syntax_at(&e, what, &pos))?;
         Ok(Expr {
             source: source.trim().to_string(),
             pos,
@@ -116,8 +117,8 @@ impl Cx<'_> {
     pub fn code(&self, node: &Node, what: &str) -> R<(Code, Vec<String>)> {
         let source = self.string(node, what)?;
         let pos = self.pos(node);
-        let compiled =
-            lang::Program::compile(&source, pos.origin()).map_err(|e| self.syntax(&e, what))?;
+        let compiled = lang::Program::compile(&source, pos.origin())
+            .map_err(|e| self.syntax_at(&e, what, &pos))?;
         let targets = scan::assigned_targets(&source).map_err(|e| {
             self.err(
                 node.line + e.line.saturating_sub(1),
@@ -132,6 +133,21 @@ impl Cx<'_> {
             },
             targets,
         ))
+    }
+
+    /// A `lang` syntax error as a load error at its line.
+    /// Lines after the first of a `|` block are indented by the block's column in the file.
+    pub fn syntax_at(&self, e: &lang::SyntaxError, what: &str, pos: &Pos) -> LoadError {
+        let column = if e.line > pos.line && e.file == pos.file {
+            e.column + pos.column
+        } else {
+            e.column
+        };
+        LoadError::At {
+            file: e.file.to_string(),
+            line: e.line,
+            reason: format!("column {column}: {what}: {}", e.message),
+        }
     }
 
     /// A `lang` syntax error as a load error at its line.
