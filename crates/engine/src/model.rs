@@ -889,6 +889,10 @@ pub struct Metadata {
     /// `required privileges` etc. are in `raw`.
     /// Every metadata key (merged; later blocks win, dicts merged) as written.
     pub raw: IndexMap<String, Node>,
+    /// The string-valued keys compiled as Mako texts (with their file and line), for screen
+    /// parts taken from metadata (`title`, `pre`, `footer`, `exit label` …). A value that is
+    /// not a valid template is left out (it is still in `raw`).
+    pub texts: IndexMap<String, Text>,
 }
 
 /// Merged `features` blocks. Unknown/unsupported keys are kept in `raw`.

@@ -94,6 +94,8 @@ fn mem_load(text: &str) -> Result<Interview, LoadError> {
 fn fields_example() {
     let iv = example("docassemble.base:data/questions/examples/fields.yml");
     assert_eq!(iv.metadata.title.as_deref(), Some("Fields example"));
+    let title = iv.metadata.texts.get("title").unwrap();
+    assert_eq!((title.source(), title.pos().line), ("Fields example", 2));
     assert_eq!(iv.imports, vec!["us"]);
     assert_eq!(iv.blocks.len(), 2);
     let done = &iv.blocks[0];

@@ -221,6 +221,18 @@ fn merge_metadata(cx: &mut Cx<'_>, md: &mut Metadata, m: &Node) -> R<()> {
                 md.raw.insert(key.clone(), v.clone());
             }
         }
+        if v.as_str().is_some() {
+            match cx.text(v, &key) {
+                Ok(t) => {
+                    md.texts.insert(key.clone(), t);
+                }
+                Err(_) => {
+                    md.texts.shift_remove(&key);
+                }
+            }
+        } else {
+            md.texts.shift_remove(&key);
+        }
         let text = || v.scalar_text();
         match key.as_str() {
             "title" => md.title = text(),
