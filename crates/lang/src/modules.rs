@@ -1896,12 +1896,61 @@ pub fn translate_regex(pat: &str) -> Result<String, Error> {
     let mut i = 0;
     let mut in_class = false;
     let mut class_start = false;
+    let mut class_pos = 0;
+    // open groups (positions), and whether the last item can take a quantifier
+    let mut parens: Vec<usize> = Vec::new();
+    let mut can_repeat = false;
+    // 0: last token not a quantifier; 1: after a quantifier; 2: after a lazy `?`
+    let mut quant = 0u8;
+    let quantifier = |at: usize, can_repeat: bool, quant: u8, c: char| -> Result<u8, Error> {
+        match quant {
+            1 if c == '?' => Ok(2),
+            1 if c == '+' => Err(re_error(format!(
+                "possessive quantifiers are not supported (at position {at})"
+            ))),
+            1 | 2 => Err(re_error(format!("multiple repeat at position {at}"))),
+            _ if !can_repeat => Err(re_error(format!("nothing to repeat at position {at}"))),
+            _ => Ok(1),
+        }
+    };
     let unsupported =
         |what: &str, at: usize| re_error(format!("{what} are not supported (at position {at})"));
     while i < chars.len() {
         let c = chars[i];
         let first_in_class = class_start;
         class_start = false;
+        if !in_class {
+            match c {
+                '*' | '+' | '?' => {
+                    quant = quantifier(i, can_repeat, quant, c)?;
+                    can_repeat = false;
+                    out.push(c);
+                    i += 1;
+                    continue;
+                }
+                '{' | '\\' => {}
+                '(' => {
+                    parens.push(i);
+                    can_repeat = false;
+                    quant = 0;
+                }
+                ')' => {
+                    if parens.pop().is_none() {
+                        return Err(re_error(format!("unbalanced parenthesis at position {i}")));
+                    }
+                    can_repeat = true;
+                    quant = 0;
+                }
+                '|' | '^' | '$' => {
+                    can_repeat = false;
+                    quant = 0;
+                }
+                _ => {
+                    can_repeat = true;
+                    quant = 0;
+                }
+            }
+        }
         match c {
             '\\' => {
                 let Some(&e) = chars.get(i + 1) else {
@@ -1910,6 +1959,10 @@ pub fn translate_regex(pat: &str) -> Result<String, Error> {
                     )));
                 };
                 i += 2;
+                if !in_class {
+                    can_repeat = !matches!(e, 'A' | 'b' | 'B' | 'Z');
+                    quant = 0;
+                }
                 match e {
                     '1'..='9' if !in_class => return Err(unsupported("backreferences", i - 2)),
                     '0'..='7' => {
@@ -1968,6 +2021,7 @@ pub fn translate_regex(pat: &str) -> Result<String, Error> {
             '[' if !in_class => {
                 in_class = true;
                 class_start = true;
+                class_pos = i;
                 out.push('[');
                 if chars.get(i + 1) == Some(&'^') {
                     out.push('^');
@@ -1978,6 +2032,8 @@ pub fn translate_regex(pat: &str) -> Result<String, Error> {
             ']' if in_class && first_in_class => out.push_str("\\]"),
             ']' if in_class => {
                 in_class = false;
+                can_repeat = true;
+                quant = 0;
                 out.push(']');
             }
             '&' | '~' if in_class => {
@@ -2005,6 +2061,7 @@ pub fn translate_regex(pat: &str) -> Result<String, Error> {
                 }
                 if rest.starts_with('#') {
                     // comment group: skip to ')'
+                    parens.pop();
                     while i < chars.len() && chars[i] != ')' {
                         i += 1;
                     }
@@ -2024,8 +2081,18 @@ pub fn translate_regex(pat: &str) -> Result<String, Error> {
                         'i' | 'm' | 's' | 'x' | '-' => out.push(f),
                         'a' | 'L' | 'u' => {}
                         ':' | ')' => break,
+                        '<' => {
+                            let next = chars.get(j + 1).map(|c| c.to_string()).unwrap_or_default();
+                            return Err(re_error(format!(
+                                "unknown extension ?<{next} at position {}",
+                                i + 1
+                            )));
+                        }
                         _ => {
-                            return Err(re_error(format!("unknown extension ?{f} at position {i}")))
+                            return Err(re_error(format!(
+                                "unknown extension ?{f} at position {}",
+                                i + 1
+                            )))
                         }
                     }
                     j += 1;
@@ -2033,6 +2100,7 @@ pub fn translate_regex(pat: &str) -> Result<String, Error> {
                 if out.ends_with("(?") {
                     // only dropped flags: make it a no-op group
                     if chars.get(j) == Some(&')') {
+                        parens.pop();
                         out.truncate(out.len() - 2);
                         i = j + 1;
                         continue;
@@ -2057,7 +2125,9 @@ pub fn translate_regex(pat: &str) -> Result<String, Error> {
                     && !body.is_empty()
                     && body.matches(',').count() <= 1
                     && body != ",";
-                if valid && i > 0 {
+                if valid {
+                    quant = quantifier(i, can_repeat, quant, '{')?;
+                    can_repeat = false;
                     let body = if body.starts_with(',') {
                         format!("0{body}")
                     } else {
@@ -2070,11 +2140,23 @@ pub fn translate_regex(pat: &str) -> Result<String, Error> {
                     continue;
                 }
                 out.push_str("\\{");
+                can_repeat = true;
+                quant = 0;
             }
             '}' if !in_class => out.push_str("\\}"),
             c => out.push(c),
         }
         i += 1;
+    }
+    if in_class {
+        return Err(re_error(format!(
+            "unterminated character set at position {class_pos}"
+        )));
+    }
+    if let Some(p) = parens.last() {
+        return Err(re_error(format!(
+            "missing ), unterminated subpattern at position {p}"
+        )));
     }
     Ok(out)
 }
@@ -2796,10 +2878,9 @@ fn findall_impl(vm: &mut Vm<'_>, pat: &str, flags: i64, text: &Rc<str>, iter: bo
         });
     }
     if iter {
-        return Ok(Value::Iter(Rc::new(RefCell::new(crate::value::IterState {
-            items: out,
-            pos: 0,
-        }))));
+        return Ok(Value::Iter(Rc::new(RefCell::new(
+            crate::value::IterState { items: out, pos: 0 },
+        ))));
     }
     Ok(Value::list(out))
 }
