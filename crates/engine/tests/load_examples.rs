@@ -551,3 +551,19 @@ fn review_items_keep_their_actions() {
     assert_eq!(item.fields, vec!["a", "b", "c", "d"]);
     assert!(item.button.is_some());
 }
+
+#[test]
+fn choices_mixing_code_items_become_one_expression() {
+    let iv = example("docassemble.base:data/questions/examples/buttons-code-list-partial.yml");
+    let q = question(&iv, 0);
+    let Input::Choice(c) = &q.input else { panic!() };
+    let Choices::Code(e) = &c.choices else {
+        panic!("{:?}", c.choices)
+    };
+    assert!(
+        e.source()
+            .starts_with("[{'understands': 'I understand'}] + list("),
+        "{}",
+        e.source()
+    );
+}

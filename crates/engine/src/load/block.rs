@@ -909,6 +909,11 @@ fn parse_choices(
                     }
                 }
             }
+            let is_code_item =
+                |n: &Node| n.as_map().is_some_and(|m| m.len() == 1) && n.get("code").is_some();
+            if items.iter().any(is_code_item) {
+                return mixed_choices(cx, node, items);
+            }
             let mut out = Vec::new();
             for item in items {
                 out.push(parse_choice(
@@ -925,6 +930,65 @@ fn parse_choices(
         Value::Null => Ok(Choices::List(Vec::new())),
         _ => Ok(Choices::Code(cx.expr(node, "choices")?)),
     }
+}
+
+/// A list mixing written choices and `- code: expr` items becomes one expression:
+/// `[{value: label}, …] + list(expr) + …` (written items must be plain `label: value`).
+fn mixed_choices(cx: &Cx<'_>, node: &Node, items: &[Node]) -> R<Choices> {
+    let literal = |n: &Node| -> Option<String> {
+        Some(match &n.value {
+            Value::Str(s) => crate::load::scan::python_repr(s),
+            Value::Int(i) => i.to_string(),
+            Value::Float(f) => crate::yaml::python_float(*f),
+            Value::Bool(b) => if *b { "True" } else { "False" }.to_string(),
+            Value::Null => "None".to_string(),
+            _ => return None,
+        })
+    };
+    let mut parts: Vec<String> = Vec::new();
+    let mut pending: Vec<String> = Vec::new();
+    for item in items {
+        if let (Some(c), Some(1)) = (item.get("code"), item.as_map().map(<[_]>::len)) {
+            if !pending.is_empty() {
+                parts.push(format!("[{}]", pending.join(", ")));
+                pending.clear();
+            }
+            let e = cx.expr(c, "choices code")?;
+            parts.push(format!("list({})", e.source()));
+            continue;
+        }
+        let (label, value) = match item.as_map() {
+            None => (item, item),
+            Some([(k, v)]) => (k, v),
+            Some(_) => {
+                return Err(cx.err(
+                    item.line,
+                    "choices mixing '- code:' items with detailed items are not supported",
+                ))
+            }
+        };
+        let (Some(l), Some(v)) = (label.scalar_text(), literal(value)) else {
+            return Err(cx.err(
+                item.line,
+                "choices mixing '- code:' items must be 'label: value'",
+            ));
+        };
+        if crate::load::looks_like_mako(&l) {
+            return Err(cx.err(
+                item.line,
+                "choices mixing '- code:' items cannot use Mako in labels",
+            ));
+        }
+        pending.push(format!("{{{v}: {}}}", crate::load::scan::python_repr(&l)));
+    }
+    if !pending.is_empty() {
+        parts.push(format!("[{}]", pending.join(", ")));
+    }
+    Ok(Choices::Code(cx.expr_from(
+        parts.join(" + "),
+        node,
+        "choices",
+    )?))
 }
 
 fn parse_choice(
