@@ -882,6 +882,10 @@ pub fn percent_format(vm: &mut Vm<'_>, fmt: &str, args: &Value) -> Result<String
     let (items, mapping): (Vec<Value>, Option<Value>) = match args {
         Value::Tuple(t) => (t.to_vec(), None),
         Value::Dict(_) => (vec![args.clone()], Some(args.clone())),
+        // an object with __getitem__ (DADict …) is a mapping too
+        Value::Object(_) if vm.special_method(args, "__getitem__").is_some() => {
+            (vec![args.clone()], Some(args.clone()))
+        }
         other => (vec![other.clone()], None),
     };
     let mut next = 0usize;
@@ -927,9 +931,13 @@ pub fn percent_format(vm: &mut Vm<'_>, fmt: &str, args: &Value) -> Result<String
                 return Err(value_error("incomplete format key"));
             }
             let key: String = chars[start..i - 1].iter().collect();
+            let key_value = Value::Str(Rc::from(key.as_str()));
             let found = match map {
                 Value::Dict(d) => d.borrow().get(&Key::Str(Rc::from(key.as_str()))).cloned(),
-                _ => None,
+                other => match vm.special_method(other, "__getitem__") {
+                    Some(getitem) => Some(vm.call(&getitem, Args::new(vec![key_value.clone()]))?),
+                    None => None,
+                },
             };
             value = match found {
                 Some(v) => Some(v),
