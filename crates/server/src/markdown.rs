@@ -74,6 +74,7 @@ fn is_plain(text: &str) -> bool {
         )
     }) && !text.starts_with(|c: char| c.is_ascii_digit())
         && !text.contains("..")
+        && !has_icon(text)
 }
 
 /// Escapes text for HTML element content and attribute values.
@@ -97,6 +98,139 @@ pub fn escape_into(out: &mut String, text: &str) {
     }
 }
 
+/// Inline bracket codes of docassemble's `html_filter` and what they become on screen.
+const BRACKET_CODES: &[(&str, &str)] = &[
+    ("[BR]", "<br>"),
+    ("[NEWLINE]", "<br>"),
+    ("[SKIPLINE]", "<br><br>"),
+    ("[NEWPAR]", "\n\n"),
+    ("[TAB]", "&emsp;"),
+    ("[NBSP]", "&nbsp;"),
+    ("[ENDASH]", "&ndash;"),
+    ("[EMDASH]", "&mdash;"),
+    ("[HYPHEN]", "&#8209;"),
+    ("[BLANK]", "\\_\\_\\_\\_\\_\\_\\_\\_"),
+    (
+        "[BLANKFILL]",
+        "\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_",
+    ),
+    ("[CHECKBOX]", "&#9744;"),
+    ("[PAGEBREAK]", ""),
+    ("[PAGENUM]", ""),
+    ("[SECTIONNUM]", ""),
+    ("[NO_EMOJIS]", ""),
+];
+
+/// Paragraph-level codes: the paragraph they start is wrapped in a `div` of this class.
+const PARAGRAPH_CODES: &[(&str, &str)] = &[
+    ("[CENTER]", "text-center"),
+    ("[BOLDCENTER]", "text-center fw-bold"),
+    ("[FLUSHLEFT]", "text-start"),
+    ("[FLUSHRIGHT]", "text-end"),
+    ("[BORDER]", "co-border"),
+];
+
+/// True if `text` holds a `:icon-name:` code.
+fn has_icon(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter()
+        .enumerate()
+        .any(|(i, &c)| c == b':' && icon_at(b, i).is_some())
+}
+
+/// If an icon code `:name:` starts at byte `i`, its name's end (the closing colon).
+fn icon_at(b: &[u8], i: usize) -> Option<usize> {
+    if i > 0 && (b[i - 1].is_ascii_alphanumeric() || matches!(b[i - 1], b':' | b'/' | b'_' | b'-'))
+    {
+        return None;
+    }
+    let first = *b.get(i + 1)?;
+    if !first.is_ascii_lowercase() {
+        return None;
+    }
+    let mut j = i + 1;
+    while j < b.len()
+        && (b[j].is_ascii_lowercase() || b[j].is_ascii_digit() || b[j] == b'-' || b[j] == b'_')
+    {
+        j += 1;
+    }
+    if j >= b.len() || b[j] != b':' || j - i > 60 {
+        return None;
+    }
+    match b.get(j + 1) {
+        Some(c) if c.is_ascii_alphanumeric() || *c == b':' || *c == b'/' => None,
+        _ => Some(j),
+    }
+}
+
+/// `:bed:` → a Font Awesome icon element (`fas fa-bed`); `:far-fa-x:` → `far fa-x`.
+fn icon_html(name: &str) -> String {
+    let class = match name.split_once("-fa-") {
+        Some((style, rest)) => format!("{style} fa-{rest}"),
+        None => format!("fas fa-{name}"),
+    };
+    format!("<i class=\"{class}\" aria-hidden=\"true\"></i>")
+}
+
+/// Applies docassemble's screen codes (brackets, icons) before Markdown.
+fn preprocess(text: &str) -> std::borrow::Cow<'_, str> {
+    let icons = !text.contains("[NO_EMOJIS]") && has_icon(text);
+    if !text.contains('[') && !icons {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut t = text.to_string();
+    if t.contains('[') {
+        for (code, html) in BRACKET_CODES {
+            if t.contains(code) {
+                t = t.replace(code, html);
+            }
+        }
+        if PARAGRAPH_CODES.iter().any(|(c, _)| t.contains(c)) {
+            let mut out = Vec::new();
+            for para in t.split("\n\n") {
+                let trimmed = para.trim_start();
+                match PARAGRAPH_CODES.iter().find(|(c, _)| trimmed.starts_with(c)) {
+                    Some((code, class)) => out.push(format!(
+                        "<div class=\"{class}\">\n\n{}\n\n</div>",
+                        &trimmed[code.len()..]
+                    )),
+                    None => out.push(para.to_string()),
+                }
+            }
+            t = out.join("\n\n");
+        }
+        if let Some(start) = t.find("[INDENTBY") {
+            if let Some(end) = t[start..].find(']') {
+                t.replace_range(start..start + end + 1, "");
+            }
+        }
+    }
+    if icons {
+        let b = t.as_bytes();
+        let mut out = String::with_capacity(t.len() + 32);
+        let mut i = 0;
+        let mut last = 0;
+        let mut in_code = false;
+        while i < b.len() {
+            if b[i] == b'`' {
+                in_code = !in_code;
+            } else if b[i] == b':' && !in_code {
+                if let Some(end) = icon_at(b, i) {
+                    out.push_str(&t[last..i]);
+                    out.push_str(&icon_html(&t[i + 1..end]));
+                    i = end + 1;
+                    last = i;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        out.push_str(&t[last..]);
+        t = out;
+    }
+    std::borrow::Cow::Owned(t)
+}
+
 /// Renders Markdown (block level) to sanitised HTML.
 pub fn to_html(text: &str) -> String {
     if is_plain(text.trim()) {
@@ -111,7 +245,8 @@ pub fn to_html(text: &str) -> String {
     opts.insert(Options::ENABLE_STRIKETHROUGH);
     // docassemble's Markdown uses SmartyPants: "x" → “x”, -- → –, ... → …
     opts.insert(Options::ENABLE_SMART_PUNCTUATION);
-    let parser = Parser::new_ext(text, opts);
+    let text = preprocess(text);
+    let parser = Parser::new_ext(&text, opts);
     let mut raw = String::with_capacity(text.len() * 2);
     html::push_html(&mut raw, parser);
     CLEANER.clean(&raw).to_string()
@@ -190,6 +325,24 @@ mod tests {
             "target_variable is: “Outie”"
         );
         assert_eq!(to_inline_html("it's"), "it’s");
+    }
+
+    #[test]
+    fn screen_codes_and_icons() {
+        assert_eq!(to_inline_html("a[BR]b"), "a<br>b");
+        assert_eq!(
+            to_inline_html("sleep well :bed:"),
+            "sleep well <i class=\"fas fa-bed\" aria-hidden=\"true\"></i>"
+        );
+        assert!(to_inline_html("money :far-fa-money-bill-alt: here")
+            .contains("<i class=\"far fa-money-bill-alt\""));
+        assert_eq!(to_inline_html("at 10:30:00"), "at 10:30:00");
+        assert_eq!(to_inline_html("Note: this:that"), "Note: this:that");
+        assert!(to_inline_html("`:bed:`").contains("<code>:bed:</code>"));
+        assert!(
+            to_html("[BOLDCENTER] Title\n\ntext").contains("<div class=\"text-center fw-bold\">")
+        );
+        assert!(!to_html("x [PAGEBREAK] y").contains("PAGEBREAK"));
     }
 
     #[test]
