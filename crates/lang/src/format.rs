@@ -1194,7 +1194,7 @@ pub fn percent_format(vm: &mut Vm<'_>, fmt: &str, args: &Value) -> Result<String
         };
         out.push_str(&text);
     }
-    if next < items.len() && !matches!(args, Value::Dict(_) | Value::List(_)) {
+    if next < items.len() && mapping.is_none() && !matches!(args, Value::List(_)) {
         return Err(type_error(
             "not all arguments converted during string formatting",
         ));
