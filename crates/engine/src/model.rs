@@ -274,7 +274,7 @@ pub struct Block {
     pub reconsider: Reconsider,
     /// `undefine:` variables.
     pub undefine: Vec<String>,
-    /// `language:` if not all languages.
+    /// `language:` if not all languages (or the file's `default language:` before it).
     pub language: Option<String>,
     /// `role:` names (legacy multi-user).
     pub roles: Vec<String>,

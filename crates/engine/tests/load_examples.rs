@@ -567,3 +567,20 @@ fn choices_mixing_code_items_become_one_expression() {
         e.source()
     );
 }
+
+#[test]
+fn default_language_applies_to_later_blocks_of_the_file() {
+    let iv = example("docassemble.demo:data/questions/bestnumber/interview.yml");
+    let langs: Vec<Option<&str>> = iv
+        .index
+        .candidates("favorite_number")
+        .iter()
+        .map(|&n| iv.blocks[n].language.as_deref())
+        .collect();
+    assert_eq!(langs, vec![Some("en"), Some("es")]);
+    // blocks of other files are not affected
+    assert_eq!(
+        iv.blocks[iv.index.candidates("user_language")[0]].language,
+        None
+    );
+}

@@ -187,6 +187,8 @@ impl Loader<'_> {
             text
         };
         let file: Arc<str> = Arc::from(r.to_string());
+        // `default language:` applies to the blocks after it in the same file
+        let mut file_language: Option<String> = None;
         for raw in yaml::split_blocks(&text) {
             let node = yaml::parse_block(&raw.text, raw.first_line).map_err(|e| LoadError::At {
                 file: file.to_string(),
@@ -256,9 +258,15 @@ impl Loader<'_> {
                         }
                     }
                 }
+                if b.language.is_none() {
+                    b.language = file_language.clone();
+                }
                 self.interview.blocks.push(b);
             } else {
                 config::apply(&mut cx, &mut self.interview, self.sources, r, &node, &keys)?;
+                if keys.iter().any(|(k, _, _)| k == "default language") {
+                    file_language = self.interview.default_language.clone();
+                }
             }
         }
         Ok(())
