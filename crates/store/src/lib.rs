@@ -7,6 +7,7 @@
 //!
 //! Plaintext state enters and leaves only through [`seal::seal`] / [`seal::open`].
 
+pub mod crypto;
 pub mod seal;
 
 use std::path::Path;
