@@ -176,6 +176,8 @@ pub struct Interview {
     pub default_validation_messages: IndexMap<String, Text>,
     /// `sections` (the navigation bar), if any.
     pub sections: Vec<Section>,
+    /// `sections` blocks for one language (`language:` or `default language`): language → sections.
+    pub sections_by_language: IndexMap<String, Vec<Section>>,
     /// `progressive` of the sections block (default true).
     pub sections_progressive: bool,
     /// `auto open` of the sections block.
@@ -845,6 +847,8 @@ pub struct Help {
     pub heading: Option<Text>,
     /// `audio:` / `video:` raw.
     pub media: Vec<(String, Node)>,
+    /// The language of an `interview help` block; None = every language.
+    pub language: Option<String>,
 }
 
 /// A glossary entry.
@@ -854,6 +858,9 @@ pub struct Term {
     pub term: String,
     /// The definition (Mako/Markdown).
     pub definition: Text,
+    /// The language of an interview-wide `terms` block (`language:` or the file's
+    /// `default language`); None = every language.
+    pub language: Option<String>,
 }
 
 /// A navigation section (nested).

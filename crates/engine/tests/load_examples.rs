@@ -578,6 +578,15 @@ fn default_language_applies_to_later_blocks_of_the_file() {
         .map(|&n| iv.blocks[n].language.as_deref())
         .collect();
     assert_eq!(langs, vec![Some("en"), Some("es")]);
+    let terms: Vec<(&str, Option<&str>)> = iv
+        .terms
+        .iter()
+        .map(|t| (t.term.as_str(), t.language.as_deref()))
+        .collect();
+    assert!(
+        terms.contains(&("favorite number", Some("en"))),
+        "{terms:?}"
+    );
     // blocks of other files are not affected
     assert_eq!(
         iv.blocks[iv.index.candidates("user_language")[0]].language,

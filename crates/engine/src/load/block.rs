@@ -1606,6 +1606,7 @@ pub(crate) fn parse_help(cx: &Cx<'_>, n: &Node) -> R<Help> {
                 label: cx.opt_text(get(&keys, "label"), "help label")?,
                 heading: cx.opt_text(get(&keys, "heading"), "help heading")?,
                 media,
+                language: None,
             })
         }
         _ => Ok(Help {
@@ -1613,6 +1614,7 @@ pub(crate) fn parse_help(cx: &Cx<'_>, n: &Node) -> R<Help> {
             label: None,
             heading: None,
             media: Vec::new(),
+            language: None,
         }),
     }
 }
@@ -1621,6 +1623,7 @@ pub(crate) fn parse_terms(cx: &mut Cx<'_>, n: &Node) -> R<Vec<Term>> {
     let mut out = Vec::new();
     let add = |cx: &mut Cx<'_>, k: &Node, v: &Node, out: &mut Vec<Term>| -> R<()> {
         out.push(Term {
+            language: None,
             term: cx.string(k, "term")?,
             definition: cx.text(v, "definition")?,
         });

@@ -18,6 +18,7 @@ pub(crate) fn empty_interview(reference: InterviewRef) -> Interview {
         default_screen_parts: IndexMap::new(),
         default_validation_messages: IndexMap::new(),
         sections: Vec::new(),
+        sections_by_language: IndexMap::new(),
         sections_progressive: true,
         sections_auto_open: false,
         terms: Vec::new(),
@@ -45,8 +46,13 @@ pub(crate) fn apply(
     _file: &InterviewRef,
     node: &Node,
     keys: &[(String, &Node, &Node)],
+    file_language: Option<&str>,
 ) -> R<()> {
     let mut understood = false;
+    let language: Option<String> = match get(keys, "language") {
+        Some(l) => Some(cx.string(l, "language")?.trim().to_string()),
+        None => file_language.map(str::to_string),
+    };
     if let Some(m) = get(keys, "metadata") {
         understood = true;
         merge_metadata(cx, &mut iv.metadata, m)?;
@@ -70,7 +76,13 @@ pub(crate) fn apply(
     }
     if let Some(s) = get(keys, "sections") {
         understood = true;
-        iv.sections = parse_sections(cx, s, 0)?;
+        let sections = parse_sections(cx, s, 0)?;
+        match &language {
+            Some(l) => {
+                iv.sections_by_language.insert(l.clone(), sections);
+            }
+            None => iv.sections = sections,
+        }
         if let Some(p) = get(keys, "progressive") {
             iv.sections_progressive = cx.boolean(p, "progressive");
         }
@@ -80,17 +92,25 @@ pub(crate) fn apply(
     }
     if let Some(h) = get(keys, "interview help") {
         understood = true;
-        iv.interview_help.push(parse_help(cx, h)?);
+        let mut help = parse_help(cx, h)?;
+        help.language = language.clone();
+        iv.interview_help.push(help);
     }
     if let Some(t) = get(keys, "terms") {
         understood = true;
         let terms = parse_terms(cx, t)?;
-        iv.terms.extend(terms);
+        iv.terms.extend(terms.into_iter().map(|mut t| {
+            t.language = language.clone();
+            t
+        }));
     }
     if let Some(t) = get(keys, "auto terms") {
         understood = true;
         let terms = parse_terms(cx, t)?;
-        iv.auto_terms.extend(terms);
+        iv.auto_terms.extend(terms.into_iter().map(|mut t| {
+            t.language = language.clone();
+            t
+        }));
     }
     if let Some(d) = get(keys, "def") {
         understood = true;

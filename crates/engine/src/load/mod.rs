@@ -263,7 +263,15 @@ impl Loader<'_> {
                 }
                 self.interview.blocks.push(b);
             } else {
-                config::apply(&mut cx, &mut self.interview, self.sources, r, &node, &keys)?;
+                config::apply(
+                    &mut cx,
+                    &mut self.interview,
+                    self.sources,
+                    r,
+                    &node,
+                    &keys,
+                    file_language.as_deref(),
+                )?;
                 if keys.iter().any(|(k, _, _)| k == "default language") {
                     file_language = self.interview.default_language.clone();
                 }
