@@ -196,8 +196,10 @@ pub struct Interview {
     pub imports: Vec<String>,
     /// `reset` variables.
     pub reset: Vec<Var>,
-    /// `image sets` / `images`: name → file (package-relative) — kept raw.
+    /// `image sets` (set name → raw set) and `images` (image name → raw file) as written.
     pub images: IndexMap<String, Node>,
+    /// Every named image of `images` and `image sets`: image name → file and attribution.
+    pub image_files: IndexMap<String, Image>,
     /// `on change`: variable → code.
     pub on_change: Vec<(String, Code)>,
     /// `default language`, if set.
@@ -849,6 +851,17 @@ pub struct Help {
     pub media: Vec<(String, Node)>,
     /// The language of an `interview help` block; None = every language.
     pub language: Option<String>,
+}
+
+/// A named image (`decoration:`, `:name:` in text, choice `image:`).
+#[derive(Debug)]
+pub struct Image {
+    /// The file, relative to the package's `data/static` (or `package:path`).
+    pub file: String,
+    /// The package of the interview file that declared it.
+    pub package: String,
+    /// The set's `attribution:` (Markdown), if any.
+    pub attribution: Option<Text>,
 }
 
 /// A glossary entry.

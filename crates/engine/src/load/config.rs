@@ -29,6 +29,7 @@ pub(crate) fn empty_interview(reference: InterviewRef) -> Interview {
         imports: Vec::new(),
         reset: Vec::new(),
         images: IndexMap::new(),
+        image_files: IndexMap::new(),
         on_change: Vec::new(),
         default_language: None,
         other_config: Vec::new(),
@@ -43,7 +44,7 @@ pub(crate) fn apply(
     cx: &mut Cx<'_>,
     iv: &mut Interview,
     _sources: &dyn Sources,
-    _file: &InterviewRef,
+    file_ref: &InterviewRef,
     node: &Node,
     keys: &[(String, &Node, &Node)],
     file_language: Option<&str>,
@@ -146,6 +147,42 @@ pub(crate) fn apply(
             for (name, v) in i.as_map().unwrap_or(&[]) {
                 iv.images
                     .insert(name.scalar_text().unwrap_or_default(), v.clone());
+            }
+        }
+    }
+    if let Some(i) = get(keys, "images") {
+        for (name, v) in i.as_map().unwrap_or(&[]) {
+            if let (Some(name), Some(file)) = (name.scalar_text(), v.scalar_text()) {
+                let image = Image {
+                    file,
+                    package: file_ref.package.clone(),
+                    attribution: None,
+                };
+                iv.image_files.insert(name, image);
+            }
+        }
+    }
+    if let Some(sets) = get(keys, "image sets") {
+        for (_, set) in sets.as_map().unwrap_or(&[]) {
+            let attribution = match set.get("attribution") {
+                Some(a) => Some(cx.text(a, "attribution")?),
+                None => None,
+            };
+            for (name, v) in set.get("images").and_then(Node::as_map).unwrap_or(&[]) {
+                if let (Some(name), Some(file)) = (name.scalar_text(), v.scalar_text()) {
+                    let attribution = match &attribution {
+                        Some(a) => {
+                            Some(cx.text_from(a.source().to_string(), set, "attribution")?)
+                        }
+                        None => None,
+                    };
+                    let image = Image {
+                        file,
+                        package: file_ref.package.clone(),
+                        attribution,
+                    };
+                    iv.image_files.insert(name, image);
+                }
             }
         }
     }
