@@ -789,7 +789,7 @@ impl RecoveryCode {
             while bits >= 5 {
                 bits -= 5;
                 let idx = ((acc >> bits) & 31) as usize;
-                if n > 0 && n % 4 == 0 {
+                if n > 0 && n.is_multiple_of(4) {
                     out.push('-');
                 }
                 out.push(char::from(CROCKFORD[idx]));
