@@ -47,9 +47,10 @@ impl InterviewRef {
             format!("data/questions/{path}")
         };
         check_path(&path).map_err(|r| err(&r))?;
+        // one spelling per file (`./` and `//` removed), so caches keyed by reference stay bounded
         Ok(InterviewRef {
             package: package.to_string(),
-            path,
+            path: normalize(&path),
         })
     }
 
@@ -66,7 +67,7 @@ impl InterviewRef {
         })?;
         Ok(InterviewRef {
             package: package.to_string(),
-            path: path.to_string(),
+            path: normalize(path),
         })
     }
 
@@ -175,6 +176,9 @@ mod tests {
         );
         let r = InterviewRef::parse("docassemble.demo:questions.yml").unwrap();
         assert_eq!(r.path, "data/questions/questions.yml");
+        let r =
+            InterviewRef::parse("docassemble.demo:data//questions/./x/./questions.yml").unwrap();
+        assert_eq!(r.path, "data/questions/x/questions.yml");
     }
 
     #[test]
