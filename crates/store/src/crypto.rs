@@ -18,6 +18,13 @@
 //! Sealed data: `0x01 ‖ nonce[24] ‖ ciphertext ‖ tag[16]` (format byte `0x00` is the
 //! plaintext identity of `seal.rs` and is never produced here).
 //! Wrapped key: `0x01 ‖ kind ‖ kind-specific header ‖ nonce[24] ‖ key[32] ‖ tag[16]`.
+//!
+//! Wiring (not done yet): on session creation, `DataKey::generate()`, wrap it with
+//! [`DataKey::wrap`] (`KeyWrapper::Cookie` for anonymous sessions, whose
+//! [`CookieSecret::to_cookie_value`] goes to the browser; `KeyWrapper::Server` for
+//! `multi_user`) and store the wrapped bytes in the session row; `seal.rs` then calls
+//! [`seal_with`] / [`open_with`] with `AssociatedData { session_id, purpose, version }`, where
+//! `version` is the row version the bytes are written as (1 on create, `expected + 1` on save).
 
 use std::fmt;
 use std::io::{Read, Write};
