@@ -47,7 +47,9 @@ pub struct Vm<'a> {
     pub(crate) globals: Namespace,
     line: u32,
     /// The exception object of the most recent `raise` (matched by class name).
-    raised: Option<Value>,
+    raised: Option<(Value, String)>,
+    /// How many exec/eval calls are running (natives may run code in their own namespace).
+    nesting: u32,
     /// Exceptions being handled (for bare `raise`).
     handling: Vec<Value>,
     /// The exception an `Undefined` would be inside `try`: class name and its single argument.
@@ -67,6 +69,7 @@ impl<'a> Vm<'a> {
             globals: Namespace::new(),
             line: 0,
             raised: None,
+            nesting: 0,
             handling: Vec::new(),
             undef: None,
         }
@@ -101,47 +104,60 @@ impl<'a> Vm<'a> {
         self.steps
     }
 
+    /// Runs `f` with `ns` as the global namespace. The outermost call leaves `ns` in place
+    /// so that [`Vm::call`] of a function defined there still sees its globals.
+    fn with_globals<T>(&mut self, ns: &Namespace, f: impl FnOnce(&mut Self) -> R<T>) -> R<T> {
+        let saved = std::mem::replace(&mut self.globals, ns.clone());
+        self.nesting += 1;
+        let r = f(self);
+        self.nesting -= 1;
+        if self.nesting > 0 {
+            self.globals = saved;
+        }
+        r.map_err(|e| self.finish_error(e))
+    }
+
     /// Runs a compiled program in `ns`.
     pub fn exec(&mut self, program: &crate::Program, ns: &Namespace) -> R<()> {
-        let saved = std::mem::replace(&mut self.globals, ns.clone());
-        let frame = Frame::default();
-        let r = self.exec_block(&program.body, &frame);
-        self.globals = saved;
-        match r {
-            Ok(_) => Ok(()),
-            Err(e) => Err(self.finish_error(e)),
-        }
+        self.with_globals(ns, |vm| {
+            vm.exec_block(&program.body, &Frame::default()).map(|_| ())
+        })
     }
 
     /// Evaluates a compiled expression in `ns`.
     pub fn eval(&mut self, expr: &crate::Expression, ns: &Namespace) -> R<Value> {
-        let saved = std::mem::replace(&mut self.globals, ns.clone());
-        self.line = expr.line;
-        let r = self.eval_expr(&expr.expr, &Frame::default());
-        self.globals = saved;
-        r.map_err(|e| self.finish_error(e))
+        self.with_globals(ns, |vm| {
+            vm.line = expr.line;
+            vm.eval_expr(&expr.expr, &Frame::default())
+                .map_err(|mut e| {
+                    if let Error::Exception { line, .. } = &mut e {
+                        if *line == 0 {
+                            *line = expr.line;
+                        }
+                    }
+                    e
+                })
+        })
     }
 
     /// Assigns `value` to a compiled target (`user.name.first`, `fruit[1]`) in `ns`.
     pub fn assign(&mut self, target: &crate::Target, ns: &Namespace, value: Value) -> R<()> {
-        let saved = std::mem::replace(&mut self.globals, ns.clone());
-        self.line = target.line;
-        let r = self.assign_target(&target.target, value, &Frame::default());
-        self.globals = saved;
-        r.map_err(|e| self.finish_error(e))
+        self.with_globals(ns, |vm| {
+            vm.line = target.line;
+            vm.assign_target(&target.target, value, &Frame::default())
+        })
     }
 
     /// Deletes a compiled target (`del user.name.first`) in `ns`.
     pub fn delete(&mut self, target: &crate::Target, ns: &Namespace) -> R<()> {
-        let saved = std::mem::replace(&mut self.globals, ns.clone());
-        let r = self.delete_target(&target.target, &Frame::default());
-        self.globals = saved;
-        r.map_err(|e| self.finish_error(e))
+        self.with_globals(ns, |vm| vm.delete_target(&target.target, &Frame::default()))
     }
 
     fn finish_error(&mut self, e: Error) -> Error {
-        self.raised = None;
-        self.undef = None;
+        if self.nesting == 0 {
+            self.raised = None;
+            self.undef = None;
+        }
         e
     }
 
@@ -468,7 +484,9 @@ impl<'a> Vm<'a> {
             Error::Exception { kind, message, .. } => {
                 let raised = self.raised.take();
                 let obj = match raised {
-                    Some(Value::Object(o)) if &*o.borrow().class.name == kind.as_str() => {
+                    Some((Value::Object(o), m))
+                        if &*o.borrow().class.name == kind.as_str() && &m == message =>
+                    {
                         Some(Value::Object(o))
                     }
                     _ => None,
@@ -531,9 +549,9 @@ impl<'a> Vm<'a> {
             }
         }
         // Nobody caught it: restore the pending state and propagate.
-        if let Error::Exception { .. } = &e {
+        if let Error::Exception { message, .. } = &e {
             if let Ok(v) = exc_fn(self) {
-                self.raised = Some(v);
+                self.raised = Some((v, message.clone()));
             }
         }
         Err(e)
@@ -543,7 +561,7 @@ impl<'a> Vm<'a> {
     pub(crate) fn raise_value(&mut self, exc: Value) -> Error {
         let kind = exc.class_name().to_string();
         let message = self.str_of(&exc).unwrap_or_default();
-        self.raised = Some(exc);
+        self.raised = Some((exc, message.clone()));
         Error::Exception {
             kind,
             message,

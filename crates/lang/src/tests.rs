@@ -367,3 +367,28 @@ fn syntax_errors_carry_positions() {
     assert_eq!(e.line, 5);
     assert!(e.column > 8, "{e}");
 }
+
+#[test]
+fn functions_defined_by_exec_can_be_called_afterwards() {
+    let mut out = String::new();
+    let ns = Namespace::new();
+    let mut vm = Vm::new(Limits::default(), &mut out);
+    let p = Program::compile(
+        "rate = 2\ndef double(x):\n    return x * rate",
+        Origin::anonymous(),
+    )
+    .unwrap();
+    vm.exec(&p, &ns).unwrap();
+    let f = ns.get("double").unwrap();
+    let r = vm.call(&f, Args::new(vec![Value::Int(21)])).unwrap();
+    assert_eq!(r.repr(), "42");
+}
+
+#[test]
+fn stale_exception_objects_are_not_reused() {
+    let src = "class O:\n    pass\no = O()\nprint(hasattr(o, 'x'))\ntry:\n    raise ValueError('first')\nexcept ValueError:\n    pass\ntry:\n    int('zz')\nexcept ValueError as e:\n    print(e)";
+    assert_eq!(
+        run(src),
+        "False\ninvalid literal for int() with base 10: 'zz'\n"
+    );
+}
