@@ -1,7 +1,7 @@
 //! Appending blocks: questions (with every input directive), code, objects, data,
 //! templates, tables, attachments, responses, commands.
 
-use super::cx::{get, lowered, Cx, R};
+use super::cx::{get, key_list, lowered, Cx, R};
 use crate::model::*;
 use crate::yaml::{Node, Value};
 
@@ -509,12 +509,11 @@ pub(crate) fn parse_block(cx: &mut Cx<'_>, node: &Node, number: usize) -> R<Bloc
     } else if let Some(r) = get(&keys, "require") {
         block.kind = BlockKind::Require(r.clone());
     } else {
-        let names: Vec<&str> = keys.iter().map(|(k, _, _)| k.as_str()).collect();
         return Err(cx.err(
             node.line,
             format!(
                 "no block type could be determined (keys: {})",
-                names.join(", ")
+                key_list(&keys)
             ),
         ));
     }

@@ -3,7 +3,7 @@
 use indexmap::IndexMap;
 
 use super::block::{parse_help, parse_terms, KNOWN_BLOCK_KEYS};
-use super::cx::{get, Cx, R};
+use super::cx::{get, key_list, Cx, R};
 use super::Sources;
 use crate::model::*;
 use crate::reference::InterviewRef;
@@ -232,12 +232,11 @@ pub(crate) fn apply(
         understood = true;
     }
     if !understood {
-        let names: Vec<&str> = keys.iter().map(|(k, _, _)| k.as_str()).collect();
         return Err(cx.err(
             node.line,
             format!(
                 "no block type could be determined (keys: {})",
-                names.join(", ")
+                key_list(keys)
             ),
         ));
     }

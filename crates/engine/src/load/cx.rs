@@ -278,3 +278,13 @@ pub(crate) fn lowered(node: &Node) -> Vec<(String, &Node, &Node)> {
 pub(crate) fn get<'a>(keys: &[(String, &'a Node, &'a Node)], key: &str) -> Option<&'a Node> {
     keys.iter().find(|(k, _, _)| k == key).map(|(_, _, v)| *v)
 }
+
+/// The first keys of a block, for messages (`a, b, c, … (40 keys)`).
+pub(crate) fn key_list(keys: &[(String, &Node, &Node)]) -> String {
+    let mut names: Vec<&str> = keys.iter().take(8).map(|(k, _, _)| k.as_str()).collect();
+    if keys.len() > 8 {
+        names.push("…");
+        return format!("{} ({} keys)", names.join(", "), keys.len());
+    }
+    names.join(", ")
+}
