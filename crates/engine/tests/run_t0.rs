@@ -51,3 +51,9 @@ fn yesnoradio() {
     s.see("You like apricots.");
     s.see("You do not like pineapple.");
 }
+
+#[test]
+fn fields_example() {
+    let s = Session::start(&ex("fields.yml"));
+    s.see("Tell me more about yourself");
+}

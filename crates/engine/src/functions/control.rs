@@ -723,3 +723,34 @@ fn current_context(vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
     }
     Ok(obj)
 }
+
+/// The `us` package's `us.states.mapping('abbr', 'name')` (fields.yml uses it).
+pub(crate) fn us_module(h: &super::EngineHost) -> Value {
+    let states_cls = lang::Class::new("USStates", vec![]);
+    states_cls.set_attr("mapping", Value::native("mapping", us_states_mapping));
+    let states = Value::new_object(states_cls, None);
+    let module_cls = h.class("DAObject");
+    let us = Value::new_object(module_cls, Some("us"));
+    if let Value::Object(o) = &us {
+        o.borrow_mut().attrs.insert(std::rc::Rc::from("states"), states);
+    }
+    us
+}
+
+fn us_states_mapping(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let key = args.positional.get(1).map(Value::str).unwrap_or_else(|| "abbr".into());
+    let val = args.positional.get(2).map(Value::str).unwrap_or_else(|| "name".into());
+    let pick = |code: &str, name: &str, which: &str| -> Value {
+        match which {
+            "abbr" => Value::from_str(code),
+            _ => Value::from_str(name),
+        }
+    };
+    let mut d = Dict::new();
+    for (code, name) in STATES {
+        if let Ok(k) = pick(code, name, &key).to_key() {
+            d.insert(k, pick(code, name, &val));
+        }
+    }
+    Ok(Value::dict(d))
+}

@@ -160,6 +160,8 @@ impl lang::Host for EngineHost {
             Value::Class(c.clone())
         } else if let Some(f) = native(name) {
             Value::native(name, f)
+        } else if name == "us" {
+            control::us_module(self)
         } else if let Some(v) = constant(name) {
             v
         } else {
