@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{mpsc, Mutex};
 use std::time::{Duration, Instant};
 
-use lang::{Error, Limits, Origin, RunError};
+use lang::{Error, Limits, Namespace, Origin, RunError, Template, Vm};
 
 mod common {
     include!("common/sandbox_cases.rs");
@@ -21,7 +21,7 @@ mod common {
 use common::SANDBOX_CASES;
 
 /// Wall-clock budget of one case (debug build, shared machine).
-const TIMEOUT: Duration = Duration::from_secs(15);
+const TIMEOUT: Duration = Duration::from_secs(30);
 /// The stack the evaluator gets: a realistic thread stack, not a generous one.
 const STACK: usize = 8 * 1024 * 1024;
 
@@ -40,16 +40,39 @@ fn classify(result: Result<(), RunError>) -> String {
     }
 }
 
-/// Runs `source` with `limits` on a fresh thread; `None` on timeout, `Err` on panic.
-fn run_guarded(source: &str, limits: Limits) -> Option<Result<(String, String, String), String>> {
+/// Runs `source` with `limits` on a fresh thread; `None` on timeout, `Err` on panic. With
+/// `template` the source is compiled and rendered as a template (the rendered text stands
+/// in for stdout).
+fn run_guarded_as(
+    source: &str,
+    limits: Limits,
+    template: bool,
+) -> Option<Result<(String, String, String), String>> {
     let source = source.to_string();
     let (tx, rx) = mpsc::channel();
     let handle = std::thread::Builder::new()
         .stack_size(STACK)
         .spawn(move || {
             let mut out = String::new();
-            let result =
-                lang::run_source(&source, Origin::new("<sandbox>", 1, 0), limits, &mut out);
+            let result = if template {
+                match Template::compile(&source, Origin::new("<sandbox>", 1, 0)) {
+                    Err(e) => Err(RunError::Syntax(e)),
+                    Ok(t) => {
+                        let ns = Namespace::new();
+                        let mut printed = String::new();
+                        let mut vm = Vm::new(limits, &mut printed);
+                        match t.render(&mut vm, &ns, &|s: &str| s.to_string()) {
+                            Ok(text) => {
+                                out = text;
+                                Ok(())
+                            }
+                            Err(e) => Err(RunError::Eval(e)),
+                        }
+                    }
+                }
+            } else {
+                lang::run_source(&source, Origin::new("<sandbox>", 1, 0), limits, &mut out)
+            };
             let detail = match &result {
                 Err(RunError::Eval(e)) => e.to_string(),
                 Err(RunError::Syntax(e)) => e.to_string(),
@@ -349,6 +372,98 @@ fn limit_cases() -> Vec<(&'static str, &'static str, Limits, &'static str)> {
     ]
 }
 
+/// Cases of the `template` suite: hostile question texts, compiled and rendered.
+fn template_cases() -> Vec<(&'static str, String, &'static [&'static str])> {
+    vec![
+        ("dunder in ${}", "${ ().__class__ }".into(), &["forbidden"]),
+        (
+            "format attribute walk",
+            "${ '{0.__class__}'.format(1) }".into(),
+            &["forbidden"],
+        ),
+        (
+            "open in ${}",
+            "${ open('/etc/passwd').read() }".into(),
+            &["forbidden"],
+        ),
+        (
+            "import in <% %>",
+            "<% import os %>${ os.getcwd() }".into(),
+            &["forbidden", "syntax"],
+        ),
+        (
+            "eval in <% %>",
+            "<% x = eval('1') %>${ x }".into(),
+            &["forbidden", "syntax"],
+        ),
+        ("huge string", "${ 'a' * 10**10 }".into(), &["limit"]),
+        (
+            "huge loop",
+            "% for i in range(10**10):\nx\n% endfor\n".into(),
+            &["limit"],
+        ),
+        (
+            "nested loops",
+            "% for i in range(10**4):\n% for j in range(10**4):\n${ i * j }\n% endfor\n% endfor\n"
+                .into(),
+            &["limit"],
+        ),
+        (
+            "output doubling",
+            "% for i in range(100):\n${ 'x' * 100000 }\n% endfor\n".into(),
+            &["limit", "ok"],
+        ),
+        (
+            "recursive def",
+            "<%def name=\"f(n)\">${ f(n + 1) }</%def>${ f(0) }".into(),
+            &["limit", "syntax", "exc"],
+        ),
+        (
+            "undefined",
+            "Hello ${ user.name.first }".into(),
+            &["undefined"],
+        ),
+        (
+            "text block",
+            "<%text>${ ().__class__ }</%text>".into(),
+            &["ok:${ ().__class__ }"],
+        ),
+        ("unterminated ${", "Hello ${ name".into(), &["syntax"]),
+        (
+            "stray endfor",
+            "% for x in [1]:\n% endfor\n% endfor\n".into(),
+            &["syntax"],
+        ),
+        ("missing endif", "% if True:\nx\n".into(), &["syntax"]),
+        (
+            "while line",
+            "% while True:\n% endwhile\n".into(),
+            &["syntax", "limit"],
+        ),
+        (
+            "deep if nesting",
+            "% if True:\n".repeat(5000) + &"% endif\n".repeat(5000),
+            &["ok", "syntax", "limit"],
+        ),
+        (
+            "deep ${ nesting",
+            format!("${{ {}1{} }}", "(".repeat(100_000), ")".repeat(100_000)),
+            &["ok", "syntax", "limit"],
+        ),
+        ("many ${", "${ 1 }".repeat(30_000), &["ok", "limit"]),
+        (
+            "filter call",
+            "${ 'x' | h }${ '<b>' | e }${ 1 | n }".into(),
+            &["ok", "exc", "undefined", "syntax", "forbidden"],
+        ),
+        (
+            "filter dunder",
+            "${ 'x' | __class__ }".into(),
+            &["forbidden", "syntax"],
+        ),
+    ]
+}
+
 /// One case of a suite, by index: (name, source, limits, accepted outcomes).
 fn case(suite: &str, index: usize) -> Option<(String, String, Limits, Vec<String>)> {
     let anything = ["ok", "exc", "limit", "forbidden", "undefined", "syntax"];
@@ -369,6 +484,14 @@ fn case(suite: &str, index: usize) -> Option<(String, String, Limits, Vec<String
                 anything.iter().map(|x| x.to_string()).collect(),
             )
         }),
+        "template" => template_cases().into_iter().nth(index).map(|(n, s, e)| {
+            (
+                n.to_string(),
+                s,
+                Limits::default(),
+                e.iter().map(|x| x.to_string()).collect(),
+            )
+        }),
         "limits" => limit_cases()
             .into_iter()
             .nth(index)
@@ -387,7 +510,7 @@ fn child_case() {
     let (suite, index) = which.split_once(':').unwrap();
     let (_, source, limits, _) = case(suite, index.parse().unwrap()).unwrap();
     let started = Instant::now();
-    let line = match run_guarded(&source, limits) {
+    let line = match run_guarded_as(&source, limits, suite == "template") {
         None => "HANG".to_string(),
         Some(Err(panic)) => format!("PANIC {panic:?}"),
         Some(Ok((got, out, detail))) => {
@@ -564,4 +687,12 @@ fn small_limits_are_enforced() {
         return;
     }
     check_suite("limits", limit_cases().len());
+}
+
+#[test]
+fn hostile_templates() {
+    if std::env::var("SANDBOX_CHILD").is_ok() {
+        return;
+    }
+    check_suite("template", template_cases().len());
 }
