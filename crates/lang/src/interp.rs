@@ -654,6 +654,7 @@ impl<'a> Vm<'a> {
             defaults,
             closure,
             class: frame.class_ctx.clone(),
+            globals: Some(Rc::downgrade(&self.globals.0)),
         })))
     }
 
@@ -2175,7 +2176,18 @@ impl<'a> Vm<'a> {
         };
         self.enter()?;
         let saved_line = self.line;
+        // Run in the namespace the function was defined in (Python's __globals__).
+        let defining = func.globals.as_ref().and_then(std::rc::Weak::upgrade);
+        let swapped = match defining {
+            Some(g) if !Rc::ptr_eq(&g, &self.globals.0) => {
+                Some(std::mem::replace(&mut self.globals, Namespace(g)))
+            }
+            _ => None,
+        };
         let r = self.exec_block(&def.body, &frame);
+        if let Some(saved) = swapped {
+            self.globals = saved;
+        }
         self.line = saved_line;
         self.depth -= 1;
         match r? {

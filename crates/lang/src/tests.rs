@@ -392,3 +392,24 @@ fn stale_exception_objects_are_not_reused() {
         "False\ninvalid literal for int() with base 10: 'zz'\n"
     );
 }
+
+#[test]
+fn functions_keep_their_globals_in_a_fresh_vm() {
+    let ns = Namespace::new();
+    let mut out = String::new();
+    {
+        let mut vm = Vm::new(Limits::default(), &mut out);
+        let p = Program::compile(
+            "rate = 3\ndef triple(x):\n    return x * rate",
+            Origin::anonymous(),
+        )
+        .unwrap();
+        vm.exec(&p, &ns).unwrap();
+    }
+    let f = ns.get("triple").unwrap();
+    let mut vm = Vm::new(Limits::default(), &mut out);
+    assert_eq!(
+        vm.call(&f, Args::new(vec![Value::Int(5)])).unwrap().repr(),
+        "15"
+    );
+}

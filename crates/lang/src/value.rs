@@ -207,6 +207,8 @@ pub struct Function {
     pub closure: Option<Rc<Scope>>,
     /// The class whose body defined this function (for `super()`).
     pub class: Option<Rc<Class>>,
+    /// The namespace the function was defined in (its globals), held weakly (no cycle).
+    pub globals: Option<std::rc::Weak<RefCell<IndexMap<Rc<str>, Value>>>>,
 }
 
 impl std::fmt::Debug for Function {
