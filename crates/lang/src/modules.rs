@@ -1891,6 +1891,12 @@ lifted!(
 /// Translates Python regex syntax into the `regex` crate's, refusing what it
 /// cannot express (backreferences, look-around, conditionals).
 pub fn translate_regex(pat: &str) -> Result<String, Error> {
+    translate_regex_with(pat, false)
+}
+
+/// [`translate_regex`]; with `dollar_nl` a `$` also matches before a final newline (CPython's
+/// `$` without MULTILINE), which is exact when the subject has no other newline.
+fn translate_regex_with(pat: &str, dollar_nl: bool) -> Result<String, Error> {
     let chars: Vec<char> = pat.chars().collect();
     let mut out = String::with_capacity(pat.len() + 8);
     let mut i = 0;
@@ -2144,6 +2150,7 @@ pub fn translate_regex(pat: &str) -> Result<String, Error> {
                 quant = 0;
             }
             '}' if !in_class => out.push_str("\\}"),
+            '$' if !in_class && dollar_nl => out.push_str("(?m:$)"),
             c => out.push(c),
         }
         i += 1;
@@ -2169,15 +2176,35 @@ enum Mode {
 }
 
 thread_local! {
-    static RE_CACHE: RefCell<HashMap<(String, i64, Mode), Rc<regex::Regex>>> = RefCell::new(HashMap::new());
+    static RE_CACHE: RefCell<HashMap<(String, i64, Mode, bool), Rc<regex::Regex>>> = RefCell::new(HashMap::new());
+}
+
+/// The compiled regex for matching against `text`: CPython's `$` (no MULTILINE) also
+/// matches before a final newline; that is emulated exactly when `text` has a single
+/// newline at its end (the common case of a line of input).
+fn regex_for(pat: &str, flags: i64, mode: Mode, text: &str) -> Result<Rc<regex::Regex>, Error> {
+    let dollar_nl = flags & RE_M == 0
+        && pat.contains('$')
+        && text.ends_with('\n')
+        && text.bytes().filter(|b| *b == b'\n').count() == 1;
+    compile_regex_with(pat, flags, mode, dollar_nl)
 }
 
 fn compile_regex(pat: &str, flags: i64, mode: Mode) -> Result<Rc<regex::Regex>, Error> {
-    let key = (pat.to_string(), flags, mode);
+    compile_regex_with(pat, flags, mode, false)
+}
+
+fn compile_regex_with(
+    pat: &str,
+    flags: i64,
+    mode: Mode,
+    dollar_nl: bool,
+) -> Result<Rc<regex::Regex>, Error> {
+    let key = (pat.to_string(), flags, mode, dollar_nl);
     if let Some(r) = RE_CACHE.with(|c| c.borrow().get(&key).cloned()) {
         return Ok(r);
     }
-    let body = translate_regex(pat)?;
+    let body = translate_regex_with(pat, dollar_nl)?;
     let full = match mode {
         Mode::Search => body,
         Mode::Match => format!(r"\A(?:{body})"),
@@ -2438,7 +2465,7 @@ fn text_arg(v: &Value) -> Result<Rc<str>, Error> {
 }
 
 fn do_match(pat: &str, flags: i64, mode: Mode, text: &Rc<str>, pos: usize) -> R {
-    let re = compile_regex(pat, flags, mode)?;
+    let re = regex_for(pat, flags, mode, text)?;
     let start = byte_of_char(text, pos);
     // Anchored modes start at `pos`: search the suffix so that \A means `pos`.
     let result = if mode == Mode::Search || start == 0 {
@@ -2689,7 +2716,7 @@ fn sub_impl(
     text: &Rc<str>,
     count: i64,
 ) -> Result<(String, i64), Error> {
-    let re = compile_regex(pat, flags, Mode::Search)?;
+    let re = regex_for(pat, flags, Mode::Search, text)?;
     let template = match repl {
         Value::Str(r) => Some(expand_template(&re, r)?),
         _ => None,
@@ -2801,7 +2828,7 @@ fn pat_subn(vm: &mut Vm<'_>, args: Args) -> R {
 }
 
 fn split_impl(vm: &mut Vm<'_>, pat: &str, flags: i64, text: &str, maxsplit: i64) -> R {
-    let re = compile_regex(pat, flags, Mode::Search)?;
+    let re = regex_for(pat, flags, Mode::Search, text)?;
     let limit = if maxsplit <= 0 {
         usize::MAX
     } else {
@@ -2860,7 +2887,7 @@ fn pat_split(vm: &mut Vm<'_>, args: Args) -> R {
 }
 
 fn findall_impl(vm: &mut Vm<'_>, pat: &str, flags: i64, text: &Rc<str>, iter: bool) -> R {
-    let re = compile_regex(pat, flags, Mode::Search)?;
+    let re = regex_for(pat, flags, Mode::Search, text)?;
     let matches = all_matches(&re, text, usize::MAX);
     vm.new_items(matches.len())?;
     let mut out = Vec::with_capacity(matches.len());
