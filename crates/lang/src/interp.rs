@@ -36,6 +36,11 @@ pub(crate) struct Frame {
 
 type R<T> = Result<T, Error>;
 
+/// Stack that must remain before recursing further; below it a new segment is used.
+const RED_ZONE: usize = 512 * 1024;
+/// Size of each extra stack segment.
+const STACK_SEGMENT: usize = 4 * 1024 * 1024;
+
 /// The evaluator. One per request (or per evaluation); limits count per Vm.
 pub struct Vm<'a> {
     pub(crate) limits: Limits,
@@ -225,6 +230,10 @@ impl<'a> Vm<'a> {
     }
 
     fn exec_stmt(&mut self, s: &Stmt, frame: &Frame) -> R<Ctrl> {
+        stacker::maybe_grow(RED_ZONE, STACK_SEGMENT, || self.exec_stmt_inner(s, frame))
+    }
+
+    fn exec_stmt_inner(&mut self, s: &Stmt, frame: &Frame) -> R<Ctrl> {
         self.step()?;
         self.line = s.line;
         match &s.kind {
@@ -1574,6 +1583,14 @@ impl<'a> Vm<'a> {
 
     pub(crate) fn eval_expr(&mut self, e: &Expr, frame: &Frame) -> R<Value> {
         match e {
+            Expr::Lit(_) | Expr::Name(_) => self.eval_inner(e, frame),
+            // Deep recursion grows the stack on the heap instead of overflowing it.
+            _ => stacker::maybe_grow(RED_ZONE, STACK_SEGMENT, || self.eval_inner(e, frame)),
+        }
+    }
+
+    fn eval_inner(&mut self, e: &Expr, frame: &Frame) -> R<Value> {
+        match e {
             Expr::Lit(l) => Ok(match l {
                 Lit::None => Value::None,
                 Lit::Bool(b) => Value::Bool(*b),
@@ -1962,7 +1979,11 @@ impl<'a> Vm<'a> {
     // ---- calls -------------------------------------------------------------------------------
 
     /// Calls `f` with `args`.
-    pub fn call(&mut self, f: &Value, mut args: Args) -> R<Value> {
+    pub fn call(&mut self, f: &Value, args: Args) -> R<Value> {
+        stacker::maybe_grow(RED_ZONE, STACK_SEGMENT, || self.call_inner(f, args))
+    }
+
+    fn call_inner(&mut self, f: &Value, mut args: Args) -> R<Value> {
         self.step()?;
         match f {
             Value::Native(n) => {

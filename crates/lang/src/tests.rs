@@ -413,3 +413,15 @@ fn functions_keep_their_globals_in_a_fresh_vm() {
         "15"
     );
 }
+
+#[test]
+fn worst_case_nesting_fits_an_8mib_stack() {
+    // 100 nested calls, each inside an expression nested ~190 deep.
+    let open = "(1 + ".repeat(190);
+    let close = ")".repeat(190);
+    let src = format!("def f(n):\n    return 0 if n == 0 else {open}f(n - 1){close}\nprint(f(95))");
+    let r = run_with_stack(&src, Limits::default(), 8 << 20);
+    assert!(r.is_some(), "stack overflow");
+    let nested_lists = format!("x = {}1{}\nprint(x)", "[".repeat(199), "]".repeat(199));
+    assert!(run_with_stack(&nested_lists, Limits::default(), 8 << 20).is_some());
+}
