@@ -51,7 +51,8 @@ fn answers(screen: &Screen) -> Vec<(String, String)> {
                     form.push((n, "True".into()));
                 }
             }
-            FieldKind::Currency | FieldKind::Number | FieldKind::Integer | FieldKind::Range => {
+            FieldKind::Range => form.push((f.name.clone(), f.min.clone().unwrap_or_else(|| "1".into()))),
+            FieldKind::Currency | FieldKind::Number | FieldKind::Integer => {
                 form.push((f.name.clone(), "5000".into()))
             }
             FieldKind::Email => form.push((f.name.clone(), "a@example.com".into())),
@@ -72,7 +73,8 @@ fn bench(c: &mut Criterion) {
     // sanity: the step is accepted
     {
         let mut st = SessionState::from_json_str(&json).unwrap();
-        assert!(matches!(iv.submit(&mut st, &form, &ctx), Submitted::Accepted));
+        let r = iv.submit(&mut st, &form, &ctx);
+        assert!(matches!(r, Submitted::Accepted), "{r:?}");
         let next = iv.next_screen(&mut st, &ctx);
         assert!(matches!(next, Screen::Question(ref q) if q.question.contains("All done")), "{next:?}");
     }

@@ -57,3 +57,20 @@ fn fields_example() {
     let s = Session::start(&ex("fields.yml"));
     s.see("Tell me more about yourself");
 }
+
+#[test]
+fn fields_example_all_datatypes() {
+    let mut s = Session::start(&ex("fields.yml"));
+    s.set("Description", "Tall");
+    s.set("Annual income", "5000");
+    s.set("E-mail address", "a@example.com");
+    s.set("Opinion of turnips", "3");
+    s.click_option_under("Innie", "Belly button type");
+    s.click_option_under("Two", "Number of friends");
+    s.click_option("College");
+    s.set("State you grew up in", "Ohio");
+    s.set("Tell me about your political views.", "None");
+    s.click_option_under("Democrat", "Party");
+    s.click("Continue");
+    s.see("Your income is 5000.0.");
+}
