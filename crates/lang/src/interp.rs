@@ -1332,7 +1332,7 @@ impl<'a> Vm<'a> {
             Value::Range(a, b, s) => {
                 let n = crate::value::range_len(*a, *b, *s);
                 match norm_index(index, n as usize)? {
-                    Some(i) => Ok(Value::Int(a + s * i as i64)),
+                    Some(i) => Ok(Value::Int((*a as i128 + *s as i128 * i as i128) as i64)),
                     None => Err(Error::exception(
                         "IndexError",
                         "range object index out of range",
@@ -1379,7 +1379,15 @@ impl<'a> Vm<'a> {
                                 }
                             }
                         }
-                        let old = std::mem::replace(&mut l.borrow_mut()[i], v);
+                        let old = match l.borrow_mut().get_mut(i) {
+                            Some(slot) => std::mem::replace(slot, v),
+                            None => {
+                                return Err(Error::exception(
+                                    "IndexError",
+                                    "list assignment index out of range",
+                                ))
+                            }
+                        };
                         crate::value::drop_value(old);
                         Ok(())
                     }
@@ -1472,7 +1480,10 @@ impl<'a> Vm<'a> {
                 let len = l.borrow().len();
                 let (a, b, s) = self.slice_bounds(lo, hi, st, len, frame)?;
                 let l = l.borrow();
-                let items: Vec<Value> = slice_indices(a, b, s).map(|i| l[i].clone()).collect();
+                // (The list may have changed while the bounds were evaluated.)
+                let items: Vec<Value> = slice_indices(a, b, s)
+                    .filter_map(|i| l.get(i).cloned())
+                    .collect();
                 drop(l);
                 self.new_items(items.len())?;
                 Ok(Value::list(items))
@@ -1509,9 +1520,17 @@ impl<'a> Vm<'a> {
             Value::Range(ra, rb, rs) => {
                 let n = crate::value::range_len(*ra, *rb, *rs);
                 let (a, b, s) = self.slice_bounds(lo, hi, st, n as usize, frame)?;
-                let start = ra + a * rs;
-                let stop = ra + b * rs;
-                Ok(Value::Range(start, stop, rs * s))
+                let start = *ra as i128 + a as i128 * *rs as i128;
+                let stop = *ra as i128 + b as i128 * *rs as i128;
+                let step = *rs as i128 * s as i128;
+                match (
+                    i64::try_from(start),
+                    i64::try_from(stop),
+                    i64::try_from(step),
+                ) {
+                    (Ok(a), Ok(b), Ok(c)) => Ok(Value::Range(a, b, c)),
+                    _ => Err(overflow()),
+                }
             }
             Value::Object(_) => Err(Error::exception(
                 "TypeError",
@@ -1549,9 +1568,12 @@ impl<'a> Vm<'a> {
         let (a, b, s) = self.slice_bounds(lo, hi, st, len, frame)?;
         let items = self.iterate(&v)?;
         if s == 1 {
-            let b = b.max(a);
-            self.new_items(len + items.len())?;
-            l.borrow_mut().splice(a as usize..b as usize, items);
+            let now = l.borrow().len();
+            let a = (a.max(0) as usize).min(now);
+            let b = (b.max(0) as usize).min(now).max(a);
+            self.new_items(now + items.len())?;
+            let removed: Vec<Value> = l.borrow_mut().splice(a..b, items).collect();
+            crate::value::drop_values(removed);
             Ok(())
         } else {
             let idxs: Vec<usize> = slice_indices(a, b, s).collect();
@@ -1567,7 +1589,9 @@ impl<'a> Vm<'a> {
             }
             let mut l = l.borrow_mut();
             for (i, item) in idxs.into_iter().zip(items) {
-                l[i] = item;
+                if let Some(slot) = l.get_mut(i) {
+                    *slot = item;
+                }
             }
             Ok(())
         }
@@ -2812,7 +2836,7 @@ impl<'a> Vm<'a> {
                     let n = crate::value::range_len(*a, *b, *s);
                     n > 0
                         && ((*s > 0 && i >= *a && i < *b) || (*s < 0 && i <= *a && i > *b))
-                        && (i - a) % s == 0
+                        && (i as i128 - *a as i128) % *s as i128 == 0
                 }
                 _ => false,
             }),

@@ -425,3 +425,32 @@ fn worst_case_nesting_fits_an_8mib_stack() {
     let nested_lists = format!("x = {}1{}\nprint(x)", "[".repeat(199), "]".repeat(199));
     assert!(run_with_stack(&nested_lists, Limits::default(), 8 << 20).is_some());
 }
+
+#[test]
+fn expression_sources_from_yaml_compile() {
+    let ns = Namespace::new();
+    ns.set("x", Value::Int(1));
+    let mut out = String::new();
+    let mut vm = Vm::new(Limits::default(), &mut out);
+    for src in [
+        " x == 1 ",
+        "x == 1\n",
+        "(x\n  + 0) == 1",
+        "x == 1  # comment",
+        "\n  x == 1\n",
+        "x ==\\\n 1",
+        "x == 1 and\n  True",
+    ] {
+        let e = Expression::compile(src, Origin::new("f.yml", 3, 6))
+            .unwrap_or_else(|e| panic!("{src:?}: {e}"));
+        assert!(vm.eval(&e, &ns).unwrap().truthy(), "{src:?}");
+    }
+    let e = Expression::compile("\n  x +", Origin::new("f.yml", 3, 6)).unwrap_err();
+    assert_eq!(e.line, 4, "{e}");
+}
+
+#[test]
+fn containers_mutated_while_indexing_do_not_panic() {
+    let src = "x = [1, 2, 3]\ndef f():\n    x.clear()\n    return 3\nprint(x[:f()])\nx = [1, 2, 3]\nx[0:f()] = [9]\nprint(x)\nx = [1, 2, 3]\nx[::2] = [f(), 5] if False else [7, 8]\nprint(x)\nr = range(-9223372036854775807 - 1, 9223372036854775807, 4611686018427387904)\nprint(r[3], 0 in r)";
+    assert_eq!(run(src), "[]\n[9]\n[7, 2, 8]\n4611686018427387904 True\n");
+}
