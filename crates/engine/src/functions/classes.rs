@@ -20,6 +20,11 @@ fn class_with(name: &str, bases: Vec<Rc<Class>>, methods: &[(&str, NativeFn)]) -
     c
 }
 
+/// Whether `name` is one of the engine's classes (without building them).
+pub(crate) fn is_class_name(name: &str) -> bool {
+    matches!(name, "DAObject" | "DADict" | "DAList" | "DADateTime" | "DALazyTemplate" | "DADateDifference" | "DADateInterval")
+}
+
 /// Builds the engine's classes for one request.
 pub(crate) fn build() -> HashMap<&'static str, Rc<Class>> {
     let mut m = HashMap::new();

@@ -110,7 +110,7 @@ pub struct EngineHost {
     pub prevent_back: bool,
     /// `set_progress(n)` was called (None inside = hide).
     pub progress: Option<Option<f64>>,
-    classes: HashMap<&'static str, Rc<Class>>,
+    classes: std::cell::OnceCell<HashMap<&'static str, Rc<Class>>>,
     cache: RefCell<HashMap<String, Value>>,
 }
 
@@ -135,17 +135,21 @@ impl EngineHost {
             forget: Vec::new(),
             prevent_back: false,
             progress: None,
-            classes: classes::build(),
+            classes: std::cell::OnceCell::new(),
             cache: RefCell::new(HashMap::new()),
         }
     }
 
+    fn classes(&self) -> &HashMap<&'static str, Rc<Class>> {
+        self.classes.get_or_init(classes::build)
+    }
+
     /// The class by name (an empty class of that name if the engine does not know it).
     pub fn class(&self, name: &str) -> Rc<Class> {
-        if let Some(c) = self.classes.get(name) {
+        if let Some(c) = self.classes().get(name) {
             return c.clone();
         }
-        let base = self.classes.get("DAObject").cloned();
+        let base = self.classes().get("DAObject").cloned();
         Class::new(name, base.into_iter().collect())
     }
 
@@ -156,7 +160,7 @@ impl lang::Host for EngineHost {
         if let Some(v) = self.cache.borrow().get(name) {
             return Some(v.clone());
         }
-        let v = if let Some(c) = self.classes.get(name) {
+        let v = if let Some(c) = classes::is_class_name(name).then(|| self.classes().get(name)).flatten() {
             Value::Class(c.clone())
         } else if let Some(f) = native(name) {
             Value::native(name, f)
