@@ -662,7 +662,7 @@ impl<'a> Vm<'a> {
             def: def.clone(),
             defaults,
             closure,
-            class: frame.class_ctx.clone(),
+            class: frame.class_ctx.as_ref().map(Rc::downgrade),
             globals: Some(Rc::downgrade(&self.globals.0)),
         })))
     }
@@ -1979,8 +1979,8 @@ impl<'a> Vm<'a> {
 
     fn super_attr(&mut self, name: &str, frame: &Frame) -> R<Value> {
         let (class, this) = match (&frame.func, &frame.self_) {
-            (Some(f), Some(s)) => match &f.class {
-                Some(c) => (c.clone(), s.clone()),
+            (Some(f), Some(s)) => match f.class.as_ref().and_then(std::rc::Weak::upgrade) {
+                Some(c) => (c, s.clone()),
                 None => return Err(Error::exception("RuntimeError", "super(): no arguments")),
             },
             _ => return Err(Error::exception("RuntimeError", "super(): no arguments")),
@@ -2232,6 +2232,12 @@ impl<'a> Vm<'a> {
         let r = self.exec_block(&def.body, &frame);
         if let Some(saved) = swapped {
             self.globals = saved;
+        }
+        // A closure created by this call may form a cycle with its scope.
+        if let Some(scope) = &frame.locals {
+            if Rc::strong_count(scope) > 1 {
+                crate::gc::collect(vec![crate::gc::Node0::scope(scope)]);
+            }
         }
         self.line = saved_line;
         self.depth -= 1;

@@ -11,6 +11,7 @@ pub mod builtins;
 pub mod error;
 mod ext;
 mod fallback;
+mod gc;
 pub mod format;
 pub mod methods;
 pub mod modules;

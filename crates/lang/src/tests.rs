@@ -1,6 +1,7 @@
 //! Unit tests of the evaluator.
 
 use super::*;
+use std::rc::Rc;
 
 fn run(src: &str) -> String {
     let mut out = String::new();
@@ -453,4 +454,59 @@ fn expression_sources_from_yaml_compile() {
 fn containers_mutated_while_indexing_do_not_panic() {
     let src = "x = [1, 2, 3]\ndef f():\n    x.clear()\n    return 3\nprint(x[:f()])\nx = [1, 2, 3]\nx[0:f()] = [9]\nprint(x)\nx = [1, 2, 3]\nx[::2] = [f(), 5] if False else [7, 8]\nprint(x)\nr = range(-9223372036854775807 - 1, 9223372036854775807, 4611686018427387904)\nprint(r[3], 0 in r)";
     assert_eq!(run(src), "[]\n[9]\n[7, 2, 8]\n4611686018427387904 True\n");
+}
+
+#[test]
+fn reference_cycles_are_freed() {
+    // A class with methods, a self-referential list and dict, an object cycle.
+    let ns = Namespace::new();
+    run_ns(
+        "class C:\n    def m(self):\n        return 1\na = []\na.append(a)\nd = {}\nd['d'] = d\no = C()\no.me = o\np = C()\nq = C()\np.q = q\nq.p = p",
+        &ns,
+    )
+    .unwrap();
+    let weak_class = match ns.get("C") {
+        Some(Value::Class(c)) => Rc::downgrade(&c),
+        other => panic!("{other:?}"),
+    };
+    let weak_list = match ns.get("a") {
+        Some(Value::List(l)) => Rc::downgrade(&l),
+        other => panic!("{other:?}"),
+    };
+    let weak_obj = match ns.get("p") {
+        Some(Value::Object(o)) => Rc::downgrade(&o),
+        other => panic!("{other:?}"),
+    };
+    drop(ns);
+    assert!(weak_class.upgrade().is_none(), "class leaked");
+    assert!(weak_list.upgrade().is_none(), "list leaked");
+    assert!(weak_obj.upgrade().is_none(), "object cycle leaked");
+
+    // A closure stored in the scope it captures, on every call.
+    let ns = Namespace::new();
+    run_ns(
+        "def outer(n):\n    def helper(k):\n        return k + n\n    return helper(1)\nfor i in range(10):\n    outer(i)\ndef counter():\n    c = [0]\n    def inc():\n        c[0] += 1\n        return c[0]\n    return inc\nf = counter()\nf()\nprint(f())",
+        &ns,
+    )
+    .map(|out| assert_eq!(out, "2\n"))
+    .unwrap();
+    let weak_scope = match ns.get("f") {
+        Some(Value::Function(f)) => Rc::downgrade(f.closure.as_ref().unwrap()),
+        other => panic!("{other:?}"),
+    };
+    drop(ns);
+    assert!(
+        weak_scope.upgrade().is_none(),
+        "escaped closure scope leaked"
+    );
+}
+
+#[test]
+fn shared_values_survive_collection() {
+    // Values still referenced from outside the namespace are not emptied.
+    let ns = Namespace::new();
+    run_ns("a = []\na.append(a)\na.append(1)", &ns).unwrap();
+    let kept = ns.get("a").unwrap();
+    drop(ns);
+    assert_eq!(kept.repr(), "[[...], 1]");
 }

@@ -165,7 +165,12 @@ impl Drop for Namespace {
             if let Ok(mut map) = self.0.try_borrow_mut() {
                 let vars = std::mem::take(&mut *map);
                 drop(map);
-                drop_values(vars.into_values());
+                let values: Vec<Value> = vars.into_values().collect();
+                let roots: Vec<_> = values.iter().filter_map(crate::gc::Node0::value).collect();
+                if !roots.is_empty() {
+                    crate::gc::collect(roots);
+                }
+                drop_values(values);
             }
         }
     }
@@ -205,8 +210,8 @@ pub struct Function {
     pub defaults: Vec<Option<Value>>,
     /// The enclosing function scope, for closures.
     pub closure: Option<Rc<Scope>>,
-    /// The class whose body defined this function (for `super()`).
-    pub class: Option<Rc<Class>>,
+    /// The class whose body defined this function (for `super()`), held weakly (no cycle).
+    pub class: Option<std::rc::Weak<Class>>,
     /// The namespace the function was defined in (its globals), held weakly (no cycle).
     pub globals: Option<std::rc::Weak<RefCell<IndexMap<Rc<str>, Value>>>>,
 }
