@@ -435,6 +435,39 @@ impl<'a> Vm<'a> {
                     i += 1;
                 }
             }
+            Value::Dict(d) | Value::Set(d) => {
+                let what = if let Value::Dict(_) = &it {
+                    "dictionary"
+                } else {
+                    "Set"
+                };
+                let n = d.borrow().len();
+                for i in 0..n {
+                    let key = {
+                        let d = d.borrow();
+                        if d.len() != n {
+                            None
+                        } else {
+                            d.get_index(i).map(|(k, _)| k.to_value())
+                        }
+                    };
+                    match key {
+                        Some(k) => run_body!(k),
+                        None => {
+                            return Err(Error::exception(
+                                "RuntimeError",
+                                format!("{what} changed size during iteration"),
+                            ))
+                        }
+                    }
+                }
+                if d.borrow().len() != n {
+                    return Err(Error::exception(
+                        "RuntimeError",
+                        format!("{what} changed size during iteration"),
+                    ));
+                }
+            }
             Value::Iter(st) => loop {
                 let item = {
                     let mut st = st.borrow_mut();
@@ -1199,6 +1232,15 @@ impl<'a> Vm<'a> {
                 "start" => Ok(Value::Int(*a)),
                 "stop" => Ok(Value::Int(*b)),
                 "step" => Ok(Value::Int(*s)),
+                "index" | "count" => Ok(Value::Native(Rc::new(NativeFunction {
+                    name: Rc::from(name),
+                    func: if name == "index" {
+                        range_index
+                    } else {
+                        range_count
+                    },
+                    receiver: Some(obj.clone()),
+                }))),
                 _ => self.builtin_method(obj, name),
             },
             _ => self.builtin_method(obj, name),
@@ -3407,3 +3449,46 @@ pub(crate) fn exception_repr_plain(o: &Object) -> Option<String> {
 
 /// The default attribute map type of objects.
 pub type Attrs = IndexMap<Rc<str>, Value>;
+
+fn range_find(args: &Args) -> R<Option<i64>> {
+    let (Some(Value::Range(a, b, s)), Some(x)) = (args.positional.first(), args.positional.get(1))
+    else {
+        return Err(Error::exception(
+            "TypeError",
+            "index() takes exactly one argument",
+        ));
+    };
+    let i = match x.as_num() {
+        Some(Num::I(i)) => i as i128,
+        Some(Num::F(f)) if f.fract() == 0.0 && f.abs() < 9.0e18 => f as i128,
+        _ => return Ok(None),
+    };
+    let (a, b, s) = (*a as i128, *b as i128, *s as i128);
+    let inside = if s > 0 {
+        i >= a && i < b
+    } else {
+        i <= a && i > b
+    };
+    if inside && (i - a) % s == 0 {
+        Ok(i64::try_from((i - a) / s).ok())
+    } else {
+        Ok(None)
+    }
+}
+
+fn range_index(_vm: &mut Vm, args: Args) -> R<Value> {
+    match range_find(&args)? {
+        Some(i) => Ok(Value::Int(i)),
+        None => {
+            let x = args.positional.get(1).map(Value::repr).unwrap_or_default();
+            Err(Error::exception(
+                "ValueError",
+                format!("{x} is not in range"),
+            ))
+        }
+    }
+}
+
+fn range_count(_vm: &mut Vm, args: Args) -> R<Value> {
+    Ok(Value::Int(range_find(&args)?.is_some() as i64))
+}

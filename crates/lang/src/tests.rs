@@ -510,3 +510,19 @@ fn shared_values_survive_collection() {
     drop(ns);
     assert_eq!(kept.repr(), "[[...], 1]");
 }
+
+#[test]
+fn known_corpus_edge_cases() {
+    assert_eq!(
+        run("print({1.0: 2.0}, {1: 'a', 1.0: 'b'}, 1.0 in {1}, {True: 1, 1: 2})"),
+        "{1.0: 2.0} {1: 'b'} True {True: 2}\n"
+    );
+    assert_eq!(
+        run("print(range(5).index(3), range(0, 10, 2).count(4), range(3).count(7))"),
+        "3 1 0\n"
+    );
+    assert_eq!(
+        run("d = {'a': 1}\ntry:\n    for k in d:\n        d['new'] = 2\nexcept RuntimeError as e:\n    print(e)"),
+        "dictionary changed size during iteration\n"
+    );
+}

@@ -986,13 +986,8 @@ impl Value {
             Value::None => Key::None,
             Value::Bool(b) => Key::Bool(*b),
             Value::Int(i) => Key::Int(*i),
-            Value::Float(f) => {
-                if f.fract() == 0.0 && f.abs() < 9.0e18 {
-                    Key::Int(*f as i64)
-                } else {
-                    Key::Float(f.to_bits())
-                }
-            }
+            // Equal to the int key when integral (see `Key`'s Eq/Hash), but keeps its type.
+            Value::Float(f) => Key::Float(f.to_bits()),
             Value::Str(s) => Key::Str(s.clone()),
             Value::Tuple(t) => {
                 let mut keys = Vec::with_capacity(t.len());
