@@ -1437,11 +1437,15 @@ fn resolve_field(
     vm: &mut Vm<'_>,
     name: &str,
     args: &Args,
+    mapping: Option<&Value>,
     auto: &mut Option<bool>,
     next: &mut usize,
 ) -> Result<Value, Error> {
     let first_end = name.find(['.', '[']).unwrap_or(name.len());
     let first = &name[..first_end];
+    if mapping.is_some() && first.chars().all(|c| c.is_ascii_digit()) {
+        return Err(value_error("Format string contains positional fields"));
+    }
     let mut v = if first.is_empty() {
         if *auto == Some(false) {
             return Err(value_error(
@@ -1479,9 +1483,13 @@ fn resolve_field(
             .iter()
             .find(|(k, _)| &**k == first)
             .map(|(_, v)| v.clone());
-        match found {
-            Some(v) => v,
-            None => return Err(vm.key_error(&Value::Str(Rc::from(first)))),
+        match (found, mapping) {
+            (Some(v), _) => v,
+            (None, Some(m @ Value::Object(_))) => match vm.special_method(m, "__getitem__") {
+                Some(getitem) => vm.call(&getitem, Args::new(vec![Value::Str(Rc::from(first))]))?,
+                None => return Err(vm.key_error(&Value::Str(Rc::from(first)))),
+            },
+            (None, _) => return Err(vm.key_error(&Value::Str(Rc::from(first)))),
         }
     };
     let rest: Vec<char> = name[first_end..].chars().collect();
@@ -1537,13 +1545,43 @@ fn resolve_field(
 pub fn str_format(vm: &mut Vm<'_>, fmt: &str, args: Args) -> Result<String, Error> {
     let mut auto = None;
     let mut next = 0;
-    format_pieces(vm, fmt, &args, &mut auto, &mut next, 2)
+    format_pieces(vm, fmt, &args, None, &mut auto, &mut next, 2)
 }
 
+/// `fmt.format_map(mapping)`: names are looked up in a dict, or through the
+/// `__getitem__` of an object (DADict …).
+pub fn str_format_map(vm: &mut Vm<'_>, fmt: &str, mapping: &Value) -> Result<String, Error> {
+    let mut auto = None;
+    let mut next = 0;
+    let args = match mapping {
+        Value::Dict(d) => Args {
+            positional: Vec::new(),
+            keyword: d
+                .borrow()
+                .iter()
+                .filter_map(|(k, v)| match k {
+                    Key::Str(name) => Some((name.clone(), v.clone())),
+                    _ => None,
+                })
+                .collect(),
+        },
+        Value::Object(_) if vm.special_method(mapping, "__getitem__").is_some() => Args::default(),
+        other => {
+            return Err(type_error(format!(
+                "'{}' object is not subscriptable",
+                other.type_name()
+            )))
+        }
+    };
+    format_pieces(vm, fmt, &args, Some(mapping), &mut auto, &mut next, 2)
+}
+
+#[allow(clippy::too_many_arguments)]
 fn format_pieces(
     vm: &mut Vm<'_>,
     fmt: &str,
     args: &Args,
+    mapping: Option<&Value>,
     auto: &mut Option<bool>,
     next: &mut usize,
     depth: u32,
@@ -1556,9 +1594,9 @@ fn format_pieces(
         match piece {
             Piece::Lit(s) => out.push_str(&s),
             Piece::Field { name, conv, spec } => {
-                let v = resolve_field(vm, &name, args, auto, next)?;
+                let v = resolve_field(vm, &name, args, mapping, auto, next)?;
                 let spec = if spec.contains('{') {
-                    format_pieces(vm, &spec, args, auto, next, depth - 1)?
+                    format_pieces(vm, &spec, args, mapping, auto, next, depth - 1)?
                 } else {
                     spec
                 };

@@ -973,25 +973,8 @@ fn str_format_method(vm: &mut Vm<'_>, mut args: Args) -> R {
 fn str_format_map(vm: &mut Vm<'_>, args: Args) -> R {
     let (recv, p) = parse(args, "str.format_map", &["mapping"], 1, false)?;
     let fmt = recv_str(&recv);
-    let Some(Value::Dict(d)) = p.raw(0) else {
-        return Err(type_error("format_map() argument must be a mapping"));
-    };
-    let keyword = d
-        .borrow()
-        .iter()
-        .filter_map(|(k, v)| match k {
-            Key::Str(name) => Some((name.clone(), v.clone())),
-            _ => None,
-        })
-        .collect();
-    Ok(ss(format::str_format(
-        vm,
-        &fmt,
-        Args {
-            positional: Vec::new(),
-            keyword,
-        },
-    )?))
+    let mapping = p.raw(0).cloned().unwrap_or(Value::None);
+    Ok(ss(format::str_format_map(vm, &fmt, &mapping)?))
 }
 
 fn width_fill(vm: &Vm<'_>, p: &Params, qual: &str) -> Result<(usize, char), Error> {
