@@ -1942,7 +1942,10 @@ impl<'a> Vm<'a> {
         let mut list = Vec::new();
         let mut dict = Dict::new();
         // The first iterable is evaluated in the enclosing scope.
-        let first = self.eval_expr(&gens[0].iter, frame)?;
+        let Some(g0) = gens.first() else {
+            return Ok(Value::list(Vec::new()));
+        };
+        let first = self.eval_expr(&g0.iter, frame)?;
         self.comp_level(kind, elt, key, gens, 0, first, &inner, &mut list, &mut dict)?;
         Ok(match kind {
             CompKind::List => Value::list(list),

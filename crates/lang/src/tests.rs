@@ -526,3 +526,51 @@ fn known_corpus_edge_cases() {
         "dictionary changed size during iteration\n"
     );
 }
+
+#[test]
+#[ignore]
+fn perf_breakdown() {
+    let code = include_str!("../benches/eval.rs");
+    let start = code.find("r#\"").unwrap() + 3;
+    let end = code[start..].find("\"#").unwrap() + start;
+    let src = &code[start..end];
+    let p = Program::compile(src, Origin::anonymous()).unwrap();
+    let n = 20_000;
+    let mut out = String::new();
+    let mut keep = Vec::with_capacity(n);
+    let t = std::time::Instant::now();
+    for _ in 0..n {
+        let ns = Namespace::new();
+        let mut vm = Vm::new(Limits::default(), &mut out);
+        vm.exec(&p, &ns).unwrap();
+        drop(vm);
+        keep.push(ns);
+    }
+    let exec = t.elapsed();
+    let t = std::time::Instant::now();
+    drop(keep);
+    let dropping = t.elapsed();
+    println!(
+        "exec {:?}/iter, drop {:?}/iter",
+        exec / n as u32,
+        dropping / n as u32
+    );
+}
+
+#[test]
+#[ignore]
+fn perf_loop() {
+    let code = include_str!("../benches/eval.rs");
+    let start = code.find("r#\"").unwrap() + 3;
+    let end = code[start..].find("\"#").unwrap() + start;
+    let p = Program::compile(&code[start..end], Origin::anonymous()).unwrap();
+    let n = 50_000;
+    let mut out = String::new();
+    let t = std::time::Instant::now();
+    for _ in 0..n {
+        let ns = Namespace::new();
+        let mut vm = Vm::new(Limits::default(), &mut out);
+        vm.exec(&p, &ns).unwrap();
+    }
+    println!("exec+drop {:?}/iter", t.elapsed() / n as u32);
+}
