@@ -912,14 +912,24 @@ impl<'a> Vm<'a> {
                         let (start, stop, step) = self.slice_bounds(lo, hi, st, len, frame)?;
                         let idxs: Vec<usize> = slice_indices(start, stop, step).collect();
                         let mut l = l.borrow_mut();
-                        let mut keep = vec![true; len];
+                        let now = l.len();
+                        let mut keep = vec![true; now];
                         for i in idxs {
-                            if i < len {
+                            if i < now {
                                 keep[i] = false;
                             }
                         }
-                        let mut k = keep.iter();
-                        l.retain(|_| *k.next().unwrap_or(&true));
+                        let old = std::mem::take(&mut *l);
+                        let mut removed = Vec::new();
+                        for (item, k) in old.into_iter().zip(keep) {
+                            if k {
+                                l.push(item);
+                            } else {
+                                removed.push(item);
+                            }
+                        }
+                        drop(l);
+                        crate::value::drop_values(removed);
                         return Ok(());
                     }
                     return Err(Error::exception(
@@ -1674,7 +1684,9 @@ impl<'a> Vm<'a> {
             Expr::Name(n) => self.lookup_name(n, frame),
             Expr::Attr(obj, name) => {
                 let o = self.eval_expr(obj, frame)?;
-                self.get_attr(&o, name, Some(obj), frame)
+                let r = self.get_attr(&o, name, Some(obj), frame);
+                crate::value::drop_value(o);
+                r
             }
             Expr::SuperAttr(name) => self.super_attr(name, frame),
             Expr::Subscript(obj, idx) => {
@@ -1683,7 +1695,9 @@ impl<'a> Vm<'a> {
                     return self.get_slice(&o, lo, hi, st, frame);
                 }
                 let i = self.eval_expr(idx, frame)?;
-                self.get_item(&o, &i, Some(obj), frame)
+                let r = self.get_item(&o, &i, Some(obj), frame);
+                crate::value::drop_value(o);
+                r
             }
             Expr::Slice(..) => Err(Error::exception(
                 "TypeError",
@@ -1705,7 +1719,11 @@ impl<'a> Vm<'a> {
             Expr::Bin(op, a, b) => {
                 let a = self.eval_expr(a, frame)?;
                 let b = self.eval_expr(b, frame)?;
-                self.binop(*op, &a, &b)
+                let r = self.binop(*op, &a, &b);
+                // Operands may be the last reference to deep data: free it without recursion.
+                crate::value::drop_value(a);
+                crate::value::drop_value(b);
+                r
             }
             Expr::BinChain(first, rest) => {
                 let mut acc = self.eval_expr(first, frame)?;
@@ -1737,11 +1755,14 @@ impl<'a> Vm<'a> {
                 let mut l = self.eval_expr(left, frame)?;
                 for (op, re) in rest {
                     let r = self.eval_expr(re, frame)?;
-                    if !self.compare(*op, &l, &r)? {
+                    let ok = self.compare(*op, &l, &r);
+                    crate::value::drop_value(std::mem::replace(&mut l, r));
+                    if !ok? {
+                        crate::value::drop_value(l);
                         return Ok(Value::Bool(false));
                     }
-                    l = r;
                 }
+                crate::value::drop_value(l);
                 Ok(Value::Bool(true))
             }
             Expr::IfExp(test, body, orelse) => {

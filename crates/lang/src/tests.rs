@@ -574,3 +574,10 @@ fn perf_loop() {
     }
     println!("exec+drop {:?}/iter", t.elapsed() / n as u32);
 }
+
+#[test]
+fn temporary_deep_values_are_freed_without_recursion() {
+    let src = "def deep():\n    x = []\n    for i in range(100000):\n        x = [x]\n    return x\nprint(deep() == 1, len(deep()[0]) == 1, deep() is None)\nx = deep()\ndel x[:]\nprint('ok')";
+    let r = run_with_stack(src, Limits::default(), 8 << 20);
+    assert_eq!(r.as_deref(), Some("False True False\nok\n"));
+}

@@ -154,7 +154,18 @@ fn dismantle(v: Value, work: &mut Vec<Value>) {
 
 /// Drops one value without deep recursion (see [`drop_values`]).
 pub(crate) fn drop_value(v: Value) {
-    if v.identity() != 0 {
+    let last = match &v {
+        Value::List(r) => Rc::strong_count(r) == 1,
+        Value::Dict(r) | Value::Set(r) => Rc::strong_count(r) == 1,
+        Value::Tuple(r) => Rc::strong_count(r) == 1,
+        Value::Object(r) => Rc::strong_count(r) == 1,
+        Value::Function(r) => Rc::strong_count(r) == 1,
+        Value::Method(r) => Rc::strong_count(r) == 1,
+        Value::Native(r) => Rc::strong_count(r) == 1 && r.receiver.is_some(),
+        Value::Iter(r) => Rc::strong_count(r) == 1,
+        _ => false,
+    };
+    if last {
         drop_values(std::iter::once(v));
     }
 }
