@@ -70,6 +70,9 @@ pub struct QuestionScreen {
     pub interview_help: Option<String>,
     /// Heading of the interview help.
     pub interview_help_heading: Option<String>,
+    /// Label of the interview help tab when the question has help of its own
+    /// (`interview help: {label: …}`), if set.
+    pub interview_help_label: Option<String>,
     /// Input fields and non-input items (notes, html), in order.
     pub fields: Vec<FieldView>,
     /// Choice buttons (yesno, buttons, special commands). Empty for a plain form.

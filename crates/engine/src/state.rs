@@ -56,6 +56,9 @@ pub struct SessionState {
     /// Undo records for the back button, newest last.
     #[serde(default)]
     pub history: Vec<Undo>,
+    /// Variables `force_gather()` insists on, sought at the start of each pass until defined.
+    #[serde(default)]
+    pub gather: Vec<String>,
     /// A command chosen by a button (exit, restart …), returned by the next `next_screen`.
     #[serde(default)]
     pub pending_command: Option<PendingCommand>,

@@ -12,6 +12,7 @@ use crate::runtime::{compile, json, path};
 pub(crate) fn native(name: &str) -> Option<NativeFn> {
     Some(match name {
         "force_ask" => force_ask,
+        "force_gather" => force_gather,
         "need" => need,
         "reconsider" => reconsider,
         "defined" => defined,
@@ -94,6 +95,13 @@ fn force_ask(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     args.take_kw("evaluate");
     let vars = names_of(vm, &args)?;
     Err(interrupt(Signal::ForceAsk { vars, forget_prior }))
+}
+
+fn force_gather(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    args.take_kw("forget_prior");
+    args.take_kw("evaluate");
+    let vars = names_of(vm, &args)?;
+    Err(interrupt(Signal::ForceGather(vars)))
 }
 
 fn need(_vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {

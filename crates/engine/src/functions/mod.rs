@@ -35,6 +35,8 @@ pub enum Signal {
     },
     /// `re_run_logic()`.
     ReRun,
+    /// `force_gather(*vars)`: seek these (normally) until they are defined.
+    ForceGather(Vec<String>),
     /// `command('exit', url=…)`.
     Command {
         /// The command.

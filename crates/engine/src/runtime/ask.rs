@@ -489,6 +489,7 @@ impl<'a> Run<'a> {
             Some(t) => Some(self.text(t)?),
             None => None,
         };
+        qs.interview_help_label = interview_help_label.clone();
         if let Some(h) = &q.help {
             qs.help = Some(self.text(&h.content)?);
             qs.help_heading = self.opt_text(h.heading.as_ref())?;
@@ -1261,6 +1262,11 @@ impl<'a> Run<'a> {
             let disabled = fv.disabled;
             let view = qs.fields.len();
             qs.fields.push(fv);
+            if let Some(t) = &f.under_text {
+                let mut nv = field_view(String::new(), format!("{id}_under"), String::new(), FieldKind::Note, "");
+                nv.content = Some(self.text(t)?);
+                qs.fields.push(nv);
+            }
             if disabled {
                 // disabled inputs are not posted: nothing is stored
                 continue;

@@ -508,6 +508,14 @@ impl<'a> Run<'a> {
                 }
                 Ok(None)
             }
+            Signal::ForceGather(vars) => {
+                for v in vars {
+                    if !self.st.gather.contains(&v) {
+                        self.st.gather.push(v);
+                    }
+                }
+                Ok(None)
+            }
             Signal::Command { command, url } => Ok(Some(Screen::Command { command, url })),
             Signal::Response { content_type, body } => Ok(Some(Screen::Response { content_type, body })),
             Signal::Message { title, subtitle } => Ok(Some(self.message_screen(title, subtitle))),
@@ -575,6 +583,17 @@ impl<'a> Run<'a> {
 
     /// Serves the head of the event stack, if any.
     fn process_events(&mut self) -> R<Option<Screen>> {
+        // forced gathers first: seek each until defined
+        while let Some(var) = self.st.gather.first().cloned() {
+            if self.is_defined(&var) {
+                self.st.gather.remove(0);
+                continue;
+            }
+            match self.askfor(&var, 0, false)? {
+                Some(s) => return Ok(Some(s)),
+                None => return Err(Flow::Signal(Signal::ReRun)),
+            }
+        }
         let mut guard = 0;
         while let Some(ev) = self.st.event_stack.first().cloned() {
             guard += 1;
