@@ -1226,6 +1226,7 @@ pub fn ascii_escape(s: &str) -> String {
 
 enum Piece {
     Lit(String),
+    Error(Error),
     Field {
         name: String,
         conv: Option<char>,
@@ -1233,111 +1234,143 @@ enum Piece {
     },
 }
 
-/// Splits a format string into literal text and replacement fields.
-fn parse_format_string(fmt: &str) -> Result<Vec<Piece>, Error> {
+/// Splits a format string into literal text and replacement fields, as CPython's
+/// `MarkupIterator` does. A syntax error becomes the last piece, so that the fields
+/// before it are evaluated first (CPython parses lazily).
+fn parse_format_string(fmt: &str) -> Vec<Piece> {
     let chars: Vec<char> = fmt.chars().collect();
     let mut pieces = Vec::new();
-    let mut lit = String::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == '}' {
-            if chars.get(i + 1) == Some(&'}') {
-                lit.push('}');
-                i += 2;
-                continue;
+    let mut pos = 0;
+    let n = chars.len();
+    while pos < n {
+        // literal text up to a brace
+        let start = pos;
+        let mut c = '\0';
+        let mut markup = false;
+        while pos < n {
+            c = chars[pos];
+            pos += 1;
+            if c == '{' || c == '}' {
+                markup = true;
+                break;
             }
-            return Err(value_error("Single '}' encountered in format string"));
         }
-        if c != '{' {
-            lit.push(c);
-            i += 1;
-            continue;
+        let at_end = pos >= n;
+        let mut len = pos - start;
+        if markup && c == '}' && (at_end || chars[pos] != '}') {
+            pieces.push(Piece::Error(value_error(
+                "Single '}' encountered in format string",
+            )));
+            return pieces;
         }
-        if chars.get(i + 1) == Some(&'{') {
-            lit.push('{');
-            i += 2;
-            continue;
+        if markup && at_end && c == '{' {
+            pieces.push(Piece::Error(value_error(
+                "Single '{' encountered in format string",
+            )));
+            return pieces;
         }
-        // a field: find the matching '}' (nested braces allowed in the spec)
-        let start = i + 1;
-        let mut depth = 1;
-        let mut j = start;
-        let mut in_name = true;
-        let mut in_bracket = false;
-        while j < chars.len() {
-            let c = chars[j];
-            if in_bracket {
-                in_bracket = c != ']';
-                j += 1;
-                continue;
-            }
-            match c {
-                '[' if in_name => in_bracket = true,
-                ':' | '!' if in_name => in_name = false,
-                '{' => depth += 1,
-                '}' => {
-                    depth -= 1;
-                    if depth == 0 {
-                        break;
-                    }
-                }
-                _ => {}
-            }
-            j += 1;
-        }
-        if j >= chars.len() {
-            return Err(value_error(if start >= chars.len() {
-                "Single '{' encountered in format string"
-            } else if depth > 1 || !in_name {
-                "unmatched '{' in format spec"
+        if markup && !at_end {
+            if chars[pos] == c {
+                // an escaped brace: literal text only
+                pos += 1;
+                markup = false;
             } else {
-                "expected '}' before end of string"
-            }));
-        }
-        let field: Vec<char> = chars[start..j].to_vec();
-        // field name ends at the first '!' or ':' outside brackets
-        let mut k = 0;
-        let mut in_bracket = false;
-        while k < field.len() {
-            match field[k] {
-                '[' => in_bracket = true,
-                ']' => in_bracket = false,
-                '!' | ':' if !in_bracket => break,
-                '{' | '}' if !in_bracket => {
-                    return Err(value_error("unexpected '{' in field name"));
-                }
-                _ => {}
+                len -= 1;
             }
-            k += 1;
         }
-        let name: String = field[..k].iter().collect();
+        let lit: String = chars[start..start + len].iter().collect();
+        if !lit.is_empty() {
+            pieces.push(Piece::Lit(lit));
+        }
+        if !markup {
+            continue;
+        }
+        // the field name ends at '}', ':' or '!'
+        let name_start = pos;
+        let mut c = '\0';
+        while pos < n {
+            c = chars[pos];
+            pos += 1;
+            match c {
+                '{' => {
+                    pieces.push(Piece::Error(value_error("unexpected '{' in field name")));
+                    return pieces;
+                }
+                '[' => {
+                    while pos < n && chars[pos] != ']' {
+                        pos += 1;
+                    }
+                    continue;
+                }
+                '}' | ':' | '!' => break,
+                _ => continue,
+            }
+        }
+        let name_end = if matches!(c, '}' | ':' | '!') {
+            pos - 1
+        } else {
+            pos
+        };
+        let name: String = chars[name_start..name_end].iter().collect();
         let mut conv = None;
         let mut spec = String::new();
-        if k < field.len() && field[k] == '!' {
-            let c = field.get(k + 1).copied();
-            match c {
-                None => return Err(value_error("unmatched '{' in format spec")),
-                Some(c) => conv = Some(c),
+        if c == '!' || c == ':' {
+            if c == '!' {
+                if pos >= n {
+                    pieces.push(Piece::Error(value_error(
+                        "end of string while looking for conversion specifier",
+                    )));
+                    return pieces;
+                }
+                conv = Some(chars[pos]);
+                pos += 1;
+                if pos < n {
+                    let d = chars[pos];
+                    pos += 1;
+                    if d == '}' {
+                        pieces.push(Piece::Field { name, conv, spec });
+                        continue;
+                    }
+                    if d != ':' {
+                        pieces.push(Piece::Error(value_error(
+                            "expected ':' after conversion specifier",
+                        )));
+                        return pieces;
+                    }
+                }
             }
-            k += 2;
-            if k < field.len() && field[k] != ':' {
-                return Err(value_error("expected ':' after conversion specifier"));
+            let spec_start = pos;
+            let mut count = 1;
+            let mut closed = false;
+            while pos < n {
+                let d = chars[pos];
+                pos += 1;
+                match d {
+                    '{' => count += 1,
+                    '}' => {
+                        count -= 1;
+                        if count == 0 {
+                            closed = true;
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
             }
-        }
-        if k < field.len() && field[k] == ':' {
-            spec = field[k + 1..].iter().collect();
-        }
-        if !lit.is_empty() {
-            pieces.push(Piece::Lit(std::mem::take(&mut lit)));
+            if !closed {
+                pieces.push(Piece::Error(value_error("unmatched '{' in format spec")));
+                return pieces;
+            }
+            spec = chars[spec_start..pos - 1].iter().collect();
+        } else if c != '}' {
+            pieces.push(Piece::Error(value_error(
+                "expected '}' before end of string",
+            )));
+            return pieces;
         }
         pieces.push(Piece::Field { name, conv, spec });
-        i = j + 1;
     }
-    if !lit.is_empty() {
-        pieces.push(Piece::Lit(lit));
-    }
-    Ok(pieces)
+    pieces
 }
 
 fn forbid_underscore(name: &str) -> Result<(), Error> {
@@ -1590,9 +1623,10 @@ fn format_pieces(
         return Err(value_error("Max string recursion exceeded"));
     }
     let mut out = String::new();
-    for piece in parse_format_string(fmt)? {
+    for piece in parse_format_string(fmt) {
         match piece {
             Piece::Lit(s) => out.push_str(&s),
+            Piece::Error(e) => return Err(e),
             Piece::Field { name, conv, spec } => {
                 let v = resolve_field(vm, &name, args, mapping, auto, next)?;
                 let spec = if spec.contains('{') {

@@ -368,10 +368,14 @@ fn str_method(name: &str) -> Option<NativeFn> {
     })
 }
 
-fn recv_str(v: &Value) -> Rc<str> {
+/// The receiver of a str method (a wrong type only arrives through `str.lower(5)`).
+fn recv_str(v: &Value) -> Result<Rc<str>, Error> {
     match v {
-        Value::Str(s) => s.clone(),
-        other => Rc::from(other.str().as_str()),
+        Value::Str(s) => Ok(s.clone()),
+        other => Err(type_error(format!(
+            "descriptor for 'str' objects doesn't apply to a '{}' object",
+            other.type_name()
+        ))),
     }
 }
 
@@ -388,7 +392,7 @@ macro_rules! str_simple {
     ($name:ident, $qual:expr, |$s:ident| $body:expr) => {
         fn $name(_vm: &mut Vm<'_>, args: Args) -> R {
             let (recv, _) = parse(args, $qual, &[], 0, false)?;
-            let $s = recv_str(&recv);
+            let $s = recv_str(&recv)?;
             Ok($body)
         }
     };
@@ -519,7 +523,7 @@ fn istitle(st: &str) -> bool {
 
 fn strip_impl(args: Args, qual: &str, left: bool, right: bool) -> R {
     let (recv, p) = parse(args, qual, &["chars"], 0, false)?;
-    let st = recv_str(&recv);
+    let st = recv_str(&recv)?;
     let out: &str = match p.get(0) {
         None => {
             let mut t: &str = &st;
@@ -583,7 +587,7 @@ fn split_args(args: Args, name: &str) -> Result<SplitArgs, Error> {
         None => -1,
         Some(v) => as_int(v)?,
     };
-    Ok((recv_str(&recv), sep, max))
+    Ok((recv_str(&recv)?, sep, max))
 }
 
 /// `s.split(sep, maxsplit)` as Python does it.
@@ -680,7 +684,7 @@ fn str_rsplit(_vm: &mut Vm<'_>, args: Args) -> R {
 fn str_splitlines(_vm: &mut Vm<'_>, args: Args) -> R {
     let (recv, p) = parse(args, "splitlines", &["keepends"], 0, true)?;
     let keep = p.get(0).is_some_and(Value::truthy);
-    let st = recv_str(&recv);
+    let st = recv_str(&recv)?;
     let mut out = Vec::new();
     let mut line = String::new();
     let mut cs = st.chars().peekable();
@@ -719,8 +723,15 @@ fn str_splitlines(_vm: &mut Vm<'_>, args: Args) -> R {
 
 fn str_join(vm: &mut Vm<'_>, args: Args) -> R {
     let (recv, p) = parse(args, "str.join", &["iterable"], 1, false)?;
-    let sep = recv_str(&recv);
-    let items = iterate(vm, p.raw(0).unwrap_or(&Value::None))?;
+    let sep = recv_str(&recv)?;
+    let iterable = p.raw(0).cloned().unwrap_or(Value::None);
+    if matches!(
+        iterable,
+        Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_)
+    ) {
+        return Err(type_error("can only join an iterable"));
+    }
+    let items = iterate(vm, &iterable)?;
     let mut out = String::new();
     for (i, item) in items.iter().enumerate() {
         let Value::Str(x) = item else {
@@ -740,7 +751,7 @@ fn str_join(vm: &mut Vm<'_>, args: Args) -> R {
 
 fn str_replace(vm: &mut Vm<'_>, args: Args) -> R {
     let (recv, p) = parse(args, "replace", &["old", "new", "count"], 2, false)?;
-    let st = recv_str(&recv);
+    let st = recv_str(&recv)?;
     let old = as_str(p.raw(0).unwrap_or(&Value::None), "replace() argument 1")?;
     let new = as_str(p.raw(1).unwrap_or(&Value::None), "replace() argument 2")?;
     let count = match p.raw(2) {
@@ -834,7 +845,7 @@ fn char_index(st: &str, byte: usize) -> usize {
 /// (haystack, sub, start char index) for find/index/count; None when start > len.
 fn find_setup(args: Args, qual: &str) -> Result<FindArgs, Error> {
     let (recv, p) = parse(args, qual, &["sub", "start", "end"], 1, false)?;
-    let st = recv_str(&recv);
+    let st = recv_str(&recv)?;
     let sub = match p.raw(0) {
         Some(Value::Str(x)) => x.clone(),
         Some(other) => {
@@ -909,7 +920,7 @@ fn str_count(_vm: &mut Vm<'_>, args: Args) -> R {
 
 fn affix_impl(args: Args, qual: &str, ends: bool) -> R {
     let (recv, p) = parse(args, qual, &["prefix", "start", "end"], 1, false)?;
-    let st = recv_str(&recv);
+    let st = recv_str(&recv)?;
     let len = st.chars().count();
     let (a, b) = slice_bounds(len, p.raw(1), p.raw(2))?;
     if a > b || matches!(p.raw(1), Some(Value::Int(i)) if *i >= 0 && *i as usize > len) {
@@ -961,18 +972,16 @@ fn str_endswith(_vm: &mut Vm<'_>, args: Args) -> R {
 
 fn str_format_method(vm: &mut Vm<'_>, mut args: Args) -> R {
     if args.positional.is_empty() {
-        return Err(type_error(
-            "descriptor 'format' of 'str' object needs an argument",
-        ));
+        return Err(type_error("unbound method str.format() needs an argument"));
     }
     let recv = args.positional.remove(0);
-    let fmt = recv_str(&recv);
+    let fmt = recv_str(&recv)?;
     Ok(ss(format::str_format(vm, &fmt, args)?))
 }
 
 fn str_format_map(vm: &mut Vm<'_>, args: Args) -> R {
     let (recv, p) = parse(args, "str.format_map", &["mapping"], 1, false)?;
-    let fmt = recv_str(&recv);
+    let fmt = recv_str(&recv)?;
     let mapping = p.raw(0).cloned().unwrap_or(Value::None);
     Ok(ss(format::str_format_map(vm, &fmt, &mapping)?))
 }
@@ -1002,7 +1011,7 @@ fn width_fill(vm: &Vm<'_>, p: &Params, qual: &str) -> Result<(usize, char), Erro
 fn just(vm: &Vm<'_>, args: Args, qual: &str, mode: char) -> R {
     let (recv, p) = parse(args, qual, &["width", "fillchar"], 1, false)?;
     let (w, fill) = width_fill(vm, &p, qual)?;
-    let st = recv_str(&recv);
+    let st = recv_str(&recv)?;
     let len = st.chars().count();
     if len >= w {
         return Ok(Value::Str(st));
@@ -1034,7 +1043,7 @@ fn str_zfill(vm: &mut Vm<'_>, args: Args) -> R {
     let (recv, p) = parse(args, "str.zfill", &["width"], 1, false)?;
     let w = as_int(p.raw(0).unwrap_or(&Value::Int(0)))?.max(0) as usize;
     check_len(vm, w)?;
-    let st = recv_str(&recv);
+    let st = recv_str(&recv)?;
     let len = st.chars().count();
     if len >= w {
         return Ok(Value::Str(st));
@@ -1048,7 +1057,7 @@ fn str_zfill(vm: &mut Vm<'_>, args: Args) -> R {
 
 fn partition_impl(args: Args, qual: &str, rev: bool) -> R {
     let (recv, p) = parse(args, qual, &["sep"], 1, false)?;
-    let st = recv_str(&recv);
+    let st = recv_str(&recv)?;
     let sep = match p.raw(0) {
         Some(Value::Str(x)) => x.clone(),
         Some(other) => {
@@ -1093,7 +1102,7 @@ fn str_expandtabs(vm: &mut Vm<'_>, args: Args) -> R {
         None => 8,
         Some(v) => as_int(v)?,
     };
-    let st = recv_str(&recv);
+    let st = recv_str(&recv)?;
     let mut out = String::new();
     let mut col = 0usize;
     for c in st.chars() {
@@ -1122,14 +1131,14 @@ fn str_expandtabs(vm: &mut Vm<'_>, args: Args) -> R {
 
 fn str_removeprefix(_vm: &mut Vm<'_>, args: Args) -> R {
     let (recv, p) = parse(args, "str.removeprefix", &["prefix"], 1, false)?;
-    let st = recv_str(&recv);
+    let st = recv_str(&recv)?;
     let pre = as_str(p.raw(0).unwrap_or(&Value::None), "removeprefix() argument")?;
     Ok(s(st.strip_prefix(pre).unwrap_or(&st)))
 }
 
 fn str_removesuffix(_vm: &mut Vm<'_>, args: Args) -> R {
     let (recv, p) = parse(args, "str.removesuffix", &["suffix"], 1, false)?;
-    let st = recv_str(&recv);
+    let st = recv_str(&recv)?;
     let suf = as_str(p.raw(0).unwrap_or(&Value::None), "removesuffix() argument")?;
     Ok(s(st.strip_suffix(suf).unwrap_or(&st)))
 }

@@ -1250,6 +1250,12 @@ struct JsonOpts {
 }
 
 fn json_dumps(vm: &mut Vm<'_>, args: Args) -> R {
+    if args.positional.len() > 1 {
+        return Err(type_error(format!(
+            "dumps() takes 1 positional argument but {} were given",
+            args.positional.len()
+        )));
+    }
     let v = params(
         args,
         "dumps",
@@ -1486,6 +1492,12 @@ fn json_encode(
 }
 
 fn json_loads(vm: &mut Vm<'_>, args: Args) -> R {
+    if args.positional.len() > 1 {
+        return Err(type_error(format!(
+            "loads() takes 1 positional argument but {} were given",
+            args.positional.len()
+        )));
+    }
     let v = params(args, "loads", &["s"], 1)?;
     let text = match arg(&v, 0) {
         Value::Str(x) => x.to_string(),
