@@ -594,12 +594,7 @@ impl<'a> Run<'a> {
                 None => return Err(Flow::Signal(Signal::ReRun)),
             }
         }
-        let mut guard = 0;
-        while let Some(ev) = self.st.event_stack.first().cloned() {
-            guard += 1;
-            if guard > 50 {
-                break;
-            }
+        if let Some(ev) = self.st.event_stack.first().cloned() {
             self.host.action = Some(ev.action.clone());
             self.host.arguments = ev.arguments.clone();
             if !self.has_question_for(&ev.action) && path::parse(&ev.action).is_some() {
