@@ -23,6 +23,7 @@ fn class_with(name: &str, bases: Vec<Rc<Class>>, methods: &[(&str, NativeFn)]) -
 /// Whether `name` is one of the engine's classes (without building them).
 pub(crate) fn is_class_name(name: &str) -> bool {
     matches!(name, "DAObject" | "DADict" | "DAList" | "DADateTime" | "DALazyTemplate" | "DADateDifference" | "DADateInterval")
+        || super::objects::CLASSES.iter().any(|(n, _)| *n == name)
 }
 
 /// Builds the engine's classes for one request.
@@ -113,6 +114,7 @@ pub(crate) fn build() -> HashMap<&'static str, Rc<Class>> {
     m.insert("DALazyTemplate", tmpl);
     m.insert("DADateDifference", diff);
     m.insert("DADateInterval", interval);
+    super::objects::register(&mut m);
     m
 }
 
@@ -145,6 +147,7 @@ fn obj_init(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     for (k, v) in std::mem::take(&mut args.keyword) {
         set_attr(&me, &k, v);
     }
+    super::objects::apply_using(&me);
     Ok(Value::None)
 }
 
@@ -176,6 +179,10 @@ fn coll_init(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     set_attr(&me, "elements", el);
     for (k, v) in std::mem::take(&mut args.keyword) {
         set_attr(&me, &k, v);
+    }
+    super::objects::apply_using(&me);
+    if attr(&me, "auto_gather").is_none() {
+        set_attr(&me, "auto_gather", Value::Bool(true));
     }
     Ok(Value::None)
 }
@@ -252,6 +259,7 @@ fn coll_contains(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
 
 fn coll_iter(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
+    super::objects::trigger_gather(vm, &me)?;
     let el = elements(&me);
     let items = vm.iterate(&el)?;
     Ok(Value::list(items))
@@ -265,8 +273,9 @@ fn coll_items(v: &Value) -> Vec<Value> {
     }
 }
 
-fn coll_len(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+fn coll_len(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
+    super::objects::trigger_gather(vm, &me)?;
     let n = match elements(&me) {
         Value::Dict(d) => d.borrow().len(),
         Value::List(l) => l.borrow().len(),
@@ -282,6 +291,7 @@ fn coll_number_as_word(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
 
 fn coll_str(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
+    super::objects::trigger_gather(vm, &me)?;
     let items = coll_items(&me);
     let mut strs = Vec::new();
     for it in &items {

@@ -8,6 +8,7 @@
 mod classes;
 mod control;
 mod dates;
+mod objects;
 mod text;
 
 use std::cell::RefCell;

@@ -70,6 +70,7 @@ fn to_json_depth(v: &Value, depth: u32) -> Option<Json> {
         Value::Date(d) => tagged("__date__", Json::String(d.format("%Y-%m-%d").to_string())),
         Value::DateTime(d) => tagged("__datetime__", Json::String(d.format("%Y-%m-%dT%H:%M:%S%.f").to_string())),
         Value::Time(t) => tagged("__time__", Json::String(t.format("%H:%M:%S%.f").to_string())),
+        Value::Class(c) => tagged("__class__", Json::String(c.name.to_string())),
         Value::Object(o) => {
             let o = o.borrow();
             if &*o.class.name == "module" {
@@ -159,6 +160,7 @@ fn from_json_depth(j: &Json, host: &EngineHost, depth: u32) -> Value {
                         }
                     }
                     ("__float__", Json::String(s)) => return Value::Float(s.parse().unwrap_or(f64::NAN)),
+                    ("__class__", Json::String(s)) => return Value::Class(host.class(s)),
                     _ => {}
                 }
             }

@@ -1,0 +1,458 @@
+//! The docassemble object library, first slice (tier T2): `.using()`, lazily created
+//! attribute objects (`Individual.name`, `Person.address`), `Thing`, `Person`, `Individual`,
+//! `Name`, `IndividualName`, `Address`, and the `DAList` gathering protocol
+//! (`there_are_any`, `there_is_another`, `target_number`/`ask_number`, `object_type`,
+//! `complete_attribute`, `gathered`, `auto_gather`).
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use lang::value::{Dict, Key};
+use lang::{Args, Class, Error, NativeFn, Value, Vm};
+
+/// Attribute objects created on first access: class → [(attribute, class of the attribute)].
+fn children(class: &str) -> &'static [(&'static str, &'static str)] {
+    match class {
+        "Individual" => &[("name", "IndividualName"), ("address", "Address")],
+        "Person" => &[("name", "Name"), ("address", "Address")],
+        "Thing" => &[("name", "Name")],
+        _ => &[],
+    }
+}
+
+/// The names of the classes defined here, parent first.
+pub(crate) const CLASSES: [(&str, &str); 6] = [
+    ("Thing", "DAObject"),
+    ("Person", "Thing"),
+    ("Individual", "Person"),
+    ("Name", "DAObject"),
+    ("IndividualName", "Name"),
+    ("Address", "DAObject"),
+];
+
+/// Adds this module's classes and methods to the engine's class table.
+pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
+    for (name, base) in CLASSES {
+        let Some(b) = m.get(base).cloned() else { continue };
+        let c = Class::new(name, vec![b]);
+        m.insert(name, c);
+    }
+    let set = |m: &HashMap<&'static str, Rc<Class>>, class: &str, methods: &[(&str, NativeFn)]| {
+        if let Some(c) = m.get(class) {
+            for (n, f) in methods {
+                c.set_attr(n, Value::native(n, *f));
+            }
+        }
+    };
+    set(m, "DAObject", &[("__getattr__", obj_getattr), ("using", using::<0>), ("__str__", obj_str)]);
+    set(m, "DAList", &[("using", using::<1>), ("gather", list_gather), ("appendObject", list_append_object), ("complete_elements", list_complete_elements)]);
+    set(m, "DADict", &[("using", using::<2>)]);
+    set(m, "Thing", &[("using", using::<3>), ("__str__", thing_str)]);
+    set(m, "Person", &[("using", using::<4>), ("possessive", possessive)]);
+    set(m, "Individual", &[("using", using::<5>), ("__str__", thing_str), ("possessive", possessive)]);
+    set(m, "Name", &[("__str__", name_full), ("full", name_full)]);
+    set(
+        m,
+        "IndividualName",
+        &[("__str__", iname_full), ("full", iname_full), ("firstlast", iname_firstlast), ("lastfirst", iname_lastfirst), ("familiar", iname_familiar)],
+    );
+    set(m, "Address", &[("__str__", addr_one_line), ("on_one_line", addr_one_line), ("block", addr_block)]);
+}
+
+const USING_CLASSES: [&str; 6] = ["DAObject", "DAList", "DADict", "Thing", "Person", "Individual"];
+
+fn self_obj(args: &Args) -> Result<Value, Error> {
+    args.positional.first().cloned().ok_or_else(|| Error::exception("TypeError", "method needs self"))
+}
+
+fn instance_name(v: &Value) -> String {
+    match v {
+        Value::Object(o) => o.borrow().instance_name.as_deref().unwrap_or("").to_string(),
+        _ => String::new(),
+    }
+}
+
+fn get(v: &Value, name: &str) -> Option<Value> {
+    match v {
+        Value::Object(o) => o.borrow().attrs.get(name).cloned(),
+        _ => None,
+    }
+}
+
+fn set(v: &Value, name: &str, val: Value) {
+    if let Value::Object(o) = v {
+        o.borrow_mut().attrs.insert(Rc::from(name), val);
+    }
+}
+
+fn del(v: &Value, name: &str) {
+    if let Value::Object(o) = v {
+        o.borrow_mut().attrs.shift_remove(name);
+    }
+}
+
+/// An attribute or `Undefined(instance.attr)` (which makes the engine seek it).
+fn need(vm: &mut Vm<'_>, v: &Value, name: &str) -> Result<Value, Error> {
+    if let Some(x) = get(v, name) {
+        return Ok(x);
+    }
+    let _ = vm;
+    Err(Error::Undefined(format!("{}.{name}", instance_name(v))))
+}
+
+/// `Class.using(**kwargs)`: a subclass (same name) whose instances get these attributes.
+fn using<const N: usize>(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let h = super::host(vm)?;
+    let base = h.class(USING_CLASSES[N]);
+    let sub = Class::new(&base.name, vec![base.clone()]);
+    let mut d = Dict::new();
+    if let Some(Value::Dict(prev)) = base.lookup("_using") {
+        for (k, v) in prev.borrow().iter() {
+            d.insert(k.clone(), v.clone());
+        }
+    }
+    for (k, v) in args.keyword {
+        d.insert(Key::str(&k), v);
+    }
+    sub.set_attr("_using", Value::dict(d));
+    Ok(Value::Class(sub))
+}
+
+/// Applies `.using()` options of the object's class (called from `__init__`).
+pub(crate) fn apply_using(me: &Value) {
+    let class = match me {
+        Value::Object(o) => o.borrow().class.clone(),
+        _ => return,
+    };
+    if let Some(Value::Dict(d)) = class.lookup("_using") {
+        for (k, v) in d.borrow().iter() {
+            let name = k.to_value().str();
+            let has = get(me, &name).is_some();
+            if !has {
+                set(me, &name, v.clone());
+            }
+        }
+    }
+}
+
+/// `obj.attr` when `attr` is missing: attribute objects are created, list flags trigger
+/// gathering, everything else is undefined (and so sought).
+fn obj_getattr(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let attr = args.positional.get(1).map(Value::str).unwrap_or_default();
+    let class = match &me {
+        Value::Object(o) => o.borrow().class.clone(),
+        _ => return Err(Error::exception("TypeError", "not an object")),
+    };
+    let mut c = Some(class.clone());
+    while let Some(cl) = c {
+        for (a, child) in children(&cl.name) {
+            if *a == attr {
+                let h = super::host(vm)?;
+                let obj = Value::new_object(h.class(child), Some(&format!("{}.{attr}", instance_name(&me))));
+                set(&me, &attr, obj.clone());
+                return Ok(obj);
+            }
+        }
+        c = cl.bases.first().cloned();
+    }
+    if is_list(&me) && attr == "gathered" {
+        gather(vm, &me)?;
+        return Ok(Value::Bool(true));
+    }
+    Err(Error::Undefined(format!("{}.{attr}", instance_name(&me))))
+}
+
+fn obj_str(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    Ok(Value::from_str(&instance_name(&me)))
+}
+
+fn thing_str(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let name = attr_value(vm, &me, "name")?;
+    Ok(Value::from_str(&vm.str_of(&name)?))
+}
+
+/// `me.attr` through the evaluator's rules (creates attribute objects).
+fn attr_value(vm: &mut Vm<'_>, me: &Value, attr: &str) -> Result<Value, Error> {
+    if let Some(v) = get(me, attr) {
+        return Ok(v);
+    }
+    obj_getattr(vm, Args::new(vec![me.clone(), Value::from_str(attr)]))
+}
+
+fn possessive(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let target = args.positional.get(1).map(Value::str).unwrap_or_default();
+    let who = vm.str_of(&me)?;
+    let s = if who.ends_with('s') { format!("{who}' {target}") } else { format!("{who}'s {target}") };
+    Ok(Value::from_str(s.trim_end()))
+}
+
+fn name_full(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let t = need(vm, &me, "text")?;
+    Ok(Value::from_str(&vm.str_of(&t)?))
+}
+
+fn opt_str(vm: &mut Vm<'_>, me: &Value, attr: &str) -> Result<String, Error> {
+    match get(me, attr) {
+        Some(Value::None) | None => Ok(String::new()),
+        Some(v) => vm.str_of(&v),
+    }
+}
+
+fn iname_full(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let middle_mode = args.take_kw("middle").map(|v| v.str()).unwrap_or_else(|| "initial".into());
+    let use_suffix = args.take_kw("use_suffix").map(|v| v.truthy()).unwrap_or(true);
+    let first = need(vm, &me, "first")?;
+    let first = vm.str_of(&first)?;
+    let mut parts = vec![first];
+    let middle = opt_str(vm, &me, "middle")?;
+    if !middle.is_empty() {
+        if middle_mode == "initial" {
+            if let Some(c) = middle.chars().next() {
+                parts.push(format!("{c}."));
+            }
+        } else if middle_mode == "full" {
+            parts.push(middle);
+        }
+    }
+    let last = opt_str(vm, &me, "last")?;
+    if !last.is_empty() {
+        parts.push(last);
+    }
+    let mut out = parts.join(" ");
+    let suffix = opt_str(vm, &me, "suffix")?;
+    if use_suffix && !suffix.is_empty() {
+        out = format!("{out} {suffix}");
+    }
+    Ok(Value::from_str(&out))
+}
+
+fn iname_firstlast(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let first = need(vm, &me, "first")?;
+    let first = vm.str_of(&first)?;
+    let last = opt_str(vm, &me, "last")?;
+    Ok(Value::from_str(format!("{first} {last}").trim()))
+}
+
+fn iname_lastfirst(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let first = need(vm, &me, "first")?;
+    let first = vm.str_of(&first)?;
+    let last = opt_str(vm, &me, "last")?;
+    Ok(Value::from_str(&if last.is_empty() { first } else { format!("{last}, {first}") }))
+}
+
+fn iname_familiar(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let first = need(vm, &me, "first")?;
+    Ok(Value::from_str(&vm.str_of(&first)?))
+}
+
+fn addr_parts(vm: &mut Vm<'_>, me: &Value) -> Result<(String, String), Error> {
+    let a = need(vm, me, "address")?;
+    let mut line1 = vm.str_of(&a)?;
+    let unit = opt_str(vm, me, "unit")?;
+    if !unit.is_empty() {
+        line1 = format!("{line1}, {unit}");
+    }
+    let city = need(vm, me, "city")?;
+    let city = vm.str_of(&city)?;
+    let state = opt_str(vm, me, "state")?;
+    let zip = opt_str(vm, me, "zip")?;
+    let mut line2 = city;
+    if !state.is_empty() {
+        line2 = format!("{line2}, {state}");
+    }
+    if !zip.is_empty() {
+        line2 = format!("{line2} {zip}");
+    }
+    Ok((line1, line2))
+}
+
+fn addr_one_line(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let (a, b) = addr_parts(vm, &me)?;
+    Ok(Value::from_str(&format!("{a}, {b}")))
+}
+
+fn addr_block(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let (a, b) = addr_parts(vm, &me)?;
+    Ok(Value::from_str(&format!("{a}  \n{b}")))
+}
+
+// ---- DAList gathering -------------------------------------------------------------------
+
+fn is_list(v: &Value) -> bool {
+    matches!(get(v, "elements"), Some(Value::List(_)))
+}
+
+fn elements(v: &Value) -> Vec<Value> {
+    match get(v, "elements") {
+        Some(Value::List(l)) => l.borrow().clone(),
+        _ => Vec::new(),
+    }
+}
+
+/// Gathers the list unless it is gathered or `auto_gather` is off.
+pub(crate) fn trigger_gather(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
+    if !is_list(me) {
+        return Ok(());
+    }
+    if get(me, "gathered").is_some_and(|g| g.truthy()) {
+        return Ok(());
+    }
+    if get(me, "auto_gather").is_some_and(|g| !g.truthy()) {
+        return Ok(());
+    }
+    gather(vm, me)
+}
+
+/// Makes sure an item is complete: its `complete_attribute`(s), or its text for objects.
+fn ensure_complete(vm: &mut Vm<'_>, me: &Value, item: &Value) -> Result<(), Error> {
+    match get(me, "complete_attribute") {
+        Some(Value::None) | None => {
+            if let Value::Object(_) = item {
+                vm.str_of(item)?;
+            }
+        }
+        Some(Value::List(attrs)) => {
+            let attrs = attrs.borrow().clone();
+            for a in attrs {
+                attr_path(vm, item, &a.str())?;
+            }
+        }
+        Some(a) => {
+            attr_path(vm, item, &a.str())?;
+        }
+    }
+    Ok(())
+}
+
+/// Reads `item.a.b` (raising `Undefined` with the full name when missing).
+fn attr_path(vm: &mut Vm<'_>, item: &Value, path: &str) -> Result<Value, Error> {
+    let mut cur = item.clone();
+    for part in path.split('.') {
+        cur = match &cur {
+            Value::Object(_) => attr_value(vm, &cur, part)?,
+            _ => return Err(Error::exception("AttributeError", format!("no attribute {part}"))),
+        };
+    }
+    Ok(cur)
+}
+
+fn add_item(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
+    let n = elements(me).len();
+    let name = format!("{}[{n}]", instance_name(me));
+    match get(me, "object_type") {
+        Some(Value::Class(c)) => {
+            let obj = vm.call(&Value::Class(c), Args::new(vec![Value::from_str(&name)]))?;
+            if let Value::Object(o) = &obj {
+                o.borrow_mut().instance_name = Some(Rc::from(name.as_str()));
+            }
+            if let Some(Value::List(l)) = get(me, "elements") {
+                l.borrow_mut().push(obj);
+            }
+            Ok(())
+        }
+        _ => Err(Error::Undefined(name)),
+    }
+}
+
+/// docassemble's `DAList.gather()`.
+pub(crate) fn gather(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
+    if get(me, "gathered").is_some_and(|g| g.truthy()) {
+        return Ok(());
+    }
+    let ask_number = get(me, "ask_number").is_some_and(|v| v.truthy());
+    if ask_number {
+        let target = need(vm, me, "target_number")?;
+        let target = match target {
+            Value::Int(i) => i,
+            #[allow(clippy::cast_possible_truncation)]
+            Value::Float(f) => f as i64,
+            other => other.str().trim().parse().unwrap_or(0),
+        };
+        for _ in 0..10_000 {
+            for item in elements(me) {
+                ensure_complete(vm, me, &item)?;
+            }
+            if i64::try_from(elements(me).len()).unwrap_or(0) < target {
+                add_item(vm, me)?;
+                continue;
+            }
+            break;
+        }
+    } else {
+        if elements(me).is_empty() {
+            let any = need(vm, me, "there_are_any")?;
+            if !vm.truthy(&any)? {
+                set(me, "gathered", Value::Bool(true));
+                return Ok(());
+            }
+        }
+        for _ in 0..10_000 {
+            for item in elements(me) {
+                ensure_complete(vm, me, &item)?;
+            }
+            if elements(me).is_empty() {
+                add_item(vm, me)?;
+                continue;
+            }
+            let another = need(vm, me, "there_is_another")?;
+            if vm.truthy(&another)? {
+                del(me, "there_is_another");
+                add_item(vm, me)?;
+                continue;
+            }
+            break;
+        }
+    }
+    set(me, "gathered", Value::Bool(true));
+    Ok(())
+}
+
+fn list_gather(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    gather(vm, &me)?;
+    Ok(Value::Bool(true))
+}
+
+fn list_append_object(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let n = elements(&me).len();
+    let name = format!("{}[{n}]", instance_name(&me));
+    let class = match args.positional.get(1).cloned().or_else(|| get(&me, "object_type")) {
+        Some(Value::Class(c)) => c,
+        _ => super::host(vm)?.class("DAObject"),
+    };
+    let kw = std::mem::take(&mut args.keyword);
+    let obj = vm.call(&Value::Class(class), Args { positional: vec![Value::from_str(&name)], keyword: kw })?;
+    if let Value::Object(o) = &obj {
+        o.borrow_mut().instance_name = Some(Rc::from(name.as_str()));
+    }
+    if let Some(Value::List(l)) = get(&me, "elements") {
+        l.borrow_mut().push(obj.clone());
+    }
+    Ok(obj)
+}
+
+fn list_complete_elements(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let mut out = Vec::new();
+    for item in elements(&me) {
+        match ensure_complete(vm, &me, &item) {
+            Ok(()) => out.push(item),
+            Err(Error::Undefined(_)) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    let h = super::host(vm)?;
+    Ok(super::classes::make_dalist(h, "", out))
+}
