@@ -111,6 +111,8 @@ pub struct EngineHost {
     pub forget: Vec<String>,
     /// `prevent_going_back()` was called.
     pub prevent_back: bool,
+    /// Lists being gathered in this request (their text shows what is there so far).
+    pub gathering: HashSet<String>,
     /// `set_progress(n)` was called (None inside = hide).
     pub progress: Option<Option<f64>>,
     classes: std::cell::OnceCell<HashMap<&'static str, Rc<Class>>>,
@@ -138,6 +140,7 @@ impl EngineHost {
             forget: Vec::new(),
             prevent_back: false,
             progress: None,
+            gathering: HashSet::new(),
             classes: std::cell::OnceCell::new(),
             cache: RefCell::new(HashMap::new()),
         }

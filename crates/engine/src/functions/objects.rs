@@ -21,13 +21,15 @@ fn children(class: &str) -> &'static [(&'static str, &'static str)] {
 }
 
 /// The names of the classes defined here, parent first.
-pub(crate) const CLASSES: [(&str, &str); 6] = [
+pub(crate) const CLASSES: [(&str, &str); 8] = [
     ("Thing", "DAObject"),
     ("Person", "Thing"),
     ("Individual", "Person"),
     ("Name", "DAObject"),
     ("IndividualName", "Name"),
     ("Address", "DAObject"),
+    ("PartyList", "DAList"),
+    ("ChildList", "DAList"),
 ];
 
 /// Adds this module's classes and methods to the engine's class table.
@@ -44,12 +46,50 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
             }
         }
     };
-    set(m, "DAObject", &[("__getattr__", obj_getattr), ("using", using::<0>), ("__str__", obj_str)]);
-    set(m, "DAList", &[("using", using::<1>), ("gather", list_gather), ("appendObject", list_append_object), ("complete_elements", list_complete_elements)]);
-    set(m, "DADict", &[("using", using::<2>)]);
+    set(
+        m,
+        "DAObject",
+        &[
+            ("__getattr__", obj_getattr),
+            ("using", using::<0>),
+            ("__str__", obj_str),
+            ("initializeAttribute", init_attribute),
+            ("initializeObject", init_attribute),
+            ("object_possessive", possessive),
+        ],
+    );
+    set(
+        m,
+        "DAList",
+        &[
+            ("using", using::<1>),
+            ("gather", list_gather),
+            ("appendObject", list_append_object),
+            ("complete_elements", list_complete_elements),
+            ("extend", list_extend),
+            ("clear", list_clear),
+            ("item", list_item),
+            ("does_verb", list_does_verb),
+            ("as_noun", list_as_noun),
+        ],
+    );
+    set(m, "DADict", &[("using", using::<2>), ("initializeObject", dict_init_object)]);
+    set(m, "PartyList", &[("using", using::<6>)]);
+    set(m, "ChildList", &[("using", using::<7>)]);
+    for l in ["PartyList", "ChildList"] {
+        if let (Some(c), Some(ind)) = (m.get(l), m.get("Individual")) {
+            let mut d = Dict::new();
+            d.insert(Key::str("object_type"), Value::Class(ind.clone()));
+            c.set_attr("_using", Value::dict(d));
+        }
+    }
     set(m, "Thing", &[("using", using::<3>), ("__str__", thing_str)]);
-    set(m, "Person", &[("using", using::<4>), ("possessive", possessive)]);
-    set(m, "Individual", &[("using", using::<5>), ("__str__", thing_str), ("possessive", possessive)]);
+    set(m, "Person", &[("using", using::<4>), ("possessive", possessive), ("does_verb", person_does_verb)]);
+    set(
+        m,
+        "Individual",
+        &[("using", using::<5>), ("__str__", thing_str), ("possessive", possessive), ("age_in_years", age_in_years)],
+    );
     set(m, "Name", &[("__str__", name_full), ("full", name_full)]);
     set(
         m,
@@ -59,7 +99,8 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
     set(m, "Address", &[("__str__", addr_one_line), ("on_one_line", addr_one_line), ("block", addr_block)]);
 }
 
-const USING_CLASSES: [&str; 6] = ["DAObject", "DAList", "DADict", "Thing", "Person", "Individual"];
+const USING_CLASSES: [&str; 8] =
+    ["DAObject", "DAList", "DADict", "Thing", "Person", "Individual", "PartyList", "ChildList"];
 
 fn self_obj(args: &Args) -> Result<Value, Error> {
     args.positional.first().cloned().ok_or_else(|| Error::exception("TypeError", "method needs self"))
@@ -305,6 +346,9 @@ pub(crate) fn trigger_gather(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
     if !is_list(me) {
         return Ok(());
     }
+    if super::host(vm)?.gathering.contains(&instance_name(me)) {
+        return Ok(());
+    }
     if get(me, "gathered").is_some_and(|g| g.truthy()) {
         return Ok(());
     }
@@ -370,6 +414,18 @@ pub(crate) fn gather(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
     if get(me, "gathered").is_some_and(|g| g.truthy()) {
         return Ok(());
     }
+    let name = instance_name(me);
+    super::host(vm)?.gathering.insert(name.clone());
+    gather_inner(vm, me)?;
+    super::host(vm)?.gathering.remove(&name);
+    Ok(())
+}
+
+fn gather_inner(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
+    let minimum = match get(me, "minimum_number") {
+        Some(Value::Int(i)) => usize::try_from(i).unwrap_or(0),
+        _ => 0,
+    };
     let ask_number = get(me, "ask_number").is_some_and(|v| v.truthy());
     if ask_number {
         let target = need(vm, me, "target_number")?;
@@ -401,7 +457,7 @@ pub(crate) fn gather(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
             for item in elements(me) {
                 ensure_complete(vm, me, &item)?;
             }
-            if elements(me).is_empty() {
+            if elements(me).is_empty() || elements(me).len() < minimum {
                 add_item(vm, me)?;
                 continue;
             }
@@ -455,4 +511,103 @@ fn list_complete_elements(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     }
     let h = super::host(vm)?;
     Ok(super::classes::make_dalist(h, "", out))
+}
+
+fn init_attribute(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let attr = args.positional.get(1).map(Value::str).unwrap_or_default();
+    if let Some(v) = get(&me, &attr) {
+        return Ok(v);
+    }
+    let class = match args.positional.get(2) {
+        Some(Value::Class(c)) => c.clone(),
+        _ => super::host(vm)?.class("DAObject"),
+    };
+    let name = format!("{}.{attr}", instance_name(&me));
+    let obj = vm.call(&Value::Class(class), Args::new(vec![Value::from_str(&name)]))?;
+    if let Value::Object(o) = &obj {
+        o.borrow_mut().instance_name = Some(Rc::from(name.as_str()));
+    }
+    set(&me, &attr, obj.clone());
+    Ok(obj)
+}
+
+fn dict_init_object(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let key = args.positional.get(1).cloned().unwrap_or(Value::None);
+    let class = match args.positional.get(2) {
+        Some(Value::Class(c)) => c.clone(),
+        _ => super::host(vm)?.class("DAObject"),
+    };
+    let name = format!("{}[{}]", instance_name(&me), key.repr());
+    let obj = vm.call(&Value::Class(class), Args::new(vec![Value::from_str(&name)]))?;
+    if let Value::Object(o) = &obj {
+        o.borrow_mut().instance_name = Some(Rc::from(name.as_str()));
+    }
+    if let Some(Value::Dict(d)) = get(&me, "elements") {
+        let k = vm.key_of(&key)?;
+        d.borrow_mut().insert(k, obj.clone());
+    }
+    Ok(obj)
+}
+
+fn list_extend(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let items = match args.positional.get(1) {
+        Some(v) => vm.iterate(v)?,
+        None => Vec::new(),
+    };
+    if let Some(Value::List(l)) = get(&me, "elements") {
+        l.borrow_mut().extend(items);
+    }
+    Ok(Value::None)
+}
+
+fn list_clear(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    if let Some(Value::List(l)) = get(&me, "elements") {
+        l.borrow_mut().clear();
+    }
+    Ok(Value::None)
+}
+
+fn list_item(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let i = match args.positional.get(1) {
+        Some(Value::Int(i)) => usize::try_from(*i).unwrap_or(usize::MAX),
+        _ => usize::MAX,
+    };
+    Ok(elements(&me).get(i).cloned().unwrap_or_else(|| Value::from_str("")))
+}
+
+fn list_does_verb(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    trigger_gather(vm, &me)?;
+    let verb = args.positional.get(1).map(Value::str).unwrap_or_default();
+    Ok(Value::from_str(&if elements(&me).len() == 1 { super::text::verb_third_person(&verb) } else { verb }))
+}
+
+fn list_as_noun(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    trigger_gather(vm, &me)?;
+    let noun = args.positional.get(1).map(Value::str).unwrap_or_default();
+    Ok(Value::from_str(&if elements(&me).len() == 1 { noun } else { super::text::plural(&noun) }))
+}
+
+fn person_does_verb(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let verb = args.positional.get(1).map(Value::str).unwrap_or_default();
+    Ok(Value::from_str(&super::text::verb_third_person(&verb)))
+}
+
+fn age_in_years(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    use chrono::Datelike;
+    let me = self_obj(&args)?;
+    let b = need(vm, &me, "birthdate")?;
+    let born = super::classes::datetime_of(&b).ok_or_else(|| Error::exception("TypeError", "birthdate is not a date"))?;
+    let now = super::host(vm)?.now;
+    let mut years = now.year() - born.year();
+    if (now.month(), now.day()) < (born.month(), born.day()) {
+        years -= 1;
+    }
+    Ok(Value::Int(i64::from(years)))
 }

@@ -279,6 +279,21 @@ pub(crate) fn plural(word: &str) -> String {
     format!("{head}{pl}")
 }
 
+/// "like" → "likes", "have" → "has", "do" → "does".
+pub(crate) fn verb_third_person(verb: &str) -> String {
+    match verb {
+        "have" => "has".into(),
+        "be" => "is".into(),
+        "do" => "does".into(),
+        "go" => "goes".into(),
+        v if v.ends_with('s') || v.ends_with("sh") || v.ends_with("ch") || v.ends_with('x') => format!("{v}es"),
+        v if v.ends_with('y') && !v.ends_with("ay") && !v.ends_with("ey") && !v.ends_with("oy") => {
+            format!("{}ies", &v[..v.len() - 1])
+        }
+        v => format!("{v}s"),
+    }
+}
+
 /// English singular of a word.
 pub(crate) fn singular(word: &str) -> String {
     let lower = word.to_lowercase();
