@@ -74,3 +74,18 @@ fn fields_example_all_datatypes() {
     s.click("Continue");
     s.see("Your income is 5000.0.");
 }
+
+#[test]
+fn gather_list_of_strings() {
+    let mut s = Session::start(&ex("gather-fruit.yml"));
+    s.persist();
+    s.click("Yes");
+    s.persist();
+    eprintln!("{:?}", s.state.variables);
+    s.set("Fruit", "apple");
+    s.click("Continue");
+    eprintln!("{:?}", s.state.variables);
+    s.see("So far, the fruits include apple.");
+    s.click("Yes");
+    s.see("What fruit should be added to the list?");
+}

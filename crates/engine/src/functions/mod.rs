@@ -113,6 +113,8 @@ pub struct EngineHost {
     pub prevent_back: bool,
     /// Lists being gathered in this request (their text shows what is there so far).
     pub gathering: HashSet<String>,
+    /// No list gathering at all (while a submitted screen is rebuilt).
+    pub suppress_gather: bool,
     /// `set_progress(n)` was called (None inside = hide).
     pub progress: Option<Option<f64>>,
     classes: std::cell::OnceCell<HashMap<&'static str, Rc<Class>>>,
@@ -141,6 +143,7 @@ impl EngineHost {
             prevent_back: false,
             progress: None,
             gathering: HashSet::new(),
+            suppress_gather: false,
             classes: std::cell::OnceCell::new(),
             cache: RefCell::new(HashMap::new()),
         }

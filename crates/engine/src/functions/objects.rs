@@ -346,7 +346,8 @@ pub(crate) fn trigger_gather(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
     if !is_list(me) {
         return Ok(());
     }
-    if super::host(vm)?.gathering.contains(&instance_name(me)) {
+    let h = super::host(vm)?;
+    if h.suppress_gather || h.gathering.contains(&instance_name(me)) {
         return Ok(());
     }
     if get(me, "gathered").is_some_and(|g| g.truthy()) {

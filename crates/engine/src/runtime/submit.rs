@@ -128,7 +128,10 @@ fn apply(run: &mut Run<'_>, cur: &crate::state::CurrentQuestion, posted: &HashMa
             run.ns.set(name, v);
         }
     }
-    let (mut qs, spec) = run.build_question(block, q)?;
+    run.host.suppress_gather = true;
+    let built = run.build_question(block, q);
+    run.host.suppress_gather = false;
+    let (mut qs, spec) = built?;
     qs.token = cur.token.clone();
     // refuse names the screen did not offer
     let mut offered: Vec<&str> = Vec::new();
