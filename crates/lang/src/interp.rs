@@ -290,6 +290,7 @@ impl<'a> Vm<'a> {
                 return Ok(Ctrl::Return(v));
             }
             StmtKind::Pass | StmtKind::Decl => {}
+            StmtKind::With(items, body) => return self.exec_with(items, body, frame),
             StmtKind::Def(def) => {
                 let f = self.make_function(def, frame)?;
                 self.store_name(&def.name, f, frame)?;
@@ -488,6 +489,30 @@ impl<'a> Vm<'a> {
             }
         }
         self.exec_block(orelse, frame)
+    }
+
+    fn exec_with(
+        &mut self,
+        items: &[(Expr, Option<ir::Target>)],
+        body: &[Stmt],
+        frame: &Frame,
+    ) -> R<Ctrl> {
+        let Some(((expr, target), rest)) = items.split_first() else {
+            return self.exec_block(body, frame);
+        };
+        let mgr = self.eval_expr(expr, frame)?;
+        let entered = match self.special_method(&mgr, "__enter__") {
+            Some(m) => self.call(&m, Args::default())?,
+            None => mgr.clone(),
+        };
+        if let Some(t) = target {
+            self.assign_target(t, entered, frame)?;
+        }
+        let r = self.exec_with(rest, body, frame);
+        if let Some(m) = self.special_method(&mgr, "__exit__") {
+            self.call(&m, Args::new(vec![Value::None, Value::None, Value::None]))?;
+        }
+        r
     }
 
     fn exec_try(

@@ -342,4 +342,6 @@ pub enum StmtKind {
     ImportFrom(Name, Vec<(Name, Name)>),
     /// `global` / `nonlocal` (declarations handled at lowering).
     Decl,
+    /// `with expr as target, …: body` (`__enter__`/`__exit__` of objects honoured).
+    With(Vec<(Expr, Option<Target>)>, Vec<Stmt>),
 }

@@ -390,7 +390,20 @@ impl<'s> Lower<'s> {
                 }
                 StmtKind::Decl
             }
-            AStmt::With(_) => return self.err_at(range, "'with' is not supported"),
+            AStmt::With(w) => {
+                if w.is_async {
+                    return self.err_at(range, "async is not supported");
+                }
+                let mut items = Vec::new();
+                for it in &w.items {
+                    let t = match &it.optional_vars {
+                        Some(v) => Some(self.target(v)?),
+                        None => None,
+                    };
+                    items.push((self.expr(&it.context_expr)?, t));
+                }
+                StmtKind::With(items, self.block(&w.body)?)
+            }
             AStmt::Match(_) => return self.err_at(range, "'match' is not supported"),
             AStmt::TypeAlias(_) => return self.err_at(range, "'type' aliases are not supported"),
             AStmt::IpyEscapeCommand(_) => return self.err_at(range, "invalid syntax"),
@@ -868,6 +881,14 @@ fn collect_locals(body: &[Stmt], out: &mut Vec<Name>) {
             StmtKind::Import(items) => items.iter().for_each(|(_, b, _)| add(b, out)),
             StmtKind::ImportFrom(_, items) => items.iter().for_each(|(_, b)| add(b, out)),
             StmtKind::Del(ts) => ts.iter().for_each(|t| target_names(t, out)),
+            StmtKind::With(items, b) => {
+                for (_, t) in items {
+                    if let Some(t) = t {
+                        target_names(t, out);
+                    }
+                }
+                collect_locals(b, out);
+            }
             _ => {}
         }
     }

@@ -581,3 +581,49 @@ fn temporary_deep_values_are_freed_without_recursion() {
     let r = run_with_stack(src, Limits::default(), 8 << 20);
     assert_eq!(r.as_deref(), Some("False True False\nok\n"));
 }
+
+/// Compiles every `.py` file of `$LANG_COMPILE_DIR` and lists those that do not compile.
+#[test]
+#[ignore]
+fn compile_directory() {
+    let Ok(dir) = std::env::var("LANG_COMPILE_DIR") else {
+        return;
+    };
+    let mut bad = 0;
+    let mut total = 0;
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    entries.sort();
+    for p in entries {
+        let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if ext != "py" && ext != "expr" {
+            continue;
+        }
+        total += 1;
+        let src = std::fs::read_to_string(&p).unwrap();
+        let origin = Origin::new(&p.display().to_string(), 1, 0);
+        let r = if ext == "py" {
+            Program::compile(&src, origin).map(|_| ())
+        } else {
+            Expression::compile(&src, origin).map(|_| ())
+        };
+        if let Err(e) = r {
+            bad += 1;
+            println!("{}: {e}", src.lines().next().unwrap_or(""));
+        }
+    }
+    println!("{bad} of {total} do not compile");
+}
+
+#[test]
+fn with_statements_run_and_open_is_refused() {
+    let src = "class M:\n    def __enter__(self):\n        print('enter')\n        return 5\n    def __exit__(self, a, b, c):\n        print('exit')\nwith M() as v, M():\n    print(v)";
+    assert_eq!(run(src), "enter\nenter\n5\nexit\nexit\n");
+    assert_eq!(
+        run("with open('/etc/passwd') as f:\n    print(f.read())"),
+        "!forbidden: open"
+    );
+}
