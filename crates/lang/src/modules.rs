@@ -1918,6 +1918,9 @@ fn translate_regex_with(pat: &str, dollar_nl: bool) -> Result<String, Error> {
     let mut class_pos = 0;
     // open groups (positions), and whether the last item can take a quantifier
     let mut parens: Vec<usize> = Vec::new();
+    // capturing groups so far, and the named ones (name → group number)
+    let mut groups = 0usize;
+    let mut names: Vec<(String, usize)> = Vec::new();
     let mut can_repeat = false;
     // 0: last token not a quantifier; 1: after a quantifier; 2: after a lazy `?`
     let mut quant = 0u8;
@@ -1952,6 +1955,9 @@ fn translate_regex_with(pat: &str, dollar_nl: bool) -> Result<String, Error> {
                     parens.push(i);
                     can_repeat = false;
                     quant = 0;
+                    if chars.get(i + 1) != Some(&'?') {
+                        groups += 1;
+                    }
                 }
                 ')' => {
                     if parens.pop().is_none() {
@@ -2086,6 +2092,20 @@ fn translate_regex_with(pat: &str, dollar_nl: bool) -> Result<String, Error> {
                     }
                     i += 1;
                     continue;
+                }
+                if rest.starts_with("P<") {
+                    groups += 1;
+                    let name_start = i + 4;
+                    let name: String = chars[name_start.min(chars.len())..]
+                        .iter()
+                        .take_while(|c| **c != '>')
+                        .collect();
+                    if let Some((_, was)) = names.iter().find(|(n, _)| *n == name) {
+                        return Err(re_error(format!(
+                            "redefinition of group name '{name}' as group {groups}; was group {was} at position {name_start}"
+                        )));
+                    }
+                    names.push((name, groups));
                 }
                 if rest.starts_with("P<") || rest.starts_with(':') {
                     out.push_str("(?");
