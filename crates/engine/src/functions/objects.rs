@@ -197,7 +197,7 @@ fn obj_getattr(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
         }
         c = cl.bases.first().cloned();
     }
-    if is_list(&me) && attr == "gathered" {
+    if is_list(&me) && attr == "gathered" && !get(&me, "auto_gather").is_some_and(|g| !g.truthy()) {
         gather(vm, &me)?;
         return Ok(Value::Bool(true));
     }
@@ -206,7 +206,30 @@ fn obj_getattr(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
 
 fn obj_str(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
-    Ok(Value::from_str(&instance_name(&me)))
+    Ok(Value::from_str(&nice_object_name(&instance_name(&me))))
+}
+
+/// docassemble's `object_name()`: `park.front_gate` → "the front gate in the park",
+/// `fruit[1]` → "the second fruit".
+pub(crate) fn nice_object_name(name: &str) -> String {
+    let Some(p) = crate::runtime::path::parse(name) else { return name.replace('_', " ") };
+    let mut words: Vec<String> = vec![p.root.replace('_', " ")];
+    for seg in &p.segs {
+        match seg {
+            crate::runtime::path::Seg::Attr(a) => words.push(a.replace('_', " ")),
+            crate::runtime::path::Seg::Index(t) => {
+                let base = words.pop().unwrap_or_default();
+                let ord = match crate::runtime::path::literal(t) {
+                    Some(Value::Int(i)) => super::text::ordinal_number_str(i + 1),
+                    Some(v) => v.str(),
+                    None => t.clone(),
+                };
+                words.push(format!("{ord} {base}"));
+            }
+        }
+    }
+    words.reverse();
+    words.join(" in the ")
 }
 
 fn thing_str(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
@@ -354,7 +377,8 @@ pub(crate) fn trigger_gather(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
         return Ok(());
     }
     if get(me, "auto_gather").is_some_and(|g| !g.truthy()) {
-        return Ok(());
+        // not gathered automatically: whoever gathers it must set `gathered`
+        return Err(Error::Undefined(format!("{}.gathered", instance_name(me))));
     }
     gather(vm, me)
 }
