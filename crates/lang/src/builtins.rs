@@ -433,7 +433,8 @@ pub(crate) fn float_to_int(f: f64) -> R<Value> {
         ));
     }
     let t = f.trunc();
-    if t >= 9.223372036854775807e18 || t < -9.223372036854775808e18 {
+    // 2**63 as f64; every float in [-2**63, 2**63) converts exactly.
+    if !(-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&t) {
         return Err(crate::interp::overflow());
     }
     Ok(Value::Int(t as i64))

@@ -13,6 +13,9 @@ use crate::value::{
 };
 use crate::{Host, Namespace, Output};
 
+/// Builds the exception object for a caught error (only when a handler matches).
+type ExcMaker = Box<dyn FnOnce(&mut Vm) -> R<Value>>;
+
 /// Control flow out of a block.
 pub(crate) enum Ctrl {
     Normal,
@@ -547,7 +550,7 @@ impl<'a> Vm<'a> {
 
     /// Tries the `except` clauses on error `e`.
     fn handle(&mut self, e: Error, handlers: &[ir::Handler], frame: &Frame) -> R<Ctrl> {
-        let (class, exc_fn): (Rc<Class>, Box<dyn FnOnce(&mut Vm) -> R<Value>>) = match &e {
+        let (class, exc_fn): (Rc<Class>, ExcMaker) = match &e {
             Error::Exception { kind, message, .. } => {
                 let raised = self.raised.take();
                 let obj = match raised {
@@ -1231,38 +1234,6 @@ impl<'a> Vm<'a> {
                     format!("type object '{}' has no attribute '{name}'", c.name),
                 )),
             },
-            Value::Date(d) => {
-                use chrono::Datelike;
-                match name {
-                    "year" => return Ok(Value::Int(d.year() as i64)),
-                    "month" => return Ok(Value::Int(d.month() as i64)),
-                    "day" => return Ok(Value::Int(d.day() as i64)),
-                    _ => self.builtin_method(obj, name),
-                }
-            }
-            Value::DateTime(d) => {
-                use chrono::{Datelike, Timelike};
-                match name {
-                    "year" => return Ok(Value::Int(d.year() as i64)),
-                    "month" => return Ok(Value::Int(d.month() as i64)),
-                    "day" => return Ok(Value::Int(d.day() as i64)),
-                    "hour" => return Ok(Value::Int(d.hour() as i64)),
-                    "minute" => return Ok(Value::Int(d.minute() as i64)),
-                    "second" => return Ok(Value::Int(d.second() as i64)),
-                    "microsecond" => return Ok(Value::Int((d.nanosecond() / 1000) as i64)),
-                    _ => self.builtin_method(obj, name),
-                }
-            }
-            Value::Time(d) => {
-                use chrono::Timelike;
-                match name {
-                    "hour" => return Ok(Value::Int(d.hour() as i64)),
-                    "minute" => return Ok(Value::Int(d.minute() as i64)),
-                    "second" => return Ok(Value::Int(d.second() as i64)),
-                    "microsecond" => return Ok(Value::Int((d.nanosecond() / 1000) as i64)),
-                    _ => self.builtin_method(obj, name),
-                }
-            }
             Value::Range(a, b, s) => match name {
                 "start" => Ok(Value::Int(*a)),
                 "stop" => Ok(Value::Int(*b)),

@@ -374,9 +374,8 @@ impl<'s> Lower<'s> {
                 StmtKind::ImportFrom(name(module), names)
             }
             AStmt::Global(g) => {
-                match self.decls.last_mut() {
-                    Some(d) => d.0.extend(g.names.iter().map(|n| name(n.id.as_str()))),
-                    None => {}
+                if let Some(d) = self.decls.last_mut() {
+                    d.0.extend(g.names.iter().map(|n| name(n.id.as_str())));
                 }
                 StmtKind::Decl
             }

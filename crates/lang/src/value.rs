@@ -1040,13 +1040,8 @@ impl Num {
 fn num_f_eq(a: Num, b: Num) -> bool {
     match (a, b) {
         (Num::I(x), Num::F(y)) | (Num::F(y), Num::I(x)) => {
-            if y.fract() != 0.0 || !y.is_finite() {
-                false
-            } else if y.abs() >= 9.2e18 {
-                false
-            } else {
-                y as i64 == x
-            }
+            // Exact: an integral float below 2**127 converts to i128 without loss.
+            y.is_finite() && y.fract() == 0.0 && y as i128 == x as i128
         }
         (a, b) => a.f() == b.f(),
     }
