@@ -354,7 +354,110 @@ fn addr_block(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
 // ---- DAList gathering -------------------------------------------------------------------
 
 fn is_list(v: &Value) -> bool {
-    matches!(get(v, "elements"), Some(Value::List(_)))
+    matches!(get(v, "elements"), Some(Value::List(_)) | Some(Value::Dict(_)))
+}
+
+fn is_dict(v: &Value) -> bool {
+    matches!(get(v, "elements"), Some(Value::Dict(_)))
+}
+
+fn dict_values(v: &Value) -> Vec<Value> {
+    match get(v, "elements") {
+        Some(Value::Dict(d)) => d.borrow().values().cloned().collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn dict_len(v: &Value) -> usize {
+    match get(v, "elements") {
+        Some(Value::Dict(d)) => d.borrow().len(),
+        _ => 0,
+    }
+}
+
+/// Adds the entry named by `new_item_name` (an object of `object_type`, or asks for the value).
+fn add_dict_item(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
+    let key = need(vm, me, "new_item_name")?;
+    let name = format!("{}[{}]", instance_name(me), key.repr());
+    match get(me, "object_type") {
+        Some(Value::Class(c)) => {
+            let obj = vm.call(&Value::Class(c), Args::new(vec![Value::from_str(&name)]))?;
+            if let Value::Object(o) = &obj {
+                o.borrow_mut().instance_name = Some(Rc::from(name.as_str()));
+            }
+            if let Some(Value::Dict(d)) = get(me, "elements") {
+                let k = vm.key_of(&key)?;
+                d.borrow_mut().insert(k, obj);
+            }
+            del(me, "new_item_name");
+            Ok(())
+        }
+        _ => {
+            let present = match get(me, "elements") {
+                Some(Value::Dict(d)) => {
+                    let k = vm.key_of(&key)?;
+                    let has = d.borrow().contains_key(&k);
+                    has
+                }
+                _ => false,
+            };
+            if present {
+                del(me, "new_item_name");
+                Ok(())
+            } else {
+                Err(Error::Undefined(name))
+            }
+        }
+    }
+}
+
+fn gather_dict(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
+    let ask_number = get(me, "ask_number").is_some_and(|v| v.truthy());
+    let target = if ask_number {
+        let t = need(vm, me, "target_number")?;
+        match t {
+            Value::Int(i) => usize::try_from(i).unwrap_or(0),
+            other => other.str().trim().parse().unwrap_or(0),
+        }
+    } else {
+        0
+    };
+    if !ask_number && dict_len(me) == 0 && get(me, "new_item_name").is_none() {
+        let any = need(vm, me, "there_are_any")?;
+        if !vm.truthy(&any)? {
+            set(me, "gathered", Value::Bool(true));
+            return Ok(());
+        }
+    }
+    for _ in 0..10_000 {
+        for item in dict_values(me) {
+            ensure_complete(vm, me, &item)?;
+        }
+        if get(me, "new_item_name").is_some() {
+            add_dict_item(vm, me)?;
+            continue;
+        }
+        if ask_number {
+            if dict_len(me) < target {
+                add_dict_item(vm, me)?;
+                continue;
+            }
+            break;
+        }
+        if dict_len(me) == 0 {
+            add_dict_item(vm, me)?;
+            continue;
+        }
+        let another = need(vm, me, "there_is_another")?;
+        if vm.truthy(&another)? {
+            del(me, "there_is_another");
+            add_dict_item(vm, me)?;
+            continue;
+        }
+        break;
+    }
+    set(me, "gathered", Value::Bool(true));
+    Ok(())
 }
 
 fn elements(v: &Value) -> Vec<Value> {
@@ -447,6 +550,9 @@ pub(crate) fn gather(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
 }
 
 fn gather_inner(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
+    if is_dict(me) {
+        return gather_dict(vm, me);
+    }
     let minimum = match get(me, "minimum_number") {
         Some(Value::Int(i)) => usize::try_from(i).unwrap_or(0),
         _ => 0,
