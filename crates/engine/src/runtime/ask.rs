@@ -384,6 +384,10 @@ impl<'a> Run<'a> {
                         out.push(mk(x.clone(), x.str()));
                     }
                 }
+                Value::Object(_) => {
+                    let label = self.run_vm(|vm, _| vm.str_of(&it)).unwrap_or_else(|_| it.str());
+                    out.push(mk(it.clone(), label));
+                }
                 other => out.push(mk(other.clone(), other.str())),
             }
         }

@@ -204,7 +204,7 @@ impl<'a> Run<'a> {
         lang::Limits::default()
     }
 
-    fn run_vm<T>(&mut self, f: impl FnOnce(&mut Vm<'_>, &Namespace) -> Result<T, lang::Error>) -> Result<T, lang::Error> {
+    pub(crate) fn run_vm<T>(&mut self, f: impl FnOnce(&mut Vm<'_>, &Namespace) -> Result<T, lang::Error>) -> Result<T, lang::Error> {
         let ns = self.ns.clone();
         let res = {
             let mut vm = Vm::new(Self::limits(), &mut self.out).with_host(&mut self.host);
