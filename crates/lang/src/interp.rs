@@ -2078,7 +2078,7 @@ impl<'a> Vm<'a> {
                 }
                 // Keep containers alive past the call so that, if the native held the last
                 // reference, they are freed here without deep recursion.
-                let keep: Vec<Value> = args
+                let mut keep: Vec<Value> = args
                     .positional
                     .iter()
                     .filter(|v| {
@@ -2089,6 +2089,24 @@ impl<'a> Vm<'a> {
                     })
                     .cloned()
                     .collect();
+                // Methods that discard items of their receiver: hold the items so that the
+                // last reference is released here, iteratively.
+                if matches!(
+                    &*n.name,
+                    "clear"
+                        | "remove"
+                        | "update"
+                        | "difference_update"
+                        | "intersection_update"
+                        | "symmetric_difference_update"
+                ) {
+                    match &n.receiver {
+                        Some(Value::List(l)) => keep.extend(l.borrow().iter().cloned()),
+                        Some(Value::Dict(d)) => keep.extend(d.borrow().values().cloned()),
+                        Some(Value::Set(d)) => keep.extend(d.borrow().keys().map(Key::to_value)),
+                        _ => {}
+                    }
+                }
                 self.enter()?;
                 let r = (n.func)(self, args);
                 self.depth -= 1;

@@ -627,3 +627,16 @@ fn with_statements_run_and_open_is_refused() {
         "!forbidden: open"
     );
 }
+
+#[test]
+fn methods_that_discard_deep_items_do_not_overflow() {
+    for src in [
+        "x = []\nfor i in range(100000):\n    x = [x]\ny = [x]\nx = None\ny.clear()\nprint('ok')",
+        "x = []\nfor i in range(100000):\n    x = [x]\nd = {'a': x}\nx = None\nd.clear()\nprint('ok')",
+        "x = []\nfor i in range(100000):\n    x = [x]\nd = {'a': x}\nx = None\nd.pop('a')\nprint('ok')",
+        "x = []\nfor i in range(100000):\n    x = [x]\ny = [x]\nx = None\ny.remove(y[0])\nprint('ok')",
+    ] {
+        let r = run_with_stack(src, Limits::default(), 8 << 20);
+        assert_eq!(r.as_deref(), Some("ok\n"), "{src}");
+    }
+}
