@@ -115,8 +115,12 @@ async fn shutdown_signal() {
 /// Runs `colloquy serve`.
 pub fn run(args: ServeArgs) -> ExitCode {
     init_logging();
+    // Interviews are loaded and run on the blocking pool; a generous stack keeps deeply
+    // nested author code (YAML, Python) an error message rather than a stack overflow.
     let rt = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
+        .thread_stack_size(32 * 1024 * 1024)
+        .max_blocking_threads(64)
         .build()
     {
         Ok(rt) => rt,
