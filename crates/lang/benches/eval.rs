@@ -114,5 +114,34 @@ fn bench_template(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench_code_block, bench_template);
+/// How long `while True: pass` takes to hit the default step limit (must be well under 1 s).
+fn bench_runaway(c: &mut Criterion) {
+    let program = Program::compile("while True:\n    pass\n", Origin::anonymous()).unwrap();
+    let calls = Program::compile(
+        "def f(n):\n    return f(n - 1) + f(n - 1) if n else 1\nf(40)\n",
+        Origin::anonymous(),
+    )
+    .unwrap();
+    let mut group = c.benchmark_group("runaway code, default limits");
+    group.sample_size(10);
+    group.bench_function("while True: pass until limit: steps", |b| {
+        b.iter(|| {
+            let ns = Namespace::new();
+            let mut out = String::new();
+            let r = Vm::new(Limits::default(), &mut out).exec(&program, &ns);
+            assert!(matches!(r, Err(lang::Error::Limit(lang::LimitKind::Steps))));
+        })
+    });
+    group.bench_function("exponential recursion until limit: steps", |b| {
+        b.iter(|| {
+            let ns = Namespace::new();
+            let mut out = String::new();
+            let r = Vm::new(Limits::default(), &mut out).exec(&calls, &ns);
+            assert!(matches!(r, Err(lang::Error::Limit(_))));
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_code_block, bench_template, bench_runaway);
 criterion_main!(benches);
