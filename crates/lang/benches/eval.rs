@@ -140,6 +140,20 @@ fn bench_runaway(c: &mut Criterion) {
             assert!(matches!(r, Err(lang::Error::Limit(_))));
         })
     });
+    let loops = Template::compile(
+        "% for i in range(10**4):\n% for j in range(10**4):\n${ i * j }\n% endfor\n% endfor\n",
+        Origin::anonymous(),
+    )
+    .unwrap();
+    group.bench_function("template nested loops until limit", |b| {
+        b.iter(|| {
+            let ns = Namespace::new();
+            let mut out = String::new();
+            let mut vm = Vm::new(Limits::default(), &mut out);
+            let r = loops.render(&mut vm, &ns, &|s: &str| s.to_string());
+            assert!(matches!(r, Err(lang::Error::Limit(_))));
+        })
+    });
     group.finish();
 }
 
