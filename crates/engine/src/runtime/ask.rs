@@ -834,6 +834,7 @@ impl<'a> Run<'a> {
         if qs.buttons.is_empty() && qs.continue_label.is_none() {
             qs.submit = None;
         }
+        self.image_references(&mut qs)?;
         if let Some(var) = &q.continue_button_field {
             form.push(FormField {
                 name: path::b64_encode(var.name()),
@@ -851,6 +852,59 @@ impl<'a> Run<'a> {
             });
         }
         Ok((qs, form))
+    }
+
+    /// `:name:` image references become images; attributions of the images used are added
+    /// at the end of the screen (`post`).
+    fn image_references(&mut self, qs: &mut QuestionScreen) -> R<()> {
+        let iv = self.iv;
+        if iv.image_files.is_empty() {
+            return Ok(());
+        }
+        let mut used: Vec<String> = Vec::new();
+        if let Some(d) = &qs.decoration {
+            used.push(d.trim().to_string());
+        }
+        let base = self.ctx.base_url.clone();
+        let mut replace = |text: &mut String, used: &mut Vec<String>| {
+            for (name, img) in &iv.image_files {
+                let pat = format!(":{name}:");
+                if text.contains(&pat) {
+                    let (pkg, file) = match img.file.split_once(':') {
+                        Some((p, f)) => (p.to_string(), f.to_string()),
+                        None => (img.package.clone(), img.file.clone()),
+                    };
+                    let url = format!("{base}/packagestatic/{pkg}/{file}");
+                    let tag = format!("<img src=\"{url}\" alt=\"{name}\" class=\"daicon\">");
+                    *text = text.replace(&pat, &tag);
+                    used.push(name.clone());
+                }
+            }
+        };
+        replace(&mut qs.question, &mut used);
+        if let Some(t) = qs.subquestion.as_mut() {
+            replace(t, &mut used);
+        }
+        let mut notes = Vec::new();
+        for name in used {
+            if let Some(a) = iv.image_files.get(&name).and_then(|i| i.attribution.as_ref()) {
+                let t = self.text(a)?;
+                if !notes.contains(&t) {
+                    notes.push(t);
+                }
+            }
+        }
+        if !notes.is_empty() {
+            let mut post = qs.post.take().unwrap_or_default();
+            for n in notes {
+                if !post.is_empty() {
+                    post.push_str("\n\n");
+                }
+                post.push_str(&n);
+            }
+            qs.post = Some(post);
+        }
+        Ok(())
     }
 
     fn section_view(
