@@ -1828,7 +1828,19 @@ impl<'a> Vm<'a> {
             Expr::Named(name, value) => {
                 let v = self.eval_expr(value, frame)?;
                 // The walrus binds in the enclosing function scope, not the comprehension's.
-                self.store_name(name, v.clone(), frame)?;
+                let mut target = frame.locals.clone();
+                while let Some(sc) = &target {
+                    if sc.is_comp {
+                        target = sc.parent.clone();
+                    } else {
+                        break;
+                    }
+                }
+                let outer = Frame {
+                    locals: target,
+                    ..frame.clone()
+                };
+                self.store_name(name, v.clone(), &outer)?;
                 Ok(v)
             }
         }

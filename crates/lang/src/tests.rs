@@ -640,3 +640,15 @@ fn methods_that_discard_deep_items_do_not_overflow() {
         assert_eq!(r.as_deref(), Some("ok\n"), "{src}");
     }
 }
+
+#[test]
+fn walrus_in_comprehension_binds_outside() {
+    assert_eq!(
+        run("ys = [y for x in [1, 2, 3] if (y := x * 2) > 2]\nprint(ys, y)"),
+        "[4, 6] 6\n"
+    );
+    assert_eq!(
+        run("def f():\n    [z := i for i in range(3)]\n    return z\nprint(f())"),
+        "2\n"
+    );
+}
