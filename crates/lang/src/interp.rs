@@ -61,7 +61,7 @@ pub struct Vm<'a> {
     /// Exceptions being handled (for bare `raise`).
     handling: Vec<Value>,
     /// The exception an `Undefined` would be inside `try`: class name and its single argument.
-    undef: Option<(&'static str, Value)>,
+    undef: Option<(&'static str, Value, String)>,
 }
 
 impl<'a> Vm<'a> {
@@ -550,6 +550,7 @@ impl<'a> Vm<'a> {
 
     /// Tries the `except` clauses on error `e`.
     fn handle(&mut self, e: Error, handlers: &[ir::Handler], frame: &Frame) -> R<Ctrl> {
+        let mut undef_saved = None;
         let (class, exc_fn): (Rc<Class>, ExcMaker) = match &e {
             Error::Exception { kind, message, .. } => {
                 let raised = self.raised.take();
@@ -581,7 +582,12 @@ impl<'a> Vm<'a> {
                 }
             }
             Error::Undefined(path) => {
-                let (kind, arg) = self.undef.take().unwrap_or_else(|| {
+                let known = self
+                    .undef
+                    .take()
+                    .filter(|(_, _, p)| p == path)
+                    .map(|(k, a, _)| (k, a));
+                let (kind, arg) = known.unwrap_or_else(|| {
                     (
                         "NameError",
                         Value::from_str(&format!("name '{path}' is not defined")),
@@ -589,6 +595,7 @@ impl<'a> Vm<'a> {
                 });
                 let class = exception_class_by_name(kind);
                 let c2 = class.clone();
+                undef_saved = Some((kind, arg.clone(), path.clone()));
                 (
                     class,
                     Box::new(move |vm: &mut Vm| {
@@ -619,12 +626,21 @@ impl<'a> Vm<'a> {
             }
         }
         // Nobody caught it: restore the pending state and propagate.
+        if undef_saved.is_some() {
+            self.undef = undef_saved;
+        }
         if let Error::Exception { message, .. } = &e {
             if let Ok(v) = exc_fn(self) {
                 self.raised = Some((v, message.clone()));
             }
         }
         Err(e)
+    }
+
+    /// `Error::Undefined(path)`, remembering which exception it would be inside `try`.
+    fn undefined(&mut self, (kind, arg): (&'static str, Value), path: String) -> Error {
+        self.undef = Some((kind, arg, path.clone()));
+        Error::Undefined(path)
     }
 
     /// Makes `exc` the pending exception and returns the error that carries it.
@@ -777,11 +793,11 @@ impl<'a> Vm<'a> {
         if let Some(v) = crate::builtins::lookup(name) {
             return v;
         }
-        self.undef = Some((
+        let undef_info = (
             "NameError",
             Value::from_str(&format!("name '{name}' is not defined")),
-        ));
-        Err(Error::Undefined(name.to_string()))
+        );
+        Err(self.undefined(undef_info, name.to_string()))
     }
 
     pub(crate) fn store_name(&mut self, name: &ir::Name, v: Value, frame: &Frame) -> R<()> {
@@ -843,11 +859,11 @@ impl<'a> Vm<'a> {
         if removed {
             Ok(())
         } else {
-            self.undef = Some((
+            let undef_info = (
                 "NameError",
                 Value::from_str(&format!("name '{name}' is not defined")),
-            ));
-            Err(Error::Undefined(name.to_string()))
+            );
+            Err(self.undefined(undef_info, name.to_string()))
         }
     }
 
@@ -915,14 +931,14 @@ impl<'a> Vm<'a> {
                             crate::value::drop_value(old);
                         } else {
                             let path = self.attr_path(&o, obj, attr, frame);
-                            self.undef = Some((
+                            let undef_info = (
                                 "AttributeError",
                                 Value::from_str(&format!(
                                     "'{}' object has no attribute '{attr}'",
                                     o.class_name()
                                 )),
-                            ));
-                            return Err(Error::Undefined(path));
+                            );
+                            return Err(self.undefined(undef_info, path));
                         }
                         Ok(())
                     }
@@ -988,8 +1004,8 @@ impl<'a> Vm<'a> {
                             crate::value::drop_value(old);
                         } else {
                             let path = format!("{}[{}]", self.expr_path(obj, frame), i.repr());
-                            self.undef = Some(("KeyError", i.clone()));
-                            return Err(Error::Undefined(path));
+                            let undef_info = ("KeyError", i.clone());
+                            return Err(self.undefined(undef_info, path));
                         }
                         Ok(())
                     }
@@ -1209,14 +1225,14 @@ impl<'a> Vm<'a> {
                         None => name.to_string(),
                     },
                 };
-                self.undef = Some((
+                let undef_info = (
                     "AttributeError",
                     Value::from_str(&format!(
                         "'{}' object has no attribute '{name}'",
                         class.name
                     )),
-                ));
-                Err(Error::Undefined(path))
+                );
+                Err(self.undefined(undef_info, path))
             }
             Value::Class(c) => match c.lookup(name) {
                 Some(v) => Ok(v),
@@ -1338,9 +1354,8 @@ impl<'a> Vm<'a> {
                             Some(e) => format!("{}[{}]", self.expr_path(e, frame), index.repr()),
                             None => format!("[{}]", index.repr()),
                         };
-                        self.undef =
-                            Some(("IndexError", Value::from_str("list index out of range")));
-                        Err(Error::Undefined(path))
+                        let info = ("IndexError", Value::from_str("list index out of range"));
+                        Err(self.undefined(info, path))
                     }
                 }
             }
@@ -1372,8 +1387,8 @@ impl<'a> Vm<'a> {
                             Some(e) => format!("{}[{}]", self.expr_path(e, frame), index.repr()),
                             None => format!("[{}]", index.repr()),
                         };
-                        self.undef = Some(("KeyError", index.clone()));
-                        Err(Error::Undefined(path))
+                        let undef_info = ("KeyError", index.clone());
+                        Err(self.undefined(undef_info, path))
                     }
                 }
             }

@@ -652,3 +652,9 @@ fn walrus_in_comprehension_binds_outside() {
         "2\n"
     );
 }
+
+#[test]
+fn undefined_keeps_its_exception_kind_through_unmatched_handlers() {
+    let src = "d = {}\ntry:\n    try:\n        d['k']\n    except AttributeError:\n        print('no')\nexcept KeyError as e:\n    print('key', e)";
+    assert_eq!(run(src), "key 'k'\n");
+}
