@@ -47,7 +47,7 @@ pub(crate) fn native(name: &str) -> Option<NativeFn> {
         "forget_result_of" => forget_result_of,
         "process_action" => nothing,
         "set_save_status" => nothing,
-        "set_language" => nothing,
+        "set_language" => set_language,
         "set_live_help_status" => nothing,
         "user_logged_in" => false_fn,
         "returning_user" => false_fn,
@@ -664,8 +664,17 @@ fn get_config(_vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
     Ok(Value::None)
 }
 
-fn get_language(_vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
-    Ok(Value::from_str("en"))
+fn get_language(vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
+    Ok(Value::from_str(&host(vm)?.language))
+}
+
+fn set_language(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let lang = match arg(&mut args, 0, "lang") {
+        Some(v) => vm.str_of(&v)?,
+        None => return Ok(Value::None),
+    };
+    host(vm)?.language = lang;
+    Ok(Value::None)
 }
 
 fn referring_url(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {

@@ -115,6 +115,10 @@ pub struct EngineHost {
     pub gathering: HashSet<String>,
     /// No list gathering at all (while a submitted screen is rebuilt).
     pub suppress_gather: bool,
+    /// The current language (`set_language`), e.g. `en`.
+    pub language: String,
+    /// The interview's default language.
+    pub default_language: String,
     /// `set_progress(n)` was called (None inside = hide).
     pub progress: Option<Option<f64>>,
     classes: std::cell::OnceCell<HashMap<&'static str, Rc<Class>>>,
@@ -144,6 +148,10 @@ impl EngineHost {
             progress: None,
             gathering: HashSet::new(),
             suppress_gather: false,
+            // `default language` blocks only set the language of the blocks after them in
+            // their file (the loader records that per block); the session starts in English
+            language: "en".into(),
+            default_language: "en".into(),
             classes: std::cell::OnceCell::new(),
             cache: RefCell::new(HashMap::new()),
         }
@@ -220,6 +228,18 @@ fn constant(name: &str) -> Option<Value> {
         "DAEmpty" => Some(Value::None),
         _ => None,
     }
+}
+
+/// A word of the interface in the current language (docassemble's built-in translations).
+pub fn word(language: &str, w: &str) -> String {
+    let es = [("Continue", "Seguir"), ("Back", "Atrás"), ("Yes", "Sí"), ("No", "No"), ("Help", "Ayuda"), ("I don't know", "No sé"), ("Resume", "Continuar")];
+    let fr = [("Continue", "Continuer"), ("Back", "Retour"), ("Yes", "Oui"), ("No", "Non"), ("Help", "Aide"), ("I don't know", "Je ne sais pas"), ("Resume", "Reprendre")];
+    let table: &[(&str, &str)] = match language {
+        "es" => &es,
+        "fr" => &fr,
+        _ => &[],
+    };
+    table.iter().find(|(k, _)| *k == w).map(|(_, v)| (*v).to_string()).unwrap_or_else(|| w.to_string())
 }
 
 /// The engine host of a running Vm.

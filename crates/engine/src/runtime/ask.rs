@@ -601,7 +601,7 @@ impl<'a> Run<'a> {
             Some(t) => Some(self.text(t)?),
             None => self.part(None, "continue button label")?,
         };
-        let cont = continue_default.clone().unwrap_or_else(|| "Continue".to_string());
+        let cont = continue_default.clone().unwrap_or_else(|| crate::functions::word(&self.host.language, "Continue"));
         qs.continue_color = q.continue_button_color.as_ref().map(|t| t.source().trim().to_string());
         let mut wants_continue = q.continue_button_field.is_some();
         match &q.input {
@@ -613,10 +613,11 @@ impl<'a> Run<'a> {
                     YesNoKind::NoYes | YesNoKind::NoYesMaybe => (false, true),
                 };
                 let mut values = vec![ButtonAction::Value(Value::Bool(yes)), ButtonAction::Value(Value::Bool(no))];
-                let mut labels = vec!["Yes".to_string(), "No".to_string()];
+                let lang = self.host.language.clone();
+                let mut labels = vec![crate::functions::word(&lang, "Yes"), crate::functions::word(&lang, "No")];
                 if matches!(kind, YesNoKind::YesNoMaybe | YesNoKind::NoYesMaybe) {
                     values.push(ButtonAction::Value(Value::None));
-                    labels.push("I don't know".to_string());
+                    labels.push(crate::functions::word(&lang, "I don't know"));
                 }
                 for (i, l) in labels.into_iter().enumerate() {
                     qs.buttons.push(ButtonView {
@@ -819,7 +820,7 @@ impl<'a> Run<'a> {
             let label = match (&q.input, &q.resume_button_label) {
                 (_, Some(t)) => self.text(t)?,
                 (Input::Review(_), None) if q.continue_button_field.is_none() && q.continue_button_label.is_none() => {
-                    "Resume".to_string()
+                    crate::functions::word(&self.host.language, "Resume")
                 }
                 _ => cont,
             };

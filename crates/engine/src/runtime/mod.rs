@@ -136,6 +136,9 @@ impl<'a> Run<'a> {
         let ns = json::namespace_from_state(&st.variables, &host);
         host.ns = ns.clone();
         host.info = st.info.clone();
+        if let Some(serde_json::Value::String(l)) = host.info.get("__language") {
+            host.language = l.clone();
+        }
         if let Some(serde_json::Value::Object(parts)) = host.info.remove("__parts") {
             for (k, v) in parts {
                 if let Some(v) = v.as_str() {
@@ -163,6 +166,11 @@ impl<'a> Run<'a> {
         self.remove_iterators();
         self.st.variables = json::namespace_to_state(&self.ns);
         self.st.info = self.host.info.clone();
+        if self.host.language != self.host.default_language {
+            self.st.info.insert("__language".into(), serde_json::Value::String(self.host.language.clone()));
+        } else {
+            self.st.info.remove("__language");
+        }
         if !self.host.parts.is_empty() {
             let parts: serde_json::Map<String, serde_json::Value> = self
                 .host
@@ -862,6 +870,7 @@ impl<'a> Run<'a> {
             list.dedup();
             list.reverse();
             self.apply_order(&mut list);
+            self.language_order(&mut list);
             for b in list {
                 if seen.insert((b, variant.name.clone())) {
                     out.push((b, variant.clone()));
@@ -877,6 +886,24 @@ impl<'a> Run<'a> {
             }
         }
         out
+    }
+
+    /// Blocks of the current language first, then `*`, then the default language's.
+    fn language_order(&self, list: &mut Vec<usize>) {
+        let cur = self.host.language.as_str();
+        let def = self.host.default_language.as_str();
+        let rank = |b: &usize| -> u8 {
+            let lang = self.iv.blocks.get(*b).and_then(|bl| bl.language.as_deref());
+            match lang {
+                Some(l) if l == cur => 0,
+                None if cur == def => 0,
+                Some("*") => 1,
+                None => 2,
+                Some(_) => 3,
+            }
+        };
+        list.sort_by_key(|b| rank(b));
+        list.retain(|b| rank(b) < 3);
     }
 
     /// `order:` blocks: listed ids are tried in the listed order (within their slots).
