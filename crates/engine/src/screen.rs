@@ -70,6 +70,8 @@ pub struct QuestionScreen {
     pub interview_help: Option<String>,
     /// Heading of the interview help.
     pub interview_help_heading: Option<String>,
+    /// Author HTML for the navigation bar (`navigation bar html` screen part), if any.
+    pub navigation_bar_html: Option<String>,
     /// Label of the interview help tab when the question has help of its own
     /// (`interview help: {label: …}`), if set.
     pub interview_help_label: Option<String>,

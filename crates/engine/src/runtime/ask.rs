@@ -464,6 +464,7 @@ impl<'a> Run<'a> {
         qs.under = self.part(q.under.as_ref(), "under")?;
         qs.right = self.part(q.right.as_ref(), "right")?;
         qs.footer = self.part(None, "footer")?;
+        qs.navigation_bar_html = self.part(None, "navigation bar html")?;
         if let Some(t) = self.part(None, "title")? {
             qs.title = Some(t);
         }

@@ -510,6 +510,7 @@ fn find_markdown_link(q: &QuestionScreen, label: &str) -> Option<String> {
     let mut texts = vec![q.question.clone()];
     texts.extend(q.subquestion.clone());
     texts.extend(q.under.clone());
+    texts.extend(q.navigation_bar_html.clone());
     for f in &q.fields {
         texts.extend(f.content.clone());
     }
