@@ -68,6 +68,7 @@ pub(crate) fn native(name: &str) -> Option<NativeFn> {
         "times_task_performed" => times_task_performed,
         "set_task_counter" => set_task_counter,
         "dispatch" => dispatch,
+        "name_suffix" => name_suffix,
         "phone_number_is_valid" => phone_number_is_valid,
         "phone_number_formatted" => phone_number_formatted,
         "phone_number_in_e164" => phone_number_in_e164,
@@ -770,4 +771,8 @@ fn us_states_mapping(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
         }
     }
     Ok(Value::dict(d))
+}
+
+fn name_suffix(_vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
+    Ok(Value::list(["Jr", "Sr", "II", "III", "IV", "V", "VI"].iter().map(|s| Value::from_str(s)).collect()))
 }

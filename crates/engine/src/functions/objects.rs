@@ -55,7 +55,10 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
             ("__str__", obj_str),
             ("initializeAttribute", init_attribute),
             ("initializeObject", init_attribute),
-            ("object_possessive", possessive),
+            ("object_possessive", object_possessive),
+            ("possessive", possessive),
+            ("first_name_hint", empty_str),
+            ("last_name_hint", empty_str),
         ],
     );
     set(
@@ -73,7 +76,11 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
             ("as_noun", list_as_noun),
         ],
     );
-    set(m, "DADict", &[("using", using::<2>), ("initializeObject", dict_init_object)]);
+    set(
+        m,
+        "DADict",
+        &[("using", using::<2>), ("initializeObject", dict_init_object), ("does_verb", list_does_verb), ("as_noun", list_as_noun)],
+    );
     set(m, "PartyList", &[("using", using::<6>)]);
     set(m, "ChildList", &[("using", using::<7>)]);
     for l in ["PartyList", "ChildList"] {
@@ -577,7 +584,7 @@ fn gather_inner(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
             break;
         }
     } else {
-        if elements(me).is_empty() {
+        if elements(me).is_empty() && minimum == 0 {
             let any = need(vm, me, "there_are_any")?;
             if !vm.truthy(&any)? {
                 set(me, "gathered", Value::Bool(true));
@@ -711,18 +718,26 @@ fn list_item(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     Ok(elements(&me).get(i).cloned().unwrap_or_else(|| Value::from_str("")))
 }
 
+fn count(v: &Value) -> usize {
+    if is_dict(v) {
+        dict_len(v)
+    } else {
+        elements(v).len()
+    }
+}
+
 fn list_does_verb(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
     trigger_gather(vm, &me)?;
     let verb = args.positional.get(1).map(Value::str).unwrap_or_default();
-    Ok(Value::from_str(&if elements(&me).len() == 1 { super::text::verb_third_person(&verb) } else { verb }))
+    Ok(Value::from_str(&if count(&me) == 1 { super::text::verb_third_person(&verb) } else { verb }))
 }
 
 fn list_as_noun(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
     trigger_gather(vm, &me)?;
     let noun = args.positional.get(1).map(Value::str).unwrap_or_default();
-    Ok(Value::from_str(&if elements(&me).len() == 1 { noun } else { super::text::plural(&noun) }))
+    Ok(Value::from_str(&if count(&me) == 1 { noun } else { super::text::plural(&noun) }))
 }
 
 fn person_does_verb(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
@@ -741,4 +756,21 @@ fn age_in_years(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
         years -= 1;
     }
     Ok(Value::Int(i64::from(years)))
+}
+
+fn empty_str(_vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
+    Ok(Value::from_str(""))
+}
+
+/// `obj.object_possessive('name')`: "Jane Doe's name", or "the hero's name" while unnamed.
+fn object_possessive(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let target = args.positional.get(1).map(Value::str).unwrap_or_default();
+    let who = match vm.str_of(&me) {
+        Ok(s) if !s.is_empty() => s,
+        Ok(_) | Err(Error::Undefined(_)) => nice_object_name(&instance_name(&me)),
+        Err(e) => return Err(e),
+    };
+    let s = if who.ends_with('s') { format!("{who}' {target}") } else { format!("{who}'s {target}") };
+    Ok(Value::from_str(s.trim_end()))
 }
