@@ -768,7 +768,7 @@ fn object_possessive(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let target = args.positional.get(1).map(Value::str).unwrap_or_default();
     let who = match vm.str_of(&me) {
         Ok(s) if !s.is_empty() => s,
-        Ok(_) | Err(Error::Undefined(_)) => nice_object_name(&instance_name(&me)),
+        Ok(_) | Err(Error::Undefined(_)) => format!("the {}", nice_object_name(&instance_name(&me))),
         Err(e) => return Err(e),
     };
     let s = if who.ends_with('s') { format!("{who}' {target}") } else { format!("{who}'s {target}") };
