@@ -2,6 +2,8 @@
 //! error, standard output (flushed also on error), and the sandbox corpus of the `lang`
 //! crate run as separate processes (a crash or hang in one case cannot hide the others).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap
+
 use std::io::{Read, Write};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};

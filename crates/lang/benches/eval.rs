@@ -2,6 +2,8 @@
 //! already-compiled Program and a fresh Namespace; (b) a question text with five `${ }`
 //! and a `% if`, compiled once and rendered.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap
+
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};

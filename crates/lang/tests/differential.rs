@@ -12,6 +12,8 @@
 //! - `CORPUS_BLESS=1` rewrite KNOWN_FAILURES.txt to the current set of failures (keeping
 //!   the reasons already written for snippets that still fail).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap
+
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -7,6 +7,8 @@
 //! whole process) cannot hide the other cases, every case runs in a child process: this
 //! test binary re-executed with `SANDBOX_CHILD=<suite>:<index>` running only `child_case`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap
+
 use std::io::Read;
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};

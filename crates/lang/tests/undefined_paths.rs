@@ -2,6 +2,8 @@
 //! spelled exactly as docassemble spells it (indices as evaluated), and code that catches
 //! NameError/AttributeError/KeyError/IndexError in a `try` must see a normal exception.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap
+
 use lang::{Error, Limits, Origin, RunError};
 
 fn outcome(source: &str) -> (String, String) {
