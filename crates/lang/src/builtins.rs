@@ -1501,10 +1501,9 @@ fn b_id(_vm: &mut Vm, args: Args) -> R<Value> {
 fn hash_value(v: &Value) -> Option<i64> {
     use std::hash::{Hash, Hasher};
     let k = v.to_key().ok()?;
-    match &k {
-        Key::Int(i) => return Some(if *i == -1 { -2 } else { *i }),
-        Key::Bool(b) => return Some(*b as i64),
-        _ => {}
+    // Equal numbers hash equal (hash(1) == hash(1.0) == hash(True)), as in CPython.
+    if let Some(i) = k.as_int() {
+        return Some(if i == -1 { -2 } else { i });
     }
     // FNV-1a over the key's hash stream: deterministic across runs.
     struct Fnv(u64);

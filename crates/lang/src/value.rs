@@ -298,7 +298,7 @@ impl IdentKey {
 
 impl Key {
     /// The numeric value of a number-like key, as an exact `i64` when integral.
-    fn as_int(&self) -> Option<i64> {
+    pub(crate) fn as_int(&self) -> Option<i64> {
         match self {
             Key::Bool(b) => Some(*b as i64),
             Key::Int(i) => Some(*i),

@@ -72,3 +72,7 @@ print(list(dict.fromkeys('banana')), list(reversed(range(3))))
 print(ascii('é') if False else repr('é'), repr('\x00'), repr('ü\u200b'))
 # ---
 print(bool(float('nan')), min(1, 2.0), max(2, 2.0), min(2.0, 2))
+# ---
+print(hash(True) == hash(1), hash(-1.0) == hash(-1), hash(0.0) == hash(0) == hash(False), hash(2.0) == hash(2))
+d = {(1, 2): 'a'}
+print(d[(1.0, 2.0)], hash((1, 2)) == hash((1.0, 2.0)), {1: 'x'}[1.0], {1.0: 'y'}[True])
