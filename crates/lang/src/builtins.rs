@@ -298,7 +298,11 @@ fn int_arg(v: &Value, what: &str) -> R<i64> {
 }
 
 fn new_iter(items: Vec<Value>) -> Value {
-    Value::Iter(Rc::new(RefCell::new(IterState { items, pos: 0 })))
+    Value::Iter(Rc::new(RefCell::new(IterState {
+        items,
+        pos: 0,
+        ..Default::default()
+    })))
 }
 
 // ---- exceptions ----------------------------------------------------------------------------------
@@ -977,6 +981,14 @@ fn fsum(vals: &[f64]) -> f64 {
 fn b_any(vm: &mut Vm, args: Args) -> R<Value> {
     no_kwargs(&args, "any")?;
     nargs(&args, 1, 1, "any")?;
+    if let Value::Iter(st) = &args.positional[0] {
+        while let Some(v) = vm.iter_next(st)? {
+            if vm.truthy(&v)? {
+                return Ok(Value::Bool(true));
+            }
+        }
+        return Ok(Value::Bool(false));
+    }
     for v in vm.iterate(&args.positional[0])? {
         if vm.truthy(&v)? {
             return Ok(Value::Bool(true));
@@ -988,6 +1000,14 @@ fn b_any(vm: &mut Vm, args: Args) -> R<Value> {
 fn b_all(vm: &mut Vm, args: Args) -> R<Value> {
     no_kwargs(&args, "all")?;
     nargs(&args, 1, 1, "all")?;
+    if let Value::Iter(st) = &args.positional[0] {
+        while let Some(v) = vm.iter_next(st)? {
+            if !vm.truthy(&v)? {
+                return Ok(Value::Bool(false));
+            }
+        }
+        return Ok(Value::Bool(true));
+    }
     for v in vm.iterate(&args.positional[0])? {
         if !vm.truthy(&v)? {
             return Ok(Value::Bool(false));
@@ -1452,23 +1472,17 @@ fn b_iter(vm: &mut Vm, args: Args) -> R<Value> {
     Ok(new_iter(items))
 }
 
-fn b_next(_vm: &mut Vm, args: Args) -> R<Value> {
+fn b_next(vm: &mut Vm, args: Args) -> R<Value> {
     no_kwargs(&args, "next")?;
     nargs(&args, 1, 2, "next")?;
     match &args.positional[0] {
-        Value::Iter(st) => {
-            let mut st = st.borrow_mut();
-            match st.items.get(st.pos).cloned() {
-                Some(v) => {
-                    st.pos += 1;
-                    Ok(v)
-                }
-                None => match args.positional.get(1) {
-                    Some(d) => Ok(d.clone()),
-                    None => Err(Error::exception("StopIteration", "")),
-                },
-            }
-        }
+        Value::Iter(st) => match vm.iter_next(st)? {
+            Some(v) => Ok(v),
+            None => match args.positional.get(1) {
+                Some(d) => Ok(d.clone()),
+                None => Err(Error::exception("StopIteration", "")),
+            },
+        },
         other => Err(Error::exception(
             "TypeError",
             format!("'{}' object is not an iterator", other.class_name()),

@@ -128,6 +128,13 @@ impl Node {
             Node::Iter(r) => {
                 if let Ok(st) = r.try_borrow() {
                     st.items.iter().for_each(&mut push);
+                    if let Some(g) = &st.gen {
+                        g.for_each_value(&mut push);
+                        out.push(Node::Scope(g.scope.clone()));
+                        if let Some(f) = &g.func {
+                            out.push(Node::Func(f.clone()));
+                        }
+                    }
                 }
             }
         }
@@ -164,6 +171,9 @@ impl Node {
             Node::Iter(r) => {
                 if let Ok(mut st) = r.try_borrow_mut() {
                     out.extend(std::mem::take(&mut st.items));
+                    if let Some(g) = st.gen.take() {
+                        out.extend(g.into_values());
+                    }
                 }
             }
             // Immutable: cycles through them also pass through a mutable container.

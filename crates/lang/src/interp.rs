@@ -2,6 +2,7 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use indexmap::IndexMap;
 
@@ -9,7 +10,8 @@ use crate::error::{Error, LimitKind};
 use crate::ir::{self, Arg, BinOp, CmpOp, CompKind, Elt, Expr, FPart, Lit, Stmt, StmtKind, UnOp};
 use crate::limits::Limits;
 use crate::value::{
-    Args, BoundMethod, Class, Dict, Function, Key, NativeFunction, Num, Object, Scope, Value,
+    Args, BoundMethod, Class, Dict, Function, IterState, Key, NativeFunction, Num, Object, Scope,
+    Value,
 };
 use crate::{Host, Namespace, Output};
 
@@ -38,6 +40,74 @@ pub(crate) struct Frame {
 }
 
 type R<T> = Result<T, Error>;
+
+/// Where a generator expression takes the items of one `for` clause from.
+pub(crate) enum Cursor {
+    /// A snapshot of the items.
+    Items(Vec<Value>, usize),
+    /// A live list (CPython iterates lists by index).
+    List(Rc<RefCell<Vec<Value>>>, usize),
+    /// A range: next value, items left, step.
+    Range(i64, i64, i64),
+    /// Another iterator (possibly a generator), pulled one item at a time.
+    Iter(Rc<RefCell<IterState>>),
+}
+
+/// The state of a lazy generator expression: its code, its own comprehension scope and
+/// one cursor per active `for` clause.
+pub(crate) struct GenState {
+    pub(crate) code: Arc<ir::GenCode>,
+    pub(crate) scope: Rc<Scope>,
+    pub(crate) func: Option<Rc<Function>>,
+    pub(crate) self_: Option<Value>,
+    pub(crate) levels: Vec<Cursor>,
+}
+
+impl std::fmt::Debug for GenState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("<generator>")
+    }
+}
+
+impl GenState {
+    /// Every value the generator refers to (for the cycle collector).
+    pub(crate) fn for_each_value(&self, mut f: impl FnMut(&Value)) {
+        if let Some(v) = &self.self_ {
+            f(v);
+        }
+        for c in &self.levels {
+            match c {
+                Cursor::Items(items, _) => items.iter().for_each(&mut f),
+                Cursor::List(l, _) => f(&Value::List(l.clone())),
+                Cursor::Iter(i) => f(&Value::Iter(i.clone())),
+                Cursor::Range(..) => {}
+            }
+        }
+    }
+
+    /// Consumes the state, returning the values it held (scope variables included when the
+    /// scope is not shared), for dropping without deep recursion.
+    pub(crate) fn into_values(self) -> Vec<Value> {
+        let mut out = Vec::new();
+        if let Some(v) = self.self_ {
+            out.push(v);
+        }
+        for c in self.levels {
+            match c {
+                Cursor::Items(items, _) => out.extend(items),
+                Cursor::List(l, _) => out.push(Value::List(l)),
+                Cursor::Iter(i) => out.push(Value::Iter(i)),
+                Cursor::Range(..) => {}
+            }
+        }
+        if Rc::strong_count(&self.scope) == 1 {
+            if let Ok(mut vars) = self.scope.vars.try_borrow_mut() {
+                out.extend(std::mem::take(&mut *vars).into_values());
+            }
+        }
+        out
+    }
+}
 
 /// Stack that must remain before recursing further; below it a new segment is used.
 const RED_ZONE: usize = 512 * 1024;
@@ -473,12 +543,7 @@ impl<'a> Vm<'a> {
                 }
             }
             Value::Iter(st) => loop {
-                let item = {
-                    let mut st = st.borrow_mut();
-                    let item = st.items.get(st.pos).cloned();
-                    st.pos += 1;
-                    item
-                };
+                let item = self.iter_next(st)?;
                 match item {
                     Some(item) => run_body!(item),
                     None => break,
@@ -1835,6 +1900,7 @@ impl<'a> Vm<'a> {
             Expr::Comp(kind, elt, key, gens) => {
                 self.eval_comp(*kind, elt, key.as_deref(), gens, frame)
             }
+            Expr::Gen(code) => self.make_gen(code, frame),
             Expr::Lambda(def) => self.make_function(def, frame),
             Expr::FString(parts) => {
                 let s = self.eval_fstring(parts, frame)?;
@@ -1993,9 +2059,10 @@ impl<'a> Vm<'a> {
         self.comp_level(kind, elt, key, gens, 0, first, &inner, &mut list, &mut dict)?;
         Ok(match kind {
             CompKind::List => Value::list(list),
-            CompKind::Gen => Value::Iter(Rc::new(RefCell::new(crate::value::IterState {
+            CompKind::Gen => Value::Iter(Rc::new(RefCell::new(IterState {
                 items: list,
                 pos: 0,
+                ..Default::default()
             }))),
             CompKind::Set | CompKind::Dict => {
                 if kind == CompKind::Set {
@@ -2005,6 +2072,162 @@ impl<'a> Vm<'a> {
                 }
             }
         })
+    }
+
+    /// Creates a lazy generator: the first iterable is evaluated now, in the enclosing scope.
+    fn make_gen(&mut self, code: &Arc<ir::GenCode>, frame: &Frame) -> R<Value> {
+        let Some(g0) = code.gens.first() else {
+            return Ok(Value::Iter(Rc::default()));
+        };
+        let first = self.eval_expr(&g0.iter, frame)?;
+        let cursor = self.cursor(first)?;
+        let scope = Rc::new(Scope {
+            vars: RefCell::default(),
+            parent: frame.locals.clone(),
+            is_class: false,
+            is_comp: true,
+        });
+        self.alloc(64)?;
+        Ok(Value::Iter(Rc::new(RefCell::new(IterState {
+            items: Vec::new(),
+            pos: 0,
+            gen: Some(Box::new(GenState {
+                code: code.clone(),
+                scope,
+                func: frame.func.clone(),
+                self_: frame.self_.clone(),
+                levels: vec![cursor],
+            })),
+            running: false,
+        }))))
+    }
+
+    /// A cursor over an iterable.
+    fn cursor(&mut self, v: Value) -> R<Cursor> {
+        Ok(match v {
+            Value::List(l) => Cursor::List(l, 0),
+            Value::Range(a, b, s) => {
+                let n = crate::value::range_len(a, b, s);
+                if n < 0 {
+                    return Err(Error::exception(
+                        "OverflowError",
+                        "Python int too large to convert to C ssize_t",
+                    ));
+                }
+                Cursor::Range(a, n, s)
+            }
+            Value::Iter(i) => Cursor::Iter(i),
+            other => Cursor::Items(self.iterate(&other)?, 0),
+        })
+    }
+
+    /// The next item of a cursor.
+    fn cursor_next(&mut self, c: &mut Cursor) -> R<Option<Value>> {
+        Ok(match c {
+            Cursor::Items(items, pos) => {
+                let v = items.get(*pos).cloned();
+                *pos += 1;
+                v
+            }
+            Cursor::List(l, pos) => {
+                let v = l.borrow().get(*pos).cloned();
+                *pos += 1;
+                v
+            }
+            Cursor::Range(next, left, step) => {
+                if *left <= 0 {
+                    None
+                } else {
+                    let v = *next;
+                    *left -= 1;
+                    *next = next.wrapping_add(*step);
+                    Some(Value::Int(v))
+                }
+            }
+            Cursor::Iter(i) => {
+                let i = i.clone();
+                self.iter_next(&i)?
+            }
+        })
+    }
+
+    /// The next item of an iterator value (computing it when the iterator is a generator
+    /// expression); `None` when it is exhausted.
+    pub(crate) fn iter_next(&mut self, it: &Rc<RefCell<IterState>>) -> R<Option<Value>> {
+        let mut gen = {
+            let mut st = it.borrow_mut();
+            if st.running {
+                return Err(Error::exception(
+                    "ValueError",
+                    "generator already executing",
+                ));
+            }
+            match st.gen.take() {
+                Some(g) => {
+                    st.running = true;
+                    g
+                }
+                None => {
+                    let v = st.items.get(st.pos).cloned();
+                    if v.is_some() {
+                        st.pos += 1;
+                    }
+                    return Ok(v);
+                }
+            }
+        };
+        let r = self.gen_next(&mut gen);
+        let mut st = it.borrow_mut();
+        st.running = false;
+        match r {
+            Ok(Some(v)) => {
+                st.gen = Some(gen);
+                Ok(Some(v))
+            }
+            // Exhausted, or an exception went through it: the generator is finished.
+            other => {
+                drop(st);
+                crate::value::drop_values(gen.into_values());
+                other
+            }
+        }
+    }
+
+    fn gen_next(&mut self, g: &mut GenState) -> R<Option<Value>> {
+        let code = g.code.clone();
+        let frame = Frame {
+            locals: Some(g.scope.clone()),
+            func: g.func.clone(),
+            self_: g.self_.clone(),
+            class_ctx: None,
+        };
+        'next: loop {
+            let depth = g.levels.len();
+            let Some(top) = g.levels.last_mut() else {
+                return Ok(None);
+            };
+            let item = self.cursor_next(top)?;
+            let Some(item) = item else {
+                g.levels.pop();
+                continue;
+            };
+            self.step()?;
+            let clause = &code.gens[depth - 1];
+            self.assign_target(&clause.target, item, &frame)?;
+            for cond in &clause.ifs {
+                let c = self.eval_expr(cond, &frame)?;
+                if !self.truthy(&c)? {
+                    continue 'next;
+                }
+            }
+            if depth < code.gens.len() {
+                let next = self.eval_expr(&code.gens[depth].iter, &frame)?;
+                let c = self.cursor(next)?;
+                g.levels.push(c);
+                continue;
+            }
+            return self.eval_expr(&code.elt, &frame).map(Some);
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -2509,6 +2732,15 @@ impl<'a> Vm<'a> {
                 out
             }
             Value::Iter(st) => {
+                if st.borrow().gen.is_some() || st.borrow().running {
+                    let mut out = Vec::new();
+                    while let Some(v) = self.iter_next(st)? {
+                        self.check_len(out.len() + 1)?;
+                        self.alloc(16)?;
+                        out.push(v);
+                    }
+                    return Ok(out);
+                }
                 let mut st = st.borrow_mut();
                 let pos = st.pos.min(st.items.len());
                 let rest = st.items[pos..].to_vec();
@@ -2953,6 +3185,15 @@ impl<'a> Vm<'a> {
                 }
                 _ => false,
             }),
+            // Consumes an iterator only up to the first match, as CPython does.
+            Value::Iter(st) => {
+                while let Some(v) = self.iter_next(st)? {
+                    if self.eq(&v, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
             Value::Object(_) => {
                 if let Some(m) = self.special_method(container, "__contains__") {
                     return Ok(self.call(&m, Args::new(vec![item.clone()]))?.truthy());

@@ -145,8 +145,17 @@ pub enum CompKind {
     Set,
     /// `{k: v for …}`
     Dict,
-    /// `(x for …)` (evaluated eagerly into a list)
+    /// `(x for …)` (only used when lowering; generator expressions become [`Expr::Gen`])
     Gen,
+}
+
+/// The code of a generator expression: element and clauses.
+#[derive(Debug)]
+pub struct GenCode {
+    /// Element expression.
+    pub elt: Expr,
+    /// Clauses (at least one).
+    pub gens: Vec<CompFor>,
 }
 
 /// One `for … in … if …` clause of a comprehension.
@@ -217,6 +226,8 @@ pub enum Expr {
     Dict(Vec<(Option<Expr>, Expr)>),
     /// A comprehension: kind, element (value for dicts), key for dicts, clauses.
     Comp(CompKind, Box<Expr>, Option<Box<Expr>>, Vec<CompFor>),
+    /// A generator expression (evaluated lazily; shared with the generators it creates).
+    Gen(Arc<GenCode>),
     /// `lambda`.
     Lambda(Arc<FuncDef>),
     /// An f-string.

@@ -750,7 +750,13 @@ impl<'s> Lower<'s> {
             }
             AExpr::Generator(c) => {
                 let gens = self.comp(&c.generators)?;
-                Expr::Comp(CompKind::Gen, self.boxed(&c.elt)?, None, gens)
+                if gens.is_empty() {
+                    return self.err_at(range, "invalid generator expression");
+                }
+                Expr::Gen(std::sync::Arc::new(crate::ir::GenCode {
+                    elt: self.expr(&c.elt)?,
+                    gens,
+                }))
             }
             AExpr::DictComp(c) => {
                 let gens = self.comp(&c.generators)?;

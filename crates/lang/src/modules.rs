@@ -2942,7 +2942,11 @@ fn findall_impl(vm: &mut Vm<'_>, pat: &str, flags: i64, text: &Rc<str>, iter: bo
     }
     if iter {
         return Ok(Value::Iter(Rc::new(RefCell::new(
-            crate::value::IterState { items: out, pos: 0 },
+            crate::value::IterState {
+                items: out,
+                pos: 0,
+                ..Default::default()
+            },
         ))));
     }
     Ok(Value::list(out))
@@ -3332,6 +3336,7 @@ fn iter_value(items: Vec<Value>) -> Value {
     Value::Iter(Rc::new(RefCell::new(crate::value::IterState {
         items,
         pos: 0,
+        ..Default::default()
     })))
 }
 

@@ -658,3 +658,85 @@ fn undefined_keeps_its_exception_kind_through_unmatched_handlers() {
     let src = "d = {}\ntry:\n    try:\n        d['k']\n    except AttributeError:\n        print('no')\nexcept KeyError as e:\n    print('key', e)";
     assert_eq!(run(src), "key 'k'\n");
 }
+
+#[test]
+fn generator_expressions_are_lazy_and_limited() {
+    assert_eq!(
+        run("print(any(True for _ in range(10**12)), next(x for x in range(10**12) if x > 5))"),
+        "True 6\n"
+    );
+    // A runaway generator ends at the step limit, quickly.
+    for src in [
+        "print(sum(1 for _ in range(10**12)))",
+        "print(any(False for _ in range(10**12)))",
+        "for x in (y for y in range(10**12)):\n    pass",
+        "print(max(a * b for a in range(10**6) for b in range(10**6)))",
+    ] {
+        let t = std::time::Instant::now();
+        let mut out = String::new();
+        let r = run_source(src, Origin::anonymous(), Limits::default(), &mut out);
+        assert!(
+            matches!(r, Err(RunError::Eval(Error::Limit(LimitKind::Steps)))),
+            "{src}: {r:?}"
+        );
+        assert!(t.elapsed().as_secs() < 20, "{src}");
+    }
+    let mut out = String::new();
+    let r = run_source(
+        "x = list(y for y in range(10**12))",
+        Origin::anonymous(),
+        Limits::default(),
+        &mut out,
+    );
+    assert!(
+        matches!(
+            r,
+            Err(RunError::Eval(Error::Limit(
+                LimitKind::Steps | LimitKind::Length | LimitKind::Memory
+            )))
+        ),
+        "{r:?}"
+    );
+    // Re-entry is an error, not a panic.
+    assert!(run("g = (next(g) for _ in range(3))\nnext(g)").contains("ValueError"));
+}
+
+#[test]
+fn generator_cycles_are_freed() {
+    // A generator stored in the scope its comprehension scope refers to (on every call),
+    // and one stored in a list it iterates.
+    let ns = Namespace::new();
+    run_ns(
+        "def mk(n):\n    g = (x + n for x in range(3))\n    h = [g]\n    return next(g)\nfor i in range(5):\n    mk(i)\ndef keep():\n    g = (x for x in range(2))\n    return g\nk = keep()\nlst = [1]\ngl = (v for v in lst)\nlst.append(gl)\nprint(next(gl))",
+        &ns,
+    )
+    .map(|out| assert_eq!(out, "1\n"))
+    .unwrap();
+    let weak_gen = match ns.get("gl") {
+        Some(Value::Iter(i)) => Rc::downgrade(&i),
+        other => panic!("{other:?}"),
+    };
+    let weak_k = match ns.get("k") {
+        Some(Value::Iter(i)) => Rc::downgrade(&i),
+        other => panic!("{other:?}"),
+    };
+    drop(ns);
+    assert!(weak_gen.upgrade().is_none(), "generator cycle leaked");
+    assert!(weak_k.upgrade().is_none(), "generator leaked");
+}
+
+#[test]
+fn generator_in_function_scope_is_collected_after_the_call() {
+    // The call's scope holds the generator, whose comprehension scope refers back to the
+    // call's scope: a cycle per call. Each leaked generator would keep a reference to `lst`.
+    let ns = Namespace::new();
+    run_ns(
+        "lst = [1, 2]\ndef mk():\n    g = (x for x in lst)\n    h = (y for y in g)\n    return next(h)\nfor i in range(5):\n    mk()",
+        &ns,
+    )
+    .unwrap();
+    match ns.get("lst") {
+        Some(Value::List(l)) => assert_eq!(Rc::strong_count(&l), 2, "generators leaked"),
+        other => panic!("{other:?}"),
+    }
+}

@@ -145,6 +145,9 @@ fn dismantle(v: Value, work: &mut Vec<Value>) {
             if Rc::strong_count(&rc) == 1 {
                 if let Ok(mut st) = rc.try_borrow_mut() {
                     work.extend(std::mem::take(&mut st.items));
+                    if let Some(g) = st.gen.take() {
+                        work.extend(g.into_values());
+                    }
                 }
             }
         }
@@ -194,6 +197,10 @@ pub struct IterState {
     pub items: Vec<Value>,
     /// Next position.
     pub pos: usize,
+    /// The lazy source of a generator expression (`None` once exhausted).
+    pub(crate) gen: Option<Box<crate::interp::GenState>>,
+    /// Set while the generator computes its next item (re-entry is a ValueError).
+    pub(crate) running: bool,
 }
 
 /// A native function value: a name for `repr` and error messages, the code, and an
