@@ -2194,6 +2194,27 @@ impl<'a> Vm<'a> {
     }
 
     fn gen_next(&mut self, g: &mut GenState) -> R<Option<Value>> {
+        // A generator made inside a function runs in that function's namespace, even when
+        // it is consumed from another one (as calls do).
+        let defining = g
+            .func
+            .as_ref()
+            .and_then(|f| f.globals.as_ref())
+            .and_then(std::rc::Weak::upgrade);
+        let swapped = match defining {
+            Some(ns) if !Rc::ptr_eq(&ns, &self.globals.0) => {
+                Some(std::mem::replace(&mut self.globals, Namespace(ns)))
+            }
+            _ => None,
+        };
+        let r = self.gen_step(g);
+        if let Some(saved) = swapped {
+            self.globals = saved;
+        }
+        r
+    }
+
+    fn gen_step(&mut self, g: &mut GenState) -> R<Option<Value>> {
         let code = g.code.clone();
         let frame = Frame {
             locals: Some(g.scope.clone()),

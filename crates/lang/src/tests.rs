@@ -740,3 +740,25 @@ fn generator_in_function_scope_is_collected_after_the_call() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn generator_runs_in_the_namespace_of_its_function() {
+    let mut out = String::new();
+    let ns = Namespace::new();
+    let other = Namespace::new();
+    {
+        let mut vm = Vm::new(Limits::default(), &mut out);
+        let p = Program::compile(
+            "rate = 2\ndef gen():\n    return (x * rate for x in range(3))",
+            Origin::anonymous(),
+        )
+        .unwrap();
+        vm.exec(&p, &ns).unwrap();
+        let f = ns.get("gen").unwrap();
+        let g = vm.call(&f, Args::default()).unwrap();
+        other.set("g", g);
+        let p = Program::compile("print(list(g))", Origin::anonymous()).unwrap();
+        vm.exec(&p, &other).unwrap();
+    }
+    assert_eq!(out, "[0, 2, 4]\n");
+}
