@@ -316,6 +316,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let config = build_config(&args(dir.path())).await.unwrap();
         assert_eq!(config.featured.len(), 1);
+        let store = config.store.clone();
         let app = server::router(config);
         let (status, _, front) = send(&app, Request::get("/").body(Body::empty()).unwrap()).await;
         assert_eq!(status, StatusCode::OK);
@@ -338,7 +339,7 @@ mod tests {
         let steps: &[(&[(&str, &str)], Option<&str>, &str, &str)] = &[
             (&[], None, "Start", "What is your name?"),
             (
-                &[("First name", "Ann"), ("Last name", "Lee")],
+                &[("First name", "ZZMARKER123"), ("Last name", "Lee")],
                 None,
                 "Continue",
                 "Which county do you live in?",
@@ -417,7 +418,7 @@ mod tests {
             );
             html = next;
         }
-        assert!(html.contains("Thank you, Ann."), "{html}");
+        assert!(html.contains("Thank you, ZZMARKER123."), "{html}");
         assert!(html.contains("$2,000.00"), "{html}");
         assert!(
             html.contains("Because you have an eviction notice"),
@@ -426,5 +427,27 @@ mod tests {
         // 2000*12 = 24000 against 15060 + 2*5380 = 25820 → 93%
         assert!(html.contains("about 93% of the"), "{html}");
         assert!(dir.path().join("server.key").exists());
+        // Encryption at rest: the answer is in no file of the data directory (database,
+        // WAL, shm, key file), neither while running nor after the store is closed.
+        let scan = |when: &str| {
+            for entry in std::fs::read_dir(dir.path()).unwrap() {
+                let path = entry.unwrap().path();
+                let bytes = std::fs::read(&path).unwrap();
+                assert!(
+                    !bytes.windows(11).any(|w| w == b"ZZMARKER123"),
+                    "{when}: the answer is readable in {}",
+                    path.display()
+                );
+            }
+        };
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(names.iter().any(|n| n.ends_with("-wal")), "{names:?}");
+        scan("running");
+        drop(app);
+        store.close().await;
+        scan("closed");
     }
 }

@@ -7,11 +7,11 @@ use axum::extract::{RawQuery, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use engine::{RequestContext, Screen, SessionState, Submitted};
-use store::StoreError;
+use store::{CookieSecret, DataKey, KeyWrapper, StoreError};
 
 use crate::render::{self, FormContext};
 use crate::security::{
-    self, cookie_name, csrf_ok, csrf_token, new_session_id, read_cookie, valid_session_id,
+    self, cookie_name, csrf_ok, csrf_token, new_session_id, read_session_cookie,
 };
 use crate::{App, Runner};
 
@@ -147,6 +147,30 @@ struct Live {
     state: SessionState,
     /// Whether the cookie must be (re)set on the response.
     set_cookie: bool,
+    /// The session's data key (zeroized on drop).
+    key: DataKey,
+    /// The cookie secret that wraps `key` (travels only in the cookie; zeroized on drop).
+    secret: CookieSecret,
+}
+
+impl Live {
+    /// A new session not yet in the store, with a fresh data key and cookie secret.
+    fn fresh(runner: &Arc<dyn Runner>) -> Result<Live, StoreError> {
+        Ok(Live {
+            id: new_session_id(),
+            version: None,
+            original: String::new(),
+            state: runner.new_session(),
+            set_cookie: true,
+            key: DataKey::generate()?,
+            secret: CookieSecret::generate()?,
+        })
+    }
+
+    /// The `Set-Cookie` value carrying this session's id and secret.
+    fn cookie(&self, name: &str, secure: bool) -> String {
+        security::session_cookie(name, &self.id, &self.secret, secure)
+    }
 }
 
 async fn open_session(
@@ -156,10 +180,10 @@ async fn open_session(
     runner: &Arc<dyn Runner>,
 ) -> Result<Live, Response> {
     let cookie = cookie_name(reference);
-    if let Some(id) = read_cookie(headers, &cookie).filter(|id| valid_session_id(id)) {
-        match app.store.load(&id).await {
+    if let Some((id, secret)) = read_session_cookie(headers, &cookie) {
+        match app.store.load(&id, KeyWrapper::Cookie(&secret)).await {
             Ok(Some(s)) if s.interview == reference => {
-                let text = String::from_utf8(s.state).unwrap_or_default();
+                let text = String::from_utf8(s.state.clone()).unwrap_or_default();
                 if let Ok(state) = SessionState::from_json_str(&text) {
                     return Ok(Live {
                         id,
@@ -167,24 +191,29 @@ async fn open_session(
                         original: text,
                         state,
                         set_cookie: false,
+                        key: s.key,
+                        secret,
                     });
                 }
                 tracing::warn!(interview = %reference, "stored session unreadable; starting afresh");
                 let _ = app.store.delete(&id).await;
             }
             Ok(_) => {}
+            // A wrong or tampered secret, or state that does not authenticate: the holder
+            // of this cookie cannot open the session. Start a new one; leave the row alone
+            // (whoever has the right secret may still use it).
+            Err(StoreError::Locked) | Err(StoreError::Sealed(_)) => {
+                tracing::warn!(interview = %reference, "session cookie does not open its session; starting afresh");
+            }
             Err(e) => {
                 tracing::error!(error = %e, "session load failed");
                 return Err(internal_error());
             }
         }
     }
-    Ok(Live {
-        id: new_session_id(),
-        version: None,
-        original: String::new(),
-        state: runner.new_session(),
-        set_cookie: true,
+    Live::fresh(runner).map_err(|e| {
+        tracing::error!(error = %e, "could not make session keys");
+        internal_error()
     })
 }
 
@@ -195,12 +224,21 @@ async fn persist(app: &App, reference: &str, live: &mut Live) -> Result<(), Stor
         None => {
             let v = app
                 .store
-                .create(&live.id, reference, json.as_bytes())
+                .create(
+                    &live.id,
+                    reference,
+                    json.as_bytes(),
+                    &live.key,
+                    KeyWrapper::Cookie(&live.secret),
+                )
                 .await?;
             live.version = Some(v);
         }
         Some(v) if json != live.original => {
-            let nv = app.store.save(&live.id, v, json.as_bytes()).await?;
+            let nv = app
+                .store
+                .save(&live.id, v, json.as_bytes(), &live.key)
+                .await?;
             live.version = Some(nv);
         }
         Some(_) => return Ok(()),
@@ -266,9 +304,12 @@ pub async fn interview_get(
         // Forget this browser's session of the interview, then show a clean URL (so a
         // reload does not reset again).
         let cookie = cookie_name(&reference);
-        if let Some(id) = read_cookie(&headers, &cookie).filter(|id| valid_session_id(id)) {
-            if let Err(e) = app.store.delete(&id).await {
-                tracing::error!(error = %e, "session delete failed");
+        // Only the holder of the secret may delete: an id alone opens nothing.
+        if let Some((id, secret)) = read_session_cookie(&headers, &cookie) {
+            if let Ok(Some(_)) = app.store.load(&id, KeyWrapper::Cookie(&secret)).await {
+                if let Err(e) = app.store.delete(&id).await {
+                    tracing::error!(error = %e, "session delete failed");
+                }
             }
         }
         let mut url = interview_url.clone();
@@ -458,7 +499,7 @@ async fn respond(
                 },
             );
             let cookie = if live.set_cookie && live.version.is_some() {
-                Some(security::session_cookie(&cookie_name, &live.id, secure))
+                Some(live.cookie(&cookie_name, secure))
             } else {
                 None
             };
@@ -478,9 +519,7 @@ async fn respond(
             let ct = HeaderValue::from_str(&content_type)
                 .unwrap_or(HeaderValue::from_static("application/octet-stream"));
             res.headers_mut().insert(header::CONTENT_TYPE, ct);
-            let cookie = live
-                .set_cookie
-                .then(|| security::session_cookie(&cookie_name, &live.id, secure));
+            let cookie = live.set_cookie.then(|| live.cookie(&cookie_name, secure));
             Ok(with_headers(res, cookie))
         }
         Screen::Command { command, url } => {
@@ -499,9 +538,7 @@ async fn respond(
                 "leave" | "signin" | "register" => {
                     persist(app, reference, live).await?;
                     let target = url.unwrap_or_else(|| "/".into());
-                    let cookie = live
-                        .set_cookie
-                        .then(|| security::session_cookie(&cookie_name, &live.id, secure));
+                    let cookie = live.set_cookie.then(|| live.cookie(&cookie_name, secure));
                     Ok(see_other(&target, cookie))
                 }
                 "restart" => {
@@ -509,22 +546,14 @@ async fn respond(
                     live.state = runner.new_session();
                     live.state.url_args = url_args;
                     persist(app, reference, live).await?;
-                    let cookie = live
-                        .set_cookie
-                        .then(|| security::session_cookie(&cookie_name, &live.id, secure));
+                    let cookie = live.set_cookie.then(|| live.cookie(&cookie_name, secure));
                     Ok(see_other(url.as_deref().unwrap_or(interview_url), cookie))
                 }
                 "new_session" => {
                     persist(app, reference, live).await?;
-                    let mut fresh = Live {
-                        id: new_session_id(),
-                        version: None,
-                        original: String::new(),
-                        state: runner.new_session(),
-                        set_cookie: true,
-                    };
+                    let mut fresh = Live::fresh(&runner)?;
                     persist(app, reference, &mut fresh).await?;
-                    let cookie = security::session_cookie(&cookie_name, &fresh.id, secure);
+                    let cookie = fresh.cookie(&cookie_name, secure);
                     Ok(see_other(
                         url.as_deref().unwrap_or(interview_url),
                         Some(cookie),
@@ -533,9 +562,7 @@ async fn respond(
                 _ => {
                     // refresh, continue, and anything unknown: show the interview again.
                     persist(app, reference, live).await?;
-                    let cookie = live
-                        .set_cookie
-                        .then(|| security::session_cookie(&cookie_name, &live.id, secure));
+                    let cookie = live.set_cookie.then(|| live.cookie(&cookie_name, secure));
                     Ok(see_other(url.as_deref().unwrap_or(interview_url), cookie))
                 }
             }

@@ -7,6 +7,7 @@ use hmac::{Hmac, Mac};
 use http::header::{self, HeaderMap, HeaderValue};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
+use store::CookieSecret;
 
 type HmacSha256 = Hmac<Sha256>;
 
@@ -82,10 +83,27 @@ pub fn read_cookie(headers: &HeaderMap, name: &str) -> Option<String> {
     None
 }
 
-/// A `Set-Cookie` value carrying a session id (HttpOnly, SameSite=Lax, whole site).
-pub fn session_cookie(name: &str, id: &str, secure: bool) -> String {
+/// A `Set-Cookie` value carrying a session id and the secret that unwraps the session's
+/// data key, as `id.secret` (HttpOnly, SameSite=Lax, whole site; Secure when configured).
+pub fn session_cookie(name: &str, id: &str, secret: &CookieSecret, secure: bool) -> String {
     let secure = if secure { "; Secure" } else { "" };
-    format!("{name}={id}; Path=/; HttpOnly; SameSite=Lax{secure}")
+    let secret = secret.to_cookie_value();
+    format!(
+        "{name}={id}.{}; Path=/; HttpOnly; SameSite=Lax{secure}",
+        secret.as_str()
+    )
+}
+
+/// The session id and cookie secret of session cookie `name` (`id.secret`), if the cookie
+/// is present and well-formed (an id we could have issued and a canonical 32-byte secret).
+pub fn read_session_cookie(headers: &HeaderMap, name: &str) -> Option<(String, CookieSecret)> {
+    let value = zeroize::Zeroizing::new(read_cookie(headers, name)?);
+    let (id, secret) = value.split_once('.')?;
+    if !valid_session_id(id) {
+        return None;
+    }
+    let secret = CookieSecret::from_cookie_value(secret).ok()?;
+    Some((id.to_string(), secret))
 }
 
 /// A `Set-Cookie` value that removes the cookie.
@@ -178,6 +196,29 @@ mod tests {
         assert_eq!(read_cookie(&h, "colloquy_ab").as_deref(), Some("xyz"));
         assert_eq!(read_cookie(&h, "nope"), None);
         assert!(cookie_name("a:b.yml").starts_with("colloquy_"));
+        let id = new_session_id();
+        let secret = CookieSecret::generate().unwrap();
+        let set = session_cookie("colloquy_cd", &id, &secret, true);
+        assert!(set.contains("HttpOnly") && set.contains("SameSite=Lax") && set.contains("Secure"));
+        let pair = set.split(';').next().unwrap().to_string();
+        let mut h = HeaderMap::new();
+        h.append(header::COOKIE, HeaderValue::from_str(&pair).unwrap());
+        let (got_id, got_secret) = read_session_cookie(&h, "colloquy_cd").unwrap();
+        assert_eq!(got_id, id);
+        assert_eq!(got_secret, secret);
+        for bad in [
+            id.clone(),
+            format!("{id}."),
+            format!("{id}.abc"),
+            format!("x.{}", &pair[pair.len() - 43..]),
+        ] {
+            let mut h = HeaderMap::new();
+            h.append(
+                header::COOKIE,
+                HeaderValue::from_str(&format!("colloquy_cd={bad}")).unwrap(),
+            );
+            assert!(read_session_cookie(&h, "colloquy_cd").is_none(), "{bad}");
+        }
         assert_ne!(cookie_name("a:b.yml"), cookie_name("a:c.yml"));
     }
 }

@@ -176,7 +176,10 @@ impl Runner for Fake {
 }
 
 async fn app() -> axum::Router {
-    let store = store::Store::open_memory().await.unwrap();
+    app_with(store::Store::open_memory().await.unwrap())
+}
+
+fn app_with(store: store::Store) -> axum::Router {
     server::router(Config {
         engine: Arc::new(FakeEngine),
         store,
@@ -529,4 +532,156 @@ async fn body_limit() {
     let big = "x".repeat(server::MAX_BODY + 10);
     let r = send(&app, post(URL, &cookie, &[("name", &big)])).await;
     assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+/// Files of `dir` (database, WAL, shm) that contain `needle`.
+fn files_containing(dir: &std::path::Path, needle: &[u8]) -> Vec<String> {
+    let mut hits = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if let Ok(bytes) = std::fs::read(&path) {
+            if bytes.windows(needle.len()).any(|w| w == needle) {
+                hits.push(path.display().to_string());
+            }
+        }
+    }
+    hits
+}
+
+/// Answers the first question with `name`; returns the cookie.
+async fn answer_name(app: &axum::Router, name: &str) -> String {
+    let r = send(app, get(URL, None)).await;
+    let cookie = cookie_of(&r);
+    let csrf = csrf_of(&r.body);
+    let r = send(
+        app,
+        post(
+            URL,
+            &cookie,
+            &[("_csrf", &csrf), ("_question", "q1"), ("name", name)],
+        ),
+    )
+    .await;
+    assert!(r.body.contains("Do you like fruit"), "{}", r.body);
+    cookie
+}
+
+#[tokio::test]
+async fn answers_are_encrypted_at_rest_marker_grep() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store::Store::open_dir(dir.path()).await.unwrap();
+    let app = app_with(store.clone());
+    let cookie = answer_name(&app, "ZZMARKER123").await;
+    // the answer comes back through the cookie's secret
+    let r = send(&app, get(URL, Some(&cookie))).await;
+    assert!(
+        r.body.contains("Do you like fruit, ZZMARKER123?"),
+        "{}",
+        r.body
+    );
+    // the cookie carries id.secret
+    let value = cookie.split_once('=').unwrap().1;
+    let (id, secret) = value.split_once('.').unwrap();
+    assert_eq!(id.len(), 32);
+    assert_eq!(secret.len(), 43);
+    // while running (WAL, shm) and after a checkpoint: neither the answer nor the secret
+    assert!(files_containing(dir.path(), b"ZZMARKER123").is_empty());
+    assert!(files_containing(dir.path(), secret.as_bytes()).is_empty());
+    drop(app);
+    store.close().await;
+    assert!(files_containing(dir.path(), b"ZZMARKER123").is_empty());
+    assert!(files_containing(dir.path(), secret.as_bytes()).is_empty());
+}
+
+#[tokio::test]
+async fn right_id_wrong_secret_gets_a_fresh_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store::Store::open_dir(dir.path()).await.unwrap();
+    let app = app_with(store.clone());
+    let cookie = answer_name(&app, "Victim").await;
+    let (name, value) = cookie.split_once('=').unwrap();
+    let (id, _) = value.split_once('.').unwrap();
+    let forged_secret = "A".repeat(43);
+    for forged in [
+        format!("{name}={id}.{forged_secret}"),
+        format!("{name}={id}"),
+        format!("{name}={id}.garbage"),
+    ] {
+        let r = send(&app, get(URL, Some(&forged))).await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(r.body.contains("What is your name?"), "{}", r.body);
+        assert!(!r.body.contains("Victim"));
+        let fresh = cookie_of(&r);
+        assert!(!fresh.contains(id), "a new session id is issued");
+        // a reset with the id alone does not delete the victim's session
+        let r = send(&app, get(&format!("{URL}&reset=1"), Some(&forged))).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+    }
+    // the owner still has their session
+    let r = send(&app, get(URL, Some(&cookie))).await;
+    assert!(r.body.contains("Do you like fruit, Victim?"), "{}", r.body);
+    drop(app);
+    store.close().await;
+}
+
+#[tokio::test]
+async fn ciphertext_copied_from_another_session_does_not_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store::Store::open_dir(dir.path()).await.unwrap();
+    let app = app_with(store.clone());
+    let alice = answer_name(&app, "Alice").await;
+    let mallory = answer_name(&app, "Mallory").await;
+    let id_of = |c: &str| {
+        c.split_once('=')
+            .unwrap()
+            .1
+            .split_once('.')
+            .unwrap()
+            .0
+            .to_string()
+    };
+    let (a, m) = (id_of(&alice), id_of(&mallory));
+    let pool = sqlx_pool(dir.path()).await;
+    // Mallory, with database write access, copies Alice's ciphertext (and wrapped key) into
+    // her own row and opens it with her own cookie.
+    sqlx_exec(
+        &pool,
+        &format!("UPDATE sessions SET state = (SELECT state FROM sessions WHERE id = '{a}'), wrapped_key = (SELECT wrapped_key FROM sessions WHERE id = '{a}') WHERE id = '{m}'"),
+    )
+    .await;
+    let r = send(&app, get(URL, Some(&mallory))).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(!r.body.contains("Alice"), "{}", r.body);
+    assert!(
+        r.body.contains("What is your name?"),
+        "a fresh session, no error page"
+    );
+    // Alice is untouched by that.
+    let r = send(&app, get(URL, Some(&alice))).await;
+    assert!(r.body.contains("Do you like fruit, Alice?"), "{}", r.body);
+    // Only the state swapped: Alice's own secret does not open Carol's ciphertext.
+    let carol = answer_name(&app, "Carol").await;
+    let c = id_of(&carol);
+    sqlx_exec(
+        &pool,
+        &format!("UPDATE sessions SET state = (SELECT state FROM sessions WHERE id = '{c}') WHERE id = '{a}'"),
+    )
+    .await;
+    let r = send(&app, get(URL, Some(&alice))).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("What is your name?"), "{}", r.body);
+    assert!(!r.body.contains("Internal") && !r.body.contains("Carol"));
+    pool.close().await;
+    drop(app);
+    store.close().await;
+}
+
+/// A second, raw connection to the store's database (an attacker with write access).
+async fn sqlx_pool(dir: &std::path::Path) -> sqlx::SqlitePool {
+    let opts = sqlx::sqlite::SqliteConnectOptions::new().filename(dir.join("colloquy.sqlite3"));
+    sqlx::SqlitePool::connect_with(opts).await.unwrap()
+}
+
+async fn sqlx_exec(pool: &sqlx::SqlitePool, sql: &str) {
+    sqlx::query(sql).execute(pool).await.unwrap();
 }

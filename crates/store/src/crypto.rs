@@ -19,7 +19,7 @@
 //! plaintext identity of `seal.rs` and is never produced here).
 //! Wrapped key: `0x01 ‖ kind ‖ kind-specific header ‖ nonce[24] ‖ key[32] ‖ tag[16]`.
 //!
-//! Wiring (not done yet): on session creation, `DataKey::generate()`, wrap it with
+//! Wiring (done for anonymous session state, see `seal.rs` and `Store`): on session creation, `DataKey::generate()`, wrap it with
 //! [`DataKey::wrap`] (`KeyWrapper::Cookie` for anonymous sessions, whose
 //! [`CookieSecret::to_cookie_value`] goes to the browser; `KeyWrapper::Server` for
 //! `multi_user`) and store the wrapped bytes in the session row; `seal.rs` then calls

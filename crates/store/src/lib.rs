@@ -5,7 +5,10 @@
 //! (WAL, `secure_delete=ON`, `temp_store=MEMORY`) is the embedded default; the SQL is kept
 //! portable so PostgreSQL can use the same statements later.
 //!
-//! Plaintext state enters and leaves only through [`seal::seal`] / [`seal::open`].
+//! Plaintext state enters and leaves only through [`seal::seal`] / [`seal::open`], which
+//! encrypt it under the session's [`DataKey`]; the row keeps that key only wrapped
+//! (`wrapped_key`) by a [`KeyWrapper`] the database does not hold (the user's cookie secret,
+//! or the server key file).
 
 pub mod crypto;
 pub mod seal;
@@ -19,13 +22,24 @@ use sqlx::sqlite::{
 };
 use sqlx::Row;
 
+use crate::crypto::Purpose;
+pub use crate::crypto::{CookieSecret, DataKey, KeyWrapper, ServerKey};
 use crate::seal::SealContext;
 
 /// The migrations, in order; each runs once, recorded in `colloquy_migrations`.
-const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("../migrations/0001_sessions.sql"))];
+const MIGRATIONS: &[(i64, &str)] = &[
+    (1, include_str!("../migrations/0001_sessions.sql")),
+    (2, include_str!("../migrations/0002_wrapped_key.sql")),
+];
 
-/// Purpose tag of the interview state blob.
-const PURPOSE_STATE: &str = "state";
+/// The associated data of a session's state written as row version `version`.
+fn state_ctx(id: &str, version: i64) -> SealContext<'_> {
+    SealContext {
+        session_id: id,
+        purpose: Purpose::State,
+        version: u64::try_from(version).unwrap_or(0),
+    }
+}
 
 /// Errors of the store.
 #[derive(Debug, thiserror::Error)]
@@ -42,14 +56,20 @@ pub enum StoreError {
     /// A session with this id already exists.
     #[error("session already exists")]
     Exists,
-    /// The stored state could not be sealed or opened.
+    /// The stored state could not be sealed or opened (malformed, legacy plaintext, RNG).
     #[error("stored state unreadable: {0}")]
     Sealed(String),
+    /// The key material given does not open this session (wrong or tampered cookie secret,
+    /// or state bytes that belong to another session or version).
+    #[error("session cannot be opened with the key material given")]
+    Locked,
 }
 
 /// A session read from the store, its state already opened.
 #[derive(Debug, Clone)]
 pub struct Session {
+    /// The session's unwrapped data key, for [`Store::save`] (zeroized on drop).
+    pub key: DataKey,
     /// The session id (random, from the cookie).
     pub id: String,
     /// The interview reference it runs, e.g. `docassemble.base:data/questions/x.yml`.
@@ -141,24 +161,28 @@ impl Store {
         Ok(())
     }
 
-    /// Creates a session with version 1; fails with [`StoreError::Exists`] if the id is taken.
-    pub async fn create(&self, id: &str, interview: &str, state: &[u8]) -> Result<i64, StoreError> {
-        let sealed = seal::seal(
-            SealContext {
-                session_id: id,
-                purpose: PURPOSE_STATE,
-            },
-            state,
-        )?;
+    /// Creates a session with version 1, its state sealed under `key` and `key` stored
+    /// wrapped by `wrapper`; fails with [`StoreError::Exists`] if the id is taken.
+    pub async fn create(
+        &self,
+        id: &str,
+        interview: &str,
+        state: &[u8],
+        key: &DataKey,
+        wrapper: KeyWrapper<'_>,
+    ) -> Result<i64, StoreError> {
+        let sealed = seal::seal(key, state_ctx(id, 1), state)?;
+        let wrapped = key.wrap(wrapper, id)?;
         let now = now_secs();
         let res = sqlx::query(
-            "INSERT INTO sessions (id, interview, state, version, created, modified) VALUES (?, ?, ?, 1, ?, ?)",
+            "INSERT INTO sessions (id, interview, state, version, created, modified, wrapped_key) VALUES (?, ?, ?, 1, ?, ?, ?)",
         )
         .bind(id)
         .bind(interview)
         .bind(sealed)
         .bind(now)
         .bind(now)
+        .bind(wrapped)
         .execute(&self.pool)
         .await;
         match res {
@@ -168,34 +192,48 @@ impl Store {
         }
     }
 
-    /// Loads a session, or `None` if there is none with this id.
-    pub async fn load(&self, id: &str) -> Result<Option<Session>, StoreError> {
+    /// Loads a session, unwrapping its data key with `wrapper` and opening its state;
+    /// `None` if there is none with this id. [`StoreError::Locked`] if `wrapper` is not the
+    /// one the key was wrapped with, or the state does not authenticate (tampered, copied
+    /// from another session, or replayed from an older version).
+    pub async fn load(
+        &self,
+        id: &str,
+        wrapper: KeyWrapper<'_>,
+    ) -> Result<Option<Session>, StoreError> {
         let row = sqlx::query(
-            "SELECT interview, state, version, created, modified FROM sessions WHERE id = ?",
+            "SELECT interview, state, version, created, modified, wrapped_key FROM sessions WHERE id = ?",
         )
         .bind(id)
         .fetch_optional(&self.pool)
         .await?;
         let Some(row) = row else { return Ok(None) };
+        let wrapped: Option<Vec<u8>> = row.try_get("wrapped_key")?;
+        let Some(wrapped) = wrapped else {
+            return Err(StoreError::Locked);
+        };
+        let key = DataKey::unwrap_with(&wrapped, wrapper, id).map_err(|e| match e {
+            crypto::CryptoError::Unauthentic | crypto::CryptoError::WrongWrapKind { .. } => {
+                StoreError::Locked
+            }
+            other => other.into(),
+        })?;
+        let version: i64 = row.try_get("version")?;
         let sealed: Vec<u8> = row.try_get("state")?;
-        let state = seal::open(
-            SealContext {
-                session_id: id,
-                purpose: PURPOSE_STATE,
-            },
-            &sealed,
-        )?;
+        let state = seal::open(&key, state_ctx(id, version), &sealed)?;
         Ok(Some(Session {
+            key,
             id: id.to_string(),
             interview: row.try_get("interview")?,
             state,
-            version: row.try_get("version")?,
+            version,
             created: row.try_get("created")?,
             modified: row.try_get("modified")?,
         }))
     }
 
-    /// Saves new state if the row is still at `expected_version`; returns the new version.
+    /// Saves new state (sealed under the session's `key`, from [`Session::key`]) if the row
+    /// is still at `expected_version`; returns the new version.
     /// [`StoreError::Conflict`] if another save came first, [`StoreError::NotFound`] if the
     /// session is gone.
     pub async fn save(
@@ -203,14 +241,10 @@ impl Store {
         id: &str,
         expected_version: i64,
         state: &[u8],
+        key: &DataKey,
     ) -> Result<i64, StoreError> {
-        let sealed = seal::seal(
-            SealContext {
-                session_id: id,
-                purpose: PURPOSE_STATE,
-            },
-            state,
-        )?;
+        let new_version = expected_version.saturating_add(1);
+        let sealed = seal::seal(key, state_ctx(id, new_version), state)?;
         let res = sqlx::query(
             "UPDATE sessions SET state = ?, version = version + 1, modified = ? WHERE id = ? AND version = ?",
         )
@@ -221,7 +255,7 @@ impl Store {
         .execute(&self.pool)
         .await?;
         if res.rows_affected() == 1 {
-            return Ok(expected_version + 1);
+            return Ok(new_version);
         }
         let exists = sqlx::query("SELECT 1 FROM sessions WHERE id = ?")
             .bind(id)
