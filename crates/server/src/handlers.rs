@@ -183,7 +183,7 @@ async fn open_session(
     if let Some((id, secret)) = read_session_cookie(headers, &cookie) {
         match app.store.load(&id, KeyWrapper::Cookie(&secret)).await {
             Ok(Some(s)) if s.interview == reference => {
-                let text = String::from_utf8(s.state.clone()).unwrap_or_default();
+                let text = String::from_utf8(s.state).unwrap_or_default();
                 if let Ok(state) = SessionState::from_json_str(&text) {
                     return Ok(Live {
                         id,
