@@ -8,7 +8,7 @@
 mod classes;
 mod control;
 mod dates;
-mod objects;
+pub(crate) mod objects;
 mod text;
 
 use std::cell::RefCell;

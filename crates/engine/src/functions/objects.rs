@@ -493,6 +493,17 @@ pub(crate) fn trigger_gather(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
     gather(vm, me)
 }
 
+/// Gathers the rows of a `table:` (unless `auto_gather` is off or it is gathered).
+pub(crate) fn gather_for_table(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
+    if !is_list(me) || super::host(vm)?.suppress_gather {
+        return Ok(());
+    }
+    if get(me, "gathered").is_some_and(|g| g.truthy()) || get(me, "auto_gather").is_some_and(|g| !g.truthy()) {
+        return Ok(());
+    }
+    gather(vm, me)
+}
+
 /// Makes sure an item is complete: its `complete_attribute`(s), or its text for objects.
 fn ensure_complete(vm: &mut Vm<'_>, me: &Value, item: &Value) -> Result<(), Error> {
     match get(me, "complete_attribute") {

@@ -1,0 +1,28 @@
+//! Tier-2 behaviour walked in process: objects, list gathering, tables.
+
+mod run_support;
+use run_support::Session;
+
+fn ex(name: &str) -> String {
+    format!("docassemble.base:data/questions/examples/{name}")
+}
+
+#[test]
+fn table_block_renders_gathered_rows() {
+    // TestExamples:4479
+    let mut s = Session::start(&ex("table.yml"));
+    s.see("What fruit should be added to the list?");
+    s.set("Fruit", "apple");
+    s.set("Number of seeds", "10");
+    s.click("Continue");
+    s.see("So far, the fruits include apple. Are there any others?");
+    s.click("Yes");
+    s.set("Fruit", "orange");
+    s.set("Number of seeds", "5");
+    s.click("Continue");
+    s.click("No");
+    s.see("Information about fruit");
+    s.see("Here is a fruity summary.");
+    s.see("Fruit Name");
+    s.see("orange");
+}
