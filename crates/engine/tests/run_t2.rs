@@ -26,3 +26,22 @@ fn table_block_renders_gathered_rows() {
     s.see("Fruit Name");
     s.see("orange");
 }
+
+#[test]
+fn object_checkboxes_fill_the_list_and_default_to_its_items() {
+    // TestExamples:3306
+    let mut s = Session::start(&ex("object-checkboxes-default.yml"));
+    s.see("Who are the villains, if any?");
+    s.click("Continue");
+    s.see("The villain includes Tom Riddle.");
+}
+
+#[test]
+fn object_radio_labels_and_default_name_objects() {
+    // TestExamples:3350
+    let mut s = Session::start(&ex("object-radio.yml"));
+    s.see("Who is the villain?");
+    s.see("Harry Potter");
+    s.click("Continue");
+    s.see("Tom Riddle will surely be defeated!");
+}

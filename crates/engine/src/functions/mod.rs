@@ -22,7 +22,7 @@ use crate::model::Interview;
 use crate::runtime::RequestContext;
 
 pub use classes::{datetime_of, make_dadict, make_datetime};
-pub(crate) use classes::{instantiate, template_object};
+pub(crate) use classes::{instantiate, make_dalist, template_object};
 
 /// A request from a native function to the engine.
 #[derive(Debug, Clone)]

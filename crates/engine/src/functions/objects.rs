@@ -747,7 +747,15 @@ fn list_does_verb(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
 fn list_as_noun(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
     trigger_gather(vm, &me)?;
-    let noun = args.positional.get(1).map(Value::str).unwrap_or_default();
+    let noun = match args.positional.get(1) {
+        Some(v) => v.str(),
+        // docassemble: the last part of the instance name, `_` as spaces
+        None => {
+            let name = instance_name(&me);
+            let last = name.rsplit('.').next().unwrap_or("").to_string();
+            last.split('[').next().unwrap_or("").replace('_', " ")
+        }
+    };
     Ok(Value::from_str(&if count(&me) == 1 { noun } else { super::text::plural(&noun) }))
 }
 
