@@ -45,3 +45,15 @@ fn object_radio_labels_and_default_name_objects() {
     s.click("Continue");
     s.see("Tom Riddle will surely be defeated!");
 }
+
+#[test]
+fn list_not_auto_gathered_is_gathered_by_the_question_that_sets_it() {
+    // TestExamples:1355
+    let mut s = Session::start(&ex("empty-choices-object-checkboxes.yml"));
+    s.see("Should the list of choices for the object_checkboxes field be empty?");
+    s.click("Yes");
+    s.see("Please answer this.");
+    s.set("Favorite fruit", "äpples");
+    s.click("Continue");
+    s.see("There are no villains here. In fact, no villains ever existed.");
+}

@@ -960,6 +960,13 @@ impl<'a> Run<'a> {
                 }
             }
         }
+        // a list that is not gathered automatically is gathered by whatever sets the list itself
+        // (an `object_checkboxes` field for it, say)
+        if out.is_empty() {
+            if let Some(list) = var.strip_suffix(".gathered") {
+                return self.candidates(list);
+            }
+        }
         out
     }
 
