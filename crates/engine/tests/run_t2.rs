@@ -57,3 +57,23 @@ fn list_not_auto_gathered_is_gathered_by_the_question_that_sets_it() {
     s.click("Continue");
     s.see("There are no villains here. In fact, no villains ever existed.");
 }
+
+#[test]
+fn daset_gathers_new_items_without_duplicates() {
+    // TestExamples:2442
+    let mut s = Session::start(&ex("gather-set.yml"));
+    s.see("Should there be any fruits in the set?");
+    s.click("Yes");
+    s.set("Fruit", "äpple");
+    s.click("Continue");
+    s.see("So far, the fruits in the set include äpple. Are there any others?");
+    s.click("Yes");
+    s.set("Fruit", "pear");
+    s.click("Continue");
+    s.click("Yes");
+    s.set("Fruit", "pear");
+    s.click("Continue");
+    s.see("So far, the fruits in the set include pear and äpple. Are there any others?");
+    s.click("No");
+    s.see("There are two fruits in all.");
+}

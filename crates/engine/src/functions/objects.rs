@@ -21,7 +21,7 @@ fn children(class: &str) -> &'static [(&'static str, &'static str)] {
 }
 
 /// The names of the classes defined here, parent first.
-pub(crate) const CLASSES: [(&str, &str); 8] = [
+pub(crate) const CLASSES: [(&str, &str); 9] = [
     ("Thing", "DAObject"),
     ("Person", "Thing"),
     ("Individual", "Person"),
@@ -30,6 +30,7 @@ pub(crate) const CLASSES: [(&str, &str); 8] = [
     ("Address", "DAObject"),
     ("PartyList", "DAList"),
     ("ChildList", "DAList"),
+    ("DASet", "DAList"),
 ];
 
 /// Adds this module's classes and methods to the engine's class table.
@@ -82,6 +83,7 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
         &[("using", using::<2>), ("initializeObject", dict_init_object), ("does_verb", list_does_verb), ("as_noun", list_as_noun)],
     );
     set(m, "PartyList", &[("using", using::<6>)]);
+    set(m, "DASet", &[("using", using::<8>), ("add", set_add), ("append", set_add)]);
     set(m, "ChildList", &[("using", using::<7>)]);
     for l in ["PartyList", "ChildList"] {
         if let (Some(c), Some(ind)) = (m.get(l), m.get("Individual")) {
@@ -106,8 +108,8 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
     set(m, "Address", &[("__str__", addr_one_line), ("on_one_line", addr_one_line), ("block", addr_block)]);
 }
 
-const USING_CLASSES: [&str; 8] =
-    ["DAObject", "DAList", "DADict", "Thing", "Person", "Individual", "PartyList", "ChildList"];
+const USING_CLASSES: [&str; 9] =
+    ["DAObject", "DAList", "DADict", "Thing", "Person", "Individual", "PartyList", "ChildList", "DASet"];
 
 fn self_obj(args: &Args) -> Result<Value, Error> {
     args.positional.first().cloned().ok_or_else(|| Error::exception("TypeError", "method needs self"))
@@ -555,6 +557,87 @@ fn add_item(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
     }
 }
 
+/// Whether `v` is a `DASet` (or a subclass of it).
+fn is_set(v: &Value) -> bool {
+    fn class_is(c: &Class) -> bool {
+        &*c.name == "DASet" || c.bases.iter().any(|b| class_is(b))
+    }
+    match v {
+        Value::Object(o) => class_is(&o.borrow().class),
+        _ => false,
+    }
+}
+
+/// Adds `item` to a set's elements unless present (strings kept in sorted order).
+fn set_insert(vm: &mut Vm<'_>, me: &Value, item: Value) -> Result<(), Error> {
+    let Some(Value::List(l)) = get(me, "elements") else { return Ok(()) };
+    let items = l.borrow().clone();
+    for x in &items {
+        if vm.eq(x, &item)? {
+            return Ok(());
+        }
+    }
+    let pos = match &item {
+        Value::Str(s) => items.iter().position(|x| matches!(x, Value::Str(t) if t > s)).unwrap_or(items.len()),
+        _ => items.len(),
+    };
+    l.borrow_mut().insert(pos, item);
+    Ok(())
+}
+
+fn set_add(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    for item in args.positional.iter().skip(1) {
+        set_insert(vm, &me, item.clone())?;
+    }
+    Ok(Value::None)
+}
+
+/// docassemble's `DASet.gather()`: items arrive through `new_item`.
+fn gather_set(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
+    let ask_number = get(me, "ask_number").is_some_and(|v| v.truthy());
+    let target = if ask_number {
+        match need(vm, me, "target_number")? {
+            Value::Int(i) => usize::try_from(i).unwrap_or(0),
+            other => other.str().trim().parse().unwrap_or(0),
+        }
+    } else {
+        0
+    };
+    if !ask_number && elements(me).is_empty() && get(me, "new_item").is_none() {
+        let any = need(vm, me, "there_are_any")?;
+        if !vm.truthy(&any)? {
+            set(me, "gathered", Value::Bool(true));
+            return Ok(());
+        }
+    }
+    for _ in 0..10_000 {
+        if let Some(item) = get(me, "new_item") {
+            set_insert(vm, me, item)?;
+            del(me, "new_item");
+            continue;
+        }
+        let more = if ask_number {
+            elements(me).len() < target
+        } else if elements(me).is_empty() {
+            true
+        } else {
+            let another = need(vm, me, "there_is_another")?;
+            let t = vm.truthy(&another)?;
+            if t {
+                del(me, "there_is_another");
+            }
+            t
+        };
+        if !more {
+            break;
+        }
+        need(vm, me, "new_item")?;
+    }
+    set(me, "gathered", Value::Bool(true));
+    Ok(())
+}
+
 /// docassemble's `DAList.gather()`.
 pub(crate) fn gather(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
     if get(me, "gathered").is_some_and(|g| g.truthy()) {
@@ -570,6 +653,9 @@ pub(crate) fn gather(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
 fn gather_inner(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
     if is_dict(me) {
         return gather_dict(vm, me);
+    }
+    if is_set(me) {
+        return gather_set(vm, me);
     }
     let minimum = match get(me, "minimum_number") {
         Some(Value::Int(i)) => usize::try_from(i).unwrap_or(0),
