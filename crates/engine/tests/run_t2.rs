@@ -77,3 +77,10 @@ fn daset_gathers_new_items_without_duplicates() {
     s.click("No");
     s.see("There are two fruits in all.");
 }
+
+#[test]
+fn list_gathered_after_a_code_block_defines_there_are_any() {
+    // TestExamples:2655
+    let mut s = Session::start(&ex("index-variable.yml"));
+    s.see("What is the first person’s name?");
+}

@@ -549,6 +549,9 @@ impl<'a> Run<'a> {
     /// One pass over the blocks.
     fn pass(&mut self) -> R<Screen> {
         let iv = self.iv;
+        // docassemble resets the gathering mode each time the logic starts again, so a list whose
+        // gathering was interrupted (to define `there_are_any`, say) is gathered again
+        self.host.gathering.clear();
         let mut events_done = false;
         for (n, block) in iv.blocks.iter().enumerate() {
             if let BlockKind::Code(code) = &block.kind {
