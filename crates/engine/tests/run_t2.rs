@@ -84,3 +84,16 @@ fn list_gathered_after_a_code_block_defines_there_are_any() {
     let mut s = Session::start(&ex("index-variable.yml"));
     s.see("What is the first person’s name?");
 }
+
+#[test]
+fn object_identity_survives_the_session_state() {
+    // TestExamples:4579: `recipient.append(trustee)` — the list item and `trustee` are one object
+    let mut s = Session::start(&ex("testdalist.yml"));
+    s.see("What is the name of the trustee?");
+    s.set("First Name", "Thomas");
+    s.set("Last Name", "Trustee");
+    s.click("Continue");
+    s.see("What is the name of the beneficiary?");
+    let json = serde_json::to_string(&s.state.variables).unwrap();
+    assert!(json.contains("\"__ref__\""), "shared objects are written once: {json}");
+}
