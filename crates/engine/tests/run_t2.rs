@@ -96,4 +96,11 @@ fn object_identity_survives_the_session_state() {
     s.see("What is the name of the beneficiary?");
     let json = serde_json::to_string(&s.state.variables).unwrap();
     assert!(json.contains("\"__ref__\""), "shared objects are written once: {json}");
+    for who in ["Bernard", "George"] {
+        s.set("First Name", who);
+        s.set("Last Name", "X");
+        s.click("Continue");
+    }
+    // object_name() of a list item: its ordinal
+    s.see("What is the name of the fourth recipient?");
 }
