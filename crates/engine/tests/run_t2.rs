@@ -104,3 +104,16 @@ fn object_identity_survives_the_session_state() {
     // object_name() of a list item: its ordinal
     s.see("What is the name of the fourth recipient?");
 }
+
+#[test]
+fn dict_gathers_keys_with_new_item_value() {
+    // TestExamples:2145
+    let mut s = Session::start(&ex("gather-dict-value.yml"));
+    s.see("What fruit should be added to the database?");
+    s.set("Fruit", "peach");
+    s.set("Number of seeds", "1");
+    s.click("Continue");
+    s.see("So far, the fruits in the database include peach. Are there any others?");
+    s.click("No");
+    s.see("There are one fruits in all.");
+}

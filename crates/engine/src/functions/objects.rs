@@ -402,6 +402,15 @@ fn add_dict_item(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
             Ok(())
         }
         _ => {
+            if let Some(value) = get(me, "new_item_value") {
+                if let Some(Value::Dict(d)) = get(me, "elements") {
+                    let k = vm.key_of(&key)?;
+                    d.borrow_mut().insert(k, value);
+                }
+                del(me, "new_item_value");
+                del(me, "new_item_name");
+                return Ok(());
+            }
             let present = match get(me, "elements") {
                 Some(Value::Dict(d)) => {
                     let k = vm.key_of(&key)?;
