@@ -117,3 +117,19 @@ fn dict_gathers_keys_with_new_item_value() {
     s.click("No");
     s.see("There are one fruits in all.");
 }
+
+#[test]
+fn gather_with_a_number() {
+    // TestExamples:740
+    let mut s = Session::start(&ex("dalist2.yml"));
+    s.see("How many things are there?");
+    s.set("Number of things", "2");
+    s.click("Continue");
+    s.see("What is the first thing?");
+    s.set_first_text("äpples");
+    s.click("Continue");
+    s.see("What is the second thing?");
+    s.set_first_text("peaches");
+    s.click("Continue");
+    s.see("The things are: äpples and peaches.");
+}

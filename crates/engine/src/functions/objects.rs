@@ -720,6 +720,12 @@ fn gather_inner(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
 
 fn list_gather(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
+    // `gather(number=n)`: gather exactly n items
+    let number = args.keyword.iter().find(|(k, _)| &**k == "number").map(|(_, v)| v.clone());
+    if let Some(n) = number {
+        set(&me, "target_number", n);
+        set(&me, "ask_number", Value::Bool(true));
+    }
     gather(vm, &me)?;
     Ok(Value::Bool(true))
 }
