@@ -133,3 +133,13 @@ fn gather_with_a_number() {
     s.click("Continue");
     s.see("The things are: äpples and peaches.");
 }
+
+#[test]
+fn deleting_a_dict_item_not_there_yet_seeks_it() {
+    // TestExamples:6197: `del endpoint[user.goal]`
+    let mut s = Session::start("docassemble.demo:data/questions/examples/interview_in_interview.yml");
+    s.see("What interview would you like to complete?");
+    s.click_option("Vegetable quiz");
+    s.click("Continue");
+    s.see("What is your name?");
+}

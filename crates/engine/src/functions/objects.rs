@@ -72,6 +72,8 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
             ("complete_elements", list_complete_elements),
             ("extend", list_extend),
             ("clear", list_clear),
+            ("__delitem__", coll_delitem),
+            ("reset_gathered", reset_gathered),
             ("item", list_item),
             ("does_verb", list_does_verb),
             ("as_noun", list_as_noun),
@@ -80,7 +82,7 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
     set(
         m,
         "DADict",
-        &[("using", using::<2>), ("initializeObject", dict_init_object), ("does_verb", list_does_verb), ("as_noun", list_as_noun)],
+        &[("using", using::<2>), ("clear", list_clear), ("__delitem__", coll_delitem), ("reset_gathered", reset_gathered), ("initializeObject", dict_init_object), ("does_verb", list_does_verb), ("as_noun", list_as_noun)],
     );
     set(m, "PartyList", &[("using", using::<6>)]);
     set(m, "DASet", &[("using", using::<8>), ("add", set_add), ("append", set_add)]);
@@ -815,9 +817,63 @@ fn list_extend(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
 
 fn list_clear(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
-    if let Some(Value::List(l)) = get(&me, "elements") {
-        l.borrow_mut().clear();
+    match get(&me, "elements") {
+        Some(Value::List(l)) => l.borrow_mut().clear(),
+        Some(Value::Dict(d)) => d.borrow_mut().clear(),
+        _ => {}
     }
+    Ok(Value::None)
+}
+
+/// `del coll[key]` on a DAList/DADict (a list re-indexes its items' names).
+fn coll_delitem(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let key = args.positional.get(1).cloned().unwrap_or(Value::None);
+    match get(&me, "elements") {
+        Some(Value::List(l)) => {
+            let len = l.borrow().len();
+            let idx = match key {
+                Value::Int(i) if i < 0 => usize::try_from(i + i64::try_from(len).unwrap_or(0)).ok(),
+                Value::Int(i) => usize::try_from(i).ok(),
+                _ => None,
+            };
+            match idx {
+                Some(i) if i < len => {
+                    l.borrow_mut().remove(i);
+                }
+                _ => return Err(Error::exception("IndexError", "list assignment index out of range")),
+            }
+            let base = instance_name(&me);
+            for (n, item) in l.borrow().iter().enumerate() {
+                if let Value::Object(o) = item {
+                    let mut b = o.borrow_mut();
+                    let old = b.instance_name.as_deref().unwrap_or("").to_string();
+                    if old.starts_with(&format!("{base}[")) {
+                        b.instance_name = Some(Rc::from(format!("{base}[{n}]").as_str()));
+                    }
+                }
+            }
+        }
+        Some(Value::Dict(d)) => {
+            let k = vm.key_of(&key)?;
+            if d.borrow_mut().shift_remove(&k).is_none() {
+                // an item not there yet is sought (docassemble asks for it, then removes it)
+                return Err(Error::Undefined(format!("{}[{}]", instance_name(&me), key.repr())));
+            }
+        }
+        _ => {}
+    }
+    Ok(Value::None)
+}
+
+/// `reset_gathered()`: the list is to be gathered again (asking whether there are more).
+fn reset_gathered(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    if count(&me) == 0 {
+        del(&me, "there_are_any");
+    }
+    del(&me, "gathered");
+    del(&me, "there_is_another");
     Ok(Value::None)
 }
 
