@@ -143,3 +143,15 @@ fn deleting_a_dict_item_not_there_yet_seeks_it() {
     s.click("Continue");
     s.see("What is your name?");
 }
+
+#[test]
+fn dict_new_creates_items_and_nested_index_variables_gather_them() {
+    // TestExamples:3229
+    let mut s = Session::start(&ex("nested-veggies.yml"));
+    s.see("How much does the first potato weigh?");
+    s.set("Grams", "90");
+    s.click("Continue");
+    s.see("Is there another potato?");
+    s.click("No");
+    s.see("How much does the first turnip weigh?");
+}

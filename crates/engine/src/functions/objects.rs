@@ -82,7 +82,7 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
     set(
         m,
         "DADict",
-        &[("using", using::<2>), ("clear", list_clear), ("__delitem__", coll_delitem), ("reset_gathered", reset_gathered), ("initializeObject", dict_init_object), ("does_verb", list_does_verb), ("as_noun", list_as_noun)],
+        &[("using", using::<2>), ("clear", list_clear), ("__delitem__", coll_delitem), ("reset_gathered", reset_gathered), ("new", dict_new), ("initializeObject", dict_init_object), ("does_verb", list_does_verb), ("as_noun", list_as_noun)],
     );
     set(m, "PartyList", &[("using", using::<6>)]);
     set(m, "DASet", &[("using", using::<8>), ("add", set_add), ("append", set_add)]);
@@ -782,6 +782,34 @@ fn init_attribute(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     }
     set(&me, &attr, obj.clone());
     Ok(obj)
+}
+
+/// `DADict.new(*keys)`: an item of `object_type` for each key not there yet (lists flattened).
+fn dict_new(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let mut keys = Vec::new();
+    for a in args.positional.iter().skip(1) {
+        match a {
+            Value::List(l) => keys.extend(l.borrow().iter().cloned()),
+            Value::Tuple(t) => keys.extend(t.iter().cloned()),
+            other => keys.push(other.clone()),
+        }
+    }
+    let class = get(&me, "object_type").unwrap_or(Value::None);
+    for key in keys {
+        let present = match get(&me, "elements") {
+            Some(Value::Dict(d)) => {
+                let k = vm.key_of(&key)?;
+                let has = d.borrow().contains_key(&k);
+                has
+            }
+            _ => true,
+        };
+        if !present {
+            dict_init_object(vm, Args::new(vec![me.clone(), key, class.clone()]))?;
+        }
+    }
+    Ok(Value::None)
 }
 
 fn dict_init_object(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
