@@ -155,3 +155,15 @@ fn dict_new_creates_items_and_nested_index_variables_gather_them() {
     s.click("No");
     s.see("How much does the first turnip weigh?");
 }
+
+#[test]
+fn country_functions() {
+    // TestExamples:8332, 4336
+    let mut s = Session::start(&ex("iso-country.yml"));
+    s.set("Country", "United Kingdom");
+    s.click("Continue");
+    s.see("You live in United Kingdom.");
+    let s = Session::start(&ex("subdivision-type.yml"));
+    s.see("In Viet Nam, you live in a Province.");
+    s.see("In United States, you live in a State.");
+}

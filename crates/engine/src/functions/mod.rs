@@ -6,6 +6,7 @@
 //! The clock is the request's (`RequestContext::now`), never the host's.
 
 mod classes;
+mod countries;
 mod control;
 mod dates;
 pub(crate) mod objects;
