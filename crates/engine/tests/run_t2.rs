@@ -167,3 +167,11 @@ fn country_functions() {
     s.see("In Viet Nam, you live in a Province.");
     s.see("In United States, you live in a State.");
 }
+
+#[test]
+fn name_methods_on_a_plain_name() {
+    // TestExamples:2797: a Person's Name has lastfirst() too
+    let s = Session::start(&ex("lastfirst.yml"));
+    s.see("Vader, Darth");
+    s.see("Death Star Corporation");
+}

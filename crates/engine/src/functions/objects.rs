@@ -101,17 +101,33 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
         "Individual",
         &[("using", using::<5>), ("__str__", thing_str), ("possessive", possessive), ("age_in_years", age_in_years)],
     );
-    set(m, "Name", &[("__str__", name_full), ("full", name_full)]);
+    set(
+        m,
+        "Name",
+        &[("using", using::<10>), ("__str__", name_full), ("full", name_full), ("firstlast", name_full), ("lastfirst", name_full), ("familiar", name_full)],
+    );
     set(
         m,
         "IndividualName",
-        &[("__str__", iname_full), ("full", iname_full), ("firstlast", iname_firstlast), ("lastfirst", iname_lastfirst), ("familiar", iname_familiar)],
+        &[("using", using::<11>), ("__str__", iname_full), ("full", iname_full), ("firstlast", iname_firstlast), ("lastfirst", iname_lastfirst), ("familiar", iname_familiar)],
     );
-    set(m, "Address", &[("__str__", addr_one_line), ("on_one_line", addr_one_line), ("block", addr_block)]);
+    set(m, "Address", &[("using", using::<9>), ("__str__", addr_one_line), ("on_one_line", addr_one_line), ("block", addr_block)]);
 }
 
-const USING_CLASSES: [&str; 9] =
-    ["DAObject", "DAList", "DADict", "Thing", "Person", "Individual", "PartyList", "ChildList", "DASet"];
+const USING_CLASSES: [&str; 12] = [
+    "DAObject",
+    "DAList",
+    "DADict",
+    "Thing",
+    "Person",
+    "Individual",
+    "PartyList",
+    "ChildList",
+    "DASet",
+    "Address",
+    "Name",
+    "IndividualName",
+];
 
 fn self_obj(args: &Args) -> Result<Value, Error> {
     args.positional.first().cloned().ok_or_else(|| Error::exception("TypeError", "method needs self"))
@@ -155,7 +171,11 @@ fn need(vm: &mut Vm<'_>, v: &Value, name: &str) -> Result<Value, Error> {
 /// `Class.using(**kwargs)`: a subclass (same name) whose instances get these attributes.
 fn using<const N: usize>(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let h = super::host(vm)?;
-    let base = h.class(USING_CLASSES[N]);
+    // called on a class (`Address.using(...)`): that class; otherwise the one it was set on
+    let base = match args.positional.first() {
+        Some(Value::Class(c)) => c.clone(),
+        _ => h.class(USING_CLASSES[N]),
+    };
     let sub = Class::new(&base.name, vec![base.clone()]);
     let mut d = Dict::new();
     if let Some(Value::Dict(prev)) = base.lookup("_using") {
