@@ -77,6 +77,7 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
             ("item", list_item),
             ("does_verb", list_does_verb),
             ("as_noun", list_as_noun),
+            ("quantity_noun", list_quantity_noun),
         ],
     );
     set(
@@ -947,6 +948,17 @@ fn list_does_verb(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     trigger_gather(vm, &me)?;
     let verb = args.positional.get(1).map(Value::str).unwrap_or_default();
     Ok(Value::from_str(&if count(&me) == 1 { super::text::verb_third_person(&verb) } else { verb }))
+}
+
+/// `coll.quantity_noun(noun)`: `quantity_noun(coll.number(), noun)`.
+fn list_quantity_noun(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    trigger_gather(vm, &me)?;
+    let n = i64::try_from(count(&me)).unwrap_or(0);
+    let mut rest = args;
+    rest.positional.remove(0);
+    rest.positional.insert(0, Value::Int(n));
+    super::text::quantity_noun(vm, rest)
 }
 
 fn list_as_noun(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {

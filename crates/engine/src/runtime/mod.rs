@@ -808,12 +808,24 @@ impl<'a> Run<'a> {
             }
             BlockKind::Objects(specs) => {
                 for spec in specs {
-                    if self.is_defined(spec.var.name()) {
+                    // `person[i].child`: only for the index values bound now (none bound: skipped)
+                    let mut name = spec.var.name().to_string();
+                    let mut unbound = false;
+                    for iv in ["i", "j", "k", "l", "m", "n"] {
+                        let pat = format!("[{iv}]");
+                        if name.contains(&pat) {
+                            match self.ns.get(iv) {
+                                Some(v @ (Value::Int(_) | Value::Str(_))) => name = name.replace(&pat, &format!("[{}]", v.repr())),
+                                _ => unbound = true,
+                            }
+                        }
+                    }
+                    if unbound || self.is_defined(&name) {
                         continue;
                     }
                     let class = self.eval_expr(&spec.class)?;
-                    let obj = crate::functions::instantiate(self, &class, spec.var.name(), spec.class.pos())?;
-                    self.assign(spec.var.name(), obj)?;
+                    let obj = crate::functions::instantiate(self, &class, &name, spec.class.pos())?;
+                    self.assign(&name, obj)?;
                 }
                 Ok(())
             }
