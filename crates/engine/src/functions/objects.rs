@@ -78,12 +78,13 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
             ("does_verb", list_does_verb),
             ("as_noun", list_as_noun),
             ("quantity_noun", list_quantity_noun),
+            ("add_action", list_add_action),
         ],
     );
     set(
         m,
         "DADict",
-        &[("using", using::<2>), ("clear", list_clear), ("__delitem__", coll_delitem), ("reset_gathered", reset_gathered), ("new", dict_new), ("initializeObject", dict_init_object), ("does_verb", list_does_verb), ("as_noun", list_as_noun)],
+        &[("using", using::<2>), ("clear", list_clear), ("__delitem__", coll_delitem), ("reset_gathered", reset_gathered), ("new", dict_new), ("add_action", list_add_action), ("initializeObject", dict_init_object), ("does_verb", list_does_verb), ("as_noun", list_as_noun)],
     );
     set(m, "PartyList", &[("using", using::<6>)]);
     set(m, "DASet", &[("using", using::<8>), ("add", set_add), ("append", set_add)]);
@@ -959,6 +960,36 @@ fn list_quantity_noun(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     rest.positional.remove(0);
     rest.positional.insert(0, Value::Int(n));
     super::text::quantity_noun(vm, rest)
+}
+
+/// `coll.add_action(label=…)`: an "Add another" button (the `_da_list_add` action).
+fn list_add_action(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let label = match args.take_kw("label") {
+        Some(v) => vm.str_of(&v)?,
+        None => {
+            if count(&me) == 0 {
+                "Add an item".to_string()
+            } else {
+                "Add another".to_string()
+            }
+        }
+    };
+    let color = match args.take_kw("color") {
+        Some(v) => vm.str_of(&v)?,
+        None => "success".into(),
+    };
+    let mut m = serde_json::Map::new();
+    m.insert("list".into(), serde_json::Value::String(instance_name(&me)));
+    let h = super::host(vm)?;
+    let url = super::encode_action_url(&h.interview_url, "_da_list_add", &m);
+    let html = format!(
+        "<a href=\"{}\" class=\"btn btn-sm btn-{} btn-darevisit\"><i class=\"fas fa-plus-circle\"></i> {}</a>",
+        crate::runtime::html_escape(&url),
+        crate::runtime::html_escape(&color),
+        crate::runtime::html_escape(&label)
+    );
+    Ok(Value::from_str(&super::safe_html(&html)))
 }
 
 fn list_as_noun(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
