@@ -175,3 +175,18 @@ fn name_methods_on_a_plain_name() {
     s.see("Vader, Darth");
     s.see("Death Star Corporation");
 }
+
+#[test]
+fn does_verb_agrees_with_the_number_of_items() {
+    // TestExamples:2100: fruit.does_verb("is") with two items
+    let mut s = Session::start(&ex("gather-dict-number.yml"));
+    s.set("Number", "2");
+    s.click("Continue");
+    for (fruit, seeds) in [("peach", "1"), ("äpple", "1")] {
+        s.set("Fruit", fruit);
+        s.click("Continue");
+        s.set("Number of seeds", seeds);
+        s.click("Continue");
+    }
+    s.see("There are two fruits in all.");
+}

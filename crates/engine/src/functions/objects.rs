@@ -948,7 +948,20 @@ fn list_does_verb(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
     trigger_gather(vm, &me)?;
     let verb = args.positional.get(1).map(Value::str).unwrap_or_default();
-    Ok(Value::from_str(&if count(&me) == 1 { super::text::verb_third_person(&verb) } else { verb }))
+    // the verb is given in any present form ("is", "be", "has"): find its base form first
+    let base = match verb.as_str() {
+        "is" | "are" | "am" | "be" => "be".to_string(),
+        "has" => "have".to_string(),
+        "does" => "do".to_string(),
+        _ => verb.clone(),
+    };
+    Ok(Value::from_str(&if count(&me) == 1 {
+        super::text::verb_third_person(&base)
+    } else if base == "be" {
+        "are".to_string()
+    } else {
+        base
+    }))
 }
 
 /// `coll.quantity_noun(noun)`: `quantity_noun(coll.number(), noun)`.
