@@ -155,7 +155,8 @@ fn obj_name(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
     if let Value::Object(o) = &me {
         if let Some(n) = &o.borrow().instance_name {
-            return Ok(Value::Str(n.clone()));
+            // docassemble: `recipient[3]` → "fourth recipient", `park.gate` → "gate in the park"
+            return Ok(Value::from_str(&super::objects::nice_object_name(n)));
         }
     }
     Ok(Value::from_str(""))

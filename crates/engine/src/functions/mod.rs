@@ -6,9 +6,10 @@
 //! The clock is the request's (`RequestContext::now`), never the host's.
 
 mod classes;
+mod countries;
 mod control;
 mod dates;
-mod objects;
+pub(crate) mod objects;
 mod text;
 
 use std::cell::RefCell;
@@ -22,7 +23,7 @@ use crate::model::Interview;
 use crate::runtime::RequestContext;
 
 pub use classes::{datetime_of, make_dadict, make_datetime};
-pub(crate) use classes::{instantiate, template_object};
+pub(crate) use classes::{instantiate, make_dalist, template_object};
 
 /// A request from a native function to the engine.
 #[derive(Debug, Clone)]

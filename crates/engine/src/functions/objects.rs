@@ -21,7 +21,7 @@ fn children(class: &str) -> &'static [(&'static str, &'static str)] {
 }
 
 /// The names of the classes defined here, parent first.
-pub(crate) const CLASSES: [(&str, &str); 8] = [
+pub(crate) const CLASSES: [(&str, &str); 9] = [
     ("Thing", "DAObject"),
     ("Person", "Thing"),
     ("Individual", "Person"),
@@ -30,6 +30,7 @@ pub(crate) const CLASSES: [(&str, &str); 8] = [
     ("Address", "DAObject"),
     ("PartyList", "DAList"),
     ("ChildList", "DAList"),
+    ("DASet", "DAList"),
 ];
 
 /// Adds this module's classes and methods to the engine's class table.
@@ -71,17 +72,22 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
             ("complete_elements", list_complete_elements),
             ("extend", list_extend),
             ("clear", list_clear),
+            ("__delitem__", coll_delitem),
+            ("reset_gathered", reset_gathered),
             ("item", list_item),
             ("does_verb", list_does_verb),
             ("as_noun", list_as_noun),
+            ("quantity_noun", list_quantity_noun),
+            ("add_action", list_add_action),
         ],
     );
     set(
         m,
         "DADict",
-        &[("using", using::<2>), ("initializeObject", dict_init_object), ("does_verb", list_does_verb), ("as_noun", list_as_noun)],
+        &[("using", using::<2>), ("clear", list_clear), ("__delitem__", coll_delitem), ("reset_gathered", reset_gathered), ("new", dict_new), ("add_action", list_add_action), ("initializeObject", dict_init_object), ("does_verb", list_does_verb), ("as_noun", list_as_noun)],
     );
     set(m, "PartyList", &[("using", using::<6>)]);
+    set(m, "DASet", &[("using", using::<8>), ("add", set_add), ("append", set_add)]);
     set(m, "ChildList", &[("using", using::<7>)]);
     for l in ["PartyList", "ChildList"] {
         if let (Some(c), Some(ind)) = (m.get(l), m.get("Individual")) {
@@ -97,17 +103,33 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
         "Individual",
         &[("using", using::<5>), ("__str__", thing_str), ("possessive", possessive), ("age_in_years", age_in_years)],
     );
-    set(m, "Name", &[("__str__", name_full), ("full", name_full)]);
+    set(
+        m,
+        "Name",
+        &[("using", using::<10>), ("__str__", name_full), ("full", name_full), ("firstlast", name_full), ("lastfirst", name_full), ("familiar", name_full)],
+    );
     set(
         m,
         "IndividualName",
-        &[("__str__", iname_full), ("full", iname_full), ("firstlast", iname_firstlast), ("lastfirst", iname_lastfirst), ("familiar", iname_familiar)],
+        &[("using", using::<11>), ("__str__", iname_full), ("full", iname_full), ("firstlast", iname_firstlast), ("lastfirst", iname_lastfirst), ("familiar", iname_familiar)],
     );
-    set(m, "Address", &[("__str__", addr_one_line), ("on_one_line", addr_one_line), ("block", addr_block)]);
+    set(m, "Address", &[("using", using::<9>), ("__str__", addr_one_line), ("on_one_line", addr_one_line), ("block", addr_block)]);
 }
 
-const USING_CLASSES: [&str; 8] =
-    ["DAObject", "DAList", "DADict", "Thing", "Person", "Individual", "PartyList", "ChildList"];
+const USING_CLASSES: [&str; 12] = [
+    "DAObject",
+    "DAList",
+    "DADict",
+    "Thing",
+    "Person",
+    "Individual",
+    "PartyList",
+    "ChildList",
+    "DASet",
+    "Address",
+    "Name",
+    "IndividualName",
+];
 
 fn self_obj(args: &Args) -> Result<Value, Error> {
     args.positional.first().cloned().ok_or_else(|| Error::exception("TypeError", "method needs self"))
@@ -151,7 +173,11 @@ fn need(vm: &mut Vm<'_>, v: &Value, name: &str) -> Result<Value, Error> {
 /// `Class.using(**kwargs)`: a subclass (same name) whose instances get these attributes.
 fn using<const N: usize>(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let h = super::host(vm)?;
-    let base = h.class(USING_CLASSES[N]);
+    // called on a class (`Address.using(...)`): that class; otherwise the one it was set on
+    let base = match args.positional.first() {
+        Some(Value::Class(c)) => c.clone(),
+        _ => h.class(USING_CLASSES[N]),
+    };
     let sub = Class::new(&base.name, vec![base.clone()]);
     let mut d = Dict::new();
     if let Some(Value::Dict(prev)) = base.lookup("_using") {
@@ -400,6 +426,15 @@ fn add_dict_item(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
             Ok(())
         }
         _ => {
+            if let Some(value) = get(me, "new_item_value") {
+                if let Some(Value::Dict(d)) = get(me, "elements") {
+                    let k = vm.key_of(&key)?;
+                    d.borrow_mut().insert(k, value);
+                }
+                del(me, "new_item_value");
+                del(me, "new_item_name");
+                return Ok(());
+            }
             let present = match get(me, "elements") {
                 Some(Value::Dict(d)) => {
                     let k = vm.key_of(&key)?;
@@ -493,6 +528,17 @@ pub(crate) fn trigger_gather(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
     gather(vm, me)
 }
 
+/// Gathers the rows of a `table:` (unless `auto_gather` is off or it is gathered).
+pub(crate) fn gather_for_table(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
+    if !is_list(me) || super::host(vm)?.suppress_gather {
+        return Ok(());
+    }
+    if get(me, "gathered").is_some_and(|g| g.truthy()) || get(me, "auto_gather").is_some_and(|g| !g.truthy()) {
+        return Ok(());
+    }
+    gather(vm, me)
+}
+
 /// Makes sure an item is complete: its `complete_attribute`(s), or its text for objects.
 fn ensure_complete(vm: &mut Vm<'_>, me: &Value, item: &Value) -> Result<(), Error> {
     match get(me, "complete_attribute") {
@@ -544,6 +590,87 @@ fn add_item(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
     }
 }
 
+/// Whether `v` is a `DASet` (or a subclass of it).
+fn is_set(v: &Value) -> bool {
+    fn class_is(c: &Class) -> bool {
+        &*c.name == "DASet" || c.bases.iter().any(|b| class_is(b))
+    }
+    match v {
+        Value::Object(o) => class_is(&o.borrow().class),
+        _ => false,
+    }
+}
+
+/// Adds `item` to a set's elements unless present (strings kept in sorted order).
+fn set_insert(vm: &mut Vm<'_>, me: &Value, item: Value) -> Result<(), Error> {
+    let Some(Value::List(l)) = get(me, "elements") else { return Ok(()) };
+    let items = l.borrow().clone();
+    for x in &items {
+        if vm.eq(x, &item)? {
+            return Ok(());
+        }
+    }
+    let pos = match &item {
+        Value::Str(s) => items.iter().position(|x| matches!(x, Value::Str(t) if t > s)).unwrap_or(items.len()),
+        _ => items.len(),
+    };
+    l.borrow_mut().insert(pos, item);
+    Ok(())
+}
+
+fn set_add(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    for item in args.positional.iter().skip(1) {
+        set_insert(vm, &me, item.clone())?;
+    }
+    Ok(Value::None)
+}
+
+/// docassemble's `DASet.gather()`: items arrive through `new_item`.
+fn gather_set(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
+    let ask_number = get(me, "ask_number").is_some_and(|v| v.truthy());
+    let target = if ask_number {
+        match need(vm, me, "target_number")? {
+            Value::Int(i) => usize::try_from(i).unwrap_or(0),
+            other => other.str().trim().parse().unwrap_or(0),
+        }
+    } else {
+        0
+    };
+    if !ask_number && elements(me).is_empty() && get(me, "new_item").is_none() {
+        let any = need(vm, me, "there_are_any")?;
+        if !vm.truthy(&any)? {
+            set(me, "gathered", Value::Bool(true));
+            return Ok(());
+        }
+    }
+    for _ in 0..10_000 {
+        if let Some(item) = get(me, "new_item") {
+            set_insert(vm, me, item)?;
+            del(me, "new_item");
+            continue;
+        }
+        let more = if ask_number {
+            elements(me).len() < target
+        } else if elements(me).is_empty() {
+            true
+        } else {
+            let another = need(vm, me, "there_is_another")?;
+            let t = vm.truthy(&another)?;
+            if t {
+                del(me, "there_is_another");
+            }
+            t
+        };
+        if !more {
+            break;
+        }
+        need(vm, me, "new_item")?;
+    }
+    set(me, "gathered", Value::Bool(true));
+    Ok(())
+}
+
 /// docassemble's `DAList.gather()`.
 pub(crate) fn gather(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
     if get(me, "gathered").is_some_and(|g| g.truthy()) {
@@ -559,6 +686,9 @@ pub(crate) fn gather(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
 fn gather_inner(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
     if is_dict(me) {
         return gather_dict(vm, me);
+    }
+    if is_set(me) {
+        return gather_set(vm, me);
     }
     let minimum = match get(me, "minimum_number") {
         Some(Value::Int(i)) => usize::try_from(i).unwrap_or(0),
@@ -614,6 +744,12 @@ fn gather_inner(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
 
 fn list_gather(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
+    // `gather(number=n)`: gather exactly n items
+    let number = args.keyword.iter().find(|(k, _)| &**k == "number").map(|(_, v)| v.clone());
+    if let Some(n) = number {
+        set(&me, "target_number", n);
+        set(&me, "ask_number", Value::Bool(true));
+    }
     gather(vm, &me)?;
     Ok(Value::Bool(true))
 }
@@ -670,6 +806,34 @@ fn init_attribute(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     Ok(obj)
 }
 
+/// `DADict.new(*keys)`: an item of `object_type` for each key not there yet (lists flattened).
+fn dict_new(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let mut keys = Vec::new();
+    for a in args.positional.iter().skip(1) {
+        match a {
+            Value::List(l) => keys.extend(l.borrow().iter().cloned()),
+            Value::Tuple(t) => keys.extend(t.iter().cloned()),
+            other => keys.push(other.clone()),
+        }
+    }
+    let class = get(&me, "object_type").unwrap_or(Value::None);
+    for key in keys {
+        let present = match get(&me, "elements") {
+            Some(Value::Dict(d)) => {
+                let k = vm.key_of(&key)?;
+                let has = d.borrow().contains_key(&k);
+                has
+            }
+            _ => true,
+        };
+        if !present {
+            dict_init_object(vm, Args::new(vec![me.clone(), key, class.clone()]))?;
+        }
+    }
+    Ok(Value::None)
+}
+
 fn dict_init_object(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
     let key = args.positional.get(1).cloned().unwrap_or(Value::None);
@@ -703,9 +867,63 @@ fn list_extend(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
 
 fn list_clear(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
-    if let Some(Value::List(l)) = get(&me, "elements") {
-        l.borrow_mut().clear();
+    match get(&me, "elements") {
+        Some(Value::List(l)) => l.borrow_mut().clear(),
+        Some(Value::Dict(d)) => d.borrow_mut().clear(),
+        _ => {}
     }
+    Ok(Value::None)
+}
+
+/// `del coll[key]` on a DAList/DADict (a list re-indexes its items' names).
+fn coll_delitem(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let key = args.positional.get(1).cloned().unwrap_or(Value::None);
+    match get(&me, "elements") {
+        Some(Value::List(l)) => {
+            let len = l.borrow().len();
+            let idx = match key {
+                Value::Int(i) if i < 0 => usize::try_from(i + i64::try_from(len).unwrap_or(0)).ok(),
+                Value::Int(i) => usize::try_from(i).ok(),
+                _ => None,
+            };
+            match idx {
+                Some(i) if i < len => {
+                    l.borrow_mut().remove(i);
+                }
+                _ => return Err(Error::exception("IndexError", "list assignment index out of range")),
+            }
+            let base = instance_name(&me);
+            for (n, item) in l.borrow().iter().enumerate() {
+                if let Value::Object(o) = item {
+                    let mut b = o.borrow_mut();
+                    let old = b.instance_name.as_deref().unwrap_or("").to_string();
+                    if old.starts_with(&format!("{base}[")) {
+                        b.instance_name = Some(Rc::from(format!("{base}[{n}]").as_str()));
+                    }
+                }
+            }
+        }
+        Some(Value::Dict(d)) => {
+            let k = vm.key_of(&key)?;
+            if d.borrow_mut().shift_remove(&k).is_none() {
+                // an item not there yet is sought (docassemble asks for it, then removes it)
+                return Err(Error::Undefined(format!("{}[{}]", instance_name(&me), key.repr())));
+            }
+        }
+        _ => {}
+    }
+    Ok(Value::None)
+}
+
+/// `reset_gathered()`: the list is to be gathered again (asking whether there are more).
+fn reset_gathered(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    if count(&me) == 0 {
+        del(&me, "there_are_any");
+    }
+    del(&me, "gathered");
+    del(&me, "there_is_another");
     Ok(Value::None)
 }
 
@@ -730,13 +948,75 @@ fn list_does_verb(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
     trigger_gather(vm, &me)?;
     let verb = args.positional.get(1).map(Value::str).unwrap_or_default();
-    Ok(Value::from_str(&if count(&me) == 1 { super::text::verb_third_person(&verb) } else { verb }))
+    // the verb is given in any present form ("is", "be", "has"): find its base form first
+    let base = match verb.as_str() {
+        "is" | "are" | "am" | "be" => "be".to_string(),
+        "has" => "have".to_string(),
+        "does" => "do".to_string(),
+        _ => verb.clone(),
+    };
+    Ok(Value::from_str(&if count(&me) == 1 {
+        super::text::verb_third_person(&base)
+    } else if base == "be" {
+        "are".to_string()
+    } else {
+        base
+    }))
+}
+
+/// `coll.quantity_noun(noun)`: `quantity_noun(coll.number(), noun)`.
+fn list_quantity_noun(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    trigger_gather(vm, &me)?;
+    let n = i64::try_from(count(&me)).unwrap_or(0);
+    let mut rest = args;
+    rest.positional.remove(0);
+    rest.positional.insert(0, Value::Int(n));
+    super::text::quantity_noun(vm, rest)
+}
+
+/// `coll.add_action(label=…)`: an "Add another" button (the `_da_list_add` action).
+fn list_add_action(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let label = match args.take_kw("label") {
+        Some(v) => vm.str_of(&v)?,
+        None => {
+            if count(&me) == 0 {
+                "Add an item".to_string()
+            } else {
+                "Add another".to_string()
+            }
+        }
+    };
+    let color = match args.take_kw("color") {
+        Some(v) => vm.str_of(&v)?,
+        None => "success".into(),
+    };
+    let mut m = serde_json::Map::new();
+    m.insert("list".into(), serde_json::Value::String(instance_name(&me)));
+    let h = super::host(vm)?;
+    let url = super::encode_action_url(&h.interview_url, "_da_list_add", &m);
+    let html = format!(
+        "<a href=\"{}\" class=\"btn btn-sm btn-{} btn-darevisit\"><i class=\"fas fa-plus-circle\"></i> {}</a>",
+        crate::runtime::html_escape(&url),
+        crate::runtime::html_escape(&color),
+        crate::runtime::html_escape(&label)
+    );
+    Ok(Value::from_str(&super::safe_html(&html)))
 }
 
 fn list_as_noun(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
     trigger_gather(vm, &me)?;
-    let noun = args.positional.get(1).map(Value::str).unwrap_or_default();
+    let noun = match args.positional.get(1) {
+        Some(v) => v.str(),
+        // docassemble: the last part of the instance name, `_` as spaces
+        None => {
+            let name = instance_name(&me);
+            let last = name.rsplit('.').next().unwrap_or("").to_string();
+            last.split('[').next().unwrap_or("").replace('_', " ")
+        }
+    };
     Ok(Value::from_str(&if count(&me) == 1 { noun } else { super::text::plural(&noun) }))
 }
 

@@ -379,7 +379,7 @@ fn nice_number(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     nice_number_value(&v, cap)
 }
 
-fn quantity_noun(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+pub(crate) fn quantity_noun(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let n = arg(&mut args, 0, "num").unwrap_or(Value::None);
     let noun = s_arg(vm, &mut args, 1, "noun")?;
     let cap = args.take_kw("capitalize").is_some_and(|c| c.truthy());

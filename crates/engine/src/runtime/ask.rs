@@ -255,6 +255,36 @@ impl<'a> Run<'a> {
         Ok(None)
     }
 
+    /// The options of a field: for object datatypes a written list names objects (expressions).
+    fn field_options(&mut self, choices: &Choices, datatype: &str) -> R<Vec<Opt>> {
+        if datatype.starts_with("object") {
+            if let Choices::List(list) = choices {
+                let simple = list.iter().all(|c| {
+                    c.show_if.is_none()
+                        && c.hide_if.is_none()
+                        && matches!(&c.value, ChoiceValue::Value(n) if n.as_str() == Some(c.label.source()))
+                });
+                if simple && !list.is_empty() {
+                    let src = format!("[{}]", list.iter().map(|c| c.label.source().trim()).collect::<Vec<_>>().join(", "));
+                    let pos = list[0].label.pos().clone();
+                    let v = self.eval_src(&src, &pos)?;
+                    if let Value::List(l) = &v {
+                        // labels of objects are computed first so an undefined name is sought
+                        for it in l.borrow().clone() {
+                            if let Value::Object(_) = it {
+                                self.run_vm(|vm, _| vm.str_of(&it)).map_err(|e| self.flow(e, &pos))?;
+                            }
+                        }
+                    }
+                    let mut out = Vec::new();
+                    self.options_from_value(&v, &mut out);
+                    return Ok(out);
+                }
+            }
+        }
+        self.options(choices)
+    }
+
     /// Evaluates the options of a choice list.
     pub(crate) fn options(&mut self, choices: &Choices) -> R<Vec<Opt>> {
         let mut out = Vec::new();
@@ -1154,7 +1184,13 @@ impl<'a> Run<'a> {
                     continue;
                 }
             }
-            let current = self.current_or_default(&var_name, f.default.as_ref())?;
+            let current = match (&f.default, datatype.starts_with("object")) {
+                // an object field's default names the object
+                (Some(DefaultValue::Text(t)), true) if !self.is_defined(&var_name) && t.is_plain() => {
+                    Some(self.eval_src(t.source().trim(), t.pos())?)
+                }
+                _ => self.current_or_default(&var_name, f.default.as_ref())?,
+            };
             let how = match kind {
                 FieldKind::Checkbox => {
                     let invert = datatype.starts_with("noyes");
@@ -1191,7 +1227,7 @@ impl<'a> Run<'a> {
                 }
                 FieldKind::Radio | FieldKind::Dropdown => {
                     let opts = match &f.choices {
-                        Some(c) => self.options(c)?,
+                        Some(c) => self.field_options(c, &datatype)?,
                         None => Vec::new(),
                     };
                     let opts = self.exclude(f, opts)?;
@@ -1240,13 +1276,17 @@ impl<'a> Run<'a> {
                 }
                 FieldKind::Checkboxes | FieldKind::Multiselect => {
                     let opts = match &f.choices {
-                        Some(c) => self.options(c)?,
+                        Some(c) => self.field_options(c, &datatype)?,
                         None => Vec::new(),
                     };
                     let opts = self.exclude(f, opts)?;
                     let opts = shuffle(opts, f.shuffle, self.st.steps);
                     if opts.is_empty() && f.choices.is_some() {
-                        let empty = crate::functions::make_dadict(&self.host, &var_name, Vec::new());
+                        let empty = if datatype.starts_with("object_") {
+                            crate::functions::make_dalist(&self.host, &var_name, Vec::new())
+                        } else {
+                            crate::functions::make_dadict(&self.host, &var_name, Vec::new())
+                        };
                         form.push(FormField {
                             name: name.clone(),
                             var: var_name.clone(),
@@ -1270,8 +1310,15 @@ impl<'a> Run<'a> {
                             ButtonAction::Value(v) => v,
                             _ => Value::None,
                         };
-                        let oname = path::b64_encode(&format!("{var_name}[{}]", key.repr()));
-                        let selected = o.default || defaults.iter().any(|d| d.py_eq(&key) || d.str() == key.str());
+                        let key_text = match &key {
+                            Value::Object(o) => o.borrow().instance_name.as_deref().map(path::quote_str).unwrap_or_else(|| key.repr()),
+                            _ => key.repr(),
+                        };
+                        let oname = path::b64_encode(&format!("{var_name}[{key_text}]"));
+                        let selected = o.default
+                            || defaults.iter().any(|d| {
+                                d.py_eq(&key) || (!matches!(d, Value::Object(_)) && d.str() == key.str())
+                            });
                         fv.choices.push(ChoiceView {
                             value: "True".into(),
                             label: o.label,

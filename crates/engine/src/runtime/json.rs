@@ -18,7 +18,60 @@ const MAX_DEPTH: u32 = 200;
 
 /// A value as JSON (`None` when it cannot be stored).
 pub fn to_json(v: &Value) -> Json {
-    to_json_depth(v, 0).unwrap_or(Json::Null)
+    let mut cx = Out::default();
+    cx.count(v, 0);
+    to_json_depth(v, 0, &mut cx).unwrap_or(Json::Null)
+}
+
+/// Identity while writing: objects met more than once are written once with an `__id__` and
+/// referred to elsewhere as `{"__ref__": id}` (docassemble interviews do `spouse = people[0]`).
+#[derive(Default)]
+struct Out {
+    /// Times each object is reachable.
+    seen: std::collections::HashMap<usize, u32>,
+    /// Ids given to shared objects already written.
+    ids: std::collections::HashMap<usize, u64>,
+    next: u64,
+}
+
+impl Out {
+    fn count(&mut self, v: &Value, depth: u32) {
+        if depth > MAX_DEPTH {
+            return;
+        }
+        match v {
+            Value::Object(o) => {
+                let k = Rc::as_ptr(o) as *const () as usize;
+                let n = self.seen.entry(k).or_insert(0);
+                *n += 1;
+                if *n > 1 {
+                    return;
+                }
+                let attrs: Vec<Value> = o.borrow().attrs.values().cloned().collect();
+                for a in &attrs {
+                    self.count(a, depth + 1);
+                }
+            }
+            Value::List(l) => {
+                let items = l.borrow().clone();
+                for x in &items {
+                    self.count(x, depth + 1);
+                }
+            }
+            Value::Tuple(t) => {
+                for x in t.iter() {
+                    self.count(x, depth + 1);
+                }
+            }
+            Value::Dict(d) => {
+                let vals: Vec<Value> = d.borrow().values().cloned().collect();
+                for x in &vals {
+                    self.count(x, depth + 1);
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 fn tagged(tag: &str, v: Json) -> Json {
@@ -27,7 +80,7 @@ fn tagged(tag: &str, v: Json) -> Json {
     Json::Object(m)
 }
 
-fn to_json_depth(v: &Value, depth: u32) -> Option<Json> {
+fn to_json_depth(v: &Value, depth: u32, cx: &mut Out) -> Option<Json> {
     if depth > MAX_DEPTH {
         return None;
     }
@@ -40,11 +93,11 @@ fn to_json_depth(v: &Value, depth: u32) -> Option<Json> {
             None => tagged("__float__", Json::String(f.to_string())),
         },
         Value::Str(s) => Json::String(s.to_string()),
-        Value::List(l) => Json::Array(l.borrow().iter().filter_map(|x| to_json_depth(x, depth + 1)).collect()),
-        Value::Tuple(t) => tagged("__tuple__", Json::Array(t.iter().filter_map(|x| to_json_depth(x, depth + 1)).collect())),
+        Value::List(l) => Json::Array(l.borrow().iter().filter_map(|x| to_json_depth(x, depth + 1, cx)).collect()),
+        Value::Tuple(t) => tagged("__tuple__", Json::Array(t.iter().filter_map(|x| to_json_depth(x, depth + 1, cx)).collect())),
         Value::Set(s) => tagged(
             "__set__",
-            Json::Array(s.borrow().keys().filter_map(|k| to_json_depth(&k.to_value(), depth + 1)).collect()),
+            Json::Array(s.borrow().keys().filter_map(|k| to_json_depth(&k.to_value(), depth + 1, cx)).collect()),
         ),
         Value::Dict(d) => {
             let d = d.borrow();
@@ -52,7 +105,7 @@ fn to_json_depth(v: &Value, depth: u32) -> Option<Json> {
             if plain {
                 let mut m = Map::new();
                 for (k, val) in d.iter() {
-                    if let Some(j) = to_json_depth(val, depth + 1) {
+                    if let Some(j) = to_json_depth(val, depth + 1, cx) {
                         m.insert(k.to_value().str(), j);
                     }
                 }
@@ -60,7 +113,7 @@ fn to_json_depth(v: &Value, depth: u32) -> Option<Json> {
             } else {
                 let mut items = Vec::new();
                 for (k, val) in d.iter() {
-                    if let (Some(kj), Some(vj)) = (to_json_depth(&k.to_value(), depth + 1), to_json_depth(val, depth + 1)) {
+                    if let (Some(kj), Some(vj)) = (to_json_depth(&k.to_value(), depth + 1, cx), to_json_depth(val, depth + 1, cx)) {
                         items.push(Json::Array(vec![kj, vj]));
                     }
                 }
@@ -71,14 +124,26 @@ fn to_json_depth(v: &Value, depth: u32) -> Option<Json> {
         Value::DateTime(d) => tagged("__datetime__", Json::String(d.format("%Y-%m-%dT%H:%M:%S%.f").to_string())),
         Value::Time(t) => tagged("__time__", Json::String(t.format("%H:%M:%S%.f").to_string())),
         Value::Class(c) => tagged("__class__", Json::String(c.name.to_string())),
-        Value::Object(o) => {
-            let o = o.borrow();
+        Value::Object(orc) => {
+            let key = Rc::as_ptr(orc) as *const () as usize;
+            if let Some(id) = cx.ids.get(&key) {
+                return Some(tagged("__ref__", Json::from(*id)));
+            }
+            let shared = cx.seen.get(&key).is_some_and(|n| *n > 1);
+            let my_id = if shared {
+                cx.next += 1;
+                cx.ids.insert(key, cx.next);
+                Some(cx.next)
+            } else {
+                None
+            };
+            let o = orc.borrow();
             if &*o.class.name == "module" {
                 return None;
             }
             let mut attrs = Map::new();
             for (k, val) in o.attrs.iter() {
-                if let Some(j) = to_json_depth(val, depth + 1) {
+                if let Some(j) = to_json_depth(val, depth + 1, cx) {
                     attrs.insert(k.to_string(), j);
                 }
             }
@@ -88,6 +153,9 @@ fn to_json_depth(v: &Value, depth: u32) -> Option<Json> {
                 m.insert("name".into(), Json::String(n.to_string()));
             }
             m.insert("attrs".into(), Json::Object(attrs));
+            if let Some(id) = my_id {
+                m.insert("__id__".into(), Json::from(id));
+            }
             Json::Object(m)
         }
         _ => return None,
@@ -96,10 +164,46 @@ fn to_json_depth(v: &Value, depth: u32) -> Option<Json> {
 
 /// A JSON value back as a `lang` value; classes come from the host.
 pub fn from_json(j: &Json, host: &EngineHost) -> Value {
-    from_json_depth(j, host, 0)
+    let mut cx = In::default();
+    cx.scan(j, 0);
+    from_json_depth(j, host, 0, &mut cx)
 }
 
-fn from_json_depth(j: &Json, host: &EngineHost, depth: u32) -> Value {
+/// Identity while reading: the written form of each shared object (by `__id__`) and the objects
+/// already rebuilt, so every `{"__ref__": id}` becomes the same object.
+#[derive(Default)]
+struct In<'j> {
+    defs: std::collections::HashMap<u64, &'j Json>,
+    built: std::collections::HashMap<u64, Value>,
+}
+
+impl<'j> In<'j> {
+    fn scan(&mut self, j: &'j Json, depth: u32) {
+        if depth > MAX_DEPTH {
+            return;
+        }
+        match j {
+            Json::Array(a) => {
+                for x in a {
+                    self.scan(x, depth + 1);
+                }
+            }
+            Json::Object(m) => {
+                if m.contains_key("__object__") {
+                    if let Some(id) = m.get("__id__").and_then(Json::as_u64) {
+                        self.defs.insert(id, j);
+                    }
+                }
+                for v in m.values() {
+                    self.scan(v, depth + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn from_json_depth<'j>(j: &'j Json, host: &EngineHost, depth: u32, cx: &mut In<'j>) -> Value {
     if depth > MAX_DEPTH {
         return Value::None;
     }
@@ -114,18 +218,18 @@ fn from_json_depth(j: &Json, host: &EngineHost, depth: u32) -> Value {
             }
         }
         Json::String(s) => Value::from_str(s),
-        Json::Array(a) => Value::list(a.iter().map(|x| from_json_depth(x, host, depth + 1)).collect()),
+        Json::Array(a) => Value::list(a.iter().map(|x| from_json_depth(x, host, depth + 1, cx)).collect()),
         Json::Object(m) => {
             if m.len() == 1 {
                 let (tag, inner) = m.iter().next().map(|(k, v)| (k.as_str(), v)).unwrap_or(("", &Json::Null));
                 match (tag, inner) {
                     ("__tuple__", Json::Array(a)) => {
-                        return Value::tuple(a.iter().map(|x| from_json_depth(x, host, depth + 1)).collect())
+                        return Value::tuple(a.iter().map(|x| from_json_depth(x, host, depth + 1, cx)).collect())
                     }
                     ("__set__", Json::Array(a)) => {
                         let mut d = Dict::new();
                         for x in a {
-                            if let Ok(k) = from_json_depth(x, host, depth + 1).to_key() {
+                            if let Ok(k) = from_json_depth(x, host, depth + 1, cx).to_key() {
                                 d.insert(k, Value::None);
                             }
                         }
@@ -136,8 +240,8 @@ fn from_json_depth(j: &Json, host: &EngineHost, depth: u32) -> Value {
                         for pair in a {
                             if let Json::Array(kv) = pair {
                                 if kv.len() == 2 {
-                                    if let Ok(k) = from_json_depth(&kv[0], host, depth + 1).to_key() {
-                                        d.insert(k, from_json_depth(&kv[1], host, depth + 1));
+                                    if let Ok(k) = from_json_depth(&kv[0], host, depth + 1, cx).to_key() {
+                                        d.insert(k, from_json_depth(&kv[1], host, depth + 1, cx));
                                     }
                                 }
                             }
@@ -161,24 +265,41 @@ fn from_json_depth(j: &Json, host: &EngineHost, depth: u32) -> Value {
                     }
                     ("__float__", Json::String(s)) => return Value::Float(s.parse().unwrap_or(f64::NAN)),
                     ("__class__", Json::String(s)) => return Value::Class(host.class(s)),
+                    ("__ref__", Json::Number(n)) => {
+                        let id = n.as_u64().unwrap_or(0);
+                        if let Some(v) = cx.built.get(&id) {
+                            return v.clone();
+                        }
+                        if let Some(def) = cx.defs.get(&id).copied() {
+                            return from_json_depth(def, host, depth + 1, cx);
+                        }
+                        return Value::None;
+                    }
                     _ => {}
                 }
             }
             if let Some(Json::String(class)) = m.get("__object__") {
+                let id = m.get("__id__").and_then(Json::as_u64);
+                if let Some(v) = id.and_then(|i| cx.built.get(&i)) {
+                    return v.clone();
+                }
                 let cls = host.class(class);
                 let name = m.get("name").and_then(Json::as_str);
                 let obj = Value::new_object(cls, name);
+                if let Some(i) = id {
+                    cx.built.insert(i, obj.clone());
+                }
                 if let (Value::Object(o), Some(Json::Object(attrs))) = (&obj, m.get("attrs")) {
                     let mut o = o.borrow_mut();
                     for (k, v) in attrs {
-                        o.attrs.insert(Rc::from(k.as_str()), from_json_depth(v, host, depth + 1));
+                        o.attrs.insert(Rc::from(k.as_str()), from_json_depth(v, host, depth + 1, cx));
                     }
                 }
                 return obj;
             }
             let mut d = Dict::new();
             for (k, v) in m {
-                d.insert(Key::str(k), from_json_depth(v, host, depth + 1));
+                d.insert(Key::str(k), from_json_depth(v, host, depth + 1, cx));
             }
             Value::dict(d)
         }
@@ -188,8 +309,12 @@ fn from_json_depth(j: &Json, host: &EngineHost, depth: u32) -> Value {
 /// Builds the namespace from the stored variables.
 pub fn namespace_from_state(vars: &Map<String, Json>, host: &EngineHost) -> Namespace {
     let ns = Namespace::new();
+    let mut cx = In::default();
+    for v in vars.values() {
+        cx.scan(v, 0);
+    }
     for (k, v) in vars {
-        ns.set(k, from_json(v, host));
+        ns.set(k, from_json_depth(v, host, 0, &mut cx));
     }
     ns
 }
@@ -197,12 +322,20 @@ pub fn namespace_from_state(vars: &Map<String, Json>, host: &EngineHost) -> Name
 /// Stores the namespace's variables (what can be stored).
 pub fn namespace_to_state(ns: &Namespace) -> Map<String, Json> {
     let mut m = Map::new();
+    let mut cx = Out::default();
+    for name in ns.names() {
+        if !name.starts_with("__") {
+            if let Some(v) = ns.get(&name) {
+                cx.count(&v, 0);
+            }
+        }
+    }
     for name in ns.names() {
         if name.starts_with("__") {
             continue;
         }
         let Some(v) = ns.get(&name) else { continue };
-        if let Some(j) = to_json_depth(&v, 0) {
+        if let Some(j) = to_json_depth(&v, 0, &mut cx) {
             m.insert(name, j);
         }
     }

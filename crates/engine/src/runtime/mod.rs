@@ -549,6 +549,9 @@ impl<'a> Run<'a> {
     /// One pass over the blocks.
     fn pass(&mut self) -> R<Screen> {
         let iv = self.iv;
+        // docassemble resets the gathering mode each time the logic starts again, so a list whose
+        // gathering was interrupted (to define `there_are_any`, say) is gathered again
+        self.host.gathering.clear();
         let mut events_done = false;
         for (n, block) in iv.blocks.iter().enumerate() {
             if let BlockKind::Code(code) = &block.kind {
@@ -805,18 +808,105 @@ impl<'a> Run<'a> {
             }
             BlockKind::Objects(specs) => {
                 for spec in specs {
-                    if self.is_defined(spec.var.name()) {
+                    // `person[i].child`: only for the index values bound now (none bound: skipped)
+                    let mut name = spec.var.name().to_string();
+                    let mut unbound = false;
+                    for iv in ["i", "j", "k", "l", "m", "n"] {
+                        let pat = format!("[{iv}]");
+                        if name.contains(&pat) {
+                            match self.ns.get(iv) {
+                                Some(v @ (Value::Int(_) | Value::Str(_))) => name = name.replace(&pat, &format!("[{}]", v.repr())),
+                                _ => unbound = true,
+                            }
+                        }
+                    }
+                    if unbound || self.is_defined(&name) {
                         continue;
                     }
                     let class = self.eval_expr(&spec.class)?;
-                    let obj = crate::functions::instantiate(self, &class, spec.var.name(), spec.class.pos())?;
-                    self.assign(spec.var.name(), obj)?;
+                    let obj = crate::functions::instantiate(self, &class, &name, spec.class.pos())?;
+                    self.assign(&name, obj)?;
                 }
                 Ok(())
             }
             BlockKind::Code(c) => self.exec_code(c),
+            BlockKind::Table(t) => {
+                let v = self.table_value(t, &block.pos)?;
+                self.assign(t.variable.name(), v)
+            }
             _ => Err(Flow::Fatal(format!("{}: this kind of block is not supported yet", block.pos))),
         }
+    }
+
+    /// Builds the value of a `table:` block: a lazy template whose content is a Markdown table.
+    fn table_value(&mut self, t: &crate::model::TableBlock, pos: &Pos) -> R<Value> {
+        use crate::yaml::Value as Y;
+        let Some(rows_expr) = &t.rows else {
+            return Err(Flow::Fatal(format!("{pos}: a table needs rows")));
+        };
+        let rows = self.eval_expr(rows_expr)?;
+        let r2 = rows.clone();
+        // a table gathers its rows even while the list is being gathered in this request
+        self.run_vm(|vm, _| crate::functions::objects::gather_for_table(vm, &r2)).map_err(|e| self.flow(e, pos))?;
+        let mut headers = Vec::new();
+        let mut cols = Vec::new();
+        if let Some(Y::Seq(items)) = t.columns.as_ref().map(|c| &c.value) {
+            for item in items {
+                if let Y::Map(pairs) = &item.value {
+                    for (k, v) in pairs {
+                        let h = k.scalar_text().unwrap_or_default();
+                        let e = v.scalar_text().unwrap_or_default();
+                        headers.push(self.render_plain(&h, pos)?);
+                        cols.push(format!("str({})", e.trim()));
+                    }
+                }
+            }
+        }
+        let is_dict = match &rows {
+            Value::Dict(_) => true,
+            Value::Object(o) => matches!(o.borrow().attrs.get("elements"), Some(Value::Dict(_))),
+            _ => false,
+        };
+        let src = format!(
+            "[[{}] for row_index, row_item in {}]",
+            cols.join(", "),
+            if is_dict { "__table_rows.items()" } else { "enumerate(__table_rows)" }
+        );
+        self.ns.set("__table_rows", rows);
+        let res = self.eval_src(&src, pos);
+        self.ns.remove("__table_rows");
+        let cells = res?;
+        let mut body = Vec::new();
+        if let Value::List(l) = &cells {
+            for r in l.borrow().iter() {
+                if let Value::List(rl) = r {
+                    let texts: Vec<String> = rl.borrow().iter().map(|c| match c { Value::Str(s) => s.to_string(), _ => String::new() }.replace('\n', " ").replace('|', "\\|")).collect();
+                    body.push(texts.join(" | "));
+                }
+            }
+        }
+        let opt = |name: &str| t.options.iter().find(|(k, _)| k == name).map(|(_, v)| v);
+        let content = if body.is_empty() && opt("show if empty").is_some() {
+            match opt("show if empty").map(|n| &n.value) {
+                Some(Y::Str(s)) => self.render_plain(s, pos)?,
+                _ => String::new(),
+            }
+        } else {
+            let mut out = headers.join(" | ");
+            out.push('\n');
+            out.push_str(&headers.iter().map(|_| "---").collect::<Vec<_>>().join(" | "));
+            for b in body {
+                out.push('\n');
+                out.push_str(&b);
+            }
+            out
+        };
+        let cls = self.host.class("DALazyTemplate");
+        let obj = Value::new_object(cls, Some(t.variable.name()));
+        if let Value::Object(o) = &obj {
+            o.borrow_mut().attrs.insert(std::rc::Rc::from("content"), Value::from_str(&content));
+        }
+        Ok(obj)
     }
 
     /// Builds the value of a `data:` block.
@@ -883,6 +973,13 @@ impl<'a> Run<'a> {
                 if seen.insert((b, v.name.clone())) {
                     out.push((b, v));
                 }
+            }
+        }
+        // a list that is not gathered automatically is gathered by whatever sets the list itself
+        // (an `object_checkboxes` field for it, say)
+        if out.is_empty() {
+            if let Some(list) = var.strip_suffix(".gathered") {
+                return self.candidates(list);
             }
         }
         out
@@ -1125,7 +1222,7 @@ impl<'a> Run<'a> {
             }
             BlockKind::Command(c) => Ok(Some(Outcome::Screen(self.command_screen(&c.command, c.url.as_ref())?))),
             BlockKind::Response(r) => Ok(Some(Outcome::Screen(self.response_screen(r)?))),
-            BlockKind::Data(_) | BlockKind::Template(_) | BlockKind::Objects(_) => {
+            BlockKind::Data(_) | BlockKind::Template(_) | BlockKind::Objects(_) | BlockKind::Table(_) => {
                 if force && !is_event {
                     return Ok(None);
                 }

@@ -432,6 +432,9 @@ fn convert_field<'p>(
                     None => "Check at least one option.".into(),
                 });
             }
+            if f.datatype.starts_with("object_") {
+                return Ok(Some(object_list(run, &f.var, pairs)));
+            }
             Ok(Some(crate::functions::make_dadict(&run.host, &f.var, pairs)))
         }
         How::Buttons { values } => {
@@ -464,6 +467,24 @@ fn convert_field<'p>(
             }
         }
     }
+}
+
+/// The result of `object_checkboxes`/`object_multiselect`: the chosen objects in a gathered
+/// list — the existing `DAList` refilled in place (keeping its class), or a new `DAList`.
+fn object_list(run: &mut Run<'_>, var: &str, pairs: Vec<(Value, bool)>) -> Value {
+    let chosen: Vec<Value> = pairs.into_iter().filter(|(_, on)| *on).map(|(k, _)| k).collect();
+    let existing = path::parse(var).and_then(|p| path::lookup(&run.ns, &p));
+    if let Some(Value::Object(o)) = &existing {
+        let is_list = matches!(o.borrow().attrs.get("elements"), Some(Value::List(_)));
+        if is_list {
+            let mut b = o.borrow_mut();
+            b.attrs.insert(std::rc::Rc::from("elements"), Value::list(chosen));
+            b.attrs.insert(std::rc::Rc::from("gathered"), Value::Bool(true));
+            drop(b);
+            return existing.unwrap_or(Value::None);
+        }
+    }
+    crate::functions::make_dalist(&run.host, var, chosen)
 }
 
 /// Applies a choice question's `datatype:` to a chosen value.

@@ -37,7 +37,8 @@ impl Sources for DirSources {
 /// Loads an interview by reference.
 pub fn interview(reference: &str) -> Arc<Interview> {
     let r = InterviewRef::parse(reference).unwrap();
-    let (iv, _warnings) = engine::load(&DirSources::new(), &r).unwrap_or_else(|e| panic!("load {reference}: {e}"));
+    let (iv, _warnings) =
+        engine::load(&DirSources::new(), &r).unwrap_or_else(|e| panic!("load {reference}: {e}"));
     Arc::new(iv)
 }
 
@@ -104,7 +105,14 @@ impl Session {
         let mut state = iv.new_session();
         let ctx = RequestContext::for_tests(reference);
         let screen = iv.next_screen(&mut state, &ctx);
-        Session { iv, state, ctx, screen, staged: Vec::new(), show_help: false }
+        Session {
+            iv,
+            state,
+            ctx,
+            screen,
+            staged: Vec::new(),
+            show_help: false,
+        }
     }
 
     pub fn q(&self) -> &QuestionScreen {
@@ -127,7 +135,14 @@ impl Session {
                 }
                 out.push_str(&q.question);
                 out.push('\n');
-                for part in [&q.subquestion, &q.submit, &q.under, &q.right, &q.post, &q.footer] {
+                for part in [
+                    &q.subquestion,
+                    &q.submit,
+                    &q.under,
+                    &q.right,
+                    &q.post,
+                    &q.footer,
+                ] {
                     if let Some(p) = part {
                         out.push_str(p);
                         out.push('\n');
@@ -225,12 +240,19 @@ impl Session {
 
     pub fn see(&self, phrase: &str) {
         let t = self.text();
-        assert!(t.contains(&norm(phrase)), "expected to see {phrase:?} in:\n{t}\n---\n{:?}", self.screen);
+        assert!(
+            t.contains(&norm(phrase)),
+            "expected to see {phrase:?} in:\n{t}\n---\n{:?}",
+            self.screen
+        );
     }
 
     pub fn not_see(&self, phrase: &str) {
         let t = self.text();
-        assert!(!t.contains(&norm(phrase)), "expected NOT to see {phrase:?} in:\n{t}");
+        assert!(
+            !t.contains(&norm(phrase)),
+            "expected NOT to see {phrase:?} in:\n{t}"
+        );
     }
 
     fn field_by_label(&self, label: &str) -> usize {
@@ -239,7 +261,12 @@ impl Session {
         q.fields
             .iter()
             .position(|f| norm(&f.label) == want && !f.name.is_empty())
-            .unwrap_or_else(|| panic!("no field labelled {label:?}: {:?}", q.fields.iter().map(|f| &f.label).collect::<Vec<_>>()))
+            .unwrap_or_else(|| {
+                panic!(
+                    "no field labelled {label:?}: {:?}",
+                    q.fields.iter().map(|f| &f.label).collect::<Vec<_>>()
+                )
+            })
     }
 
     fn stage(&mut self, name: String, value: String) {
@@ -253,13 +280,21 @@ impl Session {
         let f = self.q().fields[i].clone();
         match f.kind {
             FieldKind::Multiselect | FieldKind::Checkboxes => {
-                let c = f.choices.iter().find(|c| norm(&c.label) == norm(value)).unwrap_or_else(|| panic!("no option {value}"));
+                let c = f
+                    .choices
+                    .iter()
+                    .find(|c| norm(&c.label) == norm(value))
+                    .unwrap_or_else(|| panic!("no option {value}"));
                 if let Some(n) = &c.name {
                     self.stage(n.clone(), "True".into());
                 }
             }
             FieldKind::Radio | FieldKind::Dropdown => {
-                let c = f.choices.iter().find(|c| norm(&c.label) == norm(value)).unwrap_or_else(|| panic!("no option {value}"));
+                let c = f
+                    .choices
+                    .iter()
+                    .find(|c| norm(&c.label) == norm(value))
+                    .unwrap_or_else(|| panic!("no option {value}"));
                 self.stage(f.name.clone(), c.value.clone());
             }
             _ => self.stage(f.name.clone(), value.to_string()),
@@ -272,7 +307,17 @@ impl Session {
             .q()
             .fields
             .iter()
-            .find(|f| matches!(f.kind, FieldKind::Text | FieldKind::Area | FieldKind::Email | FieldKind::Number | FieldKind::Integer | FieldKind::Currency))
+            .find(|f| {
+                matches!(
+                    f.kind,
+                    FieldKind::Text
+                        | FieldKind::Area
+                        | FieldKind::Email
+                        | FieldKind::Number
+                        | FieldKind::Integer
+                        | FieldKind::Currency
+                )
+            })
             .cloned()
             .expect("a text field");
         self.stage(f.name.clone(), value.to_string());
@@ -387,7 +432,13 @@ impl Session {
             }
         }
         for (n, v) in &self.staged {
-            if v == "False" && self.q().fields.iter().any(|f| &f.name == n && f.kind == FieldKind::Checkbox) {
+            if v == "False"
+                && self
+                    .q()
+                    .fields
+                    .iter()
+                    .any(|f| &f.name == n && f.kind == FieldKind::Checkbox)
+            {
                 continue;
             }
             form.push((n.clone(), v.clone()));
@@ -424,11 +475,19 @@ impl Session {
     pub fn click(&mut self, label: &str) {
         let want = norm(label);
         let q = self.q().clone();
-        if q.help_label.as_deref().map(norm) == Some(want.clone()) || (q.help.is_some() && want == "Help") {
+        if q.help_label.as_deref().map(norm) == Some(want.clone())
+            || (q.help.is_some() && want == "Help")
+        {
             self.show_help = true;
             return;
         }
-        if (q.back_allowed || q.question_back_button) && q.back_label.as_deref().map(norm).unwrap_or_else(|| "Back".into()) == want {
+        if (q.back_allowed || q.question_back_button)
+            && q.back_label
+                .as_deref()
+                .map(norm)
+                .unwrap_or_else(|| "Back".into())
+                == want
+        {
             self.back();
             return;
         }
@@ -454,8 +513,18 @@ impl Session {
             .iter()
             .find(|(l, _)| norm(l) == want)
             .map(|(_, u)| u.clone())
-            .or_else(|| q.review.iter().find(|r| norm(&r.label) == want).and_then(|r| r.url.clone()))
-            .or_else(|| q.action_buttons.iter().find(|a| norm(&a.label) == want).map(|a| a.url.clone()))
+            .or_else(|| {
+                q.review
+                    .iter()
+                    .find(|r| norm(&r.label) == want)
+                    .and_then(|r| r.url.clone())
+            })
+            .or_else(|| {
+                q.action_buttons
+                    .iter()
+                    .find(|a| norm(&a.label) == want)
+                    .map(|a| a.url.clone())
+            })
             .or_else(|| find_markdown_link(&q, label))
             .unwrap_or_else(|| panic!("no link {label:?} on {}", self.text()));
         self.visit(&url);
@@ -469,7 +538,10 @@ impl Session {
                 return;
             }
         }
-        let action = url.split(['?', '&']).find_map(|p| p.strip_prefix("action=")).map(str::to_string);
+        let action = url
+            .split(['?', '&'])
+            .find_map(|p| p.strip_prefix("action="))
+            .map(str::to_string);
         let mut ctx = self.ctx.clone();
         ctx.action = action;
         if let Some((_, query)) = url.split_once('?') {
@@ -483,8 +555,18 @@ impl Session {
 
     /// `I choose "value"`: the first drop-down on the screen.
     pub fn choose(&mut self, value: &str) {
-        let f = self.q().fields.iter().find(|f| f.kind == FieldKind::Dropdown).cloned().expect("a drop-down");
-        let c = f.choices.iter().find(|c| norm(&c.label) == norm(value)).unwrap_or_else(|| panic!("no option {value}"));
+        let f = self
+            .q()
+            .fields
+            .iter()
+            .find(|f| f.kind == FieldKind::Dropdown)
+            .cloned()
+            .expect("a drop-down");
+        let c = f
+            .choices
+            .iter()
+            .find(|c| norm(&c.label) == norm(value))
+            .unwrap_or_else(|| panic!("no option {value}"));
         self.stage(f.name.clone(), c.value.clone());
     }
 
