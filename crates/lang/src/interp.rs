@@ -1760,6 +1760,9 @@ impl<'a> Vm<'a> {
             Expr::Name(n) => self.lookup_name(n, frame),
             Expr::Attr(obj, name) => {
                 let o = self.eval_expr(obj, frame)?;
+                if let Some(v) = readable_dunder(&o, name) {
+                    return Ok(v);
+                }
                 let r = self.get_attr(&o, name, Some(obj), frame);
                 crate::value::drop_value(o);
                 r
@@ -3636,6 +3639,26 @@ fn is_pure(e: &Expr) -> bool {
         Expr::BinChain(a, rest) => is_pure(a) && rest.iter().all(|(_, e)| is_pure(e)),
         Expr::Unary(_, a) => is_pure(a),
         _ => false,
+    }
+}
+
+/// The two dunder attributes the sandbox lets author code read (attribute syntax only):
+/// `obj.__class__` of an object (not of a builtin value or a module) and `__name__` of a
+/// class without a builtin constructor (engine, user and exception classes) or of a function.
+pub(crate) fn readable_dunder(obj: &Value, name: &str) -> Option<Value> {
+    match (name, obj) {
+        ("__class__", Value::Object(o)) => {
+            let class = o.borrow().class.clone();
+            (&*class.name != "module").then_some(Value::Class(class))
+        }
+        ("__name__", Value::Class(c)) if c.constructor.is_none() => {
+            Some(Value::Str(c.name.clone()))
+        }
+        ("__name__", Value::Function(f)) => Some(Value::from_str(&f.def.name)),
+        ("__name__", Value::Native(n)) if n.receiver.is_none() => {
+            Some(Value::Str(n.name.clone()))
+        }
+        _ => None,
     }
 }
 

@@ -17,6 +17,7 @@ pub mod methods;
 pub mod modules;
 pub mod interp;
 pub mod ir;
+mod random;
 pub mod limits;
 mod lower;
 pub mod serial;
