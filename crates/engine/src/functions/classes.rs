@@ -24,6 +24,7 @@ fn class_with(name: &str, bases: Vec<Rc<Class>>, methods: &[(&str, NativeFn)]) -
 pub(crate) fn is_class_name(name: &str) -> bool {
     matches!(name, "DAObject" | "DADict" | "DAList" | "DADateTime" | "DALazyTemplate" | "DADateDifference" | "DADateInterval")
         || super::objects::CLASSES.iter().any(|(n, _)| *n == name)
+        || super::finance::CLASSES.iter().any(|(n, _)| *n == name)
 }
 
 /// Builds the engine's classes for one request.
@@ -168,9 +169,9 @@ fn elements(v: &Value) -> Value {
     attr(v, "elements").unwrap_or(Value::None)
 }
 
-fn coll_init(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+fn coll_init(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
-    let is_dict = matches!(&me, Value::Object(o) if o.borrow().class.name.contains("Dict"));
+    let is_dict = super::finance::is_a(&me, "DADict") || matches!(&me, Value::Object(o) if o.borrow().class.name.contains("Dict"));
     if let Some(Value::Str(name)) = args.positional.get(1) {
         if let Value::Object(o) = &me {
             o.borrow_mut().instance_name = Some(name.clone());
@@ -184,6 +185,17 @@ fn coll_init(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     super::objects::apply_using(&me);
     if attr(&me, "auto_gather").is_none() {
         set_attr(&me, "auto_gather", Value::Bool(true));
+    }
+    // `DADict.using(object_type=…, keys=[…])`: an item of object_type for each key
+    if is_dict {
+        if let Some(keys) = attr(&me, "keys").filter(|k| matches!(k, Value::List(_) | Value::Tuple(_))) {
+            if let Value::Object(o) = &me {
+                o.borrow_mut().attrs.shift_remove("keys");
+            }
+            if matches!(attr(&me, "object_type"), Some(Value::Class(_))) {
+                super::objects::dict_new(vm, Args::new(vec![me.clone(), keys]))?;
+            }
+        }
     }
     Ok(Value::None)
 }

@@ -9,6 +9,8 @@ mod classes;
 mod countries;
 mod control;
 mod dates;
+mod finance;
+mod grammar;
 pub(crate) mod objects;
 mod text;
 

@@ -15,13 +15,14 @@ fn children(class: &str) -> &'static [(&'static str, &'static str)] {
     match class {
         "Individual" => &[("name", "IndividualName"), ("address", "Address")],
         "Person" => &[("name", "Name"), ("address", "Address")],
+        "Event" => &[("address", "City")],
         "Thing" => &[("name", "Name")],
         _ => &[],
     }
 }
 
 /// The names of the classes defined here, parent first.
-pub(crate) const CLASSES: [(&str, &str); 9] = [
+pub(crate) const CLASSES: [(&str, &str); 11] = [
     ("Thing", "DAObject"),
     ("Person", "Thing"),
     ("Individual", "Person"),
@@ -31,11 +32,13 @@ pub(crate) const CLASSES: [(&str, &str); 9] = [
     ("PartyList", "DAList"),
     ("ChildList", "DAList"),
     ("DASet", "DAList"),
+    ("Event", "DAObject"),
+    ("City", "Address"),
 ];
 
 /// Adds this module's classes and methods to the engine's class table.
 pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
-    for (name, base) in CLASSES {
+    for (name, base) in CLASSES.iter().chain(super::finance::CLASSES.iter()) {
         let Some(b) = m.get(base).cloned() else { continue };
         let c = Class::new(name, vec![b]);
         m.insert(name, c);
@@ -52,7 +55,6 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
         "DAObject",
         &[
             ("__getattr__", obj_getattr),
-            ("using", using::<0>),
             ("__str__", obj_str),
             ("initializeAttribute", init_attribute),
             ("initializeObject", init_attribute),
@@ -66,7 +68,6 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
         m,
         "DAList",
         &[
-            ("using", using::<1>),
             ("gather", list_gather),
             ("appendObject", list_append_object),
             ("complete_elements", list_complete_elements),
@@ -84,11 +85,9 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
     set(
         m,
         "DADict",
-        &[("using", using::<2>), ("clear", list_clear), ("__delitem__", coll_delitem), ("reset_gathered", reset_gathered), ("new", dict_new), ("add_action", list_add_action), ("initializeObject", dict_init_object), ("does_verb", list_does_verb), ("as_noun", list_as_noun)],
+        &[("clear", list_clear), ("__delitem__", coll_delitem), ("reset_gathered", reset_gathered), ("new", dict_new), ("add_action", list_add_action), ("initializeObject", dict_init_object), ("does_verb", list_does_verb), ("as_noun", list_as_noun)],
     );
-    set(m, "PartyList", &[("using", using::<6>)]);
-    set(m, "DASet", &[("using", using::<8>), ("add", set_add), ("append", set_add)]);
-    set(m, "ChildList", &[("using", using::<7>)]);
+    set(m, "DASet", &[("add", set_add), ("append", set_add)]);
     for l in ["PartyList", "ChildList"] {
         if let (Some(c), Some(ind)) = (m.get(l), m.get("Individual")) {
             let mut d = Dict::new();
@@ -96,27 +95,32 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
             c.set_attr("_using", Value::dict(d));
         }
     }
-    set(m, "Thing", &[("using", using::<3>), ("__str__", thing_str)]);
-    set(m, "Person", &[("using", using::<4>), ("possessive", possessive), ("does_verb", person_does_verb)]);
+    set(m, "Thing", &[("__str__", thing_str)]);
+    set(m, "Person", &[("possessive", possessive), ("does_verb", person_does_verb)]);
     set(
         m,
         "Individual",
-        &[("using", using::<5>), ("__str__", thing_str), ("possessive", possessive), ("age_in_years", age_in_years)],
+        &[("__str__", thing_str), ("possessive", possessive), ("age_in_years", age_in_years)],
     );
     set(
         m,
         "Name",
-        &[("using", using::<10>), ("__str__", name_full), ("full", name_full), ("firstlast", name_full), ("lastfirst", name_full), ("familiar", name_full)],
+        &[("__str__", name_full), ("full", name_full), ("firstlast", name_full), ("lastfirst", name_full), ("familiar", name_full)],
     );
     set(
         m,
         "IndividualName",
-        &[("using", using::<11>), ("__str__", iname_full), ("full", iname_full), ("firstlast", iname_firstlast), ("lastfirst", iname_lastfirst), ("familiar", iname_familiar)],
+        &[("__str__", iname_full), ("full", iname_full), ("firstlast", iname_firstlast), ("lastfirst", iname_lastfirst), ("familiar", iname_familiar)],
     );
-    set(m, "Address", &[("using", using::<9>), ("__str__", addr_one_line), ("on_one_line", addr_one_line), ("block", addr_block)]);
+    set(m, "Address", &[("__str__", addr_one_line), ("on_one_line", addr_one_line), ("block", addr_block)]);
+    super::finance::register(m);
+    super::grammar::register(m);
+    for (name, f) in USING_CLASSES.iter().zip(USING_FNS.iter()) {
+        set(m, name, &[("using", *f)]);
+    }
 }
 
-const USING_CLASSES: [&str; 12] = [
+const USING_CLASSES: [&str; 23] = [
     "DAObject",
     "DAList",
     "DADict",
@@ -129,40 +133,54 @@ const USING_CLASSES: [&str; 12] = [
     "Address",
     "Name",
     "IndividualName",
+    "Value",
+    "PeriodicValue",
+    "FinancialList",
+    "PeriodicFinancialList",
+    "Income",
+    "Asset",
+    "Expense",
+    "OfficeList",
+    "Organization",
+    "Event",
+    "City",
 ];
 
-fn self_obj(args: &Args) -> Result<Value, Error> {
+const USING_FNS: [NativeFn; 23] = [using::<0>, using::<1>, using::<2>, using::<3>, using::<4>, using::<5>, using::<6>, using::<7>, using::<8>, using::<9>, using::<10>, using::<11>, using::<12>, using::<13>, using::<14>, using::<15>, using::<16>, using::<17>, using::<18>, using::<19>, using::<20>, using::<21>, using::<22>];
+
+
+pub(crate) fn self_obj(args: &Args) -> Result<Value, Error> {
     args.positional.first().cloned().ok_or_else(|| Error::exception("TypeError", "method needs self"))
 }
 
-fn instance_name(v: &Value) -> String {
+pub(crate) fn instance_name(v: &Value) -> String {
     match v {
         Value::Object(o) => o.borrow().instance_name.as_deref().unwrap_or("").to_string(),
         _ => String::new(),
     }
 }
 
-fn get(v: &Value, name: &str) -> Option<Value> {
+pub(crate) fn get(v: &Value, name: &str) -> Option<Value> {
     match v {
         Value::Object(o) => o.borrow().attrs.get(name).cloned(),
         _ => None,
     }
 }
 
-fn set(v: &Value, name: &str, val: Value) {
+pub(crate) fn set(v: &Value, name: &str, val: Value) {
     if let Value::Object(o) = v {
         o.borrow_mut().attrs.insert(Rc::from(name), val);
     }
 }
 
-fn del(v: &Value, name: &str) {
+pub(crate) fn del(v: &Value, name: &str) {
     if let Value::Object(o) = v {
         o.borrow_mut().attrs.shift_remove(name);
     }
 }
 
 /// An attribute or `Undefined(instance.attr)` (which makes the engine seek it).
-fn need(vm: &mut Vm<'_>, v: &Value, name: &str) -> Result<Value, Error> {
+pub(crate) fn need(vm: &mut Vm<'_>, v: &Value, name: &str) -> Result<Value, Error> {
     if let Some(x) = get(v, name) {
         return Ok(x);
     }
@@ -272,7 +290,7 @@ fn thing_str(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
 }
 
 /// `me.attr` through the evaluator's rules (creates attribute objects).
-fn attr_value(vm: &mut Vm<'_>, me: &Value, attr: &str) -> Result<Value, Error> {
+pub(crate) fn attr_value(vm: &mut Vm<'_>, me: &Value, attr: &str) -> Result<Value, Error> {
     if let Some(v) = get(me, attr) {
         return Ok(v);
     }
@@ -418,6 +436,7 @@ fn add_dict_item(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
             if let Value::Object(o) = &obj {
                 o.borrow_mut().instance_name = Some(Rc::from(name.as_str()));
             }
+            super::finance::new_item_callback(me, &obj);
             if let Some(Value::Dict(d)) = get(me, "elements") {
                 let k = vm.key_of(&key)?;
                 d.borrow_mut().insert(k, obj);
@@ -502,7 +521,7 @@ fn gather_dict(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
     Ok(())
 }
 
-fn elements(v: &Value) -> Vec<Value> {
+pub(crate) fn elements(v: &Value) -> Vec<Value> {
     match get(v, "elements") {
         Some(Value::List(l)) => l.borrow().clone(),
         _ => Vec::new(),
@@ -807,7 +826,7 @@ fn init_attribute(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
 }
 
 /// `DADict.new(*keys)`: an item of `object_type` for each key not there yet (lists flattened).
-fn dict_new(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+pub(crate) fn dict_new(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
     let mut keys = Vec::new();
     for a in args.positional.iter().skip(1) {
@@ -936,7 +955,7 @@ fn list_item(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     Ok(elements(&me).get(i).cloned().unwrap_or_else(|| Value::from_str("")))
 }
 
-fn count(v: &Value) -> usize {
+pub(crate) fn count(v: &Value) -> usize {
     if is_dict(v) {
         dict_len(v)
     } else {

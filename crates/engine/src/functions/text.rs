@@ -91,7 +91,12 @@ fn currency(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
         Some(s) => vm.str_of(&s)?,
         None => "$".to_string(),
     };
-    let Some(f) = num(&v) else { return Ok(Value::from_str("")) };
+    let f = match &v {
+        // objects with a number in them (`Value`, `PeriodicValue`, anything with `__float__`)
+        Value::Object(_) => Some(super::finance::number(vm, &v)?),
+        _ => num(&v),
+    };
+    let Some(f) = f else { return Ok(Value::from_str("")) };
     let body = group_thousands(f.abs(), if decimals { 2 } else { 0 });
     Ok(Value::from_str(&if f < 0.0 { format!("-{symbol}{body}") } else { format!("{symbol}{body}") }))
 }
