@@ -421,16 +421,18 @@ impl<'a> Vm<'a> {
             }
             StmtKind::Import(items) => {
                 for (module, bound, top) in items {
-                    let m = import_module(module)?;
+                    let m = self.import_module(module)?;
                     if *top {
-                        // `import a.b` binds `a`; only single-level modules exist here.
-                        return Err(Error::Forbidden(format!("import {module}")));
+                        // `import a.b` binds `a` (only host modules are dotted)
+                        let m = self.import_module(bound)?;
+                        self.store_name(bound, m, frame)?;
+                        continue;
                     }
                     self.store_name(bound, m, frame)?;
                 }
             }
             StmtKind::ImportFrom(module, names) => {
-                let m = import_module(module)?;
+                let m = self.import_module(module)?;
                 if names.len() == 1 && &*names[0].0 == "*" {
                     let attrs: Vec<(Rc<str>, Value)> = match &m {
                         Value::Object(o) => o
@@ -452,7 +454,20 @@ impl<'a> Vm<'a> {
                         return Err(Error::Forbidden(format!("import {module}.{name}")));
                     }
                     let v = match &m {
-                        Value::Object(o) => o.borrow().attrs.get(&**name).cloned(),
+                        Value::Object(o) => {
+                            let (found, class) = {
+                                let ob = o.borrow();
+                                (ob.attrs.get(&**name).cloned(), ob.class.clone())
+                            };
+                            match (found, class.lookup("__getattr__")) {
+                                (Some(v), _) => Some(v),
+                                // host modules resolve their names lazily
+                                (None, Some(getattr)) => self
+                                    .call(&bind(getattr, &m), Args::new(vec![Value::from_str(name)]))
+                                    .ok(),
+                                (None, None) => None,
+                            }
+                        }
                         _ => None,
                     };
                     match v {
@@ -1240,6 +1255,17 @@ impl<'a> Vm<'a> {
         }
     }
 
+    /// The module `name`: one of `lang`'s, else one the host provides, else refused.
+    fn import_module(&mut self, name: &str) -> R<Value> {
+        if let Some(m) = crate::ext::import(name) {
+            return Ok(m);
+        }
+        if let Some(m) = self.host.as_ref().and_then(|h| h.import(name)) {
+            return Ok(m);
+        }
+        Err(Error::Forbidden(format!("import {name}")))
+    }
+
     /// `obj.name` (the expression `obj_expr` is used to spell undefined paths).
     pub(crate) fn get_attr(
         &mut self,
@@ -1267,6 +1293,11 @@ impl<'a> Vm<'a> {
                         func: f,
                         receiver: Some(obj.clone()),
                     })));
+                }
+                if let (true, Some(getattr)) =
+                    (&*class.name == "module", class.lookup("__getattr__"))
+                {
+                    return self.call(&bind(getattr, obj), Args::new(vec![Value::from_str(name)]));
                 }
                 if &*class.name == "module" {
                     let m = o
@@ -3697,9 +3728,6 @@ fn name_object(v: &Value, name: &str) {
     }
 }
 
-fn import_module(name: &str) -> R<Value> {
-    crate::ext::import(name).ok_or_else(|| Error::Forbidden(format!("import {name}")))
-}
 
 // ---- exceptions -------------------------------------------------------------------------------
 
