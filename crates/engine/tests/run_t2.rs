@@ -190,3 +190,89 @@ fn does_verb_agrees_with_the_number_of_items() {
     }
     s.see("There are two fruits in all.");
 }
+
+#[test]
+fn table_delete_button_removes_the_row_and_read_only_hides_buttons() {
+    // TestExamples:7260
+    let mut s = Session::start(&ex("table-read-only-2.yml"));
+    s.click("Yes");
+    s.set("Name", "Grape");
+    s.set("Seeds", "0");
+    s.click("Continue");
+    s.click("No");
+    s.see("Table of fruits");
+    s.see("Apple");
+    s.see("Orange");
+    // Apple may be deleted but not edited; Orange edited but not deleted; Grape both
+    let links: Vec<String> = run_support::anchors(s.q()).into_iter().map(|(t, _)| t).collect();
+    assert_eq!(links.iter().filter(|t| t.as_str() == " Edit").count(), 2, "{links:?}");
+    assert_eq!(links.iter().filter(|t| t.as_str() == " Delete").count(), 2, "{links:?}");
+    s.see("Actions");
+    s.nth_link(" Delete", 1);
+    s.see("Table of fruits");
+    s.not_see("Apple");
+    s.see("Grape");
+    // the items after the deleted one are renamed: editing Grape (now fruit[1]) asks about it
+    s.nth_link(" Edit", 2);
+    s.see("Tell me about the fruit.");
+    s.set("Name", "Lime");
+    s.click("Continue");
+    s.see("Table of fruits");
+    s.see("Lime");
+    s.not_see("Grape");
+}
+
+#[test]
+fn table_edit_follows_up_and_rechecks_completeness() {
+    // TestExamples:7347: editing re-asks the listed attributes, then the complete code runs again
+    let mut s = Session::start(&ex("edit-list-complete-complex.yml"));
+    s.set("First Name", "John");
+    s.set("Last Name", "Smith");
+    s.click("Continue");
+    s.set("Fruit", "peach");
+    s.click("Continue");
+    s.click("No");
+    s.see("Summary of answers");
+    s.nth_link(" Edit", 1);
+    s.see("Who is the first person?");
+    s.click("Continue");
+    s.see("What is John Smith’s favorite fruit?");
+    s.set("Fruit", "apple");
+    s.click("Continue");
+    s.see("What is John Smith’s favorite apple?");
+    s.set("Variety", "Fuji");
+    s.click("Continue");
+    s.see("Summary of answers");
+    s.click(" Add another");
+    s.see("Who is the second person?");
+}
+
+#[test]
+fn dict_add_action_asks_the_new_key_then_its_value() {
+    // TestExamples:7866
+    let mut s = Session::start(&ex("table-dict-string.yml"));
+    s.click(" Add another");
+    s.see("What type of income would you like to add?");
+    s.set("Type of income", "dividends");
+    s.click("Continue");
+    s.see("Income from dividends");
+    s.set("How much income do you get from dividends?", "102");
+    s.click("Continue");
+    s.see("Summary of income");
+    s.see("$102.00");
+}
+
+#[test]
+fn object_list_is_filled_up_to_an_index_and_generic_objects_get_real_names() {
+    // TestExamples:8352: `person[0]` of an object list creates the item
+    let mut s = Session::start(&ex("list-table-manual-gather.yml"));
+    s.see("Who is the first person?");
+    // TestExamples:3112: `x.allergy` made for person[0] is person[0].allergy
+    let mut s = Session::start(&ex("nested-loop.yml"));
+    s.set("First", "Ralph");
+    s.set("Last", "Smith");
+    s.click("Continue");
+    s.see("Does Ralph Smith have any allergies?");
+    s.click("No");
+    s.see("Does Ralph Smith have any children?");
+}

@@ -8,6 +8,7 @@
 mod ask;
 pub mod compile;
 pub mod json;
+mod lists;
 pub mod path;
 mod submit;
 
@@ -397,6 +398,7 @@ impl<'a> Run<'a> {
                 self.push_events(&vars, serde_json::Map::new());
             }
             "_da_priority_action" | "_da_exit" => {}
+            _ if self.group_action(&action, &arguments) => {}
             _ => {
                 if let Some(forget) = arguments.get("_forget_prior") {
                     if forget.as_bool() == Some(true) {
@@ -449,6 +451,14 @@ impl<'a> Run<'a> {
         for v in &self.iv.reset {
             if let Some(p) = path::parse(v.name()) {
                 path::remove(&self.ns, &p);
+            }
+        }
+        // tables are made again from their rows at each request (docassemble's are lazy)
+        for b in &self.iv.blocks {
+            if let BlockKind::Table(t) = &b.kind {
+                if let Some(p) = path::parse(t.variable.name()) {
+                    path::remove(&self.ns, &p);
+                }
             }
         }
         // reconsider: True code blocks
@@ -608,6 +618,9 @@ impl<'a> Run<'a> {
         if let Some(ev) = self.st.event_stack.first().cloned() {
             self.host.action = Some(ev.action.clone());
             self.host.arguments = ev.arguments.clone();
+            if self.queued_action(&ev)? {
+                return Err(Flow::Signal(Signal::ReRun));
+            }
             if !self.has_question_for(&ev.action) && path::parse(&ev.action).is_some() {
                 // only code defines it: asking again means recomputing it
                 if let Some(p) = path::parse(&ev.action) {
@@ -811,6 +824,21 @@ impl<'a> Run<'a> {
                     // `person[i].child`: only for the index values bound now (none bound: skipped)
                     let mut name = spec.var.name().to_string();
                     let mut unbound = false;
+                    // a generic object's attribute object is named after the object (`x.allergy`
+                    // made for `person[0]` is `person[0].allergy`)
+                    if name == "x" || name.starts_with("x.") || name.starts_with("x[") {
+                        match self.ns.get("x") {
+                            Some(Value::Object(o)) => {
+                                let base = o.borrow().instance_name.as_deref().unwrap_or("").to_string();
+                                if base.is_empty() {
+                                    unbound = true;
+                                } else {
+                                    name = format!("{base}{}", &name[1..]);
+                                }
+                            }
+                            _ => unbound = true,
+                        }
+                    }
                     for iv in ["i", "j", "k", "l", "m", "n"] {
                         let pat = format!("[{iv}]");
                         if name.contains(&pat) {
@@ -836,77 +864,6 @@ impl<'a> Run<'a> {
             }
             _ => Err(Flow::Fatal(format!("{}: this kind of block is not supported yet", block.pos))),
         }
-    }
-
-    /// Builds the value of a `table:` block: a lazy template whose content is a Markdown table.
-    fn table_value(&mut self, t: &crate::model::TableBlock, pos: &Pos) -> R<Value> {
-        use crate::yaml::Value as Y;
-        let Some(rows_expr) = &t.rows else {
-            return Err(Flow::Fatal(format!("{pos}: a table needs rows")));
-        };
-        let rows = self.eval_expr(rows_expr)?;
-        let r2 = rows.clone();
-        // a table gathers its rows even while the list is being gathered in this request
-        self.run_vm(|vm, _| crate::functions::objects::gather_for_table(vm, &r2)).map_err(|e| self.flow(e, pos))?;
-        let mut headers = Vec::new();
-        let mut cols = Vec::new();
-        if let Some(Y::Seq(items)) = t.columns.as_ref().map(|c| &c.value) {
-            for item in items {
-                if let Y::Map(pairs) = &item.value {
-                    for (k, v) in pairs {
-                        let h = k.scalar_text().unwrap_or_default();
-                        let e = v.scalar_text().unwrap_or_default();
-                        headers.push(self.render_plain(&h, pos)?);
-                        cols.push(format!("str({})", e.trim()));
-                    }
-                }
-            }
-        }
-        let is_dict = match &rows {
-            Value::Dict(_) => true,
-            Value::Object(o) => matches!(o.borrow().attrs.get("elements"), Some(Value::Dict(_))),
-            _ => false,
-        };
-        let src = format!(
-            "[[{}] for row_index, row_item in {}]",
-            cols.join(", "),
-            if is_dict { "__table_rows.items()" } else { "enumerate(__table_rows)" }
-        );
-        self.ns.set("__table_rows", rows);
-        let res = self.eval_src(&src, pos);
-        self.ns.remove("__table_rows");
-        let cells = res?;
-        let mut body = Vec::new();
-        if let Value::List(l) = &cells {
-            for r in l.borrow().iter() {
-                if let Value::List(rl) = r {
-                    let texts: Vec<String> = rl.borrow().iter().map(|c| match c { Value::Str(s) => s.to_string(), _ => String::new() }.replace('\n', " ").replace('|', "\\|")).collect();
-                    body.push(texts.join(" | "));
-                }
-            }
-        }
-        let opt = |name: &str| t.options.iter().find(|(k, _)| k == name).map(|(_, v)| v);
-        let content = if body.is_empty() && opt("show if empty").is_some() {
-            match opt("show if empty").map(|n| &n.value) {
-                Some(Y::Str(s)) => self.render_plain(s, pos)?,
-                _ => String::new(),
-            }
-        } else {
-            let mut out = headers.join(" | ");
-            out.push('\n');
-            out.push_str(&headers.iter().map(|_| "---").collect::<Vec<_>>().join(" | "));
-            for b in body {
-                out.push('\n');
-                out.push_str(&b);
-            }
-            out
-        };
-        let cls = self.host.class("DALazyTemplate");
-        let obj = Value::new_object(cls, Some(t.variable.name()));
-        if let Value::Object(o) = &obj {
-            o.borrow_mut().attrs.insert(std::rc::Rc::from("content"), Value::from_str(&content));
-        }
-        Ok(obj)
     }
 
     /// Builds the value of a `data:` block.
@@ -1065,6 +1022,9 @@ impl<'a> Run<'a> {
     }
 
     fn askfor_inner(&mut self, var: &str, depth: u32, force: bool) -> R<Option<Screen>> {
+        if !force && self.fill_up(var) {
+            return Ok(None);
+        }
         let mut tried: HashSet<(usize, String)> = HashSet::new();
         let mut rounds = 0;
         'outer: loop {

@@ -256,11 +256,18 @@ impl Session {
     }
 
     fn field_by_label(&self, label: &str) -> usize {
+        self.nth_field_by_label(label, 1)
+    }
+
+    fn nth_field_by_label(&self, label: &str, nth: usize) -> usize {
         let q = self.q();
         let want = norm(label);
         q.fields
             .iter()
-            .position(|f| norm(&f.label) == want && !f.name.is_empty())
+            .enumerate()
+            .filter(|(_, f)| norm(&f.label) == want && !f.name.is_empty())
+            .nth(nth.saturating_sub(1))
+            .map(|(i, _)| i)
             .unwrap_or_else(|| {
                 panic!(
                     "no field labelled {label:?}: {:?}",
@@ -276,7 +283,12 @@ impl Session {
 
     /// `I set "label" to "value"`.
     pub fn set(&mut self, label: &str, value: &str) {
-        let i = self.field_by_label(label);
+        self.set_nth(label, 1, value);
+    }
+
+    /// `I set the second "label" to "value"`.
+    pub fn set_nth(&mut self, label: &str, nth: usize, value: &str) {
+        let i = self.nth_field_by_label(label, nth);
         let f = self.q().fields[i].clone();
         match f.kind {
             FieldKind::Multiselect | FieldKind::Checkboxes => {
@@ -501,6 +513,20 @@ impl Session {
             self.post(form);
             return;
         }
+        // links drawn as buttons (`add_action()`, action buttons)
+        if let Some(url) = q
+            .action_buttons
+            .iter()
+            .find(|a| norm(&a.label) == want)
+            .map(|a| a.url.clone())
+        {
+            self.visit(&url);
+            return;
+        }
+        if let Some((_, url)) = anchors(&q).into_iter().find(|(t, _)| norm(t) == want) {
+            self.visit(&url);
+            return;
+        }
         panic!("no button {label:?} on screen: {}", self.text());
     }
 
@@ -526,7 +552,26 @@ impl Session {
                     .map(|a| a.url.clone())
             })
             .or_else(|| find_markdown_link(&q, label))
+            .or_else(|| {
+                anchors(&q)
+                    .into_iter()
+                    .find(|(t, _)| norm(t) == want)
+                    .map(|(_, u)| u)
+            })
             .unwrap_or_else(|| panic!("no link {label:?} on {}", self.text()));
+        self.visit(&url);
+    }
+
+    /// `I click the second link " Edit"`: the nth HTML link with that text.
+    pub fn nth_link(&mut self, label: &str, nth: usize) {
+        let want = norm(label);
+        let q = self.q().clone();
+        let url = anchors(&q)
+            .into_iter()
+            .filter(|(t, _)| norm(t) == want)
+            .nth(nth.saturating_sub(1))
+            .map(|(_, u)| u)
+            .unwrap_or_else(|| panic!("no link {nth} {label:?} on {}", self.text()));
         self.visit(&url);
     }
 
@@ -615,4 +660,52 @@ fn find_markdown_link(q: &QuestionScreen, label: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// The HTML links (`<a href>…</a>`) in the screen's texts: (text without tags, href).
+pub fn anchors(q: &QuestionScreen) -> Vec<(String, String)> {
+    let mut texts = vec![q.question.clone()];
+    texts.extend(q.subquestion.clone());
+    texts.extend(q.under.clone());
+    texts.extend(q.pre.clone());
+    texts.extend(q.post.clone());
+    texts.extend(q.right.clone());
+    for f in &q.fields {
+        texts.extend(f.content.clone());
+    }
+    for r in &q.review {
+        texts.extend(r.value.clone());
+    }
+    let mut out = Vec::new();
+    for t in texts {
+        let t = t.replace(['\u{e000}', '\u{e001}'], "");
+        let mut rest = t.as_str();
+        while let Some(start) = rest.find("<a ") {
+            let after = &rest[start..];
+            let Some(gt) = after.find('>') else { break };
+            let tag = &after[..gt];
+            let Some(end) = after.find("</a>") else { break };
+            let inner = &after[gt + 1..end];
+            let href = tag.find("href=\"").and_then(|h| {
+                tag[h + 6..]
+                    .find('"')
+                    .map(|e| tag[h + 6..h + 6 + e].replace("&amp;", "&"))
+            });
+            let mut text = String::new();
+            let mut in_tag = false;
+            for c in inner.chars() {
+                match c {
+                    '<' => in_tag = true,
+                    '>' if in_tag => in_tag = false,
+                    _ if !in_tag => text.push(c),
+                    _ => {}
+                }
+            }
+            if let Some(h) = href {
+                out.push((text, h));
+            }
+            rest = &after[end + 4..];
+        }
+    }
+    out
 }
