@@ -213,8 +213,14 @@ fn coll_getitem(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     match elements(&me) {
         Value::Dict(d) => {
             let k = vm.key_of(&key)?;
-            match d.borrow().get(&k) {
-                Some(v) => Ok(v.clone()),
+            let found = d.borrow().get(&k).cloned();
+            match found {
+                Some(v) => Ok(v),
+                // a dictionary of objects makes the item when it is first used
+                None if matches!(attr(&me, "object_type"), Some(Value::Class(_))) => {
+                    let class = attr(&me, "object_type").unwrap_or(Value::None);
+                    super::objects::dict_init_object(vm, Args::new(vec![me.clone(), key, class]))
+                }
                 None => Err(Error::Undefined(format!("{}[{}]", instance_name(&me), key.repr()))),
             }
         }
@@ -305,7 +311,7 @@ fn coll_number_as_word(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
 fn coll_str(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
     super::objects::trigger_gather(vm, &me)?;
-    let items = coll_items(&me);
+    let items = sorted_keys(vm, &me);
     let mut strs = Vec::new();
     for it in &items {
         strs.push(vm.str_of(it)?);
@@ -368,9 +374,20 @@ fn dict_any_false(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     Ok(Value::Bool(!dict_filter(&args, false)?.is_empty()))
 }
 
-fn dict_keys(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+/// The keys of a `DADict` in sorted order when they can be sorted (docassemble's
+/// `keys()` and `str()`); the items of a list as they are.
+fn sorted_keys(vm: &mut Vm<'_>, me: &Value) -> Vec<Value> {
+    let items = coll_items(me);
+    if !matches!(elements(me), Value::Dict(_)) || super::finance::is_a(me, "DAOrderedDict") {
+        return items;
+    }
+    lang::builtins::sorted_values(vm, items.clone(), None, false).unwrap_or(items)
+}
+
+fn dict_keys(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
-    Ok(Value::list(coll_items(&me)))
+    super::objects::trigger_gather(vm, &me)?;
+    Ok(Value::list(sorted_keys(vm, &me)))
 }
 
 fn dict_values(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
@@ -391,6 +408,10 @@ fn dict_items(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
 
 fn dict_get(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
+    if args.positional.len() == 2 {
+        // `d.get(key)`: the item, asked for (or made) when it is not there
+        return coll_getitem(vm, args);
+    }
     let key = args.positional.get(1).cloned().unwrap_or(Value::None);
     let default = args.positional.get(2).cloned().unwrap_or(Value::None);
     if let Value::Dict(d) = elements(&me) {

@@ -22,7 +22,7 @@ fn children(class: &str) -> &'static [(&'static str, &'static str)] {
 }
 
 /// The names of the classes defined here, parent first.
-pub(crate) const CLASSES: [(&str, &str); 11] = [
+pub(crate) const CLASSES: [(&str, &str); 12] = [
     ("Thing", "DAObject"),
     ("Person", "Thing"),
     ("Individual", "Person"),
@@ -34,6 +34,7 @@ pub(crate) const CLASSES: [(&str, &str); 11] = [
     ("DASet", "DAList"),
     ("Event", "DAObject"),
     ("City", "Address"),
+    ("DAEmpty", "DAObject"),
 ];
 
 /// Adds this module's classes and methods to the engine's class table.
@@ -58,6 +59,7 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
             ("__str__", obj_str),
             ("initializeAttribute", init_attribute),
             ("initializeObject", init_attribute),
+            ("initialize_attribute", init_attribute),
             ("object_possessive", object_possessive),
             ("possessive", possessive),
             ("first_name_hint", empty_str),
@@ -76,6 +78,10 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
             ("__delitem__", coll_delitem),
             ("reset_gathered", reset_gathered),
             ("item", list_item),
+            ("append_object", list_append_object),
+            ("has_been_gathered", has_been_gathered),
+            ("number_gathered", number_gathered),
+            ("gathered_and_complete", gathered_and_complete),
             ("does_verb", list_does_verb),
             ("as_noun", list_as_noun),
             ("quantity_noun", list_quantity_noun),
@@ -85,7 +91,7 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
     set(
         m,
         "DADict",
-        &[("clear", list_clear), ("__delitem__", coll_delitem), ("reset_gathered", reset_gathered), ("new", dict_new), ("add_action", list_add_action), ("initializeObject", dict_init_object), ("does_verb", list_does_verb), ("as_noun", list_as_noun)],
+        &[("clear", list_clear), ("__delitem__", coll_delitem), ("reset_gathered", reset_gathered), ("new", dict_new), ("item", list_item), ("initialize_object", dict_init_object), ("has_been_gathered", has_been_gathered), ("number_gathered", number_gathered), ("gathered_and_complete", gathered_and_complete), ("add_action", list_add_action), ("initializeObject", dict_init_object), ("does_verb", list_does_verb), ("as_noun", list_as_noun)],
     );
     set(m, "DASet", &[("add", set_add), ("append", set_add)]);
     for l in ["PartyList", "ChildList"] {
@@ -112,7 +118,31 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
         "IndividualName",
         &[("__str__", iname_full), ("full", iname_full), ("firstlast", iname_firstlast), ("lastfirst", iname_lastfirst), ("familiar", iname_familiar)],
     );
-    set(m, "Address", &[("__str__", addr_one_line), ("on_one_line", addr_one_line), ("block", addr_block)]);
+    set(
+        m,
+        "Address",
+        &[
+            ("__str__", addr_one_line),
+            ("on_one_line", addr_one_line),
+            ("block", addr_block),
+            ("line_one", addr_line_one),
+            ("line_two", addr_line_two),
+            ("formatted_unit", addr_formatted_unit),
+        ],
+    );
+    set(
+        m,
+        "DAEmpty",
+        &[
+            ("__getattr__", empty_getattr),
+            ("__getitem__", empty_getattr),
+            ("__str__", empty_str),
+            ("__repr__", empty_str),
+            ("__bool__", empty_false),
+            ("__len__", empty_zero),
+            ("__iter__", empty_list),
+        ],
+    );
     super::finance::register(m);
     super::grammar::register(m);
     for (name, f) in USING_CLASSES.iter().zip(USING_FNS.iter()) {
@@ -369,37 +399,163 @@ fn iname_familiar(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     Ok(Value::from_str(&vm.str_of(&first)?))
 }
 
-fn addr_parts(vm: &mut Vm<'_>, me: &Value) -> Result<(String, String), Error> {
-    let a = need(vm, me, "address")?;
-    let mut line1 = vm.str_of(&a)?;
-    let unit = opt_str(vm, me, "unit")?;
+/// An optional attribute as text ("" when missing or None).
+fn opt_attr(vm: &mut Vm<'_>, me: &Value, attr: &str) -> Result<String, Error> {
+    opt_str(vm, me, attr)
+}
+
+/// docassemble's `formatted_unit()`: "Unit 5", "Suite 200", "Floor 3", "Room 12".
+fn formatted_unit(vm: &mut Vm<'_>, me: &Value) -> Result<String, Error> {
+    let unit = opt_attr(vm, me, "unit")?;
     if !unit.is_empty() {
-        line1 = format!("{line1}, {unit}");
+        let lower = unit.to_lowercase();
+        let labelled = ["unit", "floor", "suite", "apt", "apartment", "room", "ste", "fl"].iter().any(|w| lower.contains(w));
+        return Ok(if labelled || !unit.chars().all(|c| c.is_ascii_digit()) { unit } else { format!("Unit {unit}") });
     }
+    let floor = opt_attr(vm, me, "floor")?;
+    if !floor.is_empty() {
+        return Ok(format!("Floor {floor}"));
+    }
+    let room = opt_attr(vm, me, "room")?;
+    if !room.is_empty() {
+        return Ok(format!("Room {room}"));
+    }
+    Ok(String::new())
+}
+
+/// The street line (without the unit): `address`, or `street_number street`.
+fn street_line(vm: &mut Vm<'_>, me: &Value) -> Result<String, Error> {
+    if get(me, "address").is_none() && get(me, "street_number").is_some() && get(me, "street").is_some() {
+        let n = opt_attr(vm, me, "street_number")?;
+        let st = opt_attr(vm, me, "street")?;
+        return Ok(format!("{n} {st}"));
+    }
+    let a = need(vm, me, "address")?;
+    vm.str_of(&a)
+}
+
+/// "City, ST 12345" (with the sublocality first when there is one).
+fn city_line(vm: &mut Vm<'_>, me: &Value) -> Result<String, Error> {
     let city = need(vm, me, "city")?;
-    let city = vm.str_of(&city)?;
-    let state = opt_str(vm, me, "state")?;
-    let zip = opt_str(vm, me, "zip")?;
-    let mut line2 = city;
+    let mut line = vm.str_of(&city)?;
+    let state = opt_attr(vm, me, "state")?;
     if !state.is_empty() {
-        line2 = format!("{line2}, {state}");
+        line = format!("{line}, {state}");
+    }
+    let mut zip = opt_attr(vm, me, "zip")?;
+    if zip.is_empty() {
+        zip = opt_attr(vm, me, "postal_code")?;
     }
     if !zip.is_empty() {
-        line2 = format!("{line2} {zip}");
+        line = format!("{line} {zip}");
     }
-    Ok((line1, line2))
+    Ok(line)
 }
 
-fn addr_one_line(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
-    let me = self_obj(&args)?;
-    let (a, b) = addr_parts(vm, &me)?;
-    Ok(Value::from_str(&format!("{a}, {b}")))
+fn city_only(me: &Value) -> bool {
+    get(me, "city_only").is_some_and(|v| v.truthy()) || super::finance::is_a(me, "City")
 }
 
-fn addr_block(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+/// The country's name when it is to be shown (`show_country`, or a country other than the US).
+fn country_line(vm: &mut Vm<'_>, me: &Value, show: Option<bool>) -> Result<Option<String>, Error> {
+    let country = opt_attr(vm, me, "country")?;
+    let show = show.unwrap_or(!country.is_empty() && country != "US");
+    if !show {
+        return Ok(None);
+    }
+    let code = if country.is_empty() { "US".to_string() } else { country };
+    let name = super::countries::country_name(vm, Args::new(vec![Value::from_str(&code)]))?;
+    Ok(Some(name.str()))
+}
+
+fn show_country_kw(args: &mut Args) -> Option<bool> {
+    match args.take_kw("show_country") {
+        Some(Value::None) | None => None,
+        Some(v) => Some(v.truthy()),
+    }
+}
+
+fn addr_one_line(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
-    let (a, b) = addr_parts(vm, &me)?;
-    Ok(Value::from_str(&format!("{a}  \n{b}")))
+    let include_unit = args.take_kw("include_unit").is_none_or(|v| v.truthy());
+    let show = show_country_kw(&mut args);
+    let mut out = String::new();
+    if !city_only(&me) {
+        out.push_str(&street_line(vm, &me)?);
+        let unit = if include_unit { formatted_unit(vm, &me)? } else { String::new() };
+        if !unit.is_empty() {
+            out.push_str(", ");
+            out.push_str(&unit);
+        }
+        out.push_str(", ");
+    }
+    let sub = opt_attr(vm, &me, "sublocality_level_1")?;
+    if !sub.is_empty() {
+        out.push_str(&sub);
+        out.push_str(", ");
+    }
+    out.push_str(&city_line(vm, &me)?);
+    if let Some(c) = country_line(vm, &me, show)? {
+        out.push_str(", ");
+        out.push_str(&c);
+    }
+    Ok(Value::from_str(&out))
+}
+
+fn addr_block(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let international = args.take_kw("international").is_some_and(|v| v.truthy());
+    let show = show_country_kw(&mut args);
+    let mut lines = Vec::new();
+    if !city_only(&me) {
+        lines.push(street_line(vm, &me)?);
+        let unit = formatted_unit(vm, &me)?;
+        if !unit.is_empty() {
+            lines.push(unit);
+        }
+    }
+    let sub = opt_attr(vm, &me, "sublocality_level_1")?;
+    if !sub.is_empty() {
+        lines.push(sub);
+    }
+    if international {
+        // the postal format: city, region and postal code in capitals, then the country
+        lines.push(city_line(vm, &me)?.to_uppercase());
+        if let Some(c) = country_line(vm, &me, Some(true))? {
+            lines.push(c.to_uppercase());
+        }
+    } else {
+        lines.push(city_line(vm, &me)?);
+        if let Some(c) = country_line(vm, &me, show)? {
+            lines.push(c);
+        }
+    }
+    Ok(Value::from_str(&lines.join("  \n")))
+}
+
+fn addr_line_one(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    if city_only(&me) {
+        return Ok(Value::from_str(""));
+    }
+    let mut out = street_line(vm, &me)?;
+    let unit = formatted_unit(vm, &me)?;
+    if !unit.is_empty() {
+        out = format!("{out}, {unit}");
+    }
+    Ok(Value::from_str(&out))
+}
+
+fn addr_line_two(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let sub = opt_attr(vm, &me, "sublocality_level_1")?;
+    let line = city_line(vm, &me)?;
+    Ok(Value::from_str(&if sub.is_empty() { line } else { format!("{sub}, {line}") }))
+}
+
+fn addr_formatted_unit(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    Ok(Value::from_str(&formatted_unit(vm, &me)?))
 }
 
 // ---- DAList gathering -------------------------------------------------------------------
@@ -692,25 +848,31 @@ fn gather_set(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
 
 /// docassemble's `DAList.gather()`.
 pub(crate) fn gather(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
+    gather_with(vm, me, None)
+}
+
+/// `gather(minimum=n)`: at least `minimum` items before asking whether there are more.
+fn gather_with(vm: &mut Vm<'_>, me: &Value, minimum: Option<usize>) -> Result<(), Error> {
     if get(me, "gathered").is_some_and(|g| g.truthy()) {
         return Ok(());
     }
     let name = instance_name(me);
     super::host(vm)?.gathering.insert(name.clone());
-    gather_inner(vm, me)?;
+    gather_inner(vm, me, minimum)?;
     super::host(vm)?.gathering.remove(&name);
     Ok(())
 }
 
-fn gather_inner(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
+fn gather_inner(vm: &mut Vm<'_>, me: &Value, minimum: Option<usize>) -> Result<(), Error> {
     if is_dict(me) {
         return gather_dict(vm, me);
     }
     if is_set(me) {
         return gather_set(vm, me);
     }
-    let minimum = match get(me, "minimum_number") {
-        Some(Value::Int(i)) => usize::try_from(i).unwrap_or(0),
+    let minimum = match (minimum, get(me, "minimum_number")) {
+        (Some(m), _) => m,
+        (None, Some(Value::Int(i))) => usize::try_from(i).unwrap_or(0),
         _ => 0,
     };
     let ask_number = get(me, "ask_number").is_some_and(|v| v.truthy());
@@ -769,7 +931,11 @@ fn list_gather(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
         set(&me, "target_number", n);
         set(&me, "ask_number", Value::Bool(true));
     }
-    gather(vm, &me)?;
+    let minimum = match args.keyword.iter().find(|(k, _)| &**k == "minimum").map(|(_, v)| v.clone()) {
+        Some(Value::Int(i)) => usize::try_from(i).ok(),
+        _ => None,
+    };
+    gather_with(vm, &me, minimum)?;
     Ok(Value::Bool(true))
 }
 
@@ -853,11 +1019,11 @@ pub(crate) fn dict_new(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     Ok(Value::None)
 }
 
-fn dict_init_object(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+pub(crate) fn dict_init_object(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
     let key = args.positional.get(1).cloned().unwrap_or(Value::None);
-    let class = match args.positional.get(2) {
-        Some(Value::Class(c)) => c.clone(),
+    let class = match args.positional.get(2).cloned().or_else(|| get(&me, "object_type")) {
+        Some(Value::Class(c)) => c,
         _ => super::host(vm)?.class("DAObject"),
     };
     let name = format!("{}[{}]", instance_name(&me), key.repr());
@@ -935,24 +1101,113 @@ fn coll_delitem(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     Ok(Value::None)
 }
 
-/// `reset_gathered()`: the list is to be gathered again (asking whether there are more).
-fn reset_gathered(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+/// `reset_gathered(recursive=False, only_if_empty=False, mark_incomplete=False)`: the list is
+/// to be gathered again (asking whether there are more); `mark_incomplete` forgets each
+/// item's `complete_attribute` so that the items are completed again.
+fn reset_gathered(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
-    if count(&me) == 0 {
-        del(&me, "there_are_any");
+    let recursive = args.take_kw("recursive").is_some_and(|v| v.truthy());
+    let only_if_empty = args.take_kw("only_if_empty").is_some_and(|v| v.truthy());
+    let mark_incomplete = args.take_kw("mark_incomplete").is_some_and(|v| v.truthy());
+    reset_one(&me, only_if_empty, mark_incomplete);
+    if recursive {
+        let items = if is_dict(&me) { dict_values(&me) } else { elements(&me) };
+        for item in items {
+            if is_list(&item) {
+                reset_gathered(vm, Args::new(vec![item]))?;
+            }
+        }
     }
-    del(&me, "gathered");
-    del(&me, "there_is_another");
     Ok(Value::None)
 }
 
-fn list_item(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+fn reset_one(me: &Value, only_if_empty: bool, mark_incomplete: bool) {
+    if only_if_empty && count(me) > 0 {
+        return;
+    }
+    if count(me) == 0 {
+        del(me, "there_are_any");
+    }
+    for a in ["there_is_another", "there_is_one_other", "gathered", "revisit", "new_object_type"] {
+        del(me, a);
+    }
+    if mark_incomplete {
+        if let Some(Value::Str(attr)) = get(me, "complete_attribute") {
+            let items = if is_dict(me) { dict_values(me) } else { elements(me) };
+            for item in items {
+                del(&item, &attr);
+            }
+        }
+    }
+}
+
+/// `coll.item(i)`: the item, or a `DAEmpty` (blank text, any attribute blank) when there is none.
+fn list_item(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
-    let i = match args.positional.get(1) {
-        Some(Value::Int(i)) => usize::try_from(*i).unwrap_or(usize::MAX),
-        _ => usize::MAX,
+    trigger_gather(vm, &me)?;
+    let key = args.positional.get(1).cloned().unwrap_or(Value::None);
+    let found = match get(&me, "elements") {
+        Some(Value::List(l)) => match key {
+            Value::Int(i) if i >= 0 => usize::try_from(i).ok().and_then(|i| l.borrow().get(i).cloned()),
+            _ => None,
+        },
+        Some(Value::Dict(d)) => {
+            let k = vm.key_of(&key)?;
+            let v = d.borrow().get(&k).cloned();
+            v
+        }
+        _ => None,
     };
-    Ok(elements(&me).get(i).cloned().unwrap_or_else(|| Value::from_str("")))
+    match found {
+        Some(v) => Ok(v),
+        None => Ok(Value::new_object(super::host(vm)?.class("DAEmpty"), None)),
+    }
+}
+
+fn empty_getattr(vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
+    Ok(Value::new_object(super::host(vm)?.class("DAEmpty"), None))
+}
+
+fn empty_false(_vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
+    Ok(Value::Bool(false))
+}
+
+fn empty_zero(_vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
+    Ok(Value::Int(0))
+}
+
+fn empty_list(_vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
+    Ok(Value::list(Vec::new()))
+}
+
+/// `has_been_gathered()`: whether `gathered` is set (never gathers).
+fn has_been_gathered(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    Ok(Value::Bool(get(&me, "gathered").is_some() || get(&me, "was_gathered").is_some_and(|v| v.truthy())))
+}
+
+/// `number_gathered()`: the items there so far (never gathers).
+fn number_gathered(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    if args.take_kw("if_started").is_some_and(|v| v.truthy())
+        && get(&me, "gathered").is_none()
+        && get(&me, "there_are_any").is_none()
+        && count(&me) == 0
+    {
+        trigger_gather(vm, &me)?;
+    }
+    Ok(Value::Int(i64::try_from(count(&me)).unwrap_or(0)))
+}
+
+/// `gathered_and_complete()`: gathers the list and makes sure every item is complete.
+fn gathered_and_complete(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    trigger_gather(vm, &me)?;
+    let items = if is_dict(&me) { dict_values(&me) } else { elements(&me) };
+    for item in items {
+        ensure_complete(vm, &me, &item)?;
+    }
+    Ok(Value::Bool(true))
 }
 
 pub(crate) fn count(v: &Value) -> usize {

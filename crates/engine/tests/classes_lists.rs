@@ -1,0 +1,92 @@
+//! The docassemble object library: list and dictionary methods, addresses and points of view.
+
+mod run_support;
+use run_support::Session;
+
+fn base(name: &str) -> String {
+    format!("docassemble.base:data/questions/examples/{name}")
+}
+
+#[test]
+fn dict_keys_come_in_sorted_order() {
+    // TestExamples:713: initialized trustee, beneficiary, grantor; asked in sorted order
+    let mut s = Session::start(&base("dadict.yml"));
+    s.see("What is the beneficiary player’s name?");
+    s.set("First Name", "Jöhn");
+    s.set("Last Name", "Smith");
+    s.click("Continue");
+    s.see("What is the grantor player’s name?");
+}
+
+#[test]
+fn item_of_a_missing_index_is_blank() {
+    // TestExamples:5313
+    let mut s = Session::start(&base("item.yml"));
+    s.see("Describe the first fruit.");
+    s.set("Name", "Apple");
+    s.set("Color", "red");
+    s.set("Seeds", "10");
+    s.click("Continue");
+    s.click("No");
+    s.see("The name of the first fruit is Apple. It is red and it has 10 seeds.");
+    s.see("The name of the tenth fruit is . It is and it has seeds.");
+}
+
+#[test]
+fn gather_with_a_minimum_does_not_ask_whether_there_are_any() {
+    // TestExamples:2203
+    let mut s = Session::start(&base("gather-fruit-gather.yml"));
+    s.see("What fruit should be added to the list?");
+    s.set("Fruit", "äpple");
+    s.click("Continue");
+    s.see("So far, the fruits include äpple. Are there any others?");
+    s.click("No");
+    s.see("The fruits are äpple.");
+}
+
+#[test]
+fn address_block_with_postal_code_and_international_format() {
+    // TestExamples:8201
+    let mut s = Session::start(&base("address-block.yml"));
+    s.set("Address", "123 Main St");
+    s.set("City", "Springfield");
+    s.set("State", "MO");
+    s.set("Postal Code", "12121");
+    s.click("Continue");
+    s.see("Your address block");
+    s.see("Springfield, MO 12121");
+    s.see("SPRINGFIELD, MO 12121");
+}
+
+#[test]
+fn reset_gathered_mark_incomplete_asks_the_items_again() {
+    // TestExamples:8420
+    let mut s = Session::start(&base("on-change.yml"));
+    s.click("No");
+    s.set("Name", "employment");
+    s.set("Amount per year", "40000");
+    s.click("Continue");
+    s.click("No");
+    s.see("Review your answers.");
+    s.link("Change this");
+    s.click("Yes");
+    s.see("What is the first income item that you and your spouse earn?");
+    s.set("Amount per year", "73400");
+    s.click("Continue");
+    s.click("No");
+    s.see("$73,400.00");
+}
+
+#[test]
+fn points_of_view_of_things_people_and_lists() {
+    // TestExamples:10185
+    let s = Session::start("docassemble.demo:data/questions/examples/language-functions.yml");
+    s.see("Variable name is helper. The helper’s string representation is Robot. Am I going to the ball? My favorite fruit is apple.");
+    s.see("Variable name is user. Your string representation is Ursula User. Are you going to the ball?");
+    s.see("Harold User returned the potatoes to himself.");
+    s.see("Variable name is company. The company’s string representation is ABC, Inc.. Is ABC, Inc. going to the ball? Its favorite fruit is apple.");
+    s.see("Multiple lists’ favorite vegetable is turnips. Please fetch two apples for Sally Jones and Peter Roberts, since there are two.");
+    s.see("Single list’s favorite vegetable is turnips. Please fetch one apple for Fred Smith, since there are one.");
+    s.see("You returned the radishes to yourselves.");
+    s.see("The subject is we. The object is us. We returned the radishes to ourselves.");
+}
