@@ -8,6 +8,7 @@
 mod classes;
 mod countries;
 mod control;
+mod data;
 mod dates;
 mod finance;
 mod grammar;
@@ -126,6 +127,8 @@ pub struct EngineHost {
     pub progress: Option<Option<f64>>,
     classes: std::cell::OnceCell<HashMap<&'static str, Rc<Class>>>,
     cache: RefCell<HashMap<String, Value>>,
+    /// The interview's run-time data (source files, data blocks, imports; see `data.rs`).
+    pub(crate) run_data: std::sync::Arc<crate::model::RunData>,
 }
 
 impl EngineHost {
@@ -157,6 +160,7 @@ impl EngineHost {
             default_language: "en".into(),
             classes: std::cell::OnceCell::new(),
             cache: RefCell::new(HashMap::new()),
+            run_data: iv.run_data.clone(),
         }
     }
 
@@ -180,6 +184,28 @@ impl lang::Host for EngineHost {
         if let Some(v) = self.cache.borrow().get(name) {
             return Some(v.clone());
         }
+        // imports/modules, `docassemble`, `suppress loading util` (data.rs)
+        let v = match data::global(self, name) {
+            data::Global::Found(v) => v,
+            data::Global::Hidden => return None,
+            data::Global::Library => self.library_global(name)?,
+        };
+        self.cache.borrow_mut().insert(name.to_string(), v.clone());
+        Some(v)
+    }
+
+    fn import(&self, name: &str) -> Option<Value> {
+        data::import(self, name)
+    }
+
+    fn as_any(&mut self) -> &mut dyn std::any::Any {
+        self
+    }
+}
+
+impl EngineHost {
+    /// A name of the function library (class, function, `us`, constant), uncached.
+    pub(crate) fn library_global(&self, name: &str) -> Option<Value> {
         let v = if let Some(c) = classes::is_class_name(name).then(|| self.classes().get(name)).flatten() {
             Value::Class(c.clone())
         } else if let Some(f) = native(name) {
@@ -191,12 +217,7 @@ impl lang::Host for EngineHost {
         } else {
             return None;
         };
-        self.cache.borrow_mut().insert(name.to_string(), v.clone());
         Some(v)
-    }
-
-    fn as_any(&mut self) -> &mut dyn std::any::Any {
-        self
     }
 }
 
@@ -329,5 +350,5 @@ pub fn decode_action(encoded: &str) -> Option<(String, Map<String, Json>)> {
 
 /// The native function for a global name, if the library has one.
 pub fn native(name: &str) -> Option<NativeFn> {
-    text::native(name).or_else(|| dates::native(name)).or_else(|| control::native(name))
+    text::native(name).or_else(|| dates::native(name)).or_else(|| control::native(name)).or_else(|| data::native(name))
 }
