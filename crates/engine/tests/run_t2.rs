@@ -276,3 +276,54 @@ fn object_list_is_filled_up_to_an_index_and_generic_objects_get_real_names() {
     s.click("No");
     s.see("Does Ralph Smith have any children?");
 }
+
+#[test]
+fn list_collect_shows_a_row_per_item_and_add_another_adds_one() {
+    // TestExamples:7831
+    let mut s = Session::start(&ex("list-collect-string.yml"));
+    s.see("Tell me about the fruit.");
+    assert_eq!(s.q().fields.iter().filter(|f| f.label == "Fruit name").count(), 1);
+    s.click("Add another");
+    s.see("Tell me about the fruit.");
+    assert_eq!(s.q().fields.iter().filter(|f| f.label == "Fruit name").count(), 2);
+    s.set_nth("Fruit name", 2, "orange");
+    s.click("Continue");
+    // `is final` (the default): the list is complete
+    s.see("Summary of fruit");
+    s.see("apple");
+    s.see("orange");
+    // TestExamples:7628: rows of an object list, a label per row, blank added rows dropped
+    let mut s = Session::start(&ex("list-collect-options.yml"));
+    s.see("Fruit 1.");
+    s.see("Fruit 2.");
+    s.set_nth("Fruit name", 2, "orange");
+    s.set_nth("Number of seeds", 2, "2");
+    s.click("Add more");
+    s.click("Add more");
+    assert_eq!(s.q().fields.iter().filter(|f| f.label == "Fruit name").count(), 4);
+    s.set_nth("Fruit name", 3, "grapes");
+    s.set_nth("Number of seeds", 3, "0");
+    s.click("Continue");
+    // not final: asked whether there are more
+    s.see("Are there any more fruit?");
+    s.click("No");
+    s.see("grapes");
+    assert_eq!(run_support::anchors(s.q()).iter().filter(|(t, _)| t == " Edit").count(), 3);
+}
+
+#[test]
+fn embedded_code_buttons_are_remembered_per_item() {
+    // TestExamples:7609
+    let mut s = Session::start(&ex("buttons-code-iterator.yml"));
+    s.set("Name", "Edward Ableton");
+    s.click("Continue");
+    s.click("Yes");
+    s.set("Name", "Melissa Duncan");
+    s.click("Continue");
+    s.click("No");
+    s.see("What kind of car does Edward Ableton want?");
+    s.click("Ford Focus");
+    s.see("What kind of car does Melissa Duncan want?");
+    s.click("Toyota Camry");
+    s.see("Melissa Duncan needs to go to a Toyota dealership");
+}

@@ -306,7 +306,10 @@ pub fn question_page(q: &QuestionScreen, ctx: &FormContext<'_>) -> String {
     let has_buttons = !q.buttons.is_empty() || q.continue_label.is_some() || q.question_back_button;
     if has_buttons {
         b.push_str("<div class=\"co-buttons\">");
-        for btn in &q.buttons {
+        // `list collect`'s "Add another" comes after Continue, so that Enter in a field
+        // still means Continue
+        let is_add = |btn: &&ButtonView| btn.name == "_list_collect_add";
+        for btn in q.buttons.iter().filter(|b| !is_add(b)) {
             button(&mut b, btn);
         }
         if let Some(label) = &q.continue_label {
@@ -319,6 +322,9 @@ pub fn question_page(q: &QuestionScreen, ctx: &FormContext<'_>) -> String {
             b.push('>');
             b.push_str(&to_inline_html(label));
             b.push_str("</button>");
+        }
+        for btn in q.buttons.iter().filter(is_add) {
+            button(&mut b, btn);
         }
         if q.question_back_button && q.back_allowed {
             b.push_str("<button type=\"submit\" form=\"daback\" class=\"daquestionbackbutton co-btn co-secondary\" name=\"_back_one\" value=\"1\">");
@@ -450,6 +456,13 @@ fn button(b: &mut String, btn: &ButtonView) {
     attr(b, "name", &btn.name);
     attr(b, "value", &btn.value);
     b.push('>');
+    // a Font Awesome icon class ("fas fa-plus-circle") goes before the text, as docassemble
+    // draws it (the button's own text then starts with a space: " Add another")
+    if let Some(icon) = btn.icon.as_deref().filter(|i| i.starts_with("fa") && i.contains(" fa-")) {
+        b.push_str("<i");
+        attr(b, "class", icon);
+        b.push_str(" aria-hidden=\"true\"></i> ");
+    }
     b.push_str(&to_inline_html(&btn.label));
     b.push_str("</button>");
 }
@@ -896,6 +909,31 @@ mod tests {
         let main = html.find("<form id=\"daform\"").unwrap();
         assert!(html.find("<form id=\"daback\"").unwrap() < main);
         assert!(!html[main..].contains("name=\"_back_one\""));
+    }
+
+    #[test]
+    fn list_collect_add_button_has_its_icon_and_follows_continue() {
+        let q = QuestionScreen {
+            question: "Tell me about the fruit.".into(),
+            buttons: vec![ButtonView {
+                name: "_list_collect_add".into(),
+                value: "1".into(),
+                label: "Add another".into(),
+                color: Some("secondary".into()),
+                css_class: None,
+                icon: Some("fas fa-plus-circle".into()),
+                help: None,
+            }],
+            continue_label: Some("Continue".into()),
+            token: "tok".into(),
+            ..Default::default()
+        };
+        let html = question_page(&q, &FormContext { action: "/interview?i=a:b.yml", csrf: "c" });
+        let add = html
+            .find("<i class=\"fas fa-plus-circle\" aria-hidden=\"true\"></i> Add another</button>")
+            .expect("icon then the label");
+        let cont = html.find(">Continue</button>").expect("continue");
+        assert!(cont < add, "Continue stays the first submit button");
     }
 
     #[test]

@@ -470,7 +470,7 @@ impl<'a> Run<'a> {
             bindings: bind,
             sought: sought.map(str::to_string),
             event: event.map(str::to_string),
-            name: block.name.clone(),
+            name: super::extended_name(&block.name, bindings),
         });
         if let Some(c) = &q.prevent_going_back {
             if self.condition(c)? {
@@ -828,7 +828,10 @@ impl<'a> Run<'a> {
             }
             Input::Fields(fields) => {
                 wants_continue = true;
-                self.build_fields(fields, &mut qs, &mut form)?;
+                match self.list_collect(q, fields)? {
+                    Some(c) => self.build_collect(&c, fields, &mut qs, &mut form)?,
+                    None => self.build_fields(fields, &mut qs, &mut form)?,
+                }
             }
             Input::FieldsCode(e) => {
                 wants_continue = true;
@@ -898,7 +901,7 @@ impl<'a> Run<'a> {
             used.push(d.trim().to_string());
         }
         let base = self.ctx.base_url.clone();
-        let mut replace = |text: &mut String, used: &mut Vec<String>| {
+        let replace = |text: &mut String, used: &mut Vec<String>| {
             for (name, img) in &iv.image_files {
                 let pat = format!(":{name}:");
                 if text.contains(&pat) {
@@ -1040,7 +1043,7 @@ impl<'a> Run<'a> {
         }))
     }
 
-    fn build_fields(&mut self, fields: &[Field], qs: &mut QuestionScreen, form: &mut Vec<FormField>) -> R<()> {
+    pub(crate) fn build_fields(&mut self, fields: &[Field], qs: &mut QuestionScreen, form: &mut Vec<FormField>) -> R<()> {
         let on_screen: Vec<String> = fields.iter().filter_map(|f| f.var.as_ref().map(|v| v.name().to_string())).collect();
         for (k, f) in fields.iter().enumerate() {
             if self.field_shown_server(f)? == Some(false) {

@@ -670,6 +670,7 @@ impl Run<'_> {
         let mut need_item = false;
         let was_gathered = flag(g, "gathered");
         let has_type = matches!(attr(g, "object_type"), Some(Value::Class(_)));
+        set_attr(g, "was_gathered", Value::Bool(was_gathered));
         if was_gathered {
             Self::reset_gathered(g);
             if !auto_gather || !ask_number {
@@ -874,6 +875,7 @@ impl Run<'_> {
                     self.eval_src(&format!("{name}.gathered"), &pos)?;
                 }
                 del_attr(&g, "doing_gathered_and_complete");
+                del_attr(&g, "was_gathered");
                 if let Some(pos) = self
                     .st
                     .event_stack

@@ -6,6 +6,7 @@
 //! (code, data, template) or shows it (questions).
 
 mod ask;
+mod collect;
 pub mod compile;
 pub mod json;
 mod lists;
@@ -270,6 +271,8 @@ impl<'a> Run<'a> {
             let name = format!("ID {id}");
             self.st.answered.remove(&name);
             self.st.answers.remove(&name);
+            let prefix = format!("{name}|WITH|");
+            self.st.answers.retain(|k, _| !k.starts_with(&prefix));
         }
         if let Some(p) = self.host.progress.take() {
             self.st.progress = p;
@@ -1104,7 +1107,7 @@ impl<'a> Run<'a> {
                 self.pre_block(block)?;
                 if let Input::Choice(ci) = &q.input {
                     if ci.field.is_none() {
-                        if let Some(&idx) = self.st.answers.get(&block.name) {
+                        if let Some(&idx) = self.st.answers.get(&extended_name(&block.name, &variant.bindings)) {
                             let out = self.follow_choice(b, block, idx, Some(var))?;
                             if let Outcome::Skip = out {
                                 return Ok(None);
@@ -1246,6 +1249,17 @@ fn collect_classes(class: &Rc<lang::value::Class>, out: &mut Vec<String>) {
     for b in &class.bases {
         collect_classes(b, out);
     }
+}
+
+/// docassemble's extended question name: the block's name with the objects and indices it
+/// was asked for (`Question_3|WITH|person[1]|1`), so that an embedded choice is remembered
+/// for each item separately.
+pub(crate) fn extended_name(name: &str, bindings: &[(String, String)]) -> String {
+    if bindings.is_empty() {
+        return name.to_string();
+    }
+    let parts: Vec<&str> = bindings.iter().map(|(_, t)| t.as_str()).collect();
+    format!("{name}|WITH|{}", parts.join("|"))
 }
 
 /// Whether a block's field variable (maybe with iterators) can define the sought name.

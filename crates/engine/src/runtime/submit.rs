@@ -157,6 +157,13 @@ fn apply(run: &mut Run<'_>, cur: &crate::state::CurrentQuestion, posted: &HashMa
     }
 
     let get = |name: &str| -> Option<&str> { posted.get(name).and_then(|v| v.first()).copied() };
+    // `list collect`: its settings and the rows shown, before anything is stored
+    let collect = match &q.input {
+        Input::Fields(fields) => run.list_collect(q, fields)?.map(|c| (c, fields)),
+        _ => None,
+    };
+    let shown = collect.as_ref().map(|(c, _)| run.collect_rows(c)).unwrap_or(0);
+    let collect_add = collect.is_some() && posted.contains_key(super::collect::ADD_BUTTON);
     let mut values: Vec<(String, Value)> = Vec::new();
     let mut errors: Vec<(Option<usize>, String)> = Vec::new();
     let mut pending: Option<PendingCommand> = None;
@@ -204,6 +211,18 @@ fn apply(run: &mut Run<'_>, cur: &crate::state::CurrentQuestion, posted: &HashMa
             }
         }
     }
+    // `list collect`: added rows left blank are not stored
+    if let Some((c, _)) = &collect {
+        let vars: Vec<(String, bool)> =
+            spec.iter().map(|f| (f.var.clone(), get(&f.name).is_some_and(|v| !v.trim().is_empty()))).collect();
+        let skip = run.collect_skip(c, &vars);
+        for (idx, f) in spec.iter().enumerate() {
+            if skip.get(idx).copied().unwrap_or(false) {
+                keep[idx] = false;
+                errors.retain(|(view, _)| *view != f.view || f.view.is_none());
+            }
+        }
+    }
     // validate: functions
     for (idx, f) in spec.iter().enumerate() {
         if !keep[idx] {
@@ -232,6 +251,9 @@ fn apply(run: &mut Run<'_>, cur: &crate::state::CurrentQuestion, posted: &HashMa
             continue;
         }
         let Some(v) = converted[idx].take() else { continue };
+        if let Some((c, _)) = &collect {
+            run.collect_prepare(c, &f.var);
+        }
         let old = path::parse(&f.var).and_then(|p| path::lookup(&run.ns, &p));
         let differs = match &old {
             Some(o) => !o.py_eq(&v),
@@ -271,7 +293,7 @@ fn apply(run: &mut Run<'_>, cur: &crate::state::CurrentQuestion, posted: &HashMa
     if let Some(p) = pending {
         run.st.pending_command = Some(p);
     }
-    if block.mandatory.is_some() && cur.choice.is_none() && follow.is_none() {
+    if block.mandatory.is_some() && cur.choice.is_none() && follow.is_none() && !collect_add {
         run.st.answered.insert(block.name.clone());
     }
     if let Some(ev) = &cur.event {
@@ -281,6 +303,9 @@ fn apply(run: &mut Run<'_>, cur: &crate::state::CurrentQuestion, posted: &HashMa
         if run.st.event_stack.iter().any(|e| &e.action == var) {
             run.pop_event(var);
         }
+    }
+    if let Some((c, fields)) = &collect {
+        run.collect_done(c, fields, collect_add, shown)?;
     }
     invalidate_dependents(run, &changed)?;
     // progress
