@@ -90,3 +90,33 @@ fn points_of_view_of_things_people_and_lists() {
     s.see("You returned the radishes to yourselves.");
     s.see("The subject is we. The object is us. We returned the radishes to ourselves.");
 }
+
+#[test]
+fn dict_new_takes_the_keys_of_a_list_object() {
+    // TestExamples:5336: company_hired.new(types_of_companies.true_values())
+    let mut s = Session::start(&base("nested-objects.yml"));
+    s.click("Yes");
+    s.set("First Name", "Thomas");
+    s.click("Continue");
+    s.click("No");
+    s.see("Which of the following types of companies has Thomas hired?");
+    s.click_option("Financial Advisor");
+    s.click_option("Law Firm");
+    s.click("Continue");
+    s.see("What is the name of Thomas’s Financial Advisor?");
+    s.set("Company name", "Expert Financial Analysts");
+    s.click("Continue");
+    s.see("In what city does Expert Financial Analysts do business?");
+}
+
+#[test]
+fn sms_number_in_e164_for_the_phone_country() {
+    // TestExamples:8867
+    let mut s = Session::start("docassemble.demo:data/questions/examples/phone-number.yml");
+    s.click("Another country");
+    s.choose("France");
+    s.click("Continue");
+    s.set("Phone number", "05 56 81 94 55");
+    s.click("Continue");
+    s.see("I will text you at +33556819455.");
+}

@@ -145,6 +145,7 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
     );
     super::finance::register(m);
     super::grammar::register(m);
+    super::person::register(m);
     for (name, f) in USING_CLASSES.iter().zip(USING_FNS.iter()) {
         set(m, name, &[("using", *f)]);
     }
@@ -999,6 +1000,9 @@ pub(crate) fn dict_new(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
         match a {
             Value::List(l) => keys.extend(l.borrow().iter().cloned()),
             Value::Tuple(t) => keys.extend(t.iter().cloned()),
+            // a DAList / DASet / DADict of keys (`new(choices.true_values())`)
+            Value::Object(_) if is_list(a) => keys.extend(vm.iterate(a)?),
+            Value::Set(_) => keys.extend(vm.iterate(a)?),
             other => keys.push(other.clone()),
         }
     }

@@ -7,6 +7,9 @@ use super::arg;
 /// The native for `name`, if this module has it.
 pub(crate) fn native(name: &str) -> Option<NativeFn> {
     Some(match name {
+        "phone_number_is_valid" => super::phone::phone_number_is_valid,
+        "phone_number_in_e164" => super::phone::phone_number_in_e164,
+        "phone_number_formatted" => super::phone::phone_number_formatted,
         "currency" => currency,
         "ordinal" => ordinal,
         "ordinal_number" => ordinal_number,

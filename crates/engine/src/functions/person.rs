@@ -1,0 +1,117 @@
+//! Contact methods of `Person`/`Individual`: `sms_number()`, `facsimile_number()`,
+//! `email_address()`, `address_block()`, `identified()`.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use lang::{Args, Class, Error, NativeFn, Value, Vm};
+
+use super::objects::{attr_value, get, need, self_obj};
+
+/// Adds the contact methods to `Person` (and so `Individual`, `Organization`).
+pub(crate) fn register(m: &HashMap<&'static str, Rc<Class>>) {
+    let methods: [(&str, NativeFn); 5] = [
+        ("sms_number", sms_number),
+        ("facsimile_number", facsimile_number),
+        ("email_address", email_address),
+        ("address_block", address_block),
+        ("identified", identified),
+    ];
+    for class in ["Person", "Individual"] {
+        if let Some(c) = m.get(class) {
+            for (n, f) in &methods {
+                c.set_attr(n, Value::native(n, *f));
+            }
+        }
+    }
+}
+
+/// The country for a phone number: the argument, else `country`, else `address.country`, else US.
+fn phone_country(vm: &mut Vm<'_>, args: &mut Args, me: &Value) -> Result<Value, Error> {
+    if let Some(c) = super::arg(args, 1, "country").filter(|c| !matches!(c, Value::None)) {
+        return Ok(c);
+    }
+    if let Some(c) = get(me, "country") {
+        return Ok(c);
+    }
+    if let Some(a) = get(me, "address") {
+        if let Some(c) = get(&a, "country") {
+            return Ok(c);
+        }
+    }
+    let _ = vm;
+    Ok(Value::from_str("US"))
+}
+
+fn e164(vm: &mut Vm<'_>, number: Value, country: Value) -> Result<Value, Error> {
+    match super::native("phone_number_in_e164") {
+        Some(f) => f(vm, Args { positional: vec![number], keyword: vec![(Rc::from("country"), country)] }),
+        None => Ok(number),
+    }
+}
+
+/// `person.sms_number(country=None)`: `mobile_number` (or `phone_number`) in E.164 form.
+fn sms_number(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let number = match get(&me, "mobile_number") {
+        Some(n) if get(&me, "uses_whatsapp").is_some() => Value::from_str(&format!("whatsapp:{}", vm.str_of(&n)?)),
+        Some(n) => n,
+        None => need(vm, &me, "phone_number")?,
+    };
+    let country = phone_country(vm, &mut args, &me)?;
+    e164(vm, number, country)
+}
+
+/// `person.facsimile_number(country=None)`: `fax_number` in E.164 form.
+fn facsimile_number(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let number = need(vm, &me, "fax_number")?;
+    let country = phone_country(vm, &mut args, &me)?;
+    e164(vm, number, country)
+}
+
+/// Whether the person's name has been given (`name.first`, or `name.text`).
+fn name_defined(me: &Value) -> bool {
+    match get(me, "name") {
+        Some(n @ Value::Object(_)) => get(&n, "first").is_some() || get(&n, "text").is_some(),
+        Some(Value::None) | None => false,
+        Some(_) => true,
+    }
+}
+
+fn identified(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    Ok(Value::Bool(name_defined(&me)))
+}
+
+/// `person.email_address(include_name=None)`: `"Name" <email>` when the name is known.
+fn email_address(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let include = super::arg(&mut args, 1, "include_name").unwrap_or(Value::None);
+    let email = need(vm, &me, "email")?;
+    let email = vm.str_of(&email)?;
+    let with_name = match include {
+        Value::Bool(true) => true,
+        Value::Bool(false) => false,
+        _ => name_defined(&me),
+    };
+    if with_name {
+        let name = attr_value(vm, &me, "name")?;
+        let name = vm.str_of(&name)?.replace('"', "");
+        return Ok(Value::from_str(&format!("\"{name}\" <{email}>")));
+    }
+    Ok(Value::from_str(&email))
+}
+
+/// `person.address_block()`: the name, then the address as a block.
+fn address_block(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let name = attr_value(vm, &me, "name")?;
+    let name = vm.str_of(&name)?;
+    let address = attr_value(vm, &me, "address")?;
+    let block = match vm.special_method(&address, "block") {
+        Some(f) => vm.call(&f, Args { positional: Vec::new(), keyword: args.keyword.clone() })?,
+        None => Value::from_str(&vm.str_of(&address)?),
+    };
+    Ok(Value::from_str(&format!("{name}  \n{}", block.str())))
+}
