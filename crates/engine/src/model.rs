@@ -237,6 +237,9 @@ pub struct RunData {
     pub missing_modules: IndexMap<String, String>,
     /// `metadata: suppress loading util: True` — the function library is not global.
     pub suppress_util: bool,
+    /// Classes named by data files (`object: Halibut`, `module: .fish`) whose package
+    /// module Colloquy cannot load: stand-ins deriving from `Thing` are made for them.
+    pub stand_in_classes: Vec<String>,
 }
 
 /// A data file read at load time.

@@ -54,7 +54,10 @@ pub(crate) fn native(name: &str) -> Option<NativeFn> {
 /// Names that stay defined under `suppress loading util` (docassemble imports these two
 /// into every interview).
 fn always_global(name: &str) -> bool {
-    matches!(name, "objects_from_file" | "objects_from_structure" | "_da_data_block")
+    matches!(
+        name,
+        "objects_from_file" | "objects_from_structure" | "_da_data_block"
+    )
 }
 
 /// The interview-level globals: `imports:`, `modules:`, `docassemble`, `json`, `re`,
@@ -65,7 +68,10 @@ pub(crate) fn global(host: &EngineHost, name: &str) -> Global {
         return match import(host, module) {
             Some(m) => Global::Found(m),
             // `imports: [us]`: a module the library provides as a global
-            None => Global::Found(host.library_global(name).unwrap_or_else(|| missing_module(module))),
+            None => Global::Found(
+                host.library_global(name)
+                    .unwrap_or_else(|| missing_module(module)),
+            ),
         };
     }
     for module in rd.star_modules.iter().rev() {
@@ -93,7 +99,12 @@ pub(crate) fn global(host: &EngineHost, name: &str) -> Global {
         "docassemble" => Global::Found(package_module("docassemble")),
         "json" | "re" => lang::modules::import(name).map_or(Global::Library, Global::Found),
         "chain" => match lang::modules::import("itertools") {
-            Some(Value::Object(m)) => m.borrow().attrs.get("chain").cloned().map_or(Global::Library, Global::Found),
+            Some(Value::Object(m)) => m
+                .borrow()
+                .attrs
+                .get("chain")
+                .cloned()
+                .map_or(Global::Library, Global::Found),
             _ => Global::Library,
         },
         _ => Global::Library,
@@ -125,7 +136,9 @@ fn package_module(name: &str) -> Value {
     let cls = MODULE_CLASS.with(Rc::clone);
     let m = Value::new_object(cls, None);
     if let Value::Object(o) = &m {
-        o.borrow_mut().attrs.insert(Rc::from("__name__"), Value::from_str(name));
+        o.borrow_mut()
+            .attrs
+            .insert(Rc::from("__name__"), Value::from_str(name));
     }
     m
 }
@@ -134,7 +147,9 @@ fn package_module(name: &str) -> Value {
 fn missing_module(name: &str) -> Value {
     let m = package_module(name);
     if let Value::Object(o) = &m {
-        o.borrow_mut().attrs.insert(Rc::from("__missing__"), Value::Bool(true));
+        o.borrow_mut()
+            .attrs
+            .insert(Rc::from("__missing__"), Value::Bool(true));
     }
     m
 }
@@ -147,13 +162,18 @@ fn no_module(name: &str) -> Error {
 }
 
 fn module_getattr(vm: &mut Vm<'_>, args: Args) -> R {
-    let (Some(Value::Object(o)), Some(Value::Str(attr))) = (args.positional.first(), args.positional.get(1)) else {
+    let (Some(Value::Object(o)), Some(Value::Str(attr))) =
+        (args.positional.first(), args.positional.get(1))
+    else {
         return Err(Error::exception("TypeError", "__getattr__ needs a name"));
     };
     let (module, missing) = {
         let ob = o.borrow();
         (
-            ob.attrs.get("__name__").map(|v| v.str()).unwrap_or_default(),
+            ob.attrs
+                .get("__name__")
+                .map(|v| v.str())
+                .unwrap_or_default(),
             ob.attrs.contains_key("__missing__"),
         )
     };
@@ -175,13 +195,19 @@ fn module_getattr(vm: &mut Vm<'_>, args: Args) -> R {
             library_global(host, attr)
         };
         return found.ok_or_else(|| {
-            Error::exception("AttributeError", format!("module '{module}' has no attribute '{attr}'"))
+            Error::exception(
+                "AttributeError",
+                format!("module '{module}' has no attribute '{attr}'"),
+            )
         });
     }
     if module == "docassemble" || module == "docassemble.base" {
         return Err(no_module(&full));
     }
-    Err(Error::exception("AttributeError", format!("module '{module}' has no attribute '{attr}'")))
+    Err(Error::exception(
+        "AttributeError",
+        format!("module '{module}' has no attribute '{attr}'"),
+    ))
 }
 
 /// A name of the function library, whatever `suppress loading util` says.
@@ -194,6 +220,12 @@ fn library_global(host: &EngineHost, name: &str) -> Option<Value> {
         _ => {}
     }
     host.library_global(name)
+}
+
+/// The base class of a stand-in for a class of a package module Colloquy cannot load
+/// (named by a data file): `Thing`, whose `str()` is its `name`.
+pub(crate) fn stand_in_base(host: &EngineHost, name: &str) -> Option<&'static str> {
+    host.run_data.stand_in_classes.iter().any(|c| c == name).then_some("Thing")
 }
 
 // ---- objects from data ------------------------------------------------------------------
@@ -231,7 +263,10 @@ fn objects_from_file(vm: &mut Vm<'_>, mut args: Args) -> R {
         match find_source(&host.run_data.source_files, &file_ref) {
             Some(SourceFile::Documents(d)) => d.clone(),
             Some(SourceFile::Unreadable(why)) => {
-                return Err(Error::exception("SystemError", format!("objects_from_file: {why}")))
+                return Err(Error::exception(
+                    "SystemError",
+                    format!("objects_from_file: {why}"),
+                ))
             }
             None => {
                 return Err(Error::exception(
@@ -241,7 +276,11 @@ fn objects_from_file(vm: &mut Vm<'_>, mut args: Args) -> R {
             }
         }
     };
-    let mode = if use_objects { UseObjects::All } else { UseObjects::No };
+    let mode = if use_objects {
+        UseObjects::All
+    } else {
+        UseObjects::No
+    };
     let mut items = Vec::new();
     let mut singular = true;
     for doc in &docs {
@@ -305,7 +344,14 @@ fn data_block(vm: &mut Vm<'_>, args: Args) -> R {
     };
     let ns = vm.globals().clone();
     let raw = render_tree(vm, &ns, &spec.tree, 0)?;
-    let v = build(vm, raw, spec.use_objects, true, spec.use_objects != UseObjects::No, 0)?;
+    let v = build(
+        vm,
+        raw,
+        spec.use_objects,
+        true,
+        spec.use_objects != UseObjects::No,
+        0,
+    )?;
     let v = match v {
         Value::List(l) if spec.use_objects != UseObjects::No => {
             let items = l.borrow().clone();
@@ -398,7 +444,14 @@ fn dict_get(d: &Dict, key: &str) -> Option<Value> {
 /// docassemble's `recurse_obj`: `{object: C, item: {…}}` → `C(**item)`, `{object: C,
 /// items: [{…}, …]}` → `[C(**i), …]`; with `containers` other lists and dicts become
 /// DAList/DADict. `specs` says whether object specs are recognised at all.
-fn build(vm: &mut Vm<'_>, v: Value, mode: UseObjects, recursive: bool, specs: bool, depth: u32) -> R {
+fn build(
+    vm: &mut Vm<'_>,
+    v: Value,
+    mode: UseObjects,
+    recursive: bool,
+    specs: bool,
+    depth: u32,
+) -> R {
     if depth > MAX_DEPTH {
         return Err(Error::exception("RecursionError", "data nested too deeply"));
     }
@@ -428,7 +481,10 @@ fn build(vm: &mut Vm<'_>, v: Value, mode: UseObjects, recursive: bool, specs: bo
                 let class = resolve_class(vm, &d)?;
                 if let Some(items) = dict_get(&d, "items") {
                     let Value::List(items) = items else {
-                        return Err(Error::exception("SystemError", "recurse_obj: items must be a list"));
+                        return Err(Error::exception(
+                            "SystemError",
+                            "recurse_obj: items must be a list",
+                        ));
                     };
                     let items = items.borrow().clone();
                     let mut out = Vec::with_capacity(items.len());
@@ -469,18 +525,31 @@ fn construct(
     let Value::Dict(d) = &item else {
         return Err(Error::exception(
             "SystemError",
-            format!("recurse_obj: found an item, {}, that was not expressed as a dictionary", item.repr()),
+            format!(
+                "recurse_obj: found an item, {}, that was not expressed as a dictionary",
+                item.repr()
+            ),
         ));
     };
     let d = d.borrow().clone();
     let mut keyword: Vec<(Rc<str>, Value)> = Vec::with_capacity(d.len());
     for (k, val) in d {
         let key = k.to_value().str();
-        let val = if recursive { build(vm, val, mode, recursive, specs, depth + 2)? } else { val };
+        let val = if recursive {
+            build(vm, val, mode, recursive, specs, depth + 2)?
+        } else {
+            val
+        };
         keyword.push((Rc::from(key.as_str()), val));
     }
     let has_elements = keyword.iter().any(|(k, _)| &**k == "elements");
-    let obj = vm.call(class, Args { positional: Vec::new(), keyword })?;
+    let obj = vm.call(
+        class,
+        Args {
+            positional: Vec::new(),
+            keyword,
+        },
+    )?;
     if has_elements {
         set_attr(&obj, "gathered", Value::Bool(true));
     }
@@ -500,6 +569,7 @@ fn resolve_class(vm: &mut Vm<'_>, d: &Dict) -> R {
         return Ok(v);
     }
     match dict_get(d, "module") {
+        // a class of the package's own module: a stand-in (see `stand_in_base`)
         Some(m) if !m.str().starts_with("docassemble.base") => Ok(Value::Class(host.class(&name))),
         _ => Err(Error::exception(
             "SystemError",
@@ -536,7 +606,12 @@ fn set_names(v: &Value, name: &str, depth: u32) {
     }
     let Value::Object(o) = v else { return };
     o.borrow_mut().instance_name = Some(Rc::from(name));
-    let attrs: Vec<(Rc<str>, Value)> = o.borrow().attrs.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    let attrs: Vec<(Rc<str>, Value)> = o
+        .borrow()
+        .attrs
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
     for (k, val) in attrs {
         if &*k == "elements" {
             match &val {
@@ -547,9 +622,17 @@ fn set_names(v: &Value, name: &str, depth: u32) {
                     }
                 }
                 Value::Dict(d) => {
-                    let items: Vec<(Key, Value)> = d.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                    let items: Vec<(Key, Value)> = d
+                        .borrow()
+                        .iter()
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect();
                     for (key, it) in items {
-                        set_names(&it, &format!("{name}[{}]", key.to_value().repr()), depth + 1);
+                        set_names(
+                            &it,
+                            &format!("{name}[{}]", key.to_value().repr()),
+                            depth + 1,
+                        );
                     }
                 }
                 _ => {}

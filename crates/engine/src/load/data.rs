@@ -12,7 +12,9 @@ use std::sync::Arc;
 
 use super::cx::{get, lowered, Cx};
 use super::{LoadError, Sources, Warning, MAX_FILE_BYTES};
-use crate::model::{Block, BlockKind, Code, DataSpec, DataTree, Interview, RunData, SourceFile, UseObjects};
+use crate::model::{
+    Block, BlockKind, Code, DataSpec, DataTree, Interview, RunData, SourceFile, UseObjects,
+};
 use crate::reference::InterviewRef;
 use crate::yaml::{self, Node, Value as Y};
 
@@ -61,11 +63,19 @@ pub(super) fn rewrite_block(
                 for item in items {
                     match item.as_map() {
                         Some(m) => collect(m),
-                        None => return Err(cx.err(item.line, "objects from file: each item must be 'variable: file'")),
+                        None => {
+                            return Err(cx.err(
+                                item.line,
+                                "objects from file: each item must be 'variable: file'",
+                            ))
+                        }
                     }
                 }
             } else {
-                return Err(cx.err(spec.line, "objects from file: expected a list of 'variable: file'"));
+                return Err(cx.err(
+                    spec.line,
+                    "objects from file: expected a list of 'variable: file'",
+                ));
             }
             let mut source = String::new();
             for (var, file, line) in &entries {
@@ -76,13 +86,21 @@ pub(super) fn rewrite_block(
                     "{var} = objects_from_file({}, name={}{})\n",
                     py_str(file),
                     py_str(var),
-                    if use_objects { ", use_objects=True" } else { "" }
+                    if use_objects {
+                        ", use_objects=True"
+                    } else {
+                        ""
+                    }
                 ));
             }
             block.kind = BlockKind::Code(code_at(cx, source, spec)?);
         }
         BlockKind::Data(d) => {
-            let mode = d.use_objects.as_ref().map(use_objects_of).unwrap_or(UseObjects::No);
+            let mode = d
+                .use_objects
+                .as_ref()
+                .map(use_objects_of)
+                .unwrap_or(UseObjects::No);
             if mode == UseObjects::No {
                 return Ok(());
             }
@@ -90,9 +108,18 @@ pub(super) fn rewrite_block(
             let tree = data_tree(cx, &d.data, d.from_code, 0)?;
             let n = run.data_blocks.len();
             let variable = d.variable.name().to_string();
-            run.data_blocks.push(DataSpec { variable: variable.clone(), tree, use_objects: mode, gathered });
+            run.data_blocks.push(DataSpec {
+                variable: variable.clone(),
+                tree,
+                use_objects: mode,
+                gathered,
+            });
             let at = d.data.clone();
-            block.kind = BlockKind::Code(code_at(cx, format!("{variable} = _da_data_block({n})\n"), &at)?);
+            block.kind = BlockKind::Code(code_at(
+                cx,
+                format!("{variable} = _da_data_block({n})\n"),
+                &at,
+            )?);
         }
         _ => {}
     }
@@ -104,13 +131,19 @@ fn use_objects_of(n: &Node) -> UseObjects {
     match &n.value {
         Y::Str(s) if s.trim().eq_ignore_ascii_case("objects") => UseObjects::Objects,
         Y::Bool(true) => UseObjects::All,
-        Y::Str(s) if matches!(s.trim().to_ascii_lowercase().as_str(), "true" | "yes") => UseObjects::All,
+        Y::Str(s) if matches!(s.trim().to_ascii_lowercase().as_str(), "true" | "yes") => {
+            UseObjects::All
+        }
         _ => UseObjects::No,
     }
 }
 
 fn str_node(s: &str, line: u32) -> Node {
-    Node { value: Y::Str(s.to_string()), line, column: 0 }
+    Node {
+        value: Y::Str(s.to_string()),
+        line,
+        column: 0,
+    }
 }
 
 /// A Python string literal.
@@ -132,8 +165,13 @@ fn py_str(s: &str) -> String {
 /// Generated code, compiled with the position of `at`.
 fn code_at(cx: &Cx<'_>, source: String, at: &Node) -> R<Code> {
     let pos = cx.pos(at);
-    let compiled = lang::Program::compile(&source, pos.origin()).map_err(|e| cx.syntax_at(&e, "generated code", &pos))?;
-    Ok(Code { source, pos, compiled: Arc::new(compiled) })
+    let compiled = lang::Program::compile(&source, pos.origin())
+        .map_err(|e| cx.syntax_at(&e, "generated code", &pos))?;
+    Ok(Code {
+        source,
+        pos,
+        compiled: Arc::new(compiled),
+    })
 }
 
 /// The data of a block with its strings compiled.
@@ -146,11 +184,18 @@ fn data_tree(cx: &Cx<'_>, node: &Node, from_code: bool, depth: u32) -> R<DataTre
         Y::Bool(b) => DataTree::Bool(*b),
         Y::Int(i) => DataTree::Int(*i),
         Y::Float(f) => DataTree::Float(*f),
-        Y::Str(s) if from_code => DataTree::Expr(cx.expr_from(s.clone(), node, "data from code")?),
-        Y::Str(s) if super::looks_like_mako(s) => DataTree::Text(cx.text_from(s.clone(), node, "data")?),
+        Y::Str(s) if from_code => {
+            DataTree::Expr(cx.expr_from(s.clone(), node, "data from code")?)
+        }
+        Y::Str(s) if super::looks_like_mako(s) => {
+            DataTree::Text(cx.text_from(s.clone(), node, "data")?)
+        }
         Y::Str(s) => DataTree::Str(s.clone()),
         Y::Seq(items) => DataTree::List(
-            items.iter().map(|i| data_tree(cx, i, from_code, depth + 1)).collect::<R<Vec<_>>>()?,
+            items
+                .iter()
+                .map(|i| data_tree(cx, i, from_code, depth + 1))
+                .collect::<R<Vec<_>>>()?,
         ),
         Y::Map(entries) => {
             let mut out = Vec::with_capacity(entries.len());
@@ -169,7 +214,13 @@ fn data_tree(cx: &Cx<'_>, node: &Node, from_code: bool, depth: u32) -> R<DataTre
 }
 
 /// Reads the data files named by `objects_from_file('…')` calls in `text`.
-pub(super) fn scan_source_refs(run: &mut RunData, cx: &mut Cx<'_>, from: &InterviewRef, sources: &dyn Sources, text: &str) {
+pub(super) fn scan_source_refs(
+    run: &mut RunData,
+    cx: &mut Cx<'_>,
+    from: &InterviewRef,
+    sources: &dyn Sources,
+    text: &str,
+) {
     let mut rest = text;
     let mut consumed = 0usize;
     while let Some(i) = rest.find("objects_from_file(") {
@@ -191,26 +242,71 @@ pub(super) fn scan_source_refs(run: &mut RunData, cx: &mut Cx<'_>, from: &Interv
 
 /// Reads one data file (`name.yml` in the package's `data/sources`, or `pkg:path`) into
 /// `run.source_files` (an unreadable file is recorded: the call fails at run time).
-fn read_source(run: &mut RunData, cx: &mut Cx<'_>, from: &InterviewRef, sources: &dyn Sources, name: &str, line: u32) {
+fn read_source(
+    run: &mut RunData,
+    cx: &mut Cx<'_>,
+    from: &InterviewRef,
+    sources: &dyn Sources,
+    name: &str,
+    line: u32,
+) {
     if run.source_files.contains_key(name) {
         return;
     }
     let (package, path) = match name.split_once(':') {
         Some((pkg, path)) => {
-            let path = if path.contains('/') { path.to_string() } else { format!("data/sources/{path}") };
+            let path = if path.contains('/') {
+                path.to_string()
+            } else {
+                format!("data/sources/{path}")
+            };
             (pkg.to_string(), path)
         }
         None => (from.package.clone(), format!("data/sources/{name}")),
     };
     let file = match sources.read(&package, &path) {
-        Ok(text) if text.len() > MAX_FILE_BYTES => SourceFile::Unreadable(format!("file reference {name} is too large")),
-        Ok(text) => parse_source(name, &path, &text),
+        Ok(text) if text.len() > MAX_FILE_BYTES => {
+            SourceFile::Unreadable(format!("file reference {name} is too large"))
+        }
+        Ok(text) => {
+            let file = parse_source(name, &path, &text);
+            if let SourceFile::Documents(docs) = &file {
+                for d in docs {
+                    stand_ins(d, &mut run.stand_in_classes, 0);
+                }
+            }
+            file
+        }
         Err(_) => {
-            cx.warn(line, format!("objects_from_file: {package}:{path} cannot be read"));
+            cx.warn(
+                line,
+                format!("objects_from_file: {package}:{path} cannot be read"),
+            );
             SourceFile::Unreadable(format!("file reference {name} not found"))
         }
     };
     run.source_files.insert(name.to_string(), file);
+}
+
+/// Records the classes of object specs whose module is not the function library.
+fn stand_ins(j: &serde_json::Value, out: &mut Vec<String>, depth: u32) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    match j {
+        serde_json::Value::Array(a) => a.iter().for_each(|x| stand_ins(x, out, depth + 1)),
+        serde_json::Value::Object(m) => {
+            if let (Some(serde_json::Value::String(class)), Some(serde_json::Value::String(module))) =
+                (m.get("object"), m.get("module"))
+            {
+                if !module.starts_with("docassemble.base") && !out.contains(class) {
+                    out.push(class.clone());
+                }
+            }
+            m.values().for_each(|x| stand_ins(x, out, depth + 1));
+        }
+        _ => {}
+    }
 }
 
 /// A YAML (documents separated by `---`) or JSON data file.
@@ -227,7 +323,9 @@ pub(crate) fn parse_source(name: &str, path: &str, text: &str) -> SourceFile {
         match yaml::parse_block(&raw.text, raw.first_line) {
             Ok(Some(node)) => docs.push(node_json(&node, 0)),
             Ok(None) => {}
-            Err(e) => return SourceFile::Unreadable(format!("{name}, line {}: {}", e.line, e.message)),
+            Err(e) => {
+                return SourceFile::Unreadable(format!("{name}, line {}: {}", e.line, e.message))
+            }
         }
     }
     SourceFile::Documents(docs)
@@ -243,7 +341,9 @@ fn node_json(n: &Node, depth: u32) -> serde_json::Value {
         Y::Null => J::Null,
         Y::Bool(b) => J::Bool(*b),
         Y::Int(i) => J::from(*i),
-        Y::Float(f) => serde_json::Number::from_f64(*f).map(J::Number).unwrap_or(J::Null),
+        Y::Float(f) => serde_json::Number::from_f64(*f)
+            .map(J::Number)
+            .unwrap_or(J::Null),
         Y::Str(s) => J::String(s.clone()),
         Y::Seq(items) => J::Array(items.iter().map(|i| node_json(i, depth + 1)).collect()),
         Y::Map(entries) => {
@@ -260,21 +360,38 @@ fn node_json(n: &Node, depth: u32) -> serde_json::Value {
 /// A module Colloquy cannot provide is a warning here and an ImportError when used.
 pub(super) fn finish(iv: &Interview, run: &mut RunData, warnings: &mut Vec<Warning>) {
     let file = iv.reference.to_string();
-    let mut warn = |message: String| warnings.push(Warning { file: file.clone(), line: 1, message });
+    let mut warn = |message: String| {
+        warnings.push(Warning {
+            file: file.clone(),
+            line: 1,
+            message,
+        })
+    };
     for entry in &iv.imports {
         let (module, bound) = match entry.split_once(" as ") {
             Some((m, b)) => (m.trim(), b.trim()),
-            None => (entry.trim(), entry.trim().split('.').next().unwrap_or_default()),
+            None => (
+                entry.trim(),
+                entry.trim().split('.').next().unwrap_or_default(),
+            ),
         };
         if module.is_empty() || bound.is_empty() {
             continue;
         }
-        let bound_module = if entry.contains(" as ") { module } else { bound };
+        let bound_module = if entry.contains(" as ") {
+            module
+        } else {
+            bound
+        };
         if !known_module(module) {
-            warn(format!("imports: module '{module}' is not available in Colloquy"));
-            run.missing_modules.insert(module.to_string(), "not available".into());
+            warn(format!(
+                "imports: module '{module}' is not available in Colloquy"
+            ));
+            run.missing_modules
+                .insert(module.to_string(), "not available".into());
         }
-        run.imports.insert(bound.to_string(), bound_module.to_string());
+        run.imports
+            .insert(bound.to_string(), bound_module.to_string());
     }
     for entry in &iv.modules {
         let module = entry.trim();
@@ -296,7 +413,11 @@ pub(super) fn finish(iv: &Interview, run: &mut RunData, warnings: &mut Vec<Warni
         .metadata
         .raw
         .get("suppress loading util")
-        .is_some_and(|n| n.as_bool().unwrap_or(false) || n.as_str().is_some_and(|s| s.trim().eq_ignore_ascii_case("true")));
+        .is_some_and(|n| {
+            n.as_bool().unwrap_or(false)
+                || n.as_str()
+                    .is_some_and(|s| s.trim().eq_ignore_ascii_case("true"))
+        });
 }
 
 fn known_module(module: &str) -> bool {
