@@ -13,6 +13,8 @@ mod dates;
 mod finance;
 mod grammar;
 pub(crate) mod objects;
+mod person;
+mod phone;
 mod text;
 
 use std::cell::RefCell;
@@ -173,7 +175,8 @@ impl EngineHost {
         if let Some(c) = self.classes().get(name) {
             return c.clone();
         }
-        let base = self.classes().get("DAObject").cloned();
+        let base_name = data::stand_in_base(self, name).unwrap_or("DAObject");
+        let base = self.classes().get(base_name).cloned();
         Class::new(name, base.into_iter().collect())
     }
 
