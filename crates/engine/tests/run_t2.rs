@@ -327,3 +327,21 @@ fn embedded_code_buttons_are_remembered_per_item() {
     s.click("Toyota Camry");
     s.see("Melissa Duncan needs to go to a Toyota dealership");
 }
+
+#[test]
+fn tables_show_incomplete_items_as_n_a_or_only_complete_ones() {
+    // TestExamples:8584: `show incomplete: True` — an item not finished shows "n/a"
+    let mut s = Session::start(&ex("table-show-incomplete.yml"));
+    s.click("Yes");
+    s.click("Edit past answers");
+    s.see("Review your answers");
+    s.see("n/a");
+    s.see("Edit");
+    // TestExamples:8575: `require gathered: False` — only complete items
+    let mut s = Session::start(&ex("table-require-gathered.yml"));
+    s.click("Yes");
+    s.click("Edit past answers");
+    s.see("Review your answers");
+    s.see("Fruit Name");
+    s.not_see("Edit");
+}

@@ -990,6 +990,31 @@ impl<'a> Run<'a> {
         crate::functions::encode_action_url(&self.ctx.interview_url, action, &args)
     }
 
+    /// Renders a review text; tables and templates it refers to are made on the way (only an
+    /// answer that is missing leaves the item out).
+    fn text_defining(&mut self, t: Option<&crate::model::Text>) -> R<Option<String>> {
+        for _ in 0..20 {
+            match self.opt_text(t) {
+                Err(Flow::Undefined(v)) if self.made_without_asking(&v) => match self.askfor(&v, 0, false)? {
+                    None => continue,
+                    Some(_) => return Err(Flow::Undefined(v)),
+                },
+                other => return other,
+            }
+        }
+        self.opt_text(t)
+    }
+
+    /// Whether only `table:` or `template:` blocks define `var`.
+    fn made_without_asking(&mut self, var: &str) -> bool {
+        let iv = self.iv;
+        let cands = self.candidates(var);
+        !cands.is_empty()
+            && cands.iter().all(|(b, _)| {
+                iv.blocks.get(*b).is_some_and(|bl| matches!(bl.kind, BlockKind::Table(_) | BlockKind::Template(_)))
+            })
+    }
+
     fn review_item(&mut self, item: &crate::model::ReviewItem) -> R<Option<ReviewItem>> {
         // skip undefined: an item whose text needs an undefined variable is left out
         for e in &item.show_if {
@@ -1011,11 +1036,11 @@ impl<'a> Run<'a> {
                 Err(e) => Err(e),
             }
         };
-        let Some(label) = soft(self.opt_text(item.label.as_ref()))? else { return Ok(None) };
-        let Some(button) = soft(self.opt_text(item.button.as_ref()))? else { return Ok(None) };
-        let Some(note) = soft(self.opt_text(item.note.as_ref()))? else { return Ok(None) };
-        let Some(html) = soft(self.opt_text(item.html.as_ref()))? else { return Ok(None) };
-        let Some(help) = soft(self.opt_text(item.help.as_ref()))? else { return Ok(None) };
+        let Some(label) = soft(self.text_defining(item.label.as_ref()))? else { return Ok(None) };
+        let Some(button) = soft(self.text_defining(item.button.as_ref()))? else { return Ok(None) };
+        let Some(note) = soft(self.text_defining(item.note.as_ref()))? else { return Ok(None) };
+        let Some(html) = soft(self.text_defining(item.html.as_ref()))? else { return Ok(None) };
+        let Some(help) = soft(self.text_defining(item.help.as_ref()))? else { return Ok(None) };
         if let Some(h) = html {
             return Ok(Some(ReviewItem { label: String::new(), url: None, value: Some(h), html: true, button: false }));
         }

@@ -295,6 +295,31 @@ impl Run<'_> {
                 }
             }
         }
+        if is_group && !o.require_gathered {
+            // docassemble's complete_elements(): only the items that are complete
+            let attrs = complete_attributes(&rows);
+            let mut kept = Vec::new();
+            for (idx, item) in entries {
+                let complete = match &item {
+                    Value::None => false,
+                    Value::Object(_) if !attrs.is_empty() => {
+                        let name = instance_name(&item);
+                        attrs
+                            .iter()
+                            .all(|a| self.is_defined(&format!("{name}.{a}")))
+                    }
+                    Value::Object(_) => {
+                        let it = item.clone();
+                        self.run_vm(|vm, _| vm.str_of(&it)).is_ok()
+                    }
+                    _ => true,
+                };
+                if complete {
+                    kept.push((idx, item));
+                }
+            }
+            entries = kept;
+        }
         let saved = (self.ns.get("row_item"), self.ns.get("row_index"));
         let mut body = Vec::new();
         let mut res: R<()> = Ok(());

@@ -905,7 +905,7 @@ impl<'a> Run<'a> {
     }
 
     /// The candidate blocks for a variable, best first: (block number, variant).
-    fn candidates(&mut self, var: &str) -> Vec<(usize, path::Variant)> {
+    pub(crate) fn candidates(&mut self, var: &str) -> Vec<(usize, path::Variant)> {
         let iv = self.iv;
         let mut out: Vec<(usize, path::Variant)> = Vec::new();
         let mut seen = HashSet::new();
