@@ -240,6 +240,19 @@ pub struct RunData {
     /// Classes named by data files (`object: Halibut`, `module: .fish`) whose package
     /// module Colloquy cannot load: stand-ins deriving from `Thing` are made for them.
     pub stand_in_classes: Vec<String>,
+    /// The `sections` (key, label source, subsections) for `nav.get_sections()`.
+    pub nav_sections: Vec<NavSection>,
+}
+
+/// One entry of the navigation bar as `nav.get_sections()` gives it.
+#[derive(Debug, Clone)]
+pub struct NavSection {
+    /// The section's key.
+    pub key: String,
+    /// Its label as written.
+    pub label: String,
+    /// Subsections.
+    pub subsections: Vec<NavSection>,
 }
 
 /// A data file read at load time.

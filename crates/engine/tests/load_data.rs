@@ -355,3 +355,22 @@ question: Individual defined ${ individual_defined }
     let shown = first_screen(&iv.replace("True\n---\ncode", "False\n---\ncode"), &[]);
     assert!(shown.contains("Individual defined True"), "{shown}");
 }
+
+#[test]
+fn nav_get_sections_lists_the_sections() {
+    let iv = "sections:
+  - intro: Introduction
+  - about: About you
+    subsections:
+      - contact: Contact info
+---
+mandatory: True
+question: Sections
+subquestion: ${ json.dumps(nav.get_sections()) }
+";
+    let text = first_screen(iv, &[]);
+    assert!(
+        text.contains(r#"[{"intro": "Introduction"}, {"about": "About you", "subsections": [{"contact": "Contact info"}]}]"#),
+        "{text}"
+    );
+}

@@ -89,6 +89,9 @@ pub(crate) fn global(host: &EngineHost, name: &str) -> Global {
         host.ns.set(name, obj.clone());
         return Global::Found(obj);
     }
+    if name == "nav" {
+        return Global::Found(nav_object(host));
+    }
     if rd.suppress_util {
         if always_global(name) {
             return Global::Library;
@@ -225,7 +228,55 @@ fn library_global(host: &EngineHost, name: &str) -> Option<Value> {
 /// The base class of a stand-in for a class of a package module Colloquy cannot load
 /// (named by a data file): `Thing`, whose `str()` is its `name`.
 pub(crate) fn stand_in_base(host: &EngineHost, name: &str) -> Option<&'static str> {
-    host.run_data.stand_in_classes.iter().any(|c| c == name).then_some("Thing")
+    host.run_data
+        .stand_in_classes
+        .iter()
+        .any(|c| c == name)
+        .then_some("Thing")
+}
+
+// ---- nav ---------------------------------------------------------------------------------
+
+thread_local! {
+    static NAV_CLASS: std::cell::RefCell<Option<Rc<Class>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The `nav` object (docassemble's DANav): `nav.get_sections()`.
+fn nav_object(host: &EngineHost) -> Value {
+    let cls = NAV_CLASS.with(|c| {
+        c.borrow_mut()
+            .get_or_insert_with(|| {
+                let cls = Class::new("DANav", vec![host.class("DAObject")]);
+                cls.set_attr(
+                    "get_sections",
+                    Value::native("get_sections", nav_get_sections),
+                );
+                cls
+            })
+            .clone()
+    });
+    Value::new_object(cls, Some("nav"))
+}
+
+/// `nav.get_sections()`: `[{key: label}, {key: label, 'subsections': […]}, …]`.
+fn nav_get_sections(vm: &mut Vm<'_>, _args: Args) -> R {
+    fn build(sections: &[crate::model::NavSection]) -> Value {
+        Value::list(
+            sections
+                .iter()
+                .map(|s| {
+                    let mut d = Dict::new();
+                    d.insert(Key::str(&s.key), Value::from_str(&s.label));
+                    if !s.subsections.is_empty() {
+                        d.insert(Key::str("subsections"), build(&s.subsections));
+                    }
+                    Value::dict(d)
+                })
+                .collect(),
+        )
+    }
+    let host = super::host(vm)?;
+    Ok(build(&host.run_data.nav_sections))
 }
 
 // ---- objects from data ------------------------------------------------------------------

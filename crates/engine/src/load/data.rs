@@ -296,8 +296,10 @@ fn stand_ins(j: &serde_json::Value, out: &mut Vec<String>, depth: u32) {
     match j {
         serde_json::Value::Array(a) => a.iter().for_each(|x| stand_ins(x, out, depth + 1)),
         serde_json::Value::Object(m) => {
-            if let (Some(serde_json::Value::String(class)), Some(serde_json::Value::String(module))) =
-                (m.get("object"), m.get("module"))
+            if let (
+                Some(serde_json::Value::String(class)),
+                Some(serde_json::Value::String(module)),
+            ) = (m.get("object"), m.get("module"))
             {
                 if !module.starts_with("docassemble.base") && !out.contains(class) {
                     out.push(class.clone());
@@ -409,6 +411,20 @@ pub(super) fn finish(iv: &Interview, run: &mut RunData, warnings: &mut Vec<Warni
         warn(format!("modules: Python module '{full}' is not available in Colloquy (its names are not defined)"));
         run.missing_modules.insert(full, "not available".into());
     }
+    fn nav(sections: &[crate::model::Section], depth: u32) -> Vec<crate::model::NavSection> {
+        if depth > MAX_DEPTH {
+            return Vec::new();
+        }
+        sections
+            .iter()
+            .map(|s| crate::model::NavSection {
+                key: s.key.clone(),
+                label: s.label.source().to_string(),
+                subsections: nav(&s.subsections, depth + 1),
+            })
+            .collect()
+    }
+    run.nav_sections = nav(&iv.sections, 0);
     run.suppress_util = iv
         .metadata
         .raw
