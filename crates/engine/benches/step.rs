@@ -6,7 +6,8 @@
 //! people, three screens each (first name, last name, "Is there another person?"), and
 //! measures the same JSON → submit → next screen → JSON step at step 1, 10 and 30 (and at
 //! the first-name screens 13 and 28: 4 and 9 people entered before), so it
-//! shows whether the cost of a step grows with the number of steps already taken.
+//! shows whether the cost of a step grows with the number of steps already taken (and, for
+//! steps 1 and 30, the same without the undo history kept for the Back button).
 //!
 //! `cargo bench -p engine --bench step` (filter: `-- gather`)
 
@@ -181,6 +182,27 @@ fn bench_gather(c: &mut Criterion) {
         group.bench_function(id, |b| {
             b.iter(|| {
                 let mut st = SessionState::from_json_str(json).unwrap();
+                let r = iv.submit(&mut st, form, &ctx);
+                let s = iv.next_screen(&mut st, &ctx);
+                let out = st.to_json_string();
+                std::hint::black_box((r, s, out));
+            })
+        });
+    }
+    // The same steps with the undo history (for the Back button) dropped from the state:
+    // shows how much of the growth is the history rather than the list itself.
+    for step in [1usize, 30] {
+        let (json, form, gathered) = &steps[step - 1];
+        let mut st = SessionState::from_json_str(json).unwrap();
+        st.history.clear();
+        let json = st.to_json_string();
+        let id = format!(
+            "step {step} without history ({gathered} people entered before, state {} bytes)",
+            json.len()
+        );
+        group.bench_function(id, |b| {
+            b.iter(|| {
+                let mut st = SessionState::from_json_str(&json).unwrap();
                 let r = iv.submit(&mut st, form, &ctx);
                 let s = iv.next_screen(&mut st, &ctx);
                 let out = st.to_json_string();
