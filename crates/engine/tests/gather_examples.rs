@@ -1401,3 +1401,29 @@ fn refreshing_a_gathering_screen_shows_it_again() {
     );
     friend_good_order("gather-list-friend-good-order.yml", true, FRIENDS);
 }
+
+// ---------------------------------------------------------------------------------------
+// the Back button while gathering
+
+#[test]
+fn back_while_gathering_undoes_the_last_item() {
+    let w = both(|p| {
+        let mut w = Walk::start("gather-fruit.yml", p);
+        w.click("Yes");
+        w.set("Fruit", "äpple");
+        w.click("Continue");
+        w.click("Yes");
+        w.set("Fruit", "fig");
+        w.click("Continue");
+        w.see("So far, the fruits include äpple and fig. Are there any others?");
+        w.click("Back");
+        w.see("What fruit should be added to the list?");
+        w.set("Fruit", "pear");
+        w.click("Continue");
+        w.see("So far, the fruits include äpple and pear. Are there any others?");
+        w.click("No");
+        w
+    });
+    w.see("There are two fruits in all.");
+    w.see("The fruits are äpple and pear.");
+}
