@@ -242,6 +242,10 @@ pub struct RunData {
     pub stand_in_classes: Vec<String>,
     /// The `sections` (key, label source, subsections) for `nav.get_sections()`.
     pub nav_sections: Vec<NavSection>,
+    /// Python modules of the interview's packages named by `modules:` (read through
+    /// `Sources` at load time and compiled): full module name → program. Run in the sandbox
+    /// on first use (their names are global, like `from module import *`).
+    pub package_modules: IndexMap<String, Arc<lang::Program>>,
 }
 
 /// One entry of the navigation bar as `nav.get_sections()` gives it.

@@ -374,3 +374,80 @@ subquestion: ${ json.dumps(nav.get_sections()) }
         "{text}"
     );
 }
+
+const FISH_PY: &str = "from docassemble.base.util import DAObject, comma_and_list
+import re
+
+__all__ = ['Halibut', 'describe']
+
+class Halibut(DAObject):
+    def __str__(self):
+        return 'Halibut ' + self.name
+
+def describe(fishes):
+    return comma_and_list([str(f) for f in fishes])
+";
+
+#[test]
+fn package_modules_run_in_the_sandbox_and_their_classes_survive_a_reload() {
+    let iv = "modules:
+  - .fish
+---
+objects:
+  - fred: Halibut
+---
+code: |
+  fred.name = 'Fred'
+---
+mandatory: True
+question: ${ describe([fred]) } is a ${ fred.__class__.__name__ }
+";
+    let mut m = sources(iv, &[]).0;
+    m.insert("demo.pkg:demo/pkg/fish.py".into(), FISH_PY.into());
+    let src = Mem(m);
+    let (loaded, warnings) = engine::load(&src, &InterviewRef::parse(MAIN).unwrap()).unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert!(loaded
+        .run_data
+        .package_modules
+        .contains_key("demo.pkg.fish"));
+    let ctx = RequestContext::for_tests(MAIN);
+    let mut st = loaded.new_session();
+    let screen = loaded.next_screen(&mut st, &ctx);
+    let Screen::Question(q) = screen else {
+        panic!("no question: {screen:?}")
+    };
+    assert!(
+        q.question.contains("Halibut Fred is a Halibut"),
+        "{}",
+        q.question
+    );
+    // the object is restored from the saved state with its module class
+    let mut again = engine::SessionState::from_json_str(&st.to_json_string()).unwrap();
+    let Screen::Question(q) = loaded.next_screen(&mut again, &ctx) else {
+        panic!("no question")
+    };
+    assert!(
+        q.question.contains("Halibut Fred is a Halibut"),
+        "{}",
+        q.question
+    );
+}
+
+#[test]
+fn package_module_syntax_error_fails_the_load() {
+    let mut m = sources(
+        "modules:\n  - .broken\n---\nquestion: hi\nmandatory: True\n",
+        &[],
+    )
+    .0;
+    m.insert(
+        "demo.pkg:demo/pkg/broken.py".into(),
+        "def f(:\n  pass\n".into(),
+    );
+    let err = engine::load(&Mem(m), &InterviewRef::parse(MAIN).unwrap()).unwrap_err();
+    assert!(
+        err.to_string().contains("demo.pkg:demo/pkg/broken.py"),
+        "{err}"
+    );
+}

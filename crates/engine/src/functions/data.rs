@@ -74,9 +74,15 @@ pub(crate) fn global(host: &EngineHost, name: &str) -> Global {
             ),
         };
     }
-    for module in rd.star_modules.iter().rev() {
-        if let Some(Value::Object(m)) = lang::modules::import(module) {
-            if !name.starts_with('_') {
+    if !name.starts_with('_') {
+        for module in rd.star_modules.iter().rev() {
+            if let Some(ns) = package_namespace(host, module) {
+                if let Some(v) = ns.get(name) {
+                    return Global::Found(v);
+                }
+                continue;
+            }
+            if let Some(Value::Object(m)) = lang::modules::import(module) {
                 if let Some(v) = m.borrow().attrs.get(name) {
                     return Global::Found(v.clone());
                 }
@@ -191,11 +197,13 @@ fn module_getattr(vm: &mut Vm<'_>, args: Args) -> R {
         return Ok(package_module(&full));
     }
     if LIBRARY_MODULES.contains(&module.as_str()) {
-        let host = super::host(vm)?;
         let found = if always_global(attr) {
             native(attr).map(|f| Value::native(attr, f))
-        } else {
+        } else if let Ok(host) = super::host(vm) {
             library_global(host, attr)
+        } else {
+            // inside a package module (its own host)
+            vm.host().and_then(|h| h.global(attr))
         };
         return found.ok_or_else(|| {
             Error::exception(
@@ -233,6 +241,92 @@ pub(crate) fn stand_in_base(host: &EngineHost, name: &str) -> Option<&'static st
         .iter()
         .any(|c| c == name)
         .then_some("Thing")
+}
+
+// ---- package modules ---------------------------------------------------------------------
+
+/// A module's namespace after running it, per thread (as Python keeps a module loaded
+/// once per process). The `Arc<RunData>` held keeps the key's address from being reused.
+type ModuleCache = Vec<(
+    std::sync::Arc<crate::model::RunData>,
+    String,
+    Option<Namespace>,
+)>;
+
+thread_local! {
+    static MODULES: std::cell::RefCell<ModuleCache> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The host a package module runs with: the interview's globals and imports.
+/// (Natives that need the request's state are not available while a module runs.)
+struct ModuleHost<'h> {
+    engine: &'h EngineHost,
+    unit: (),
+}
+
+impl lang::Host for ModuleHost<'_> {
+    fn global(&self, name: &str) -> Option<Value> {
+        match global(self.engine, name) {
+            Global::Found(v) => Some(v),
+            Global::Hidden => None,
+            Global::Library => self.engine.library_global(name),
+        }
+    }
+    fn import(&self, name: &str) -> Option<Value> {
+        import(self.engine, name)
+    }
+    fn as_any(&mut self) -> &mut dyn std::any::Any {
+        &mut self.unit
+    }
+}
+
+/// The namespace of the package module `module` (run on first use; `None` if it is not a
+/// package module, is being run right now, or failed to run).
+fn package_namespace(host: &EngineHost, module: &str) -> Option<Namespace> {
+    let rd = &host.run_data;
+    let program = rd.package_modules.get(module)?.clone();
+    let cached = MODULES.with(|m| {
+        m.borrow()
+            .iter()
+            .find(|(r, name, _)| std::sync::Arc::ptr_eq(r, rd) && name == module)
+            .map(|(_, _, ns)| ns.clone())
+    });
+    if let Some(ns) = cached {
+        return ns; // None while it runs (a name it uses is not its own yet)
+    }
+    MODULES.with(|m| m.borrow_mut().push((rd.clone(), module.to_string(), None)));
+    let ns = Namespace::new();
+    ns.set("__name__", Value::from_str(module));
+    let mut out = String::new();
+    let mut mh = ModuleHost {
+        engine: host,
+        unit: (),
+    };
+    let ok = {
+        let mut vm = Vm::new(lang::Limits::default(), &mut out).with_host(&mut mh);
+        vm.exec(&program, &ns).is_ok()
+    };
+    let result = ok.then_some(ns);
+    MODULES.with(|m| {
+        let mut m = m.borrow_mut();
+        if let Some(e) = m
+            .iter_mut()
+            .find(|(r, name, _)| std::sync::Arc::ptr_eq(r, rd) && name == module)
+        {
+            e.2 = result.clone();
+        }
+    });
+    result
+}
+
+/// A class defined by one of the interview's package modules (to restore its objects).
+pub(crate) fn module_class(host: &EngineHost, name: &str) -> Option<Rc<Class>> {
+    for module in host.run_data.package_modules.keys() {
+        if let Some(Value::Class(c)) = package_namespace(host, module).and_then(|ns| ns.get(name)) {
+            return Some(c);
+        }
+    }
+    None
 }
 
 // ---- nav ---------------------------------------------------------------------------------

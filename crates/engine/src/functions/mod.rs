@@ -175,6 +175,9 @@ impl EngineHost {
         if let Some(c) = self.classes().get(name) {
             return c.clone();
         }
+        if let Some(c) = data::module_class(self, name) {
+            return c;
+        }
         let base_name = data::stand_in_base(self, name).unwrap_or("DAObject");
         let base = self.classes().get(base_name).cloned();
         Class::new(name, base.into_iter().collect())

@@ -360,7 +360,12 @@ fn node_json(n: &Node, depth: u32) -> serde_json::Value {
 
 /// Interview-wide settings for the runtime: `imports`, `modules`, `suppress loading util`.
 /// A module Colloquy cannot provide is a warning here and an ImportError when used.
-pub(super) fn finish(iv: &Interview, run: &mut RunData, warnings: &mut Vec<Warning>) {
+pub(super) fn finish(
+    iv: &Interview,
+    run: &mut RunData,
+    warnings: &mut Vec<Warning>,
+    sources: &dyn Sources,
+) -> R<()> {
     let file = iv.reference.to_string();
     let mut warn = |message: String| {
         warnings.push(Warning {
@@ -408,6 +413,11 @@ pub(super) fn finish(iv: &Interview, run: &mut RunData, warnings: &mut Vec<Warni
             Some(rest) => format!("{}.{rest}", iv.reference.package),
             None => module.to_string(),
         };
+        if let Some(program) = package_module(sources, &full)? {
+            run.package_modules.insert(full.clone(), Arc::new(program));
+            run.star_modules.push(full);
+            continue;
+        }
         warn(format!("modules: Python module '{full}' is not available in Colloquy (its names are not defined)"));
         run.missing_modules.insert(full, "not available".into());
     }
@@ -434,6 +444,43 @@ pub(super) fn finish(iv: &Interview, run: &mut RunData, warnings: &mut Vec<Warni
                 || n.as_str()
                     .is_some_and(|s| s.trim().eq_ignore_ascii_case("true"))
         });
+    Ok(())
+}
+
+/// The `.py` file of a package module (`docassemble.demo.objects` →
+/// `docassemble/demo/objects.py` in package `docassemble.demo`), compiled; None if the
+/// package has no such file. A syntax error in it fails the load.
+fn package_module(sources: &dyn Sources, full: &str) -> R<Option<lang::Program>> {
+    let Some((package, name)) = full.rsplit_once('.') else {
+        return Ok(None);
+    };
+    if name.is_empty() || package.is_empty() {
+        return Ok(None);
+    }
+    let candidates = [
+        format!("{}/{name}.py", package.replace('.', "/")),
+        format!("{name}.py"),
+    ];
+    for path in candidates {
+        let Ok(text) = sources.read(package, &path) else {
+            continue;
+        };
+        let file = format!("{package}:{path}");
+        if text.len() > MAX_FILE_BYTES {
+            return Err(LoadError::Read {
+                file,
+                reason: "file is too large".into(),
+            });
+        }
+        return lang::Program::compile(&text, lang::Origin::new(&file, 1, 0))
+            .map(Some)
+            .map_err(|e| LoadError::At {
+                file,
+                line: e.line,
+                reason: format!("syntax error in Python module: {}", e.message),
+            });
+    }
+    Ok(None)
 }
 
 fn known_module(module: &str) -> bool {

@@ -108,7 +108,7 @@ pub fn load(
         mut run_data,
         ..
     } = loader;
-    data::finish(&interview, &mut run_data, &mut warnings);
+    data::finish(&interview, &mut run_data, &mut warnings, sources)?;
     interview.run_data = Arc::new(run_data);
     interview.index = build_index(&interview.blocks, &interview.orders);
     // `supersedes:` also as an `order` entry in other_config ([this id, superseded id])
