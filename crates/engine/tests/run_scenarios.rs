@@ -83,7 +83,7 @@ fn run_step(s: &mut Option<Session>, step: &str) -> Result<(), String> {
     let a = |i: usize| args.get(i).cloned().unwrap_or_default();
     if step.starts_with("I start the interview") || step.starts_with("I launch the interview") || step.starts_with("I start the possibly") {
         let name = a(0);
-        *s = Some(Session::start(&name));
+        *s = Some(Session::start_now(&name));
         if step.starts_with("I start the interview") {
             if let Some(sess) = s {
                 if let engine::Screen::Error { message } = &sess.screen {

@@ -345,3 +345,28 @@ fn tables_show_incomplete_items_as_n_a_or_only_complete_ones() {
     s.see("Fruit Name");
     s.not_see("Edit");
 }
+
+#[test]
+fn object_choices_use_generators_and_lists_stand_for_their_items() {
+    // TestExamples:8413: `object labeler` and `image generator`
+    let s = Session::start(&ex("generators.yml"));
+    let labels: Vec<String> = s.q().fields.iter().flat_map(|f| f.choices.iter().map(|c| c.label.clone())).collect();
+    assert_eq!(labels, vec![":bus-alt: Bus".to_string(), ":car-side: Car".to_string()]);
+    assert_eq!(s.q().fields[0].choices[0].help.as_deref(), Some("An inexpensive form of public transportation."));
+    let mut s = s;
+    s.click_option("Bus");
+    s.click("Continue");
+    s.see("You will travel by bus.");
+}
+
+#[test]
+fn none_of_the_above_label_is_a_template_and_unchecks_the_others() {
+    // TestExamples:1734
+    let mut s = Session::start(&ex("fields-mc-nota.yml"));
+    s.click("Continue");
+    s.see("Check at least one option, or check “Nothing at all”");
+    s.click_option_under("Sunroof", "Requested options");
+    s.click_option_under("Nothing at all", "Requested options");
+    s.click("Continue");
+    s.see("'Sunroof': False");
+}

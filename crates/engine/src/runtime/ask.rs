@@ -50,7 +50,7 @@ pub(crate) enum How {
     /// A choice among values, posted as an index.
     Choice { values: Vec<Value> },
     /// Checkbox group: (posted name, key) per option; `nota` name if offered.
-    Checkboxes { options: Vec<(String, Value)>, nota: Option<String> },
+    Checkboxes { options: Vec<(String, Value)>, nota: Option<String>, nota_label: Option<String> },
     /// Buttons posting an index (field + buttons / yesno buttons).
     Buttons { values: Vec<ButtonAction> },
     /// Nothing to ask (no choices were available): store this value.
@@ -268,6 +268,24 @@ impl<'a> Run<'a> {
                     let src = format!("[{}]", list.iter().map(|c| c.label.source().trim()).collect::<Vec<_>>().join(", "));
                     let pos = list[0].label.pos().clone();
                     let v = self.eval_src(&src, &pos)?;
+                    // a choice naming a list of objects (a DAList, a list) stands for its items
+                    let v = match &v {
+                        Value::List(l) => {
+                            let mut flat = Vec::new();
+                            for it in l.borrow().clone() {
+                                let is_group = matches!(&it, Value::List(_))
+                                    || (matches!(&it, Value::Object(_)) && path::index_elements(&it).is_some());
+                                if is_group {
+                                    let items = self.run_vm(|vm, _| vm.iterate(&it)).map_err(|e| self.flow(e, &pos))?;
+                                    flat.extend(items);
+                                } else {
+                                    flat.push(it);
+                                }
+                            }
+                            Value::list(flat)
+                        }
+                        _ => v,
+                    };
                     if let Value::List(l) = &v {
                         // labels of objects are computed first so an undefined name is sought
                         for it in l.borrow().clone() {
@@ -283,6 +301,46 @@ impl<'a> Run<'a> {
             }
         }
         self.options(choices)
+    }
+
+    /// `object labeler`, `help generator`, `image generator`: functions of the object that give
+    /// an option's label, help and icon.
+    fn generators(&mut self, f: &Field, mut opts: Vec<Opt>) -> R<Vec<Opt>> {
+        let get = |key: &str| f.other.iter().find(|(k, _)| k == key).and_then(|(_, n)| n.scalar_text().map(|s| (s, n)));
+        let gens = [get("object labeler"), get("help generator"), get("image generator")];
+        if gens.iter().all(Option::is_none) {
+            return Ok(opts);
+        }
+        let mut funcs = Vec::new();
+        for g in &gens {
+            funcs.push(match g {
+                Some((src, node)) => {
+                    let pos = crate::model::Pos { file: self.iv.reference.to_string().into(), line: node.line, column: node.column };
+                    Some((self.eval_src(src.trim(), &pos)?, pos))
+                }
+                None => None,
+            });
+        }
+        for o in &mut opts {
+            let ButtonAction::Value(v) = &o.value else { continue };
+            let v = v.clone();
+            for (n, fp) in funcs.iter().enumerate() {
+                let Some((func, pos)) = fp else { continue };
+                let r = self.call(func, vec![v.clone()], pos)?;
+                let text = self.run_vm(|vm, _| vm.str_of(&r)).map_err(|e| self.flow(e, pos))?;
+                match n {
+                    0 => o.label = html_escape(&text),
+                    1 => o.help = Some(html_escape(&text)),
+                    _ => o.image = Some(text),
+                }
+            }
+            if let Some(img) = &o.image {
+                if !img.is_empty() && img.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+                    o.label = format!(":{img}: {}", o.label);
+                }
+            }
+        }
+        Ok(opts)
     }
 
     /// Evaluates the options of a choice list.
@@ -1258,6 +1316,7 @@ impl<'a> Run<'a> {
                         Some(c) => self.field_options(c, &datatype)?,
                         None => Vec::new(),
                     };
+                    let opts = self.generators(f, opts)?;
                     let opts = self.exclude(f, opts)?;
                     let opts = shuffle(opts, f.shuffle, self.st.steps);
                     if opts.is_empty() && f.choices.is_some() {
@@ -1307,6 +1366,7 @@ impl<'a> Run<'a> {
                         Some(c) => self.field_options(c, &datatype)?,
                         None => Vec::new(),
                     };
+                    let opts = self.generators(f, opts)?;
                     let opts = self.exclude(f, opts)?;
                     let opts = shuffle(opts, f.shuffle, self.st.steps);
                     if opts.is_empty() && f.choices.is_some() {
@@ -1364,7 +1424,10 @@ impl<'a> Run<'a> {
                             crate::yaml::Value::Bool(true) | crate::yaml::Value::Null => {
                                 Some("None of the above".to_string())
                             }
-                            _ => n.scalar_text().map(|s| html_escape(&s)),
+                            _ => match n.scalar_text() {
+                                Some(t) => Some(self.render_src(&t, &f.pos)?.trim().to_string()),
+                                None => None,
+                            },
                         },
                     };
                     let nota = if kind == FieldKind::Checkboxes { nota_label.clone() } else { None };
@@ -1384,7 +1447,7 @@ impl<'a> Run<'a> {
                     if nota.is_none() {
                         required = required && f.required.is_some();
                     }
-                    How::Checkboxes { options, nota: nota_name }
+                    How::Checkboxes { options, nota: nota_name, nota_label: nota.clone() }
                 }
                 _ => {
                     if let Some(v) = &current {

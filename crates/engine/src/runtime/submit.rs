@@ -138,7 +138,7 @@ fn apply(run: &mut Run<'_>, cur: &crate::state::CurrentQuestion, posted: &HashMa
     for f in &spec {
         offered.push(f.name.as_str());
         match &f.how {
-            How::Checkboxes { options, nota } => {
+            How::Checkboxes { options, nota, .. } => {
                 offered.extend(options.iter().map(|(n, _)| n.as_str()));
                 if let Some(n) = nota {
                     offered.push(n.as_str());
@@ -442,7 +442,7 @@ fn convert_field<'p>(
             let v = values.get(idx).cloned().ok_or_else(|| validate::BAD_CHOICE.to_string())?;
             Ok(Some(coerce(run, v, &f.datatype)?))
         }
-        How::Checkboxes { options, nota } => {
+        How::Checkboxes { options, nota, nota_label } => {
             let mut pairs = Vec::new();
             let mut any = false;
             for (name, key) in options {
@@ -451,9 +451,18 @@ fn convert_field<'p>(
                 pairs.push((key.clone(), on));
             }
             let nota_on = nota.as_deref().and_then(&get).is_some_and(validate::truthy_text);
+            if nota_on {
+                // "None of the above" unchecks the others (docassemble does it in the browser)
+                for p in &mut pairs {
+                    p.1 = false;
+                }
+            }
             if f.required && !any && !nota_on {
                 return Err(match nota {
-                    Some(_) => "Check at least one option, or check \u{201c}None of the above.\u{201d}".into(),
+                    Some(_) => format!(
+                        "Check at least one option, or check \u{201c}{}\u{201d}",
+                        strip_tags(nota_label.as_deref().unwrap_or("None of the above"))
+                    ),
                     None => "Check at least one option.".into(),
                 });
             }
@@ -526,4 +535,19 @@ fn coerce(run: &mut Run<'_>, v: Value, datatype: &str) -> Result<Value, String> 
         (Value::Str(s), "boolean" | "yesno" | "yesnoradio") => Ok(Value::Bool(validate::truthy_text(s))),
         _ => Ok(v),
     }
+}
+
+/// Text without HTML tags (for messages that quote a label).
+fn strip_tags(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_tag = false;
+    for c in s.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }

@@ -101,9 +101,22 @@ pub fn norm(s: &str) -> String {
 
 impl Session {
     pub fn start(reference: &str) -> Session {
+        Self::start_at(reference, None)
+    }
+
+    /// Starts a session whose clock is the real one (the browser scenarios were written
+    /// against today's date), instead of the fixed test date.
+    pub fn start_now(reference: &str) -> Session {
+        Self::start_at(reference, Some(chrono::Local::now().naive_local()))
+    }
+
+    fn start_at(reference: &str, now: Option<chrono::NaiveDateTime>) -> Session {
         let iv = interview(reference.split('&').next().unwrap_or(reference));
         let mut state = iv.new_session();
-        let ctx = RequestContext::for_tests(reference);
+        let mut ctx = RequestContext::for_tests(reference);
+        if let Some(now) = now {
+            ctx.now = now;
+        }
         let screen = iv.next_screen(&mut state, &ctx);
         Session {
             iv,
@@ -328,11 +341,17 @@ impl Session {
                         | FieldKind::Number
                         | FieldKind::Integer
                         | FieldKind::Currency
+                        | FieldKind::Date
                 )
             })
             .cloned()
             .expect("a text field");
-        self.stage(f.name.clone(), value.to_string());
+        // typing "03/31/1977" into a date input gives the value 1977-03-31 (US locale)
+        let value = match (f.kind, value.split('/').collect::<Vec<_>>().as_slice()) {
+            (FieldKind::Date, [m, d, y]) if y.len() == 4 => format!("{y}-{m:0>2}-{d:0>2}"),
+            _ => value.to_string(),
+        };
+        self.stage(f.name.clone(), value);
     }
 
     /// `I click the "option" option under "label"`.
@@ -604,7 +623,7 @@ impl Session {
             .q()
             .fields
             .iter()
-            .find(|f| f.kind == FieldKind::Dropdown)
+            .find(|f| matches!(f.kind, FieldKind::Dropdown | FieldKind::Multiselect))
             .cloned()
             .expect("a drop-down");
         let c = f
@@ -612,7 +631,11 @@ impl Session {
             .iter()
             .find(|c| norm(&c.label) == norm(value))
             .unwrap_or_else(|| panic!("no option {value}"));
-        self.stage(f.name.clone(), c.value.clone());
+        // a multiple select (`<select multiple>`) posts each chosen option under its own name
+        match &c.name {
+            Some(n) => self.stage(n.clone(), "True".into()),
+            None => self.stage(f.name.clone(), c.value.clone()),
+        }
     }
 
     /// Reloads the screen.
