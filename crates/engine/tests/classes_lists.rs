@@ -120,3 +120,61 @@ fn sms_number_in_e164_for_the_phone_country() {
     s.click("Continue");
     s.see("I will text you at +33556819455.");
 }
+
+#[test]
+fn a_refresh_after_yes_asks_for_the_new_item_again() {
+    // there_is_another stays until the new item is there (list, dictionary and set)
+    for (file, item_label, item, prompt) in [
+        ("gather-fruit.yml", "Fruit", "äpple", "What fruit should be added to the list?"),
+        ("gather-dict-value.yml", "Fruit", "peach", "What fruit should be added to the database?"),
+    ] {
+        let mut s = Session::start(&base(file));
+        if s.text().contains("Are there any") {
+            s.click("Yes");
+        }
+        s.see(prompt);
+        s.set(item_label, item);
+        if file == "gather-dict-value.yml" {
+            s.set("Number of seeds", "3");
+        }
+        s.click("Continue");
+        s.click("Yes");
+        s.see(prompt);
+        s.persist();
+        s.reload();
+        s.see(prompt);
+    }
+}
+
+#[test]
+fn email_recipient_list_items_show_their_address() {
+    let mut s = Session::start(&base("gather-list-email-recipients.yml"));
+    s.see("What is the first e-mail address?");
+    s.set("E-mail", "fred@example.com");
+    s.click("Continue");
+    s.click("Yes");
+    s.see("What is the second e-mail address?");
+    s.set("E-mail", "sally@example.com");
+    s.click("Continue");
+    s.click("No");
+    s.see("The list of recipients");
+    s.see("fred@example.com");
+    s.see("sally@example.com");
+}
+
+#[test]
+fn set_of_objects_is_in_text_order_and_intersects() {
+    let mut s = Session::start(&base("gather-set-object.yml"));
+    s.see("Do you like apples, oranges, pears, plums, or grapes?");
+    s.click("Yes");
+    for (k, fruit) in ["plums", "apples", "pears"].iter().enumerate() {
+        if k > 0 {
+            s.click("Yes");
+        }
+        s.choose(fruit);
+        s.click("Continue");
+    }
+    s.click("No");
+    s.see("The fruits you like include apples, pears, and plums.");
+    s.see("The fruits we both like are apples and pears.");
+}

@@ -419,8 +419,9 @@ fn verb_person(vm: &mut Vm<'_>, args: &mut Args, me: &Value) -> Result<String, E
     let p = person(vm, args, me)?;
     Ok(match p.as_str() {
         "1" | "1p" | "2" | "2p" => p,
+        // docassemble: plural only for more than one item (no items: "is")
         _ => match kind(vm, me)? {
-            Kind::Group(n) if n != 1 => "3p".into(),
+            Kind::Group(n) if n > 1 => "3p".into(),
             _ => "3".into(),
         },
     })

@@ -22,7 +22,7 @@ fn children(class: &str) -> &'static [(&'static str, &'static str)] {
 }
 
 /// The names of the classes defined here, parent first.
-pub(crate) const CLASSES: [(&str, &str); 12] = [
+pub(crate) const CLASSES: [(&str, &str); 14] = [
     ("Thing", "DAObject"),
     ("Person", "Thing"),
     ("Individual", "Person"),
@@ -35,6 +35,8 @@ pub(crate) const CLASSES: [(&str, &str); 12] = [
     ("Event", "DAObject"),
     ("City", "Address"),
     ("DAEmpty", "DAObject"),
+    ("DAEmailRecipient", "DAObject"),
+    ("DAEmailRecipientList", "DAList"),
 ];
 
 /// Adds this module's classes and methods to the engine's class table.
@@ -143,6 +145,8 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
             ("__iter__", empty_list),
         ],
     );
+    set(m, "DAList", &SET_METHODS);
+    set(m, "DADict", &SET_METHODS);
     super::finance::register(m);
     super::grammar::register(m);
     super::person::register(m);
@@ -151,7 +155,7 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
     }
 }
 
-const USING_CLASSES: [&str; 23] = [
+const USING_CLASSES: [&str; 25] = [
     "DAObject",
     "DAList",
     "DADict",
@@ -175,9 +179,11 @@ const USING_CLASSES: [&str; 23] = [
     "Organization",
     "Event",
     "City",
+    "DAEmailRecipient",
+    "DAEmailRecipientList",
 ];
 
-const USING_FNS: [NativeFn; 23] = [using::<0>, using::<1>, using::<2>, using::<3>, using::<4>, using::<5>, using::<6>, using::<7>, using::<8>, using::<9>, using::<10>, using::<11>, using::<12>, using::<13>, using::<14>, using::<15>, using::<16>, using::<17>, using::<18>, using::<19>, using::<20>, using::<21>, using::<22>];
+const USING_FNS: [NativeFn; 25] = [using::<0>, using::<1>, using::<2>, using::<3>, using::<4>, using::<5>, using::<6>, using::<7>, using::<8>, using::<9>, using::<10>, using::<11>, using::<12>, using::<13>, using::<14>, using::<15>, using::<16>, using::<17>, using::<18>, using::<19>, using::<20>, using::<21>, using::<22>, using::<23>, using::<24>];
 
 
 pub(crate) fn self_obj(args: &Args) -> Result<Value, Error> {
@@ -286,8 +292,12 @@ fn obj_getattr(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     Err(Error::Undefined(format!("{}.{attr}", instance_name(&me))))
 }
 
-fn obj_str(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+/// `str(obj)`: its `name` attribute when it has one, else its readable instance name.
+fn obj_str(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
+    if let Some(n) = get(&me, "name") {
+        return Ok(Value::from_str(&vm.str_of(&n)?));
+    }
     Ok(Value::from_str(&nice_object_name(&instance_name(&me))))
 }
 
@@ -668,7 +678,17 @@ fn gather_dict(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
         }
         let another = need(vm, me, "there_is_another")?;
         if vm.truthy(&another)? {
-            del(me, "there_is_another");
+            // `there_is_another` stays until the new item is there (a refresh asks for it again)
+            let n = i64::try_from(dict_len(me)).unwrap_or(0);
+            match get(me, ANOTHER_AT) {
+                Some(Value::Int(at)) if n > at => {
+                    del(me, ANOTHER_AT);
+                    del(me, "there_is_another");
+                    continue;
+                }
+                Some(Value::Int(_)) => {}
+                _ => set(me, ANOTHER_AT, Value::Int(n)),
+            }
             add_dict_item(vm, me)?;
             continue;
         }
@@ -748,6 +768,9 @@ fn attr_path(vm: &mut Vm<'_>, item: &Value, path: &str) -> Result<Value, Error> 
     Ok(cur)
 }
 
+/// The number of items when `there_is_another` was answered yes (untyped lists).
+const ANOTHER_AT: &str = "_da_another_at";
+
 fn add_item(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
     let n = elements(me).len();
     let name = format!("{}[{n}]", instance_name(me));
@@ -788,11 +811,133 @@ fn set_insert(vm: &mut Vm<'_>, me: &Value, item: Value) -> Result<(), Error> {
     }
     let pos = match &item {
         Value::Str(s) => items.iter().position(|x| matches!(x, Value::Str(t) if t > s)).unwrap_or(items.len()),
+        // objects in the order of their text (docassemble compares objects by str())
+        Value::Object(_) => match vm.str_of(&item) {
+            Ok(me_s) => {
+                let mut at = items.len();
+                for (n, x) in items.iter().enumerate() {
+                    if matches!(x, Value::Object(_)) && vm.str_of(x).is_ok_and(|t| t > me_s) {
+                        at = n;
+                        break;
+                    }
+                }
+                at
+            }
+            Err(_) => items.len(),
+        },
         _ => items.len(),
     };
     l.borrow_mut().insert(pos, item);
     Ok(())
 }
+
+/// The items of a list/set (a dictionary's values) for the set operations.
+fn set_items(vm: &mut Vm<'_>, v: &Value) -> Result<Vec<Value>, Error> {
+    if is_list(v) {
+        trigger_gather(vm, v)?;
+        return Ok(if is_dict(v) { dict_values(v) } else { elements(v) });
+    }
+    vm.iterate(v)
+}
+
+fn contains_eq(vm: &mut Vm<'_>, items: &[Value], x: &Value) -> Result<bool, Error> {
+    for y in items {
+        if vm.eq(x, y)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// A gathered `DASet` of these items.
+fn new_set(vm: &mut Vm<'_>, items: Vec<Value>) -> Result<Value, Error> {
+    let h = super::host(vm)?;
+    let obj = Value::new_object(h.class("DASet"), None);
+    set(&obj, "elements", Value::list(items));
+    set(&obj, "gathered", Value::Bool(true));
+    set(&obj, "auto_gather", Value::Bool(false));
+    Ok(obj)
+}
+
+fn set_op(vm: &mut Vm<'_>, args: &Args) -> Result<(Vec<Value>, Vec<Value>), Error> {
+    let me = self_obj(args)?;
+    let mine = set_items(vm, &me)?;
+    let other = match args.positional.get(1) {
+        Some(o) => set_items(vm, o)?,
+        None => Vec::new(),
+    };
+    Ok((mine, other))
+}
+
+fn set_union(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let (mine, other) = set_op(vm, &args)?;
+    let s = new_set(vm, Vec::new())?;
+    for x in mine.into_iter().chain(other) {
+        set_insert(vm, &s, x)?;
+    }
+    Ok(s)
+}
+
+fn set_intersection(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let (mine, other) = set_op(vm, &args)?;
+    let mut out = Vec::new();
+    for x in mine {
+        if contains_eq(vm, &other, &x)? {
+            out.push(x);
+        }
+    }
+    new_set(vm, out)
+}
+
+fn set_difference(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let (mine, other) = set_op(vm, &args)?;
+    let mut out = Vec::new();
+    for x in mine {
+        if !contains_eq(vm, &other, &x)? {
+            out.push(x);
+        }
+    }
+    new_set(vm, out)
+}
+
+fn set_isdisjoint(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let (mine, other) = set_op(vm, &args)?;
+    for x in &mine {
+        if contains_eq(vm, &other, x)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+fn set_issubset(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let (mine, other) = set_op(vm, &args)?;
+    for x in &mine {
+        if !contains_eq(vm, &other, x)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+fn set_issuperset(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let (mine, other) = set_op(vm, &args)?;
+    for x in &other {
+        if !contains_eq(vm, &mine, x)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+const SET_METHODS: [(&str, NativeFn); 6] = [
+    ("union", set_union),
+    ("intersection", set_intersection),
+    ("difference", set_difference),
+    ("isdisjoint", set_isdisjoint),
+    ("issubset", set_issubset),
+    ("issuperset", set_issuperset),
+];
 
 fn set_add(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
@@ -824,6 +969,10 @@ fn gather_set(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
         if let Some(item) = get(me, "new_item") {
             set_insert(vm, me, item)?;
             del(me, "new_item");
+            if get(me, ANOTHER_AT).is_some() {
+                del(me, ANOTHER_AT);
+                del(me, "there_is_another");
+            }
             continue;
         }
         let more = if ask_number {
@@ -834,7 +983,8 @@ fn gather_set(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
             let another = need(vm, me, "there_is_another")?;
             let t = vm.truthy(&another)?;
             if t {
-                del(me, "there_is_another");
+                // kept until the new item is given (a refresh asks for it again)
+                set(me, ANOTHER_AT, Value::Int(i64::try_from(elements(me).len()).unwrap_or(0)));
             }
             t
         };
@@ -913,12 +1063,31 @@ fn gather_inner(vm: &mut Vm<'_>, me: &Value, minimum: Option<usize>) -> Result<(
             }
             let another = need(vm, me, "there_is_another")?;
             if vm.truthy(&another)? {
-                del(me, "there_is_another");
+                if matches!(get(me, "object_type"), Some(Value::Class(_))) {
+                    del(me, "there_is_another");
+                    add_item(vm, me)?;
+                    continue;
+                }
+                // an item asked by a question: `there_is_another` stays until it is there
+                // (so the same question comes back if the screen is shown again)
+                let n = i64::try_from(elements(me).len()).unwrap_or(0);
+                match get(me, ANOTHER_AT) {
+                    Some(Value::Int(at)) if n > at => {
+                        del(me, ANOTHER_AT);
+                        del(me, "there_is_another");
+                        continue;
+                    }
+                    Some(Value::Int(_)) => {}
+                    _ => set(me, ANOTHER_AT, Value::Int(n)),
+                }
                 add_item(vm, me)?;
                 continue;
             }
             break;
         }
+    }
+    if !get(me, "auto_gather").is_some_and(|g| !g.truthy()) {
+        set(me, "revisit", Value::Bool(true));
     }
     set(me, "gathered", Value::Bool(true));
     Ok(())
@@ -1132,7 +1301,7 @@ fn reset_one(me: &Value, only_if_empty: bool, mark_incomplete: bool) {
     if count(me) == 0 {
         del(me, "there_are_any");
     }
-    for a in ["there_is_another", "there_is_one_other", "gathered", "revisit", "new_object_type"] {
+    for a in ["there_is_another", "there_is_one_other", "gathered", "revisit", "new_object_type", ANOTHER_AT] {
         del(me, a);
     }
     if mark_incomplete {
@@ -1187,7 +1356,7 @@ fn empty_list(_vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
 /// `has_been_gathered()`: whether `gathered` is set (never gathers).
 fn has_been_gathered(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
-    Ok(Value::Bool(get(&me, "gathered").is_some() || get(&me, "was_gathered").is_some_and(|v| v.truthy())))
+    Ok(Value::Bool(get(&me, "gathered").is_some_and(|v| v.truthy()) || get(&me, "was_gathered").is_some_and(|v| v.truthy())))
 }
 
 /// `number_gathered()`: the items there so far (never gathers).

@@ -24,6 +24,39 @@ pub(crate) fn register(m: &HashMap<&'static str, Rc<Class>>) {
             }
         }
     }
+    if let Some(c) = m.get("DAEmailRecipient") {
+        c.set_attr("__str__", Value::native("__str__", recipient_str));
+        c.set_attr("email_address", Value::native("email_address", recipient_email_address));
+    }
+    if let (Some(l), Some(r)) = (m.get("DAEmailRecipientList"), m.get("DAEmailRecipient")) {
+        let mut d = lang::value::Dict::new();
+        d.insert(lang::Key::str("object_type"), Value::Class(r.clone()));
+        l.set_attr("_using", Value::dict(d));
+    }
+}
+
+/// `str(recipient)`: the e-mail address.
+fn recipient_str(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let a = need(vm, &me, "address")?;
+    Ok(Value::from_str(&vm.str_of(&a)?))
+}
+
+/// `recipient.email_address(include_name=None)`: `"Name" <address>` when it has a name.
+fn recipient_email_address(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let include = super::arg(&mut args, 1, "include_name").unwrap_or(Value::None);
+    let a = need(vm, &me, "address")?;
+    let a = vm.str_of(&a)?;
+    let name = match get(&me, "name") {
+        Some(Value::None) | None => String::new(),
+        Some(n) => vm.str_of(&n)?,
+    };
+    let with_name = match include {
+        Value::Bool(b) => b,
+        _ => !name.is_empty(),
+    };
+    Ok(Value::from_str(&if with_name { format!("\"{}\" <{a}>", name.replace('"', "")) } else { a }))
 }
 
 /// The country for a phone number: the argument, else `country`, else `address.country`, else US.
