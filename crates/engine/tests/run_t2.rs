@@ -370,3 +370,31 @@ fn none_of_the_above_label_is_a_template_and_unchecks_the_others() {
     s.click("Continue");
     s.see("'Sunroof': False");
 }
+
+#[test]
+fn review_button_items_and_object_checkboxes_without_a_preselected_none() {
+    // TestExamples:6489: `button:` review items are buttons; the list's revisit screen is reached
+    let mut s = Session::start(&ex("review-edit-list.yml"));
+    for (first, last, fruit) in [("Jöhn", "Smith", "apples"), ("Jane", "Doe", "kiwi")] {
+        s.set("First Name", first);
+        s.set("Last Name", last);
+        s.click("Continue");
+        s.set("Fruit", fruit);
+        s.click("Continue");
+        s.click(if first == "Jane" { "No" } else { "Yes" });
+    }
+    s.set("Favorite", "Jane Doe");
+    s.click("Continue");
+    s.link("edit your answers");
+    assert!(s.q().review.iter().all(|r| r.button));
+    s.nth_link(" Edit", 2);
+    s.see("Edit the people");
+    // TestExamples:1346: an object list made by `objects` is not an answer of "none of the above"
+    let mut s = Session::start(&ex("empty-choices-object-checkboxes-solo.yml"));
+    s.click("No");
+    let f = s.q().fields.iter().find(|f| !f.choices.is_empty()).unwrap().clone();
+    assert!(f.choices.iter().all(|c| !c.selected), "{:?}", f.choices);
+    s.click_option("Tom Riddle");
+    s.click("Continue");
+    s.see("The villain includes Tom Riddle.");
+}

@@ -279,7 +279,13 @@ pub fn question_page(q: &QuestionScreen, ctx: &FormContext<'_>) -> String {
             match (&item.url, item.label.trim().is_empty()) {
                 (Some(url), false) => {
                     if item.button {
-                        link_button(&mut b, &item.label, url, None, false);
+                        // docassemble draws a `button:` review item as a pencil button
+                        b.push_str("<a role=\"button\"");
+                        attr(&mut b, "class", &color_class(None, "secondary"));
+                        attr(&mut b, "href", url);
+                        b.push_str("><i class=\"fas fa-pencil-alt\" aria-hidden=\"true\"></i> ");
+                        b.push_str(&to_inline_html(&item.label));
+                        b.push_str("</a>");
                     } else {
                         b.push_str("<a");
                         attr(&mut b, "href", url);

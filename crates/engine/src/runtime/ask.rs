@@ -1122,7 +1122,7 @@ impl<'a> Run<'a> {
             url,
             value: button.or(note).or(help),
             html: false,
-            button: item.button.is_some() && label.is_none(),
+            button: item.button.is_some(),
         }))
     }
 
@@ -1434,7 +1434,15 @@ impl<'a> Run<'a> {
                     let nota_name = nota.as_ref().map(|_| path::b64_encode(&format!("_nota_{var_name}")));
                     if let (Some(l), Some(nn)) = (&nota, &nota_name) {
                         let any_default = fv.choices.iter().any(|c| c.selected);
-                        let nota_selected = current.is_some() && !any_default && self.is_defined(&var_name);
+                        // pre-checked only when the question was answered with none of them (an
+                        // object list made by an `objects` block is not an answer yet); checking it
+                        // wins over the other boxes on submit
+                        let answered = if datatype.starts_with("object") {
+                            self.is_defined(&format!("{var_name}.gathered"))
+                        } else {
+                            self.is_defined(&var_name)
+                        };
+                        let nota_selected = current.is_some() && !any_default && answered;
                         fv.choices.push(ChoiceView {
                             value: "True".into(),
                             label: l.clone(),

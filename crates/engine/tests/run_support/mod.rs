@@ -585,8 +585,9 @@ impl Session {
     pub fn nth_link(&mut self, label: &str, nth: usize) {
         let want = norm(label);
         let q = self.q().clone();
-        let url = anchors(&q)
-            .into_iter()
+        let review = q.review.iter().filter_map(|r| r.url.clone().map(|u| (r.label.clone(), u)));
+        let url = review
+            .chain(anchors(&q))
             .filter(|(t, _)| norm(t) == want)
             .nth(nth.saturating_sub(1))
             .map(|(_, u)| u)
