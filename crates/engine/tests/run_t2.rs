@@ -398,3 +398,28 @@ fn review_button_items_and_object_checkboxes_without_a_preselected_none() {
     s.click("Continue");
     s.see("The villain includes Tom Riddle.");
 }
+
+#[test]
+fn cancel_add_or_edit_drops_the_pending_add_and_its_item() {
+    // TestExamples:9954
+    let mut s = Session::start(&ex("edit-list-cancel.yml"));
+    s.click("Yes");
+    s.set("Name", "apple");
+    s.click("Continue");
+    s.set("Seeds", "4");
+    s.click("Continue");
+    s.click("No");
+    s.see("Fruit table");
+    s.click(" Add a fruit");
+    s.see("What is the name of the second fruit?");
+    s.click("Cancel");
+    s.see("Fruit table");
+    assert_eq!(run_support::anchors(s.q()).iter().filter(|(t, _)| t == " Edit").count(), 1);
+    s.nth_link(" Edit", 1);
+    s.see("What is the name of the first fruit?");
+    s.click("Continue");
+    s.see("How many seeds does apple have?");
+    s.click("Cancel");
+    s.see("Fruit table");
+    assert!(s.state.event_stack.is_empty(), "{:?}", s.state.event_stack);
+}

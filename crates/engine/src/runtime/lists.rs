@@ -981,3 +981,83 @@ fn attr_escape(s: &str) -> String {
         .replace('"', "&quot;")
         .replace('<', "&lt;")
 }
+
+/// Adds the group methods that need the session's event stack (`cancel_add_or_edit`) to the
+/// DAList and DADict classes of this request.
+pub(crate) fn install_group_methods(host: &crate::functions::EngineHost) {
+    for c in ["DAList", "DADict"] {
+        host.class(c).set_attr(
+            "cancel_add_or_edit",
+            Value::native("cancel_add_or_edit", cancel_add_or_edit),
+        );
+    }
+}
+
+/// Key of `EngineHost::info` through which `cancel_add_or_edit()` hands the group names to the
+/// runtime (which drops their pending edit/add events).
+pub(crate) const CANCEL_KEY: &str = "__cancel_groups";
+
+/// docassemble's `cancel_add_or_edit()`: forget the pending add/edit of this group (its events)
+/// and drop an item added but not completed.
+fn cancel_add_or_edit(vm: &mut lang::Vm<'_>, args: lang::Args) -> Result<Value, lang::Error> {
+    let me = args.positional.first().cloned().unwrap_or(Value::None);
+    let name = instance_name(&me);
+    let h = crate::functions::host(vm)?;
+    let mut names = match h.info.remove(CANCEL_KEY) {
+        Some(Json::Array(a)) => a,
+        _ => Vec::new(),
+    };
+    names.push(Json::String(name));
+    h.info.insert(CANCEL_KEY.into(), Json::Array(names));
+    if let Some(l) = list_elements(&me) {
+        let attrs = complete_attributes(&me);
+        let items: Vec<Value> = l.borrow().clone();
+        let complete = |it: &Value| -> bool {
+            if attrs.is_empty() {
+                return !matches!(it, Value::None);
+            }
+            attrs.iter().all(|a| {
+                let mut cur = it.clone();
+                for part in a.split('.') {
+                    match attr(&cur, part) {
+                        Some(v) => cur = v,
+                        None => return false,
+                    }
+                }
+                true
+            })
+        };
+        if items.iter().any(|it| !complete(it)) {
+            l.borrow_mut().pop();
+            if l.borrow().is_empty() {
+                set_attr(&me, "there_are_any", Value::Bool(false));
+            }
+        }
+    }
+    for a in [
+        "doing_gathered_and_complete",
+        "_necessary_length",
+        "there_is_one_other",
+    ] {
+        del_attr(&me, a);
+    }
+    Ok(Value::None)
+}
+
+impl Run<'_> {
+    /// Drops the pending events of groups whose add/edit was cancelled.
+    pub(crate) fn apply_cancels(&mut self) {
+        let Some(Json::Array(names)) = self.host.info.remove(CANCEL_KEY) else {
+            return;
+        };
+        for n in names.iter().filter_map(Json::as_str) {
+            let prefix = format!("{n}[");
+            self.st.event_stack.retain(|e| {
+                let of_group = ["list", "dict", "group"]
+                    .iter()
+                    .any(|k| e.arguments.get(*k).and_then(Json::as_str) == Some(n));
+                !of_group && !e.action.starts_with(&prefix)
+            });
+        }
+    }
+}

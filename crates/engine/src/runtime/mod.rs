@@ -135,6 +135,7 @@ pub(crate) struct Run<'a> {
 impl<'a> Run<'a> {
     pub fn new(iv: &'a Interview, st: &'a mut SessionState, ctx: &'a RequestContext) -> Run<'a> {
         let mut host = EngineHost::new(iv, ctx);
+        lists::install_group_methods(&host);
         let ns = json::namespace_from_state(&st.variables, &host);
         host.ns = ns.clone();
         host.info = st.info.clone();
@@ -267,6 +268,7 @@ impl<'a> Run<'a> {
 
     /// Applies what natives asked of the session state (`forget_result_of`, `prevent_going_back`).
     fn sync_host(&mut self) {
+        self.apply_cancels();
         for id in std::mem::take(&mut self.host.forget) {
             let name = format!("ID {id}");
             self.st.answered.remove(&name);
