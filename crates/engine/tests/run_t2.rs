@@ -423,3 +423,20 @@ fn cancel_add_or_edit_drops_the_pending_add_and_its_item() {
     s.see("Fruit table");
     assert!(s.state.event_stack.is_empty(), "{:?}", s.state.event_stack);
 }
+
+#[test]
+fn force_ask_takes_recompute_dictionaries() {
+    // TestExamples:10414: force_ask('q', {'recompute': 'x'}, 'ack')
+    let mut s = Session::start("docassemble.demo:data/questions/examples/navbar-button-action.yml");
+    s.set("Fruit", "apples");
+    s.click("Continue");
+    s.see("What is your favorite vegetable?");
+    s.link("Message a Lawyer");
+    s.see("What would you like to ask the attorney on duty?");
+    s.set("Your email address", "someone@example.com");
+    s.set("Question", "What is the meaning of life?");
+    s.click("Continue");
+    s.see("Thank you for your question.");
+    s.click("Resume interview");
+    s.see("What is your favorite vegetable?");
+}

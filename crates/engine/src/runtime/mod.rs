@@ -424,6 +424,18 @@ impl<'a> Run<'a> {
     /// Pushes names at the front of the event stack (first name first), deduplicated.
     pub fn push_events(&mut self, names: &[String], arguments: serde_json::Map<String, serde_json::Value>) {
         for name in names.iter().rev() {
+            // an event with its own arguments (`force_ask({'recompute': …})`) comes as JSON
+            if name.starts_with('{') {
+                if let Ok(serde_json::Value::Object(m)) = serde_json::from_str::<serde_json::Value>(name) {
+                    let action = m.get("action").and_then(|a| a.as_str()).unwrap_or_default().to_string();
+                    let args = match m.get("arguments") {
+                        Some(serde_json::Value::Object(a)) => a.clone(),
+                        _ => serde_json::Map::new(),
+                    };
+                    self.st.event_stack.insert(0, crate::state::Event { action, arguments: args });
+                }
+                continue;
+            }
             self.st.event_stack.retain(|e| &e.action != name);
             self.st
                 .event_stack
