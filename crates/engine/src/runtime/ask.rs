@@ -256,7 +256,7 @@ impl<'a> Run<'a> {
     }
 
     /// The options of a field: for object datatypes a written list names objects (expressions).
-    fn field_options(&mut self, choices: &Choices, datatype: &str) -> R<Vec<Opt>> {
+    fn field_options(&mut self, choices: &Choices, datatype: &str, labeler: bool) -> R<Vec<Opt>> {
         if datatype.starts_with("object") {
             if let Choices::List(list) = choices {
                 let simple = list.iter().all(|c| {
@@ -288,6 +288,8 @@ impl<'a> Run<'a> {
                     };
                     if let Value::List(l) = &v {
                         // labels of objects are computed first so an undefined name is sought
+                        // (an `object labeler` gives them instead)
+                        let l = if labeler { std::rc::Rc::new(std::cell::RefCell::new(Vec::new())) } else { l.clone() };
                         for it in l.borrow().clone() {
                             if let Value::Object(_) = it {
                                 self.run_vm(|vm, _| vm.str_of(&it)).map_err(|e| self.flow(e, &pos))?;
@@ -1313,7 +1315,7 @@ impl<'a> Run<'a> {
                 }
                 FieldKind::Radio | FieldKind::Dropdown => {
                     let opts = match &f.choices {
-                        Some(c) => self.field_options(c, &datatype)?,
+                        Some(c) => self.field_options(c, &datatype, f.other.iter().any(|(k, _)| k == "object labeler"))?,
                         None => Vec::new(),
                     };
                     let opts = self.generators(f, opts)?;
@@ -1363,7 +1365,7 @@ impl<'a> Run<'a> {
                 }
                 FieldKind::Checkboxes | FieldKind::Multiselect => {
                     let opts = match &f.choices {
-                        Some(c) => self.field_options(c, &datatype)?,
+                        Some(c) => self.field_options(c, &datatype, f.other.iter().any(|(k, _)| k == "object labeler"))?,
                         None => Vec::new(),
                     };
                     let opts = self.generators(f, opts)?;
