@@ -440,3 +440,26 @@ fn force_ask_takes_recompute_dictionaries() {
     s.click("Resume interview");
     s.see("What is your favorite vegetable?");
 }
+
+#[test]
+fn object_labeler_does_not_seek_the_objects_names_and_sliders_start_in_the_middle() {
+    // TestExamples:7918
+    let mut s = Session::start(&ex("object-radio-address-2.yml"));
+    s.set("Address", "211 S 11th St");
+    s.set("City", "Philadelphia");
+    s.set("State", "Pennsylvania");
+    s.set("Zip", "19107");
+    s.click("Continue");
+    s.see("What address should I use as your shipping address?");
+    s.click_option("Your billing address");
+    s.click("Continue");
+    s.see("I will ship your order to 211 S 11th St, Philadelphia, PA 19107.");
+    // TestExamples:8781: a range field posts its starting value
+    let mut s = Session::start("docassemble.demo:data/questions/examples/jsondemo.yml");
+    s.click("Yes");
+    let slider = s.q().fields.iter().find(|f| f.label == "Sweetness").unwrap().clone();
+    assert_eq!(slider.value.as_deref(), Some("6"));
+    s.set("Name", "orange");
+    s.click("Continue");
+    s.see("Do you have any other favorite fruit besides orange?");
+}

@@ -1462,6 +1462,9 @@ impl<'a> Run<'a> {
                 _ => {
                     if let Some(v) = &current {
                         fv.value = Some(display_value(v));
+                    } else if kind == FieldKind::Range {
+                        // a slider always has a value: the browser's default is the middle
+                        fv.value = range_default(fv.min.as_deref(), fv.max.as_deref(), fv.step.as_deref());
                     }
                     How::Input
                 }
@@ -1646,4 +1649,33 @@ fn shuffle<T>(mut items: Vec<T>, on: bool, seed: u64) -> Vec<T> {
         items.swap(i, j);
     }
     items
+}
+
+/// The value a range input starts at (HTML: the middle, rounded to a step, ties upwards).
+fn range_default(min: Option<&str>, max: Option<&str>, step: Option<&str>) -> Option<String> {
+    let min: f64 = min.and_then(|m| m.trim().parse().ok()).unwrap_or(0.0);
+    let max: f64 = max.and_then(|m| m.trim().parse().ok()).unwrap_or(100.0);
+    let step: f64 = step.and_then(|m| m.trim().parse().ok()).filter(|s: &f64| *s > 0.0).unwrap_or(1.0);
+    if !(min.is_finite() && max.is_finite()) {
+        return None;
+    }
+    if max < min {
+        return Some(nice(min));
+    }
+    let mid = min + (max - min) / 2.0;
+    let mut v = min + ((mid - min) / step + 0.5).floor() * step;
+    if v > max {
+        v -= step;
+    }
+    Some(nice(v))
+}
+
+/// A number as docassemble shows it (no ".0" for whole numbers).
+#[allow(clippy::cast_possible_truncation)]
+fn nice(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v.trunc() as i64)
+    } else {
+        format!("{v}")
+    }
 }
