@@ -101,13 +101,17 @@ pub fn norm(s: &str) -> String {
 
 impl Session {
     pub fn start(reference: &str) -> Session {
-        Self::start_at(reference, None)
+        let mut s = Self::start_at(reference, None);
+        s.follow_redirect(0);
+        s
     }
 
     /// Starts a session whose clock is the real one (the browser scenarios were written
     /// against today's date), instead of the fixed test date.
     pub fn start_now(reference: &str) -> Session {
-        Self::start_at(reference, Some(chrono::Local::now().naive_local()))
+        let mut s = Self::start_at(reference, Some(chrono::Local::now().naive_local()));
+        s.follow_redirect(0);
+        s
     }
 
     fn start_at(reference: &str, now: Option<chrono::NaiveDateTime>) -> Session {
@@ -118,14 +122,32 @@ impl Session {
             ctx.now = now;
         }
         let screen = iv.next_screen(&mut state, &ctx);
-        Session {
+        let mut s = Session {
             iv,
             state,
             ctx,
             screen,
             staged: Vec::new(),
             show_help: false,
+        };
+        s
+    }
+
+    /// A command screen whose URL is another interview (`command('exit', url=interview_url(i=…))`)
+    /// is a redirect the browser follows.
+    fn follow_redirect(&mut self, depth: u32) {
+        if depth > 3 {
+            return;
         }
+        let target = match &self.screen {
+            Screen::Command { url: Some(u), .. } => u.split_once("interview?").map(|(_, q)| q.to_string()),
+            _ => None,
+        };
+        let Some(query) = target else { return };
+        let Some(i) = query.split('&').find_map(|p| p.strip_prefix("i=")) else { return };
+        let now = self.ctx.now;
+        *self = Session::start_at(i, Some(now));
+        self.follow_redirect(depth + 1);
     }
 
     pub fn q(&self) -> &QuestionScreen {
