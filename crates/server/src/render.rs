@@ -351,11 +351,27 @@ pub fn question_page(q: &QuestionScreen, ctx: &FormContext<'_>) -> String {
 
     markdown_block(&mut b, "co-under", q.under.as_deref());
 
-    if q.help.is_some() || q.interview_help.is_some() {
-        b.push_str("<details class=\"co-help\" id=\"dahelp\"><summary id=\"dahelptoggle\" role=\"button\">");
+    // a question with help of its own and an interview help: two tabs, the question's (its
+    // label, "Help" by default) and the interview's (the help screen, `#dahelptoggle`)
+    let both = q.help.is_some() && q.interview_help.is_some();
+    if let (true, Some(h)) = (both, &q.help) {
+        b.push_str("<details class=\"co-help co-question-help\"><summary role=\"button\">");
         escape_into(&mut b, q.help_label.as_deref().unwrap_or("Help"));
         b.push_str("</summary>\n");
-        if let Some(h) = &q.help {
+        if let Some(head) = &q.help_heading {
+            b.push_str("<h2>");
+            b.push_str(&to_inline_html(head));
+            b.push_str("</h2>");
+        }
+        b.push_str(&to_html(h));
+        b.push_str("</details>\n");
+    }
+    if q.help.is_some() || q.interview_help.is_some() {
+        b.push_str("<details class=\"co-help\" id=\"dahelp\"><summary id=\"dahelptoggle\" role=\"button\">");
+        let label = if both { q.interview_help_label.as_deref() } else { q.help_label.as_deref() };
+        escape_into(&mut b, label.unwrap_or("Help"));
+        b.push_str("</summary>\n");
+        if let (false, Some(h)) = (both, &q.help) {
             if let Some(head) = &q.help_heading {
                 b.push_str("<h2>");
                 b.push_str(&to_inline_html(head));
@@ -940,6 +956,25 @@ mod tests {
             .expect("icon then the label");
         let cont = html.find(">Continue</button>").expect("continue");
         assert!(cont < add, "Continue stays the first submit button");
+    }
+
+    #[test]
+    fn question_help_and_interview_help_get_a_tab_each() {
+        let q = QuestionScreen {
+            question: "What is your favorite fruit?".into(),
+            help: Some("A fruit has seeds.".into()),
+            help_label: Some("Huh?".into()),
+            interview_help: Some("About fruit.".into()),
+            interview_help_label: Some("More info".into()),
+            token: "tok".into(),
+            ..Default::default()
+        };
+        let html = question_page(&q, &FormContext { action: "/interview?i=a:b.yml", csrf: "c" });
+        assert!(html.contains("<summary role=\"button\">Huh?</summary>"));
+        assert!(html.contains("<summary id=\"dahelptoggle\" role=\"button\">More info</summary>"));
+        let tab = html.find("id=\"dahelp\"").expect("help screen");
+        assert!(html[tab..].contains("About fruit."));
+        assert!(!html[tab..].contains("A fruit has seeds."));
     }
 
     #[test]

@@ -588,9 +588,11 @@ impl<'a> Run<'a> {
         if let Some(h) = &q.help {
             qs.help = Some(self.text(&h.content)?);
             qs.help_heading = self.opt_text(h.heading.as_ref())?;
+            // the question's own help is "Help" unless labelled; the interview help keeps its
+            // label for its own tab
             qs.help_label = match &h.label {
                 Some(t) => Some(self.text(t)?),
-                None => self.part(None, "help label")?.or(interview_help_label),
+                None => self.part(None, "help label")?,
             };
         } else {
             qs.help_label = self.part(None, "help label")?.or(interview_help_label);

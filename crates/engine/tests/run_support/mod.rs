@@ -202,6 +202,11 @@ impl Session {
                     out.push_str(h);
                     out.push('\n');
                 }
+                if q.help.is_some() && q.interview_help.is_some() {
+                    // the interview help's own tab
+                    out.push_str(q.interview_help_label.as_deref().unwrap_or("Help"));
+                    out.push('\n');
+                }
                 for (l, _) in &q.menu_items {
                     out.push_str(l);
                     out.push('\n');
@@ -531,7 +536,8 @@ impl Session {
         if q.help_label.as_deref().map(norm) == Some(want.clone())
             || (q.help.is_some() && want == "Help")
         {
-            self.show_help = true;
+            // a help tab opens and closes
+            self.show_help = !self.show_help;
             return;
         }
         if (q.back_allowed || q.question_back_button)
