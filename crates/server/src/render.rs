@@ -200,6 +200,12 @@ pub fn question_page(q: &QuestionScreen, ctx: &FormContext<'_>) -> String {
         }
         b.push_str("</ul></details>");
     }
+    // `navigation bar html`: author items (`<li class="nav-item">…`) for the top bar
+    if let Some(nav) = q.navigation_bar_html.as_deref().filter(|n| !n.trim().is_empty()) {
+        b.push_str("<ul class=\"co-navbar\">");
+        b.push_str(&to_html(nav));
+        b.push_str("</ul>");
+    }
     b.push_str("</header>\n");
 
     if !q.sections.is_empty() {
@@ -975,6 +981,22 @@ mod tests {
         let tab = html.find("id=\"dahelp\"").expect("help screen");
         assert!(html[tab..].contains("About fruit."));
         assert!(!html[tab..].contains("A fruit has seeds."));
+    }
+
+    #[test]
+    fn navigation_bar_html_goes_in_the_top_bar() {
+        let q = QuestionScreen {
+            question: "Q".into(),
+            navigation_bar_html: Some(
+                "<li class=\"nav-item\"><a class=\"btn btn-primary\" href=\"/interview?i=a&amp;action=x\">Message a Lawyer</a></li>\n".into(),
+            ),
+            token: "tok".into(),
+            ..Default::default()
+        };
+        let html = question_page(&q, &FormContext { action: "/interview?i=a:b.yml", csrf: "c" });
+        let header = &html[html.find("<header").unwrap()..html.find("</header>").unwrap()];
+        assert!(header.contains(">Message a Lawyer</a>"), "{header}");
+        assert!(header.contains("href=\"/interview?i=a&amp;action=x\""), "{header}");
     }
 
     #[test]
