@@ -68,7 +68,8 @@ pub fn error_page(message: &str, restart_url: Option<&str>) -> String {
         "<header class=\"co-top\"><a class=\"co-brand\" href=\"/\">Colloquy</a></header>\n",
     );
     body.push_str("<main id=\"main\" class=\"co-main\">\n<h1>Error</h1>\n");
-    body.push_str("<p>Sorry, this interview cannot continue.</p>\n<div class=\"co-errmsg\">");
+    // docassemble's wording (scenarios look for it)
+    body.push_str("<p>We are sorry. An error has occurred.</p>\n<div class=\"co-errmsg\">");
     for line in message.lines() {
         body.push_str("<p>");
         escape_into(&mut body, line);
@@ -1003,6 +1004,7 @@ mod tests {
     fn error_page_is_titled_error_and_escapes() {
         let html = error_page("x.yml, line 3: <b>bad</b>", Some("/interview?i=a&reset=1"));
         assert!(html.contains("<title>Error</title>"));
+        assert!(html.contains("We are sorry. An error has occurred."));
         assert!(html.contains("x.yml, line 3: &lt;b&gt;bad&lt;/b&gt;"));
         assert!(html.contains("href=\"/interview?i=a&amp;reset=1\""));
     }
