@@ -267,7 +267,7 @@ impl Run<'_> {
                 .iter()
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect();
-            items.sort_by(|a, b| a.0.to_value().str().cmp(&b.0.to_value().str()));
+            items.sort_by_key(|a| a.0.to_value().str());
             for (k, v) in items {
                 entries.push((k.to_value(), v));
             }
@@ -279,7 +279,7 @@ impl Run<'_> {
                         .iter()
                         .map(|(k, v)| (k.clone(), v.clone()))
                         .collect();
-                    items.sort_by(|a, b| a.0.to_value().str().cmp(&b.0.to_value().str()));
+                    items.sort_by_key(|a| a.0.to_value().str());
                     for (k, v) in items {
                         entries.push((k.to_value(), v));
                     }
@@ -417,11 +417,9 @@ impl Run<'_> {
         if let Some(ro) = &o.read_only {
             let v = self.eval_src(&format!("row_item.{ro}"), &super::compile::engine_pos())?;
             match &v {
-                Value::Bool(b) => {
-                    if *b {
-                        use_edit = false;
-                        use_delete = false;
-                    }
+                Value::Bool(true) => {
+                    use_edit = false;
+                    use_delete = false;
                 }
                 Value::Dict(d) => {
                     let d = d.borrow();
@@ -469,7 +467,7 @@ impl Run<'_> {
                 );
                 items.push(action_json("_da_define", args));
             }
-            let ensure_complete = !(o.show_incomplete || !o.require_gathered);
+            let ensure_complete = !o.show_incomplete && o.require_gathered;
             if ensure_complete {
                 let mut args = Map::new();
                 args.insert("group".into(), Json::String(group_name.clone()));
