@@ -451,3 +451,39 @@ fn package_module_syntax_error_fails_the_load() {
         "{err}"
     );
 }
+
+#[test]
+fn objects_from_structure_on_cyclic_data_stops() {
+    let iv = "mandatory: True
+code: |
+  a = []
+  a.append(a)
+  a.append(a)
+  try:
+    b = objects_from_structure(a)
+  except Exception:
+    b = 'stopped'
+  del a
+---
+mandatory: True
+question: ${ b }
+";
+    let text = first_screen(iv, &[]);
+    assert!(
+        text.contains("stopped") || text.starts_with("ERROR"),
+        "{text}"
+    );
+}
+
+#[test]
+fn objects_from_structure_builds_objects_and_containers() {
+    let iv = "mandatory: True
+code: |
+  thing = objects_from_structure({'object': 'Thing', 'item': {'name': 'rock', 'tags': ['a', 'b']}}, root='thing')
+---
+mandatory: True
+question: ${ thing } ${ thing.tags } ${ thing.tags.instanceName if False else thing.tags.number() }
+";
+    let text = first_screen(iv, &[]);
+    assert!(text.contains("rock a and b 2"), "{text}");
+}

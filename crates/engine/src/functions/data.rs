@@ -7,6 +7,7 @@
 //! Everything read here was prepared by the loader ([`crate::model::RunData`]): the engine
 //! does no I/O while running.
 
+use std::collections::HashSet;
 use std::rc::Rc;
 
 use lang::value::{Dict, Key};
@@ -444,10 +445,10 @@ fn objects_from_file(vm: &mut Vm<'_>, mut args: Args) -> R {
         new_list(vm, items)?
     };
     if let Some(n) = &name {
-        set_names(&result, n, 0);
+        set_names(&result, n, 0, &mut HashSet::new());
     }
     if !gathered {
-        reset_gathered(&result, 0);
+        reset_gathered(&result, 0, &mut HashSet::new());
     }
     Ok(result)
 }
@@ -472,7 +473,7 @@ fn objects_from_structure(vm: &mut Vm<'_>, mut args: Args) -> R {
         other => other,
     };
     if let Some(r) = root {
-        set_names(&v, &r, 0);
+        set_names(&v, &r, 0, &mut HashSet::new());
     }
     Ok(v)
 }
@@ -504,9 +505,9 @@ fn data_block(vm: &mut Vm<'_>, args: Args) -> R {
         }
         other => other,
     };
-    set_names(&v, &spec.variable, 0);
+    set_names(&v, &spec.variable, 0, &mut HashSet::new());
     if !spec.gathered {
-        reset_gathered(&v, 0);
+        reset_gathered(&v, 0, &mut HashSet::new());
     }
     Ok(v)
 }
@@ -745,11 +746,14 @@ fn new_dict(vm: &mut Vm<'_>, d: Dict) -> R {
 
 /// Gives `v` and the objects inside it their names (`people`, `people[0]`,
 /// `people[0].name`, `seeds['apple']`).
-fn set_names(v: &Value, name: &str, depth: u32) {
+fn set_names(v: &Value, name: &str, depth: u32, seen: &mut HashSet<usize>) {
     if depth > MAX_DEPTH {
         return;
     }
     let Value::Object(o) = v else { return };
+    if !seen.insert(v.identity()) {
+        return; // shared or cyclic: named where first met
+    }
     o.borrow_mut().instance_name = Some(Rc::from(name));
     let attrs: Vec<(Rc<str>, Value)> = o
         .borrow()
@@ -763,7 +767,7 @@ fn set_names(v: &Value, name: &str, depth: u32) {
                 Value::List(l) => {
                     let items = l.borrow().clone();
                     for (i, it) in items.iter().enumerate() {
-                        set_names(it, &format!("{name}[{i}]"), depth + 1);
+                        set_names(it, &format!("{name}[{i}]"), depth + 1, seen);
                     }
                 }
                 Value::Dict(d) => {
@@ -777,23 +781,27 @@ fn set_names(v: &Value, name: &str, depth: u32) {
                             &it,
                             &format!("{name}[{}]", key.to_value().repr()),
                             depth + 1,
+                            seen,
                         );
                     }
                 }
                 _ => {}
             }
         } else if !k.starts_with('_') {
-            set_names(&val, &format!("{name}.{k}"), depth + 1);
+            set_names(&val, &format!("{name}.{k}"), depth + 1, seen);
         }
     }
 }
 
 /// `gathered=False`: lists and dictionaries inside are gathered again when used.
-fn reset_gathered(v: &Value, depth: u32) {
+fn reset_gathered(v: &Value, depth: u32, seen: &mut HashSet<usize>) {
     if depth > MAX_DEPTH {
         return;
     }
     let Value::Object(o) = v else { return };
+    if !seen.insert(v.identity()) {
+        return;
+    }
     let (elements, attrs): (Option<Value>, Vec<Value>) = {
         let mut ob = o.borrow_mut();
         let el = ob.attrs.get("elements").cloned();
@@ -804,12 +812,12 @@ fn reset_gathered(v: &Value, depth: u32) {
     };
     if let Some(Value::List(l)) = elements {
         for it in l.borrow().iter() {
-            reset_gathered(it, depth + 1);
+            reset_gathered(it, depth + 1, seen);
         }
     }
     for a in attrs {
         if matches!(a, Value::Object(_)) {
-            reset_gathered(&a, depth + 1);
+            reset_gathered(&a, depth + 1, seen);
         }
     }
 }
