@@ -81,6 +81,7 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
             ("reset_gathered", reset_gathered),
             ("item", list_item),
             ("append_object", list_append_object),
+            ("cancel_add_or_edit", cancel_add_or_edit),
             ("has_been_gathered", has_been_gathered),
             ("number_gathered", number_gathered),
             ("gathered_and_complete", gathered_and_complete),
@@ -150,6 +151,7 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
     super::finance::register(m);
     super::grammar::register(m);
     super::person::register(m);
+    super::copying::register(m);
     for (name, f) in USING_CLASSES.iter().zip(USING_FNS.iter()) {
         set(m, name, &[("using", *f)]);
     }
@@ -284,6 +286,9 @@ fn obj_getattr(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
             }
         }
         c = cl.bases.first().cloned();
+    }
+    if attr == "instanceName" {
+        return Ok(Value::from_str(&instance_name(&me)));
     }
     if is_list(&me) && attr == "gathered" && !get(&me, "auto_gather").is_some_and(|g| !g.truthy()) {
         gather(vm, &me)?;
@@ -1126,6 +1131,33 @@ fn list_append_object(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
         l.borrow_mut().push(obj.clone());
     }
     Ok(obj)
+}
+
+/// `cancel_add_or_edit()`: drops an item being added (the last one, when it is not complete)
+/// and the gathering flags of an add. (Dropping the pending add/edit actions of this list
+/// from the event stack is the engine's part.)
+fn cancel_add_or_edit(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let items = elements(&me);
+    if let Some(last) = items.last() {
+        let complete = match ensure_complete(vm, &me, last) {
+            Ok(()) => true,
+            Err(Error::Undefined(_)) => false,
+            Err(e) => return Err(e),
+        };
+        if !complete {
+            if let Some(Value::List(l)) = get(&me, "elements") {
+                l.borrow_mut().pop();
+            }
+            if count(&me) == 0 {
+                set(&me, "there_are_any", Value::Bool(false));
+            }
+        }
+    }
+    for a in ["doing_gathered_and_complete", "_necessary_length", "there_is_one_other", ANOTHER_AT] {
+        del(&me, a);
+    }
+    Ok(Value::None)
 }
 
 fn list_complete_elements(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
