@@ -8,6 +8,7 @@
 mod classes;
 mod countries;
 mod control;
+mod copying;
 mod data;
 mod dates;
 mod finance;
