@@ -287,7 +287,7 @@ fn random_choices(vm: &mut Vm<'_>, mut args: Args) -> R {
                 ));
             }
             let total: f64 = w.iter().sum();
-            if !(total > 0.0) || !total.is_finite() {
+            if total.is_nan() || total <= 0.0 || !total.is_finite() {
                 return Err(value_error("Total of weights must be greater than zero"));
             }
             for _ in 0..k {
@@ -473,6 +473,11 @@ mod tests {
             .ends_with("ValueError: Sample larger than population or is negative"));
         assert!(run("import random\nrandom.randint(5, 1)").contains("ValueError"));
         assert!(run("import random\nrandom.shuffle((1, 2))").contains("TypeError"));
+        assert!(run("import random\nrandom.choices([1, 2], weights=[0, 0])").contains("ValueError"));
+        assert_eq!(
+            run("import random\nprint(random.choices(['a', 'b'], weights=[0, 1], k=3))"),
+            "['b', 'b', 'b']\n"
+        );
         // no way out of the module to the host
         assert!(run("import random\nprint(random._inst)").contains("forbidden"));
     }
