@@ -76,7 +76,7 @@ mandatory: True
 question: Fish
 subquestion: |
   % for fish in fishes:
-  ${ fish } has ${ fish.scales } scales (${ fish.__class__.__name__ }).
+  ${ fish } has ${ fish.scales } scales (${ fish.__class__.__name__ }, ${ fish.instanceName }).
   % endfor
 ";
     let (loaded, _) = load(iv, &[("fishes.yml", FISHES)]);
@@ -85,11 +85,11 @@ subquestion: |
     );
     let text = first_screen(iv, &[("fishes.yml", FISHES)]);
     assert!(
-        text.contains("Fred Halibut has 500 scales (Halibut)."),
+        text.contains("Fred Halibut has 500 scales (Halibut, fishes[0])."),
         "{text}"
     );
     assert!(
-        text.contains("Larry Halibut has 600 scales (Halibut)."),
+        text.contains("Larry Halibut has 600 scales (Halibut, fishes[1])."),
         "{text}"
     );
 }

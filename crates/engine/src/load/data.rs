@@ -121,9 +121,57 @@ pub(super) fn rewrite_block(
                 &at,
             )?);
         }
+        BlockKind::Code(code) if code.source().contains("objects_from_file(") => {
+            if let Some(source) = name_objects_from_file(code.source()) {
+                let compiled = lang::Program::compile(&source, code.pos().origin())
+                    .map_err(|e| cx.syntax_at(&e, "code", code.pos()))?;
+                let pos = code.pos().clone();
+                block.kind = BlockKind::Code(Code {
+                    source,
+                    pos,
+                    compiled: Arc::new(compiled),
+                });
+            }
+        }
         _ => {}
     }
     Ok(())
+}
+
+/// docassemble names the result of `fishes = objects_from_file('fishes.yml')` after the
+/// variable it is assigned to (it reads the caller's code names); here such a line gets
+/// `name='fishes'`. Only a plain name assigned from a call without `name=` on one line.
+fn name_objects_from_file(source: &str) -> Option<String> {
+    let mut changed = false;
+    let mut out = String::with_capacity(source.len() + 32);
+    for (i, line) in source.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let indent = &line[..line.len() - line.trim_start().len()];
+        let rewritten = line.trim().split_once('=').and_then(|(target, call)| {
+            let target = target.trim();
+            let call = call.trim();
+            let plain = !target.is_empty()
+                && target.chars().all(|c| c.is_alphanumeric() || c == '_')
+                && !target.starts_with(|c: char| c.is_ascii_digit());
+            let args = call.strip_prefix("objects_from_file(")?.strip_suffix(')')?;
+            (plain && !args.contains("name") && !args.trim().is_empty()).then(|| {
+                format!(
+                    "{indent}{target} = objects_from_file({args}, name={})",
+                    py_str(target)
+                )
+            })
+        });
+        match rewritten {
+            Some(l) => {
+                changed = true;
+                out.push_str(&l);
+            }
+            None => out.push_str(line),
+        }
+    }
+    changed.then_some(out)
 }
 
 /// `use objects:` — `objects` or a truthy value.
