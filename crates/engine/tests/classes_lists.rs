@@ -178,3 +178,33 @@ fn set_of_objects_is_in_text_order_and_intersects() {
     s.see("The fruits you like include apples, pears, and plums.");
     s.see("The fruits we both like are apples and pears.");
 }
+
+#[test]
+fn ask_number_list_counts_its_target_and_fills_typed_items() {
+    // TestExamples:5223: people.number() is the target while gathering; people[1] is made
+    let mut s = Session::start(&base("fields-code.yml"));
+    s.set("Number", "2");
+    s.click("Continue");
+    s.see("What are the peoples’ names?");
+    s.set("First person’s given name", "Frederick");
+    s.set("First person’s surname", "Baker");
+    s.set("Second person’s given name", "Paul");
+    s.set("Second person’s surname", "Clark");
+    s.click("Continue");
+    s.see("List of people");
+    s.see("Frederick Baker");
+    s.see("Paul Clark");
+}
+
+#[test]
+fn as_serializable_gives_plain_data() {
+    // TestExamples:8781
+    let mut s = Session::start("docassemble.demo:data/questions/examples/jsondemo.yml");
+    s.click("Yes");
+    s.set("Name", "orange");
+    s.click("Continue");
+    s.click("No");
+    s.see("You can use this to set the value of user.favorite_fruit using the POST /api/session API endpoint.");
+    s.see("docassemble.base.util.DAList");
+    s.see("orange");
+}

@@ -231,8 +231,21 @@ fn coll_getitem(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
                 _ => return Err(Error::exception("TypeError", "list indices must be integers")),
             };
             let idx = if i < 0 { i + len as i64 } else { i };
-            match usize::try_from(idx).ok().and_then(|ix| l.borrow().get(ix).cloned()) {
+            let found = usize::try_from(idx).ok().and_then(|ix| l.borrow().get(ix).cloned());
+            match found {
                 Some(v) => Ok(v),
+                // a list of objects makes its items up to the one asked for (at most 10 more)
+                None if i >= 0
+                    && i < len as i64 + 10
+                    && matches!(attr(&me, "object_type"), Some(Value::Class(_)))
+                    && !attr(&me, "gathered").is_some_and(|g| g.truthy()) =>
+                {
+                    let mut last = Value::None;
+                    while (l.borrow().len() as i64) <= i {
+                        last = super::objects::append_object(vm, &me)?;
+                    }
+                    Ok(last)
+                }
                 None => Err(Error::Undefined(format!("{}[{}]", instance_name(&me), i))),
             }
         }
@@ -294,6 +307,18 @@ fn coll_items(v: &Value) -> Vec<Value> {
 
 fn coll_len(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
+    // docassemble's `_target_or_actual()`: a list that asks for its number counts that number
+    if attr(&me, "ask_number").is_some_and(|a| a.truthy()) && !attr(&me, "gathered").is_some_and(|g| g.truthy()) {
+        if attr(&me, "there_are_any").is_some_and(|a| !a.truthy()) {
+            return Ok(Value::Int(0));
+        }
+        return match attr(&me, "target_number") {
+            Some(Value::Int(i)) => Ok(Value::Int(i)),
+            Some(Value::Float(f)) => Ok(Value::Int(f.trunc() as i64)),
+            Some(other) => Ok(Value::Int(other.str().trim().parse().unwrap_or(0))),
+            None => Err(Error::Undefined(format!("{}.target_number", instance_name(&me)))),
+        };
+    }
     super::objects::trigger_gather(vm, &me)?;
     let n = match elements(&me) {
         Value::Dict(d) => d.borrow().len(),

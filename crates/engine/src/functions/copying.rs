@@ -19,7 +19,7 @@ pub(crate) fn register(m: &HashMap<&'static str, Rc<Class>>) {
             }
         }
     };
-    on("DAObject", &[("copy_shallow", copy_shallow), ("copy_deep", copy_deep)]);
+    on("DAObject", &[("copy_shallow", copy_shallow), ("copy_deep", copy_deep), ("as_serializable", as_serializable)]);
     on(
         "DAList",
         &[
@@ -477,4 +477,87 @@ fn dict_copy(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
         Some(d) => Value::dict(d.borrow().clone()),
         None => Value::dict(Dict::new()),
     })
+}
+
+/// `obj.as_serializable()`: plain dictionaries, lists and scalars (docassemble's `safe_json`):
+/// an object is `{'_class': 'docassemble.base.util.X', 'instanceName': …, attributes…}`.
+fn as_serializable(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    safe_json(vm, &me, 0)
+}
+
+fn safe_json(vm: &mut Vm<'_>, v: &Value, depth: u32) -> Result<Value, Error> {
+    if depth > 20 {
+        return Ok(Value::None);
+    }
+    vm.step()?;
+    Ok(match v {
+        Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Str(_) => v.clone(),
+        Value::Date(d) => Value::from_str(&d.format("%Y-%m-%d").to_string()),
+        Value::DateTime(d) => Value::from_str(&d.format("%Y-%m-%dT%H:%M:%S").to_string()),
+        Value::Time(t) => Value::from_str(&t.format("%H:%M:%S").to_string()),
+        Value::List(l) => {
+            let items = l.borrow().clone();
+            let mut out = Vec::with_capacity(items.len());
+            for x in &items {
+                out.push(safe_json(vm, x, depth + 1)?);
+            }
+            Value::list(out)
+        }
+        Value::Tuple(t) => {
+            let mut out = Vec::with_capacity(t.len());
+            for x in t.iter() {
+                out.push(safe_json(vm, x, depth + 1)?);
+            }
+            Value::list(out)
+        }
+        Value::Dict(d) | Value::Set(d) => {
+            let set_like = matches!(v, Value::Set(_));
+            let items: Vec<_> = d.borrow().iter().map(|(k, x)| (k.to_value(), x.clone())).collect();
+            if set_like {
+                let mut out = Vec::new();
+                for (k, _) in items {
+                    out.push(safe_json(vm, &k, depth + 1)?);
+                }
+                return Ok(Value::list(out));
+            }
+            let mut out = Dict::new();
+            for (k, x) in items {
+                let key = match k {
+                    Value::Str(_) | Value::Int(_) | Value::Bool(_) | Value::None => k,
+                    other => Value::from_str(&vm.str_of(&other)?),
+                };
+                let kk = vm.key_of(&key)?;
+                out.insert(kk, safe_json(vm, &x, depth + 1)?);
+            }
+            Value::dict(out)
+        }
+        Value::Object(o) => {
+            let (class, name, attrs) = {
+                let b = o.borrow();
+                (b.class.name.clone(), b.instance_name.clone(), b.attrs.clone())
+            };
+            if datetime_like(v) {
+                return Ok(match super::classes::datetime_of(v) {
+                    Some(dt) => Value::from_str(&dt.format("%Y-%m-%dT%H:%M:%S").to_string()),
+                    None => Value::None,
+                });
+            }
+            let mut out = Dict::new();
+            out.insert(lang::Key::str("_class"), Value::from_str(&format!("docassemble.base.util.{class}")));
+            out.insert(lang::Key::str("instanceName"), name.map(|n| Value::from_str(&n)).unwrap_or(Value::None));
+            for (k, x) in attrs.iter() {
+                if k.starts_with("_da_") || k.starts_with("_dt") {
+                    continue;
+                }
+                out.insert(lang::Key::str(k), safe_json(vm, x, depth + 1)?);
+            }
+            Value::dict(out)
+        }
+        _ => Value::None,
+    })
+}
+
+fn datetime_like(v: &Value) -> bool {
+    matches!(v, Value::Object(o) if &*o.borrow().class.name == "DADateTime")
 }

@@ -1114,6 +1114,11 @@ fn list_gather(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     Ok(Value::Bool(true))
 }
 
+/// Appends a new object of the list's `object_type` (named after its index).
+pub(crate) fn append_object(vm: &mut Vm<'_>, me: &Value) -> Result<Value, Error> {
+    list_append_object(vm, Args::new(vec![me.clone()]))
+}
+
 fn list_append_object(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
     let n = elements(&me).len();

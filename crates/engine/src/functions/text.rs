@@ -134,7 +134,9 @@ fn int_of(v: &Value) -> Result<i64, Error> {
 
 fn ordinal(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let v = arg(&mut args, 0, "j").ok_or_else(|| super::missing("ordinal", "j"))?;
-    Ok(Value::from_str(&ordinal_number_str(int_of(&v)? + 1)))
+    let cap = args.take_kw("capitalize").is_some_and(|c| c.truthy());
+    let s = ordinal_number_str(int_of(&v)? + 1);
+    Ok(Value::from_str(&if cap { capitalize_str(&s) } else { s }))
 }
 
 fn ordinal_number(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
