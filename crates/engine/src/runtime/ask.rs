@@ -1463,7 +1463,7 @@ impl<'a> Run<'a> {
                 }
                 _ => {
                     if let Some(v) = &current {
-                        fv.value = Some(display_value(v));
+                        fv.value = Some(super::strip_markers(&display_value(v)));
                     } else if kind == FieldKind::Range {
                         // a slider always has a value: the browser's default is the middle
                         fv.value = range_default(fv.min.as_deref(), fv.max.as_deref(), fv.step.as_deref());

@@ -421,6 +421,10 @@ fn convert_field<'p>(
                 Converted::Str(s) => validate::check_length(s, f.minlength, f.maxlength)?,
                 _ => {}
             }
+            if let (Converted::Str(s), "raw") = (&c, f.datatype.as_str()) {
+                // `datatype: raw`: the text is shown as HTML (sanitised by the server), not escaped
+                return Ok(Some(Value::from_str(&crate::functions::safe_html(s))));
+            }
             Ok(Some(to_value(run, c)))
         }
         How::Checkbox { invert } => {

@@ -86,7 +86,21 @@ fn strip_markdown(s: &str) -> String {
     out
 }
 
+/// Drops author HTML that a browser would not show (`<span class="invisible">…</span>`,
+/// `d-none`), as the browser's visible text would.
+fn strip_hidden(s: &str) -> String {
+    let mut out = s.to_string();
+    for pat in ["<span class='invisible'>", "<span class=\"invisible\">", "<span class='d-none'>", "<span class=\"d-none\">"] {
+        while let Some(start) = out.find(pat) {
+            let Some(end) = out[start..].find("</span>") else { break };
+            out.replace_range(start..start + end + "</span>".len(), "");
+        }
+    }
+    out
+}
+
 pub fn norm(s: &str) -> String {
+    let s = &strip_hidden(s);
     let s = &strip_markdown(s);
     let s = s
         .replace(['\u{2019}', '\u{2018}'], "'")
