@@ -856,13 +856,23 @@ impl<'a> Run<'a> {
                             _ => unbound = true,
                         }
                     }
+                    let mut indexed = false;
                     for iv in ["i", "j", "k", "l", "m", "n"] {
                         let pat = format!("[{iv}]");
                         if name.contains(&pat) {
+                            indexed = true;
                             match self.ns.get(iv) {
                                 Some(v @ (Value::Int(_) | Value::Str(_))) => name = name.replace(&pat, &format!("[{}]", v.repr())),
                                 _ => unbound = true,
                             }
+                        }
+                    }
+                    // an entry for another group (`list[i].x` while `i` is a dict key) or an item
+                    // not there yet is left for later
+                    if indexed && !unbound {
+                        let parent = path::parse(&name).and_then(|p| p.parent());
+                        if parent.is_none_or(|p| path::lookup(&self.ns, &p).is_none()) {
+                            unbound = true;
                         }
                     }
                     if unbound || self.is_defined(&name) {
