@@ -289,7 +289,7 @@ impl Session {
             Screen::Command { command, .. } => out.push_str(command),
             Screen::Response { body, .. } => out.push_str(&String::from_utf8_lossy(body)),
         }
-        norm(&out)
+        norm(&strip_icons(&out))
     }
 
     pub fn see(&self, phrase: &str) {
@@ -772,6 +772,32 @@ pub fn anchors(q: &QuestionScreen) -> Vec<(String, String)> {
             }
             rest = &after[end + 4..];
         }
+    }
+    out
+}
+
+/// `:bed:`-style icon codes become icons in the browser: not visible text.
+fn strip_icons(s: &str) -> String {
+    if s.contains("[NO_EMOJIS]") {
+        return s.to_string();
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == ':' && chars.get(i + 1).is_some_and(|c| c.is_ascii_lowercase()) {
+            let mut j = i + 1;
+            while j < chars.len() && (chars[j].is_ascii_lowercase() || chars[j].is_ascii_digit() || chars[j] == '-') {
+                j += 1;
+            }
+            let before_ok = i == 0 || !chars[i - 1].is_alphanumeric();
+            if before_ok && chars.get(j) == Some(&':') {
+                i = j + 1;
+                continue;
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
     }
     out
 }
