@@ -463,3 +463,17 @@ fn object_labeler_does_not_seek_the_objects_names_and_sliders_start_in_the_middl
     s.click("Continue");
     s.see("Do you have any other favorite fruit besides orange?");
 }
+
+#[test]
+fn a_link_cannot_set_variables() {
+    // `_da_set` is for the interview's own force_ask(), not for URLs
+    let mut s = Session::start(&ex("table-read-only-2.yml"));
+    s.click("No");
+    s.see("Table of fruits");
+    let mut args = serde_json::Map::new();
+    args.insert("variables".into(), serde_json::json!([["fruit_hacked", 1]]));
+    let url = engine::functions::encode_action_url(&s.ctx.interview_url, "_da_set", &args);
+    s.visit(&url);
+    s.see("Table of fruits");
+    assert!(!s.state.variables.contains_key("fruit_hacked"));
+}

@@ -528,7 +528,11 @@ impl Run<'_> {
                                             arguments: Map::new(),
                                         });
                                     }
-                                } else if let Some(a) = m.get("action").and_then(json_str) {
+                                } else if let Some(a) = m
+                                    .get("action")
+                                    .and_then(json_str)
+                                    .filter(|a| a != "_da_set")
+                                {
                                     let args = match m.get("arguments") {
                                         Some(Json::Object(x)) => x.clone(),
                                         _ => Map::new(),
@@ -543,6 +547,8 @@ impl Run<'_> {
                         }
                     }
                 }
+                // clicking Edit again does not pile up the same events
+                self.st.event_stack.retain(|e| !events.contains(e));
                 for (n, e) in events.into_iter().enumerate() {
                     self.st.event_stack.insert(n, e);
                 }
@@ -591,6 +597,9 @@ impl Run<'_> {
                 }
                 true
             }
+            // setting variables to values of the user's choosing is for the interview's own
+            // `force_ask()` only, never for a link
+            "_da_set" => true,
             _ if QUEUED.contains(&action) => {
                 self.st.event_stack.insert(
                     0,
