@@ -477,3 +477,33 @@ fn a_link_cannot_set_variables() {
     s.see("Table of fruits");
     assert!(!s.state.variables.contains_key("fruit_hacked"));
 }
+
+#[test]
+fn reordering_arrows_move_items_and_show_can_leave_the_actions_out() {
+    let mut s = Session::start(&ex("table-reorder.yml"));
+    for (i, (f, n)) in [("apple", "3"), ("pear", "5")].into_iter().enumerate() {
+        s.set("Fruit", f);
+        s.set("Number of seeds", n);
+        s.click("Continue");
+        s.click(if i == 0 { "Yes" } else { "No" });
+    }
+    s.see("Information about fruit");
+    let sub = s.q().subquestion.clone().unwrap_or_default();
+    assert!(sub.find("apple").unwrap() < sub.find("pear").unwrap());
+    // the second row's "Move up" link
+    let ups: Vec<String> = run_support::anchors(s.q()).into_iter().filter(|(t, _)| t == "Move up").map(|(_, u)| u).collect();
+    assert_eq!(ups.len(), 2);
+    s.visit(&ups[1]);
+    let sub = s.q().subquestion.clone().unwrap_or_default();
+    assert!(sub.find("pear").unwrap() < sub.find("apple").unwrap(), "{sub}");
+    // editing the first row now edits pear (names follow the places)
+    s.nth_link(" Edit", 1);
+    s.set("Fruit", "plum");
+    s.click("Continue");
+    s.see("plum");
+    s.not_see("pear");
+    s.click("Continue");
+    s.see("All done");
+    s.not_see("Actions");
+    s.see("plum");
+}

@@ -147,6 +147,8 @@ struct TableOptions {
     /// `edit:` — None (no edit buttons), Some(empty) (edit the item), Some(attrs).
     edit: Option<Vec<String>>,
     delete: bool,
+    /// `allow reordering`: up/down buttons (lists only).
+    reorder: bool,
     confirm: bool,
     read_only: Option<String>,
     header: Option<String>,
@@ -176,6 +178,7 @@ fn table_options(t: &TableBlock) -> TableOptions {
     TableOptions {
         edit,
         delete,
+        reorder,
         confirm: opt("confirm").is_some_and(|n| !is_false(Some(n)) && !matches!(n.value, Y::Null)),
         read_only: opt("read only")
             .and_then(Node::scalar_text)
@@ -246,7 +249,7 @@ impl Run<'_> {
                 }
             }
         }
-        let editable = is_group && (o.edit.is_some() || o.delete);
+        let editable = is_group && (o.edit.is_some() || o.delete || o.reorder);
         if editable {
             headers.push(match &o.header {
                 Some(h) if h.is_empty() => "&nbsp;".into(),
@@ -353,7 +356,7 @@ impl Run<'_> {
                     }
                 }
             }
-            body.push(cells.join(" | "));
+            body.push(cells);
         }
         for (name, v) in [("row_item", saved.0), ("row_index", saved.1)] {
             match v {
@@ -365,30 +368,31 @@ impl Run<'_> {
         }
         res?;
         let opt = |name: &str| t.options.iter().find(|(k, _)| k == name).map(|(_, v)| v);
-        let content = if body.is_empty() && opt("show if empty").is_some() {
-            match opt("show if empty").map(|n| &n.value) {
-                Some(Y::Str(s)) => self.render_plain(s, pos)?,
-                _ => String::new(),
-            }
-        } else {
-            let mut out = headers.join(" | ");
+        let empty = match opt("show if empty").map(|n| &n.value) {
+            Some(Y::Str(s)) if body.is_empty() => Some(self.render_plain(s, pos)?),
+            Some(_) if body.is_empty() => Some(String::new()),
+            _ => None,
+        };
+        let markdown = |cols: usize| -> String {
+            let mut out = headers[..cols].join(" | ");
             out.push('\n');
-            out.push_str(
-                &headers
-                    .iter()
-                    .map(|_| "---")
-                    .collect::<Vec<_>>()
-                    .join(" | "),
-            );
-            for b in body {
+            out.push_str(&vec!["---"; cols].join(" | "));
+            for b in &body {
                 out.push('\n');
-                out.push_str(&b);
+                out.push_str(&b[..cols.min(b.len())].join(" | "));
             }
             out
         };
+        let content = empty.clone().unwrap_or_else(|| markdown(headers.len()));
+        // `show(editable=False)`: the table without its Actions column
+        let fixed = (editable && headers.len() > 1)
+            .then(|| empty.unwrap_or_else(|| markdown(headers.len() - 1)));
         let cls = self.host.class("DALazyTemplate");
         let obj = Value::new_object(cls, Some(t.variable.name()));
         set_attr(&obj, "content", Value::from_str(&content));
+        if let Some(f) = fixed {
+            set_attr(&obj, "content_not_editable", Value::from_str(&f));
+        }
         Ok(obj)
     }
 
@@ -434,6 +438,32 @@ impl Run<'_> {
             _ => format!("{group_name}[{}]", index.repr()),
         };
         let mut out = String::new();
+        if o.reorder && !is_dict {
+            // docassemble moves rows with JavaScript; here each arrow is a link
+            let mut arrows = Vec::new();
+            for (dir, icon, text) in [
+                ("up", "arrow-up", "Move up"),
+                ("down", "arrow-down", "Move down"),
+            ] {
+                let mut args = Map::new();
+                args.insert("list".into(), Json::String(group_name.clone()));
+                args.insert("item".into(), Json::String(index.repr()));
+                args.insert("direction".into(), Json::String(dir.into()));
+                let url = crate::functions::encode_action_url(
+                    &self.ctx.interview_url,
+                    "_da_list_reorder",
+                    &args,
+                );
+                arrows.push(format!(
+                    "<a href=\"{}\" role=\"button\" class=\"btn btn-sm btn-info btn-darevisit datable{dir}\" title=\"Reorder by moving {dir}\"><i class=\"fas fa-{icon}\"></i><span class=\"visually-hidden\">{text}</span></a>",
+                    attr_escape(&url)
+                ));
+            }
+            out.push_str(&format!(
+                "<span class=\"text-nowrap\">{}</span> ",
+                arrows.join(" ")
+            ));
+        }
         if use_edit {
             let mut items: Vec<Json> = Vec::new();
             let attrs = o.edit.clone().unwrap_or_default();
@@ -573,6 +603,15 @@ impl Run<'_> {
                             arguments: args,
                         },
                     );
+                }
+                true
+            }
+            "_da_list_reorder" => {
+                let group = arguments.get("list").and_then(json_str).unwrap_or_default();
+                let item = arguments.get("item").and_then(json_str).unwrap_or_default();
+                let up = arguments.get("direction").and_then(Json::as_str) == Some("up");
+                if let Some(g) = self.group_value(&group) {
+                    move_item(&g, &group, &item, up);
                 }
                 true
             }
@@ -975,6 +1014,32 @@ impl Run<'_> {
     }
 }
 
+/// `_da_list_reorder`: swaps an item with its neighbour (names follow the places).
+fn move_item(g: &Value, name: &str, item: &str, up: bool) {
+    let Some(l) = list_elements(g) else { return };
+    let Some(Value::Int(i)) = path::literal(item) else {
+        return;
+    };
+    let len = i64::try_from(l.borrow().len()).unwrap_or(0);
+    let j = if up { i - 1 } else { i + 1 };
+    if i < 0 || j < 0 || i >= len || j >= len {
+        return;
+    }
+    let (Ok(a), Ok(b)) = (usize::try_from(i), usize::try_from(j)) else {
+        return;
+    };
+    l.borrow_mut().swap(a, b);
+    let (ia, ib) = {
+        let items = l.borrow();
+        (items[a].clone(), items[b].clone())
+    };
+    let tmp = "\u{1}moving";
+    // the item now at `b` was `name[a]`; the one now at `a` was `name[b]`
+    rename_tree(&ib, &format!("{name}[{a}]"), tmp, 0);
+    rename_tree(&ia, &format!("{name}[{b}]"), &format!("{name}[{a}]"), 0);
+    rename_tree(&ib, tmp, &format!("{name}[{b}]"), 0);
+}
+
 fn action_json(action: &str, arguments: Map<String, Json>) -> Json {
     let mut m = Map::new();
     m.insert("action".into(), Json::String(action.to_string()));
@@ -998,6 +1063,20 @@ pub(crate) fn install_group_methods(host: &crate::functions::EngineHost) {
             Value::native("cancel_add_or_edit", cancel_add_or_edit),
         );
     }
+    host.class("DALazyTemplate")
+        .set_attr("show", Value::native("show", template_show));
+}
+
+/// `template.show()`; for a table, `show(editable=False)` leaves out the Actions column.
+fn template_show(_vm: &mut lang::Vm<'_>, mut args: lang::Args) -> Result<Value, lang::Error> {
+    let me = args.positional.first().cloned().unwrap_or(Value::None);
+    let editable = args.take_kw("editable").is_none_or(|v| v.truthy());
+    if !editable {
+        if let Some(c) = attr(&me, "content_not_editable") {
+            return Ok(c);
+        }
+    }
+    Ok(attr(&me, "content").unwrap_or_else(|| Value::from_str("")))
 }
 
 /// Key of `EngineHost::info` through which `cancel_add_or_edit()` hands the group names to the
