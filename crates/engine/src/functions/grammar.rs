@@ -473,7 +473,7 @@ pub(crate) fn verb_past(verb: &str, person: &str) -> String {
         return format!("{}ied", &base[..base.len() - 1]);
     }
     // short consonant-vowel-consonant verbs double the last letter (stop → stopped)
-    if n >= 3 && n <= 4 && !vowel(chars[n - 1]) && !"wxy".contains(chars[n - 1]) && vowel(chars[n - 2]) && !vowel(chars[n - 3]) {
+    if (3..=4).contains(&n) && !vowel(chars[n - 1]) && !"wxy".contains(chars[n - 1]) && vowel(chars[n - 2]) && !vowel(chars[n - 3]) {
         return format!("{base}{}ed", chars[n - 1]);
     }
     format!("{base}ed")

@@ -290,7 +290,7 @@ fn obj_getattr(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     if attr == "instanceName" {
         return Ok(Value::from_str(&instance_name(&me)));
     }
-    if is_list(&me) && attr == "gathered" && !get(&me, "auto_gather").is_some_and(|g| !g.truthy()) {
+    if is_list(&me) && attr == "gathered" && get(&me, "auto_gather").is_none_or(|g| g.truthy()) {
         gather(vm, &me)?;
         return Ok(Value::Bool(true));
     }
@@ -1091,7 +1091,7 @@ fn gather_inner(vm: &mut Vm<'_>, me: &Value, minimum: Option<usize>) -> Result<(
             break;
         }
     }
-    if !get(me, "auto_gather").is_some_and(|g| !g.truthy()) {
+    if get(me, "auto_gather").is_none_or(|g| g.truthy()) {
         set(me, "revisit", Value::Bool(true));
     }
     set(me, "gathered", Value::Bool(true));
@@ -1314,21 +1314,30 @@ fn coll_delitem(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
 /// `reset_gathered(recursive=False, only_if_empty=False, mark_incomplete=False)`: the list is
 /// to be gathered again (asking whether there are more); `mark_incomplete` forgets each
 /// item's `complete_attribute` so that the items are completed again.
-fn reset_gathered(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+fn reset_gathered(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
     let recursive = args.take_kw("recursive").is_some_and(|v| v.truthy());
     let only_if_empty = args.take_kw("only_if_empty").is_some_and(|v| v.truthy());
     let mark_incomplete = args.take_kw("mark_incomplete").is_some_and(|v| v.truthy());
     reset_one(&me, only_if_empty, mark_incomplete);
     if recursive {
-        let items = if is_dict(&me) { dict_values(&me) } else { elements(&me) };
-        for item in items {
-            if is_list(&item) {
-                reset_gathered(vm, Args::new(vec![item]))?;
-            }
-        }
+        reset_nested(&me, 0);
     }
     Ok(Value::None)
+}
+
+/// `reset_gathered(recursive=True)`: the lists inside the items too.
+fn reset_nested(me: &Value, depth: u32) {
+    if depth > 50 {
+        return;
+    }
+    let items = if is_dict(me) { dict_values(me) } else { elements(me) };
+    for item in items {
+        if is_list(&item) {
+            reset_one(&item, false, false);
+            reset_nested(&item, depth + 1);
+        }
+    }
 }
 
 fn reset_one(me: &Value, only_if_empty: bool, mark_incomplete: bool) {

@@ -75,13 +75,13 @@ fn parse(number: &str, country: &str) -> Option<(&'static str, String)> {
     let (_, cc, trunk, (lo, hi)) = CODES.iter().find(|(c, ..)| *c == up)?;
     if *cc == "1" {
         let d = if digits.len() == 11 && digits.starts_with('1') { digits[1..].to_string() } else { digits };
-        return nanp_ok(&d).then(|| (*cc, d));
+        return nanp_ok(&d).then_some((*cc, d));
     }
     let national = match trunk {
         t if !t.is_empty() && digits.starts_with(t) => digits[t.len()..].to_string(),
         _ => digits,
     };
-    (national.len() >= *lo && national.len() <= *hi && !national.starts_with('0')).then(|| (*cc, national))
+    (national.len() >= *lo && national.len() <= *hi && !national.starts_with('0')).then_some((*cc, national))
 }
 
 fn nanp_ok(d: &str) -> bool {
