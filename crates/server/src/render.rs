@@ -708,7 +708,9 @@ fn text_like(b: &mut String, f: &FieldView) {
         FieldKind::Integer => ("text", Some("numeric")),
         FieldKind::Date => ("date", None),
         FieldKind::Time => ("time", None),
-        FieldKind::DateTime => ("datetime-local", None),
+        // a text box: typing "05/06/2018<Tab>05:00PM" into a datetime-local input of a headless
+        // browser leaves it empty; the engine reads "mm/dd/yyyy hh:mmAM" and ISO forms
+        FieldKind::DateTime => ("text", None),
         FieldKind::Range => ("range", None),
         _ => ("text", None),
     };
@@ -733,11 +735,13 @@ fn text_like(b: &mut String, f: &FieldView) {
     }
     opt_attr(b, "inputmode", inputmode);
     opt_attr(b, "value", f.value.as_deref());
-    opt_attr(b, "placeholder", f.hint.as_deref());
-    if matches!(
-        f.kind,
-        FieldKind::Date | FieldKind::Time | FieldKind::DateTime | FieldKind::Range
-    ) {
+    let placeholder = match (f.kind, f.hint.as_deref()) {
+        (_, Some(h)) => Some(h),
+        (FieldKind::DateTime, None) => Some("mm/dd/yyyy hh:mm AM"),
+        _ => None,
+    };
+    opt_attr(b, "placeholder", placeholder);
+    if matches!(f.kind, FieldKind::Date | FieldKind::Time | FieldKind::Range) {
         opt_attr(b, "min", f.min.as_deref());
         opt_attr(b, "max", f.max.as_deref());
         opt_attr(b, "step", f.step.as_deref());
@@ -998,6 +1002,17 @@ mod tests {
         let header = &html[html.find("<header").unwrap()..html.find("</header>").unwrap()];
         assert!(header.contains(">Message a Lawyer</a>"), "{header}");
         assert!(header.contains("href=\"/interview?i=a&amp;action=x\""), "{header}");
+    }
+
+    #[test]
+    fn date_and_time_is_a_text_box() {
+        let mut f = field("dt", "Date and time", FieldKind::DateTime, vec![]);
+        f.value = Some("2018-05-06T17:00".into());
+        let q = QuestionScreen { question: "When?".into(), fields: vec![f], token: "t".into(), ..Default::default() };
+        let html = question_page(&q, &FormContext { action: "/interview?i=a:b.yml", csrf: "c" });
+        assert!(html.contains("type=\"text\""), "{html}");
+        assert!(!html.contains("datetime-local"));
+        assert!(html.contains("value=\"2018-05-06T17:00\""));
     }
 
     #[test]

@@ -1463,7 +1463,10 @@ impl<'a> Run<'a> {
                 }
                 _ => {
                     if let Some(v) = &current {
-                        fv.value = Some(super::strip_markers(&display_value(v)));
+                        fv.value = match crate::functions::datetime_of(v) {
+                            Some(dt) if datatype == "datetime" => Some(dt.format("%Y-%m-%dT%H:%M").to_string()),
+                            _ => Some(super::strip_markers(&display_value(v))),
+                        };
                     } else if kind == FieldKind::Range {
                         // a slider always has a value: the browser's default is the middle
                         fv.value = range_default(fv.min.as_deref(), fv.max.as_deref(), fv.step.as_deref());
