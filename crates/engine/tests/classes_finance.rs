@@ -91,3 +91,13 @@ fn language_methods_of_things_and_individuals() {
     s.see("You went to the park.");
     s.see("I gave the apple to Thomas Montague.");
 }
+
+#[test]
+fn link_text_and_name_defined() {
+    // TestExamples:6086 (the hyperlink part)
+    let mut s = Session::start(&base("dalink.yml"));
+    s.set("URL", "https://docassemble.org");
+    s.set("Anchor text", "Dòcassemble");
+    s.click("Continue");
+    s.see("You can find all the information you need at Dòcassemble.");
+}

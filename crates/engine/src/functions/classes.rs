@@ -448,11 +448,27 @@ fn dict_get(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     Ok(default)
 }
 
-fn list_append(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+/// `lst.append(*items, set_instance_name=False)`: objects without a name, or all objects
+/// with `set_instance_name=True`, are renamed after their place (`lst[3]`).
+fn list_append(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
+    let rename = args.take_kw("set_instance_name").is_some_and(|v| v.truthy());
+    let base = instance_name(&me);
     if let Value::List(l) = elements(&me) {
+        let mut added = false;
         for v in args.positional.iter().skip(1) {
+            if let Value::Object(o) = v {
+                let unnamed = o.borrow().instance_name.is_none();
+                if (rename || unnamed) && !base.is_empty() {
+                    let n = l.borrow().len();
+                    super::objects::rename_tree(v, &format!("{base}[{n}]"));
+                }
+            }
             l.borrow_mut().push(v.clone());
+            added = true;
+        }
+        if added {
+            set_attr(&me, "there_are_any", Value::Bool(true));
         }
     }
     Ok(Value::None)

@@ -132,7 +132,7 @@ fn deep(vm: &mut Vm<'_>, v: &Value, seen: &mut HashMap<usize, Value>, depth: u32
 }
 
 /// docassemble's `_set_instance_name_recursively`.
-fn rename(v: &Value, name: &str, depth: u32) {
+pub(crate) fn rename(v: &Value, name: &str, depth: u32) {
     if depth > MAX_DEPTH {
         return;
     }

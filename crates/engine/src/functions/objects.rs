@@ -22,7 +22,7 @@ fn children(class: &str) -> &'static [(&'static str, &'static str)] {
 }
 
 /// The names of the classes defined here, parent first.
-pub(crate) const CLASSES: [(&str, &str); 14] = [
+pub(crate) const CLASSES: [(&str, &str); 15] = [
     ("Thing", "DAObject"),
     ("Person", "Thing"),
     ("Individual", "Person"),
@@ -37,6 +37,7 @@ pub(crate) const CLASSES: [(&str, &str); 14] = [
     ("DAEmpty", "DAObject"),
     ("DAEmailRecipient", "DAObject"),
     ("DAEmailRecipientList", "DAList"),
+    ("DALink", "DAObject"),
 ];
 
 /// Adds this module's classes and methods to the engine's class table.
@@ -1112,6 +1113,11 @@ fn list_gather(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     };
     gather_with(vm, &me, minimum)?;
     Ok(Value::Bool(true))
+}
+
+/// Renames an object and the objects inside it (`name.attr`, `name[0]`, `name['k']`).
+pub(crate) fn rename_tree(v: &Value, name: &str) {
+    super::copying::rename(v, name, 0);
 }
 
 /// Appends a new object of the list's `object_type` (named after its index).

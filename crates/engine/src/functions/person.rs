@@ -24,6 +24,16 @@ pub(crate) fn register(m: &HashMap<&'static str, Rc<Class>>) {
             }
         }
     }
+    if let Some(c) = m.get("Name") {
+        c.set_attr("defined", Value::native("defined", name_is_defined));
+    }
+    if let Some(c) = m.get("IndividualName") {
+        c.set_attr("defined", Value::native("defined", name_is_defined));
+    }
+    if let Some(c) = m.get("DALink") {
+        c.set_attr("__str__", Value::native("__str__", link_str));
+        c.set_attr("show", Value::native("show", link_str));
+    }
     if let Some(c) = m.get("DAEmailRecipient") {
         c.set_attr("__str__", Value::native("__str__", recipient_str));
         c.set_attr("email_address", Value::native("email_address", recipient_email_address));
@@ -147,4 +157,25 @@ fn address_block(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
         None => Value::from_str(&vm.str_of(&address)?),
     };
     Ok(Value::from_str(&format!("{name}  \n{}", block.str())))
+}
+
+/// `name.defined()`: whether the name has been given (`first` of an individual's name,
+/// `text` otherwise).
+fn name_is_defined(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let individual = super::finance::is_a(&me, "IndividualName");
+    let attr = if individual { "first" } else { "text" };
+    Ok(Value::Bool(get(&me, attr).is_some()))
+}
+
+/// `str(link)`: a Markdown link to `url` with `anchor_text` (the URL when there is no text).
+fn link_str(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let url = need(vm, &me, "url")?;
+    let url = vm.str_of(&url)?;
+    let text = match get(&me, "anchor_text") {
+        Some(Value::None) | None => url.clone(),
+        Some(t) => vm.str_of(&t)?,
+    };
+    Ok(Value::from_str(&format!("[{text}]({url})")))
 }
