@@ -63,8 +63,6 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
             ("initializeAttribute", init_attribute),
             ("initializeObject", init_attribute),
             ("initialize_attribute", init_attribute),
-            ("object_possessive", object_possessive),
-            ("possessive", possessive),
             ("first_name_hint", empty_str),
             ("last_name_hint", empty_str),
         ],
@@ -86,7 +84,6 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
             ("has_been_gathered", has_been_gathered),
             ("number_gathered", number_gathered),
             ("gathered_and_complete", gathered_and_complete),
-            ("does_verb", list_does_verb),
             ("as_noun", list_as_noun),
             ("quantity_noun", list_quantity_noun),
             ("add_action", list_add_action),
@@ -95,7 +92,7 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
     set(
         m,
         "DADict",
-        &[("clear", list_clear), ("__delitem__", coll_delitem), ("reset_gathered", reset_gathered), ("new", dict_new), ("item", list_item), ("initialize_object", dict_init_object), ("has_been_gathered", has_been_gathered), ("number_gathered", number_gathered), ("gathered_and_complete", gathered_and_complete), ("add_action", list_add_action), ("initializeObject", dict_init_object), ("does_verb", list_does_verb), ("as_noun", list_as_noun)],
+        &[("clear", list_clear), ("__delitem__", coll_delitem), ("reset_gathered", reset_gathered), ("new", dict_new), ("item", list_item), ("initialize_object", dict_init_object), ("has_been_gathered", has_been_gathered), ("number_gathered", number_gathered), ("gathered_and_complete", gathered_and_complete), ("add_action", list_add_action), ("initializeObject", dict_init_object), ("as_noun", list_as_noun)],
     );
     set(m, "DASet", &[("add", set_add), ("append", set_add)]);
     for l in ["PartyList", "ChildList"] {
@@ -106,11 +103,10 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
         }
     }
     set(m, "Thing", &[("__str__", thing_str)]);
-    set(m, "Person", &[("possessive", possessive), ("does_verb", person_does_verb)]);
     set(
         m,
         "Individual",
-        &[("__str__", thing_str), ("possessive", possessive), ("age_in_years", age_in_years)],
+        &[("__str__", thing_str), ("age_in_years", age_in_years)],
     );
     set(
         m,
@@ -342,14 +338,6 @@ pub(crate) fn attr_value(vm: &mut Vm<'_>, me: &Value, attr: &str) -> Result<Valu
         return Ok(v);
     }
     obj_getattr(vm, Args::new(vec![me.clone(), Value::from_str(attr)]))
-}
-
-fn possessive(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
-    let me = self_obj(&args)?;
-    let target = args.positional.get(1).map(Value::str).unwrap_or_default();
-    let who = vm.str_of(&me)?;
-    let s = if who.ends_with('s') { format!("{who}' {target}") } else { format!("{who}'s {target}") };
-    Ok(Value::from_str(s.trim_end()))
 }
 
 fn name_full(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
@@ -1443,26 +1431,6 @@ pub(crate) fn count(v: &Value) -> usize {
     }
 }
 
-fn list_does_verb(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
-    let me = self_obj(&args)?;
-    trigger_gather(vm, &me)?;
-    let verb = args.positional.get(1).map(Value::str).unwrap_or_default();
-    // the verb is given in any present form ("is", "be", "has"): find its base form first
-    let base = match verb.as_str() {
-        "is" | "are" | "am" | "be" => "be".to_string(),
-        "has" => "have".to_string(),
-        "does" => "do".to_string(),
-        _ => verb.clone(),
-    };
-    Ok(Value::from_str(&if count(&me) == 1 {
-        super::text::verb_third_person(&base)
-    } else if base == "be" {
-        "are".to_string()
-    } else {
-        base
-    }))
-}
-
 /// `coll.quantity_noun(noun)`: `quantity_noun(coll.number(), noun)`.
 fn list_quantity_noun(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
@@ -1519,11 +1487,6 @@ fn list_as_noun(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     Ok(Value::from_str(&if count(&me) == 1 { noun } else { super::text::plural(&noun) }))
 }
 
-fn person_does_verb(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
-    let verb = args.positional.get(1).map(Value::str).unwrap_or_default();
-    Ok(Value::from_str(&super::text::verb_third_person(&verb)))
-}
-
 fn age_in_years(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     use chrono::Datelike;
     let me = self_obj(&args)?;
@@ -1541,15 +1504,3 @@ fn empty_str(_vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
     Ok(Value::from_str(""))
 }
 
-/// `obj.object_possessive('name')`: "Jane Doe's name", or "the hero's name" while unnamed.
-fn object_possessive(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
-    let me = self_obj(&args)?;
-    let target = args.positional.get(1).map(Value::str).unwrap_or_default();
-    let who = match vm.str_of(&me) {
-        Ok(s) if !s.is_empty() => s,
-        Ok(_) | Err(Error::Undefined(_)) => format!("the {}", nice_object_name(&instance_name(&me))),
-        Err(e) => return Err(e),
-    };
-    let s = if who.ends_with('s') { format!("{who}' {target}") } else { format!("{who}'s {target}") };
-    Ok(Value::from_str(s.trim_end()))
-}
