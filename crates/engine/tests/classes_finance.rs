@@ -101,3 +101,14 @@ fn link_text_and_name_defined() {
     s.click("Continue");
     s.see("You can find all the information you need at Dòcassemble.");
 }
+
+#[test]
+fn salutation_by_gender_and_suffix() {
+    let mut s = Session::start(&base("salutation.yml"));
+    s.set("First Name", "Jane");
+    s.set("Last Name", "Smith");
+    s.click_option("Female");
+    s.click("Continue");
+    s.see("Client letter");
+    s.see("Dear Ms. Smith:");
+}

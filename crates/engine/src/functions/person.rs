@@ -24,6 +24,9 @@ pub(crate) fn register(m: &HashMap<&'static str, Rc<Class>>) {
             }
         }
     }
+    if let Some(c) = m.get("Individual") {
+        c.set_attr("salutation", Value::native("salutation", salutation));
+    }
     if let Some(c) = m.get("Name") {
         c.set_attr("defined", Value::native("defined", name_is_defined));
     }
@@ -178,4 +181,55 @@ fn link_str(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
         Some(t) => vm.str_of(&t)?,
     };
     Ok(Value::from_str(&format!("[{text}]({url})")))
+}
+
+fn truthy_attr(me: &Value, attr: &str) -> bool {
+    get(me, attr).is_some_and(|v| v.truthy())
+}
+
+/// `individual.salutation(with_name=False, with_name_and_punctuation=False)`: "Mr.", "Ms.",
+/// "Dr.", "Judge" (or `salutation_to_use`), optionally with the last name.
+fn salutation(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let with_name = args.take_kw("with_name").is_some_and(|v| v.truthy());
+    let with_punct = args.take_kw("with_name_and_punctuation").is_some_and(|v| v.truthy());
+    let suffix = match get(&me, "name") {
+        Some(n @ Value::Object(_)) => match get(&n, "suffix") {
+            Some(Value::None) | None => String::new(),
+            Some(x) => vm.str_of(&x)?,
+        },
+        _ => String::new(),
+    };
+    let mut used_gender = false;
+    let salut = match get(&me, "salutation_to_use") {
+        Some(v) if !matches!(v, Value::None) => vm.str_of(&v)?,
+        _ if truthy_attr(&me, "is_doctor") => "Dr.".into(),
+        _ if truthy_attr(&me, "is_judge") => "Judge".into(),
+        _ if suffix == "MD" || suffix == "PhD" => "Dr.".into(),
+        _ if suffix == "J" => "Judge".into(),
+        _ => {
+            used_gender = true;
+            let g = need(vm, &me, "gender")?;
+            if vm.str_of(&g)? == "female" { "Ms.".into() } else { "Mr.".into() }
+        }
+    };
+    if !(with_name || with_punct) {
+        return Ok(Value::from_str(&salut));
+    }
+    let gender = match get(&me, "gender") {
+        Some(g) => vm.str_of(&g)?,
+        None => String::new(),
+    };
+    let name = attr_value(vm, &me, "name")?;
+    let with = if used_gender && gender != "male" && gender != "female" {
+        vm.str_of(&name)?
+    } else {
+        let last = need(vm, &name, "last")?;
+        format!("{salut} {}", vm.str_of(&last)?)
+    };
+    if with_punct {
+        let punct = if truthy_attr(&me, "is_friendly") { "," } else { ":" };
+        return Ok(Value::from_str(&format!("{with}{punct}")));
+    }
+    Ok(Value::from_str(&with))
 }
