@@ -1487,17 +1487,37 @@ fn list_as_noun(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     Ok(Value::from_str(&if count(&me) == 1 { noun } else { super::text::plural(&noun) }))
 }
 
-fn age_in_years(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+/// `individual.age_in_years(decimals=False, as_of=None)`: the `age` attribute when there is
+/// one, else the whole years from `birthdate` to `as_of` (or now).
+fn age_in_years(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     use chrono::Datelike;
     let me = self_obj(&args)?;
+    let decimals = super::arg(&mut args, 1, "decimals").is_some_and(|v| v.truthy());
+    let as_of = super::arg(&mut args, 2, "as_of").filter(|v| !matches!(v, Value::None));
+    if let Some(age) = get(&me, "age") {
+        let a = super::finance::number(vm, &age)?;
+        #[allow(clippy::cast_possible_truncation)]
+        return Ok(if decimals { Value::Float(a) } else { Value::Int(a.trunc() as i64) });
+    }
     let b = need(vm, &me, "birthdate")?;
     let born = super::classes::datetime_of(&b).ok_or_else(|| Error::exception("TypeError", "birthdate is not a date"))?;
-    let now = super::host(vm)?.now;
+    let now = match as_of {
+        Some(v) => match super::classes::datetime_of(&v) {
+            Some(d) => d,
+            None => {
+                let text = vm.str_of(&v)?;
+                crate::validate::parse_date(&text)
+                    .and_then(|d| d.and_hms_opt(0, 0, 0))
+                    .ok_or_else(|| Error::exception("ValueError", format!("as_of is not a date: {text}")))?
+            }
+        },
+        None => super::host(vm)?.now,
+    };
     let mut years = now.year() - born.year();
-    if (now.month(), now.day()) < (born.month(), born.day()) {
+    if (now.month(), now.day(), now.time()) < (born.month(), born.day(), born.time()) {
         years -= 1;
     }
-    Ok(Value::Int(i64::from(years)))
+    Ok(if decimals { Value::Float(f64::from(years)) } else { Value::Int(i64::from(years)) })
 }
 
 fn empty_str(_vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
