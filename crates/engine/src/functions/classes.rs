@@ -241,7 +241,10 @@ fn coll_getitem(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
                     && !attr(&me, "gathered").is_some_and(|g| g.truthy()) =>
                 {
                     let mut last = Value::None;
-                    while (l.borrow().len() as i64) <= i {
+                    for _ in 0..11 {
+                        if (l.borrow().len() as i64) > i {
+                            break;
+                        }
                         last = super::objects::append_object(vm, &me)?;
                     }
                     Ok(last)
