@@ -272,3 +272,17 @@ pub(crate) fn new_item_callback(list: &Value, item: &Value) {
     }
     let _ = instance_name(list);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::num_value;
+    use lang::Value;
+
+    #[test]
+    fn totals_print_like_decimals() {
+        assert!(matches!(num_value(410.0), Value::Int(410)));
+        assert!(matches!(num_value(410.5), Value::Float(f) if (f - 410.5).abs() < 1e-9));
+        assert!(matches!(num_value(f64::NAN), Value::Float(_)));
+        assert!(matches!(num_value(1e20), Value::Float(_)));
+    }
+}
