@@ -21,8 +21,8 @@ const DEMO_FILES: &[(&str, &str)] = &[(
     include_str!("../demo/data/questions/intake.yml"),
 )];
 
-/// Idle sessions older than this are deleted (docassemble's default: 90 days).
-const IDLE_DAYS: u64 = 90;
+/// How often idle sessions are swept (also once at startup).
+const SWEEP_EVERY: Duration = Duration::from_secs(3600);
 
 /// Arguments of `colloquy serve`.
 #[derive(Debug, clap::Args)]
@@ -39,9 +39,31 @@ pub struct ServeArgs {
     /// Development mode: reload interview files that changed on disk.
     #[arg(long)]
     pub dev: bool,
-    /// Mark cookies `Secure` (set when a TLS proxy is in front).
+    /// Mark cookies `Secure` and name them `__Host-…` (set when TLS is in front).
     #[arg(long, env = "COLLOQUY_SECURE_COOKIES")]
     pub secure_cookies: bool,
+    /// Send `Strict-Transport-Security` (one year, subdomains; only when TLS is in front).
+    #[arg(long, env = "COLLOQUY_HSTS")]
+    pub hsts: bool,
+    /// Delete sessions idle for this many days (docassemble's default, 90); 0 = never.
+    #[arg(long, env = "COLLOQUY_DELETE_AFTER_DAYS", default_value_t = 90)]
+    pub delete_after_days: u64,
+    /// Key file wrapping the data keys of `multi_user` sessions (created, mode 0600, if
+    /// missing). Default: `session-wrap.key` in the data directory — keep it elsewhere,
+    /// and back it up separately from the database.
+    #[arg(long, env = "COLLOQUY_SERVER_KEY_FILE", value_name = "FILE")]
+    pub server_key_file: Option<PathBuf>,
+}
+
+/// Deletes the sessions idle for more than `days` days (0 = keep forever); returns how
+/// many were deleted.
+pub async fn sweep_idle(store: &store::Store, days: u64) -> Result<u64, store::StoreError> {
+    if days == 0 {
+        return Ok(0);
+    }
+    store
+        .delete_idle(Duration::from_secs(days.saturating_mul(86_400)))
+        .await
 }
 
 /// Reads the server secret from `data_dir/server.key`, creating it (mode 0600) if missing.
@@ -150,6 +172,12 @@ pub async fn build_config(args: &ServeArgs) -> Result<Config, String> {
     let store = store::Store::open_dir(&args.data_dir)
         .await
         .map_err(|e| format!("database: {e}"))?;
+    let key_path = args
+        .server_key_file
+        .clone()
+        .unwrap_or_else(|| args.data_dir.join("session-wrap.key"));
+    let server_key = store::ServerKey::load_or_create(&key_path)
+        .map_err(|e| format!("server key {}: {e}", key_path.display()))?;
     let mut sources = DirSources::new();
     for dir in &args.packages {
         sources
@@ -210,6 +238,10 @@ pub async fn build_config(args: &ServeArgs) -> Result<Config, String> {
         featured,
         listed,
         secure_cookies: args.secure_cookies,
+        options: server::ServerOptions {
+            hsts: args.hsts,
+            server_key: Some(Arc::new(server_key)),
+        },
     })
 }
 
@@ -228,16 +260,14 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
         .map_err(|e| format!("cannot listen on {}: {e}", args.listen))?;
     tracing::info!("listening on http://{}", args.listen);
 
-    // Delete idle sessions once an hour.
+    // Delete idle sessions at startup (the first tick is immediate), then hourly.
     let cleaner_store = store.clone();
+    let days = args.delete_after_days;
     let cleaner = tokio::spawn(async move {
-        let mut tick = tokio::time::interval(Duration::from_secs(3600));
+        let mut tick = tokio::time::interval(SWEEP_EVERY);
         loop {
             tick.tick().await;
-            match cleaner_store
-                .delete_idle(Duration::from_secs(IDLE_DAYS * 86_400))
-                .await
-            {
+            match sweep_idle(&cleaner_store, days).await {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(deleted = n, "idle sessions deleted"),
                 Err(e) => tracing::warn!(error = %e, "idle-session cleanup failed"),
@@ -269,6 +299,9 @@ mod tests {
             packages: vec![],
             dev: false,
             secure_cookies: false,
+            hsts: false,
+            delete_after_days: 90,
+            server_key_file: None,
         }
     }
 
@@ -427,6 +460,7 @@ mod tests {
         // 2000*12 = 24000 against 15060 + 2*5380 = 25820 → 93%
         assert!(html.contains("about 93% of the"), "{html}");
         assert!(dir.path().join("server.key").exists());
+        assert!(dir.path().join("session-wrap.key").exists());
         // Encryption at rest: the answer is in no file of the data directory (database,
         // WAL, shm, key file), neither while running nor after the store is closed.
         let scan = |when: &str| {

@@ -196,6 +196,7 @@ fn app_with(store: store::Store) -> axum::Router {
             label: "a.yml".into(),
         }],
         secure_cookies: false,
+        options: Default::default(),
     })
 }
 
@@ -498,6 +499,7 @@ async fn static_files() {
         featured: vec![],
         listed: vec![],
         secure_cookies: false,
+        options: Default::default(),
     });
     let r = send(&app, get("/packagestatic/pkg.one/a.txt", None)).await;
     assert_eq!(r.status, StatusCode::OK);
