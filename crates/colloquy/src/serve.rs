@@ -344,8 +344,83 @@ mod tests {
         (name, value)
     }
 
+    /// A `Write` into a shared buffer (to capture the log).
+    #[derive(Clone, Default)]
+    struct LogBuf(Arc<std::sync::Mutex<Vec<u8>>>);
+
+    impl std::io::Write for LogBuf {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(b);
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[derive(Debug, clap::Parser)]
+    struct Cli {
+        #[command(flatten)]
+        serve: ServeArgs,
+    }
+
+    #[test]
+    fn security_flags_parse_with_safe_defaults() {
+        use clap::Parser;
+        let a = Cli::try_parse_from(["colloquy"]).unwrap().serve;
+        assert!(!a.secure_cookies && !a.hsts);
+        assert_eq!(a.delete_after_days, 90);
+        assert!(a.server_key_file.is_none());
+        let a = Cli::try_parse_from([
+            "colloquy",
+            "--secure-cookies",
+            "--hsts",
+            "--delete-after-days",
+            "0",
+            "--server-key-file",
+            "/etc/colloquy/wrap.key",
+        ])
+        .unwrap()
+        .serve;
+        assert!(a.secure_cookies && a.hsts);
+        assert_eq!(a.delete_after_days, 0);
+        assert_eq!(
+            a.server_key_file.as_deref(),
+            Some(Path::new("/etc/colloquy/wrap.key"))
+        );
+        assert!(Cli::try_parse_from(["colloquy", "--delete-after-days", "-1"]).is_err());
+    }
+
+    #[tokio::test]
+    async fn idle_sweep_honours_zero_as_never() {
+        let store = store::Store::open_memory().await.unwrap();
+        let key = store::DataKey::generate().unwrap();
+        let secret = store::CookieSecret::generate().unwrap();
+        store
+            .create("a", "i", b"{}", &key, store::KeyWrapper::Cookie(&secret))
+            .await
+            .unwrap();
+        // 0 = never: nothing is deleted, however old.
+        assert_eq!(sweep_idle(&store, 0).await.unwrap(), 0);
+        // A fresh session survives a 90-day sweep.
+        assert_eq!(sweep_idle(&store, 90).await.unwrap(), 0);
+        assert_eq!(store.session_count().await.unwrap(), 1);
+        // (Deleting old rows is tested in the store: idle_sessions_are_deleted_after_the_configured_age.)
+    }
+
     #[tokio::test]
     async fn the_demo_runs_end_to_end() {
+        // Capture everything logged (all levels) to check no answer is ever logged.
+        let log = LogBuf::default();
+        let writer = log.clone();
+        let captured = tracing::subscriber::set_global_default(
+            tracing_subscriber::fmt()
+                .with_env_filter(tracing_subscriber::EnvFilter::new("trace"))
+                .with_ansi(false)
+                .with_writer(move || writer.clone())
+                .finish(),
+        )
+        .is_ok();
         let dir = tempfile::tempdir().unwrap();
         let config = build_config(&args(dir.path())).await.unwrap();
         assert_eq!(config.featured.len(), 1);
@@ -483,5 +558,13 @@ mod tests {
         drop(app);
         store.close().await;
         scan("closed");
+        if captured {
+            let text = String::from_utf8_lossy(&log.0.lock().unwrap()).into_owned();
+            assert!(text.contains("request_id"), "the log was captured: {text}");
+            assert!(
+                !text.contains("ZZMARKER123"),
+                "an answer reached the log: {text}"
+            );
+        }
     }
 }

@@ -24,7 +24,10 @@ impl Runner for Interview {
         use engine::yaml::Value;
         match self.metadata.raw.get("temporary session").map(|n| &n.value) {
             Some(Value::Bool(b)) => *b,
-            Some(Value::Str(s)) => matches!(s.trim().to_ascii_lowercase().as_str(), "true" | "yes" | "on"),
+            Some(Value::Str(s)) => matches!(
+                s.trim().to_ascii_lowercase().as_str(),
+                "true" | "yes" | "on"
+            ),
             Some(Value::Int(i)) => *i != 0,
             _ => false,
         }

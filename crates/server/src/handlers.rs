@@ -464,9 +464,9 @@ pub async fn interview_get(
         let action = match (&q.action, live.version) {
             (None, _) => None,
             (Some(a), Some(v))
-                if q.action_sig.as_deref().is_some_and(|t| {
-                    action_token_ok(&app.secret, &live.id, v, a, t)
-                }) =>
+                if q.action_sig
+                    .as_deref()
+                    .is_some_and(|t| action_token_ok(&app.secret, &live.id, v, a, t)) =>
             {
                 Some(a.clone())
             }

@@ -55,7 +55,10 @@ fn with_nonce(author: &str, tag: &str, nonce: &str) -> String {
         let end = at + open.len();
         out.push_str(&author[i..end]);
         // Only a real tag start (`<script>` or `<script …`), not `<scripts`.
-        if matches!(lower.as_bytes().get(end), Some(b'>' | b' ' | b'\t' | b'\n' | b'\r' | b'/')) {
+        if matches!(
+            lower.as_bytes().get(end),
+            Some(b'>' | b' ' | b'\t' | b'\n' | b'\r' | b'/')
+        ) {
             out.push_str(&format!(" nonce=\"{nonce}\""));
         }
         i = end;
@@ -160,7 +163,9 @@ pub fn delete_confirm_page(ctx: &FormContext<'_>) -> String {
     let mut b = String::new();
     b.push_str("<header class=\"co-top\"><a class=\"co-brand\" href=\"/\">Colloquy</a></header>\n");
     b.push_str("<main id=\"main\" class=\"co-main\">\n<h1>Delete my answers</h1>\n");
-    b.push_str("<p>This deletes everything you entered in this interview. It cannot be undone.</p>\n");
+    b.push_str(
+        "<p>This deletes everything you entered in this interview. It cannot be undone.</p>\n",
+    );
     b.push_str("<form method=\"post\"");
     attr(&mut b, "action", ctx.action);
     b.push_str("><input type=\"hidden\" name=\"_csrf\"");

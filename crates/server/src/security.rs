@@ -146,7 +146,12 @@ pub fn csrf_ok(secret: &[u8; 32], session_id: &str, token: &str) -> bool {
     }
 }
 
-fn action_mac(secret: &[u8; 32], session_id: &str, version: i64, action: &str) -> Option<HmacSha256> {
+fn action_mac(
+    secret: &[u8; 32],
+    session_id: &str,
+    version: i64,
+    action: &str,
+) -> Option<HmacSha256> {
     let mut mac = HmacSha256::new_from_slice(secret).ok()?;
     mac.update(b"colloquy-action\0");
     mac.update(session_id.as_bytes());
@@ -178,7 +183,10 @@ pub fn action_token_ok(
     action: &str,
     token: &str,
 ) -> bool {
-    match (unhex(token), action_mac(secret, session_id, version, action)) {
+    match (
+        unhex(token),
+        action_mac(secret, session_id, version, action),
+    ) {
         (Some(bytes), Some(mac)) => mac.verify_slice(&bytes).is_ok(),
         _ => false,
     }

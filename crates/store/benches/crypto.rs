@@ -52,7 +52,10 @@ fn bench(c: &mut Criterion) {
     let by_cookie = key.wrap(KeyWrapper::Cookie(&cookie), id).unwrap();
     let by_server = key.wrap(KeyWrapper::Server(&server), id).unwrap();
     c.bench_function("wrap data key (cookie)", |b| {
-        b.iter(|| key.wrap(KeyWrapper::Cookie(&cookie), black_box(id)).unwrap())
+        b.iter(|| {
+            key.wrap(KeyWrapper::Cookie(&cookie), black_box(id))
+                .unwrap()
+        })
     });
     c.bench_function("unwrap data key (cookie)", |b| {
         b.iter(|| {

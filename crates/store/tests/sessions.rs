@@ -317,14 +317,16 @@ async fn server_wrapped_sessions_open_without_the_cookie_and_rewrap_back() {
     // multi_user on: re-wrap with the server key; now anyone with the id (and the server)
     // opens it, with or without a cookie.
     let v2 = store
-        .save_rewrapped("s1", v1, b"{\"a\":2}", &key, Some(KeyWrapper::Server(&server)))
+        .save_rewrapped(
+            "s1",
+            v1,
+            b"{\"a\":2}",
+            &key,
+            Some(KeyWrapper::Server(&server)),
+        )
         .await
         .unwrap();
-    let s = store
-        .load_either("s1", cookie_only)
-        .await
-        .unwrap()
-        .unwrap();
+    let s = store.load_either("s1", cookie_only).await.unwrap().unwrap();
     assert_eq!(s.state, b"{\"a\":2}");
     assert_eq!(s.wrapped_by, store::WrapKind::Server);
     let none = store::Openers {
@@ -343,18 +345,20 @@ async fn server_wrapped_sessions_open_without_the_cookie_and_rewrap_back() {
     ));
     // multi_user off: re-wrap with the cookie of the browser that turned it off.
     store
-        .save_rewrapped("s1", v2, b"{\"a\":3}", &s.key, Some(KeyWrapper::Cookie(&other)))
+        .save_rewrapped(
+            "s1",
+            v2,
+            b"{\"a\":3}",
+            &s.key,
+            Some(KeyWrapper::Cookie(&other)),
+        )
         .await
         .unwrap();
     assert!(matches!(
         store.load_either("s1", none).await,
         Err(StoreError::Locked)
     ));
-    let s = store
-        .load_either("s1", cookie_only)
-        .await
-        .unwrap()
-        .unwrap();
+    let s = store.load_either("s1", cookie_only).await.unwrap().unwrap();
     assert_eq!(s.wrapped_by, store::WrapKind::Cookie);
     assert_eq!(s.state, b"{\"a\":3}");
     store.close().await;
@@ -366,7 +370,13 @@ async fn delete_removes_the_session_and_its_files_and_leaves_no_ciphertext() {
     let store = Store::open_dir(dir.path()).await.unwrap();
     let (secret, key) = keys();
     store
-        .create("s1", "i", b"{\"n\":\"BLOBMARK\"}", &key, KeyWrapper::Cookie(&secret))
+        .create(
+            "s1",
+            "i",
+            b"{\"n\":\"BLOBMARK\"}",
+            &key,
+            KeyWrapper::Cookie(&secret),
+        )
         .await
         .unwrap();
     store
@@ -434,5 +444,45 @@ async fn delete_removes_the_session_and_its_files_and_leaves_no_ciphertext() {
     assert_eq!(store.delete_modified_before(i64::MAX).await.unwrap(), 1);
     assert_eq!(store.session_count().await.unwrap(), 0);
     assert_eq!(store.blob_count().await.unwrap(), 0);
+    store.close().await;
+}
+
+#[tokio::test]
+async fn idle_sessions_are_deleted_after_the_configured_age() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_dir(dir.path()).await.unwrap();
+    let (secret, key) = keys();
+    for id in ["old", "new"] {
+        store
+            .create(id, "i", b"{}", &key, KeyWrapper::Cookie(&secret))
+            .await
+            .unwrap();
+    }
+    store
+        .put_blob("old", store::Purpose::Upload, 1, b"f", &key)
+        .await
+        .unwrap();
+    // Age one row by 91 days (an attacker-free stand-in for time passing).
+    let raw = sqlx::SqlitePool::connect(&format!(
+        "sqlite://{}",
+        dir.path().join("colloquy.sqlite3").display()
+    ))
+    .await
+    .unwrap();
+    sqlx::query("UPDATE sessions SET modified = modified - 91 * 86400 WHERE id = 'old'")
+        .execute(&raw)
+        .await
+        .unwrap();
+    raw.close().await;
+    let day = std::time::Duration::from_secs(86_400);
+    assert_eq!(store.delete_idle(day * 92).await.unwrap(), 0);
+    assert_eq!(store.delete_idle(day * 90).await.unwrap(), 1);
+    assert_eq!(store.session_count().await.unwrap(), 1);
+    assert_eq!(store.blob_count().await.unwrap(), 0);
+    assert!(store
+        .load("new", KeyWrapper::Cookie(&secret))
+        .await
+        .unwrap()
+        .is_some());
     store.close().await;
 }
