@@ -408,6 +408,123 @@ mod tests {
         // (Deleting old rows is tested in the store: idle_sessions_are_deleted_after_the_configured_age.)
     }
 
+    /// The `href`s of `html` (unescaped `&amp;`).
+    fn hrefs(html: &str) -> Vec<String> {
+        html.split("href=\"")
+            .skip(1)
+            .map(|s| s.split('"').next().unwrap().replace("&amp;", "&"))
+            .collect()
+    }
+
+    /// With the real engine: `url_action()` links come out signed and run once; unsigned
+    /// ones do nothing; `multi_user = True` in the answers lets a second browser join with
+    /// `session=<id>`; `exit` leaves no row.
+    #[tokio::test]
+    async fn real_engine_actions_are_signed_and_multi_user_joins() {
+        let dir = tempfile::tempdir().unwrap();
+        let pkgs = dir.path().join("pkgs");
+        let q = pkgs.join("docassemble.sectest/data/questions");
+        std::fs::create_dir_all(&q).unwrap();
+        std::fs::write(
+            q.join("count.yml"),
+            r#"code: |
+  counter = 0
+---
+mandatory: True
+question: |
+  Count is ${ counter } for ${ who }
+subquestion: |
+  [Add one](${ url_action('add_one') })
+field: done
+---
+question: Who are you?
+fields:
+  - Name: who
+  - Share: multi_user
+    datatype: yesno
+---
+event: add_one
+code: |
+  counter = counter + 1
+"#,
+        )
+        .unwrap();
+        let data = dir.path().join("data");
+        let mut a = args(&data);
+        a.packages = vec![pkgs];
+        let config = build_config(&a).await.unwrap();
+        let store = config.store.clone();
+        let app = server::router(config);
+        let url = "/interview?i=docassemble.sectest%3Adata%2Fquestions%2Fcount.yml";
+        let get = |cookie: Option<&str>, u: &str| {
+            let mut b = Request::get(u).header(header::HOST, "localhost");
+            if let Some(c) = cookie {
+                b = b.header(header::COOKIE, c);
+            }
+            b.body(Body::empty()).unwrap()
+        };
+        let (status, cookies, html) = send(&app, get(None, url)).await;
+        assert_eq!(status, StatusCode::OK, "{html}");
+        assert!(html.contains("Who are you?"), "{html}");
+        let alice = cookies[0].split(';').next().unwrap().to_string();
+        let csrf = attr_after(&html, html.find("name=\"_csrf\"").unwrap(), "value").to_string();
+        let question =
+            attr_after(&html, html.find("name=\"_question\"").unwrap(), "value").to_string();
+        let (name, _) = field_name(&html, "Name");
+        let share_at = html.find(">Share<").unwrap();
+        let share_tag = html[..share_at].rfind("<input").unwrap_or(0);
+        let share_name = attr_after(&html, share_tag, "name").to_string();
+        let post = |cookie: &str, form: Vec<(String, String)>| {
+            let body = form_urlencoded::Serializer::new(String::new())
+                .extend_pairs(&form)
+                .finish();
+            Request::post(url)
+                .header(header::HOST, "localhost")
+                .header(header::COOKIE, cookie)
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(Body::from(body))
+                .unwrap()
+        };
+        let form = vec![
+            ("_csrf".to_string(), csrf.clone()),
+            ("_question".to_string(), question),
+            (name, "Alice".to_string()),
+            (share_name, "True".to_string()),
+        ];
+        let (status, _, html) = send(&app, post(&alice, form)).await;
+        assert_eq!(status, StatusCode::OK, "{html}");
+        assert!(html.contains("Count is 0 for Alice"), "{html}");
+        let link = hrefs(&html)
+            .into_iter()
+            .find(|h| h.contains("action="))
+            .unwrap_or_else(|| panic!("no action link in {html}"));
+        assert!(link.contains("&action_sig="), "{link}");
+        // Unsigned: nothing happens.
+        let unsigned = link.split("&action_sig=").next().unwrap().to_string();
+        let (_, _, html) = send(&app, get(Some(&alice), &unsigned)).await;
+        assert!(html.contains("Count is 0 for Alice"), "{html}");
+        // Signed: runs once.
+        let (_, _, html) = send(&app, get(Some(&alice), &link)).await;
+        assert!(html.contains("Count is 1 for Alice"), "{html}");
+        let (_, _, html) = send(&app, get(Some(&alice), &link)).await;
+        assert!(html.contains("Count is 1 for Alice"), "replayed: {html}");
+        // multi_user = True: Bob joins with the session id.
+        let id = alice
+            .split_once('=')
+            .unwrap()
+            .1
+            .split_once('.')
+            .unwrap()
+            .0
+            .to_string();
+        let (_, cookies, html) = send(&app, get(None, &format!("{url}&session={id}"))).await;
+        assert!(html.contains("Count is 1 for Alice"), "{html}");
+        assert!(!cookies.is_empty());
+        assert_eq!(store.session_count().await.unwrap(), 1);
+        drop(app);
+        store.close().await;
+    }
+
     #[tokio::test]
     async fn the_demo_runs_end_to_end() {
         // Capture everything logged (all levels) to check no answer is ever logged.

@@ -200,10 +200,11 @@ fn action_of(url: &str) -> Option<String> {
         Some(at) => {
             let before = &url[..at];
             // Site-relative, or scheme://host before the path (no other path prefix).
-            if !(before.is_empty()
-                || ((before.starts_with("http://") || before.starts_with("https://"))
-                    && !before[8..].contains('/')))
-            {
+            let host = before
+                .strip_prefix("http://")
+                .or_else(|| before.strip_prefix("https://"));
+            let ok = before.is_empty() || host.is_some_and(|h| !h.is_empty() && !h.contains('/'));
+            if !ok {
                 return None;
             }
             &url[at + "/interview?".len()..]
@@ -436,6 +437,44 @@ mod tests {
         assert!(!csrf_ok(&secret, &b, &t));
         assert!(!csrf_ok(&secret, &a, "zz"));
         assert!(!csrf_ok(&secret, &a, ""));
+    }
+
+    #[test]
+    fn action_links_are_signed_only_when_they_point_at_the_interview() {
+        let sign = |a: &str| format!("SIG({a})");
+        let ours = "/interview?i=a%3Ab.yml&action=eyJ4Ijo%3D";
+        assert_eq!(
+            sign_url(ours, &sign),
+            format!("{ours}&action_sig=SIG(eyJ4Ijo=)")
+        );
+        let abs = "http://localhost:8080/interview?i=a&action=x#frag";
+        assert_eq!(
+            sign_url(abs, &sign),
+            "http://localhost:8080/interview?i=a&action=x&action_sig=SIG(x)#frag"
+        );
+        for other in [
+            "https://evil.example/x/interview?i=a&action=x",
+            "/other/interview?i=a&action=x",
+            "/interview?i=a",
+            "http:///interview?i=a&action=x",
+            "http://",
+            "/interview?i=a&action=x&action_sig=y",
+            "mailto:x?action=y",
+        ] {
+            assert_eq!(sign_url(other, &sign), other, "{other}");
+        }
+        let html = "<a href=\"/interview?i=a&amp;action=x\">x</a> <a href=\"/y?action=1\">y</a> <a href=\"";
+        assert_eq!(
+            sign_action_links(html, &sign),
+            "<a href=\"/interview?i=a&amp;action=x&amp;action_sig=SIG(x)\">x</a> <a href=\"/y?action=1\">y</a> <a href=\""
+        );
+        let secret = new_secret();
+        let t = action_token(&secret, "s1", 3, "x");
+        assert!(action_token_ok(&secret, "s1", 3, "x", &t));
+        assert!(!action_token_ok(&secret, "s2", 3, "x", &t));
+        assert!(!action_token_ok(&secret, "s1", 4, "x", &t));
+        assert!(!action_token_ok(&secret, "s1", 3, "y", &t));
+        assert!(!action_token_ok(&secret, "s1", 3, "x", "zz"));
     }
 
     #[test]
