@@ -341,3 +341,33 @@ async fn title_is_escaped_once() {
     let title = title_of(&page);
     assert!(title.contains("MARK901_&lt;b&gt;&amp;"), "{title}");
 }
+
+/// Reflected XSS: payloads in the URL (the interview name shown on the error page, other
+/// query parameters, the path of a 404, an `action`) come back inert.
+#[tokio::test]
+async fn payloads_in_the_url_come_back_inert() {
+    let app = app().await;
+    let enc = |s: &str| -> String { form_urlencoded::byte_serialize(s.as_bytes()).collect() };
+    for (n, payload) in PAYLOADS.iter().enumerate() {
+        let p = enc(&format!("MARK{n}_{payload}"));
+        for path in [
+            format!("/interview?i={p}"),
+            format!("/interview?i=fixtures%3A{p}.yml"),
+            format!("/interview?i=fixtures%3Axss.yml&x={p}&{p}=1"),
+            format!("/interview?i=fixtures%3Axss.yml&action={p}"),
+            format!("/interview?i=fixtures%3Axss.yml&reset=1&next={p}"),
+            format!("/no/{p}"),
+            format!("/packagestatic/{p}/{p}"),
+        ] {
+            let r = send(&app, get(&path, None)).await;
+            assert_inert(&r.body, &format!("GET {path}"));
+            if let Some(loc) = r.headers.get(axum::http::header::LOCATION) {
+                let loc = loc.to_str().unwrap().to_ascii_lowercase();
+                assert!(
+                    loc.starts_with('/') && !loc.starts_with("//"),
+                    "{path}: redirect off-site to {loc}"
+                );
+            }
+        }
+    }
+}
