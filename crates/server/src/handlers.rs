@@ -34,7 +34,7 @@ const RESERVED: &[&str] = &[
     DELETE_PARAM,
 ];
 
-/// Query parameter of the "Delete my answers" confirmation page (`…&_delete=1`).
+/// Query parameter of the "Erase my answers" confirmation page (`…&_delete=1`).
 const DELETE_PARAM: &str = "_delete";
 
 /// Form field of the confirmation page's button that deletes the session.
@@ -66,7 +66,7 @@ struct Query {
     action_sig: Option<String>,
     /// `session=<id>`: join a `multi_user` session (docassemble's `interview_url()`).
     session: Option<String>,
-    /// `_delete=1`: show the "Delete my answers" confirmation.
+    /// `_delete=1`: show the "Erase my answers" confirmation.
     delete: bool,
     args: Vec<(String, String)>,
 }
@@ -578,7 +578,7 @@ pub async fn interview_post(
     }
     form.retain(|(k, _)| k != "_csrf");
     if form.iter().any(|(k, _)| k == DELETE_FIELD) {
-        // "Delete my answers": the session row, its files and history, in one transaction.
+        // "Erase my answers": the session row, its files and history, in one transaction.
         if let Err(e) = app.store.delete(&live.id).await {
             tracing::error!(error = %e, "session delete failed");
             return internal_error();
@@ -586,8 +586,8 @@ pub async fn interview_post(
         tracing::info!(interview = %reference, "answers deleted by the user");
         let cookie = cookie_name_for(&reference, app.secure_cookies);
         let res = Html(render::message_page(
-            "Your answers have been deleted",
-            "Everything you entered in this interview has been deleted.",
+            "Your answers have been erased",
+            "Everything you entered in this interview has been erased.",
         ))
         .into_response();
         return with_headers(

@@ -33,7 +33,7 @@ pub struct FormContext<'a> {
 pub struct PageExtras<'a> {
     /// The CSP nonce of this response; `None` leaves the author's scripts and styles out.
     pub nonce: Option<&'a str>,
-    /// Where "Delete my answers" leads (a confirmation page); `None` shows no link.
+    /// Where "Erase my answers" leads (a confirmation page); `None` shows no link.
     pub delete_url: Option<&'a str>,
 }
 
@@ -162,19 +162,19 @@ fn reference_line(body: &mut String) {
 pub fn delete_confirm_page(ctx: &FormContext<'_>) -> String {
     let mut b = String::new();
     b.push_str("<header class=\"co-top\"><a class=\"co-brand\" href=\"/\">Colloquy</a></header>\n");
-    b.push_str("<main id=\"main\" class=\"co-main\">\n<h1>Delete my answers</h1>\n");
+    b.push_str("<main id=\"main\" class=\"co-main\">\n<h1>Erase my answers</h1>\n");
     b.push_str(
-        "<p>This deletes everything you entered in this interview. It cannot be undone.</p>\n",
+        "<p>This erases everything you entered in this interview. It cannot be undone.</p>\n",
     );
     b.push_str("<form method=\"post\"");
     attr(&mut b, "action", ctx.action);
     b.push_str("><input type=\"hidden\" name=\"_csrf\"");
     attr(&mut b, "value", ctx.csrf);
-    b.push_str("><button type=\"submit\" class=\"co-btn co-danger\" name=\"_delete_answers\" value=\"1\">Delete my answers</button> ");
+    b.push_str("><button type=\"submit\" class=\"co-btn co-danger\" name=\"_delete_answers\" value=\"1\">Erase my answers</button> ");
     b.push_str("<a");
     attr(&mut b, "href", ctx.action);
     b.push_str(">Keep them and go back</a></form>\n</main>\n");
-    page("Delete my answers", "", "", &b)
+    page("Erase my answers", "", "", &b)
 }
 
 /// The URL that starts an interview afresh.
@@ -258,7 +258,7 @@ pub fn question_page(q: &QuestionScreen, ctx: &FormContext<'_>) -> String {
 }
 
 /// Renders a question screen as a complete page, with the author's `script:`/`css:` under
-/// `extras.nonce` and the "Delete my answers" link.
+/// `extras.nonce` and the "Erase my answers" link.
 pub fn question_page_with(
     q: &QuestionScreen,
     ctx: &FormContext<'_>,
@@ -481,7 +481,7 @@ pub fn question_page_with(
     if let Some(url) = extras.delete_url {
         b.push_str("<p class=\"co-privacy\"><a");
         attr(&mut b, "href", url);
-        b.push_str(">Delete my answers</a></p>\n");
+        b.push_str(">Erase my answers</a></p>\n");
     }
     let mut head = match q.reload {
         Some(secs) => format!("<meta http-equiv=\"refresh\" content=\"{secs}\">\n"),

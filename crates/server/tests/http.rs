@@ -1252,9 +1252,9 @@ async fn exit_restart_and_delete_my_answers_leave_no_trace() {
             let link = hrefs(&page)
                 .into_iter()
                 .find(|h| h.contains("_delete=1"))
-                .expect("a Delete my answers link");
+                .expect("an Erase my answers link");
             let r = send(&app, get(&link, Some(&cookie))).await;
-            assert!(r.body.contains("Delete my answers"), "{}", r.body);
+            assert!(r.body.contains("Erase my answers"), "{}", r.body);
             assert_eq!(store.session_count().await.unwrap(), 1);
             // Without the CSRF token: refused, nothing deleted.
             let r = send(&app, post(SEC, &cookie, &[("_delete_answers", "1")])).await;
