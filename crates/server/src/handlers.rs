@@ -141,7 +141,7 @@ async fn load_runner(app: &App, reference: &str) -> Result<Arc<dyn Runner>, Resp
     match tokio::task::spawn_blocking(move || engine.load(&r)).await {
         Ok(Ok(runner)) => Ok(runner),
         Ok(Err(message)) => {
-            tracing::warn!(interview = %reference, "interview failed to load");
+            tracing::warn!(interview = ?reference, "interview failed to load");
             Err(error_response(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 &message,
@@ -149,7 +149,7 @@ async fn load_runner(app: &App, reference: &str) -> Result<Arc<dyn Runner>, Resp
             ))
         }
         Err(_) => {
-            tracing::error!(interview = %reference, "interview loader panicked");
+            tracing::error!(interview = ?reference, "interview loader panicked");
             Err(internal_error())
         }
     }
@@ -215,7 +215,7 @@ async fn live_from(
             wrapped_by: s.wrapped_by,
         }),
         Err(_) => {
-            tracing::warn!(interview = %reference, "stored session unreadable; starting afresh");
+            tracing::warn!(interview = ?reference, "stored session unreadable; starting afresh");
             let _ = app.store.delete(&s.id).await;
             None
         }
@@ -255,12 +255,12 @@ async fn open_session(
                         }
                     };
                     if let Some(live) = live_from(app, reference, s, secret, true).await {
-                        tracing::info!(interview = %reference, "joined a multi_user session");
+                        tracing::info!(interview = ?reference, "joined a multi_user session");
                         return Ok(live);
                     }
                 }
                 Ok(_) | Err(StoreError::Locked) | Err(StoreError::Sealed(_)) => {
-                    tracing::warn!(interview = %reference, "session parameter does not open a shared session; ignored");
+                    tracing::warn!(interview = ?reference, "session parameter does not open a shared session; ignored");
                 }
                 Err(e) => {
                     tracing::error!(error = %e, "session load failed");
@@ -285,7 +285,7 @@ async fn open_session(
             // of this cookie cannot open the session. Start a new one; leave the row alone
             // (whoever has the right secret may still use it).
             Err(StoreError::Locked) | Err(StoreError::Sealed(_)) => {
-                tracing::warn!(interview = %reference, "session cookie does not open its session; starting afresh");
+                tracing::warn!(interview = ?reference, "session cookie does not open its session; starting afresh");
             }
             Err(e) => {
                 tracing::error!(error = %e, "session load failed");
@@ -303,7 +303,7 @@ async fn open_session(
 fn wants_server_key(app: &App, live: &Live, reference: &str) -> bool {
     let asked = live.state.variables.get("multi_user") == Some(&serde_json::Value::Bool(true));
     if asked && app.options.server_key.is_none() {
-        tracing::warn!(interview = %reference, variable = "multi_user", "multi_user is set but the server has no server key; the session stays cookie-wrapped");
+        tracing::warn!(interview = ?reference, variable = "multi_user", "multi_user is set but the server has no server key; the session stays cookie-wrapped");
     }
     asked && app.options.server_key.is_some()
 }
@@ -337,7 +337,7 @@ async fn persist(app: &App, reference: &str, live: &mut Live) -> Result<(), Stor
                 .store
                 .save_rewrapped(&live.id, v, json.as_bytes(), &live.key, Some(wrapper))
                 .await?;
-            tracing::info!(interview = %reference, variable = "multi_user", shared = share, "session key re-wrapped");
+            tracing::info!(interview = ?reference, variable = "multi_user", shared = share, "session key re-wrapped");
             live.version = Some(nv);
         }
         Some(v) if json != live.original => {
@@ -471,7 +471,7 @@ pub async fn interview_get(
                 Some(a.clone())
             }
             (Some(_), _) => {
-                tracing::warn!(interview = %reference, "action link without a valid signature ignored");
+                tracing::warn!(interview = ?reference, "action link without a valid signature ignored");
                 None
             }
         };
@@ -498,7 +498,7 @@ pub async fn interview_get(
         let state = std::mem::take(&mut live.state);
         let Some((screen, state, _)) = run_engine(runner.clone(), state, ctx, Step::Show).await
         else {
-            tracing::error!(interview = %reference, "engine panicked");
+            tracing::error!(interview = ?reference, "engine panicked");
             return internal_error();
         };
         live.state = state;
@@ -565,7 +565,7 @@ pub async fn interview_post(
         .map(|(_, v)| v.as_str())
         .unwrap_or("");
     if !csrf_ok(&app.secret, &live.id, token) {
-        tracing::warn!(interview = %reference, "POST with a missing or wrong CSRF token refused");
+        tracing::warn!(interview = ?reference, "POST with a missing or wrong CSRF token refused");
         let res = (
             StatusCode::FORBIDDEN,
             Html(render::message_page(
@@ -583,7 +583,7 @@ pub async fn interview_post(
             tracing::error!(error = %e, "session delete failed");
             return internal_error();
         }
-        tracing::info!(interview = %reference, "answers deleted by the user");
+        tracing::info!(interview = ?reference, "answers deleted by the user");
         let cookie = cookie_name_for(&reference, app.secure_cookies);
         let res = Html(render::message_page(
             "Your answers have been erased",
@@ -610,7 +610,7 @@ pub async fn interview_post(
     let ctx = context(&headers, &interview_url, None);
     let state = std::mem::take(&mut live.state);
     let Some((screen, state, store_it)) = run_engine(runner.clone(), state, ctx, step).await else {
-        tracing::error!(interview = %reference, "engine panicked");
+        tracing::error!(interview = ?reference, "engine panicked");
         return internal_error();
     };
     live.state = state;
@@ -686,7 +686,7 @@ async fn respond(
             if store_it && !finished {
                 persist(app, reference, live).await?;
             }
-            tracing::debug!(interview = %reference, block = %q.block_name, "question");
+            tracing::debug!(interview = ?reference, block = %q.block_name, "question");
             let csrf = csrf_token(&app.secret, &live.id);
             let wants_nonce = q.script.as_deref().is_some_and(|t| !t.trim().is_empty())
                 || q.css.as_deref().is_some_and(|t| !t.trim().is_empty());
@@ -715,7 +715,7 @@ async fn respond(
                 if live.version.is_some() {
                     app.store.delete(&live.id).await?;
                 }
-                tracing::info!(interview = %reference, "temporary session finished and deleted");
+                tracing::info!(interview = ?reference, "temporary session finished and deleted");
                 Some(security::expired_cookie(&cookie_name, secure))
             } else if live.set_cookie && live.version.is_some() {
                 Some(live.cookie(&cookie_name, secure))
@@ -731,7 +731,7 @@ async fn respond(
             Ok(res)
         }
         Screen::Error { message } => {
-            tracing::warn!(interview = %reference, "interview error");
+            tracing::warn!(interview = ?reference, "interview error");
             Ok(error_response(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 &message,
@@ -748,7 +748,7 @@ async fn respond(
             Ok(with_headers(res, cookie))
         }
         Screen::Command { command, url } => {
-            tracing::info!(interview = %reference, command = %command, "command");
+            tracing::info!(interview = ?reference, command = %command, "command");
             match command.as_str() {
                 "exit" | "logout" | "exit_logout" => {
                     // The session row, its files and history, in one transaction.

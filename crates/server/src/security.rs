@@ -344,7 +344,7 @@ pub async fn headers(State(app): State<crate::App>, req: Request, next: Next) ->
     let status = res.status();
     if status.is_client_error() || status.is_server_error() {
         let _enter = span.enter();
-        tracing::info!(%method, path = %path, status = status.as_u16(), "error response");
+        tracing::info!(%method, path = ?path, status = status.as_u16(), "error response");
         let html = res
             .headers()
             .get(header::CONTENT_TYPE)
