@@ -1,7 +1,9 @@
 //! Session storage for Colloquy.
 //!
 //! A [`Store`] keeps one row per interview session: its id, the interview reference, the
-//! sealed state (see [`seal`]), an optimistic-concurrency version and timestamps. SQLite
+//! sealed state (see [`seal`]), an optimistic-concurrency version and timestamps; and the
+//! session's files (`session_blobs`: uploads, documents, history), sealed the same way and
+//! deleted with the session in one transaction. SQLite
 //! (WAL, `secure_delete=ON`, `temp_store=MEMORY`) is the embedded default; the SQL is kept
 //! portable so PostgreSQL can use the same statements later.
 //!
