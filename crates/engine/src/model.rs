@@ -213,6 +213,106 @@ pub struct Interview {
     pub index: VariableIndex,
     /// Every file read (the interview first, then includes), for dev-mode reloading.
     pub files: Vec<InterviewRef>,
+    /// What natives read at run time: source data files, `use objects` data, the names
+    /// bound by `imports`/`modules` (shared by every request of this interview).
+    pub run_data: Arc<RunData>,
+}
+
+/// Interview data the function library reads at run time (prepared by the loader; the
+/// engine does no I/O while running).
+#[derive(Debug, Default)]
+pub struct RunData {
+    /// Files of the package's `data/sources` named by `objects_from_file("…")` calls and
+    /// `objects from file` blocks, read at load time. Keyed by the reference as written
+    /// (`fishes.yml`, `docassemble.demo:data/sources/fishes.yml`).
+    pub source_files: IndexMap<String, SourceFile>,
+    /// `data`/`data from code` blocks with `use objects` (built by `_da_data_block(n)`).
+    pub data_blocks: Vec<DataSpec>,
+    /// `imports:` — name bound → module (`re` → `re`, `np` → `numpy` for `numpy as np`).
+    pub imports: IndexMap<String, String>,
+    /// `modules:` whose names are all made global (`from json import *`), in order.
+    pub star_modules: Vec<String>,
+    /// Modules named by `imports`/`modules` that Colloquy cannot provide (a package's own
+    /// `.py` file): name → why; referring to them at run time raises ImportError.
+    pub missing_modules: IndexMap<String, String>,
+    /// `metadata: suppress loading util: True` — the function library is not global.
+    pub suppress_util: bool,
+    /// Classes named by data files (`object: Halibut`, `module: .fish`) whose package
+    /// module Colloquy cannot load: stand-ins deriving from `Thing` are made for them.
+    pub stand_in_classes: Vec<String>,
+    /// The `sections` (key, label source, subsections) for `nav.get_sections()`.
+    pub nav_sections: Vec<NavSection>,
+    /// Python modules of the interview's packages named by `modules:` (read through
+    /// `Sources` at load time and compiled): full module name → program. Run in the sandbox
+    /// on first use (their names are global, like `from module import *`).
+    pub package_modules: IndexMap<String, Arc<lang::Program>>,
+}
+
+/// One entry of the navigation bar as `nav.get_sections()` gives it.
+#[derive(Debug, Clone)]
+pub struct NavSection {
+    /// The section's key.
+    pub key: String,
+    /// Its label as written.
+    pub label: String,
+    /// Subsections.
+    pub subsections: Vec<NavSection>,
+}
+
+/// A data file read at load time.
+#[derive(Debug)]
+pub enum SourceFile {
+    /// Its documents (YAML: one per `---` document; JSON: one).
+    Documents(Vec<serde_json::Value>),
+    /// It could not be read or parsed (the message says why).
+    Unreadable(String),
+}
+
+/// A `data:` block with `use objects` (or `data from code:`), kept for the runtime.
+#[derive(Debug)]
+pub struct DataSpec {
+    /// The variable it defines (also the instance name of the objects made).
+    pub variable: String,
+    /// The data with its strings compiled.
+    pub tree: DataTree,
+    /// `use objects: True` (`All`) or `use objects: objects` (`Objects`).
+    pub use_objects: UseObjects,
+    /// `gathered:` (default true).
+    pub gathered: bool,
+}
+
+/// How much of a data structure becomes docassemble objects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UseObjects {
+    /// Plain Python values.
+    No,
+    /// Lists → DAList, dicts → DADict (`use objects: True`, `use_objects=True`).
+    All,
+    /// Also `{object: Class, item(s): …}` → instances (`use objects: objects`).
+    Objects,
+}
+
+/// A data structure whose strings are compiled Mako (`data:`) or Python (`data from code:`).
+#[derive(Debug)]
+pub enum DataTree {
+    /// `null`.
+    Null,
+    /// A boolean.
+    Bool(bool),
+    /// An integer.
+    Int(i64),
+    /// A float.
+    Float(f64),
+    /// A string used as is.
+    Str(String),
+    /// A Mako string.
+    Text(Text),
+    /// A Python expression (`data from code`).
+    Expr(Expr),
+    /// A list.
+    List(Vec<DataTree>),
+    /// A mapping (keys as written).
+    Map(Vec<(String, DataTree)>),
 }
 
 /// `variable name → candidate block numbers` in file order (§2.4 of the spec; the runtime

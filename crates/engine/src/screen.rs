@@ -143,7 +143,7 @@ pub enum FieldKind {
     Date,
     /// Time (`type=time`, value `HH:MM`).
     Time,
-    /// Date and time (`type=datetime-local`).
+    /// Date and time (a text box: `mm/dd/yyyy hh:mm AM` or ISO `YYYY-MM-DDTHH:MM` are read).
     DateTime,
     /// A single checkbox; checked posts `True` (yesno, noyes, yesnowide, noyeswide).
     Checkbox,

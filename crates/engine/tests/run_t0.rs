@@ -89,3 +89,15 @@ fn gather_list_of_strings() {
     s.click("Yes");
     s.see("What fruit should be added to the list?");
 }
+
+#[test]
+fn raw_datatype_is_shown_as_html() {
+    // TestExamples:9478: `datatype: raw` text is not escaped; other text is
+    let mut s = Session::start(&ex("fields-raw.yml"));
+    s.set("HTML", "<span class='invisible'>ABC</span> One");
+    s.set("Non-HTML", "<span class='invisible'>XYZ</span> Two");
+    s.click("Continue");
+    let sub = s.q().subquestion.clone().unwrap_or_default();
+    assert!(sub.contains("<span class='invisible'>ABC</span> One"), "{sub}");
+    assert!(sub.contains("&lt;span class='invisible'&gt;XYZ&lt;/span&gt; Two"), "{sub}");
+}

@@ -421,16 +421,18 @@ impl<'a> Vm<'a> {
             }
             StmtKind::Import(items) => {
                 for (module, bound, top) in items {
-                    let m = import_module(module)?;
+                    let m = self.import_module(module)?;
                     if *top {
-                        // `import a.b` binds `a`; only single-level modules exist here.
-                        return Err(Error::Forbidden(format!("import {module}")));
+                        // `import a.b` binds `a` (only host modules are dotted)
+                        let m = self.import_module(bound)?;
+                        self.store_name(bound, m, frame)?;
+                        continue;
                     }
                     self.store_name(bound, m, frame)?;
                 }
             }
             StmtKind::ImportFrom(module, names) => {
-                let m = import_module(module)?;
+                let m = self.import_module(module)?;
                 if names.len() == 1 && &*names[0].0 == "*" {
                     let attrs: Vec<(Rc<str>, Value)> = match &m {
                         Value::Object(o) => o
@@ -452,7 +454,20 @@ impl<'a> Vm<'a> {
                         return Err(Error::Forbidden(format!("import {module}.{name}")));
                     }
                     let v = match &m {
-                        Value::Object(o) => o.borrow().attrs.get(&**name).cloned(),
+                        Value::Object(o) => {
+                            let (found, class) = {
+                                let ob = o.borrow();
+                                (ob.attrs.get(&**name).cloned(), ob.class.clone())
+                            };
+                            match (found, class.lookup("__getattr__")) {
+                                (Some(v), _) => Some(v),
+                                // host modules resolve their names lazily
+                                (None, Some(getattr)) => self
+                                    .call(&bind(getattr, &m), Args::new(vec![Value::from_str(name)]))
+                                    .ok(),
+                                (None, None) => None,
+                            }
+                        }
                         _ => None,
                     };
                     match v {
@@ -1240,6 +1255,17 @@ impl<'a> Vm<'a> {
         }
     }
 
+    /// The module `name`: one of `lang`'s, else one the host provides, else refused.
+    fn import_module(&mut self, name: &str) -> R<Value> {
+        if let Some(m) = crate::ext::import(name) {
+            return Ok(m);
+        }
+        if let Some(m) = self.host.as_ref().and_then(|h| h.import(name)) {
+            return Ok(m);
+        }
+        Err(Error::Forbidden(format!("import {name}")))
+    }
+
     /// `obj.name` (the expression `obj_expr` is used to spell undefined paths).
     pub(crate) fn get_attr(
         &mut self,
@@ -1267,6 +1293,11 @@ impl<'a> Vm<'a> {
                         func: f,
                         receiver: Some(obj.clone()),
                     })));
+                }
+                if let (true, Some(getattr)) =
+                    (&*class.name == "module", class.lookup("__getattr__"))
+                {
+                    return self.call(&bind(getattr, obj), Args::new(vec![Value::from_str(name)]));
                 }
                 if &*class.name == "module" {
                     let m = o
@@ -1760,6 +1791,9 @@ impl<'a> Vm<'a> {
             Expr::Name(n) => self.lookup_name(n, frame),
             Expr::Attr(obj, name) => {
                 let o = self.eval_expr(obj, frame)?;
+                if let Some(v) = readable_dunder(&o, name) {
+                    return Ok(v);
+                }
                 let r = self.get_attr(&o, name, Some(obj), frame);
                 crate::value::drop_value(o);
                 r
@@ -3639,6 +3673,26 @@ fn is_pure(e: &Expr) -> bool {
     }
 }
 
+/// The two dunder attributes the sandbox lets author code read (attribute syntax only):
+/// `obj.__class__` of an object (not of a builtin value or a module) and `__name__` of a
+/// class without a builtin constructor (engine, user and exception classes) or of a function.
+pub(crate) fn readable_dunder(obj: &Value, name: &str) -> Option<Value> {
+    match (name, obj) {
+        ("__class__", Value::Object(o)) => {
+            let class = o.borrow().class.clone();
+            (&*class.name != "module").then_some(Value::Class(class))
+        }
+        ("__name__", Value::Class(c)) if c.constructor.is_none() => {
+            Some(Value::Str(c.name.clone()))
+        }
+        ("__name__", Value::Function(f)) => Some(Value::from_str(&f.def.name)),
+        ("__name__", Value::Native(n)) if n.receiver.is_none() => {
+            Some(Value::Str(n.name.clone()))
+        }
+        _ => None,
+    }
+}
+
 /// Refuses attribute names starting with `_`.
 pub(crate) fn check_attr_name(name: &str) -> R<()> {
     if name.starts_with('_') {
@@ -3674,9 +3728,6 @@ fn name_object(v: &Value, name: &str) {
     }
 }
 
-fn import_module(name: &str) -> R<Value> {
-    crate::ext::import(name).ok_or_else(|| Error::Forbidden(format!("import {name}")))
-}
 
 // ---- exceptions -------------------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ pub mod methods;
 pub mod modules;
 pub mod interp;
 pub mod ir;
+mod random;
 pub mod limits;
 mod lower;
 pub mod serial;
@@ -53,6 +54,12 @@ pub trait Host {
     fn global(&self, name: &str) -> Option<Value>;
     /// The host as `Any`, so natives can reach their state through [`Vm::host`].
     fn as_any(&mut self) -> &mut dyn std::any::Any;
+    /// A module the host provides for `import name` / `from name import …` (tried after
+    /// the modules `lang` has; `None` keeps the import refused). For `import a.b` the host
+    /// is asked for `a.b` (to check it exists) and `a` is bound to what it gives for `a`.
+    fn import(&self, _name: &str) -> Option<Value> {
+        None
+    }
 }
 
 fn parse_error(source: &str, origin: &Origin, e: &ruff_python_parser::ParseError) -> SyntaxError {

@@ -1,8 +1,9 @@
 //! The importable modules: `datetime`, `math`, `json`, `re` (a subset on the `regex`
-//! crate), `string`, `copy` and `collections` (OrderedDict only).
+//! crate), `string`, `copy`, `itertools`, `random` (see [`crate::random`]) and
+//! `collections` (OrderedDict only).
 //!
 //! A module is a [`Value::Object`] whose class is named `module` (its attributes are
-//! the module's names, plus `__name__`). `random`, `decimal`, `os`, `time` … are not
+//! the module's names, plus `__name__`). `decimal`, `os`, `time` … are not
 //! provided. `datetime.date.today()` / `datetime.datetime.now()` raise
 //! `Error::Forbidden("clock")`: the engine passes its own clock.
 
@@ -199,6 +200,7 @@ pub fn import(name: &str) -> Option<Value> {
             ],
         ),
         "itertools" => itertools_module(),
+        "random" => module("random", crate::random::random_module()),
         "collections" => module(
             "collections",
             vec![("OrderedDict", native("OrderedDict", ordered_dict))],

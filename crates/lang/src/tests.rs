@@ -762,3 +762,26 @@ fn generator_runs_in_the_namespace_of_its_function() {
     }
     assert_eq!(out, "[0, 2, 4]\n");
 }
+
+#[test]
+fn class_and_name_readable_on_objects() {
+    let src = concat!(
+        "class Fish:\n    pass\n",
+        "f = Fish()\n",
+        "print(f.__class__.__name__)\n",
+        "print(f.__class__ is Fish)\n",
+        "def g():\n    pass\n",
+        "print(g.__name__)\n",
+        "try:\n    int('x')\nexcept Exception as err:\n    print(err.__class__.__name__)\n",
+    );
+    assert_eq!(run(src), "Fish\nTrue\ng\nValueError\n");
+    // still refused: builtin values, other dunders, the class's internals, getattr
+    assert!(run("print((1).__class__)").contains("forbidden"));
+    assert!(run("print(type(1).__name__)").contains("forbidden"));
+    assert!(run("class A:\n    pass\nprint(A().__class__.__mro__)").contains("forbidden"));
+    assert!(run("class A:\n    pass\nprint(A().__class__.__subclasses__())").contains("forbidden"));
+    assert!(run("def g():\n    pass\nprint(g.__globals__)").contains("forbidden"));
+    assert!(run("class A:\n    pass\nprint(getattr(A(), '__class__'))").contains("forbidden"));
+    assert!(run("class A:\n    pass\na = A()\na.__class__ = int").contains("forbidden"));
+    assert!(run("import json\nprint(json.__class__)").contains("forbidden"));
+}

@@ -111,7 +111,8 @@ pub fn error_page(message: &str, restart_url: Option<&str>) -> String {
         "<header class=\"co-top\"><a class=\"co-brand\" href=\"/\">Colloquy</a></header>\n",
     );
     body.push_str("<main id=\"main\" class=\"co-main\">\n<h1>Error</h1>\n");
-    body.push_str("<p>Sorry, this interview cannot continue.</p>\n<div class=\"co-errmsg\">");
+    // docassemble's wording (scenarios look for it)
+    body.push_str("<p>We are sorry. An error has occurred.</p>\n<div class=\"co-errmsg\">");
     for line in message.lines() {
         body.push_str("<p>");
         escape_into(&mut body, line);
@@ -287,6 +288,12 @@ pub fn question_page_with(
         }
         b.push_str("</ul></details>");
     }
+    // `navigation bar html`: author items (`<li class="nav-item">…`) for the top bar
+    if let Some(nav) = q.navigation_bar_html.as_deref().filter(|n| !n.trim().is_empty()) {
+        b.push_str("<ul class=\"co-navbar\">");
+        b.push_str(&to_html(nav));
+        b.push_str("</ul>");
+    }
     b.push_str("</header>\n");
 
     if !q.sections.is_empty() {
@@ -366,7 +373,13 @@ pub fn question_page_with(
             match (&item.url, item.label.trim().is_empty()) {
                 (Some(url), false) => {
                     if item.button {
-                        link_button(&mut b, &item.label, url, None, false);
+                        // docassemble draws a `button:` review item as a pencil button
+                        b.push_str("<a role=\"button\"");
+                        attr(&mut b, "class", &color_class(None, "secondary"));
+                        attr(&mut b, "href", url);
+                        b.push_str("><i class=\"fas fa-pencil-alt\" aria-hidden=\"true\"></i> ");
+                        b.push_str(&to_inline_html(&item.label));
+                        b.push_str("</a>");
                     } else {
                         b.push_str("<a");
                         attr(&mut b, "href", url);
@@ -393,7 +406,10 @@ pub fn question_page_with(
     let has_buttons = !q.buttons.is_empty() || q.continue_label.is_some() || q.question_back_button;
     if has_buttons {
         b.push_str("<div class=\"co-buttons\">");
-        for btn in &q.buttons {
+        // `list collect`'s "Add another" comes after Continue, so that Enter in a field
+        // still means Continue
+        let is_add = |btn: &&ButtonView| btn.name == "_list_collect_add";
+        for btn in q.buttons.iter().filter(|b| !is_add(b)) {
             button(&mut b, btn);
         }
         if let Some(label) = &q.continue_label {
@@ -406,6 +422,9 @@ pub fn question_page_with(
             b.push('>');
             b.push_str(&to_inline_html(label));
             b.push_str("</button>");
+        }
+        for btn in q.buttons.iter().filter(is_add) {
+            button(&mut b, btn);
         }
         if q.question_back_button && q.back_allowed {
             b.push_str("<button type=\"submit\" form=\"daback\" class=\"daquestionbackbutton co-btn co-secondary\" name=\"_back_one\" value=\"1\">");
@@ -426,11 +445,27 @@ pub fn question_page_with(
 
     markdown_block(&mut b, "co-under", q.under.as_deref());
 
-    if q.help.is_some() || q.interview_help.is_some() {
-        b.push_str("<details class=\"co-help\" id=\"dahelp\"><summary id=\"dahelptoggle\" role=\"button\">");
+    // a question with help of its own and an interview help: two tabs, the question's (its
+    // label, "Help" by default) and the interview's (the help screen, `#dahelptoggle`)
+    let both = q.help.is_some() && q.interview_help.is_some();
+    if let (true, Some(h)) = (both, &q.help) {
+        b.push_str("<details class=\"co-help co-question-help\"><summary role=\"button\">");
         escape_into(&mut b, q.help_label.as_deref().unwrap_or("Help"));
         b.push_str("</summary>\n");
-        if let Some(h) = &q.help {
+        if let Some(head) = &q.help_heading {
+            b.push_str("<h2>");
+            b.push_str(&to_inline_html(head));
+            b.push_str("</h2>");
+        }
+        b.push_str(&to_html(h));
+        b.push_str("</details>\n");
+    }
+    if q.help.is_some() || q.interview_help.is_some() {
+        b.push_str("<details class=\"co-help\" id=\"dahelp\"><summary id=\"dahelptoggle\" role=\"button\">");
+        let label = if both { q.interview_help_label.as_deref() } else { q.help_label.as_deref() };
+        escape_into(&mut b, label.unwrap_or("Help"));
+        b.push_str("</summary>\n");
+        if let (false, Some(h)) = (both, &q.help) {
             if let Some(head) = &q.help_heading {
                 b.push_str("<h2>");
                 b.push_str(&to_inline_html(head));
@@ -550,6 +585,13 @@ fn button(b: &mut String, btn: &ButtonView) {
     attr(b, "name", &btn.name);
     attr(b, "value", &btn.value);
     b.push('>');
+    // a Font Awesome icon class ("fas fa-plus-circle") goes before the text, as docassemble
+    // draws it (the button's own text then starts with a space: " Add another")
+    if let Some(icon) = btn.icon.as_deref().filter(|i| i.starts_with("fa") && i.contains(" fa-")) {
+        b.push_str("<i");
+        attr(b, "class", icon);
+        b.push_str(" aria-hidden=\"true\"></i> ");
+    }
     b.push_str(&to_inline_html(&btn.label));
     b.push_str("</button>");
 }
@@ -766,7 +808,9 @@ fn text_like(b: &mut String, f: &FieldView) {
         FieldKind::Integer => ("text", Some("numeric")),
         FieldKind::Date => ("date", None),
         FieldKind::Time => ("time", None),
-        FieldKind::DateTime => ("datetime-local", None),
+        // a text box: typing "05/06/2018<Tab>05:00PM" into a datetime-local input of a headless
+        // browser leaves it empty; the engine reads "mm/dd/yyyy hh:mmAM" and ISO forms
+        FieldKind::DateTime => ("text", None),
         FieldKind::Range => ("range", None),
         _ => ("text", None),
     };
@@ -791,11 +835,13 @@ fn text_like(b: &mut String, f: &FieldView) {
     }
     opt_attr(b, "inputmode", inputmode);
     opt_attr(b, "value", f.value.as_deref());
-    opt_attr(b, "placeholder", f.hint.as_deref());
-    if matches!(
-        f.kind,
-        FieldKind::Date | FieldKind::Time | FieldKind::DateTime | FieldKind::Range
-    ) {
+    let placeholder = match (f.kind, f.hint.as_deref()) {
+        (_, Some(h)) => Some(h),
+        (FieldKind::DateTime, None) => Some("mm/dd/yyyy hh:mm AM"),
+        _ => None,
+    };
+    opt_attr(b, "placeholder", placeholder);
+    if matches!(f.kind, FieldKind::Date | FieldKind::Time | FieldKind::Range) {
         opt_attr(b, "min", f.min.as_deref());
         opt_attr(b, "max", f.max.as_deref());
         opt_attr(b, "step", f.step.as_deref());
@@ -999,9 +1045,81 @@ mod tests {
     }
 
     #[test]
+    fn list_collect_add_button_has_its_icon_and_follows_continue() {
+        let q = QuestionScreen {
+            question: "Tell me about the fruit.".into(),
+            buttons: vec![ButtonView {
+                name: "_list_collect_add".into(),
+                value: "1".into(),
+                label: "Add another".into(),
+                color: Some("secondary".into()),
+                css_class: None,
+                icon: Some("fas fa-plus-circle".into()),
+                help: None,
+            }],
+            continue_label: Some("Continue".into()),
+            token: "tok".into(),
+            ..Default::default()
+        };
+        let html = question_page(&q, &FormContext { action: "/interview?i=a:b.yml", csrf: "c" });
+        let add = html
+            .find("<i class=\"fas fa-plus-circle\" aria-hidden=\"true\"></i> Add another</button>")
+            .expect("icon then the label");
+        let cont = html.find(">Continue</button>").expect("continue");
+        assert!(cont < add, "Continue stays the first submit button");
+    }
+
+    #[test]
+    fn question_help_and_interview_help_get_a_tab_each() {
+        let q = QuestionScreen {
+            question: "What is your favorite fruit?".into(),
+            help: Some("A fruit has seeds.".into()),
+            help_label: Some("Huh?".into()),
+            interview_help: Some("About fruit.".into()),
+            interview_help_label: Some("More info".into()),
+            token: "tok".into(),
+            ..Default::default()
+        };
+        let html = question_page(&q, &FormContext { action: "/interview?i=a:b.yml", csrf: "c" });
+        assert!(html.contains("<summary role=\"button\">Huh?</summary>"));
+        assert!(html.contains("<summary id=\"dahelptoggle\" role=\"button\">More info</summary>"));
+        let tab = html.find("id=\"dahelp\"").expect("help screen");
+        assert!(html[tab..].contains("About fruit."));
+        assert!(!html[tab..].contains("A fruit has seeds."));
+    }
+
+    #[test]
+    fn navigation_bar_html_goes_in_the_top_bar() {
+        let q = QuestionScreen {
+            question: "Q".into(),
+            navigation_bar_html: Some(
+                "<li class=\"nav-item\"><a class=\"btn btn-primary\" href=\"/interview?i=a&amp;action=x\">Message a Lawyer</a></li>\n".into(),
+            ),
+            token: "tok".into(),
+            ..Default::default()
+        };
+        let html = question_page(&q, &FormContext { action: "/interview?i=a:b.yml", csrf: "c" });
+        let header = &html[html.find("<header").unwrap()..html.find("</header>").unwrap()];
+        assert!(header.contains(">Message a Lawyer</a>"), "{header}");
+        assert!(header.contains("href=\"/interview?i=a&amp;action=x\""), "{header}");
+    }
+
+    #[test]
+    fn date_and_time_is_a_text_box() {
+        let mut f = field("dt", "Date and time", FieldKind::DateTime, vec![]);
+        f.value = Some("2018-05-06T17:00".into());
+        let q = QuestionScreen { question: "When?".into(), fields: vec![f], token: "t".into(), ..Default::default() };
+        let html = question_page(&q, &FormContext { action: "/interview?i=a:b.yml", csrf: "c" });
+        assert!(html.contains("type=\"text\""), "{html}");
+        assert!(!html.contains("datetime-local"));
+        assert!(html.contains("value=\"2018-05-06T17:00\""));
+    }
+
+    #[test]
     fn error_page_is_titled_error_and_escapes() {
         let html = error_page("x.yml, line 3: <b>bad</b>", Some("/interview?i=a&reset=1"));
         assert!(html.contains("<title>Error</title>"));
+        assert!(html.contains("We are sorry. An error has occurred."));
         assert!(html.contains("x.yml, line 3: &lt;b&gt;bad&lt;/b&gt;"));
         assert!(html.contains("href=\"/interview?i=a&amp;reset=1\""));
     }

@@ -24,6 +24,7 @@ fn class_with(name: &str, bases: Vec<Rc<Class>>, methods: &[(&str, NativeFn)]) -
 pub(crate) fn is_class_name(name: &str) -> bool {
     matches!(name, "DAObject" | "DADict" | "DAList" | "DADateTime" | "DALazyTemplate" | "DADateDifference" | "DADateInterval")
         || super::objects::CLASSES.iter().any(|(n, _)| *n == name)
+        || super::finance::CLASSES.iter().any(|(n, _)| *n == name)
 }
 
 /// Builds the engine's classes for one request.
@@ -168,9 +169,9 @@ fn elements(v: &Value) -> Value {
     attr(v, "elements").unwrap_or(Value::None)
 }
 
-fn coll_init(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+fn coll_init(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
-    let is_dict = matches!(&me, Value::Object(o) if o.borrow().class.name.contains("Dict"));
+    let is_dict = super::finance::is_a(&me, "DADict") || matches!(&me, Value::Object(o) if o.borrow().class.name.contains("Dict"));
     if let Some(Value::Str(name)) = args.positional.get(1) {
         if let Value::Object(o) = &me {
             o.borrow_mut().instance_name = Some(name.clone());
@@ -184,6 +185,17 @@ fn coll_init(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     super::objects::apply_using(&me);
     if attr(&me, "auto_gather").is_none() {
         set_attr(&me, "auto_gather", Value::Bool(true));
+    }
+    // `DADict.using(object_type=…, keys=[…])`: an item of object_type for each key
+    if is_dict {
+        if let Some(keys) = attr(&me, "keys").filter(|k| matches!(k, Value::List(_) | Value::Tuple(_))) {
+            if let Value::Object(o) = &me {
+                o.borrow_mut().attrs.shift_remove("keys");
+            }
+            if matches!(attr(&me, "object_type"), Some(Value::Class(_))) {
+                super::objects::dict_new(vm, Args::new(vec![me.clone(), keys]))?;
+            }
+        }
     }
     Ok(Value::None)
 }
@@ -201,8 +213,14 @@ fn coll_getitem(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     match elements(&me) {
         Value::Dict(d) => {
             let k = vm.key_of(&key)?;
-            match d.borrow().get(&k) {
-                Some(v) => Ok(v.clone()),
+            let found = d.borrow().get(&k).cloned();
+            match found {
+                Some(v) => Ok(v),
+                // a dictionary of objects makes the item when it is first used
+                None if matches!(attr(&me, "object_type"), Some(Value::Class(_))) => {
+                    let class = attr(&me, "object_type").unwrap_or(Value::None);
+                    super::objects::dict_init_object(vm, Args::new(vec![me.clone(), key, class]))
+                }
                 None => Err(Error::Undefined(format!("{}[{}]", instance_name(&me), key.repr()))),
             }
         }
@@ -213,8 +231,21 @@ fn coll_getitem(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
                 _ => return Err(Error::exception("TypeError", "list indices must be integers")),
             };
             let idx = if i < 0 { i + len as i64 } else { i };
-            match usize::try_from(idx).ok().and_then(|ix| l.borrow().get(ix).cloned()) {
+            let found = usize::try_from(idx).ok().and_then(|ix| l.borrow().get(ix).cloned());
+            match found {
                 Some(v) => Ok(v),
+                // a list of objects makes its items up to the one asked for (at most 10 more)
+                None if i >= 0
+                    && i < len as i64 + 10
+                    && matches!(attr(&me, "object_type"), Some(Value::Class(_)))
+                    && !attr(&me, "gathered").is_some_and(|g| g.truthy()) =>
+                {
+                    let mut last = Value::None;
+                    while (l.borrow().len() as i64) <= i {
+                        last = super::objects::append_object(vm, &me)?;
+                    }
+                    Ok(last)
+                }
                 None => Err(Error::Undefined(format!("{}[{}]", instance_name(&me), i))),
             }
         }
@@ -276,6 +307,18 @@ fn coll_items(v: &Value) -> Vec<Value> {
 
 fn coll_len(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
+    // docassemble's `_target_or_actual()`: a list that asks for its number counts that number
+    if attr(&me, "ask_number").is_some_and(|a| a.truthy()) && !attr(&me, "gathered").is_some_and(|g| g.truthy()) {
+        if attr(&me, "there_are_any").is_some_and(|a| !a.truthy()) {
+            return Ok(Value::Int(0));
+        }
+        return match attr(&me, "target_number") {
+            Some(Value::Int(i)) => Ok(Value::Int(i)),
+            Some(Value::Float(f)) => Ok(Value::Int(f.trunc() as i64)),
+            Some(other) => Ok(Value::Int(other.str().trim().parse().unwrap_or(0))),
+            None => Err(Error::Undefined(format!("{}.target_number", instance_name(&me)))),
+        };
+    }
     super::objects::trigger_gather(vm, &me)?;
     let n = match elements(&me) {
         Value::Dict(d) => d.borrow().len(),
@@ -293,7 +336,7 @@ fn coll_number_as_word(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
 fn coll_str(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
     super::objects::trigger_gather(vm, &me)?;
-    let items = coll_items(&me);
+    let items = sorted_keys(vm, &me);
     let mut strs = Vec::new();
     for it in &items {
         strs.push(vm.str_of(it)?);
@@ -356,9 +399,20 @@ fn dict_any_false(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     Ok(Value::Bool(!dict_filter(&args, false)?.is_empty()))
 }
 
-fn dict_keys(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+/// The keys of a `DADict` in sorted order when they can be sorted (docassemble's
+/// `keys()` and `str()`); the items of a list as they are.
+fn sorted_keys(vm: &mut Vm<'_>, me: &Value) -> Vec<Value> {
+    let items = coll_items(me);
+    if !matches!(elements(me), Value::Dict(_)) || super::finance::is_a(me, "DAOrderedDict") {
+        return items;
+    }
+    lang::builtins::sorted_values(vm, items.clone(), None, false).unwrap_or(items)
+}
+
+fn dict_keys(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
-    Ok(Value::list(coll_items(&me)))
+    super::objects::trigger_gather(vm, &me)?;
+    Ok(Value::list(sorted_keys(vm, &me)))
 }
 
 fn dict_values(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
@@ -379,6 +433,10 @@ fn dict_items(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
 
 fn dict_get(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
+    if args.positional.len() == 2 {
+        // `d.get(key)`: the item, asked for (or made) when it is not there
+        return coll_getitem(vm, args);
+    }
     let key = args.positional.get(1).cloned().unwrap_or(Value::None);
     let default = args.positional.get(2).cloned().unwrap_or(Value::None);
     if let Value::Dict(d) = elements(&me) {
@@ -390,11 +448,27 @@ fn dict_get(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     Ok(default)
 }
 
-fn list_append(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+/// `lst.append(*items, set_instance_name=False)`: objects without a name, or all objects
+/// with `set_instance_name=True`, are renamed after their place (`lst[3]`).
+fn list_append(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
+    let rename = args.take_kw("set_instance_name").is_some_and(|v| v.truthy());
+    let base = instance_name(&me);
     if let Value::List(l) = elements(&me) {
+        let mut added = false;
         for v in args.positional.iter().skip(1) {
+            if let Value::Object(o) = v {
+                let unnamed = o.borrow().instance_name.is_none();
+                if (rename || unnamed) && !base.is_empty() {
+                    let n = l.borrow().len();
+                    super::objects::rename_tree(v, &format!("{base}[{n}]"));
+                }
+            }
             l.borrow_mut().push(v.clone());
+            added = true;
+        }
+        if added {
+            set_attr(&me, "there_are_any", Value::Bool(true));
         }
     }
     Ok(Value::None)

@@ -98,8 +98,80 @@ fn names_of(vm: &mut Vm<'_>, args: &Args) -> Result<Vec<String>, Error> {
 fn force_ask(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let forget_prior = args.take_kw("forget_prior").is_some_and(|v| v.truthy());
     args.take_kw("evaluate");
-    let vars = names_of(vm, &args)?;
+    let mut vars = Vec::new();
+    for v in std::mem::take(&mut args.positional) {
+        match &v {
+            Value::Dict(d) => {
+                let d = d.borrow().clone();
+                vars.extend(force_ask_dict(vm, &d)?);
+            }
+            _ => vars.extend(names_of(vm, &Args::new(vec![v.clone()]))?),
+        }
+    }
     Err(interrupt(Signal::ForceAsk { vars, forget_prior }))
+}
+
+/// An event with arguments, as `force_ask` hands it to the runtime: JSON text starting with `{`
+/// (a variable name never does).
+fn event_text(action: &str, arguments: serde_json::Map<String, serde_json::Value>) -> String {
+    let mut m = serde_json::Map::new();
+    m.insert("action".into(), serde_json::Value::String(action.to_string()));
+    m.insert("arguments".into(), serde_json::Value::Object(arguments));
+    serde_json::Value::Object(m).to_string()
+}
+
+/// docassemble's dictionaries in `force_ask()`: `{'action': …, 'arguments': …}`, `{'recompute':
+/// vars}`, `{'undefine': vars}`, `{'invalidate': vars}`, `{'set': [{var: value}]}`, `{'follow up': vars}`.
+fn force_ask_dict(vm: &mut Vm<'_>, d: &lang::value::Dict) -> Result<Vec<String>, Error> {
+    let get = |k: &str| d.get(&lang::value::Key::str(k)).cloned();
+    let names = |vm: &mut Vm<'_>, v: Value| -> Result<Vec<String>, Error> { names_of(vm, &Args::new(vec![v])) };
+    let vars_json =
+        |vs: &[String]| serde_json::Value::Array(vs.iter().map(|s| serde_json::Value::String(s.clone())).collect());
+    let mut out = Vec::new();
+    if let Some(a) = get("action") {
+        let action = vm.str_of(&a)?;
+        let arguments = match get("arguments").map(|v| crate::runtime::json::to_json(&v)) {
+            Some(serde_json::Value::Object(m)) => m,
+            _ => serde_json::Map::new(),
+        };
+        out.push(event_text(&action, arguments));
+        return Ok(out);
+    }
+    if let Some(v) = get("set") {
+        let items = match &v {
+            Value::List(l) => l.borrow().clone(),
+            other => vec![other.clone()],
+        };
+        let mut pairs = Vec::new();
+        for it in items {
+            if let Value::Dict(dd) = &it {
+                for (k, val) in dd.borrow().iter() {
+                    pairs.push(serde_json::Value::Array(vec![
+                        serde_json::Value::String(k.to_value().str()),
+                        crate::runtime::json::to_json(val),
+                    ]));
+                }
+            }
+        }
+        let mut m = serde_json::Map::new();
+        m.insert("variables".into(), serde_json::Value::Array(pairs));
+        out.push(event_text("_da_set", m));
+    }
+    if let Some(v) = get("follow up") {
+        out.extend(names(vm, v)?);
+    }
+    for (key, action) in [("undefine", "_da_undefine"), ("invalidate", "_da_invalidate"), ("recompute", "_da_undefine")] {
+        if let Some(v) = get(key) {
+            let vs = names(vm, v)?;
+            let mut m = serde_json::Map::new();
+            m.insert("variables".into(), vars_json(&vs));
+            out.push(event_text(action, m.clone()));
+            if key == "recompute" {
+                out.push(event_text("_da_compute", m));
+            }
+        }
+    }
+    Ok(out)
 }
 
 fn force_gather(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {

@@ -8,8 +8,14 @@
 mod classes;
 mod countries;
 mod control;
+mod copying;
+mod data;
 mod dates;
+mod finance;
+mod grammar;
 pub(crate) mod objects;
+mod person;
+mod phone;
 mod text;
 
 use std::cell::RefCell;
@@ -124,6 +130,8 @@ pub struct EngineHost {
     pub progress: Option<Option<f64>>,
     classes: std::cell::OnceCell<HashMap<&'static str, Rc<Class>>>,
     cache: RefCell<HashMap<String, Value>>,
+    /// The interview's run-time data (source files, data blocks, imports; see `data.rs`).
+    pub(crate) run_data: std::sync::Arc<crate::model::RunData>,
 }
 
 impl EngineHost {
@@ -155,6 +163,7 @@ impl EngineHost {
             default_language: "en".into(),
             classes: std::cell::OnceCell::new(),
             cache: RefCell::new(HashMap::new()),
+            run_data: iv.run_data.clone(),
         }
     }
 
@@ -167,7 +176,11 @@ impl EngineHost {
         if let Some(c) = self.classes().get(name) {
             return c.clone();
         }
-        let base = self.classes().get("DAObject").cloned();
+        if let Some(c) = data::module_class(self, name) {
+            return c;
+        }
+        let base_name = data::stand_in_base(self, name).unwrap_or("DAObject");
+        let base = self.classes().get(base_name).cloned();
         Class::new(name, base.into_iter().collect())
     }
 
@@ -178,6 +191,28 @@ impl lang::Host for EngineHost {
         if let Some(v) = self.cache.borrow().get(name) {
             return Some(v.clone());
         }
+        // imports/modules, `docassemble`, `suppress loading util` (data.rs)
+        let v = match data::global(self, name) {
+            data::Global::Found(v) => v,
+            data::Global::Hidden => return None,
+            data::Global::Library => self.library_global(name)?,
+        };
+        self.cache.borrow_mut().insert(name.to_string(), v.clone());
+        Some(v)
+    }
+
+    fn import(&self, name: &str) -> Option<Value> {
+        data::import(self, name)
+    }
+
+    fn as_any(&mut self) -> &mut dyn std::any::Any {
+        self
+    }
+}
+
+impl EngineHost {
+    /// A name of the function library (class, function, `us`, constant), uncached.
+    pub(crate) fn library_global(&self, name: &str) -> Option<Value> {
         let v = if let Some(c) = classes::is_class_name(name).then(|| self.classes().get(name)).flatten() {
             Value::Class(c.clone())
         } else if let Some(f) = native(name) {
@@ -189,12 +224,7 @@ impl lang::Host for EngineHost {
         } else {
             return None;
         };
-        self.cache.borrow_mut().insert(name.to_string(), v.clone());
         Some(v)
-    }
-
-    fn as_any(&mut self) -> &mut dyn std::any::Any {
-        self
     }
 }
 
@@ -327,5 +357,5 @@ pub fn decode_action(encoded: &str) -> Option<(String, Map<String, Json>)> {
 
 /// The native function for a global name, if the library has one.
 pub fn native(name: &str) -> Option<NativeFn> {
-    text::native(name).or_else(|| dates::native(name)).or_else(|| control::native(name))
+    text::native(name).or_else(|| dates::native(name)).or_else(|| control::native(name)).or_else(|| data::native(name))
 }

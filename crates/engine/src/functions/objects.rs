@@ -15,13 +15,14 @@ fn children(class: &str) -> &'static [(&'static str, &'static str)] {
     match class {
         "Individual" => &[("name", "IndividualName"), ("address", "Address")],
         "Person" => &[("name", "Name"), ("address", "Address")],
+        "Event" => &[("address", "City")],
         "Thing" => &[("name", "Name")],
         _ => &[],
     }
 }
 
 /// The names of the classes defined here, parent first.
-pub(crate) const CLASSES: [(&str, &str); 9] = [
+pub(crate) const CLASSES: [(&str, &str); 15] = [
     ("Thing", "DAObject"),
     ("Person", "Thing"),
     ("Individual", "Person"),
@@ -31,11 +32,17 @@ pub(crate) const CLASSES: [(&str, &str); 9] = [
     ("PartyList", "DAList"),
     ("ChildList", "DAList"),
     ("DASet", "DAList"),
+    ("Event", "DAObject"),
+    ("City", "Address"),
+    ("DAEmpty", "DAObject"),
+    ("DAEmailRecipient", "DAObject"),
+    ("DAEmailRecipientList", "DAList"),
+    ("DALink", "DAObject"),
 ];
 
 /// Adds this module's classes and methods to the engine's class table.
 pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
-    for (name, base) in CLASSES {
+    for (name, base) in CLASSES.iter().chain(super::finance::CLASSES.iter()) {
         let Some(b) = m.get(base).cloned() else { continue };
         let c = Class::new(name, vec![b]);
         m.insert(name, c);
@@ -52,12 +59,10 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
         "DAObject",
         &[
             ("__getattr__", obj_getattr),
-            ("using", using::<0>),
             ("__str__", obj_str),
             ("initializeAttribute", init_attribute),
             ("initializeObject", init_attribute),
-            ("object_possessive", object_possessive),
-            ("possessive", possessive),
+            ("initialize_attribute", init_attribute),
             ("first_name_hint", empty_str),
             ("last_name_hint", empty_str),
         ],
@@ -66,7 +71,6 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
         m,
         "DAList",
         &[
-            ("using", using::<1>),
             ("gather", list_gather),
             ("appendObject", list_append_object),
             ("complete_elements", list_complete_elements),
@@ -75,7 +79,11 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
             ("__delitem__", coll_delitem),
             ("reset_gathered", reset_gathered),
             ("item", list_item),
-            ("does_verb", list_does_verb),
+            ("append_object", list_append_object),
+            ("cancel_add_or_edit", cancel_add_or_edit),
+            ("has_been_gathered", has_been_gathered),
+            ("number_gathered", number_gathered),
+            ("gathered_and_complete", gathered_and_complete),
             ("as_noun", list_as_noun),
             ("quantity_noun", list_quantity_noun),
             ("add_action", list_add_action),
@@ -84,11 +92,9 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
     set(
         m,
         "DADict",
-        &[("using", using::<2>), ("clear", list_clear), ("__delitem__", coll_delitem), ("reset_gathered", reset_gathered), ("new", dict_new), ("add_action", list_add_action), ("initializeObject", dict_init_object), ("does_verb", list_does_verb), ("as_noun", list_as_noun)],
+        &[("clear", list_clear), ("__delitem__", coll_delitem), ("reset_gathered", reset_gathered), ("new", dict_new), ("item", list_item), ("initialize_object", dict_init_object), ("has_been_gathered", has_been_gathered), ("number_gathered", number_gathered), ("gathered_and_complete", gathered_and_complete), ("add_action", list_add_action), ("initializeObject", dict_init_object), ("as_noun", list_as_noun)],
     );
-    set(m, "PartyList", &[("using", using::<6>)]);
-    set(m, "DASet", &[("using", using::<8>), ("add", set_add), ("append", set_add)]);
-    set(m, "ChildList", &[("using", using::<7>)]);
+    set(m, "DASet", &[("add", set_add), ("append", set_add)]);
     for l in ["PartyList", "ChildList"] {
         if let (Some(c), Some(ind)) = (m.get(l), m.get("Individual")) {
             let mut d = Dict::new();
@@ -96,27 +102,59 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
             c.set_attr("_using", Value::dict(d));
         }
     }
-    set(m, "Thing", &[("using", using::<3>), ("__str__", thing_str)]);
-    set(m, "Person", &[("using", using::<4>), ("possessive", possessive), ("does_verb", person_does_verb)]);
+    set(m, "Thing", &[("__str__", thing_str)]);
     set(
         m,
         "Individual",
-        &[("using", using::<5>), ("__str__", thing_str), ("possessive", possessive), ("age_in_years", age_in_years)],
+        &[("__str__", thing_str), ("age_in_years", age_in_years)],
     );
     set(
         m,
         "Name",
-        &[("using", using::<10>), ("__str__", name_full), ("full", name_full), ("firstlast", name_full), ("lastfirst", name_full), ("familiar", name_full)],
+        &[("__str__", name_full), ("full", name_full), ("firstlast", name_full), ("lastfirst", name_full), ("familiar", name_full)],
     );
     set(
         m,
         "IndividualName",
-        &[("using", using::<11>), ("__str__", iname_full), ("full", iname_full), ("firstlast", iname_firstlast), ("lastfirst", iname_lastfirst), ("familiar", iname_familiar)],
+        &[("__str__", iname_full), ("full", iname_full), ("firstlast", iname_firstlast), ("lastfirst", iname_lastfirst), ("familiar", iname_familiar)],
     );
-    set(m, "Address", &[("using", using::<9>), ("__str__", addr_one_line), ("on_one_line", addr_one_line), ("block", addr_block)]);
+    set(
+        m,
+        "Address",
+        &[
+            ("__str__", addr_one_line),
+            ("on_one_line", addr_one_line),
+            ("block", addr_block),
+            ("line_one", addr_line_one),
+            ("line_two", addr_line_two),
+            ("formatted_unit", addr_formatted_unit),
+        ],
+    );
+    set(
+        m,
+        "DAEmpty",
+        &[
+            ("__getattr__", empty_getattr),
+            ("__getitem__", empty_getattr),
+            ("__str__", empty_str),
+            ("__repr__", empty_str),
+            ("__bool__", empty_false),
+            ("__len__", empty_zero),
+            ("__iter__", empty_list),
+        ],
+    );
+    set(m, "DAList", &SET_METHODS);
+    set(m, "DADict", &SET_METHODS);
+    super::finance::register(m);
+    super::grammar::register(m);
+    super::person::register(m);
+    super::copying::register(m);
+    for (name, f) in USING_CLASSES.iter().zip(USING_FNS.iter()) {
+        set(m, name, &[("using", *f)]);
+    }
 }
 
-const USING_CLASSES: [&str; 12] = [
+const USING_CLASSES: [&str; 25] = [
     "DAObject",
     "DAList",
     "DADict",
@@ -129,40 +167,56 @@ const USING_CLASSES: [&str; 12] = [
     "Address",
     "Name",
     "IndividualName",
+    "Value",
+    "PeriodicValue",
+    "FinancialList",
+    "PeriodicFinancialList",
+    "Income",
+    "Asset",
+    "Expense",
+    "OfficeList",
+    "Organization",
+    "Event",
+    "City",
+    "DAEmailRecipient",
+    "DAEmailRecipientList",
 ];
 
-fn self_obj(args: &Args) -> Result<Value, Error> {
+const USING_FNS: [NativeFn; 25] = [using::<0>, using::<1>, using::<2>, using::<3>, using::<4>, using::<5>, using::<6>, using::<7>, using::<8>, using::<9>, using::<10>, using::<11>, using::<12>, using::<13>, using::<14>, using::<15>, using::<16>, using::<17>, using::<18>, using::<19>, using::<20>, using::<21>, using::<22>, using::<23>, using::<24>];
+
+
+pub(crate) fn self_obj(args: &Args) -> Result<Value, Error> {
     args.positional.first().cloned().ok_or_else(|| Error::exception("TypeError", "method needs self"))
 }
 
-fn instance_name(v: &Value) -> String {
+pub(crate) fn instance_name(v: &Value) -> String {
     match v {
         Value::Object(o) => o.borrow().instance_name.as_deref().unwrap_or("").to_string(),
         _ => String::new(),
     }
 }
 
-fn get(v: &Value, name: &str) -> Option<Value> {
+pub(crate) fn get(v: &Value, name: &str) -> Option<Value> {
     match v {
         Value::Object(o) => o.borrow().attrs.get(name).cloned(),
         _ => None,
     }
 }
 
-fn set(v: &Value, name: &str, val: Value) {
+pub(crate) fn set(v: &Value, name: &str, val: Value) {
     if let Value::Object(o) = v {
         o.borrow_mut().attrs.insert(Rc::from(name), val);
     }
 }
 
-fn del(v: &Value, name: &str) {
+pub(crate) fn del(v: &Value, name: &str) {
     if let Value::Object(o) = v {
         o.borrow_mut().attrs.shift_remove(name);
     }
 }
 
 /// An attribute or `Undefined(instance.attr)` (which makes the engine seek it).
-fn need(vm: &mut Vm<'_>, v: &Value, name: &str) -> Result<Value, Error> {
+pub(crate) fn need(vm: &mut Vm<'_>, v: &Value, name: &str) -> Result<Value, Error> {
     if let Some(x) = get(v, name) {
         return Ok(x);
     }
@@ -230,15 +284,22 @@ fn obj_getattr(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
         }
         c = cl.bases.first().cloned();
     }
-    if is_list(&me) && attr == "gathered" && !get(&me, "auto_gather").is_some_and(|g| !g.truthy()) {
+    if attr == "instanceName" {
+        return Ok(Value::from_str(&instance_name(&me)));
+    }
+    if is_list(&me) && attr == "gathered" && get(&me, "auto_gather").is_none_or(|g| g.truthy()) {
         gather(vm, &me)?;
         return Ok(Value::Bool(true));
     }
     Err(Error::Undefined(format!("{}.{attr}", instance_name(&me))))
 }
 
-fn obj_str(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+/// `str(obj)`: its `name` attribute when it has one, else its readable instance name.
+fn obj_str(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
+    if let Some(n) = get(&me, "name") {
+        return Ok(Value::from_str(&vm.str_of(&n)?));
+    }
     Ok(Value::from_str(&nice_object_name(&instance_name(&me))))
 }
 
@@ -272,19 +333,11 @@ fn thing_str(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
 }
 
 /// `me.attr` through the evaluator's rules (creates attribute objects).
-fn attr_value(vm: &mut Vm<'_>, me: &Value, attr: &str) -> Result<Value, Error> {
+pub(crate) fn attr_value(vm: &mut Vm<'_>, me: &Value, attr: &str) -> Result<Value, Error> {
     if let Some(v) = get(me, attr) {
         return Ok(v);
     }
     obj_getattr(vm, Args::new(vec![me.clone(), Value::from_str(attr)]))
-}
-
-fn possessive(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
-    let me = self_obj(&args)?;
-    let target = args.positional.get(1).map(Value::str).unwrap_or_default();
-    let who = vm.str_of(&me)?;
-    let s = if who.ends_with('s') { format!("{who}' {target}") } else { format!("{who}'s {target}") };
-    Ok(Value::from_str(s.trim_end()))
 }
 
 fn name_full(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
@@ -351,37 +404,163 @@ fn iname_familiar(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     Ok(Value::from_str(&vm.str_of(&first)?))
 }
 
-fn addr_parts(vm: &mut Vm<'_>, me: &Value) -> Result<(String, String), Error> {
-    let a = need(vm, me, "address")?;
-    let mut line1 = vm.str_of(&a)?;
-    let unit = opt_str(vm, me, "unit")?;
+/// An optional attribute as text ("" when missing or None).
+fn opt_attr(vm: &mut Vm<'_>, me: &Value, attr: &str) -> Result<String, Error> {
+    opt_str(vm, me, attr)
+}
+
+/// docassemble's `formatted_unit()`: "Unit 5", "Suite 200", "Floor 3", "Room 12".
+fn formatted_unit(vm: &mut Vm<'_>, me: &Value) -> Result<String, Error> {
+    let unit = opt_attr(vm, me, "unit")?;
     if !unit.is_empty() {
-        line1 = format!("{line1}, {unit}");
+        let lower = unit.to_lowercase();
+        let labelled = ["unit", "floor", "suite", "apt", "apartment", "room", "ste", "fl"].iter().any(|w| lower.contains(w));
+        return Ok(if labelled || !unit.chars().all(|c| c.is_ascii_digit()) { unit } else { format!("Unit {unit}") });
     }
+    let floor = opt_attr(vm, me, "floor")?;
+    if !floor.is_empty() {
+        return Ok(format!("Floor {floor}"));
+    }
+    let room = opt_attr(vm, me, "room")?;
+    if !room.is_empty() {
+        return Ok(format!("Room {room}"));
+    }
+    Ok(String::new())
+}
+
+/// The street line (without the unit): `address`, or `street_number street`.
+fn street_line(vm: &mut Vm<'_>, me: &Value) -> Result<String, Error> {
+    if get(me, "address").is_none() && get(me, "street_number").is_some() && get(me, "street").is_some() {
+        let n = opt_attr(vm, me, "street_number")?;
+        let st = opt_attr(vm, me, "street")?;
+        return Ok(format!("{n} {st}"));
+    }
+    let a = need(vm, me, "address")?;
+    vm.str_of(&a)
+}
+
+/// "City, ST 12345" (with the sublocality first when there is one).
+fn city_line(vm: &mut Vm<'_>, me: &Value) -> Result<String, Error> {
     let city = need(vm, me, "city")?;
-    let city = vm.str_of(&city)?;
-    let state = opt_str(vm, me, "state")?;
-    let zip = opt_str(vm, me, "zip")?;
-    let mut line2 = city;
+    let mut line = vm.str_of(&city)?;
+    let state = opt_attr(vm, me, "state")?;
     if !state.is_empty() {
-        line2 = format!("{line2}, {state}");
+        line = format!("{line}, {state}");
+    }
+    let mut zip = opt_attr(vm, me, "zip")?;
+    if zip.is_empty() {
+        zip = opt_attr(vm, me, "postal_code")?;
     }
     if !zip.is_empty() {
-        line2 = format!("{line2} {zip}");
+        line = format!("{line} {zip}");
     }
-    Ok((line1, line2))
+    Ok(line)
 }
 
-fn addr_one_line(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
-    let me = self_obj(&args)?;
-    let (a, b) = addr_parts(vm, &me)?;
-    Ok(Value::from_str(&format!("{a}, {b}")))
+fn city_only(me: &Value) -> bool {
+    get(me, "city_only").is_some_and(|v| v.truthy()) || super::finance::is_a(me, "City")
 }
 
-fn addr_block(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+/// The country's name when it is to be shown (`show_country`, or a country other than the US).
+fn country_line(vm: &mut Vm<'_>, me: &Value, show: Option<bool>) -> Result<Option<String>, Error> {
+    let country = opt_attr(vm, me, "country")?;
+    let show = show.unwrap_or(!country.is_empty() && country != "US");
+    if !show {
+        return Ok(None);
+    }
+    let code = if country.is_empty() { "US".to_string() } else { country };
+    let name = super::countries::country_name(vm, Args::new(vec![Value::from_str(&code)]))?;
+    Ok(Some(name.str()))
+}
+
+fn show_country_kw(args: &mut Args) -> Option<bool> {
+    match args.take_kw("show_country") {
+        Some(Value::None) | None => None,
+        Some(v) => Some(v.truthy()),
+    }
+}
+
+fn addr_one_line(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
-    let (a, b) = addr_parts(vm, &me)?;
-    Ok(Value::from_str(&format!("{a}  \n{b}")))
+    let include_unit = args.take_kw("include_unit").is_none_or(|v| v.truthy());
+    let show = show_country_kw(&mut args);
+    let mut out = String::new();
+    if !city_only(&me) {
+        out.push_str(&street_line(vm, &me)?);
+        let unit = if include_unit { formatted_unit(vm, &me)? } else { String::new() };
+        if !unit.is_empty() {
+            out.push_str(", ");
+            out.push_str(&unit);
+        }
+        out.push_str(", ");
+    }
+    let sub = opt_attr(vm, &me, "sublocality_level_1")?;
+    if !sub.is_empty() {
+        out.push_str(&sub);
+        out.push_str(", ");
+    }
+    out.push_str(&city_line(vm, &me)?);
+    if let Some(c) = country_line(vm, &me, show)? {
+        out.push_str(", ");
+        out.push_str(&c);
+    }
+    Ok(Value::from_str(&out))
+}
+
+fn addr_block(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let international = args.take_kw("international").is_some_and(|v| v.truthy());
+    let show = show_country_kw(&mut args);
+    let mut lines = Vec::new();
+    if !city_only(&me) {
+        lines.push(street_line(vm, &me)?);
+        let unit = formatted_unit(vm, &me)?;
+        if !unit.is_empty() {
+            lines.push(unit);
+        }
+    }
+    let sub = opt_attr(vm, &me, "sublocality_level_1")?;
+    if !sub.is_empty() {
+        lines.push(sub);
+    }
+    if international {
+        // the postal format: city, region and postal code in capitals, then the country
+        lines.push(city_line(vm, &me)?.to_uppercase());
+        if let Some(c) = country_line(vm, &me, Some(true))? {
+            lines.push(c.to_uppercase());
+        }
+    } else {
+        lines.push(city_line(vm, &me)?);
+        if let Some(c) = country_line(vm, &me, show)? {
+            lines.push(c);
+        }
+    }
+    Ok(Value::from_str(&lines.join("  \n")))
+}
+
+fn addr_line_one(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    if city_only(&me) {
+        return Ok(Value::from_str(""));
+    }
+    let mut out = street_line(vm, &me)?;
+    let unit = formatted_unit(vm, &me)?;
+    if !unit.is_empty() {
+        out = format!("{out}, {unit}");
+    }
+    Ok(Value::from_str(&out))
+}
+
+fn addr_line_two(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let sub = opt_attr(vm, &me, "sublocality_level_1")?;
+    let line = city_line(vm, &me)?;
+    Ok(Value::from_str(&if sub.is_empty() { line } else { format!("{sub}, {line}") }))
+}
+
+fn addr_formatted_unit(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    Ok(Value::from_str(&formatted_unit(vm, &me)?))
 }
 
 // ---- DAList gathering -------------------------------------------------------------------
@@ -418,6 +597,7 @@ fn add_dict_item(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
             if let Value::Object(o) = &obj {
                 o.borrow_mut().instance_name = Some(Rc::from(name.as_str()));
             }
+            super::finance::new_item_callback(me, &obj);
             if let Some(Value::Dict(d)) = get(me, "elements") {
                 let k = vm.key_of(&key)?;
                 d.borrow_mut().insert(k, obj);
@@ -492,7 +672,17 @@ fn gather_dict(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
         }
         let another = need(vm, me, "there_is_another")?;
         if vm.truthy(&another)? {
-            del(me, "there_is_another");
+            // `there_is_another` stays until the new item is there (a refresh asks for it again)
+            let n = i64::try_from(dict_len(me)).unwrap_or(0);
+            match get(me, ANOTHER_AT) {
+                Some(Value::Int(at)) if n > at => {
+                    del(me, ANOTHER_AT);
+                    del(me, "there_is_another");
+                    continue;
+                }
+                Some(Value::Int(_)) => {}
+                _ => set(me, ANOTHER_AT, Value::Int(n)),
+            }
             add_dict_item(vm, me)?;
             continue;
         }
@@ -502,7 +692,7 @@ fn gather_dict(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
     Ok(())
 }
 
-fn elements(v: &Value) -> Vec<Value> {
+pub(crate) fn elements(v: &Value) -> Vec<Value> {
     match get(v, "elements") {
         Some(Value::List(l)) => l.borrow().clone(),
         _ => Vec::new(),
@@ -572,6 +762,9 @@ fn attr_path(vm: &mut Vm<'_>, item: &Value, path: &str) -> Result<Value, Error> 
     Ok(cur)
 }
 
+/// The number of items when `there_is_another` was answered yes (untyped lists).
+const ANOTHER_AT: &str = "_da_another_at";
+
 fn add_item(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
     let n = elements(me).len();
     let name = format!("{}[{n}]", instance_name(me));
@@ -612,11 +805,133 @@ fn set_insert(vm: &mut Vm<'_>, me: &Value, item: Value) -> Result<(), Error> {
     }
     let pos = match &item {
         Value::Str(s) => items.iter().position(|x| matches!(x, Value::Str(t) if t > s)).unwrap_or(items.len()),
+        // objects in the order of their text (docassemble compares objects by str())
+        Value::Object(_) => match vm.str_of(&item) {
+            Ok(me_s) => {
+                let mut at = items.len();
+                for (n, x) in items.iter().enumerate() {
+                    if matches!(x, Value::Object(_)) && vm.str_of(x).is_ok_and(|t| t > me_s) {
+                        at = n;
+                        break;
+                    }
+                }
+                at
+            }
+            Err(_) => items.len(),
+        },
         _ => items.len(),
     };
     l.borrow_mut().insert(pos, item);
     Ok(())
 }
+
+/// The items of a list/set (a dictionary's values) for the set operations.
+fn set_items(vm: &mut Vm<'_>, v: &Value) -> Result<Vec<Value>, Error> {
+    if is_list(v) {
+        trigger_gather(vm, v)?;
+        return Ok(if is_dict(v) { dict_values(v) } else { elements(v) });
+    }
+    vm.iterate(v)
+}
+
+fn contains_eq(vm: &mut Vm<'_>, items: &[Value], x: &Value) -> Result<bool, Error> {
+    for y in items {
+        if vm.eq(x, y)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// A gathered `DASet` of these items.
+fn new_set(vm: &mut Vm<'_>, items: Vec<Value>) -> Result<Value, Error> {
+    let h = super::host(vm)?;
+    let obj = Value::new_object(h.class("DASet"), None);
+    set(&obj, "elements", Value::list(items));
+    set(&obj, "gathered", Value::Bool(true));
+    set(&obj, "auto_gather", Value::Bool(false));
+    Ok(obj)
+}
+
+fn set_op(vm: &mut Vm<'_>, args: &Args) -> Result<(Vec<Value>, Vec<Value>), Error> {
+    let me = self_obj(args)?;
+    let mine = set_items(vm, &me)?;
+    let other = match args.positional.get(1) {
+        Some(o) => set_items(vm, o)?,
+        None => Vec::new(),
+    };
+    Ok((mine, other))
+}
+
+fn set_union(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let (mine, other) = set_op(vm, &args)?;
+    let s = new_set(vm, Vec::new())?;
+    for x in mine.into_iter().chain(other) {
+        set_insert(vm, &s, x)?;
+    }
+    Ok(s)
+}
+
+fn set_intersection(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let (mine, other) = set_op(vm, &args)?;
+    let mut out = Vec::new();
+    for x in mine {
+        if contains_eq(vm, &other, &x)? {
+            out.push(x);
+        }
+    }
+    new_set(vm, out)
+}
+
+fn set_difference(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let (mine, other) = set_op(vm, &args)?;
+    let mut out = Vec::new();
+    for x in mine {
+        if !contains_eq(vm, &other, &x)? {
+            out.push(x);
+        }
+    }
+    new_set(vm, out)
+}
+
+fn set_isdisjoint(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let (mine, other) = set_op(vm, &args)?;
+    for x in &mine {
+        if contains_eq(vm, &other, x)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+fn set_issubset(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let (mine, other) = set_op(vm, &args)?;
+    for x in &mine {
+        if !contains_eq(vm, &other, x)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+fn set_issuperset(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let (mine, other) = set_op(vm, &args)?;
+    for x in &other {
+        if !contains_eq(vm, &mine, x)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+const SET_METHODS: [(&str, NativeFn); 6] = [
+    ("union", set_union),
+    ("intersection", set_intersection),
+    ("difference", set_difference),
+    ("isdisjoint", set_isdisjoint),
+    ("issubset", set_issubset),
+    ("issuperset", set_issuperset),
+];
 
 fn set_add(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
@@ -648,6 +963,10 @@ fn gather_set(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
         if let Some(item) = get(me, "new_item") {
             set_insert(vm, me, item)?;
             del(me, "new_item");
+            if get(me, ANOTHER_AT).is_some() {
+                del(me, ANOTHER_AT);
+                del(me, "there_is_another");
+            }
             continue;
         }
         let more = if ask_number {
@@ -658,7 +977,8 @@ fn gather_set(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
             let another = need(vm, me, "there_is_another")?;
             let t = vm.truthy(&another)?;
             if t {
-                del(me, "there_is_another");
+                // kept until the new item is given (a refresh asks for it again)
+                set(me, ANOTHER_AT, Value::Int(i64::try_from(elements(me).len()).unwrap_or(0)));
             }
             t
         };
@@ -673,25 +993,31 @@ fn gather_set(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
 
 /// docassemble's `DAList.gather()`.
 pub(crate) fn gather(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
+    gather_with(vm, me, None)
+}
+
+/// `gather(minimum=n)`: at least `minimum` items before asking whether there are more.
+fn gather_with(vm: &mut Vm<'_>, me: &Value, minimum: Option<usize>) -> Result<(), Error> {
     if get(me, "gathered").is_some_and(|g| g.truthy()) {
         return Ok(());
     }
     let name = instance_name(me);
     super::host(vm)?.gathering.insert(name.clone());
-    gather_inner(vm, me)?;
+    gather_inner(vm, me, minimum)?;
     super::host(vm)?.gathering.remove(&name);
     Ok(())
 }
 
-fn gather_inner(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
+fn gather_inner(vm: &mut Vm<'_>, me: &Value, minimum: Option<usize>) -> Result<(), Error> {
     if is_dict(me) {
         return gather_dict(vm, me);
     }
     if is_set(me) {
         return gather_set(vm, me);
     }
-    let minimum = match get(me, "minimum_number") {
-        Some(Value::Int(i)) => usize::try_from(i).unwrap_or(0),
+    let minimum = match (minimum, get(me, "minimum_number")) {
+        (Some(m), _) => m,
+        (None, Some(Value::Int(i))) => usize::try_from(i).unwrap_or(0),
         _ => 0,
     };
     let ask_number = get(me, "ask_number").is_some_and(|v| v.truthy());
@@ -731,12 +1057,31 @@ fn gather_inner(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
             }
             let another = need(vm, me, "there_is_another")?;
             if vm.truthy(&another)? {
-                del(me, "there_is_another");
+                if matches!(get(me, "object_type"), Some(Value::Class(_))) {
+                    del(me, "there_is_another");
+                    add_item(vm, me)?;
+                    continue;
+                }
+                // an item asked by a question: `there_is_another` stays until it is there
+                // (so the same question comes back if the screen is shown again)
+                let n = i64::try_from(elements(me).len()).unwrap_or(0);
+                match get(me, ANOTHER_AT) {
+                    Some(Value::Int(at)) if n > at => {
+                        del(me, ANOTHER_AT);
+                        del(me, "there_is_another");
+                        continue;
+                    }
+                    Some(Value::Int(_)) => {}
+                    _ => set(me, ANOTHER_AT, Value::Int(n)),
+                }
                 add_item(vm, me)?;
                 continue;
             }
             break;
         }
+    }
+    if get(me, "auto_gather").is_none_or(|g| g.truthy()) {
+        set(me, "revisit", Value::Bool(true));
     }
     set(me, "gathered", Value::Bool(true));
     Ok(())
@@ -750,8 +1095,22 @@ fn list_gather(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
         set(&me, "target_number", n);
         set(&me, "ask_number", Value::Bool(true));
     }
-    gather(vm, &me)?;
+    let minimum = match args.keyword.iter().find(|(k, _)| &**k == "minimum").map(|(_, v)| v.clone()) {
+        Some(Value::Int(i)) => usize::try_from(i).ok(),
+        _ => None,
+    };
+    gather_with(vm, &me, minimum)?;
     Ok(Value::Bool(true))
+}
+
+/// Renames an object and the objects inside it (`name.attr`, `name[0]`, `name['k']`).
+pub(crate) fn rename_tree(v: &Value, name: &str) {
+    super::copying::rename(v, name, 0);
+}
+
+/// Appends a new object of the list's `object_type` (named after its index).
+pub(crate) fn append_object(vm: &mut Vm<'_>, me: &Value) -> Result<Value, Error> {
+    list_append_object(vm, Args::new(vec![me.clone()]))
 }
 
 fn list_append_object(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
@@ -771,6 +1130,33 @@ fn list_append_object(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
         l.borrow_mut().push(obj.clone());
     }
     Ok(obj)
+}
+
+/// `cancel_add_or_edit()`: drops an item being added (the last one, when it is not complete)
+/// and the gathering flags of an add. (Dropping the pending add/edit actions of this list
+/// from the event stack is the engine's part.)
+fn cancel_add_or_edit(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let items = elements(&me);
+    if let Some(last) = items.last() {
+        let complete = match ensure_complete(vm, &me, last) {
+            Ok(()) => true,
+            Err(Error::Undefined(_)) => false,
+            Err(e) => return Err(e),
+        };
+        if !complete {
+            if let Some(Value::List(l)) = get(&me, "elements") {
+                l.borrow_mut().pop();
+            }
+            if count(&me) == 0 {
+                set(&me, "there_are_any", Value::Bool(false));
+            }
+        }
+    }
+    for a in ["doing_gathered_and_complete", "_necessary_length", "there_is_one_other", ANOTHER_AT] {
+        del(&me, a);
+    }
+    Ok(Value::None)
 }
 
 fn list_complete_elements(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
@@ -807,13 +1193,16 @@ fn init_attribute(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
 }
 
 /// `DADict.new(*keys)`: an item of `object_type` for each key not there yet (lists flattened).
-fn dict_new(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+pub(crate) fn dict_new(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
     let mut keys = Vec::new();
     for a in args.positional.iter().skip(1) {
         match a {
             Value::List(l) => keys.extend(l.borrow().iter().cloned()),
             Value::Tuple(t) => keys.extend(t.iter().cloned()),
+            // a DAList / DASet / DADict of keys (`new(choices.true_values())`)
+            Value::Object(_) if is_list(a) => keys.extend(vm.iterate(a)?),
+            Value::Set(_) => keys.extend(vm.iterate(a)?),
             other => keys.push(other.clone()),
         }
     }
@@ -834,11 +1223,11 @@ fn dict_new(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     Ok(Value::None)
 }
 
-fn dict_init_object(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+pub(crate) fn dict_init_object(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
     let key = args.positional.get(1).cloned().unwrap_or(Value::None);
-    let class = match args.positional.get(2) {
-        Some(Value::Class(c)) => c.clone(),
+    let class = match args.positional.get(2).cloned().or_else(|| get(&me, "object_type")) {
+        Some(Value::Class(c)) => c,
         _ => super::host(vm)?.class("DAObject"),
     };
     let name = format!("{}[{}]", instance_name(&me), key.repr());
@@ -916,52 +1305,130 @@ fn coll_delitem(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     Ok(Value::None)
 }
 
-/// `reset_gathered()`: the list is to be gathered again (asking whether there are more).
-fn reset_gathered(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+/// `reset_gathered(recursive=False, only_if_empty=False, mark_incomplete=False)`: the list is
+/// to be gathered again (asking whether there are more); `mark_incomplete` forgets each
+/// item's `complete_attribute` so that the items are completed again.
+fn reset_gathered(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
-    if count(&me) == 0 {
-        del(&me, "there_are_any");
+    let recursive = args.take_kw("recursive").is_some_and(|v| v.truthy());
+    let only_if_empty = args.take_kw("only_if_empty").is_some_and(|v| v.truthy());
+    let mark_incomplete = args.take_kw("mark_incomplete").is_some_and(|v| v.truthy());
+    reset_one(&me, only_if_empty, mark_incomplete);
+    if recursive {
+        reset_nested(&me, 0);
     }
-    del(&me, "gathered");
-    del(&me, "there_is_another");
     Ok(Value::None)
 }
 
-fn list_item(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
-    let me = self_obj(&args)?;
-    let i = match args.positional.get(1) {
-        Some(Value::Int(i)) => usize::try_from(*i).unwrap_or(usize::MAX),
-        _ => usize::MAX,
-    };
-    Ok(elements(&me).get(i).cloned().unwrap_or_else(|| Value::from_str("")))
+/// `reset_gathered(recursive=True)`: the lists inside the items too.
+fn reset_nested(me: &Value, depth: u32) {
+    if depth > 50 {
+        return;
+    }
+    let items = if is_dict(me) { dict_values(me) } else { elements(me) };
+    for item in items {
+        if is_list(&item) {
+            reset_one(&item, false, false);
+            reset_nested(&item, depth + 1);
+        }
+    }
 }
 
-fn count(v: &Value) -> usize {
+fn reset_one(me: &Value, only_if_empty: bool, mark_incomplete: bool) {
+    if only_if_empty && count(me) > 0 {
+        return;
+    }
+    if count(me) == 0 {
+        del(me, "there_are_any");
+    }
+    for a in ["there_is_another", "there_is_one_other", "gathered", "revisit", "new_object_type", ANOTHER_AT] {
+        del(me, a);
+    }
+    if mark_incomplete {
+        if let Some(Value::Str(attr)) = get(me, "complete_attribute") {
+            let items = if is_dict(me) { dict_values(me) } else { elements(me) };
+            for item in items {
+                del(&item, &attr);
+            }
+        }
+    }
+}
+
+/// `coll.item(i)`: the item, or a `DAEmpty` (blank text, any attribute blank) when there is none.
+fn list_item(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    trigger_gather(vm, &me)?;
+    let key = args.positional.get(1).cloned().unwrap_or(Value::None);
+    let found = match get(&me, "elements") {
+        Some(Value::List(l)) => match key {
+            Value::Int(i) if i >= 0 => usize::try_from(i).ok().and_then(|i| l.borrow().get(i).cloned()),
+            _ => None,
+        },
+        Some(Value::Dict(d)) => {
+            let k = vm.key_of(&key)?;
+            let v = d.borrow().get(&k).cloned();
+            v
+        }
+        _ => None,
+    };
+    match found {
+        Some(v) => Ok(v),
+        None => Ok(Value::new_object(super::host(vm)?.class("DAEmpty"), None)),
+    }
+}
+
+fn empty_getattr(vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
+    Ok(Value::new_object(super::host(vm)?.class("DAEmpty"), None))
+}
+
+fn empty_false(_vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
+    Ok(Value::Bool(false))
+}
+
+fn empty_zero(_vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
+    Ok(Value::Int(0))
+}
+
+fn empty_list(_vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
+    Ok(Value::list(Vec::new()))
+}
+
+/// `has_been_gathered()`: whether `gathered` is set (never gathers).
+fn has_been_gathered(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    Ok(Value::Bool(get(&me, "gathered").is_some_and(|v| v.truthy()) || get(&me, "was_gathered").is_some_and(|v| v.truthy())))
+}
+
+/// `number_gathered()`: the items there so far (never gathers).
+fn number_gathered(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    if args.take_kw("if_started").is_some_and(|v| v.truthy())
+        && get(&me, "gathered").is_none()
+        && get(&me, "there_are_any").is_none()
+        && count(&me) == 0
+    {
+        trigger_gather(vm, &me)?;
+    }
+    Ok(Value::Int(i64::try_from(count(&me)).unwrap_or(0)))
+}
+
+/// `gathered_and_complete()`: gathers the list and makes sure every item is complete.
+fn gathered_and_complete(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    trigger_gather(vm, &me)?;
+    let items = if is_dict(&me) { dict_values(&me) } else { elements(&me) };
+    for item in items {
+        ensure_complete(vm, &me, &item)?;
+    }
+    Ok(Value::Bool(true))
+}
+
+pub(crate) fn count(v: &Value) -> usize {
     if is_dict(v) {
         dict_len(v)
     } else {
         elements(v).len()
     }
-}
-
-fn list_does_verb(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
-    let me = self_obj(&args)?;
-    trigger_gather(vm, &me)?;
-    let verb = args.positional.get(1).map(Value::str).unwrap_or_default();
-    // the verb is given in any present form ("is", "be", "has"): find its base form first
-    let base = match verb.as_str() {
-        "is" | "are" | "am" | "be" => "be".to_string(),
-        "has" => "have".to_string(),
-        "does" => "do".to_string(),
-        _ => verb.clone(),
-    };
-    Ok(Value::from_str(&if count(&me) == 1 {
-        super::text::verb_third_person(&base)
-    } else if base == "be" {
-        "are".to_string()
-    } else {
-        base
-    }))
 }
 
 /// `coll.quantity_noun(noun)`: `quantity_noun(coll.number(), noun)`.
@@ -1020,37 +1487,40 @@ fn list_as_noun(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     Ok(Value::from_str(&if count(&me) == 1 { noun } else { super::text::plural(&noun) }))
 }
 
-fn person_does_verb(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
-    let verb = args.positional.get(1).map(Value::str).unwrap_or_default();
-    Ok(Value::from_str(&super::text::verb_third_person(&verb)))
-}
-
-fn age_in_years(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+/// `individual.age_in_years(decimals=False, as_of=None)`: the `age` attribute when there is
+/// one, else the whole years from `birthdate` to `as_of` (or now).
+fn age_in_years(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     use chrono::Datelike;
     let me = self_obj(&args)?;
+    let decimals = super::arg(&mut args, 1, "decimals").is_some_and(|v| v.truthy());
+    let as_of = super::arg(&mut args, 2, "as_of").filter(|v| !matches!(v, Value::None));
+    if let Some(age) = get(&me, "age") {
+        let a = super::finance::number(vm, &age)?;
+        #[allow(clippy::cast_possible_truncation)]
+        return Ok(if decimals { Value::Float(a) } else { Value::Int(a.trunc() as i64) });
+    }
     let b = need(vm, &me, "birthdate")?;
     let born = super::classes::datetime_of(&b).ok_or_else(|| Error::exception("TypeError", "birthdate is not a date"))?;
-    let now = super::host(vm)?.now;
+    let now = match as_of {
+        Some(v) => match super::classes::datetime_of(&v) {
+            Some(d) => d,
+            None => {
+                let text = vm.str_of(&v)?;
+                crate::validate::parse_date(&text)
+                    .and_then(|d| d.and_hms_opt(0, 0, 0))
+                    .ok_or_else(|| Error::exception("ValueError", format!("as_of is not a date: {text}")))?
+            }
+        },
+        None => super::host(vm)?.now,
+    };
     let mut years = now.year() - born.year();
-    if (now.month(), now.day()) < (born.month(), born.day()) {
+    if (now.month(), now.day(), now.time()) < (born.month(), born.day(), born.time()) {
         years -= 1;
     }
-    Ok(Value::Int(i64::from(years)))
+    Ok(if decimals { Value::Float(f64::from(years)) } else { Value::Int(i64::from(years)) })
 }
 
 fn empty_str(_vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
     Ok(Value::from_str(""))
 }
 
-/// `obj.object_possessive('name')`: "Jane Doe's name", or "the hero's name" while unnamed.
-fn object_possessive(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
-    let me = self_obj(&args)?;
-    let target = args.positional.get(1).map(Value::str).unwrap_or_default();
-    let who = match vm.str_of(&me) {
-        Ok(s) if !s.is_empty() => s,
-        Ok(_) | Err(Error::Undefined(_)) => format!("the {}", nice_object_name(&instance_name(&me))),
-        Err(e) => return Err(e),
-    };
-    let s = if who.ends_with('s') { format!("{who}' {target}") } else { format!("{who}'s {target}") };
-    Ok(Value::from_str(s.trim_end()))
-}

@@ -7,6 +7,9 @@ use super::arg;
 /// The native for `name`, if this module has it.
 pub(crate) fn native(name: &str) -> Option<NativeFn> {
     Some(match name {
+        "phone_number_is_valid" => super::phone::phone_number_is_valid,
+        "phone_number_in_e164" => super::phone::phone_number_in_e164,
+        "phone_number_formatted" => super::phone::phone_number_formatted,
         "currency" => currency,
         "ordinal" => ordinal,
         "ordinal_number" => ordinal_number,
@@ -91,7 +94,12 @@ fn currency(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
         Some(s) => vm.str_of(&s)?,
         None => "$".to_string(),
     };
-    let Some(f) = num(&v) else { return Ok(Value::from_str("")) };
+    let f = match &v {
+        // objects with a number in them (`Value`, `PeriodicValue`, anything with `__float__`)
+        Value::Object(_) => Some(super::finance::number(vm, &v)?),
+        _ => num(&v),
+    };
+    let Some(f) = f else { return Ok(Value::from_str("")) };
     let body = group_thousands(f.abs(), if decimals { 2 } else { 0 });
     Ok(Value::from_str(&if f < 0.0 { format!("-{symbol}{body}") } else { format!("{symbol}{body}") }))
 }
@@ -126,7 +134,9 @@ fn int_of(v: &Value) -> Result<i64, Error> {
 
 fn ordinal(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let v = arg(&mut args, 0, "j").ok_or_else(|| super::missing("ordinal", "j"))?;
-    Ok(Value::from_str(&ordinal_number_str(int_of(&v)? + 1)))
+    let cap = args.take_kw("capitalize").is_some_and(|c| c.truthy());
+    let s = ordinal_number_str(int_of(&v)? + 1);
+    Ok(Value::from_str(&if cap { capitalize_str(&s) } else { s }))
 }
 
 fn ordinal_number(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {

@@ -36,6 +36,7 @@ pub(crate) fn empty_interview(reference: InterviewRef) -> Interview {
         orders: Vec::new(),
         index: VariableIndex::default(),
         files: Vec::new(),
+        run_data: std::sync::Arc::default(),
     }
 }
 

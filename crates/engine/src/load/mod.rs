@@ -3,6 +3,7 @@
 mod block;
 mod config;
 mod cx;
+mod data;
 mod jinja;
 pub mod scan;
 
@@ -98,13 +99,17 @@ pub fn load(
         included: HashSet::new(),
         ids: HashSet::new(),
         interview: config::empty_interview(reference.clone()),
+        run_data: crate::model::RunData::default(),
     };
     loader.load_file(reference, reference, 0, None)?;
     let Loader {
         mut interview,
-        warnings,
+        mut warnings,
+        mut run_data,
         ..
     } = loader;
+    data::finish(&interview, &mut run_data, &mut warnings, sources)?;
+    interview.run_data = Arc::new(run_data);
     interview.index = build_index(&interview.blocks, &interview.orders);
     // `supersedes:` also as an `order` entry in other_config ([this id, superseded id])
     let mut synthesized = Vec::new();
@@ -135,6 +140,8 @@ struct Loader<'s> {
     included: HashSet<InterviewRef>,
     ids: HashSet<String>,
     interview: Interview,
+    /// Run-time data gathered while loading (see `data.rs`).
+    run_data: crate::model::RunData,
 }
 
 impl Loader<'_> {
@@ -187,6 +194,14 @@ impl Loader<'_> {
             text
         };
         let file: Arc<str> = Arc::from(r.to_string());
+        {
+            let mut cx = Cx {
+                file: file.clone(),
+                warnings: &mut self.warnings,
+                defs_prefix: String::new(),
+            };
+            data::scan_source_refs(&mut self.run_data, &mut cx, r, self.sources, &text);
+        }
         // `default language:` applies to the blocks after it in the same file
         let mut file_language: Option<String> = None;
         for raw in yaml::split_blocks(&text) {
@@ -240,6 +255,7 @@ impl Loader<'_> {
                 }
                 let number = self.interview.blocks.len();
                 let mut b: Block = block::parse_block(&mut cx, &node, number)?;
+                data::rewrite_block(&mut cx, &mut b, &node, &mut self.run_data, r, sources)?;
                 if let Some(id) = &b.id {
                     if !self.ids.insert(id.clone()) {
                         cx.warn(node.line, format!("duplicate id '{id}'"));

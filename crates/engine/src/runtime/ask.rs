@@ -50,7 +50,7 @@ pub(crate) enum How {
     /// A choice among values, posted as an index.
     Choice { values: Vec<Value> },
     /// Checkbox group: (posted name, key) per option; `nota` name if offered.
-    Checkboxes { options: Vec<(String, Value)>, nota: Option<String> },
+    Checkboxes { options: Vec<(String, Value)>, nota: Option<String>, nota_label: Option<String> },
     /// Buttons posting an index (field + buttons / yesno buttons).
     Buttons { values: Vec<ButtonAction> },
     /// Nothing to ask (no choices were available): store this value.
@@ -256,7 +256,7 @@ impl<'a> Run<'a> {
     }
 
     /// The options of a field: for object datatypes a written list names objects (expressions).
-    fn field_options(&mut self, choices: &Choices, datatype: &str) -> R<Vec<Opt>> {
+    fn field_options(&mut self, choices: &Choices, datatype: &str, labeler: bool) -> R<Vec<Opt>> {
         if datatype.starts_with("object") {
             if let Choices::List(list) = choices {
                 let simple = list.iter().all(|c| {
@@ -268,8 +268,28 @@ impl<'a> Run<'a> {
                     let src = format!("[{}]", list.iter().map(|c| c.label.source().trim()).collect::<Vec<_>>().join(", "));
                     let pos = list[0].label.pos().clone();
                     let v = self.eval_src(&src, &pos)?;
+                    // a choice naming a list of objects (a DAList, a list) stands for its items
+                    let v = match &v {
+                        Value::List(l) => {
+                            let mut flat = Vec::new();
+                            for it in l.borrow().clone() {
+                                let is_group = matches!(&it, Value::List(_))
+                                    || (matches!(&it, Value::Object(_)) && path::index_elements(&it).is_some());
+                                if is_group {
+                                    let items = self.run_vm(|vm, _| vm.iterate(&it)).map_err(|e| self.flow(e, &pos))?;
+                                    flat.extend(items);
+                                } else {
+                                    flat.push(it);
+                                }
+                            }
+                            Value::list(flat)
+                        }
+                        _ => v,
+                    };
                     if let Value::List(l) = &v {
                         // labels of objects are computed first so an undefined name is sought
+                        // (an `object labeler` gives them instead)
+                        let l = if labeler { std::rc::Rc::new(std::cell::RefCell::new(Vec::new())) } else { l.clone() };
                         for it in l.borrow().clone() {
                             if let Value::Object(_) = it {
                                 self.run_vm(|vm, _| vm.str_of(&it)).map_err(|e| self.flow(e, &pos))?;
@@ -283,6 +303,46 @@ impl<'a> Run<'a> {
             }
         }
         self.options(choices)
+    }
+
+    /// `object labeler`, `help generator`, `image generator`: functions of the object that give
+    /// an option's label, help and icon.
+    fn generators(&mut self, f: &Field, mut opts: Vec<Opt>) -> R<Vec<Opt>> {
+        let get = |key: &str| f.other.iter().find(|(k, _)| k == key).and_then(|(_, n)| n.scalar_text().map(|s| (s, n)));
+        let gens = [get("object labeler"), get("help generator"), get("image generator")];
+        if gens.iter().all(Option::is_none) {
+            return Ok(opts);
+        }
+        let mut funcs = Vec::new();
+        for g in &gens {
+            funcs.push(match g {
+                Some((src, node)) => {
+                    let pos = crate::model::Pos { file: self.iv.reference.to_string().into(), line: node.line, column: node.column };
+                    Some((self.eval_src(src.trim(), &pos)?, pos))
+                }
+                None => None,
+            });
+        }
+        for o in &mut opts {
+            let ButtonAction::Value(v) = &o.value else { continue };
+            let v = v.clone();
+            for (n, fp) in funcs.iter().enumerate() {
+                let Some((func, pos)) = fp else { continue };
+                let r = self.call(func, vec![v.clone()], pos)?;
+                let text = self.run_vm(|vm, _| vm.str_of(&r)).map_err(|e| self.flow(e, pos))?;
+                match n {
+                    0 => o.label = html_escape(&text),
+                    1 => o.help = Some(html_escape(&text)),
+                    _ => o.image = Some(text),
+                }
+            }
+            if let Some(img) = &o.image {
+                if !img.is_empty() && img.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+                    o.label = format!(":{img}: {}", o.label);
+                }
+            }
+        }
+        Ok(opts)
     }
 
     /// Evaluates the options of a choice list.
@@ -470,7 +530,7 @@ impl<'a> Run<'a> {
             bindings: bind,
             sought: sought.map(str::to_string),
             event: event.map(str::to_string),
-            name: block.name.clone(),
+            name: super::extended_name(&block.name, bindings),
         });
         if let Some(c) = &q.prevent_going_back {
             if self.condition(c)? {
@@ -528,9 +588,11 @@ impl<'a> Run<'a> {
         if let Some(h) = &q.help {
             qs.help = Some(self.text(&h.content)?);
             qs.help_heading = self.opt_text(h.heading.as_ref())?;
+            // the question's own help is "Help" unless labelled; the interview help keeps its
+            // label for its own tab
             qs.help_label = match &h.label {
                 Some(t) => Some(self.text(t)?),
-                None => self.part(None, "help label")?.or(interview_help_label),
+                None => self.part(None, "help label")?,
             };
         } else {
             qs.help_label = self.part(None, "help label")?.or(interview_help_label);
@@ -828,7 +890,10 @@ impl<'a> Run<'a> {
             }
             Input::Fields(fields) => {
                 wants_continue = true;
-                self.build_fields(fields, &mut qs, &mut form)?;
+                match self.list_collect(q, fields)? {
+                    Some(c) => self.build_collect(&c, fields, &mut qs, &mut form)?,
+                    None => self.build_fields(fields, &mut qs, &mut form)?,
+                }
             }
             Input::FieldsCode(e) => {
                 wants_continue = true;
@@ -898,7 +963,7 @@ impl<'a> Run<'a> {
             used.push(d.trim().to_string());
         }
         let base = self.ctx.base_url.clone();
-        let mut replace = |text: &mut String, used: &mut Vec<String>| {
+        let replace = |text: &mut String, used: &mut Vec<String>| {
             for (name, img) in &iv.image_files {
                 let pat = format!(":{name}:");
                 if text.contains(&pat) {
@@ -987,6 +1052,31 @@ impl<'a> Run<'a> {
         crate::functions::encode_action_url(&self.ctx.interview_url, action, &args)
     }
 
+    /// Renders a review text; tables and templates it refers to are made on the way (only an
+    /// answer that is missing leaves the item out).
+    fn text_defining(&mut self, t: Option<&crate::model::Text>) -> R<Option<String>> {
+        for _ in 0..20 {
+            match self.opt_text(t) {
+                Err(Flow::Undefined(v)) if self.made_without_asking(&v) => match self.askfor(&v, 0, false)? {
+                    None => continue,
+                    Some(_) => return Err(Flow::Undefined(v)),
+                },
+                other => return other,
+            }
+        }
+        self.opt_text(t)
+    }
+
+    /// Whether only `table:` or `template:` blocks define `var`.
+    fn made_without_asking(&mut self, var: &str) -> bool {
+        let iv = self.iv;
+        let cands = self.candidates(var);
+        !cands.is_empty()
+            && cands.iter().all(|(b, _)| {
+                iv.blocks.get(*b).is_some_and(|bl| matches!(bl.kind, BlockKind::Table(_) | BlockKind::Template(_)))
+            })
+    }
+
     fn review_item(&mut self, item: &crate::model::ReviewItem) -> R<Option<ReviewItem>> {
         // skip undefined: an item whose text needs an undefined variable is left out
         for e in &item.show_if {
@@ -1008,11 +1098,11 @@ impl<'a> Run<'a> {
                 Err(e) => Err(e),
             }
         };
-        let Some(label) = soft(self.opt_text(item.label.as_ref()))? else { return Ok(None) };
-        let Some(button) = soft(self.opt_text(item.button.as_ref()))? else { return Ok(None) };
-        let Some(note) = soft(self.opt_text(item.note.as_ref()))? else { return Ok(None) };
-        let Some(html) = soft(self.opt_text(item.html.as_ref()))? else { return Ok(None) };
-        let Some(help) = soft(self.opt_text(item.help.as_ref()))? else { return Ok(None) };
+        let Some(label) = soft(self.text_defining(item.label.as_ref()))? else { return Ok(None) };
+        let Some(button) = soft(self.text_defining(item.button.as_ref()))? else { return Ok(None) };
+        let Some(note) = soft(self.text_defining(item.note.as_ref()))? else { return Ok(None) };
+        let Some(html) = soft(self.text_defining(item.html.as_ref()))? else { return Ok(None) };
+        let Some(help) = soft(self.text_defining(item.help.as_ref()))? else { return Ok(None) };
         if let Some(h) = html {
             return Ok(Some(ReviewItem { label: String::new(), url: None, value: Some(h), html: true, button: false }));
         }
@@ -1036,11 +1126,11 @@ impl<'a> Run<'a> {
             url,
             value: button.or(note).or(help),
             html: false,
-            button: item.button.is_some() && label.is_none(),
+            button: item.button.is_some(),
         }))
     }
 
-    fn build_fields(&mut self, fields: &[Field], qs: &mut QuestionScreen, form: &mut Vec<FormField>) -> R<()> {
+    pub(crate) fn build_fields(&mut self, fields: &[Field], qs: &mut QuestionScreen, form: &mut Vec<FormField>) -> R<()> {
         let on_screen: Vec<String> = fields.iter().filter_map(|f| f.var.as_ref().map(|v| v.name().to_string())).collect();
         for (k, f) in fields.iter().enumerate() {
             if self.field_shown_server(f)? == Some(false) {
@@ -1227,9 +1317,10 @@ impl<'a> Run<'a> {
                 }
                 FieldKind::Radio | FieldKind::Dropdown => {
                     let opts = match &f.choices {
-                        Some(c) => self.field_options(c, &datatype)?,
+                        Some(c) => self.field_options(c, &datatype, f.other.iter().any(|(k, _)| k == "object labeler"))?,
                         None => Vec::new(),
                     };
+                    let opts = self.generators(f, opts)?;
                     let opts = self.exclude(f, opts)?;
                     let opts = shuffle(opts, f.shuffle, self.st.steps);
                     if opts.is_empty() && f.choices.is_some() {
@@ -1276,9 +1367,10 @@ impl<'a> Run<'a> {
                 }
                 FieldKind::Checkboxes | FieldKind::Multiselect => {
                     let opts = match &f.choices {
-                        Some(c) => self.field_options(c, &datatype)?,
+                        Some(c) => self.field_options(c, &datatype, f.other.iter().any(|(k, _)| k == "object labeler"))?,
                         None => Vec::new(),
                     };
+                    let opts = self.generators(f, opts)?;
                     let opts = self.exclude(f, opts)?;
                     let opts = shuffle(opts, f.shuffle, self.st.steps);
                     if opts.is_empty() && f.choices.is_some() {
@@ -1336,14 +1428,25 @@ impl<'a> Run<'a> {
                             crate::yaml::Value::Bool(true) | crate::yaml::Value::Null => {
                                 Some("None of the above".to_string())
                             }
-                            _ => n.scalar_text().map(|s| html_escape(&s)),
+                            _ => match n.scalar_text() {
+                                Some(t) => Some(self.render_src(&t, &f.pos)?.trim().to_string()),
+                                None => None,
+                            },
                         },
                     };
                     let nota = if kind == FieldKind::Checkboxes { nota_label.clone() } else { None };
                     let nota_name = nota.as_ref().map(|_| path::b64_encode(&format!("_nota_{var_name}")));
                     if let (Some(l), Some(nn)) = (&nota, &nota_name) {
                         let any_default = fv.choices.iter().any(|c| c.selected);
-                        let nota_selected = current.is_some() && !any_default && self.is_defined(&var_name);
+                        // pre-checked only when the question was answered with none of them (an
+                        // object list made by an `objects` block is not an answer yet); checking it
+                        // wins over the other boxes on submit
+                        let answered = if datatype.starts_with("object") {
+                            self.is_defined(&format!("{var_name}.gathered"))
+                        } else {
+                            self.is_defined(&var_name)
+                        };
+                        let nota_selected = current.is_some() && !any_default && answered;
                         fv.choices.push(ChoiceView {
                             value: "True".into(),
                             label: l.clone(),
@@ -1356,11 +1459,17 @@ impl<'a> Run<'a> {
                     if nota.is_none() {
                         required = required && f.required.is_some();
                     }
-                    How::Checkboxes { options, nota: nota_name }
+                    How::Checkboxes { options, nota: nota_name, nota_label: nota.clone() }
                 }
                 _ => {
                     if let Some(v) = &current {
-                        fv.value = Some(display_value(v));
+                        fv.value = match crate::functions::datetime_of(v) {
+                            Some(dt) if datatype == "datetime" => Some(dt.format("%Y-%m-%dT%H:%M").to_string()),
+                            _ => Some(super::strip_markers(&display_value(v))),
+                        };
+                    } else if kind == FieldKind::Range {
+                        // a slider always has a value: the browser's default is the middle
+                        fv.value = range_default(fv.min.as_deref(), fv.max.as_deref(), fv.step.as_deref());
                     }
                     How::Input
                 }
@@ -1545,4 +1654,33 @@ fn shuffle<T>(mut items: Vec<T>, on: bool, seed: u64) -> Vec<T> {
         items.swap(i, j);
     }
     items
+}
+
+/// The value a range input starts at (HTML: the middle, rounded to a step, ties upwards).
+fn range_default(min: Option<&str>, max: Option<&str>, step: Option<&str>) -> Option<String> {
+    let min: f64 = min.and_then(|m| m.trim().parse().ok()).unwrap_or(0.0);
+    let max: f64 = max.and_then(|m| m.trim().parse().ok()).unwrap_or(100.0);
+    let step: f64 = step.and_then(|m| m.trim().parse().ok()).filter(|s: &f64| *s > 0.0).unwrap_or(1.0);
+    if !(min.is_finite() && max.is_finite()) {
+        return None;
+    }
+    if max < min {
+        return Some(nice(min));
+    }
+    let mid = min + (max - min) / 2.0;
+    let mut v = min + ((mid - min) / step + 0.5).floor() * step;
+    if v > max {
+        v -= step;
+    }
+    Some(nice(v))
+}
+
+/// A number as docassemble shows it (no ".0" for whole numbers).
+#[allow(clippy::cast_possible_truncation)]
+fn nice(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v.trunc() as i64)
+    } else {
+        format!("{v}")
+    }
 }

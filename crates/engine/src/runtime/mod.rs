@@ -6,8 +6,10 @@
 //! (code, data, template) or shows it (questions).
 
 mod ask;
+mod collect;
 pub mod compile;
 pub mod json;
+mod lists;
 pub mod path;
 mod submit;
 
@@ -133,6 +135,7 @@ pub(crate) struct Run<'a> {
 impl<'a> Run<'a> {
     pub fn new(iv: &'a Interview, st: &'a mut SessionState, ctx: &'a RequestContext) -> Run<'a> {
         let mut host = EngineHost::new(iv, ctx);
+        lists::install_group_methods(&host);
         let ns = json::namespace_from_state(&st.variables, &host);
         host.ns = ns.clone();
         host.info = st.info.clone();
@@ -265,10 +268,13 @@ impl<'a> Run<'a> {
 
     /// Applies what natives asked of the session state (`forget_result_of`, `prevent_going_back`).
     fn sync_host(&mut self) {
+        self.apply_cancels();
         for id in std::mem::take(&mut self.host.forget) {
             let name = format!("ID {id}");
             self.st.answered.remove(&name);
             self.st.answers.remove(&name);
+            let prefix = format!("{name}|WITH|");
+            self.st.answers.retain(|k, _| !k.starts_with(&prefix));
         }
         if let Some(p) = self.host.progress.take() {
             self.st.progress = p;
@@ -397,6 +403,7 @@ impl<'a> Run<'a> {
                 self.push_events(&vars, serde_json::Map::new());
             }
             "_da_priority_action" | "_da_exit" => {}
+            _ if self.group_action(&action, &arguments) => {}
             _ => {
                 if let Some(forget) = arguments.get("_forget_prior") {
                     if forget.as_bool() == Some(true) {
@@ -417,6 +424,18 @@ impl<'a> Run<'a> {
     /// Pushes names at the front of the event stack (first name first), deduplicated.
     pub fn push_events(&mut self, names: &[String], arguments: serde_json::Map<String, serde_json::Value>) {
         for name in names.iter().rev() {
+            // an event with its own arguments (`force_ask({'recompute': …})`) comes as JSON
+            if name.starts_with('{') {
+                if let Ok(serde_json::Value::Object(m)) = serde_json::from_str::<serde_json::Value>(name) {
+                    let action = m.get("action").and_then(|a| a.as_str()).unwrap_or_default().to_string();
+                    let args = match m.get("arguments") {
+                        Some(serde_json::Value::Object(a)) => a.clone(),
+                        _ => serde_json::Map::new(),
+                    };
+                    self.st.event_stack.insert(0, crate::state::Event { action, arguments: args });
+                }
+                continue;
+            }
             self.st.event_stack.retain(|e| &e.action != name);
             self.st
                 .event_stack
@@ -449,6 +468,14 @@ impl<'a> Run<'a> {
         for v in &self.iv.reset {
             if let Some(p) = path::parse(v.name()) {
                 path::remove(&self.ns, &p);
+            }
+        }
+        // tables are made again from their rows at each request (docassemble's are lazy)
+        for b in &self.iv.blocks {
+            if let BlockKind::Table(t) = &b.kind {
+                if let Some(p) = path::parse(t.variable.name()) {
+                    path::remove(&self.ns, &p);
+                }
             }
         }
         // reconsider: True code blocks
@@ -608,6 +635,9 @@ impl<'a> Run<'a> {
         if let Some(ev) = self.st.event_stack.first().cloned() {
             self.host.action = Some(ev.action.clone());
             self.host.arguments = ev.arguments.clone();
+            if self.queued_action(&ev)? {
+                return Err(Flow::Signal(Signal::ReRun));
+            }
             if !self.has_question_for(&ev.action) && path::parse(&ev.action).is_some() {
                 // only code defines it: asking again means recomputing it
                 if let Some(p) = path::parse(&ev.action) {
@@ -811,13 +841,38 @@ impl<'a> Run<'a> {
                     // `person[i].child`: only for the index values bound now (none bound: skipped)
                     let mut name = spec.var.name().to_string();
                     let mut unbound = false;
+                    // a generic object's attribute object is named after the object (`x.allergy`
+                    // made for `person[0]` is `person[0].allergy`)
+                    if name == "x" || name.starts_with("x.") || name.starts_with("x[") {
+                        match self.ns.get("x") {
+                            Some(Value::Object(o)) => {
+                                let base = o.borrow().instance_name.as_deref().unwrap_or("").to_string();
+                                if base.is_empty() {
+                                    unbound = true;
+                                } else {
+                                    name = format!("{base}{}", &name[1..]);
+                                }
+                            }
+                            _ => unbound = true,
+                        }
+                    }
+                    let mut indexed = false;
                     for iv in ["i", "j", "k", "l", "m", "n"] {
                         let pat = format!("[{iv}]");
                         if name.contains(&pat) {
+                            indexed = true;
                             match self.ns.get(iv) {
                                 Some(v @ (Value::Int(_) | Value::Str(_))) => name = name.replace(&pat, &format!("[{}]", v.repr())),
                                 _ => unbound = true,
                             }
+                        }
+                    }
+                    // an entry for another group (`list[i].x` while `i` is a dict key) or an item
+                    // not there yet is left for later
+                    if indexed && !unbound {
+                        let parent = path::parse(&name).and_then(|p| p.parent());
+                        if parent.is_none_or(|p| path::lookup(&self.ns, &p).is_none()) {
+                            unbound = true;
                         }
                     }
                     if unbound || self.is_defined(&name) {
@@ -836,77 +891,6 @@ impl<'a> Run<'a> {
             }
             _ => Err(Flow::Fatal(format!("{}: this kind of block is not supported yet", block.pos))),
         }
-    }
-
-    /// Builds the value of a `table:` block: a lazy template whose content is a Markdown table.
-    fn table_value(&mut self, t: &crate::model::TableBlock, pos: &Pos) -> R<Value> {
-        use crate::yaml::Value as Y;
-        let Some(rows_expr) = &t.rows else {
-            return Err(Flow::Fatal(format!("{pos}: a table needs rows")));
-        };
-        let rows = self.eval_expr(rows_expr)?;
-        let r2 = rows.clone();
-        // a table gathers its rows even while the list is being gathered in this request
-        self.run_vm(|vm, _| crate::functions::objects::gather_for_table(vm, &r2)).map_err(|e| self.flow(e, pos))?;
-        let mut headers = Vec::new();
-        let mut cols = Vec::new();
-        if let Some(Y::Seq(items)) = t.columns.as_ref().map(|c| &c.value) {
-            for item in items {
-                if let Y::Map(pairs) = &item.value {
-                    for (k, v) in pairs {
-                        let h = k.scalar_text().unwrap_or_default();
-                        let e = v.scalar_text().unwrap_or_default();
-                        headers.push(self.render_plain(&h, pos)?);
-                        cols.push(format!("str({})", e.trim()));
-                    }
-                }
-            }
-        }
-        let is_dict = match &rows {
-            Value::Dict(_) => true,
-            Value::Object(o) => matches!(o.borrow().attrs.get("elements"), Some(Value::Dict(_))),
-            _ => false,
-        };
-        let src = format!(
-            "[[{}] for row_index, row_item in {}]",
-            cols.join(", "),
-            if is_dict { "__table_rows.items()" } else { "enumerate(__table_rows)" }
-        );
-        self.ns.set("__table_rows", rows);
-        let res = self.eval_src(&src, pos);
-        self.ns.remove("__table_rows");
-        let cells = res?;
-        let mut body = Vec::new();
-        if let Value::List(l) = &cells {
-            for r in l.borrow().iter() {
-                if let Value::List(rl) = r {
-                    let texts: Vec<String> = rl.borrow().iter().map(|c| match c { Value::Str(s) => s.to_string(), _ => String::new() }.replace('\n', " ").replace('|', "\\|")).collect();
-                    body.push(texts.join(" | "));
-                }
-            }
-        }
-        let opt = |name: &str| t.options.iter().find(|(k, _)| k == name).map(|(_, v)| v);
-        let content = if body.is_empty() && opt("show if empty").is_some() {
-            match opt("show if empty").map(|n| &n.value) {
-                Some(Y::Str(s)) => self.render_plain(s, pos)?,
-                _ => String::new(),
-            }
-        } else {
-            let mut out = headers.join(" | ");
-            out.push('\n');
-            out.push_str(&headers.iter().map(|_| "---").collect::<Vec<_>>().join(" | "));
-            for b in body {
-                out.push('\n');
-                out.push_str(&b);
-            }
-            out
-        };
-        let cls = self.host.class("DALazyTemplate");
-        let obj = Value::new_object(cls, Some(t.variable.name()));
-        if let Value::Object(o) = &obj {
-            o.borrow_mut().attrs.insert(std::rc::Rc::from("content"), Value::from_str(&content));
-        }
-        Ok(obj)
     }
 
     /// Builds the value of a `data:` block.
@@ -945,7 +929,7 @@ impl<'a> Run<'a> {
     }
 
     /// The candidate blocks for a variable, best first: (block number, variant).
-    fn candidates(&mut self, var: &str) -> Vec<(usize, path::Variant)> {
+    pub(crate) fn candidates(&mut self, var: &str) -> Vec<(usize, path::Variant)> {
         let iv = self.iv;
         let mut out: Vec<(usize, path::Variant)> = Vec::new();
         let mut seen = HashSet::new();
@@ -1065,6 +1049,9 @@ impl<'a> Run<'a> {
     }
 
     fn askfor_inner(&mut self, var: &str, depth: u32, force: bool) -> R<Option<Screen>> {
+        if !force && self.fill_up(var) {
+            return Ok(None);
+        }
         let mut tried: HashSet<(usize, String)> = HashSet::new();
         let mut rounds = 0;
         'outer: loop {
@@ -1144,7 +1131,7 @@ impl<'a> Run<'a> {
                 self.pre_block(block)?;
                 if let Input::Choice(ci) = &q.input {
                     if ci.field.is_none() {
-                        if let Some(&idx) = self.st.answers.get(&block.name) {
+                        if let Some(&idx) = self.st.answers.get(&extended_name(&block.name, &variant.bindings)) {
                             let out = self.follow_choice(b, block, idx, Some(var))?;
                             if let Outcome::Skip = out {
                                 return Ok(None);
@@ -1286,6 +1273,17 @@ fn collect_classes(class: &Rc<lang::value::Class>, out: &mut Vec<String>) {
     for b in &class.bases {
         collect_classes(b, out);
     }
+}
+
+/// docassemble's extended question name: the block's name with the objects and indices it
+/// was asked for (`Question_3|WITH|person[1]|1`), so that an embedded choice is remembered
+/// for each item separately.
+pub(crate) fn extended_name(name: &str, bindings: &[(String, String)]) -> String {
+    if bindings.is_empty() {
+        return name.to_string();
+    }
+    let parts: Vec<&str> = bindings.iter().map(|(_, t)| t.as_str()).collect();
+    format!("{name}|WITH|{}", parts.join("|"))
 }
 
 /// Whether a block's field variable (maybe with iterators) can define the sought name.

@@ -138,7 +138,7 @@ fn apply(run: &mut Run<'_>, cur: &crate::state::CurrentQuestion, posted: &HashMa
     for f in &spec {
         offered.push(f.name.as_str());
         match &f.how {
-            How::Checkboxes { options, nota } => {
+            How::Checkboxes { options, nota, .. } => {
                 offered.extend(options.iter().map(|(n, _)| n.as_str()));
                 if let Some(n) = nota {
                     offered.push(n.as_str());
@@ -157,6 +157,13 @@ fn apply(run: &mut Run<'_>, cur: &crate::state::CurrentQuestion, posted: &HashMa
     }
 
     let get = |name: &str| -> Option<&str> { posted.get(name).and_then(|v| v.first()).copied() };
+    // `list collect`: its settings and the rows shown, before anything is stored
+    let collect = match &q.input {
+        Input::Fields(fields) => run.list_collect(q, fields)?.map(|c| (c, fields)),
+        _ => None,
+    };
+    let shown = collect.as_ref().map(|(c, _)| run.collect_rows(c)).unwrap_or(0);
+    let collect_add = collect.is_some() && posted.contains_key(super::collect::ADD_BUTTON);
     let mut values: Vec<(String, Value)> = Vec::new();
     let mut errors: Vec<(Option<usize>, String)> = Vec::new();
     let mut pending: Option<PendingCommand> = None;
@@ -204,6 +211,18 @@ fn apply(run: &mut Run<'_>, cur: &crate::state::CurrentQuestion, posted: &HashMa
             }
         }
     }
+    // `list collect`: added rows left blank are not stored
+    if let Some((c, _)) = &collect {
+        let vars: Vec<(String, bool)> =
+            spec.iter().map(|f| (f.var.clone(), get(&f.name).is_some_and(|v| !v.trim().is_empty()))).collect();
+        let skip = run.collect_skip(c, &vars);
+        for (idx, f) in spec.iter().enumerate() {
+            if skip.get(idx).copied().unwrap_or(false) {
+                keep[idx] = false;
+                errors.retain(|(view, _)| *view != f.view || f.view.is_none());
+            }
+        }
+    }
     // validate: functions
     for (idx, f) in spec.iter().enumerate() {
         if !keep[idx] {
@@ -232,6 +251,9 @@ fn apply(run: &mut Run<'_>, cur: &crate::state::CurrentQuestion, posted: &HashMa
             continue;
         }
         let Some(v) = converted[idx].take() else { continue };
+        if let Some((c, _)) = &collect {
+            run.collect_prepare(c, &f.var);
+        }
         let old = path::parse(&f.var).and_then(|p| path::lookup(&run.ns, &p));
         let differs = match &old {
             Some(o) => !o.py_eq(&v),
@@ -271,7 +293,7 @@ fn apply(run: &mut Run<'_>, cur: &crate::state::CurrentQuestion, posted: &HashMa
     if let Some(p) = pending {
         run.st.pending_command = Some(p);
     }
-    if block.mandatory.is_some() && cur.choice.is_none() && follow.is_none() {
+    if block.mandatory.is_some() && cur.choice.is_none() && follow.is_none() && !collect_add {
         run.st.answered.insert(block.name.clone());
     }
     if let Some(ev) = &cur.event {
@@ -281,6 +303,9 @@ fn apply(run: &mut Run<'_>, cur: &crate::state::CurrentQuestion, posted: &HashMa
         if run.st.event_stack.iter().any(|e| &e.action == var) {
             run.pop_event(var);
         }
+    }
+    if let Some((c, fields)) = &collect {
+        run.collect_done(c, fields, collect_add, shown)?;
     }
     invalidate_dependents(run, &changed)?;
     // progress
@@ -396,6 +421,10 @@ fn convert_field<'p>(
                 Converted::Str(s) => validate::check_length(s, f.minlength, f.maxlength)?,
                 _ => {}
             }
+            if let (Converted::Str(s), "raw") = (&c, f.datatype.as_str()) {
+                // `datatype: raw`: the text is shown as HTML (sanitised by the server), not escaped
+                return Ok(Some(Value::from_str(&crate::functions::safe_html(s))));
+            }
             Ok(Some(to_value(run, c)))
         }
         How::Checkbox { invert } => {
@@ -417,7 +446,7 @@ fn convert_field<'p>(
             let v = values.get(idx).cloned().ok_or_else(|| validate::BAD_CHOICE.to_string())?;
             Ok(Some(coerce(run, v, &f.datatype)?))
         }
-        How::Checkboxes { options, nota } => {
+        How::Checkboxes { options, nota, nota_label } => {
             let mut pairs = Vec::new();
             let mut any = false;
             for (name, key) in options {
@@ -426,9 +455,18 @@ fn convert_field<'p>(
                 pairs.push((key.clone(), on));
             }
             let nota_on = nota.as_deref().and_then(&get).is_some_and(validate::truthy_text);
+            if nota_on {
+                // "None of the above" unchecks the others (docassemble does it in the browser)
+                for p in &mut pairs {
+                    p.1 = false;
+                }
+            }
             if f.required && !any && !nota_on {
                 return Err(match nota {
-                    Some(_) => "Check at least one option, or check \u{201c}None of the above.\u{201d}".into(),
+                    Some(_) => format!(
+                        "Check at least one option, or check \u{201c}{}\u{201d}",
+                        strip_tags(nota_label.as_deref().unwrap_or("None of the above"))
+                    ),
                     None => "Check at least one option.".into(),
                 });
             }
@@ -501,4 +539,19 @@ fn coerce(run: &mut Run<'_>, v: Value, datatype: &str) -> Result<Value, String> 
         (Value::Str(s), "boolean" | "yesno" | "yesnoradio") => Ok(Value::Bool(validate::truthy_text(s))),
         _ => Ok(v),
     }
+}
+
+/// Text without HTML tags (for messages that quote a label).
+fn strip_tags(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_tag = false;
+    for c in s.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }

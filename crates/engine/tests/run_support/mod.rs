@@ -86,7 +86,21 @@ fn strip_markdown(s: &str) -> String {
     out
 }
 
+/// Drops author HTML that a browser would not show (`<span class="invisible">…</span>`,
+/// `d-none`), as the browser's visible text would.
+fn strip_hidden(s: &str) -> String {
+    let mut out = s.to_string();
+    for pat in ["<span class='invisible'>", "<span class=\"invisible\">", "<span class='d-none'>", "<span class=\"d-none\">"] {
+        while let Some(start) = out.find(pat) {
+            let Some(end) = out[start..].find("</span>") else { break };
+            out.replace_range(start..start + end + "</span>".len(), "");
+        }
+    }
+    out
+}
+
 pub fn norm(s: &str) -> String {
+    let s = &strip_hidden(s);
     let s = &strip_markdown(s);
     let s = s
         .replace(['\u{2019}', '\u{2018}'], "'")
@@ -101,18 +115,53 @@ pub fn norm(s: &str) -> String {
 
 impl Session {
     pub fn start(reference: &str) -> Session {
+        let mut s = Self::start_at(reference, None);
+        s.follow_redirect(0);
+        s
+    }
+
+    /// Starts a session whose clock is the real one (the browser scenarios were written
+    /// against today's date), instead of the fixed test date.
+    pub fn start_now(reference: &str) -> Session {
+        let mut s = Self::start_at(reference, Some(chrono::Local::now().naive_local()));
+        s.follow_redirect(0);
+        s
+    }
+
+    fn start_at(reference: &str, now: Option<chrono::NaiveDateTime>) -> Session {
         let iv = interview(reference.split('&').next().unwrap_or(reference));
         let mut state = iv.new_session();
-        let ctx = RequestContext::for_tests(reference);
+        let mut ctx = RequestContext::for_tests(reference);
+        if let Some(now) = now {
+            ctx.now = now;
+        }
         let screen = iv.next_screen(&mut state, &ctx);
-        Session {
+        let mut s = Session {
             iv,
             state,
             ctx,
             screen,
             staged: Vec::new(),
             show_help: false,
+        };
+        s
+    }
+
+    /// A command screen whose URL is another interview (`command('exit', url=interview_url(i=…))`)
+    /// is a redirect the browser follows.
+    fn follow_redirect(&mut self, depth: u32) {
+        if depth > 3 {
+            return;
         }
+        let target = match &self.screen {
+            Screen::Command { url: Some(u), .. } => u.split_once("interview?").map(|(_, q)| q.to_string()),
+            _ => None,
+        };
+        let Some(query) = target else { return };
+        let Some(i) = query.split('&').find_map(|p| p.strip_prefix("i=")) else { return };
+        let now = self.ctx.now;
+        *self = Session::start_at(i, Some(now));
+        self.follow_redirect(depth + 1);
     }
 
     pub fn q(&self) -> &QuestionScreen {
@@ -165,6 +214,11 @@ impl Session {
                 }
                 if let Some(h) = &q.help_label {
                     out.push_str(h);
+                    out.push('\n');
+                }
+                if q.help.is_some() && q.interview_help.is_some() {
+                    // the interview help's own tab
+                    out.push_str(q.interview_help_label.as_deref().unwrap_or("Help"));
                     out.push('\n');
                 }
                 for (l, _) in &q.menu_items {
@@ -235,7 +289,7 @@ impl Session {
             Screen::Command { command, .. } => out.push_str(command),
             Screen::Response { body, .. } => out.push_str(&String::from_utf8_lossy(body)),
         }
-        norm(&out)
+        norm(&strip_icons(&out))
     }
 
     pub fn see(&self, phrase: &str) {
@@ -256,11 +310,18 @@ impl Session {
     }
 
     fn field_by_label(&self, label: &str) -> usize {
+        self.nth_field_by_label(label, 1)
+    }
+
+    fn nth_field_by_label(&self, label: &str, nth: usize) -> usize {
         let q = self.q();
         let want = norm(label);
         q.fields
             .iter()
-            .position(|f| norm(&f.label) == want && !f.name.is_empty())
+            .enumerate()
+            .filter(|(_, f)| norm(&f.label) == want && !f.name.is_empty())
+            .nth(nth.saturating_sub(1))
+            .map(|(i, _)| i)
             .unwrap_or_else(|| {
                 panic!(
                     "no field labelled {label:?}: {:?}",
@@ -276,7 +337,12 @@ impl Session {
 
     /// `I set "label" to "value"`.
     pub fn set(&mut self, label: &str, value: &str) {
-        let i = self.field_by_label(label);
+        self.set_nth(label, 1, value);
+    }
+
+    /// `I set the second "label" to "value"`.
+    pub fn set_nth(&mut self, label: &str, nth: usize, value: &str) {
+        let i = self.nth_field_by_label(label, nth);
         let f = self.q().fields[i].clone();
         match f.kind {
             FieldKind::Multiselect | FieldKind::Checkboxes => {
@@ -316,11 +382,17 @@ impl Session {
                         | FieldKind::Number
                         | FieldKind::Integer
                         | FieldKind::Currency
+                        | FieldKind::Date
                 )
             })
             .cloned()
             .expect("a text field");
-        self.stage(f.name.clone(), value.to_string());
+        // typing "03/31/1977" into a date input gives the value 1977-03-31 (US locale)
+        let value = match (f.kind, value.split('/').collect::<Vec<_>>().as_slice()) {
+            (FieldKind::Date, [m, d, y]) if y.len() == 4 => format!("{y}-{m:0>2}-{d:0>2}"),
+            _ => value.to_string(),
+        };
+        self.stage(f.name.clone(), value);
     }
 
     /// `I click the "option" option under "label"`.
@@ -478,7 +550,8 @@ impl Session {
         if q.help_label.as_deref().map(norm) == Some(want.clone())
             || (q.help.is_some() && want == "Help")
         {
-            self.show_help = true;
+            // a help tab opens and closes
+            self.show_help = !self.show_help;
             return;
         }
         if (q.back_allowed || q.question_back_button)
@@ -499,6 +572,20 @@ impl Session {
         if q.continue_label.as_deref().map(norm) == Some(want.clone()) {
             let form = self.form(None);
             self.post(form);
+            return;
+        }
+        // links drawn as buttons (`add_action()`, action buttons)
+        if let Some(url) = q
+            .action_buttons
+            .iter()
+            .find(|a| norm(&a.label) == want)
+            .map(|a| a.url.clone())
+        {
+            self.visit(&url);
+            return;
+        }
+        if let Some((_, url)) = anchors(&q).into_iter().find(|(t, _)| norm(t) == want) {
+            self.visit(&url);
             return;
         }
         panic!("no button {label:?} on screen: {}", self.text());
@@ -526,7 +613,27 @@ impl Session {
                     .map(|a| a.url.clone())
             })
             .or_else(|| find_markdown_link(&q, label))
+            .or_else(|| {
+                anchors(&q)
+                    .into_iter()
+                    .find(|(t, _)| norm(t) == want)
+                    .map(|(_, u)| u)
+            })
             .unwrap_or_else(|| panic!("no link {label:?} on {}", self.text()));
+        self.visit(&url);
+    }
+
+    /// `I click the second link " Edit"`: the nth HTML link with that text.
+    pub fn nth_link(&mut self, label: &str, nth: usize) {
+        let want = norm(label);
+        let q = self.q().clone();
+        let review = q.review.iter().filter_map(|r| r.url.clone().map(|u| (r.label.clone(), u)));
+        let url = review
+            .chain(anchors(&q))
+            .filter(|(t, _)| norm(t) == want)
+            .nth(nth.saturating_sub(1))
+            .map(|(_, u)| u)
+            .unwrap_or_else(|| panic!("no link {nth} {label:?} on {}", self.text()));
         self.visit(&url);
     }
 
@@ -559,7 +666,7 @@ impl Session {
             .q()
             .fields
             .iter()
-            .find(|f| f.kind == FieldKind::Dropdown)
+            .find(|f| matches!(f.kind, FieldKind::Dropdown | FieldKind::Multiselect))
             .cloned()
             .expect("a drop-down");
         let c = f
@@ -567,7 +674,11 @@ impl Session {
             .iter()
             .find(|c| norm(&c.label) == norm(value))
             .unwrap_or_else(|| panic!("no option {value}"));
-        self.stage(f.name.clone(), c.value.clone());
+        // a multiple select (`<select multiple>`) posts each chosen option under its own name
+        match &c.name {
+            Some(n) => self.stage(n.clone(), "True".into()),
+            None => self.stage(f.name.clone(), c.value.clone()),
+        }
     }
 
     /// Reloads the screen.
@@ -615,4 +726,78 @@ fn find_markdown_link(q: &QuestionScreen, label: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// The HTML links (`<a href>…</a>`) in the screen's texts: (text without tags, href).
+pub fn anchors(q: &QuestionScreen) -> Vec<(String, String)> {
+    let mut texts = vec![q.question.clone()];
+    texts.extend(q.subquestion.clone());
+    texts.extend(q.under.clone());
+    texts.extend(q.pre.clone());
+    texts.extend(q.post.clone());
+    texts.extend(q.right.clone());
+    for f in &q.fields {
+        texts.extend(f.content.clone());
+    }
+    for r in &q.review {
+        texts.extend(r.value.clone());
+    }
+    let mut out = Vec::new();
+    for t in texts {
+        let t = t.replace(['\u{e000}', '\u{e001}'], "");
+        let mut rest = t.as_str();
+        while let Some(start) = rest.find("<a ") {
+            let after = &rest[start..];
+            let Some(gt) = after.find('>') else { break };
+            let tag = &after[..gt];
+            let Some(end) = after.find("</a>") else { break };
+            let inner = &after[gt + 1..end];
+            let href = tag.find("href=\"").and_then(|h| {
+                tag[h + 6..]
+                    .find('"')
+                    .map(|e| tag[h + 6..h + 6 + e].replace("&amp;", "&"))
+            });
+            let mut text = String::new();
+            let mut in_tag = false;
+            for c in inner.chars() {
+                match c {
+                    '<' => in_tag = true,
+                    '>' if in_tag => in_tag = false,
+                    _ if !in_tag => text.push(c),
+                    _ => {}
+                }
+            }
+            if let Some(h) = href {
+                out.push((text, h));
+            }
+            rest = &after[end + 4..];
+        }
+    }
+    out
+}
+
+/// `:bed:`-style icon codes become icons in the browser: not visible text.
+fn strip_icons(s: &str) -> String {
+    if s.contains("[NO_EMOJIS]") {
+        return s.to_string();
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == ':' && chars.get(i + 1).is_some_and(|c| c.is_ascii_lowercase()) {
+            let mut j = i + 1;
+            while j < chars.len() && (chars[j].is_ascii_lowercase() || chars[j].is_ascii_digit() || chars[j] == '-') {
+                j += 1;
+            }
+            let before_ok = i == 0 || !chars[i - 1].is_alphanumeric();
+            if before_ok && chars.get(j) == Some(&':') {
+                i = j + 1;
+                continue;
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
 }
