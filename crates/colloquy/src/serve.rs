@@ -21,8 +21,8 @@ const DEMO_FILES: &[(&str, &str)] = &[(
     include_str!("../demo/data/questions/intake.yml"),
 )];
 
-/// Idle sessions older than this are deleted (docassemble's default: 90 days).
-const IDLE_DAYS: u64 = 90;
+/// How often idle sessions are swept (also once at startup).
+const SWEEP_EVERY: Duration = Duration::from_secs(3600);
 
 /// Arguments of `colloquy serve`.
 #[derive(Debug, clap::Args)]
@@ -39,9 +39,31 @@ pub struct ServeArgs {
     /// Development mode: reload interview files that changed on disk.
     #[arg(long)]
     pub dev: bool,
-    /// Mark cookies `Secure` (set when a TLS proxy is in front).
+    /// Mark cookies `Secure` and name them `__Host-…` (set when TLS is in front).
     #[arg(long, env = "COLLOQUY_SECURE_COOKIES")]
     pub secure_cookies: bool,
+    /// Send `Strict-Transport-Security` (one year, subdomains; only when TLS is in front).
+    #[arg(long, env = "COLLOQUY_HSTS")]
+    pub hsts: bool,
+    /// Delete sessions idle for this many days (docassemble's default, 90); 0 = never.
+    #[arg(long, env = "COLLOQUY_DELETE_AFTER_DAYS", default_value_t = 90)]
+    pub delete_after_days: u64,
+    /// Key file wrapping the data keys of `multi_user` sessions (created, mode 0600, if
+    /// missing). Default: `session-wrap.key` in the data directory — keep it elsewhere,
+    /// and back it up separately from the database.
+    #[arg(long, env = "COLLOQUY_SERVER_KEY_FILE", value_name = "FILE")]
+    pub server_key_file: Option<PathBuf>,
+}
+
+/// Deletes the sessions idle for more than `days` days (0 = keep forever); returns how
+/// many were deleted.
+pub async fn sweep_idle(store: &store::Store, days: u64) -> Result<u64, store::StoreError> {
+    if days == 0 {
+        return Ok(0);
+    }
+    store
+        .delete_idle(Duration::from_secs(days.saturating_mul(86_400)))
+        .await
 }
 
 /// Reads the server secret from `data_dir/server.key`, creating it (mode 0600) if missing.
@@ -150,6 +172,12 @@ pub async fn build_config(args: &ServeArgs) -> Result<Config, String> {
     let store = store::Store::open_dir(&args.data_dir)
         .await
         .map_err(|e| format!("database: {e}"))?;
+    let key_path = args
+        .server_key_file
+        .clone()
+        .unwrap_or_else(|| args.data_dir.join("session-wrap.key"));
+    let server_key = store::ServerKey::load_or_create(&key_path)
+        .map_err(|e| format!("server key {}: {e}", key_path.display()))?;
     let mut sources = DirSources::new();
     for dir in &args.packages {
         sources
@@ -210,6 +238,10 @@ pub async fn build_config(args: &ServeArgs) -> Result<Config, String> {
         featured,
         listed,
         secure_cookies: args.secure_cookies,
+        options: server::ServerOptions {
+            hsts: args.hsts,
+            server_key: Some(Arc::new(server_key)),
+        },
     })
 }
 
@@ -228,16 +260,14 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
         .map_err(|e| format!("cannot listen on {}: {e}", args.listen))?;
     tracing::info!("listening on http://{}", args.listen);
 
-    // Delete idle sessions once an hour.
+    // Delete idle sessions at startup (the first tick is immediate), then hourly.
     let cleaner_store = store.clone();
+    let days = args.delete_after_days;
     let cleaner = tokio::spawn(async move {
-        let mut tick = tokio::time::interval(Duration::from_secs(3600));
+        let mut tick = tokio::time::interval(SWEEP_EVERY);
         loop {
             tick.tick().await;
-            match cleaner_store
-                .delete_idle(Duration::from_secs(IDLE_DAYS * 86_400))
-                .await
-            {
+            match sweep_idle(&cleaner_store, days).await {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(deleted = n, "idle sessions deleted"),
                 Err(e) => tracing::warn!(error = %e, "idle-session cleanup failed"),
@@ -269,6 +299,9 @@ mod tests {
             packages: vec![],
             dev: false,
             secure_cookies: false,
+            hsts: false,
+            delete_after_days: 90,
+            server_key_file: None,
         }
     }
 
@@ -311,8 +344,200 @@ mod tests {
         (name, value)
     }
 
+    /// A `Write` into a shared buffer (to capture the log).
+    #[derive(Clone, Default)]
+    struct LogBuf(Arc<std::sync::Mutex<Vec<u8>>>);
+
+    impl std::io::Write for LogBuf {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(b);
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[derive(Debug, clap::Parser)]
+    struct Cli {
+        #[command(flatten)]
+        serve: ServeArgs,
+    }
+
+    #[test]
+    fn security_flags_parse_with_safe_defaults() {
+        use clap::Parser;
+        let a = Cli::try_parse_from(["colloquy"]).unwrap().serve;
+        assert!(!a.secure_cookies && !a.hsts);
+        assert_eq!(a.delete_after_days, 90);
+        assert!(a.server_key_file.is_none());
+        let a = Cli::try_parse_from([
+            "colloquy",
+            "--secure-cookies",
+            "--hsts",
+            "--delete-after-days",
+            "0",
+            "--server-key-file",
+            "/etc/colloquy/wrap.key",
+        ])
+        .unwrap()
+        .serve;
+        assert!(a.secure_cookies && a.hsts);
+        assert_eq!(a.delete_after_days, 0);
+        assert_eq!(
+            a.server_key_file.as_deref(),
+            Some(Path::new("/etc/colloquy/wrap.key"))
+        );
+        assert!(Cli::try_parse_from(["colloquy", "--delete-after-days", "-1"]).is_err());
+    }
+
+    #[tokio::test]
+    async fn idle_sweep_honours_zero_as_never() {
+        let store = store::Store::open_memory().await.unwrap();
+        let key = store::DataKey::generate().unwrap();
+        let secret = store::CookieSecret::generate().unwrap();
+        store
+            .create("a", "i", b"{}", &key, store::KeyWrapper::Cookie(&secret))
+            .await
+            .unwrap();
+        // 0 = never: nothing is deleted, however old.
+        assert_eq!(sweep_idle(&store, 0).await.unwrap(), 0);
+        // A fresh session survives a 90-day sweep.
+        assert_eq!(sweep_idle(&store, 90).await.unwrap(), 0);
+        assert_eq!(store.session_count().await.unwrap(), 1);
+        // (Deleting old rows is tested in the store: idle_sessions_are_deleted_after_the_configured_age.)
+    }
+
+    /// The `href`s of `html` (unescaped `&amp;`).
+    fn hrefs(html: &str) -> Vec<String> {
+        html.split("href=\"")
+            .skip(1)
+            .map(|s| s.split('"').next().unwrap().replace("&amp;", "&"))
+            .collect()
+    }
+
+    /// With the real engine: `url_action()` links come out signed and run once; unsigned
+    /// ones do nothing; `multi_user = True` in the answers lets a second browser join with
+    /// `session=<id>`; `exit` leaves no row.
+    #[tokio::test]
+    async fn real_engine_actions_are_signed_and_multi_user_joins() {
+        let dir = tempfile::tempdir().unwrap();
+        let pkgs = dir.path().join("pkgs");
+        let q = pkgs.join("docassemble.sectest/data/questions");
+        std::fs::create_dir_all(&q).unwrap();
+        std::fs::write(
+            q.join("count.yml"),
+            r#"code: |
+  counter = 0
+---
+mandatory: True
+question: |
+  Count is ${ counter } for ${ who }
+subquestion: |
+  [Add one](${ url_action('add_one') })
+field: done
+---
+question: Who are you?
+fields:
+  - Name: who
+  - Share: multi_user
+    datatype: yesno
+---
+event: add_one
+code: |
+  counter = counter + 1
+"#,
+        )
+        .unwrap();
+        let data = dir.path().join("data");
+        let mut a = args(&data);
+        a.packages = vec![pkgs];
+        let config = build_config(&a).await.unwrap();
+        let store = config.store.clone();
+        let app = server::router(config);
+        let url = "/interview?i=docassemble.sectest%3Adata%2Fquestions%2Fcount.yml";
+        let get = |cookie: Option<&str>, u: &str| {
+            let mut b = Request::get(u).header(header::HOST, "localhost");
+            if let Some(c) = cookie {
+                b = b.header(header::COOKIE, c);
+            }
+            b.body(Body::empty()).unwrap()
+        };
+        let (status, cookies, html) = send(&app, get(None, url)).await;
+        assert_eq!(status, StatusCode::OK, "{html}");
+        assert!(html.contains("Who are you?"), "{html}");
+        let alice = cookies[0].split(';').next().unwrap().to_string();
+        let csrf = attr_after(&html, html.find("name=\"_csrf\"").unwrap(), "value").to_string();
+        let question =
+            attr_after(&html, html.find("name=\"_question\"").unwrap(), "value").to_string();
+        let (name, _) = field_name(&html, "Name");
+        let share_at = html.find(">Share<").unwrap();
+        let share_tag = html[..share_at].rfind("<input").unwrap_or(0);
+        let share_name = attr_after(&html, share_tag, "name").to_string();
+        let post = |cookie: &str, form: Vec<(String, String)>| {
+            let body = form_urlencoded::Serializer::new(String::new())
+                .extend_pairs(&form)
+                .finish();
+            Request::post(url)
+                .header(header::HOST, "localhost")
+                .header(header::COOKIE, cookie)
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(Body::from(body))
+                .unwrap()
+        };
+        let form = vec![
+            ("_csrf".to_string(), csrf.clone()),
+            ("_question".to_string(), question),
+            (name, "Alice".to_string()),
+            (share_name, "True".to_string()),
+        ];
+        let (status, _, html) = send(&app, post(&alice, form)).await;
+        assert_eq!(status, StatusCode::OK, "{html}");
+        assert!(html.contains("Count is 0 for Alice"), "{html}");
+        let link = hrefs(&html)
+            .into_iter()
+            .find(|h| h.contains("action="))
+            .unwrap_or_else(|| panic!("no action link in {html}"));
+        assert!(link.contains("&action_sig="), "{link}");
+        // Unsigned: nothing happens.
+        let unsigned = link.split("&action_sig=").next().unwrap().to_string();
+        let (_, _, html) = send(&app, get(Some(&alice), &unsigned)).await;
+        assert!(html.contains("Count is 0 for Alice"), "{html}");
+        // Signed: runs once.
+        let (_, _, html) = send(&app, get(Some(&alice), &link)).await;
+        assert!(html.contains("Count is 1 for Alice"), "{html}");
+        let (_, _, html) = send(&app, get(Some(&alice), &link)).await;
+        assert!(html.contains("Count is 1 for Alice"), "replayed: {html}");
+        // multi_user = True: Bob joins with the session id.
+        let id = alice
+            .split_once('=')
+            .unwrap()
+            .1
+            .split_once('.')
+            .unwrap()
+            .0
+            .to_string();
+        let (_, cookies, html) = send(&app, get(None, &format!("{url}&session={id}"))).await;
+        assert!(html.contains("Count is 1 for Alice"), "{html}");
+        assert!(!cookies.is_empty());
+        assert_eq!(store.session_count().await.unwrap(), 1);
+        drop(app);
+        store.close().await;
+    }
+
     #[tokio::test]
     async fn the_demo_runs_end_to_end() {
+        // Capture everything logged (all levels) to check no answer is ever logged.
+        let log = LogBuf::default();
+        let writer = log.clone();
+        let captured = tracing::subscriber::set_global_default(
+            tracing_subscriber::fmt()
+                .with_env_filter(tracing_subscriber::EnvFilter::new("trace"))
+                .with_ansi(false)
+                .with_writer(move || writer.clone())
+                .finish(),
+        )
+        .is_ok();
         let dir = tempfile::tempdir().unwrap();
         let config = build_config(&args(dir.path())).await.unwrap();
         assert_eq!(config.featured.len(), 1);
@@ -427,6 +652,7 @@ mod tests {
         // 2000*12 = 24000 against 15060 + 2*5380 = 25820 → 93%
         assert!(html.contains("about 93% of the"), "{html}");
         assert!(dir.path().join("server.key").exists());
+        assert!(dir.path().join("session-wrap.key").exists());
         // Encryption at rest: the answer is in no file of the data directory (database,
         // WAL, shm, key file), neither while running nor after the store is closed.
         let scan = |when: &str| {
@@ -449,5 +675,13 @@ mod tests {
         drop(app);
         store.close().await;
         scan("closed");
+        if captured {
+            let text = String::from_utf8_lossy(&log.0.lock().unwrap()).into_owned();
+            assert!(text.contains("request_id"), "the log was captured: {text}");
+            assert!(
+                !text.contains("ZZMARKER123"),
+                "an answer reached the log: {text}"
+            );
+        }
     }
 }

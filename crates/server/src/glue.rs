@@ -20,6 +20,18 @@ impl Runner for Interview {
     fn new_session(&self) -> SessionState {
         Interview::new_session(self)
     }
+    fn temporary_session(&self) -> bool {
+        use engine::yaml::Value;
+        match self.metadata.raw.get("temporary session").map(|n| &n.value) {
+            Some(Value::Bool(b)) => *b,
+            Some(Value::Str(s)) => matches!(
+                s.trim().to_ascii_lowercase().as_str(),
+                "true" | "yes" | "on"
+            ),
+            Some(Value::Int(i)) => *i != 0,
+            _ => false,
+        }
+    }
     fn next_screen(&self, state: &mut SessionState, ctx: &RequestContext) -> Screen {
         Interview::next_screen(self, state, ctx)
     }

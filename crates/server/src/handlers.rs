@@ -7,11 +7,12 @@ use axum::extract::{RawQuery, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use engine::{RequestContext, Screen, SessionState, Submitted};
-use store::{CookieSecret, DataKey, KeyWrapper, StoreError};
+use store::{CookieSecret, DataKey, KeyWrapper, Openers, StoreError, WrapKind};
 
-use crate::render::{self, FormContext};
+use crate::render::{self, FormContext, PageExtras};
 use crate::security::{
-    self, cookie_name, csrf_ok, csrf_token, new_session_id, read_session_cookie,
+    self, action_token, action_token_ok, cookie_name_for, csrf_ok, csrf_token, new_session_id,
+    read_session_cookie, valid_session_id, ACTION_SIG,
 };
 use crate::{App, Runner};
 
@@ -29,7 +30,15 @@ const RESERVED: &[&str] = &[
     "from_list",
     "json",
     "js_target",
+    ACTION_SIG,
+    DELETE_PARAM,
 ];
+
+/// Query parameter of the "Erase my answers" confirmation page (`…&_delete=1`).
+const DELETE_PARAM: &str = "_delete";
+
+/// Form field of the confirmation page's button that deletes the session.
+const DELETE_FIELD: &str = "_delete_answers";
 
 /// `GET /`.
 pub async fn front_page(State(app): State<App>) -> Response {
@@ -53,6 +62,12 @@ struct Query {
     i: Option<String>,
     reset: bool,
     action: Option<String>,
+    /// The signature of `action` ([`ACTION_SIG`]).
+    action_sig: Option<String>,
+    /// `session=<id>`: join a `multi_user` session (docassemble's `interview_url()`).
+    session: Option<String>,
+    /// `_delete=1`: show the "Erase my answers" confirmation.
+    delete: bool,
     args: Vec<(String, String)>,
 }
 
@@ -63,6 +78,9 @@ fn parse_query(raw: Option<&str>) -> Query {
             "i" => q.i = Some(v.trim().to_string()),
             "reset" => q.reset = true,
             "action" => q.action = Some(v.into_owned()),
+            ACTION_SIG => q.action_sig = Some(v.into_owned()),
+            "session" => q.session = Some(v.into_owned()).filter(|s| valid_session_id(s)),
+            DELETE_PARAM => q.delete = true,
             k if RESERVED.contains(&k) || k.starts_with("utm_") => {}
             _ => q.args.push((k.into_owned(), v.into_owned())),
         }
@@ -123,7 +141,7 @@ async fn load_runner(app: &App, reference: &str) -> Result<Arc<dyn Runner>, Resp
     match tokio::task::spawn_blocking(move || engine.load(&r)).await {
         Ok(Ok(runner)) => Ok(runner),
         Ok(Err(message)) => {
-            tracing::warn!(interview = %reference, "interview failed to load");
+            tracing::warn!(interview = ?reference, "interview failed to load");
             Err(error_response(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 &message,
@@ -131,7 +149,7 @@ async fn load_runner(app: &App, reference: &str) -> Result<Arc<dyn Runner>, Resp
             ))
         }
         Err(_) => {
-            tracing::error!(interview = %reference, "interview loader panicked");
+            tracing::error!(interview = ?reference, "interview loader panicked");
             Err(internal_error())
         }
     }
@@ -151,6 +169,8 @@ struct Live {
     key: DataKey,
     /// The cookie secret that wraps `key` (travels only in the cookie; zeroized on drop).
     secret: CookieSecret,
+    /// What `key` is wrapped by in the store now.
+    wrapped_by: WrapKind,
 }
 
 impl Live {
@@ -164,6 +184,7 @@ impl Live {
             set_cookie: true,
             key: DataKey::generate()?,
             secret: CookieSecret::generate()?,
+            wrapped_by: WrapKind::Cookie,
         })
     }
 
@@ -173,37 +194,98 @@ impl Live {
     }
 }
 
+/// Turns a loaded row into a [`Live`] session, or `None` if its state does not parse.
+async fn live_from(
+    app: &App,
+    reference: &str,
+    s: store::Session,
+    secret: CookieSecret,
+    set_cookie: bool,
+) -> Option<Live> {
+    let text = String::from_utf8(s.state).unwrap_or_default();
+    match SessionState::from_json_str(&text) {
+        Ok(state) => Some(Live {
+            id: s.id,
+            version: Some(s.version),
+            original: text,
+            state,
+            set_cookie,
+            key: s.key,
+            secret,
+            wrapped_by: s.wrapped_by,
+        }),
+        Err(_) => {
+            tracing::warn!(interview = ?reference, "stored session unreadable; starting afresh");
+            let _ = app.store.delete(&s.id).await;
+            None
+        }
+    }
+}
+
+/// Opens this browser's session of the interview, or, with `join` (the `session=<id>` of
+/// docassemble's `interview_url()`), a `multi_user` session another browser shares — which
+/// opens only while that session's key is wrapped by the server key. Anything that does
+/// not open (no cookie, a tampered or stale cookie, an id without its secret) gives a new
+/// session, never an error.
 async fn open_session(
     app: &App,
     headers: &HeaderMap,
     reference: &str,
     runner: &Arc<dyn Runner>,
+    join: Option<&str>,
 ) -> Result<Live, Response> {
-    let cookie = cookie_name(reference);
-    if let Some((id, secret)) = read_session_cookie(headers, &cookie) {
-        match app.store.load(&id, KeyWrapper::Cookie(&secret)).await {
-            Ok(Some(s)) if s.interview == reference => {
-                let text = String::from_utf8(s.state).unwrap_or_default();
-                if let Ok(state) = SessionState::from_json_str(&text) {
-                    return Ok(Live {
-                        id,
-                        version: Some(s.version),
-                        original: text,
-                        state,
-                        set_cookie: false,
-                        key: s.key,
-                        secret,
-                    });
+    let cookie = cookie_name_for(reference, app.secure_cookies);
+    let from_cookie = read_session_cookie(headers, &cookie);
+    let server = app.options.server_key.as_deref();
+    if let Some(join_id) = join {
+        if from_cookie.as_ref().map(|(id, _)| id.as_str()) != Some(join_id) {
+            let openers = Openers {
+                cookie: None,
+                server,
+            };
+            match app.store.load_either(join_id, openers).await {
+                Ok(Some(s)) if s.interview == reference => {
+                    // This browser gets its own cookie secret for the shared session: it
+                    // wraps the key again if this browser turns `multi_user` off.
+                    let secret = match CookieSecret::generate() {
+                        Ok(x) => x,
+                        Err(e) => {
+                            tracing::error!(error = %e, "could not make session keys");
+                            return Err(internal_error());
+                        }
+                    };
+                    if let Some(live) = live_from(app, reference, s, secret, true).await {
+                        tracing::info!(interview = ?reference, "joined a multi_user session");
+                        return Ok(live);
+                    }
                 }
-                tracing::warn!(interview = %reference, "stored session unreadable; starting afresh");
-                let _ = app.store.delete(&id).await;
+                Ok(_) | Err(StoreError::Locked) | Err(StoreError::Sealed(_)) => {
+                    tracing::warn!(interview = ?reference, "session parameter does not open a shared session; ignored");
+                }
+                Err(e) => {
+                    tracing::error!(error = %e, "session load failed");
+                    return Err(internal_error());
+                }
+            }
+        }
+    }
+    if let Some((id, secret)) = from_cookie {
+        let openers = Openers {
+            cookie: Some(&secret),
+            server,
+        };
+        match app.store.load_either(&id, openers).await {
+            Ok(Some(s)) if s.interview == reference => {
+                if let Some(live) = live_from(app, reference, s, secret, false).await {
+                    return Ok(live);
+                }
             }
             Ok(_) => {}
             // A wrong or tampered secret, or state that does not authenticate: the holder
             // of this cookie cannot open the session. Start a new one; leave the row alone
             // (whoever has the right secret may still use it).
             Err(StoreError::Locked) | Err(StoreError::Sealed(_)) => {
-                tracing::warn!(interview = %reference, "session cookie does not open its session; starting afresh");
+                tracing::warn!(interview = ?reference, "session cookie does not open its session; starting afresh");
             }
             Err(e) => {
                 tracing::error!(error = %e, "session load failed");
@@ -217,22 +299,46 @@ async fn open_session(
     })
 }
 
-/// Saves the state if it changed; a new session is created.
+/// Whether the answers ask for sharing (`multi_user = True`) and the server can honour it.
+fn wants_server_key(app: &App, live: &Live, reference: &str) -> bool {
+    let asked = live.state.variables.get("multi_user") == Some(&serde_json::Value::Bool(true));
+    if asked && app.options.server_key.is_none() {
+        tracing::warn!(interview = ?reference, variable = "multi_user", "multi_user is set but the server has no server key; the session stays cookie-wrapped");
+    }
+    asked && app.options.server_key.is_some()
+}
+
+/// Saves the state if it changed; a new session is created. The data key is wrapped by
+/// the server key while the answers say `multi_user = True`, by the cookie secret
+/// otherwise; a change re-wraps it in the same update.
 async fn persist(app: &App, reference: &str, live: &mut Live) -> Result<(), StoreError> {
     let json = live.state.to_json_string();
+    let share = wants_server_key(app, live, reference);
+    let server = app.options.server_key.clone();
+    let wrapper = match (&server, share) {
+        (Some(k), true) => KeyWrapper::Server(k),
+        _ => KeyWrapper::Cookie(&live.secret),
+    };
+    let kind = if matches!(wrapper, KeyWrapper::Server(_)) {
+        WrapKind::Server
+    } else {
+        WrapKind::Cookie
+    };
     match live.version {
         None => {
             let v = app
                 .store
-                .create(
-                    &live.id,
-                    reference,
-                    json.as_bytes(),
-                    &live.key,
-                    KeyWrapper::Cookie(&live.secret),
-                )
+                .create(&live.id, reference, json.as_bytes(), &live.key, wrapper)
                 .await?;
             live.version = Some(v);
+        }
+        Some(v) if kind != live.wrapped_by => {
+            let nv = app
+                .store
+                .save_rewrapped(&live.id, v, json.as_bytes(), &live.key, Some(wrapper))
+                .await?;
+            tracing::info!(interview = ?reference, variable = "multi_user", shared = share, "session key re-wrapped");
+            live.version = Some(nv);
         }
         Some(v) if json != live.original => {
             let nv = app
@@ -243,6 +349,7 @@ async fn persist(app: &App, reference: &str, live: &mut Live) -> Result<(), Stor
         }
         Some(_) => return Ok(()),
     }
+    live.wrapped_by = kind;
     live.original = json;
     Ok(())
 }
@@ -289,7 +396,11 @@ async fn run_engine(
     .ok()
 }
 
-/// `GET /interview?i=…[&reset=1|2][&action=…]`.
+/// `GET /interview?i=…[&reset=1|2][&action=…&action_sig=…][&session=…][&_delete=1]`.
+///
+/// A GET changes no answers by itself: an `action` runs only with a valid signature
+/// ([`security::action_token`]) for this session at its current version; anything else is
+/// ignored and the current screen is shown.
 pub async fn interview_get(
     State(app): State<App>,
     headers: HeaderMap,
@@ -300,10 +411,10 @@ pub async fn interview_get(
         return see_other("/", None);
     };
     let interview_url = render::start_url(&reference);
+    let cookie = cookie_name_for(&reference, app.secure_cookies);
     if q.reset {
         // Forget this browser's session of the interview, then show a clean URL (so a
         // reload does not reset again).
-        let cookie = cookie_name(&reference);
         // Only the holder of the secret may delete: an id alone opens nothing.
         if let Some((id, secret)) = read_session_cookie(&headers, &cookie) {
             if let Ok(Some(_)) = app.store.load(&id, KeyWrapper::Cookie(&secret)).await {
@@ -331,20 +442,63 @@ pub async fn interview_get(
         Err(res) => return res,
     };
     for attempt in 0..3 {
-        let mut live = match open_session(&app, &headers, &reference, &runner).await {
-            Ok(l) => l,
-            Err(res) => return res,
+        let mut live =
+            match open_session(&app, &headers, &reference, &runner, q.session.as_deref()).await {
+                Ok(l) => l,
+                Err(res) => return res,
+            };
+        if q.delete {
+            if live.version.is_none() {
+                return see_other(&interview_url, None);
+            }
+            let csrf = csrf_token(&app.secret, &live.id);
+            let html = render::delete_confirm_page(&FormContext {
+                action: &interview_url,
+                csrf: &csrf,
+            });
+            let c = live
+                .set_cookie
+                .then(|| live.cookie(&cookie, app.secure_cookies));
+            return with_headers(Html(html).into_response(), c);
+        }
+        let action = match (&q.action, live.version) {
+            (None, _) => None,
+            (Some(a), Some(v))
+                if q.action_sig
+                    .as_deref()
+                    .is_some_and(|t| action_token_ok(&app.secret, &live.id, v, a, t)) =>
+            {
+                Some(a.clone())
+            }
+            (Some(_), _) => {
+                tracing::warn!(interview = ?reference, "action link without a valid signature ignored");
+                None
+            }
         };
+        if runner.temporary_session() && action.is_none() && live.version.is_some() {
+            // `temporary session`: a visit never resumes an old session.
+            if let Err(e) = app.store.delete(&live.id).await {
+                tracing::error!(error = %e, "session delete failed");
+                return internal_error();
+            }
+            live = match Live::fresh(&runner) {
+                Ok(l) => l,
+                Err(e) => {
+                    tracing::error!(error = %e, "could not make session keys");
+                    return internal_error();
+                }
+            };
+        }
         for (k, v) in &q.args {
             live.state
                 .url_args
                 .insert(k.clone(), serde_json::Value::String(v.clone()));
         }
-        let ctx = context(&headers, &interview_url, q.action.clone());
+        let ctx = context(&headers, &interview_url, action);
         let state = std::mem::take(&mut live.state);
         let Some((screen, state, _)) = run_engine(runner.clone(), state, ctx, Step::Show).await
         else {
-            tracing::error!(interview = %reference, "engine panicked");
+            tracing::error!(interview = ?reference, "engine panicked");
             return internal_error();
         };
         live.state = state;
@@ -397,7 +551,7 @@ pub async fn interview_post(
         Ok(r) => r,
         Err(res) => return res,
     };
-    let mut live = match open_session(&app, &headers, &reference, &runner).await {
+    let mut live = match open_session(&app, &headers, &reference, &runner, None).await {
         Ok(l) => l,
         Err(res) => return res,
     };
@@ -411,7 +565,7 @@ pub async fn interview_post(
         .map(|(_, v)| v.as_str())
         .unwrap_or("");
     if !csrf_ok(&app.secret, &live.id, token) {
-        tracing::warn!(interview = %reference, "POST with a missing or wrong CSRF token refused");
+        tracing::warn!(interview = ?reference, "POST with a missing or wrong CSRF token refused");
         let res = (
             StatusCode::FORBIDDEN,
             Html(render::message_page(
@@ -423,6 +577,24 @@ pub async fn interview_post(
         return with_headers(res, None);
     }
     form.retain(|(k, _)| k != "_csrf");
+    if form.iter().any(|(k, _)| k == DELETE_FIELD) {
+        // "Erase my answers": the session row, its files and history, in one transaction.
+        if let Err(e) = app.store.delete(&live.id).await {
+            tracing::error!(error = %e, "session delete failed");
+            return internal_error();
+        }
+        tracing::info!(interview = ?reference, "answers deleted by the user");
+        let cookie = cookie_name_for(&reference, app.secure_cookies);
+        let res = Html(render::message_page(
+            "Your answers have been erased",
+            "Everything you entered in this interview has been erased.",
+        ))
+        .into_response();
+        return with_headers(
+            res,
+            Some(security::expired_cookie(&cookie, app.secure_cookies)),
+        );
+    }
     // A multi-select list posts the field names of its chosen options (see render).
     for (k, v) in form.iter_mut() {
         if k == render::MULTISELECT {
@@ -438,7 +610,7 @@ pub async fn interview_post(
     let ctx = context(&headers, &interview_url, None);
     let state = std::mem::take(&mut live.state);
     let Some((screen, state, store_it)) = run_engine(runner.clone(), state, ctx, step).await else {
-        tracing::error!(interview = %reference, "engine panicked");
+        tracing::error!(interview = ?reference, "engine panicked");
         return internal_error();
     };
     live.state = state;
@@ -472,6 +644,29 @@ pub async fn interview_post(
     }
 }
 
+/// Whether a screen is an end of the interview: nothing to answer, no button to press.
+fn is_final(q: &engine::QuestionScreen) -> bool {
+    q.buttons.is_empty()
+        && q.continue_label.is_none()
+        && q.fields
+            .iter()
+            .all(|f| matches!(f.kind, engine::FieldKind::Note | engine::FieldKind::Html))
+}
+
+/// Signs the action links of this session (at its current version) in `html`.
+fn sign_links(app: &App, live: &Live, html: &str) -> String {
+    let version = live.version.unwrap_or(0);
+    let sign = |action: &str| action_token(&app.secret, &live.id, version, action);
+    security::sign_action_links(html, &sign)
+}
+
+/// A redirect target with its action link (if it is one) signed for this session.
+fn sign_target(app: &App, live: &Live, url: &str) -> String {
+    let version = live.version.unwrap_or(0);
+    let sign = |action: &str| action_token(&app.secret, &live.id, version, action);
+    security::sign_url(url, &sign)
+}
+
 /// Turns a screen into a response, storing the state first when asked.
 async fn respond(
     app: &App,
@@ -482,31 +677,61 @@ async fn respond(
     screen: Screen,
     store_it: bool,
 ) -> Result<Response, StoreError> {
-    let cookie_name = cookie_name(reference);
+    let cookie_name = cookie_name_for(reference, app.secure_cookies);
     let secure = app.secure_cookies;
+    let temporary = runner.temporary_session();
     match screen {
         Screen::Question(q) => {
-            if store_it {
+            let finished = temporary && is_final(&q);
+            if store_it && !finished {
                 persist(app, reference, live).await?;
             }
-            tracing::debug!(interview = %reference, block = %q.block_name, "question");
+            tracing::debug!(interview = ?reference, block = %q.block_name, "question");
             let csrf = csrf_token(&app.secret, &live.id);
-            let html = render::question_page(
+            let wants_nonce = q.script.as_deref().is_some_and(|t| !t.trim().is_empty())
+                || q.css.as_deref().is_some_and(|t| !t.trim().is_empty());
+            let nonce = wants_nonce.then(security::new_nonce);
+            let delete_url = format!("{interview_url}&{DELETE_PARAM}=1");
+            let html = render::question_page_with(
                 &q,
                 &FormContext {
                     action: interview_url,
                     csrf: &csrf,
                 },
+                &PageExtras {
+                    nonce: nonce.as_deref(),
+                    delete_url: (live.version.is_some() && !finished)
+                        .then_some(delete_url.as_str()),
+                },
             );
-            let cookie = if live.set_cookie && live.version.is_some() {
+            let html = if live.version.is_some() && !finished {
+                sign_links(app, live, &html)
+            } else {
+                html
+            };
+            let cookie = if finished {
+                // `temporary session`: the final screen is shown from memory; nothing of
+                // the session is kept.
+                if live.version.is_some() {
+                    app.store.delete(&live.id).await?;
+                }
+                tracing::info!(interview = ?reference, "temporary session finished and deleted");
+                Some(security::expired_cookie(&cookie_name, secure))
+            } else if live.set_cookie && live.version.is_some() {
                 Some(live.cookie(&cookie_name, secure))
             } else {
                 None
             };
-            Ok(with_headers(Html(html).into_response(), cookie))
+            let mut res = with_headers(Html(html).into_response(), cookie);
+            if let Some(n) = &nonce {
+                if let Ok(v) = HeaderValue::from_str(&security::csp_with_nonce(n)) {
+                    res.headers_mut().insert(header::CONTENT_SECURITY_POLICY, v);
+                }
+            }
+            Ok(res)
         }
         Screen::Error { message } => {
-            tracing::warn!(interview = %reference, "interview error");
+            tracing::warn!(interview = ?reference, "interview error");
             Ok(error_response(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 &message,
@@ -523,9 +748,10 @@ async fn respond(
             Ok(with_headers(res, cookie))
         }
         Screen::Command { command, url } => {
-            tracing::info!(interview = %reference, command = %command, "command");
+            tracing::info!(interview = ?reference, command = %command, "command");
             match command.as_str() {
                 "exit" | "logout" | "exit_logout" => {
+                    // The session row, its files and history, in one transaction.
                     if live.version.is_some() {
                         app.store.delete(&live.id).await?;
                     }
@@ -536,34 +762,50 @@ async fn respond(
                     ))
                 }
                 "leave" | "signin" | "register" => {
-                    persist(app, reference, live).await?;
                     let target = url.unwrap_or_else(|| "/".into());
+                    if temporary {
+                        // Nothing of a temporary session outlives the visit.
+                        if live.version.is_some() {
+                            app.store.delete(&live.id).await?;
+                        }
+                        return Ok(see_other(
+                            &target,
+                            Some(security::expired_cookie(&cookie_name, secure)),
+                        ));
+                    }
+                    // `leave` keeps the answers: redirect only.
+                    persist(app, reference, live).await?;
                     let cookie = live.set_cookie.then(|| live.cookie(&cookie_name, secure));
                     Ok(see_other(&target, cookie))
                 }
                 "restart" => {
+                    // Delete everything of the old session; start a new one (new id, new
+                    // keys) keeping only the URL arguments.
                     let url_args = std::mem::take(&mut live.state.url_args);
-                    live.state = runner.new_session();
-                    live.state.url_args = url_args;
-                    persist(app, reference, live).await?;
-                    let cookie = live.set_cookie.then(|| live.cookie(&cookie_name, secure));
-                    Ok(see_other(url.as_deref().unwrap_or(interview_url), cookie))
+                    if live.version.is_some() {
+                        app.store.delete(&live.id).await?;
+                    }
+                    let mut fresh = Live::fresh(&runner)?;
+                    fresh.state.url_args = url_args;
+                    persist(app, reference, &mut fresh).await?;
+                    let cookie = fresh.cookie(&cookie_name, secure);
+                    let target = sign_target(app, &fresh, url.as_deref().unwrap_or(interview_url));
+                    Ok(see_other(&target, Some(cookie)))
                 }
                 "new_session" => {
                     persist(app, reference, live).await?;
                     let mut fresh = Live::fresh(&runner)?;
                     persist(app, reference, &mut fresh).await?;
                     let cookie = fresh.cookie(&cookie_name, secure);
-                    Ok(see_other(
-                        url.as_deref().unwrap_or(interview_url),
-                        Some(cookie),
-                    ))
+                    let target = sign_target(app, &fresh, url.as_deref().unwrap_or(interview_url));
+                    Ok(see_other(&target, Some(cookie)))
                 }
                 _ => {
                     // refresh, continue, and anything unknown: show the interview again.
                     persist(app, reference, live).await?;
                     let cookie = live.set_cookie.then(|| live.cookie(&cookie_name, secure));
-                    Ok(see_other(url.as_deref().unwrap_or(interview_url), cookie))
+                    let target = sign_target(app, live, url.as_deref().unwrap_or(interview_url));
+                    Ok(see_other(&target, cookie))
                 }
             }
         }

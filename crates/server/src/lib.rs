@@ -37,6 +37,11 @@ pub trait Runner: Send + Sync + 'static {
     fn new_session(&self) -> SessionState;
     /// Runs the logic and returns what to show.
     fn next_screen(&self, state: &mut SessionState, ctx: &RequestContext) -> Screen;
+    /// Whether the interview's metadata asks for `temporary session` (always start fresh,
+    /// keep nothing once finished).
+    fn temporary_session(&self) -> bool {
+        false
+    }
     /// Applies a posted form (pairs exactly as posted, minus the CSRF token).
     fn submit(
         &self,
@@ -73,8 +78,21 @@ pub struct Config {
     pub featured: Vec<Listed>,
     /// Every other interview offered on the front page.
     pub listed: Vec<Listed>,
-    /// Set `Secure` on cookies (when served behind TLS).
+    /// Set `Secure` on cookies (when served behind TLS); the session cookies then also get
+    /// the `__Host-` prefix.
     pub secure_cookies: bool,
+    /// Further security options (HSTS, the server key for `multi_user` sessions).
+    pub options: ServerOptions,
+}
+
+/// Security options of the server beyond the basics of [`Config`].
+#[derive(Clone, Debug, Default)]
+pub struct ServerOptions {
+    /// Send `Strict-Transport-Security` on every response (only when TLS is in front).
+    pub hsts: bool,
+    /// The key that wraps the data keys of `multi_user` sessions (several browsers share
+    /// them). `None`: `multi_user` is not honoured and sessions stay cookie-wrapped.
+    pub server_key: Option<Arc<store::ServerKey>>,
 }
 
 /// Shared application state of the router.
@@ -96,6 +114,9 @@ pub fn router(config: Config) -> Router {
         )
         .fallback(handlers::not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY))
-        .layer(axum::middleware::from_fn(security::headers))
+        .layer(axum::middleware::from_fn_with_state(
+            app.clone(),
+            security::headers,
+        ))
         .with_state(app)
 }

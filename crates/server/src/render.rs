@@ -5,7 +5,9 @@
 //! in `<fieldset><legend class="da-legend">` with each option as
 //! `<input id> <label for><span>TEXT</span></label>`, real `<button>`s carrying their
 //! visible text, `button.dabackicon` for Back, and `<title>Error</title>` on error pages.
-//! No JavaScript is needed; no inline script or style is emitted (CSP forbids both).
+//! No JavaScript is needed; no inline script or style of ours is emitted (CSP forbids
+//! both). The interview author's own `script:`/`css:` blocks are emitted with the
+//! response's CSP nonce ([`PageExtras::nonce`]); without a nonce they are left out.
 
 use std::fmt::Write as _;
 
@@ -23,6 +25,47 @@ pub struct FormContext<'a> {
     pub action: &'a str,
     /// The CSRF token of the session.
     pub csrf: &'a str,
+}
+
+/// What a question page carries besides the form: the per-response CSP nonce for the
+/// author's `script:`/`css:`, and the link to delete one's answers.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PageExtras<'a> {
+    /// The CSP nonce of this response; `None` leaves the author's scripts and styles out.
+    pub nonce: Option<&'a str>,
+    /// Where "Erase my answers" leads (a confirmation page); `None` shows no link.
+    pub delete_url: Option<&'a str>,
+}
+
+/// Adds `nonce` to every `<script` and `<style` tag of the author's HTML, wrapping text
+/// without such a tag in one (`tag` = `script` or `style`). `</` inside a wrapped block is
+/// broken up so the text cannot close the element early.
+fn with_nonce(author: &str, tag: &str, nonce: &str) -> String {
+    let open = format!("<{tag}");
+    let lower = author.to_ascii_lowercase();
+    let has_tag = tag == "style" && lower.contains("<link") || lower.contains(&open);
+    if !has_tag {
+        let body = author.replace("</", "<\\/");
+        return format!("<{tag} nonce=\"{nonce}\">{body}</{tag}>\n");
+    }
+    let mut out = String::with_capacity(author.len() + 64);
+    let mut i = 0;
+    while let Some(at) = lower[i..].find(&open) {
+        let at = i + at;
+        let end = at + open.len();
+        out.push_str(&author[i..end]);
+        // Only a real tag start (`<script>` or `<script …`), not `<scripts`.
+        if matches!(
+            lower.as_bytes().get(end),
+            Some(b'>' | b' ' | b'\t' | b'\n' | b'\r' | b'/')
+        ) {
+            out.push_str(&format!(" nonce=\"{nonce}\""));
+        }
+        i = end;
+    }
+    out.push_str(&author[i..]);
+    out.push('\n');
+    out
 }
 
 fn attr(out: &mut String, name: &str, value: &str) {
@@ -81,7 +124,9 @@ pub fn error_page(message: &str, restart_url: Option<&str>) -> String {
         attr(&mut body, "href", url);
         body.push_str(">Start over</a> · ");
     }
-    body.push_str("<a href=\"/\">List of interviews</a></p>\n</main>\n");
+    body.push_str("<a href=\"/\">List of interviews</a></p>\n");
+    reference_line(&mut body);
+    body.push_str("</main>\n");
     page("Error", "co-error", "", &body)
 }
 
@@ -97,8 +142,40 @@ pub fn message_page(title: &str, message: &str) -> String {
         escape(title),
         escape(message)
     );
-    body.push_str("<p><a href=\"/\">List of interviews</a></p>\n</main>\n");
+    body.push_str("<p><a href=\"/\">List of interviews</a></p>\n");
+    reference_line(&mut body);
+    body.push_str("</main>\n");
     page(title, "", "", &body)
+}
+
+/// The request id, for the user to quote when asking for help (details are in the log).
+fn reference_line(body: &mut String) {
+    let id = crate::security::request_id();
+    if !id.is_empty() {
+        body.push_str("<p class=\"co-ref\">Reference: <code>");
+        escape_into(body, &id);
+        body.push_str("</code></p>\n");
+    }
+}
+
+/// The page that asks for confirmation before deleting one's answers (a POST form with
+/// the CSRF token; the GET that shows it changes nothing).
+pub fn delete_confirm_page(ctx: &FormContext<'_>) -> String {
+    let mut b = String::new();
+    b.push_str("<header class=\"co-top\"><a class=\"co-brand\" href=\"/\">Colloquy</a></header>\n");
+    b.push_str("<main id=\"main\" class=\"co-main\">\n<h1>Erase my answers</h1>\n");
+    b.push_str(
+        "<p>This erases everything you entered in this interview. It cannot be undone.</p>\n",
+    );
+    b.push_str("<form method=\"post\"");
+    attr(&mut b, "action", ctx.action);
+    b.push_str("><input type=\"hidden\" name=\"_csrf\"");
+    attr(&mut b, "value", ctx.csrf);
+    b.push_str("><button type=\"submit\" class=\"co-btn co-danger\" name=\"_delete_answers\" value=\"1\">Erase my answers</button> ");
+    b.push_str("<a");
+    attr(&mut b, "href", ctx.action);
+    b.push_str(">Keep them and go back</a></form>\n</main>\n");
+    page("Erase my answers", "", "", &b)
 }
 
 /// The URL that starts an interview afresh.
@@ -176,8 +253,18 @@ fn markdown_block(out: &mut String, class: &str, text: Option<&str>) {
     }
 }
 
-/// Renders a question screen as a complete page.
+/// Renders a question screen as a complete page (without the author's scripts and styles).
 pub fn question_page(q: &QuestionScreen, ctx: &FormContext<'_>) -> String {
+    question_page_with(q, ctx, &PageExtras::default())
+}
+
+/// Renders a question screen as a complete page, with the author's `script:`/`css:` under
+/// `extras.nonce` and the "Erase my answers" link.
+pub fn question_page_with(
+    q: &QuestionScreen,
+    ctx: &FormContext<'_>,
+    extras: &PageExtras<'_>,
+) -> String {
     let mut b = String::with_capacity(4096);
 
     // Header: title and menu.
@@ -426,10 +513,23 @@ pub fn question_page(q: &QuestionScreen, ctx: &FormContext<'_>) -> String {
         .as_deref()
         .map(to_plain)
         .unwrap_or_else(|| to_plain(&q.question));
-    let head = match q.reload {
+    if let Some(url) = extras.delete_url {
+        b.push_str("<p class=\"co-privacy\"><a");
+        attr(&mut b, "href", url);
+        b.push_str(">Erase my answers</a></p>\n");
+    }
+    let mut head = match q.reload {
         Some(secs) => format!("<meta http-equiv=\"refresh\" content=\"{secs}\">\n"),
         None => String::new(),
     };
+    if let Some(nonce) = extras.nonce {
+        if let Some(css) = q.css.as_deref().filter(|c| !c.trim().is_empty()) {
+            head.push_str(&with_nonce(css, "style", nonce));
+        }
+        if let Some(js) = q.script.as_deref().filter(|c| !c.trim().is_empty()) {
+            b.push_str(&with_nonce(js, "script", nonce));
+        }
+    }
     let class = q.css_class.as_deref().unwrap_or("");
     page(&title, class, &head, &b)
 }

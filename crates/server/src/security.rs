@@ -1,8 +1,8 @@
 //! Session ids, cookies, CSRF tokens and the security headers.
 
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use hmac::{Hmac, Mac};
 use http::header::{self, HeaderMap, HeaderValue};
 use rand::RngCore;
@@ -66,6 +66,17 @@ fn unhex(s: &str) -> Option<Vec<u8>> {
 pub fn cookie_name(interview: &str) -> String {
     let digest = Sha256::digest(interview.as_bytes());
     format!("colloquy_{}", hex(&digest[..8]))
+}
+
+/// The session cookie's name as used by the server: with the `__Host-` prefix when cookies
+/// are `Secure` (served over TLS), so the browser only accepts it from this exact host,
+/// over HTTPS, with `Path=/` and no `Domain` (no subdomain can set or shadow it).
+pub fn cookie_name_for(interview: &str, secure: bool) -> String {
+    if secure {
+        format!("__Host-{}", cookie_name(interview))
+    } else {
+        cookie_name(interview)
+    }
 }
 
 /// The value of cookie `name` in the request's `Cookie` headers.
@@ -135,17 +146,231 @@ pub fn csrf_ok(secret: &[u8; 32], session_id: &str, token: &str) -> bool {
     }
 }
 
-/// Content-Security-Policy of every response.
-pub const CSP: &str = "default-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'; form-action 'self'";
+fn action_mac(
+    secret: &[u8; 32],
+    session_id: &str,
+    version: i64,
+    action: &str,
+) -> Option<HmacSha256> {
+    let mut mac = HmacSha256::new_from_slice(secret).ok()?;
+    mac.update(b"colloquy-action\0");
+    mac.update(session_id.as_bytes());
+    mac.update(b"\0");
+    mac.update(&version.to_be_bytes());
+    mac.update(action.as_bytes());
+    Some(mac)
+}
 
-/// Middleware: the security headers on every response (pages, errors, static files).
-pub async fn headers(req: Request, next: Next) -> Response {
-    let mut res = next.run(req).await;
+/// Query parameter that carries the signature of an `action` link.
+pub const ACTION_SIG: &str = "action_sig";
+
+/// The signature of an action link (`url_action()`, menu items, review links, action
+/// buttons): HMAC-SHA256 over the session id, the session's stored version when the link
+/// was shown, and the `action` value, hex. A link therefore works only in its own session,
+/// and only until the session's state changes (once), and cannot be made by anyone who
+/// does not hold the server's secret.
+pub fn action_token(secret: &[u8; 32], session_id: &str, version: i64, action: &str) -> String {
+    action_mac(secret, session_id, version, action)
+        .map(|m| hex(&m.finalize().into_bytes()))
+        .unwrap_or_default()
+}
+
+/// Checks an action link's signature in constant time.
+pub fn action_token_ok(
+    secret: &[u8; 32],
+    session_id: &str,
+    version: i64,
+    action: &str,
+    token: &str,
+) -> bool {
+    match (
+        unhex(token),
+        action_mac(secret, session_id, version, action),
+    ) {
+        (Some(bytes), Some(mac)) => mac.verify_slice(&bytes).is_ok(),
+        _ => false,
+    }
+}
+
+/// The `action` value of a URL that points at the interview `interview_path` (a
+/// site-relative `/interview?…` URL, or an absolute one on any host — the host is checked by
+/// the browser, not here), decoded from the query string.
+fn action_of(url: &str) -> Option<String> {
+    let rest = match url.find("/interview?") {
+        Some(at) => {
+            let before = &url[..at];
+            // Site-relative, or scheme://host before the path (no other path prefix).
+            let host = before
+                .strip_prefix("http://")
+                .or_else(|| before.strip_prefix("https://"));
+            let ok = before.is_empty() || host.is_some_and(|h| !h.is_empty() && !h.contains('/'));
+            if !ok {
+                return None;
+            }
+            &url[at + "/interview?".len()..]
+        }
+        None => return None,
+    };
+    let query = rest.split('#').next().unwrap_or("");
+    let mut action = None;
+    for (k, v) in form_urlencoded::parse(query.as_bytes()) {
+        if k == ACTION_SIG {
+            return None; // already signed
+        }
+        if k == "action" {
+            action = Some(v.into_owned());
+        }
+    }
+    action
+}
+
+/// Adds [`ACTION_SIG`] to `url` if it is an action link of the interview.
+pub fn sign_url(url: &str, sign: &dyn Fn(&str) -> String) -> String {
+    let Some(action) = action_of(url) else {
+        return url.to_string();
+    };
+    let (base, frag) = match url.split_once('#') {
+        Some((b, f)) => (b, Some(f)),
+        None => (url, None),
+    };
+    let mut out = format!("{base}&{ACTION_SIG}={}", sign(&action));
+    if let Some(f) = frag {
+        out.push('#');
+        out.push_str(f);
+    }
+    out
+}
+
+/// Signs every action link (`href="…"` with an `action` parameter pointing at the
+/// interview) in rendered HTML; other links are left alone. Attribute values are
+/// HTML-escaped (`&amp;`), as the renderer and the sanitiser write them.
+pub fn sign_action_links(html: &str, sign: &dyn Fn(&str) -> String) -> String {
+    const HREF: &str = "href=\"";
+    let mut out = String::with_capacity(html.len() + 256);
+    let mut rest = html;
+    while let Some(at) = rest.find(HREF) {
+        let start = at + HREF.len();
+        out.push_str(&rest[..start]);
+        let after = &rest[start..];
+        let Some(end) = after.find('"') else {
+            rest = after;
+            break;
+        };
+        let value = &after[..end];
+        if value.contains("action=") {
+            let url = unescape_attr(value);
+            let signed = sign_url(&url, sign);
+            if signed != url {
+                out.push_str(&crate::markdown::escape(&signed));
+            } else {
+                out.push_str(value);
+            }
+        } else {
+            out.push_str(value);
+        }
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Undoes the HTML escaping of an attribute value (the entities the renderer and
+/// ammonia produce).
+fn unescape_attr(v: &str) -> String {
+    v.replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// A fresh CSP nonce (128 random bits, hex) for one response.
+pub fn new_nonce() -> String {
+    let mut bytes = [0u8; 16];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    hex(&bytes)
+}
+
+/// Content-Security-Policy of every response without author scripts or styles.
+pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'self'; form-action 'self'";
+
+/// The Content-Security-Policy of a page that carries the interview author's own
+/// `script:`/`css:` blocks, allowed by a per-response nonce (never `unsafe-inline`).
+pub fn csp_with_nonce(nonce: &str) -> String {
+    format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'nonce-{nonce}'; img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'self'; form-action 'self'"
+    )
+}
+
+/// Value of the `Strict-Transport-Security` header when HSTS is on (one year, subdomains).
+pub const HSTS: &str = "max-age=31536000; includeSubDomains";
+
+/// The id of one request: shown on error pages, logged with every message of the request.
+#[derive(Clone, Debug)]
+pub struct RequestId(pub String);
+
+tokio::task_local! {
+    static REQUEST_ID: String;
+}
+
+/// The id of the request being handled (empty outside a request).
+pub fn request_id() -> String {
+    REQUEST_ID.try_with(Clone::clone).unwrap_or_default()
+}
+
+/// A fresh request id (64 random bits, hex).
+fn new_request_id() -> String {
+    let mut bytes = [0u8; 8];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    hex(&bytes)
+}
+
+/// Middleware: gives every request an id (logged in a span, shown on error pages, sent as
+/// `X-Request-Id`), puts the security headers on every response (pages, errors, static
+/// files, redirects, 404, 405, 413), and replaces any error body that is not one of our
+/// HTML pages (axum's plain-text rejections) with the generic error page.
+pub async fn headers(State(app): State<crate::App>, req: Request, next: Next) -> Response {
+    let id = new_request_id();
+    let span = tracing::info_span!("request", request_id = %id);
+    let method = req.method().clone();
+    let path = req.uri().path().to_string();
+    let mut res = {
+        use tracing::Instrument;
+        REQUEST_ID
+            .scope(id.clone(), next.run(req).instrument(span.clone()))
+            .await
+    };
+    let status = res.status();
+    if status.is_client_error() || status.is_server_error() {
+        let _enter = span.enter();
+        tracing::info!(%method, path = ?path, status = status.as_u16(), "error response");
+        let html = res
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("text/html"));
+        if !html {
+            let page = REQUEST_ID.sync_scope(id.clone(), || generic_error_page(status));
+            let mut replaced = (status, axum::response::Html(page)).into_response();
+            for (name, value) in res.headers() {
+                if name == header::ALLOW {
+                    replaced.headers_mut().insert(name, value.clone());
+                }
+            }
+            res = replaced;
+        }
+    }
     let h = res.headers_mut();
-    h.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(CSP),
-    );
+    if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
+        h.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CSP),
+        );
+    }
+    if !h.contains_key(header::CACHE_CONTROL) {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
@@ -162,7 +387,35 @@ pub async fn headers(req: Request, next: Next) -> Response {
         "permissions-policy",
         HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=()"),
     );
+    h.insert(
+        "cross-origin-opener-policy",
+        HeaderValue::from_static("same-origin"),
+    );
+    if app.options.hsts {
+        h.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static(HSTS),
+        );
+    }
+    if let Ok(v) = HeaderValue::from_str(&id) {
+        h.insert("x-request-id", v);
+    }
     res
+}
+
+/// The generic page of an error status (no internals; the request id for support).
+fn generic_error_page(status: http::StatusCode) -> String {
+    let (title, message) = match status.as_u16() {
+        404 => ("Not found", "There is no page at this address."),
+        405 => ("Not allowed", "This page cannot be used that way."),
+        413 => ("Too large", "What was sent is too large."),
+        400..=499 => ("Bad request", "The request could not be understood."),
+        _ => (
+            "Error",
+            "An internal error occurred. Please try again later.",
+        ),
+    };
+    crate::render::message_page(title, message)
 }
 
 #[cfg(test)]
@@ -184,6 +437,44 @@ mod tests {
         assert!(!csrf_ok(&secret, &b, &t));
         assert!(!csrf_ok(&secret, &a, "zz"));
         assert!(!csrf_ok(&secret, &a, ""));
+    }
+
+    #[test]
+    fn action_links_are_signed_only_when_they_point_at_the_interview() {
+        let sign = |a: &str| format!("SIG({a})");
+        let ours = "/interview?i=a%3Ab.yml&action=eyJ4Ijo%3D";
+        assert_eq!(
+            sign_url(ours, &sign),
+            format!("{ours}&action_sig=SIG(eyJ4Ijo=)")
+        );
+        let abs = "http://localhost:8080/interview?i=a&action=x#frag";
+        assert_eq!(
+            sign_url(abs, &sign),
+            "http://localhost:8080/interview?i=a&action=x&action_sig=SIG(x)#frag"
+        );
+        for other in [
+            "https://evil.example/x/interview?i=a&action=x",
+            "/other/interview?i=a&action=x",
+            "/interview?i=a",
+            "http:///interview?i=a&action=x",
+            "http://",
+            "/interview?i=a&action=x&action_sig=y",
+            "mailto:x?action=y",
+        ] {
+            assert_eq!(sign_url(other, &sign), other, "{other}");
+        }
+        let html = "<a href=\"/interview?i=a&amp;action=x\">x</a> <a href=\"/y?action=1\">y</a> <a href=\"";
+        assert_eq!(
+            sign_action_links(html, &sign),
+            "<a href=\"/interview?i=a&amp;action=x&amp;action_sig=SIG(x)\">x</a> <a href=\"/y?action=1\">y</a> <a href=\""
+        );
+        let secret = new_secret();
+        let t = action_token(&secret, "s1", 3, "x");
+        assert!(action_token_ok(&secret, "s1", 3, "x", &t));
+        assert!(!action_token_ok(&secret, "s2", 3, "x", &t));
+        assert!(!action_token_ok(&secret, "s1", 4, "x", &t));
+        assert!(!action_token_ok(&secret, "s1", 3, "y", &t));
+        assert!(!action_token_ok(&secret, "s1", 3, "x", "zz"));
     }
 
     #[test]

@@ -21,6 +21,10 @@ impl Engine for FakeEngine {
     fn load(&self, reference: &str) -> Result<Arc<dyn Runner>, String> {
         if reference == "demo:q.yml" {
             Ok(Arc::new(Fake))
+        } else if reference == "sec:q.yml" {
+            Ok(Arc::new(SecFake { temporary: false }))
+        } else if reference == "tmp:q.yml" {
+            Ok(Arc::new(SecFake { temporary: true }))
         } else {
             Err(format!("{reference}: interview not found"))
         }
@@ -196,6 +200,7 @@ fn app_with(store: store::Store) -> axum::Router {
             label: "a.yml".into(),
         }],
         secure_cookies: false,
+        options: Default::default(),
     })
 }
 
@@ -498,6 +503,7 @@ async fn static_files() {
         featured: vec![],
         listed: vec![],
         secure_cookies: false,
+        options: Default::default(),
     });
     let r = send(&app, get("/packagestatic/pkg.one/a.txt", None)).await;
     assert_eq!(r.status, StatusCode::OK);
@@ -684,4 +690,699 @@ async fn sqlx_pool(dir: &std::path::Path) -> sqlx::SqlitePool {
 
 async fn sqlx_exec(pool: &sqlx::SqlitePool, sql: &str) {
     sqlx::query(sql).execute(pool).await.unwrap();
+}
+
+// ---------------------------------------------------------------------------------------
+// Issue 5 (security): a second fake interview with action links, author script/css,
+// multi_user and commands.
+
+/// `sec:q.yml` (and `tmp:q.yml`, the same with `temporary session`).
+struct SecFake {
+    temporary: bool,
+}
+
+const SEC: &str = "/interview?i=sec%3Aq.yml";
+const TMP: &str = "/interview?i=tmp%3Aq.yml";
+
+impl Runner for SecFake {
+    fn new_session(&self) -> SessionState {
+        SessionState::new()
+    }
+    fn temporary_session(&self) -> bool {
+        self.temporary
+    }
+    fn next_screen(&self, state: &mut SessionState, ctx: &RequestContext) -> Screen {
+        if ctx.action.as_deref() == Some("bump") {
+            let n = state
+                .variables
+                .get("bumps")
+                .and_then(Json::as_i64)
+                .unwrap_or(0);
+            state.variables.insert("bumps".into(), Json::from(n + 1));
+        }
+        if let Some(Json::String(cmd)) = state.variables.remove("cmd") {
+            return Screen::Command {
+                command: cmd,
+                url: None,
+            };
+        }
+        let v = &state.variables;
+        let Some(name) = v.get("name").and_then(Json::as_str) else {
+            return Screen::Question(QuestionScreen {
+                question: "Your name?".into(),
+                fields: vec![field("name", "Your name", FieldKind::Text)],
+                continue_label: Some("Continue".into()),
+                token: "s1".into(),
+                block_name: "Question_1".into(),
+                ..Default::default()
+            });
+        };
+        let bumps = v.get("bumps").and_then(Json::as_i64).unwrap_or(0);
+        let action = "/interview?i=sec%3Aq.yml&action=bump";
+        if self.temporary {
+            // The final screen: nothing to answer.
+            return Screen::Question(QuestionScreen {
+                question: format!("Goodbye {}", server::markdown::escape(name)),
+                token: "t2".into(),
+                block_name: "Question_2".into(),
+                ..Default::default()
+            });
+        }
+        Screen::Question(QuestionScreen {
+            question: format!("Hello {} bumps={bumps}", server::markdown::escape(name)),
+            subquestion: Some(format!(
+                "[Bump it]({action}) or [elsewhere](https://example.com/x?action=bump)"
+            )),
+            fields: vec![field("note", "Note", FieldKind::Text)],
+            continue_label: Some("Continue".into()),
+            menu_items: vec![("Menu bump".into(), action.into())],
+            action_buttons: vec![engine::LinkView {
+                label: "Button bump".into(),
+                url: action.into(),
+                color: None,
+                icon: None,
+                placement: None,
+                css_class: None,
+                new_window: false,
+            }],
+            script: Some("<script>window.AUTHOR_JS = 1;</script>".into()),
+            css: Some(".author-css { color: red; }".into()),
+            token: "s2".into(),
+            block_name: "Question_2".into(),
+            ..Default::default()
+        })
+    }
+    fn submit(
+        &self,
+        state: &mut SessionState,
+        form: &[(String, String)],
+        _ctx: &RequestContext,
+    ) -> Submitted {
+        for (k, v) in form {
+            match k.as_str() {
+                "name" | "note" | "cmd" => {
+                    state.variables.insert(k.clone(), Json::String(v.clone()));
+                }
+                "multi_user" => {
+                    state.variables.insert(k.clone(), Json::Bool(v == "True"));
+                }
+                _ => {}
+            }
+        }
+        Submitted::Accepted
+    }
+    fn back(&self, _state: &mut SessionState) -> bool {
+        false
+    }
+}
+
+fn sec_app(store: store::Store, options: server::ServerOptions, secure: bool) -> axum::Router {
+    server::router(Config {
+        engine: Arc::new(FakeEngine),
+        store,
+        files: Arc::new(DirPackageFiles { roots: vec![] }),
+        secret: [9u8; 32],
+        featured: vec![],
+        listed: vec![],
+        secure_cookies: secure,
+        options,
+    })
+}
+
+fn server_key(dir: &std::path::Path) -> server::ServerOptions {
+    server::ServerOptions {
+        hsts: false,
+        server_key: Some(Arc::new(
+            store::ServerKey::load_or_create(&dir.join("keys").join("wrap.key")).unwrap(),
+        )),
+    }
+}
+
+/// Starts `url` in a new browser and answers the name; returns (cookie, page).
+async fn start_sec(app: &axum::Router, url: &str, name: &str) -> (String, String) {
+    let r = send(app, get(url, None)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let cookie = cookie_of(&r);
+    let csrf = csrf_of(&r.body);
+    let r = send(app, post(url, &cookie, &[("_csrf", &csrf), ("name", name)])).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    (cookie, r.body)
+}
+
+/// Posts `form` (with the page's CSRF token) as the browser holding `cookie`.
+async fn post_sec(app: &axum::Router, url: &str, cookie: &str, form: &[(&str, &str)]) -> Resp {
+    let r = send(app, get(url, Some(cookie))).await;
+    let csrf = csrf_of(&r.body);
+    let mut all = vec![("_csrf", csrf.as_str())];
+    all.extend_from_slice(form);
+    send(app, post(url, cookie, &all)).await
+}
+
+/// The `href`s of `html` (unescaped `&amp;`).
+fn hrefs(html: &str) -> Vec<String> {
+    html.split("href=\"")
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap().replace("&amp;", "&"))
+        .collect()
+}
+
+fn bumps_of(body: &str) -> i64 {
+    let at = body.find("bumps=").expect("bumps shown") + 6;
+    body[at..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn action_links_are_signed_work_once_and_cannot_be_forged_or_moved() {
+    let app = sec_app(
+        store::Store::open_memory().await.unwrap(),
+        Default::default(),
+        false,
+    );
+    let (cookie, page) = start_sec(&app, SEC, "Ann").await;
+    assert_eq!(bumps_of(&page), 0);
+    let links = hrefs(&page);
+    let signed: Vec<&String> = links
+        .iter()
+        .filter(|h| h.starts_with("/interview?") && h.contains("action=bump"))
+        .collect();
+    // subquestion Markdown link, menu item, action button: all signed.
+    assert_eq!(signed.len(), 3, "{links:?}");
+    assert!(
+        signed.iter().all(|h| h.contains("&action_sig=")),
+        "{links:?}"
+    );
+    // A link to another site is left alone.
+    assert!(links
+        .iter()
+        .any(|h| h == "https://example.com/x?action=bump"));
+    let link = signed[0].clone();
+
+    // Unsigned, forged, or signed for another action: ignored, the screen is shown.
+    let unsigned = "/interview?i=sec%3Aq.yml&action=bump";
+    let forged = format!("{unsigned}&action_sig={}", "ab".repeat(32));
+    let other_action = link.replace("action=bump", "action=other");
+    for url in [unsigned, forged.as_str(), other_action.as_str()] {
+        let r = send(&app, get(url, Some(&cookie))).await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert_eq!(bumps_of(&r.body), 0, "{url} must not run");
+    }
+    // Another browser's session: the link is bound to the session that saw it.
+    let (other, _) = start_sec(&app, SEC, "Bob").await;
+    let r = send(&app, get(&link, Some(&other))).await;
+    assert_eq!(
+        bumps_of(&r.body),
+        0,
+        "a link from another session must not run"
+    );
+
+    // The real link works once …
+    let r = send(&app, get(&link, Some(&cookie))).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(bumps_of(&r.body), 1);
+    // … and not again (the state moved on: the signature is stale).
+    let r2 = send(&app, get(&link, Some(&cookie))).await;
+    assert_eq!(bumps_of(&r2.body), 1, "a replayed action link must not run");
+    // The fresh page carries freshly signed links that work.
+    let fresh = hrefs(&r.body)
+        .into_iter()
+        .find(|h| h.starts_with("/interview?") && h.contains("action=bump"))
+        .unwrap();
+    assert_ne!(fresh, link);
+    let r = send(&app, get(&fresh, Some(&cookie))).await;
+    assert_eq!(bumps_of(&r.body), 2);
+}
+
+#[tokio::test]
+async fn author_script_and_css_run_under_a_per_response_nonce() {
+    let app = sec_app(
+        store::Store::open_memory().await.unwrap(),
+        Default::default(),
+        false,
+    );
+    let (cookie, _) = start_sec(&app, SEC, "Ann").await;
+    let mut nonces = Vec::new();
+    for _ in 0..2 {
+        let r = send(&app, get(SEC, Some(&cookie))).await;
+        let csp = r
+            .headers
+            .get("content-security-policy")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_string();
+        assert!(!csp.contains("unsafe-inline"), "{csp}");
+        let at = csp.find("script-src 'self' 'nonce-").expect("script nonce") + 25;
+        let nonce = csp[at..].split('\'').next().unwrap().to_string();
+        assert!(nonce.len() >= 22, "{nonce}");
+        assert!(
+            csp.contains(&format!("style-src 'self' 'nonce-{nonce}'")),
+            "{csp}"
+        );
+        for d in [
+            "default-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "frame-ancestors 'self'",
+            "form-action 'self'",
+        ] {
+            assert!(csp.contains(d), "{d} in {csp}");
+        }
+        assert!(
+            r.body.contains(&format!(
+                "<script nonce=\"{nonce}\">window.AUTHOR_JS = 1;</script>"
+            )),
+            "{}",
+            r.body
+        );
+        assert!(r.body.contains(&format!(
+            "<style nonce=\"{nonce}\">.author-css {{ color: red; }}</style>"
+        )));
+        nonces.push(nonce);
+    }
+    assert_ne!(nonces[0], nonces[1], "a fresh nonce per response");
+    // A page without author script/css: no nonce at all, nothing inline allowed.
+    let r = send(&app, get(URL, None)).await;
+    let csp = r
+        .headers
+        .get("content-security-policy")
+        .unwrap()
+        .to_str()
+        .unwrap();
+    assert!(
+        !csp.contains("nonce-") && !csp.contains("unsafe-inline"),
+        "{csp}"
+    );
+    assert!(!r.body.contains("<script") && !r.body.contains("<style"));
+}
+
+fn assert_security_headers(r: &Resp, what: &str) {
+    let h = &r.headers;
+    let csp = h
+        .get("content-security-policy")
+        .unwrap_or_else(|| panic!("{what}: no CSP"))
+        .to_str()
+        .unwrap();
+    for d in [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "frame-ancestors 'self'",
+        "form-action 'self'",
+    ] {
+        assert!(csp.contains(d), "{what}: {d} missing in {csp}");
+    }
+    assert!(!csp.contains("unsafe-inline"), "{what}: {csp}");
+    assert_eq!(
+        h.get("x-content-type-options").unwrap(),
+        "nosniff",
+        "{what}"
+    );
+    assert_eq!(h.get("referrer-policy").unwrap(), "same-origin", "{what}");
+    assert!(h.get("permissions-policy").is_some(), "{what}");
+    assert!(h.get("cache-control").is_some(), "{what}");
+    assert!(h.get("x-request-id").is_some(), "{what}");
+}
+
+#[tokio::test]
+async fn every_response_has_the_security_headers_and_errors_are_generic() {
+    let app = app().await;
+    let r = send(&app, get(URL, None)).await;
+    let cookie = cookie_of(&r);
+    let big = "x".repeat(server::MAX_BODY + 10);
+    let cases: Vec<(&str, Request<Body>, StatusCode)> = vec![
+        ("front page", get("/", None), StatusCode::OK),
+        ("interview", get(URL, None), StatusCode::OK),
+        ("redirect", get("/interview", None), StatusCode::SEE_OTHER),
+        ("404", get("/nope", None), StatusCode::NOT_FOUND),
+        (
+            "405",
+            Request::delete("/interview").body(Body::empty()).unwrap(),
+            StatusCode::METHOD_NOT_ALLOWED,
+        ),
+        (
+            "413",
+            post(URL, &cookie, &[("name", &big)]),
+            StatusCode::PAYLOAD_TOO_LARGE,
+        ),
+        (
+            "403",
+            post(URL, &cookie, &[("name", "x")]),
+            StatusCode::FORBIDDEN,
+        ),
+        (
+            "interview error",
+            get("/interview?i=nope:x.yml", None),
+            StatusCode::INTERNAL_SERVER_ERROR,
+        ),
+        ("static", get("/static/colloquy.css", None), StatusCode::OK),
+        (
+            "package static 404",
+            get("/packagestatic/p/x.txt", None),
+            StatusCode::NOT_FOUND,
+        ),
+    ];
+    for (what, req, status) in cases {
+        let r = send(&app, req).await;
+        assert_eq!(r.status, status, "{what}: {}", r.body);
+        assert_security_headers(&r, what);
+        if what != "static" {
+            assert_eq!(
+                r.headers.get("cache-control").unwrap(),
+                "no-store",
+                "{what}"
+            );
+        }
+        if status.is_client_error() || status.is_server_error() {
+            // A generic HTML page with the request id; no framework internals.
+            let id = r.headers.get("x-request-id").unwrap().to_str().unwrap();
+            assert!(r.body.contains("<!DOCTYPE html>"), "{what}: {}", r.body);
+            assert!(
+                r.body.contains(&format!("Reference: <code>{id}</code>")),
+                "{what}: {}",
+                r.body
+            );
+            for internal in [
+                "Failed to buffer",
+                "length limit",
+                "axum",
+                "sqlx",
+                "panicked",
+            ] {
+                assert!(
+                    !r.body.contains(internal),
+                    "{what}: {internal} in {}",
+                    r.body
+                );
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn cookies_get_host_prefix_and_secure_over_tls_and_hsts_when_configured() {
+    // Plain HTTP (development): no prefix, no Secure, no HSTS.
+    let app = sec_app(
+        store::Store::open_memory().await.unwrap(),
+        Default::default(),
+        false,
+    );
+    let r = send(&app, get(SEC, None)).await;
+    let set = r.headers.get(header::SET_COOKIE).unwrap().to_str().unwrap();
+    assert!(set.starts_with("colloquy_"), "{set}");
+    assert!(!set.contains("Secure"));
+    assert!(set.contains("HttpOnly") && set.contains("SameSite=Lax") && set.contains("Path=/"));
+    assert!(r.headers.get("strict-transport-security").is_none());
+
+    // Behind TLS: __Host- prefix, Secure, HttpOnly, SameSite=Lax, Path=/, no Domain; HSTS.
+    let opts = server::ServerOptions {
+        hsts: true,
+        server_key: None,
+    };
+    let app = sec_app(store::Store::open_memory().await.unwrap(), opts, true);
+    let r = send(&app, get(SEC, None)).await;
+    let set = r.headers.get(header::SET_COOKIE).unwrap().to_str().unwrap();
+    assert!(set.starts_with("__Host-colloquy_"), "{set}");
+    for part in ["; Secure", "; HttpOnly", "; SameSite=Lax", "; Path=/"] {
+        assert!(set.contains(part), "{part} in {set}");
+    }
+    assert!(!set.to_ascii_lowercase().contains("domain="), "{set}");
+    assert_eq!(
+        r.headers.get("strict-transport-security").unwrap(),
+        "max-age=31536000; includeSubDomains"
+    );
+    // The prefixed cookie is the one read back.
+    let cookie = set.split(';').next().unwrap().to_string();
+    let csrf = csrf_of(&r.body);
+    let r = send(
+        &app,
+        post(SEC, &cookie, &[("_csrf", &csrf), ("name", "Tls")]),
+    )
+    .await;
+    assert!(r.body.contains("Hello Tls"), "{}", r.body);
+    // HSTS on errors too.
+    let r = send(&app, get("/nope", None)).await;
+    assert!(r.headers.get("strict-transport-security").is_some());
+    // The unprefixed name is not accepted in its place (it could be planted over HTTP).
+    let plain = cookie.trim_start_matches("__Host-").to_string();
+    let r = send(&app, get(SEC, Some(&plain))).await;
+    assert!(r.body.contains("Your name?"), "{}", r.body);
+}
+
+/// The id part of a session cookie `name=id.secret`.
+fn id_of(cookie: &str) -> String {
+    cookie
+        .split_once('=')
+        .unwrap()
+        .1
+        .split_once('.')
+        .unwrap()
+        .0
+        .to_string()
+}
+
+#[tokio::test]
+async fn multi_user_sessions_can_be_joined_by_url_and_closed_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store::Store::open_dir(dir.path()).await.unwrap();
+    let app = sec_app(store.clone(), server_key(dir.path()), false);
+    let (alice, page) = start_sec(&app, SEC, "MULTIMARK").await;
+    assert!(page.contains("Hello MULTIMARK"));
+    let id = id_of(&alice);
+    let join = format!("{SEC}&session={id}");
+
+    // Not shared: the session's URL alone gives another browser nothing.
+    let r = send(&app, get(&join, None)).await;
+    assert!(
+        r.body.contains("Your name?") && !r.body.contains("MULTIMARK"),
+        "{}",
+        r.body
+    );
+
+    // Alice's answers set multi_user = True: the key is re-wrapped with the server key.
+    let r = post_sec(&app, SEC, &alice, &[("multi_user", "True")]).await;
+    assert!(r.body.contains("Hello MULTIMARK"), "{}", r.body);
+    // Bob joins with the URL and gets his own cookie for the same session.
+    let r = send(&app, get(&join, None)).await;
+    assert!(r.body.contains("Hello MULTIMARK"), "{}", r.body);
+    let bob = cookie_of(&r);
+    assert_eq!(id_of(&bob), id);
+    assert_ne!(bob, alice, "Bob has his own cookie secret");
+    // Bob can answer in the shared session; Alice sees it.
+    let r = post_sec(&app, SEC, &bob, &[("name", "MULTIMARK Bob")]).await;
+    assert!(r.body.contains("Hello MULTIMARK Bob"), "{}", r.body);
+    let r = send(&app, get(SEC, Some(&alice))).await;
+    assert!(r.body.contains("Hello MULTIMARK Bob"), "{}", r.body);
+    // Shared, but still encrypted at rest.
+    assert!(files_containing(dir.path(), b"MULTIMARK").is_empty());
+
+    // Alice turns sharing off: the key is wrapped by Alice's cookie secret again.
+    let r = post_sec(&app, SEC, &alice, &[("multi_user", "False")]).await;
+    assert!(r.body.contains("Hello MULTIMARK Bob"), "{}", r.body);
+    let r = send(&app, get(SEC, Some(&bob))).await;
+    assert!(
+        r.body.contains("Your name?") && !r.body.contains("MULTIMARK"),
+        "{}",
+        r.body
+    );
+    let r = send(&app, get(&join, None)).await;
+    assert!(
+        r.body.contains("Your name?") && !r.body.contains("MULTIMARK"),
+        "{}",
+        r.body
+    );
+    let r = send(&app, get(SEC, Some(&alice))).await;
+    assert!(r.body.contains("Hello MULTIMARK Bob"), "{}", r.body);
+    drop(app);
+    store.close().await;
+}
+
+#[tokio::test]
+async fn multi_user_without_a_server_key_stays_private() {
+    let app = sec_app(
+        store::Store::open_memory().await.unwrap(),
+        Default::default(),
+        false,
+    );
+    let (alice, _) = start_sec(&app, SEC, "Private").await;
+    post_sec(&app, SEC, &alice, &[("multi_user", "True")]).await;
+    let r = send(&app, get(&format!("{SEC}&session={}", id_of(&alice)), None)).await;
+    assert!(r.body.contains("Your name?") && !r.body.contains("Private"));
+}
+
+/// Raw pieces (32 bytes after the format byte) of every stored ciphertext and wrapped key.
+async fn stored_pieces(dir: &std::path::Path) -> Vec<Vec<u8>> {
+    let pool = sqlx_pool(dir).await;
+    let mut out = Vec::new();
+    for q in [
+        "SELECT state AS b FROM sessions",
+        "SELECT wrapped_key AS b FROM sessions",
+    ] {
+        for row in sqlx::query(q).fetch_all(&pool).await.unwrap() {
+            let b: Vec<u8> = sqlx::Row::get(&row, "b");
+            out.push(b[1..33].to_vec());
+        }
+    }
+    pool.close().await;
+    out
+}
+
+#[tokio::test]
+async fn exit_restart_and_delete_my_answers_leave_no_trace() {
+    for how in ["exit", "exit_logout", "restart", "delete my answers"] {
+        let dir = tempfile::tempdir().unwrap();
+        let store = store::Store::open_dir(dir.path()).await.unwrap();
+        let app = sec_app(store.clone(), server_key(dir.path()), false);
+        let (cookie, _) = start_sec(&app, SEC, "EXITMARK42").await;
+        assert_eq!(store.session_count().await.unwrap(), 1);
+        let pieces = stored_pieces(dir.path()).await;
+        assert_eq!(pieces.len(), 2);
+        for p in &pieces {
+            assert!(!files_containing(dir.path(), p).is_empty(), "{how}: setup");
+        }
+        let r = if how == "delete my answers" {
+            // The link leads to a confirmation page; the GET deletes nothing.
+            let page = send(&app, get(SEC, Some(&cookie))).await.body;
+            let link = hrefs(&page)
+                .into_iter()
+                .find(|h| h.contains("_delete=1"))
+                .expect("an Erase my answers link");
+            let r = send(&app, get(&link, Some(&cookie))).await;
+            assert!(r.body.contains("Erase my answers"), "{}", r.body);
+            assert_eq!(store.session_count().await.unwrap(), 1);
+            // Without the CSRF token: refused, nothing deleted.
+            let r = send(&app, post(SEC, &cookie, &[("_delete_answers", "1")])).await;
+            assert_eq!(r.status, StatusCode::FORBIDDEN);
+            assert_eq!(store.session_count().await.unwrap(), 1);
+            post_sec(&app, SEC, &cookie, &[("_delete_answers", "1")]).await
+        } else {
+            post_sec(&app, SEC, &cookie, &[("cmd", how)]).await
+        };
+        let set = r
+            .headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .map(|v| v.to_str().unwrap().to_string())
+            .collect::<Vec<_>>();
+        if how == "restart" {
+            assert_eq!(r.status, StatusCode::SEE_OTHER);
+            // A new session (new id, new keys) replaces the old one.
+            assert_eq!(store.session_count().await.unwrap(), 1);
+            assert!(set.iter().any(|c| !c.contains(&id_of(&cookie))));
+        } else {
+            assert!(
+                set.iter().any(|c| c.contains("Max-Age=0")),
+                "{how}: {set:?}"
+            );
+            assert_eq!(store.session_count().await.unwrap(), 0, "{how}");
+        }
+        // No trace: neither the answer nor the old ciphertext or wrapped key, in any file
+        // of the data directory (database, -wal, -shm, key files).
+        assert!(
+            files_containing(dir.path(), b"EXITMARK42").is_empty(),
+            "{how}"
+        );
+        for p in &pieces {
+            assert_eq!(
+                files_containing(dir.path(), p),
+                Vec::<String>::new(),
+                "{how}"
+            );
+        }
+        // The old cookie opens nothing.
+        let r = send(&app, get(SEC, Some(&cookie))).await;
+        assert!(r.body.contains("Your name?"), "{how}: {}", r.body);
+        drop(app);
+        store.close().await;
+        assert!(
+            files_containing(dir.path(), b"EXITMARK42").is_empty(),
+            "{how}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn leave_keeps_the_answers() {
+    let store = store::Store::open_memory().await.unwrap();
+    let app = sec_app(store.clone(), Default::default(), false);
+    let (cookie, _) = start_sec(&app, SEC, "Stays").await;
+    let r = post_sec(&app, SEC, &cookie, &[("cmd", "leave")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(store.session_count().await.unwrap(), 1);
+    let r = send(&app, get(SEC, Some(&cookie))).await;
+    assert!(r.body.contains("Hello Stays"), "{}", r.body);
+}
+
+#[tokio::test]
+async fn temporary_session_keeps_nothing_once_finished_and_never_resumes() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store::Store::open_dir(dir.path()).await.unwrap();
+    let app = sec_app(store.clone(), Default::default(), false);
+    // Never resumed: a second visit with the cookie starts afresh and deletes the old one.
+    let r = send(&app, get(TMP, None)).await;
+    let first = cookie_of(&r);
+    assert_eq!(store.session_count().await.unwrap(), 1);
+    let r = send(&app, get(TMP, Some(&first))).await;
+    assert!(r.body.contains("Your name?"));
+    let second = cookie_of(&r);
+    assert_ne!(id_of(&first), id_of(&second));
+    assert_eq!(store.session_count().await.unwrap(), 1);
+    // Finished: the final screen is shown, and nothing is kept.
+    let csrf = csrf_of(&r.body);
+    let r = send(
+        &app,
+        post(TMP, &second, &[("_csrf", &csrf), ("name", "TEMPMARK")]),
+    )
+    .await;
+    assert!(r.body.contains("Goodbye TEMPMARK"), "{}", r.body);
+    assert!(r
+        .headers
+        .get(header::SET_COOKIE)
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .contains("Max-Age=0"));
+    assert_eq!(store.session_count().await.unwrap(), 0);
+    assert!(files_containing(dir.path(), b"TEMPMARK").is_empty());
+    drop(app);
+    store.close().await;
+}
+
+#[tokio::test]
+async fn tampered_or_garbage_cookies_give_a_fresh_session_never_an_error() {
+    let app = sec_app(
+        store::Store::open_memory().await.unwrap(),
+        Default::default(),
+        false,
+    );
+    let (cookie, _) = start_sec(&app, SEC, "Real").await;
+    let (name, value) = cookie.split_once('=').unwrap();
+    let mut flipped = value.as_bytes().to_vec();
+    let last = flipped.len() - 2;
+    flipped[last] = if flipped[last] == b'A' { b'B' } else { b'A' };
+    let flipped = String::from_utf8(flipped).unwrap();
+    for bad in [
+        format!("{name}={flipped}"),
+        format!("{name}=%%%"),
+        format!("{name}={}", "x".repeat(5000)),
+        format!("{name}=.{}", "A".repeat(43)),
+        format!("{name}={value}.extra"),
+    ] {
+        let r = send(&app, get(SEC, Some(&bad))).await;
+        assert_eq!(r.status, StatusCode::OK, "{bad}");
+        assert!(r.body.contains("Your name?"), "{bad}: {}", r.body);
+        assert!(r.headers.get(header::SET_COOKIE).is_some());
+        let r = send(&app, post(SEC, &bad, &[("_csrf", "00"), ("name", "x")])).await;
+        assert!(
+            r.status == StatusCode::SEE_OTHER || r.status == StatusCode::FORBIDDEN,
+            "{bad}: {}",
+            r.status
+        );
+    }
 }

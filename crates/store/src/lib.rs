@@ -1,7 +1,9 @@
 //! Session storage for Colloquy.
 //!
 //! A [`Store`] keeps one row per interview session: its id, the interview reference, the
-//! sealed state (see [`seal`]), an optimistic-concurrency version and timestamps. SQLite
+//! sealed state (see [`seal`]), an optimistic-concurrency version and timestamps; and the
+//! session's files (`session_blobs`: uploads, documents, history), sealed the same way and
+//! deleted with the session in one transaction. SQLite
 //! (WAL, `secure_delete=ON`, `temp_store=MEMORY`) is the embedded default; the SQL is kept
 //! portable so PostgreSQL can use the same statements later.
 //!
@@ -22,14 +24,14 @@ use sqlx::sqlite::{
 };
 use sqlx::Row;
 
-use crate::crypto::Purpose;
-pub use crate::crypto::{CookieSecret, DataKey, KeyWrapper, ServerKey};
+pub use crate::crypto::{CookieSecret, DataKey, KeyWrapper, Purpose, ServerKey, WrapKind};
 use crate::seal::SealContext;
 
 /// The migrations, in order; each runs once, recorded in `colloquy_migrations`.
 const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("../migrations/0001_sessions.sql")),
     (2, include_str!("../migrations/0002_wrapped_key.sql")),
+    (3, include_str!("../migrations/0003_blobs.sql")),
 ];
 
 /// The associated data of a session's state written as row version `version`.
@@ -82,6 +84,18 @@ pub struct Session {
     pub created: i64,
     /// Unix seconds of the last save.
     pub modified: i64,
+    /// What the data key is wrapped by now ([`WrapKind::Cookie`] for anonymous sessions,
+    /// [`WrapKind::Server`] for `multi_user` ones).
+    pub wrapped_by: WrapKind,
+}
+
+/// The secrets a request can offer to open a session (see [`Store::load_either`]).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Openers<'a> {
+    /// The cookie secret the browser presented, if any.
+    pub cookie: Option<&'a CookieSecret>,
+    /// The server key, if the server has one (`multi_user` sessions).
+    pub server: Option<&'a ServerKey>,
 }
 
 /// The session store (cheap to clone: a connection pool).
@@ -201,6 +215,31 @@ impl Store {
         id: &str,
         wrapper: KeyWrapper<'_>,
     ) -> Result<Option<Session>, StoreError> {
+        self.load_inner(id, |_| Some(wrapper)).await
+    }
+
+    /// Loads a session with whichever of `openers` its data key is wrapped by: the cookie
+    /// secret for anonymous sessions, the server key for `multi_user` ones (which anyone
+    /// who knows the session id may therefore open). [`StoreError::Locked`] when the
+    /// needed secret is missing or wrong.
+    pub async fn load_either(
+        &self,
+        id: &str,
+        openers: Openers<'_>,
+    ) -> Result<Option<Session>, StoreError> {
+        self.load_inner(id, |kind| match kind {
+            WrapKind::Cookie => openers.cookie.map(KeyWrapper::Cookie),
+            WrapKind::Server => openers.server.map(KeyWrapper::Server),
+            _ => None,
+        })
+        .await
+    }
+
+    async fn load_inner<'w>(
+        &self,
+        id: &str,
+        pick: impl FnOnce(WrapKind) -> Option<KeyWrapper<'w>>,
+    ) -> Result<Option<Session>, StoreError> {
         let row = sqlx::query(
             "SELECT interview, state, version, created, modified, wrapped_key FROM sessions WHERE id = ?",
         )
@@ -210,6 +249,12 @@ impl Store {
         let Some(row) = row else { return Ok(None) };
         let wrapped: Option<Vec<u8>> = row.try_get("wrapped_key")?;
         let Some(wrapped) = wrapped else {
+            return Err(StoreError::Locked);
+        };
+        let Some(kind) = crypto::wrapped_kind(&wrapped) else {
+            return Err(StoreError::Locked);
+        };
+        let Some(wrapper) = pick(kind) else {
             return Err(StoreError::Locked);
         };
         let key = DataKey::unwrap_with(&wrapped, wrapper, id).map_err(|e| match e {
@@ -229,6 +274,7 @@ impl Store {
             version,
             created: row.try_get("created")?,
             modified: row.try_get("modified")?,
+            wrapped_by: kind,
         }))
     }
 
@@ -243,17 +289,49 @@ impl Store {
         state: &[u8],
         key: &DataKey,
     ) -> Result<i64, StoreError> {
+        self.save_rewrapped(id, expected_version, state, key, None)
+            .await
+    }
+
+    /// Like [`Store::save`], and when `rewrap` is given, stores the data key wrapped by it
+    /// instead of the old wrapper, in the same update (`multi_user` turned on: the server
+    /// key; turned off: the cookie secret of the browser that turned it off).
+    pub async fn save_rewrapped(
+        &self,
+        id: &str,
+        expected_version: i64,
+        state: &[u8],
+        key: &DataKey,
+        rewrap: Option<KeyWrapper<'_>>,
+    ) -> Result<i64, StoreError> {
         let new_version = expected_version.saturating_add(1);
         let sealed = seal::seal(key, state_ctx(id, new_version), state)?;
-        let res = sqlx::query(
-            "UPDATE sessions SET state = ?, version = version + 1, modified = ? WHERE id = ? AND version = ?",
-        )
-        .bind(sealed)
-        .bind(now_secs())
-        .bind(id)
-        .bind(expected_version)
-        .execute(&self.pool)
-        .await?;
+        let res = match rewrap {
+            None => {
+                sqlx::query(
+                    "UPDATE sessions SET state = ?, version = version + 1, modified = ? WHERE id = ? AND version = ?",
+                )
+                .bind(sealed)
+                .bind(now_secs())
+                .bind(id)
+                .bind(expected_version)
+                .execute(&self.pool)
+                .await?
+            }
+            Some(wrapper) => {
+                let wrapped = key.wrap(wrapper, id)?;
+                sqlx::query(
+                    "UPDATE sessions SET state = ?, wrapped_key = ?, version = version + 1, modified = ? WHERE id = ? AND version = ?",
+                )
+                .bind(sealed)
+                .bind(wrapped)
+                .bind(now_secs())
+                .bind(id)
+                .bind(expected_version)
+                .execute(&self.pool)
+                .await?
+            }
+        };
         if res.rows_affected() == 1 {
             return Ok(new_version);
         }
@@ -268,12 +346,112 @@ impl Store {
         })
     }
 
-    /// Deletes a session; returns whether it existed.
+    /// Stores a file of a session (upload, assembled document, history snapshot) sealed
+    /// under the session's `key` with associated data (session id, `purpose`, `number`);
+    /// replaces an existing one with the same purpose and number.
+    pub async fn put_blob(
+        &self,
+        id: &str,
+        purpose: Purpose,
+        number: u64,
+        plaintext: &[u8],
+        key: &DataKey,
+    ) -> Result<(), StoreError> {
+        if purpose == Purpose::State {
+            return Err(StoreError::Sealed("state is not a blob".into()));
+        }
+        let sealed = seal::seal(
+            key,
+            SealContext {
+                session_id: id,
+                purpose,
+                version: number,
+            },
+            plaintext,
+        )?;
+        let n = i64::try_from(number).map_err(|_| StoreError::Sealed("blob number".into()))?;
+        sqlx::query(
+            "INSERT OR REPLACE INTO session_blobs (session_id, purpose, number, data, created) VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(id)
+        .bind(purpose.as_str())
+        .bind(n)
+        .bind(sealed)
+        .bind(now_secs())
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Reads back a file stored by [`Store::put_blob`]; `None` if there is none.
+    pub async fn get_blob(
+        &self,
+        id: &str,
+        purpose: Purpose,
+        number: u64,
+        key: &DataKey,
+    ) -> Result<Option<Vec<u8>>, StoreError> {
+        let n = i64::try_from(number).map_err(|_| StoreError::Sealed("blob number".into()))?;
+        let row = sqlx::query(
+            "SELECT data FROM session_blobs WHERE session_id = ? AND purpose = ? AND number = ?",
+        )
+        .bind(id)
+        .bind(purpose.as_str())
+        .bind(n)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let sealed: Vec<u8> = row.try_get("data")?;
+        let ctx = SealContext {
+            session_id: id,
+            purpose,
+            version: number,
+        };
+        Ok(Some(seal::open(key, ctx, &sealed)?))
+    }
+
+    /// Number of session rows (tests, monitoring).
+    pub async fn session_count(&self) -> Result<i64, StoreError> {
+        let row = sqlx::query("SELECT COUNT(*) AS n FROM sessions")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(row.try_get("n")?)
+    }
+
+    /// Number of stored files of all sessions (tests, monitoring).
+    pub async fn blob_count(&self) -> Result<i64, StoreError> {
+        let row = sqlx::query("SELECT COUNT(*) AS n FROM session_blobs")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(row.try_get("n")?)
+    }
+
+    /// Moves the WAL's content into the database file and truncates the WAL, so deleted
+    /// rows (already zeroed in place by `secure_delete`) leave no older copies in the WAL.
+    /// Best effort: a busy reader makes SQLite skip part of it (the next one catches up).
+    async fn checkpoint(&self) {
+        if let Err(e) = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(&self.pool)
+            .await
+        {
+            tracing::warn!(error = %e, "WAL checkpoint after delete failed");
+        }
+    }
+
+    /// Deletes a session, its files and history (every row that belongs to it) in one
+    /// transaction, then checkpoints the WAL; returns whether the session existed.
     pub async fn delete(&self, id: &str) -> Result<bool, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM session_blobs WHERE session_id = ?")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
         let res = sqlx::query("DELETE FROM sessions WHERE id = ?")
             .bind(id)
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await?;
+        tx.commit().await?;
+        self.checkpoint().await;
         Ok(res.rows_affected() > 0)
     }
 
@@ -281,10 +459,31 @@ impl Store {
     pub async fn delete_idle(&self, max_idle: Duration) -> Result<u64, StoreError> {
         let cutoff =
             now_secs().saturating_sub(i64::try_from(max_idle.as_secs()).unwrap_or(i64::MAX));
+        self.delete_modified_before(cutoff).await
+    }
+
+    /// Deletes the sessions (with their files) last modified before `cutoff` (Unix
+    /// seconds) in one transaction; returns how many sessions were deleted.
+    pub async fn delete_modified_before(&self, cutoff: i64) -> Result<u64, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "DELETE FROM session_blobs WHERE session_id IN (SELECT id FROM sessions WHERE modified < ?)",
+        )
+        .bind(cutoff)
+        .execute(&mut *tx)
+        .await?;
         let res = sqlx::query("DELETE FROM sessions WHERE modified < ?")
             .bind(cutoff)
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await?;
+        // Files whose session is gone (never expected; cleaned up all the same).
+        sqlx::query("DELETE FROM session_blobs WHERE session_id NOT IN (SELECT id FROM sessions)")
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        if res.rows_affected() > 0 {
+            self.checkpoint().await;
+        }
         Ok(res.rows_affected())
     }
 

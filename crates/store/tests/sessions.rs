@@ -293,3 +293,196 @@ async fn in_memory_and_idle_cleanup() {
         .unwrap()
         .is_some());
 }
+
+#[tokio::test]
+async fn server_wrapped_sessions_open_without_the_cookie_and_rewrap_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_dir(dir.path()).await.unwrap();
+    let server = store::ServerKey::load_or_create(&dir.path().join("keys/wrap.key")).unwrap();
+    let (secret, key) = keys();
+    let other = CookieSecret::generate().unwrap();
+    let v1 = store
+        .create("s1", "i", b"{\"a\":1}", &key, KeyWrapper::Cookie(&secret))
+        .await
+        .unwrap();
+    let cookie_only = store::Openers {
+        cookie: Some(&other),
+        server: Some(&server),
+    };
+    // Cookie-wrapped: another browser's secret (even with the server key on offer) fails.
+    assert!(matches!(
+        store.load_either("s1", cookie_only).await,
+        Err(StoreError::Locked)
+    ));
+    // multi_user on: re-wrap with the server key; now anyone with the id (and the server)
+    // opens it, with or without a cookie.
+    let v2 = store
+        .save_rewrapped(
+            "s1",
+            v1,
+            b"{\"a\":2}",
+            &key,
+            Some(KeyWrapper::Server(&server)),
+        )
+        .await
+        .unwrap();
+    let s = store.load_either("s1", cookie_only).await.unwrap().unwrap();
+    assert_eq!(s.state, b"{\"a\":2}");
+    assert_eq!(s.wrapped_by, store::WrapKind::Server);
+    let none = store::Openers {
+        cookie: None,
+        server: Some(&server),
+    };
+    assert!(store.load_either("s1", none).await.unwrap().is_some());
+    // Without the server key it stays closed.
+    let no_server = store::Openers {
+        cookie: Some(&secret),
+        server: None,
+    };
+    assert!(matches!(
+        store.load_either("s1", no_server).await,
+        Err(StoreError::Locked)
+    ));
+    // multi_user off: re-wrap with the cookie of the browser that turned it off.
+    store
+        .save_rewrapped(
+            "s1",
+            v2,
+            b"{\"a\":3}",
+            &s.key,
+            Some(KeyWrapper::Cookie(&other)),
+        )
+        .await
+        .unwrap();
+    assert!(matches!(
+        store.load_either("s1", none).await,
+        Err(StoreError::Locked)
+    ));
+    let s = store.load_either("s1", cookie_only).await.unwrap().unwrap();
+    assert_eq!(s.wrapped_by, store::WrapKind::Cookie);
+    assert_eq!(s.state, b"{\"a\":3}");
+    store.close().await;
+}
+
+#[tokio::test]
+async fn delete_removes_the_session_and_its_files_and_leaves_no_ciphertext() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_dir(dir.path()).await.unwrap();
+    let (secret, key) = keys();
+    store
+        .create(
+            "s1",
+            "i",
+            b"{\"n\":\"BLOBMARK\"}",
+            &key,
+            KeyWrapper::Cookie(&secret),
+        )
+        .await
+        .unwrap();
+    store
+        .put_blob("s1", store::Purpose::Upload, 1, b"BLOBMARK file", &key)
+        .await
+        .unwrap();
+    assert_eq!(
+        store
+            .get_blob("s1", store::Purpose::Upload, 1, &key)
+            .await
+            .unwrap()
+            .unwrap(),
+        b"BLOBMARK file"
+    );
+    // Bound to its purpose and number.
+    assert!(store
+        .get_blob("s1", store::Purpose::Document, 1, &key)
+        .await
+        .unwrap()
+        .is_none());
+    assert!(store
+        .put_blob("s1", store::Purpose::State, 1, b"x", &key)
+        .await
+        .is_err());
+    assert!(dir_contains(dir.path(), b"BLOBMARK").is_empty());
+    // A distinctive piece of the stored ciphertext: after delete it is nowhere on disk.
+    let raw = sqlx::SqlitePool::connect(&format!(
+        "sqlite://{}?mode=ro",
+        dir.path().join("colloquy.sqlite3").display()
+    ))
+    .await
+    .unwrap();
+    let mut pieces = Vec::new();
+    for q in [
+        "SELECT state AS b FROM sessions",
+        "SELECT wrapped_key AS b FROM sessions",
+        "SELECT data AS b FROM session_blobs",
+    ] {
+        let row = sqlx::query(q).fetch_one(&raw).await.unwrap();
+        let b: Vec<u8> = sqlx::Row::get(&row, "b");
+        pieces.push(b[1..33].to_vec());
+    }
+    raw.close().await;
+    for p in &pieces {
+        assert!(!dir_contains(dir.path(), p).is_empty());
+    }
+    assert_eq!(store.blob_count().await.unwrap(), 1);
+    assert!(store.delete("s1").await.unwrap());
+    assert_eq!(store.session_count().await.unwrap(), 0);
+    // secure_delete zeroes the pages, the checkpoint empties the WAL: not even the
+    // ciphertext or the wrapped key is left anywhere in the data directory.
+    for p in &pieces {
+        assert_eq!(dir_contains(dir.path(), p), Vec::<String>::new());
+    }
+    assert_eq!(store.blob_count().await.unwrap(), 0);
+    // Idle sweep removes files too.
+    store
+        .create("s2", "i", b"{}", &key, KeyWrapper::Cookie(&secret))
+        .await
+        .unwrap();
+    store
+        .put_blob("s2", store::Purpose::Document, 3, b"doc", &key)
+        .await
+        .unwrap();
+    assert_eq!(store.delete_modified_before(i64::MAX).await.unwrap(), 1);
+    assert_eq!(store.session_count().await.unwrap(), 0);
+    assert_eq!(store.blob_count().await.unwrap(), 0);
+    store.close().await;
+}
+
+#[tokio::test]
+async fn idle_sessions_are_deleted_after_the_configured_age() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_dir(dir.path()).await.unwrap();
+    let (secret, key) = keys();
+    for id in ["old", "new"] {
+        store
+            .create(id, "i", b"{}", &key, KeyWrapper::Cookie(&secret))
+            .await
+            .unwrap();
+    }
+    store
+        .put_blob("old", store::Purpose::Upload, 1, b"f", &key)
+        .await
+        .unwrap();
+    // Age one row by 91 days (an attacker-free stand-in for time passing).
+    let raw = sqlx::SqlitePool::connect(&format!(
+        "sqlite://{}",
+        dir.path().join("colloquy.sqlite3").display()
+    ))
+    .await
+    .unwrap();
+    sqlx::query("UPDATE sessions SET modified = modified - 91 * 86400 WHERE id = 'old'")
+        .execute(&raw)
+        .await
+        .unwrap();
+    raw.close().await;
+    let day = std::time::Duration::from_secs(86_400);
+    assert_eq!(store.delete_idle(day * 92).await.unwrap(), 0);
+    assert_eq!(store.delete_idle(day * 90).await.unwrap(), 1);
+    assert_eq!(store.session_count().await.unwrap(), 1);
+    assert_eq!(store.blob_count().await.unwrap(), 0);
+    assert!(store
+        .load("new", KeyWrapper::Cookie(&secret))
+        .await
+        .unwrap()
+        .is_some());
+    store.close().await;
+}
