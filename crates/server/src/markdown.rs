@@ -285,7 +285,51 @@ pub fn to_plain(text: &str) -> String {
             _ => {}
         }
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    unescape_html(&out.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// Decodes the character references that the Markdown renderer and the sanitiser emit
+/// (`&lt;`, `&gt;`, `&amp;`, `&quot;`, `&#39;`, `&nbsp;`, numeric ones), so plain text is
+/// escaped exactly once by whoever writes it into HTML. Unknown references stay as they are.
+fn unescape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(pos) = rest.find('&') {
+        out.push_str(&rest[..pos]);
+        rest = &rest[pos..];
+        let decoded = rest.find(';').filter(|&end| end <= 10).and_then(|end| {
+            let name = &rest[1..end];
+            let c = match name {
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "amp" => Some('&'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some('\u{a0}'),
+                _ => {
+                    let num = name.strip_prefix('#')?;
+                    let code = match num.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                        None => num.parse::<u32>().ok()?,
+                    };
+                    char::from_u32(code).filter(|c| *c != '\0')
+                }
+            }?;
+            Some((c, end))
+        });
+        match decoded {
+            Some((c, end)) => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -348,5 +392,7 @@ mod tests {
     #[test]
     fn plain_title() {
         assert_eq!(to_plain("Is it **bold**?"), "Is it bold?");
+        // values arrive HTML-escaped; plain text is decoded once (the page escapes it again)
+        assert_eq!(to_plain("A &lt;b&gt; &amp; &#39;c&#x27; &bogus; & d"), "A <b> & 'c' &bogus; & d");
     }
 }

@@ -330,11 +330,9 @@ fn oracle_catches_unescaped_output() {
     assert!(std::panic::catch_unwind(|| assert_inert("<p>zqjx</p>", "evaluated")).is_err());
 }
 
-/// The page `<title>` shows the answer as typed. Ignored: today the title is escaped twice
-/// (`to_plain` of the already-escaped question text, then escaped again), so a tab shows
-/// `&lt;script&gt;` instead of `<script>` — inert, but wrong. Run with `--ignored`.
+/// The page `<title>` shows the answer as typed: escaped exactly once (the question text
+/// arrives escaped; `to_plain` decodes it before the page escapes it again).
 #[tokio::test]
-#[ignore = "render: the <title> double-escapes user values (reported)"]
 async fn title_is_escaped_once() {
     let app = app().await;
     let (_, page) = battery(&app, 901, "<b>&").await;
