@@ -16,9 +16,13 @@ use crate::functions::EngineHost;
 
 const MAX_DEPTH: u32 = 200;
 
+/// The most values one variable may write: lists shared many times over (`b = [a, a]`,
+/// `c = [b, b]`, …) would otherwise be written exponentially often.
+const MAX_NODES: usize = 1_000_000;
+
 /// A value as JSON (`None` when it cannot be stored).
 pub fn to_json(v: &Value) -> Json {
-    let mut cx = Out::default();
+    let mut cx = Out { budget: MAX_NODES, ..Out::default() };
     cx.count(v, 0);
     to_json_depth(v, 0, &mut cx).unwrap_or(Json::Null)
 }
@@ -32,12 +36,31 @@ struct Out {
     /// Ids given to shared objects already written.
     ids: std::collections::HashMap<usize, u64>,
     next: u64,
+    /// Plain containers (lists, dicts, sets) already counted: each is walked once.
+    containers: std::collections::HashSet<usize>,
+    /// Plain containers being written (a container inside itself is written as `null`).
+    path: std::collections::HashSet<usize>,
+    /// Values that may still be written.
+    budget: usize,
+}
+
+fn container_key(v: &Value) -> Option<usize> {
+    match v {
+        Value::List(l) => Some(Rc::as_ptr(l) as *const () as usize),
+        Value::Dict(d) | Value::Set(d) => Some(Rc::as_ptr(d) as *const () as usize),
+        _ => None,
+    }
 }
 
 impl Out {
     fn count(&mut self, v: &Value, depth: u32) {
         if depth > MAX_DEPTH {
             return;
+        }
+        if let Some(k) = container_key(v) {
+            if !self.containers.insert(k) {
+                return;
+            }
         }
         match v {
             Value::Object(o) => {
@@ -81,9 +104,23 @@ fn tagged(tag: &str, v: Json) -> Json {
 }
 
 fn to_json_depth(v: &Value, depth: u32, cx: &mut Out) -> Option<Json> {
-    if depth > MAX_DEPTH {
+    if depth > MAX_DEPTH || cx.budget == 0 {
         return None;
     }
+    cx.budget -= 1;
+    if let Some(k) = container_key(v) {
+        if !cx.path.insert(k) {
+            // a list/dict inside itself: JSON has no references for plain containers
+            return Some(Json::Null);
+        }
+        let out = to_json_value(v, depth, cx);
+        cx.path.remove(&k);
+        return out;
+    }
+    to_json_value(v, depth, cx)
+}
+
+fn to_json_value(v: &Value, depth: u32, cx: &mut Out) -> Option<Json> {
     Some(match v {
         Value::None => Json::Null,
         Value::Bool(b) => Json::Bool(*b),
@@ -363,5 +400,43 @@ fn node_json(node: &crate::yaml::Node) -> Json {
         Y::Str(s) => Json::String(s.clone()),
         Y::Seq(items) => Json::Array(items.iter().map(node_json).collect()),
         Y::Map(_) => Json::Object(node_to_json(node)),
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use std::cell::RefCell;
+
+    use super::*;
+
+    fn list(items: Vec<Value>) -> Value {
+        Value::List(Rc::new(RefCell::new(items)))
+    }
+
+    #[test]
+    fn a_list_inside_itself_is_written_once_with_null_for_the_cycle() {
+        let a = list(vec![Value::Int(1)]);
+        if let Value::List(l) = &a {
+            l.borrow_mut().push(a.clone());
+            l.borrow_mut().push(a.clone());
+        }
+        assert_eq!(to_json(&a), serde_json::json!([1, null, null]));
+        if let Value::List(l) = &a {
+            l.borrow_mut().clear(); // break the cycle so the test does not leak
+        }
+    }
+
+    #[test]
+    fn widely_shared_lists_stop_at_the_node_budget() {
+        // 2^60 paths through 60 lists: without the budget this would never finish
+        let mut x = Value::Int(7);
+        for _ in 0..60 {
+            x = list(vec![x.clone(), x.clone()]);
+        }
+        let j = to_json(&x);
+        assert!(j.is_array());
+        let shared = list(vec![Value::Int(1)]);
+        assert_eq!(to_json(&list(vec![shared.clone(), shared])), serde_json::json!([[1], [1]]));
     }
 }
