@@ -62,6 +62,7 @@ fn ctx() -> RequestContext {
         base_url: "http://localhost".into(),
         interview_url: "/interview?i=fuzz%3Axss.yml".into(),
         action: None,
+        session_id: None,
     }
 }
 

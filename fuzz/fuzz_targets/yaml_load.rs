@@ -43,6 +43,7 @@ fuzz_target!(|data: &[u8]| {
                 base_url: "http://localhost".into(),
                 interview_url: "/interview?i=fuzz:f.yml".into(),
                 action: None,
+                session_id: None,
             };
             let mut state = interview.new_session();
             let _ = interview.next_screen(&mut state, &ctx);

@@ -435,6 +435,8 @@ question: |
   Count is ${ counter } for ${ who }
 subquestion: |
   [Add one](${ url_action('add_one') })
+
+  [Join link](${ interview_url() })
 field: done
 ---
 question: Who are you?
@@ -517,7 +519,14 @@ code: |
             .unwrap()
             .0
             .to_string();
-        let (_, cookies, html) = send(&app, get(None, &format!("{url}&session={id}"))).await;
+        // interview_url() of a shared session carries its id: Bob follows the page's link.
+        let join = hrefs(&html)
+            .into_iter()
+            .find(|h| h.contains("session="))
+            .unwrap_or_else(|| panic!("no join link in {html}"));
+        assert!(join.ends_with(&format!("&session={id}")), "{join}");
+        let join = join.trim_start_matches("http://localhost").to_string();
+        let (_, cookies, html) = send(&app, get(None, &join)).await;
         assert!(html.contains("Count is 1 for Alice"), "{html}");
         assert!(!cookies.is_empty());
         assert_eq!(store.session_count().await.unwrap(), 1);

@@ -354,12 +354,13 @@ async fn persist(app: &App, reference: &str, live: &mut Live) -> Result<(), Stor
     Ok(())
 }
 
-fn context(headers: &HeaderMap, interview_url: &str, action: Option<String>) -> RequestContext {
+fn context(headers: &HeaderMap, interview_url: &str, action: Option<String>, session_id: &str) -> RequestContext {
     RequestContext {
         now: chrono::Local::now().naive_local(),
         base_url: base_url(headers),
         interview_url: interview_url.to_string(),
         action,
+        session_id: Some(session_id.to_string()),
     }
 }
 
@@ -494,7 +495,7 @@ pub async fn interview_get(
                 .url_args
                 .insert(k.clone(), serde_json::Value::String(v.clone()));
         }
-        let ctx = context(&headers, &interview_url, action);
+        let ctx = context(&headers, &interview_url, action, &live.id);
         let state = std::mem::take(&mut live.state);
         let Some((screen, state, _)) = run_engine(runner.clone(), state, ctx, Step::Show).await
         else {
@@ -607,7 +608,7 @@ pub async fn interview_post(
     } else {
         Step::Submit(form)
     };
-    let ctx = context(&headers, &interview_url, None);
+    let ctx = context(&headers, &interview_url, None, &live.id);
     let state = std::mem::take(&mut live.state);
     let Some((screen, state, store_it)) = run_engine(runner.clone(), state, ctx, step).await else {
         tracing::error!(interview = ?reference, "engine panicked");

@@ -360,7 +360,7 @@ fn action_arguments(vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
 fn interview_url(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let h = host(vm)?;
     let other = args.take_kw("i").map(|v| v.str());
-    let mut url = match other {
+    let mut url = match &other {
         Some(i) => format!("{}/interview?i={}", h.base_url, i),
         None => format!("{}{}", h.base_url, h.interview_url),
     };
@@ -369,6 +369,13 @@ fn interview_url(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
             continue;
         }
         url.push_str(&format!("&{}={}", k, v.str()));
+    }
+    // A shared session's link carries its id (the server opens it with the server-wrapped
+    // key); a private session's link does not, since it would open nothing anyway.
+    if other.is_none() && h.ns.get("multi_user").is_some_and(|v| v.truthy()) {
+        if let Some(id) = &h.session_id {
+            url.push_str(&format!("&session={id}"));
+        }
     }
     Ok(Value::from_str(&url))
 }

@@ -96,6 +96,8 @@ pub struct EngineHost {
     pub base_url: String,
     /// This interview's URL (`/interview?i=…`).
     pub interview_url: String,
+    /// The session's id (for `interview_url()` of a `multi_user` session).
+    pub session_id: Option<String>,
     /// The interview reference (`package:path`).
     pub interview: String,
     /// The interview's package.
@@ -143,6 +145,7 @@ impl EngineHost {
             now: ctx.now,
             base_url: ctx.base_url.clone(),
             interview_url,
+            session_id: ctx.session_id.clone(),
             interview: iv.reference.to_string(),
             package: iv.reference.package.clone(),
             action: None,

@@ -22,7 +22,7 @@ const MAX_NODES: usize = 1_000_000;
 
 /// A value as JSON (`None` when it cannot be stored).
 pub fn to_json(v: &Value) -> Json {
-    let mut cx = Out { budget: MAX_NODES, ..Out::default() };
+    let mut cx = Out::new();
     cx.count(v, 0);
     to_json_depth(v, 0, &mut cx).unwrap_or(Json::Null)
 }
@@ -53,6 +53,11 @@ fn container_key(v: &Value) -> Option<usize> {
 }
 
 impl Out {
+    /// A writer with the full node budget (shared by all variables of one state).
+    fn new() -> Out {
+        Out { budget: MAX_NODES, ..Out::default() }
+    }
+
     fn count(&mut self, v: &Value, depth: u32) {
         if depth > MAX_DEPTH {
             return;
@@ -359,7 +364,7 @@ pub fn namespace_from_state(vars: &Map<String, Json>, host: &EngineHost) -> Name
 /// Stores the namespace's variables (what can be stored).
 pub fn namespace_to_state(ns: &Namespace) -> Map<String, Json> {
     let mut m = Map::new();
-    let mut cx = Out::default();
+    let mut cx = Out::new();
     for name in ns.names() {
         if !name.starts_with("__") {
             if let Some(v) = ns.get(&name) {

@@ -35,6 +35,9 @@ pub struct RequestContext {
     /// The action requested by the browser (the `action` query parameter as produced by
     /// `url_action`, already validated by the server), if any.
     pub action: Option<String>,
+    /// The session's id. `interview_url()` adds it as `session=` while the answers say
+    /// `multi_user = True`, so the link lets another browser join (docassemble's behaviour).
+    pub session_id: Option<String>,
 }
 
 impl RequestContext {
@@ -47,6 +50,7 @@ impl RequestContext {
             base_url: "http://127.0.0.1:8080".into(),
             interview_url: format!("/interview?i={interview}"),
             action: None,
+            session_id: None,
         }
     }
 }
