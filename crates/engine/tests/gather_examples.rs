@@ -551,7 +551,6 @@ fn edit_list_manual_add_delete_and_review_links() {
 }
 
 #[test]
-#[ignore = "needs table.show(editable=False) (today the Actions column with Edit/Delete is shown)"]
 fn edit_list_non_editable_table_has_no_edit_buttons() {
     let w = both(|p| {
         let mut w = Walk::start("edit-list-non-editable.yml", p);
