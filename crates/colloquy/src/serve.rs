@@ -241,6 +241,7 @@ pub async fn build_config(args: &ServeArgs) -> Result<Config, String> {
         options: server::ServerOptions {
             hsts: args.hsts,
             server_key: Some(Arc::new(server_key)),
+            request_timeout: None,
         },
     })
 }

@@ -93,13 +93,20 @@ pub struct ServerOptions {
     /// The key that wraps the data keys of `multi_user` sessions (several browsers share
     /// them). `None`: `multi_user` is not honoured and sessions stay cookie-wrapped.
     pub server_key: Option<Arc<store::ServerKey>>,
+    /// How long one request may take, body upload included, before it is answered with
+    /// 408 (a slow client cannot hold a worker). `None`: [`REQUEST_TIMEOUT`].
+    pub request_timeout: Option<std::time::Duration>,
 }
+
+/// The default limit on one request's duration (upload of the body included).
+pub const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// Shared application state of the router.
 pub type App = Arc<Config>;
 
 /// Builds the router with every route and the security headers.
 pub fn router(config: Config) -> Router {
+    let timeout = config.options.request_timeout.unwrap_or(REQUEST_TIMEOUT);
     let app: App = Arc::new(config);
     Router::new()
         .route("/", get(handlers::front_page))
@@ -114,6 +121,10 @@ pub fn router(config: Config) -> Router {
         )
         .fallback(handlers::not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            timeout,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             app.clone(),
             security::headers,

@@ -815,6 +815,7 @@ fn server_key(dir: &std::path::Path) -> server::ServerOptions {
         server_key: Some(Arc::new(
             store::ServerKey::load_or_create(&dir.join("keys").join("wrap.key")).unwrap(),
         )),
+        request_timeout: None,
     }
 }
 
@@ -1104,6 +1105,7 @@ async fn cookies_get_host_prefix_and_secure_over_tls_and_hsts_when_configured() 
     let opts = server::ServerOptions {
         hsts: true,
         server_key: None,
+        request_timeout: None,
     };
     let app = sec_app(store::Store::open_memory().await.unwrap(), opts, true);
     let r = send(&app, get(SEC, None)).await;
