@@ -32,8 +32,9 @@ pub(crate) fn native(name: &str) -> Option<NativeFn> {
         "yesno" => yesno,
         "noun_plural_if" => noun_plural,
         "add_separators" => add_separators,
-        "verb_past" => word,
-        "verb_present" => word,
+        "verb_past" => verb_past,
+        "verb_present" => verb_present,
+        "possessify" => possessify,
         "plain" => word,
         "bold" => bold,
         "italic" => italic,
@@ -360,6 +361,43 @@ fn noun_singular(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     Ok(Value::from_str(&singular(&w)))
 }
 
+/// docassemble's person codes (`1sg`, `2sg`, `3sg`, `1pl`, `2pl`, `3pl`, `pl`; a trailing
+/// `p` means past) as the grammar module's persons (`1`, `2`, `3`, `1p`, `2p`, `3p`).
+fn person_code(code: &str) -> &'static str {
+    let plural = code.contains("pl");
+    match (code.chars().next(), plural) {
+        (Some('1'), false) => "1",
+        (Some('1'), true) => "1p",
+        (Some('2'), false) => "2",
+        (Some('2'), true) => "2p",
+        (_, true) => "3p",
+        _ => "3",
+    }
+}
+
+/// `verb_present(verb, person='3sg')`: "is", "has", "eats".
+fn verb_present(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let verb = s_arg(vm, &mut args, 0, "verb")?;
+    let person = s_arg(vm, &mut args, 1, "person")?;
+    let person = if person.is_empty() { "3" } else { person_code(&person) };
+    Ok(Value::from_str(&super::grammar::verb_present(&verb, person)))
+}
+
+/// `verb_past(verb, person='3sgp')`: "was", "had", "ate".
+fn verb_past(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let verb = s_arg(vm, &mut args, 0, "verb")?;
+    let person = s_arg(vm, &mut args, 1, "person")?;
+    let person = if person.is_empty() { "3" } else { person_code(&person) };
+    Ok(Value::from_str(&super::grammar::verb_past(&verb, person)))
+}
+
+/// `possessify(a, b)`: "a's b".
+fn possessify(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let a = s_arg(vm, &mut args, 0, "a")?;
+    let b = s_arg(vm, &mut args, 1, "b")?;
+    Ok(Value::from_str(&super::grammar::possessify(&a, &b)))
+}
+
 const WORDS: [&str; 11] = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 
 /// `nice_number` of a value.
@@ -520,5 +558,27 @@ mod tests {
         assert_eq!(comma_and_list_str(&["a".into(), "b".into(), "c".into()], "and", true), "a, b, and c");
         assert_eq!(group_thousands(1234567.891, 2), "1,234,567.89");
         assert_eq!(indefinite("apple"), "an apple");
+    }
+}
+
+#[cfg(test)]
+mod verb_tests {
+    use super::person_code;
+    use crate::functions::grammar::{possessify, verb_past, verb_present};
+
+    #[test]
+    fn docassemble_person_codes_and_tenses() {
+        assert_eq!(person_code("3sg"), "3");
+        assert_eq!(person_code("1sgp"), "1");
+        assert_eq!(person_code("pl"), "3p");
+        assert_eq!(person_code("ppl"), "3p");
+        assert_eq!(person_code("2sg"), "2");
+        assert_eq!(verb_present("be", person_code("3sg")), "is");
+        assert_eq!(verb_present("be", person_code("pl")), "are");
+        assert_eq!(verb_present("eat", person_code("3sg")), "eats");
+        assert_eq!(verb_past("be", person_code("3sgp")), "was");
+        assert_eq!(verb_past("be", person_code("ppl")), "were");
+        assert_eq!(verb_past("eat", "3"), "ate");
+        assert_eq!(possessify("Fred", "cat"), "Fred's cat");
     }
 }
