@@ -3,8 +3,8 @@
 //! `variables` is the user dictionary as JSON (see [`crate::state::to_json`] /
 //! [`crate::state::from_json`] for the encoding of values JSON has no type for).
 //! History for the back button is kept as small undo records: for each step, the
-//! previous values of only the top-level variables that changed, plus the small
-//! bookkeeping fields.
+//! previous values of only the places in the dictionary that changed (a path such as
+//! `people`, 3, `name`), plus the bookkeeping fields that changed.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -120,29 +120,182 @@ pub struct CurrentQuestion {
 }
 
 /// What the back button needs to restore the previous step.
+///
+/// A sealed record holds only what the step changed: `patch` has the previous value of each
+/// changed place *inside* the user dictionary (`people[3].name.first`, not the whole
+/// `people` list), and the bookkeeping fields are kept only when they changed. So a record
+/// is as small as the step, and a long interview does not make each step dearer.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Undo {
-    /// Previous values of changed top-level variables (`None` = it did not exist).
+    /// Previous values of changed top-level variables (`None` = it did not exist); while
+    /// `full`, the whole previous dictionary. Records written before `patch` existed use it too.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub variables: BTreeMap<String, Option<Json>>,
     /// When true, `variables` still holds the whole previous dictionary (not yet reduced).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub full: bool,
-    /// Previous `answered` set.
-    pub answered: BTreeSet<String>,
-    /// Previous embedded answers.
-    pub answers: BTreeMap<String, usize>,
-    /// Previous event stack.
-    pub event_stack: Vec<Event>,
-    /// Previous dirty values.
-    pub dirty: Map<String, Json>,
+    /// The changed places of the dictionary with their previous values.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub patch: Vec<Change>,
+    /// Previous `answered` set (when it changed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answered: Option<BTreeSet<String>>,
+    /// Previous embedded answers (when they changed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answers: Option<BTreeMap<String, usize>>,
+    /// Previous event stack (when it changed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_stack: Option<Vec<Event>>,
+    /// Previous dirty values (when they changed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dirty: Option<Map<String, Json>>,
     /// Previous progress.
+    #[serde(default)]
     pub progress: Option<f64>,
-    /// Previous nav state.
-    pub nav: NavState,
+    /// Previous nav state (when it changed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nav: Option<NavState>,
     /// Previous current question.
+    #[serde(default)]
     pub current: Option<CurrentQuestion>,
-    /// Previous info.
-    pub info: Map<String, Json>,
+    /// Previous info (when it changed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub info: Option<Map<String, Json>>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// One step of a path into the user dictionary.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(untagged)]
+pub enum PathKey {
+    /// A list index.
+    Index(usize),
+    /// A key of a JSON object.
+    Key(String),
+}
+
+/// A changed place: its path and the value it had (`None` = it did not exist), or, for a
+/// list that grew or shrank, its previous length and the items it lost.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Change {
+    /// Path from the top of the dictionary (the first key is the variable name).
+    pub path: Vec<PathKey>,
+    /// The previous value.
+    #[serde(default)]
+    pub old: Option<Json>,
+    /// For a list whose length changed: its previous length …
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub len: Option<usize>,
+    /// … and the items beyond the new length it had then (when it shrank).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tail: Vec<Json>,
+}
+
+impl Change {
+    fn value(path: &[PathKey], old: Option<Json>) -> Change {
+        Change { path: path.to_vec(), old, len: None, tail: Vec::new() }
+    }
+}
+
+/// The places where `new` differs from `old`, with `old`'s values. Objects are compared key
+/// by key and lists of equal length item by item; anything else changed is recorded whole.
+fn diff_into(path: &mut Vec<PathKey>, old: &Json, new: &Json, out: &mut Vec<Change>) {
+    if old == new {
+        return;
+    }
+    match (old, new) {
+        (Json::Object(a), Json::Object(b)) => diff_maps(path, a, b, out),
+        (Json::Array(a), Json::Array(b)) => {
+            // items are compared in place; a list that grew or shrank also records its length
+            // (gathering appends an item per step: the record holds the new item's absence,
+            // not the whole list)
+            if a.len() != b.len() {
+                out.push(Change {
+                    path: path.clone(),
+                    old: None,
+                    len: Some(a.len()),
+                    tail: a.get(b.len()..).map(<[Json]>::to_vec).unwrap_or_default(),
+                });
+            }
+            for (i, (x, y)) in a.iter().zip(b).enumerate() {
+                path.push(PathKey::Index(i));
+                diff_into(path, x, y, out);
+                path.pop();
+            }
+        }
+        _ => out.push(Change::value(path, Some(old.clone()))),
+    }
+}
+
+fn diff_maps(path: &mut Vec<PathKey>, a: &Map<String, Json>, b: &Map<String, Json>, out: &mut Vec<Change>) {
+    for (k, x) in a {
+        path.push(PathKey::Key(k.clone()));
+        match b.get(k) {
+            Some(y) => diff_into(path, x, y, out),
+            None => out.push(Change::value(path, Some(x.clone()))),
+        }
+        path.pop();
+    }
+    for k in b.keys() {
+        if !a.contains_key(k) {
+            path.push(PathKey::Key(k.clone()));
+            out.push(Change::value(path, None));
+            path.pop();
+        }
+    }
+}
+
+/// The node at `path` (empty path: none — the top level is a map, handled by the caller).
+fn node_at<'a>(vars: &'a mut Map<String, Json>, path: &[PathKey]) -> Option<&'a mut Json> {
+    let (PathKey::Key(first), rest) = path.split_first()? else { return None };
+    let mut node = vars.get_mut(first)?;
+    for key in rest {
+        node = match (key, node) {
+            (PathKey::Key(k), Json::Object(m)) => m.get_mut(k)?,
+            (PathKey::Index(i), Json::Array(a)) => a.get_mut(*i)?,
+            _ => return None,
+        };
+    }
+    Some(node)
+}
+
+/// Puts a change's previous value back. False when the place no longer exists (the
+/// dictionary changed outside the recorded steps); the rest is still restored.
+fn apply_change(vars: &mut Map<String, Json>, change: Change) -> bool {
+    if let Some(len) = change.len {
+        let Some(Json::Array(a)) = node_at(vars, &change.path) else { return false };
+        a.truncate(len);
+        a.extend(change.tail);
+        return true;
+    }
+    let Some((last, parents)) = change.path.split_last() else { return false };
+    if parents.is_empty() {
+        let PathKey::Key(name) = last else { return false };
+        match change.old {
+            Some(v) => {
+                vars.insert(name.clone(), v);
+            }
+            None => {
+                vars.remove(name);
+            }
+        }
+        return true;
+    }
+    let Some(node) = node_at(vars, parents) else { return false };
+    match (last, node, change.old) {
+        (PathKey::Key(k), Json::Object(m), Some(v)) => {
+            m.insert(k.clone(), v);
+        }
+        (PathKey::Key(k), Json::Object(m), None) => {
+            m.remove(k);
+        }
+        (PathKey::Index(i), Json::Array(a), Some(v)) if *i < a.len() => a[*i] = v,
+        _ => return false,
+    }
+    true
 }
 
 impl SessionState {
@@ -166,14 +319,15 @@ impl SessionState {
         let rec = Undo {
             variables: self.variables.iter().map(|(k, v)| (k.clone(), Some(v.clone()))).collect(),
             full: true,
-            answered: self.answered.clone(),
-            answers: self.answers.clone(),
-            event_stack: self.event_stack.clone(),
-            dirty: self.dirty.clone(),
+            patch: Vec::new(),
+            answered: Some(self.answered.clone()),
+            answers: Some(self.answers.clone()),
+            event_stack: Some(self.event_stack.clone()),
+            dirty: Some(self.dirty.clone()),
             progress: self.progress,
-            nav: self.nav.clone(),
+            nav: Some(self.nav.clone()),
             current: self.current.clone(),
-            info: self.info.clone(),
+            info: Some(self.info.clone()),
         };
         self.history.push(rec);
         if self.history.len() > HISTORY_LIMIT {
@@ -182,28 +336,36 @@ impl SessionState {
         }
     }
 
-    /// Reduce a full undo record on top of the history to the variables that changed.
+    /// Reduce a full undo record on top of the history to the places that changed.
     pub fn seal_undo(&mut self) {
         let Some(last) = self.history.last_mut() else { return };
         if !last.full {
             return;
         }
-        let mut diff = BTreeMap::new();
-        for (k, old) in &last.variables {
-            match self.variables.get(k) {
-                Some(now) if Some(now) == old.as_ref() => {}
-                _ => {
-                    diff.insert(k.clone(), old.clone());
-                }
-            }
-        }
-        for k in self.variables.keys() {
-            if !last.variables.contains_key(k) {
-                diff.insert(k.clone(), None);
-            }
-        }
-        last.variables = diff;
+        let old: Map<String, Json> =
+            std::mem::take(&mut last.variables).into_iter().filter_map(|(k, v)| v.map(|v| (k, v))).collect();
+        let mut patch = Vec::new();
+        diff_maps(&mut Vec::new(), &old, &self.variables, &mut patch);
+        last.patch = patch;
         last.full = false;
+        if last.answered.as_ref() == Some(&self.answered) {
+            last.answered = None;
+        }
+        if last.answers.as_ref() == Some(&self.answers) {
+            last.answers = None;
+        }
+        if last.event_stack.as_ref() == Some(&self.event_stack) {
+            last.event_stack = None;
+        }
+        if last.dirty.as_ref() == Some(&self.dirty) {
+            last.dirty = None;
+        }
+        if last.nav.as_ref() == Some(&self.nav) {
+            last.nav = None;
+        }
+        if last.info.as_ref() == Some(&self.info) {
+            last.info = None;
+        }
     }
 
     /// Restore the previous step; false when there is none.
@@ -222,16 +384,110 @@ impl SessionState {
                     }
                 }
             }
+            for change in rec.patch.into_iter().rev() {
+                apply_change(&mut self.variables, change);
+            }
         }
-        self.answered = rec.answered;
-        self.answers = rec.answers;
-        self.event_stack = rec.event_stack;
-        self.dirty = rec.dirty;
+        if let Some(v) = rec.answered {
+            self.answered = v;
+        }
+        if let Some(v) = rec.answers {
+            self.answers = v;
+        }
+        if let Some(v) = rec.event_stack {
+            self.event_stack = v;
+        }
+        if let Some(v) = rec.dirty {
+            self.dirty = v;
+        }
         self.progress = rec.progress;
-        self.nav = rec.nav;
+        if let Some(v) = rec.nav {
+            self.nav = v;
+        }
         self.current = rec.current;
-        self.info = rec.info;
+        if let Some(v) = rec.info {
+            self.info = v;
+        }
         self.steps = self.steps.saturating_sub(1);
         true
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn vars(v: Json) -> Map<String, Json> {
+        match v {
+            Json::Object(m) => m,
+            _ => Map::new(),
+        }
+    }
+
+    /// One step: `before` → `after`, sealed; returns the record and checks Back restores.
+    fn step(before: Json, after: Json) -> Undo {
+        let mut st = SessionState { variables: vars(before.clone()), steps: 1, ..SessionState::default() };
+        st.push_undo();
+        st.variables = vars(after);
+        st.answered.insert("q1".into());
+        st.seal_undo();
+        let rec = st.history.last().cloned().unwrap();
+        // through JSON, as the state is stored
+        let mut st = SessionState::from_json_str(&st.to_json_string()).unwrap();
+        assert!(st.pop_undo());
+        assert_eq!(Json::Object(st.variables.clone()), before, "Back restores the previous dictionary");
+        assert!(st.answered.is_empty());
+        rec
+    }
+
+    #[test]
+    fn records_hold_only_the_changed_places() {
+        let people = |n: usize| -> Json {
+            Json::Array((0..n).map(|i| json!({"name": {"first": format!("P{i}"), "last": "X"}, "age": i})).collect())
+        };
+        // appending the 10th person records the old length, not the nine people
+        let rec = step(json!({"people": people(9), "n": 1}), json!({"people": people(10), "n": 1}));
+        assert_eq!(rec.patch.len(), 1);
+        assert_eq!(rec.patch[0].len, Some(9));
+        let size = serde_json::to_string(&rec).unwrap().len();
+        assert!(size < 200, "record of {size} bytes: {}", serde_json::to_string(&rec).unwrap());
+        // one attribute deep inside
+        let mut changed = people(10);
+        changed[7]["name"]["first"] = json!("Zed");
+        let rec = step(json!({"people": people(10)}), json!({"people": changed}));
+        assert_eq!(rec.patch, vec![Change::value(
+            &[PathKey::Key("people".into()), PathKey::Index(7), PathKey::Key("name".into()), PathKey::Key("first".into())],
+            Some(json!("P7")),
+        )]);
+        // unchanged bookkeeping is not kept
+        assert!(rec.event_stack.is_none() && rec.info.is_none() && rec.nav.is_none());
+        assert!(rec.answered.is_some());
+    }
+
+    #[test]
+    fn back_restores_removed_added_and_retyped_values() {
+        step(json!({"a": [1, 2, 3], "b": {"c": 1}}), json!({"a": [1], "b": {"d": 2}, "new": true}));
+        step(json!({"a": 1}), json!({"a": [1, 2]}));
+        step(json!({"a": [[1, 2], {"k": [3]}]}), json!({"a": [[1, 2, 5], {"k": []}], "z": null}));
+        step(json!({}), json!({"x": {"y": 1}}));
+    }
+
+    #[test]
+    fn records_of_the_old_format_still_go_back() {
+        let old = r#"{"variables":{"x":1},"steps":1,"history":[{"variables":{"x":null,"y":2},"answered":[],"answers":{},"event_stack":[],"dirty":{},"progress":null,"nav":{},"current":null,"info":{}}]}"#;
+        let mut st = SessionState::from_json_str(old).unwrap();
+        assert!(st.pop_undo());
+        assert_eq!(Json::Object(st.variables), json!({"y": 2}));
+    }
+
+    #[test]
+    fn a_place_gone_since_is_skipped_not_a_panic() {
+        let mut v = vars(json!({"a": {"b": 1}}));
+        assert!(!apply_change(&mut v, Change::value(&[PathKey::Key("q".into()), PathKey::Key("r".into())], Some(json!(1)))));
+        assert!(!apply_change(&mut v, Change { path: vec![PathKey::Key("a".into())], old: None, len: Some(3), tail: vec![] }));
+        assert_eq!(Json::Object(v), json!({"a": {"b": 1}}));
     }
 }
