@@ -162,7 +162,8 @@ fn kind_of(datatype: &str, input_type: Option<&str>, has_choices: bool) -> Field
     }
 }
 
-fn field_view(name: String, id: String, label: String, kind: FieldKind, datatype: &str) -> FieldView {
+/// A field with only its identity set; everything optional empty.
+pub(crate) fn field_view(name: String, id: String, label: String, kind: FieldKind, datatype: &str) -> FieldView {
     FieldView {
         name,
         id,

@@ -352,30 +352,5 @@ fn set_int(v: &Value, name: &str, n: i64) {
 }
 
 fn plain_view(id: String, kind: FieldKind) -> FieldView {
-    FieldView {
-        name: String::new(),
-        id,
-        label: String::new(),
-        kind,
-        datatype: String::new(),
-        value: None,
-        choices: Vec::new(),
-        required: false,
-        hint: None,
-        help: None,
-        error: None,
-        min: None,
-        max: None,
-        step: None,
-        minlength: None,
-        maxlength: None,
-        content: None,
-        currency_symbol: None,
-        rows: None,
-        css_class: None,
-        label_above: false,
-        disabled: false,
-        show_if: None,
-        hide_if: None,
-    }
+    super::ask::field_view(String::new(), id, String::new(), kind, "")
 }
