@@ -66,43 +66,6 @@ pub async fn sweep_idle(store: &store::Store, days: u64) -> Result<u64, store::S
         .await
 }
 
-/// Reads the server secret from `data_dir/server.key`, creating it (mode 0600) if missing.
-fn server_secret(data_dir: &Path) -> std::io::Result<[u8; 32]> {
-    let path = data_dir.join("server.key");
-    if let Ok(text) = std::fs::read_to_string(&path) {
-        let t = text.trim();
-        if t.len() == 64 {
-            let mut key = [0u8; 32];
-            let ok = (0..32).all(|i| match u8::from_str_radix(&t[2 * i..2 * i + 2], 16) {
-                Ok(b) => {
-                    key[i] = b;
-                    true
-                }
-                Err(_) => false,
-            });
-            if ok {
-                return Ok(key);
-            }
-        }
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            format!("{} is not a valid key", path.display()),
-        ));
-    }
-    let key = server::security::new_secret();
-    let mut opts = std::fs::OpenOptions::new();
-    opts.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        opts.mode(0o600);
-    }
-    use std::io::Write;
-    let mut f = opts.open(&path)?;
-    writeln!(f, "{}", server::security::hex(&key))?;
-    Ok(key)
-}
-
 fn init_logging() {
     let filter = tracing_subscriber::EnvFilter::try_from_env("COLLOQUY_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
@@ -168,7 +131,10 @@ pub async fn build_config(args: &ServeArgs) -> Result<Config, String> {
             args.data_dir.display()
         )
     })?;
-    let secret = server_secret(&args.data_dir).map_err(|e| format!("server key: {e}"))?;
+    // The MAC secret (CSRF tokens, action links), created mode 0600 if missing; a file
+    // group or others may read is refused, as for the session-wrap key.
+    let secret = *store::crypto::load_or_create_mac_secret(&args.data_dir.join("server.key"))
+        .map_err(|e| format!("server key: {e}"))?;
     let store = store::Store::open_dir(&args.data_dir)
         .await
         .map_err(|e| format!("database: {e}"))?;
@@ -242,6 +208,8 @@ pub async fn build_config(args: &ServeArgs) -> Result<Config, String> {
             hsts: args.hsts,
             server_key: Some(Arc::new(server_key)),
             request_timeout: None,
+            clock: None,
+            rng: None,
         },
     })
 }

@@ -1,6 +1,7 @@
 //! Interview loading and the docassemble logic engine.
 
 pub mod check;
+pub mod context;
 pub mod library;
 pub mod load;
 pub mod model;
@@ -12,8 +13,8 @@ pub mod screen;
 pub mod state;
 pub mod validate;
 
-pub use runtime::RequestContext;
-pub use screen::{ButtonView, ChoiceView, FieldKind, FieldView, LinkView, QuestionScreen, ReviewItem, Screen, SectionView, Submitted};
+pub use context::{ActionSigner, RequestContext};
+pub use screen::{ButtonView, Command, ChoiceView, FieldKind, FieldView, LinkView, QuestionScreen, ReviewItem, Screen, SectionView, Submitted};
 pub use state::SessionState;
 
 pub use library::Library;

@@ -1077,3 +1077,24 @@ impl Default for Features {
         }
     }
 }
+
+impl Metadata {
+    /// Whether the metadata asks for `temporary session` (always start fresh, keep nothing
+    /// once finished): `True`, a true-ish string (`true`, `yes`, `on`) or a non-zero number.
+    pub fn temporary_session(&self) -> bool {
+        use crate::yaml::Value;
+        match self.raw.get("temporary session").map(|n| &n.value) {
+            Some(Value::Bool(b)) => *b,
+            Some(Value::Str(s)) => matches!(s.trim().to_ascii_lowercase().as_str(), "true" | "yes" | "on"),
+            Some(Value::Int(i)) => *i != 0,
+            _ => false,
+        }
+    }
+}
+
+impl Interview {
+    /// Whether the interview's metadata asks for `temporary session`.
+    pub fn temporary_session(&self) -> bool {
+        self.metadata.temporary_session()
+    }
+}

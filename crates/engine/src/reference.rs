@@ -12,9 +12,10 @@ pub struct InterviewRef {
     pub path: String,
 }
 
-/// Why a reference is not acceptable.
+/// Why a reference is not acceptable. Display shows the reference with control characters
+/// escaped (`\0`, `\u{1b}`), so echoing it is safe for logs and pages.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("invalid interview reference '{reference}': {reason}")]
+#[error("invalid interview reference '{}': {reason}", shown(reference))]
 pub struct RefError {
     /// The reference as given.
     pub reference: String,
@@ -22,15 +23,17 @@ pub struct RefError {
     pub reason: String,
 }
 
+/// `text` with control characters escaped.
+fn shown(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() })
+        .collect()
+}
+
 impl InterviewRef {
     /// Parses `package:path`; `package:file.yml` (no folder) means `package:data/questions/file.yml`.
     /// Applies docassemble's `filename_invalid` rules (no `..`, no leading `/`, limited characters).
-    pub fn parse(reference: &str) -> Result<InterviewRef, crate::load::LoadError> {
-        Ok(InterviewRef::parse_ref(reference)?)
-    }
-
-    /// Like [`InterviewRef::parse`] with the specific error.
-    pub fn parse_ref(reference: &str) -> Result<InterviewRef, RefError> {
+    pub fn parse(reference: &str) -> Result<InterviewRef, RefError> {
         let err = |reason: &str| RefError {
             reference: reference.to_string(),
             reason: reason.to_string(),
@@ -76,7 +79,7 @@ impl InterviewRef {
     pub fn resolve(&self, name: &str) -> Result<InterviewRef, RefError> {
         let name = name.trim();
         if name.contains(':') {
-            return InterviewRef::parse_ref(name);
+            return InterviewRef::parse(name);
         }
         let folder = match self.path.rfind('/') {
             Some(i) => &self.path[..i],

@@ -13,11 +13,10 @@ use serde::Serialize;
 pub enum Screen {
     /// A question screen (form).
     Question(QuestionScreen),
-    /// A command: `exit`, `leave`, `restart`, `logout`, `exit_logout`, `signin`, `register`,
-    /// `new_session`, `refresh`, `continue`, with an optional redirect URL.
+    /// A command ([`Command`]), with an optional redirect URL.
     Command {
-        /// The command name.
-        command: String,
+        /// What to do with the session.
+        command: Command,
         /// Where to send the browser afterwards (button `url:`, `exit url`, `command(url=…)`).
         url: Option<String>,
     },
@@ -33,6 +32,98 @@ pub enum Screen {
         /// What went wrong, for the interview author.
         message: String,
     },
+}
+
+/// A command that ends or redirects the interview (docassemble's `command()`, `command:`
+/// blocks, buttons with a command value).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// `exit`: delete the session and leave.
+    Exit,
+    /// `logout`: like `exit` (no accounts yet).
+    Logout,
+    /// `exit_logout`: like `exit`.
+    ExitLogout,
+    /// `leave`: keep the answers, go elsewhere.
+    Leave,
+    /// `signin`: like `leave` (no accounts yet).
+    Signin,
+    /// `register`: like `leave` (no accounts yet).
+    Register,
+    /// `restart`: delete the session, start anew keeping only the URL arguments.
+    Restart,
+    /// `new_session`: keep this session, start another one.
+    NewSession,
+    /// `refresh`: show the interview again.
+    Refresh,
+    /// `continue`: show the interview again.
+    Continue,
+    /// Any other name: treated like `refresh`.
+    Other(String),
+}
+
+impl Command {
+    /// The command of a name as written by the author (`exit`, `new_session` …).
+    pub fn parse(name: &str) -> Command {
+        match name {
+            "exit" => Command::Exit,
+            "logout" => Command::Logout,
+            "exit_logout" => Command::ExitLogout,
+            "leave" => Command::Leave,
+            "signin" => Command::Signin,
+            "register" => Command::Register,
+            "restart" => Command::Restart,
+            "new_session" => Command::NewSession,
+            "refresh" => Command::Refresh,
+            "continue" => Command::Continue,
+            other => Command::Other(other.to_string()),
+        }
+    }
+
+    /// The command's name.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Command::Exit => "exit",
+            Command::Logout => "logout",
+            Command::ExitLogout => "exit_logout",
+            Command::Leave => "leave",
+            Command::Signin => "signin",
+            Command::Register => "register",
+            Command::Restart => "restart",
+            Command::NewSession => "new_session",
+            Command::Refresh => "refresh",
+            Command::Continue => "continue",
+            Command::Other(name) => name,
+        }
+    }
+
+    /// Whether the command ends the session (its answers are deleted).
+    pub fn ends_session(&self) -> bool {
+        matches!(self, Command::Exit | Command::Logout | Command::ExitLogout)
+    }
+
+    /// Whether the command leaves the interview keeping the answers.
+    pub fn leaves(&self) -> bool {
+        matches!(self, Command::Leave | Command::Signin | Command::Register)
+    }
+}
+
+impl std::fmt::Display for Command {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq<str> for Command {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl Serialize for Command {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
 }
 
 /// One question screen.
@@ -119,6 +210,15 @@ pub struct QuestionScreen {
     pub token: String,
     /// Name of the block shown (`ID x` or `Question_n`), for logs and JSON output.
     pub block_name: String,
+}
+
+impl QuestionScreen {
+    /// Whether the screen is an end of the interview: nothing to answer, no button to press.
+    pub fn is_final(&self) -> bool {
+        self.buttons.is_empty()
+            && self.continue_label.is_none()
+            && self.fields.iter().all(|f| matches!(f.kind, FieldKind::Note | FieldKind::Html))
+    }
 }
 
 /// Kind of a field on a form.

@@ -62,6 +62,10 @@ pub struct SessionState {
     /// A command chosen by a button (exit, restart …), returned by the next `next_screen`.
     #[serde(default)]
     pub pending_command: Option<PendingCommand>,
+    /// The host's random mark of the last save; action links are signed for it, so a link
+    /// stops working once the state is saved again. The engine never reads it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub link_epoch: String,
 }
 
 /// A special command chosen on the last screen.
@@ -302,6 +306,12 @@ impl SessionState {
     /// A fresh, empty session state.
     pub fn new() -> SessionState {
         SessionState::default()
+    }
+
+    /// Whether the answers ask for the session to be shared between browsers
+    /// (`multi_user = True`).
+    pub fn wants_sharing(&self) -> bool {
+        self.variables.get("multi_user") == Some(&Json::Bool(true))
     }
 
     /// Serialise to JSON text.

@@ -472,7 +472,7 @@ fn a_link_cannot_set_variables() {
     s.see("Table of fruits");
     let mut args = serde_json::Map::new();
     args.insert("variables".into(), serde_json::json!([["fruit_hacked", 1]]));
-    let url = engine::functions::encode_action_url(&s.ctx.interview_url, "_da_set", &args);
+    let url = s.ctx.action_url("_da_set", &args);
     s.visit(&url);
     s.see("Table of fruits");
     assert!(!s.state.variables.contains_key("fruit_hacked"));

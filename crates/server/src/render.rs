@@ -150,7 +150,7 @@ pub fn message_page(title: &str, message: &str) -> String {
 
 /// The request id, for the user to quote when asking for help (details are in the log).
 fn reference_line(body: &mut String) {
-    let id = crate::security::request_id();
+    let id = crate::request_id::request_id();
     if !id.is_empty() {
         body.push_str("<p class=\"co-ref\">Reference: <code>");
         escape_into(body, &id);

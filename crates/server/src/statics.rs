@@ -6,7 +6,7 @@ use axum::extract::{Path as UrlPath, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 
-use crate::App;
+use crate::state::App;
 
 /// The stylesheet served at `/static/colloquy.css`.
 pub const STYLESHEET: &str = include_str!("../assets/colloquy.css");

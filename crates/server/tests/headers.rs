@@ -228,7 +228,7 @@ fn routes() -> Vec<Route> {
             "missing interview",
             "GET",
             url("nope.yml"),
-            StatusCode::INTERNAL_SERVER_ERROR,
+            StatusCode::NOT_FOUND,
             true,
         ),
     ]
@@ -410,7 +410,7 @@ fn the_checker_fails_without_the_headers() {
     ] {
         assert!(!csp_problems(bad).is_empty(), "{bad}");
     }
-    assert!(csp_problems(server::security::CSP).is_empty());
+    assert!(csp_problems(server::headers::CSP).is_empty());
     h.insert("cache-control", "public, max-age=3600".parse().unwrap());
     assert!(header_problems(&h, true)
         .iter()

@@ -11,14 +11,14 @@ use engine::{
 };
 use http_body_util::BodyExt;
 use serde_json::Value as Json;
-use server::{Config, DirPackageFiles, Engine, Listed, Runner};
+use server::{Config, DirPackageFiles, Engine, Listed, LoadFailure, Runner};
 use tower::ServiceExt;
 
 struct FakeEngine;
 struct Fake;
 
 impl Engine for FakeEngine {
-    fn load(&self, reference: &str) -> Result<Arc<dyn Runner>, String> {
+    fn load(&self, reference: &str) -> Result<Arc<dyn Runner>, LoadFailure> {
         if reference == "demo:q.yml" {
             Ok(Arc::new(Fake))
         } else if reference == "sec:q.yml" {
@@ -26,7 +26,10 @@ impl Engine for FakeEngine {
         } else if reference == "tmp:q.yml" {
             Ok(Arc::new(SecFake { temporary: true }))
         } else {
-            Err(format!("{reference}: interview not found"))
+            Err(LoadFailure::Missing(engine::LoadError::Read {
+                file: reference.to_string(),
+                reason: "interview not found".into(),
+            }))
         }
     }
 }
@@ -118,7 +121,7 @@ impl Runner for Fake {
                 ..Default::default()
             }),
             Some(Json::String(s)) if s == "exit" => Screen::Command {
-                command: "exit".into(),
+                command: engine::Command::Exit,
                 url: None,
             },
             Some(Json::String(s)) if s == "boom" => Screen::Error {
@@ -457,7 +460,7 @@ async fn errors_are_titled_error() {
     let app = app().await;
     let r = send(&app, get("/interview?i=nope:x.yml", None)).await;
     assert!(r.body.contains("<title>Error</title>"));
-    assert!(r.body.contains("nope:x.yml: interview not found"));
+    assert!(r.body.contains("nope:x.yml: cannot read file: interview not found"));
     assert!(r.headers.get("content-security-policy").is_some());
 
     let r = send(&app, get(URL, None)).await;
@@ -722,7 +725,7 @@ impl Runner for SecFake {
         }
         if let Some(Json::String(cmd)) = state.variables.remove("cmd") {
             return Screen::Command {
-                command: cmd,
+                command: engine::Command::parse(&cmd),
                 url: None,
             };
         }
@@ -738,7 +741,13 @@ impl Runner for SecFake {
             });
         };
         let bumps = v.get("bumps").and_then(Json::as_i64).unwrap_or(0);
-        let action = "/interview?i=sec%3Aq.yml&action=bump";
+        // Made as the engine makes action links: signed when made.
+        let action = engine::functions::action_link(
+            "/interview?i=sec%3Aq.yml",
+            ctx.sign_action.as_ref(),
+            "bump",
+        );
+        let action = action.as_str();
         if self.temporary {
             // The final screen: nothing to answer.
             return Screen::Question(QuestionScreen {
@@ -816,6 +825,7 @@ fn server_key(dir: &std::path::Path) -> server::ServerOptions {
             store::ServerKey::load_or_create(&dir.join("keys").join("wrap.key")).unwrap(),
         )),
         request_timeout: None,
+        ..Default::default()
     }
 }
 
@@ -1038,9 +1048,9 @@ async fn every_response_has_the_security_headers_and_errors_are_generic() {
             StatusCode::FORBIDDEN,
         ),
         (
-            "interview error",
+            "missing interview",
             get("/interview?i=nope:x.yml", None),
-            StatusCode::INTERNAL_SERVER_ERROR,
+            StatusCode::NOT_FOUND,
         ),
         ("static", get("/static/colloquy.css", None), StatusCode::OK),
         (
@@ -1106,6 +1116,7 @@ async fn cookies_get_host_prefix_and_secure_over_tls_and_hsts_when_configured() 
         hsts: true,
         server_key: None,
         request_timeout: None,
+        ..Default::default()
     };
     let app = sec_app(store::Store::open_memory().await.unwrap(), opts, true);
     let r = send(&app, get(SEC, None)).await;

@@ -9,7 +9,6 @@
 mod support;
 
 use axum::http::{header, StatusCode};
-use rand::Rng;
 use support::*;
 
 const MARKER: &str = "ZZISOLATIONMARKER42";
@@ -105,18 +104,24 @@ fn cookie_parts(cookie: &str) -> (String, String, String) {
     (name.to_string(), id.to_string(), secret.to_string())
 }
 
+fn random_bytes(n: usize) -> Vec<u8> {
+    let mut bytes = vec![0u8; n];
+    getrandom::fill(&mut bytes).unwrap();
+    bytes
+}
+
 fn random_hex(n: usize) -> String {
-    let mut rng = rand::thread_rng();
-    (0..n)
-        .map(|_| char::from(b"0123456789abcdef"[rng.gen_range(0..16)]))
+    random_bytes(n)
+        .into_iter()
+        .map(|b| char::from(b"0123456789abcdef"[usize::from(b % 16)]))
         .collect()
 }
 
 fn random_secret() -> String {
     let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    let mut rng = rand::thread_rng();
-    (0..43)
-        .map(|_| char::from(alphabet[rng.gen_range(0..64)]))
+    random_bytes(43)
+        .into_iter()
+        .map(|b| char::from(alphabet[usize::from(b % 64)]))
         .collect()
 }
 
@@ -247,7 +252,7 @@ async fn a_cookie_moved_to_another_interview_opens_nothing() {
     let alice = owner(&app, MARKER).await;
     let (_, id, secret) = cookie_parts(&alice);
     // The same id.secret under the cookie name of another interview.
-    let other = server::security::cookie_name("fixtures:xss.yml");
+    let other = server::cookies::cookie_name("fixtures:xss.yml");
     let moved = format!("{other}={id}.{secret}");
     let r = send(&app, get(&url("xss.yml"), Some(&moved))).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);

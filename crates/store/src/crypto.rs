@@ -603,28 +603,7 @@ impl ServerKey {
     /// Loads the server key from an existing key file; refuses a file that group or others
     /// may access.
     pub fn load(path: &Path) -> Result<ServerKey, CryptoError> {
-        let io = |source| CryptoError::KeyFileIo {
-            path: path.display().to_string(),
-            source,
-        };
-        let mut file = std::fs::File::open(path).map_err(io)?;
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let mode = file.metadata().map_err(io)?.permissions().mode() & 0o7777;
-            if mode & 0o077 != 0 {
-                return Err(CryptoError::KeyFilePermissions {
-                    path: path.display().to_string(),
-                    mode,
-                });
-            }
-        }
-        let mut text = Zeroizing::new(String::new());
-        // A key file is ~70 bytes; refuse to read a huge file.
-        (&mut file)
-            .take(4096)
-            .read_to_string(&mut text)
-            .map_err(io)?;
+        let text = read_private_file(path)?;
         let bad = || CryptoError::KeyFileFormat {
             path: path.display().to_string(),
         };
@@ -641,34 +620,97 @@ impl ServerKey {
 
     /// Writes this key to a new file at `path` with mode 0600 (fails if the file exists).
     fn create_file(&self, path: &Path) -> Result<(), CryptoError> {
-        let io = |source| CryptoError::KeyFileIo {
-            path: path.display().to_string(),
-            source,
-        };
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            let mut builder = std::fs::DirBuilder::new();
-            builder.recursive(true);
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::DirBuilderExt;
-                builder.mode(0o700);
-            }
-            builder.create(dir).map_err(io)?;
-        }
-        let mut options = std::fs::OpenOptions::new();
-        options.write(true).create_new(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            options.mode(0o600);
-        }
-        let mut file = options.open(path).map_err(io)?;
         let encoded = Zeroizing::new(URL_SAFE_NO_PAD.encode(self.0));
         let text = Zeroizing::new(format!("{KEY_FILE_MAGIC} {}\n", encoded.as_str()));
-        file.write_all(text.as_bytes()).map_err(io)?;
-        file.sync_all().map_err(io)?;
-        Ok(())
+        write_private_file(path, text.as_bytes())
     }
+}
+
+/// Reads a small key file, refusing one that group or others may access.
+fn read_private_file(path: &Path) -> Result<Zeroizing<String>, CryptoError> {
+    let io = |source| CryptoError::KeyFileIo {
+        path: path.display().to_string(),
+        source,
+    };
+    let mut file = std::fs::File::open(path).map_err(io)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = file.metadata().map_err(io)?.permissions().mode() & 0o7777;
+        if mode & 0o077 != 0 {
+            return Err(CryptoError::KeyFilePermissions {
+                path: path.display().to_string(),
+                mode,
+            });
+        }
+    }
+    let mut text = Zeroizing::new(String::new());
+    // A key file is ~70 bytes; refuse to read a huge file.
+    (&mut file)
+        .take(4096)
+        .read_to_string(&mut text)
+        .map_err(io)?;
+    Ok(text)
+}
+
+/// Writes `text` to a new key file at `path` with mode 0600 (parent directories 0700);
+/// fails if the file exists.
+fn write_private_file(path: &Path, text: &[u8]) -> Result<(), CryptoError> {
+    let io = |source| CryptoError::KeyFileIo {
+        path: path.display().to_string(),
+        source,
+    };
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        let mut builder = std::fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::DirBuilderExt;
+            builder.mode(0o700);
+        }
+        builder.create(dir).map_err(io)?;
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(path).map_err(io)?;
+    file.write_all(text).map_err(io)?;
+    file.sync_all().map_err(io)?;
+    Ok(())
+}
+
+/// Loads the server's MAC secret (the key of CSRF tokens and action-link signatures: 32
+/// bytes as 64 hex digits) from `path`, or creates it there (mode 0600) if the file does
+/// not exist. Like [`ServerKey::load`], refuses a file that group or others may access.
+pub fn load_or_create_mac_secret(path: &Path) -> Result<Zeroizing<[u8; KEY_LEN]>, CryptoError> {
+    let text = match read_private_file(path) {
+        Ok(text) => text,
+        Err(CryptoError::KeyFileIo { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+            let mut key = Zeroizing::new([0u8; KEY_LEN]);
+            fill_random(&mut key[..])?;
+            let text = Zeroizing::new(format!("{}\n", hex::encode(&key[..])));
+            match write_private_file(path, text.as_bytes()) {
+                Ok(()) => return Ok(key),
+                // Another process created it first: use theirs.
+                Err(CryptoError::KeyFileIo { source, .. })
+                    if source.kind() == std::io::ErrorKind::AlreadyExists =>
+                {
+                    read_private_file(path)?
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Err(e) => return Err(e),
+    };
+    let mut key = Zeroizing::new([0u8; KEY_LEN]);
+    hex::decode_to_slice(text.trim(), &mut key[..]).map_err(|_| CryptoError::KeyFileFormat {
+        path: path.display().to_string(),
+    })?;
+    Ok(key)
 }
 
 /// Argon2id cost parameters of a password key derivation (stored with the wrapped key).

@@ -320,7 +320,7 @@ fn url_action(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
         m.insert("_forget_prior".into(), Json::Bool(true));
     }
     let h = host(vm)?;
-    Ok(Value::from_str(&super::encode_action_url(&h.interview_url, &action, &m)))
+    Ok(Value::from_str(&h.action_url(&action, &m)))
 }
 
 fn interview_url_action(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
@@ -330,7 +330,7 @@ fn interview_url_action(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error>
     };
     let m = kwargs_json(&mut args);
     let h = host(vm)?;
-    Ok(Value::from_str(&format!("{}{}", h.base_url, super::encode_action_url(&h.interview_url, &action, &m))))
+    Ok(Value::from_str(&format!("{}{}", h.base_url, h.action_url(&action, &m))))
 }
 
 fn action_argument(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
@@ -420,7 +420,7 @@ fn action_menu_item(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     };
     let m = kwargs_json(&mut args);
     let h = host(vm)?;
-    let url = super::encode_action_url(&h.interview_url, &action, &m);
+    let url = h.action_url(&action, &m);
     let mut d = Dict::new();
     d.insert(Key::str("label"), Value::from_str(&label));
     d.insert(Key::str("url"), Value::from_str(&url));

@@ -26,7 +26,7 @@ use lang::{Args, Class, Error, Namespace, NativeFn, Value, Vm};
 use serde_json::{Map, Value as Json};
 
 use crate::model::Interview;
-use crate::runtime::RequestContext;
+use crate::context::{ActionSigner, RequestContext};
 
 pub use classes::{datetime_of, make_dadict, make_datetime};
 pub(crate) use classes::{instantiate, make_dalist, template_object};
@@ -98,6 +98,8 @@ pub struct EngineHost {
     pub interview_url: String,
     /// The session's id (for `interview_url()` of a `multi_user` session).
     pub session_id: Option<String>,
+    /// Signs the action links made in this request (from [`RequestContext::sign_action`]).
+    pub sign_action: Option<ActionSigner>,
     /// The interview reference (`package:path`).
     pub interview: String,
     /// The interview's package.
@@ -139,13 +141,14 @@ pub struct EngineHost {
 impl EngineHost {
     /// The host for one request.
     pub fn new(iv: &Interview, ctx: &RequestContext) -> EngineHost {
-        let (interview_url, _) = split_interview_url(&ctx.interview_url);
+        let interview_url = clean_interview_url(&ctx.interview_url);
         EngineHost {
             ns: Namespace::new(),
             now: ctx.now,
             base_url: ctx.base_url.clone(),
             interview_url,
             session_id: ctx.session_id.clone(),
+            sign_action: ctx.sign_action.clone(),
             interview: iv.reference.to_string(),
             package: iv.reference.package.clone(),
             action: None,
@@ -231,30 +234,48 @@ impl EngineHost {
     }
 }
 
-/// Query parameters with a meaning of their own (not copied into `url_args`).
-const RESERVED: [&str; 12] =
-    ["i", "session", "cache", "reset", "new_session", "action", "json", "js_target", "from_list", "lang", "_", "csrf_token"];
+/// Query parameters with a meaning of their own: never copied into `url_args`
+/// (nor are `utm_*` tracking parameters, see [`is_reserved_query`]).
+pub const RESERVED_QUERY: [&str; 14] = [
+    "i",
+    "session",
+    "cache",
+    "reset",
+    "new_session",
+    "action",
+    ACTION_SIG,
+    "json",
+    "js_target",
+    "from_list",
+    "lang",
+    "_",
+    "csrf_token",
+    "_delete",
+];
 
-/// Splits the requested interview URL into the clean URL (path + `i=`) and the other
-/// (non-reserved) query parameters, which become `url_args`.
-pub fn split_interview_url(url: &str) -> (String, Vec<(String, String)>) {
-    let Some((path, query)) = url.split_once('?') else { return (url.to_string(), Vec::new()) };
-    let mut keep = Vec::new();
-    let mut args = Vec::new();
-    for pair in query.split('&') {
-        if pair.is_empty() {
-            continue;
-        }
-        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-        let k = percent_decode(k);
-        if k == "i" {
-            keep.push(pair.to_string());
-        } else if !RESERVED.contains(&k.as_str()) {
-            args.push((k, percent_decode(v)));
-        }
+/// Query parameter that carries the signature of an `action` link.
+pub const ACTION_SIG: &str = "action_sig";
+
+/// Whether query parameter `name` is reserved ([`RESERVED_QUERY`] or `utm_*`).
+pub fn is_reserved_query(name: &str) -> bool {
+    RESERVED_QUERY.contains(&name) || name.starts_with("utm_")
+}
+
+/// The requested interview URL without its query parameters other than `i`.
+pub fn clean_interview_url(url: &str) -> String {
+    let Some((path, query)) = url.split_once('?') else { return url.to_string() };
+    let keep: Vec<&str> = query
+        .split('&')
+        .filter(|pair| {
+            let key = pair.split_once('=').map_or(*pair, |(k, _)| k);
+            form_urlencoded::parse(key.as_bytes()).next().is_some_and(|(k, _)| k == "i")
+        })
+        .collect();
+    if keep.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{}", keep.join("&"))
     }
-    let clean = if keep.is_empty() { path.to_string() } else { format!("{path}?{}", keep.join("&")) };
-    (clean, args)
 }
 
 fn constant(name: &str) -> Option<Value> {
@@ -310,44 +331,44 @@ pub fn encode_action(action: &str, arguments: &Map<String, Json>) -> String {
     crate::runtime::path::b64_encode(&text)
 }
 
-/// The URL that runs an action in this interview.
-pub fn encode_action_url(interview_url: &str, action: &str, arguments: &Map<String, Json>) -> String {
+/// The URL that runs an action in this interview, with its `action_sig` when `sign` is given.
+pub fn encode_action_url(
+    interview_url: &str,
+    sign: Option<&ActionSigner>,
+    action: &str,
+    arguments: &Map<String, Json>,
+) -> String {
+    action_link(interview_url, sign, &encode_action(action, arguments))
+}
+
+/// The URL that runs the already encoded `action` value in this interview, signed when
+/// `sign` is given.
+pub fn action_link(interview_url: &str, sign: Option<&ActionSigner>, action: &str) -> String {
     let sep = if interview_url.contains('?') { '&' } else { '?' };
-    format!("{interview_url}{sep}action={}", percent_encode(&encode_action(action, arguments)))
+    let mut url = format!("{interview_url}{sep}action={}", percent_encode(action));
+    if let Some(sign) = sign {
+        url.push('&');
+        url.push_str(ACTION_SIG);
+        url.push('=');
+        url.push_str(&percent_encode(&sign.sign(action)));
+    }
+    url
 }
 
 fn percent_encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(char::from(b)),
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
+    form_urlencoded::byte_serialize(s.as_bytes()).collect()
 }
 
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(h) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(h);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(if bytes[i] == b'+' { b' ' } else { bytes[i] });
-        i += 1;
+impl EngineHost {
+    /// The URL that runs `action` with `arguments` in this interview, signed for this session.
+    pub fn action_url(&self, action: &str, arguments: &Map<String, Json>) -> String {
+        encode_action_url(&self.interview_url, self.sign_action.as_ref(), action, arguments)
     }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Decodes the `action` query parameter (base64 JSON, percent-encoded or not).
 pub fn decode_action(encoded: &str) -> Option<(String, Map<String, Json>)> {
-    let raw = percent_decode(encoded.trim());
+    let raw = percent_encoding::percent_decode_str(encoded.trim()).decode_utf8_lossy();
     let text = crate::runtime::path::b64_decode(raw.trim())?;
     let j: Json = serde_json::from_str(&text).ok()?;
     let action = j.get("action")?.as_str()?.to_string();

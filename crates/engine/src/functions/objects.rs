@@ -1462,7 +1462,7 @@ fn list_add_action(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let mut m = serde_json::Map::new();
     m.insert("list".into(), serde_json::Value::String(instance_name(&me)));
     let h = super::host(vm)?;
-    let url = super::encode_action_url(&h.interview_url, "_da_list_add", &m);
+    let url = h.action_url("_da_list_add", &m);
     let html = format!(
         "<a href=\"{}\" class=\"btn btn-sm btn-{} btn-darevisit\"><i class=\"fas fa-plus-circle\"></i> {}</a>",
         crate::runtime::html_escape(&url),

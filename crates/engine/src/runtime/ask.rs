@@ -1050,7 +1050,7 @@ impl<'a> Run<'a> {
         if forget_prior {
             args.insert("_forget_prior".into(), serde_json::Value::Bool(true));
         }
-        crate::functions::encode_action_url(&self.ctx.interview_url, action, &args)
+        self.ctx.action_url(action, &args)
     }
 
     /// Renders a review text; tables and templates it refers to are made on the way (only an
@@ -1118,7 +1118,7 @@ impl<'a> Run<'a> {
                 "variables".into(),
                 serde_json::Value::Array(item.fields.iter().map(|f| serde_json::Value::String(f.clone())).collect()),
             );
-            Some(crate::functions::encode_action_url(&self.ctx.interview_url, "_da_force_ask", &args))
+            Some(self.ctx.action_url("_da_force_ask", &args))
         } else {
             None
         };

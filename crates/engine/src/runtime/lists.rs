@@ -449,9 +449,7 @@ impl Run<'_> {
                 args.insert("list".into(), Json::String(group_name.clone()));
                 args.insert("item".into(), Json::String(index.repr()));
                 args.insert("direction".into(), Json::String(dir.into()));
-                let url = crate::functions::encode_action_url(
-                    &self.ctx.interview_url,
-                    "_da_list_reorder",
+                let url = self.ctx.action_url("_da_list_reorder",
                     &args,
                 );
                 arrows.push(format!(
@@ -505,9 +503,7 @@ impl Run<'_> {
             }
             let mut args = Map::new();
             args.insert("items".into(), Json::Array(items));
-            let url = crate::functions::encode_action_url(
-                &self.ctx.interview_url,
-                &format!("_da_{kind}_edit"),
+            let url = self.ctx.action_url(&format!("_da_{kind}_edit"),
                 &args,
             );
             out.push_str(&format!(
@@ -519,9 +515,7 @@ impl Run<'_> {
             let mut args = Map::new();
             args.insert(kind.into(), Json::String(group_name.clone()));
             args.insert("item".into(), Json::String(index.repr()));
-            let url = crate::functions::encode_action_url(
-                &self.ctx.interview_url,
-                &format!("_da_{kind}_remove"),
+            let url = self.ctx.action_url(&format!("_da_{kind}_remove"),
                 &args,
             );
             out.push_str(&format!(

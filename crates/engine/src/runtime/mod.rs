@@ -20,40 +20,9 @@ use lang::{Namespace, Value, Vm};
 
 use crate::functions::{EngineHost, Signal};
 use crate::model::{Block, BlockKind, ChoiceValue, Condition, Input, Interview, Pos, Reconsider};
-use crate::screen::Screen;
+use crate::context::RequestContext;
+use crate::screen::{Command, Screen};
 use crate::state::SessionState;
-
-/// Per-request inputs the engine needs from the server; the engine never reads the clock.
-#[derive(Debug, Clone)]
-pub struct RequestContext {
-    /// The current time (local time of the interview).
-    pub now: chrono::NaiveDateTime,
-    /// Base URL of the site, e.g. `http://127.0.0.1:8080` (no trailing slash).
-    pub base_url: String,
-    /// URL of this interview, e.g. `/interview?i=docassemble.base:data/questions/examples/fields.yml`.
-    pub interview_url: String,
-    /// The action requested by the browser (the `action` query parameter as produced by
-    /// `url_action`, already validated by the server), if any.
-    pub action: Option<String>,
-    /// The session's id. `interview_url()` adds it as `session=` while the answers say
-    /// `multi_user = True`, so the link lets another browser join (docassemble's behaviour).
-    pub session_id: Option<String>,
-}
-
-impl RequestContext {
-    /// A context for tests and tools: fixed time, local URLs.
-    pub fn for_tests(interview: &str) -> RequestContext {
-        RequestContext {
-            now: chrono::NaiveDate::from_ymd_opt(2024, 1, 15)
-                .and_then(|d| d.and_hms_opt(12, 0, 0))
-                .unwrap_or_default(),
-            base_url: "http://127.0.0.1:8080".into(),
-            interview_url: format!("/interview?i={interview}"),
-            action: None,
-            session_id: None,
-        }
-    }
-}
 
 /// Why the logic stopped short of a value.
 pub(crate) enum Flow {
@@ -89,7 +58,7 @@ impl Interview {
     /// Runs the logic and returns what to show.
     pub fn next_screen(&self, state: &mut SessionState, ctx: &RequestContext) -> Screen {
         if let Some(cmd) = state.pending_command.take() {
-            return Screen::Command { command: cmd.command, url: cmd.url };
+            return Screen::Command { command: Command::parse(&cmd.command), url: cmd.url };
         }
         let mut run = Run::new(self, state, ctx);
         if let Some(action) = ctx.action.as_deref() {
@@ -158,9 +127,8 @@ impl<'a> Run<'a> {
             host.arguments = ev.arguments.clone();
         }
         host.dirty = st.dirty.clone();
-        let (_, args) = crate::functions::split_interview_url(&ctx.interview_url);
-        for (k, v) in args {
-            st.url_args.insert(k, serde_json::Value::String(v));
+        for (k, v) in &ctx.url_args {
+            st.url_args.insert(k.clone(), serde_json::Value::String(v.clone()));
         }
         if !ns.contains("url_args") || !st.url_args.is_empty() {
             ns.set("url_args", json::from_json(&serde_json::Value::Object(st.url_args.clone()), &host));
@@ -555,7 +523,7 @@ impl<'a> Run<'a> {
                 }
                 Ok(None)
             }
-            Signal::Command { command, url } => Ok(Some(Screen::Command { command, url })),
+            Signal::Command { command, url } => Ok(Some(Screen::Command { command: Command::parse(&command), url })),
             Signal::Response { content_type, body } => Ok(Some(Screen::Response { content_type, body })),
             Signal::Message { title, subtitle } => Ok(Some(self.message_screen(title, subtitle))),
             Signal::ValidationError { message, .. } => Err(Flow::Fatal(message)),
@@ -802,7 +770,7 @@ impl<'a> Run<'a> {
                 None
             }
         });
-        Ok(Screen::Command { command: command.to_string(), url })
+        Ok(Screen::Command { command: Command::parse(command), url })
     }
 
     fn response_screen(&mut self, r: &crate::model::ResponseBlock) -> R<Screen> {
@@ -812,7 +780,7 @@ impl<'a> Run<'a> {
         };
         if let Some(t) = &r.redirect_url {
             let url = self.render_raw(t)?;
-            return Ok(Screen::Command { command: "leave".into(), url: Some(url) });
+            return Ok(Screen::Command { command: Command::Leave, url: Some(url) });
         }
         if r.all_variables {
             self.finish();

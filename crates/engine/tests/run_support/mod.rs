@@ -286,7 +286,7 @@ impl Session {
                 out.push_str("Error\nWe are sorry. An error has occurred.\n");
                 out.push_str(message);
             }
-            Screen::Command { command, .. } => out.push_str(command),
+            Screen::Command { command, .. } => out.push_str(command.as_str()),
             Screen::Response { body, .. } => out.push_str(&String::from_utf8_lossy(body)),
         }
         norm(&strip_icons(&out))
@@ -536,7 +536,7 @@ impl Session {
         }
         // what the server does with commands
         if let Screen::Command { command, .. } = &self.screen {
-            if command == "restart" || command == "new_session" {
+            if *command == engine::Command::Restart || *command == engine::Command::NewSession {
                 self.state = self.iv.new_session();
                 self.screen = self.iv.next_screen(&mut self.state, &self.ctx);
             }

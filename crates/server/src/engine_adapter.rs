@@ -3,15 +3,22 @@
 
 use std::sync::Arc;
 
-use engine::{Interview, Library, RequestContext, Screen, SessionState, Submitted};
+use engine::{Interview, InterviewRef, Library, LoadError, RequestContext, Screen, SessionState, Submitted};
 
-use crate::{Engine, Runner};
+use crate::ports::{Engine, LoadFailure, Runner};
 
 impl Engine for Library {
-    fn load(&self, reference: &str) -> Result<Arc<dyn Runner>, String> {
+    fn load(&self, reference: &str) -> Result<Arc<dyn Runner>, LoadFailure> {
+        let wanted = InterviewRef::parse(reference)?;
         match self.get(reference) {
             Ok(interview) => Ok(interview as Arc<dyn Runner>),
-            Err(e) => Err(e.to_string()),
+            Err(LoadError::Reference(e)) => Err(LoadFailure::Invalid(e)),
+            // The requested file itself cannot be read: there is no such interview (an
+            // include that cannot be read is the author's error).
+            Err(LoadError::Read { file, reason }) if file == wanted.to_string() => {
+                Err(LoadFailure::Missing(LoadError::Read { file, reason }))
+            }
+            Err(e) => Err(LoadFailure::Broken(e)),
         }
     }
 }
@@ -21,16 +28,7 @@ impl Runner for Interview {
         Interview::new_session(self)
     }
     fn temporary_session(&self) -> bool {
-        use engine::yaml::Value;
-        match self.metadata.raw.get("temporary session").map(|n| &n.value) {
-            Some(Value::Bool(b)) => *b,
-            Some(Value::Str(s)) => matches!(
-                s.trim().to_ascii_lowercase().as_str(),
-                "true" | "yes" | "on"
-            ),
-            Some(Value::Int(i)) => *i != 0,
-            _ => false,
-        }
+        Interview::temporary_session(self)
     }
     fn next_screen(&self, state: &mut SessionState, ctx: &RequestContext) -> Screen {
         Interview::next_screen(self, state, ctx)

@@ -1,0 +1,79 @@
+//! The request's window on the world: [`RequestContext`] (time, URLs, URL arguments,
+//! the requested action, the random seed) and the host's [`ActionSigner`].
+
+use std::fmt;
+use std::sync::Arc;
+
+use serde_json::{Map, Value as Json};
+
+/// Signs the `action` value of an action link for this session. Made by the host, which
+/// keeps the key; the engine only calls it when it makes a link
+/// ([`crate::functions::encode_action_url`]).
+#[derive(Clone)]
+pub struct ActionSigner(Arc<dyn Fn(&str) -> String + Send + Sync>);
+
+impl ActionSigner {
+    /// A signer from the host's signing function (`action` value → `action_sig` value).
+    pub fn new(sign: impl Fn(&str) -> String + Send + Sync + 'static) -> ActionSigner {
+        ActionSigner(Arc::new(sign))
+    }
+
+    /// The signature of the (encoded) `action` value.
+    pub fn sign(&self, action: &str) -> String {
+        (self.0)(action)
+    }
+}
+
+impl fmt::Debug for ActionSigner {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("ActionSigner(..)")
+    }
+}
+
+/// Per-request inputs the engine needs from the server; the engine never reads the clock.
+#[derive(Debug, Clone)]
+pub struct RequestContext {
+    /// The current time (local time of the interview).
+    pub now: chrono::NaiveDateTime,
+    /// Base URL of the site, e.g. `http://127.0.0.1:8080` (no trailing slash).
+    pub base_url: String,
+    /// URL of this interview, e.g. `/interview?i=docassemble.base:data/questions/examples/fields.yml`.
+    pub interview_url: String,
+    /// The action requested by the browser (the `action` query parameter as produced by
+    /// `url_action`, already validated by the server), if any.
+    pub action: Option<String>,
+    /// The session's id. `interview_url()` adds it as `session=` while the answers say
+    /// `multi_user = True`, so the link lets another browser join (docassemble's behaviour).
+    pub session_id: Option<String>,
+    /// The request's query parameters that are not reserved ([`crate::functions::RESERVED_QUERY`]),
+    /// parsed once by the server; they are added to `url_args`.
+    pub url_args: Vec<(String, String)>,
+    /// A per-request random seed for the interview's `random` module (from the host's RNG).
+    pub seed: u64,
+    /// Signs the action links the engine makes (`action_sig`); `None`: left unsigned.
+    pub sign_action: Option<ActionSigner>,
+}
+
+impl RequestContext {
+    /// A context for tests and tools: fixed time, local URLs.
+    pub fn for_tests(interview: &str) -> RequestContext {
+        RequestContext {
+            now: chrono::NaiveDate::from_ymd_opt(2024, 1, 15)
+                .and_then(|d| d.and_hms_opt(12, 0, 0))
+                .unwrap_or_default(),
+            base_url: "http://127.0.0.1:8080".into(),
+            interview_url: format!("/interview?i={interview}"),
+            action: None,
+            session_id: None,
+            url_args: Vec::new(),
+            seed: 0,
+            sign_action: None,
+        }
+    }
+
+    /// The URL that runs `action` with `arguments` in this interview, signed when the
+    /// context has a signer.
+    pub fn action_url(&self, action: &str, arguments: &Map<String, Json>) -> String {
+        crate::functions::encode_action_url(&self.interview_url, self.sign_action.as_ref(), action, arguments)
+    }
+}

@@ -1,0 +1,137 @@
+//! Session ids and the session cookie: its name per interview, reading it from the
+//! request, and the `Set-Cookie` values that set and remove it.
+
+use http::header::{self, HeaderMap};
+use sha2::{Digest, Sha256};
+use store::CookieSecret;
+
+use crate::state::{random_hex, Rng, RngFailed};
+
+/// Length in hex characters of a session id (128 random bits).
+pub const SESSION_ID_LEN: usize = 32;
+
+/// A fresh session id: 128 bits from the server's random source, as lowercase hex.
+pub fn new_session_id(rng: &dyn Rng) -> Result<String, RngFailed> {
+    random_hex(rng, SESSION_ID_LEN / 2)
+}
+
+/// Whether `s` looks like a session id we issued (so junk never reaches the database).
+pub fn valid_session_id(s: &str) -> bool {
+    s.len() == SESSION_ID_LEN
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// The cookie that holds the session id of one interview (one cookie per interview).
+pub fn cookie_name(interview: &str) -> String {
+    let digest = Sha256::digest(interview.as_bytes());
+    format!("colloquy_{}", hex::encode(&digest[..8]))
+}
+
+/// The session cookie's name as used by the server: with the `__Host-` prefix when cookies
+/// are `Secure` (served over TLS), so the browser only accepts it from this exact host,
+/// over HTTPS, with `Path=/` and no `Domain` (no subdomain can set or shadow it).
+pub fn cookie_name_for(interview: &str, secure: bool) -> String {
+    if secure {
+        format!("__Host-{}", cookie_name(interview))
+    } else {
+        cookie_name(interview)
+    }
+}
+
+/// The value of cookie `name` in the request's `Cookie` headers.
+pub fn read_cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    for value in headers.get_all(header::COOKIE) {
+        let Ok(text) = value.to_str() else { continue };
+        for part in text.split(';') {
+            if let Some((k, v)) = part.trim().split_once('=') {
+                if k.trim() == name {
+                    return Some(v.trim().trim_matches('"').to_string());
+                }
+            }
+        }
+    }
+    None
+}
+
+/// A `Set-Cookie` value carrying a session id and the secret that unwraps the session's
+/// data key, as `id.secret` (HttpOnly, SameSite=Lax, whole site; Secure when configured).
+pub fn session_cookie(name: &str, id: &str, secret: &CookieSecret, secure: bool) -> String {
+    let secure = if secure { "; Secure" } else { "" };
+    let secret = secret.to_cookie_value();
+    format!(
+        "{name}={id}.{}; Path=/; HttpOnly; SameSite=Lax{secure}",
+        secret.as_str()
+    )
+}
+
+/// The session id and cookie secret of session cookie `name` (`id.secret`), if the cookie
+/// is present and well-formed (an id we could have issued and a canonical 32-byte secret).
+pub fn read_session_cookie(headers: &HeaderMap, name: &str) -> Option<(String, CookieSecret)> {
+    let value = zeroize::Zeroizing::new(read_cookie(headers, name)?);
+    let (id, secret) = value.split_once('.')?;
+    if !valid_session_id(id) {
+        return None;
+    }
+    let secret = CookieSecret::from_cookie_value(secret).ok()?;
+    Some((id.to_string(), secret))
+}
+
+/// A `Set-Cookie` value that removes the cookie.
+pub fn expired_cookie(name: &str, secure: bool) -> String {
+    let secure = if secure { "; Secure" } else { "" };
+    format!("{name}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}")
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+    use http::HeaderValue;
+
+    #[test]
+    fn session_ids() {
+        let a = new_session_id(&crate::state::OsRng).unwrap();
+        let b = new_session_id(&crate::state::OsRng).unwrap();
+        assert_ne!(a, b);
+        assert!(valid_session_id(&a));
+        assert!(!valid_session_id("../etc"));
+        assert!(!valid_session_id(&a.to_uppercase()));
+    }
+
+    #[test]
+    fn cookies() {
+        let mut h = HeaderMap::new();
+        h.append(
+            header::COOKIE,
+            HeaderValue::from_static("x=1; colloquy_ab=xyz"),
+        );
+        assert_eq!(read_cookie(&h, "colloquy_ab").as_deref(), Some("xyz"));
+        assert_eq!(read_cookie(&h, "nope"), None);
+        assert!(cookie_name("a:b.yml").starts_with("colloquy_"));
+        let id = new_session_id(&crate::state::OsRng).unwrap();
+        let secret = CookieSecret::generate().unwrap();
+        let set = session_cookie("colloquy_cd", &id, &secret, true);
+        assert!(set.contains("HttpOnly") && set.contains("SameSite=Lax") && set.contains("Secure"));
+        let pair = set.split(';').next().unwrap().to_string();
+        let mut h = HeaderMap::new();
+        h.append(header::COOKIE, HeaderValue::from_str(&pair).unwrap());
+        let (got_id, got_secret) = read_session_cookie(&h, "colloquy_cd").unwrap();
+        assert_eq!(got_id, id);
+        assert_eq!(got_secret, secret);
+        for bad in [
+            id.clone(),
+            format!("{id}."),
+            format!("{id}.abc"),
+            format!("x.{}", &pair[pair.len() - 43..]),
+        ] {
+            let mut h = HeaderMap::new();
+            h.append(
+                header::COOKIE,
+                HeaderValue::from_str(&format!("colloquy_cd={bad}")).unwrap(),
+            );
+            assert!(read_session_cookie(&h, "colloquy_cd").is_none(), "{bad}");
+        }
+        assert_ne!(cookie_name("a:b.yml"), cookie_name("a:c.yml"));
+    }
+}

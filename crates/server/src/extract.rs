@@ -1,0 +1,192 @@
+//! Request extractors of the interview routes: the query parsed once ([`InterviewQuery`]),
+//! the session cookie of the interview ([`SessionCookie`]), the posted form with its CSRF
+//! token taken out and checked ([`CsrfForm`]) and the site's base URL ([`BaseUrl`]).
+
+use std::convert::Infallible;
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use engine::functions::{is_reserved_query, ACTION_SIG};
+use store::CookieSecret;
+
+use crate::cookies::{cookie_name_for, read_session_cookie, valid_session_id};
+use crate::error::AppError;
+use crate::state::App;
+use crate::tokens::csrf_ok;
+
+/// Most form fields accepted in one post.
+pub const MAX_FORM_FIELDS: usize = 2000;
+
+/// Query parameter of the "Erase my answers" confirmation page (`…&_delete=1`).
+pub const DELETE_PARAM: &str = "_delete";
+
+/// Form field carrying the CSRF token.
+pub const CSRF_FIELD: &str = "_csrf";
+
+/// The query of `/interview?i=…`, parsed once per request.
+#[derive(Clone, Debug, Default)]
+pub struct InterviewQuery {
+    /// The interview reference (`i`), trimmed.
+    pub i: Option<String>,
+    /// `reset=…`: forget this browser's session.
+    pub reset: bool,
+    /// The `action` value.
+    pub action: Option<String>,
+    /// The signature of `action` ([`ACTION_SIG`]).
+    pub action_sig: Option<String>,
+    /// `session=<id>`: join a `multi_user` session (docassemble's `interview_url()`).
+    pub session: Option<String>,
+    /// `_delete=1`: show the "Erase my answers" confirmation.
+    pub delete: bool,
+    /// The parameters that are not reserved (they become `url_args`).
+    pub args: Vec<(String, String)>,
+}
+
+impl InterviewQuery {
+    /// Parses a raw query string.
+    pub fn parse(raw: &str) -> InterviewQuery {
+        let mut q = InterviewQuery::default();
+        for (k, v) in form_urlencoded::parse(raw.as_bytes()) {
+            match k.as_ref() {
+                "i" => q.i = Some(v.trim().to_string()),
+                "reset" => q.reset = true,
+                "action" => q.action = Some(v.into_owned()),
+                ACTION_SIG => q.action_sig = Some(v.into_owned()),
+                "session" => q.session = Some(v.into_owned()).filter(|s| valid_session_id(s)),
+                DELETE_PARAM => q.delete = true,
+                k if is_reserved_query(k) => {}
+                _ => q.args.push((k.into_owned(), v.into_owned())),
+            }
+        }
+        q
+    }
+
+    /// The interview reference, if one is given.
+    pub fn reference(&self) -> Option<&str> {
+        self.i.as_deref().filter(|r| !r.is_empty())
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for InterviewQuery {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        if let Some(q) = parts.extensions.get::<InterviewQuery>() {
+            return Ok(q.clone());
+        }
+        let q = InterviewQuery::parse(parts.uri.query().unwrap_or(""));
+        parts.extensions.insert(q.clone());
+        Ok(q)
+    }
+}
+
+/// The session cookie of the requested interview: the session id and its cookie secret,
+/// if the browser sent a well-formed one.
+pub struct SessionCookie(pub Option<(String, CookieSecret)>);
+
+impl FromRequestParts<App> for SessionCookie {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, app: &App) -> Result<Self, Self::Rejection> {
+        let q = InterviewQuery::from_request_parts(parts, app).await?;
+        let Some(reference) = q.reference() else { return Ok(SessionCookie(None)) };
+        let name = cookie_name_for(reference, app.secure_cookies);
+        Ok(SessionCookie(read_session_cookie(&parts.headers, &name)))
+    }
+}
+
+/// The site's base URL (`http://host`), from the `Host` header, reduced to host characters.
+pub struct BaseUrl(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for BaseUrl {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let host = parts
+            .headers
+            .get(header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .unwrap_or("127.0.0.1");
+        let host: String = host
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || "-.:[]".contains(*c))
+            .collect();
+        Ok(BaseUrl(format!("http://{host}")))
+    }
+}
+
+/// A posted form (at most [`MAX_FORM_FIELDS`] fields) without its CSRF token, which was
+/// checked against the session id of the request's session cookie.
+pub struct CsrfForm {
+    fields: Vec<(String, String)>,
+    /// The session the token is valid for (the cookie's), if it is valid.
+    valid_for: Option<String>,
+}
+
+impl CsrfForm {
+    /// The fields, if the token is the one of session `session_id` (the session the
+    /// request opened); [`AppError::Csrf`] otherwise.
+    pub fn fields_for(self, session_id: &str) -> Result<Vec<(String, String)>, AppError> {
+        if self.valid_for.as_deref() == Some(session_id) {
+            Ok(self.fields)
+        } else {
+            Err(AppError::Csrf)
+        }
+    }
+}
+
+impl FromRequest<App> for CsrfForm {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, app: &App) -> Result<Self, Self::Rejection> {
+        let (mut parts, body) = req.into_parts();
+        let q = InterviewQuery::from_request_parts(&mut parts, app)
+            .await
+            .unwrap_or_default();
+        let SessionCookie(cookie) = match SessionCookie::from_request_parts(&mut parts, app).await {
+            Ok(c) => c,
+            Err(never) => match never {},
+        };
+        let body = Bytes::from_request(Request::from_parts(parts, body), app)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let mut fields: Vec<(String, String)> = Vec::new();
+        let mut token: Option<String> = None;
+        for (count, (k, v)) in form_urlencoded::parse(&body).enumerate() {
+            if count >= MAX_FORM_FIELDS {
+                let reference = q.reference().map(str::to_string);
+                return Err(AppError::TooManyFields { reference }.into_response());
+            }
+            if k == CSRF_FIELD {
+                token.get_or_insert_with(|| v.into_owned());
+                continue;
+            }
+            fields.push((k.into_owned(), v.into_owned()));
+        }
+        let token = token.unwrap_or_default();
+        let valid_for = cookie
+            .map(|(id, _)| id)
+            .filter(|id| csrf_ok(&app.secret, id, &token));
+        Ok(CsrfForm { fields, valid_for })
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_parsing() {
+        let q = InterviewQuery::parse(
+            "i=docassemble.base%3Adata%2Fquestions%2Fx.yml&reset=2&foo=bar&utm_source=x&lang=fr&action_sig=ab",
+        );
+        assert_eq!(q.reference(), Some("docassemble.base:data/questions/x.yml"));
+        assert!(q.reset);
+        assert_eq!(q.action_sig.as_deref(), Some("ab"));
+        assert_eq!(q.args, vec![("foo".to_string(), "bar".to_string())]);
+    }
+}

@@ -1,0 +1,51 @@
+//! The server's ports to the engine: [`Engine`] (the interview cache) and [`Runner`]
+//! (one loaded interview), implemented for the real engine in [`crate::engine_adapter`]
+//! and by fakes in tests.
+
+use std::sync::Arc;
+
+use engine::reference::RefError;
+use engine::{LoadError, RequestContext, Screen, SessionState, Submitted};
+
+/// Why an interview could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadFailure {
+    /// The reference is malformed (the client's error).
+    #[error(transparent)]
+    Invalid(#[from] RefError),
+    /// There is no such interview.
+    #[error("{0}")]
+    Missing(LoadError),
+    /// The interview's files are broken; the message is for the interview author
+    /// ("file, line n: reason").
+    #[error("{0}")]
+    Broken(LoadError),
+}
+
+/// What the server needs from the engine's interview cache.
+pub trait Engine: Send + Sync + 'static {
+    /// Loads (or gets from the cache) the interview `reference`.
+    fn load(&self, reference: &str) -> Result<Arc<dyn Runner>, LoadFailure>;
+}
+
+/// One loaded interview, able to run sessions.
+pub trait Runner: Send + Sync + 'static {
+    /// A fresh session state.
+    fn new_session(&self) -> SessionState;
+    /// Runs the logic and returns what to show.
+    fn next_screen(&self, state: &mut SessionState, ctx: &RequestContext) -> Screen;
+    /// Whether the interview's metadata asks for `temporary session` (always start fresh,
+    /// keep nothing once finished).
+    fn temporary_session(&self) -> bool {
+        false
+    }
+    /// Applies a posted form (pairs exactly as posted, minus the CSRF token).
+    fn submit(
+        &self,
+        state: &mut SessionState,
+        form: &[(String, String)],
+        ctx: &RequestContext,
+    ) -> Submitted;
+    /// Goes back one step; false when there is nothing to go back to.
+    fn back(&self, state: &mut SessionState) -> bool;
+}

@@ -1,0 +1,222 @@
+//! Sessions of one request: opening this browser's session of an interview (or joining a
+//! shared `multi_user` one), starting a fresh one, and persisting the state — with the
+//! data key wrapped by the server key while the answers ask for sharing, by the cookie
+//! secret otherwise.
+
+use std::sync::Arc;
+
+use engine::SessionState;
+use store::{CookieSecret, DataKey, KeyWrapper, Openers, StoreError, WrapKind};
+
+use crate::cookies::{new_session_id, session_cookie};
+use crate::error::AppError;
+use crate::ports::Runner;
+use crate::state::App;
+use crate::tokens::LinkEpochs;
+
+/// Bytes of a link epoch (hex-encoded in the state).
+const EPOCH_BYTES: usize = 16;
+
+/// A session as opened for one request.
+pub struct OpenSession {
+    /// The session id.
+    pub id: String,
+    /// The stored version; `None` when the session is new (not yet in the store).
+    pub version: Option<i64>,
+    /// The JSON the state had when loaded (to skip saving when nothing changed).
+    original: String,
+    /// The state.
+    pub state: SessionState,
+    /// Whether the cookie must be (re)set on the response.
+    pub set_cookie: bool,
+    /// The session's data key (zeroized on drop).
+    key: DataKey,
+    /// The cookie secret that wraps `key` (travels only in the cookie; zeroized on drop).
+    secret: CookieSecret,
+    /// What `key` is wrapped by in the store now.
+    wrapped_by: WrapKind,
+    /// The link epochs of this request (see [`crate::tokens`]).
+    pub epochs: LinkEpochs,
+}
+
+impl OpenSession {
+    /// A new session not yet in the store, with a fresh id, data key and cookie secret.
+    pub fn fresh(app: &App, runner: &Arc<dyn Runner>) -> Result<OpenSession, AppError> {
+        Ok(OpenSession {
+            id: new_session_id(app.rng())?,
+            version: None,
+            original: String::new(),
+            state: runner.new_session(),
+            set_cookie: true,
+            key: DataKey::generate().map_err(|e| AppError::Keys(e.into()))?,
+            secret: CookieSecret::generate().map_err(|e| AppError::Keys(e.into()))?,
+            wrapped_by: WrapKind::Cookie,
+            epochs: LinkEpochs {
+                current: String::new(),
+                next: app.random_hex(EPOCH_BYTES)?,
+            },
+        })
+    }
+
+    /// The `Set-Cookie` value carrying this session's id and secret.
+    pub fn cookie(&self, name: &str, secure: bool) -> String {
+        session_cookie(name, &self.id, &self.secret, secure)
+    }
+}
+
+/// Turns a loaded row into an [`OpenSession`], or `None` if its state does not parse.
+async fn from_row(
+    app: &App,
+    reference: &str,
+    s: store::Session,
+    secret: CookieSecret,
+    set_cookie: bool,
+) -> Result<Option<OpenSession>, AppError> {
+    let text = String::from_utf8(s.state).unwrap_or_default();
+    match SessionState::from_json_str(&text) {
+        Ok(state) => {
+            let epochs = LinkEpochs {
+                current: state.link_epoch.clone(),
+                next: app.random_hex(EPOCH_BYTES)?,
+            };
+            Ok(Some(OpenSession {
+                id: s.id,
+                version: Some(s.version),
+                original: text,
+                state,
+                set_cookie,
+                key: s.key,
+                secret,
+                wrapped_by: s.wrapped_by,
+                epochs,
+            }))
+        }
+        Err(_) => {
+            tracing::warn!(interview = ?reference, "stored session unreadable; starting afresh");
+            let _ = app.store.delete(&s.id).await;
+            Ok(None)
+        }
+    }
+}
+
+/// Opens this browser's session of the interview (`cookie`), or, with `join` (the
+/// `session=<id>` of docassemble's `interview_url()`), a `multi_user` session another
+/// browser shares — which opens only while that session's key is wrapped by the server
+/// key. Anything that does not open (no cookie, a tampered or stale cookie, an id without
+/// its secret) gives a new session, never an error.
+pub async fn open(
+    app: &App,
+    cookie: Option<(String, CookieSecret)>,
+    reference: &str,
+    runner: &Arc<dyn Runner>,
+    join: Option<&str>,
+) -> Result<OpenSession, AppError> {
+    let server = app.options.server_key.as_deref();
+    if let Some(join_id) = join {
+        if cookie.as_ref().map(|(id, _)| id.as_str()) != Some(join_id) {
+            let openers = Openers {
+                cookie: None,
+                server,
+            };
+            match app.store.load_either(join_id, openers).await {
+                Ok(Some(s)) if s.interview == reference => {
+                    // This browser gets its own cookie secret for the shared session: it
+                    // wraps the key again if this browser turns `multi_user` off.
+                    let secret = CookieSecret::generate().map_err(|e| AppError::Keys(e.into()))?;
+                    if let Some(open) = from_row(app, reference, s, secret, true).await? {
+                        tracing::info!(interview = ?reference, "joined a multi_user session");
+                        return Ok(open);
+                    }
+                }
+                Ok(_) | Err(StoreError::Locked) | Err(StoreError::Sealed(_)) => {
+                    tracing::warn!(interview = ?reference, "session parameter does not open a shared session; ignored");
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+    if let Some((id, secret)) = cookie {
+        let openers = Openers {
+            cookie: Some(&secret),
+            server,
+        };
+        match app.store.load_either(&id, openers).await {
+            Ok(Some(s)) if s.interview == reference => {
+                if let Some(open) = from_row(app, reference, s, secret, false).await? {
+                    return Ok(open);
+                }
+            }
+            Ok(_) => {}
+            // A wrong or tampered secret, or state that does not authenticate: the holder
+            // of this cookie cannot open the session. Start a new one; leave the row alone
+            // (whoever has the right secret may still use it).
+            Err(StoreError::Locked) | Err(StoreError::Sealed(_)) => {
+                tracing::warn!(interview = ?reference, "session cookie does not open its session; starting afresh");
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    OpenSession::fresh(app, runner)
+}
+
+/// Whether the answers ask for sharing (`multi_user = True`) and the server can honour it.
+fn wants_server_key(app: &App, session: &OpenSession, reference: &str) -> bool {
+    let asked = session.state.wants_sharing();
+    if asked && app.options.server_key.is_none() {
+        tracing::warn!(interview = ?reference, variable = "multi_user", "multi_user is set but the server has no server key; the session stays cookie-wrapped");
+    }
+    asked && app.options.server_key.is_some()
+}
+
+/// Saves the state if it changed; a new session is created. The data key is wrapped by
+/// the server key while the answers say `multi_user = True`, by the cookie secret
+/// otherwise; a change re-wraps it in the same update. Each save stores the request's
+/// next link epoch, so the action links of earlier pages stop working.
+pub async fn persist(app: &App, reference: &str, session: &mut OpenSession) -> Result<(), StoreError> {
+    let share = wants_server_key(app, session, reference);
+    let server = app.options.server_key.clone();
+    let wrapper = match (&server, share) {
+        (Some(k), true) => KeyWrapper::Server(k),
+        _ => KeyWrapper::Cookie(&session.secret),
+    };
+    let kind = if matches!(wrapper, KeyWrapper::Server(_)) {
+        WrapKind::Server
+    } else {
+        WrapKind::Cookie
+    };
+    let unchanged = session.version.is_some()
+        && kind == session.wrapped_by
+        && session.state.to_json_string() == session.original;
+    if unchanged {
+        return Ok(());
+    }
+    session.state.link_epoch = session.epochs.next.clone();
+    let json = session.state.to_json_string();
+    match session.version {
+        None => {
+            let v = app
+                .store
+                .create(&session.id, reference, json.as_bytes(), &session.key, wrapper)
+                .await?;
+            session.version = Some(v);
+        }
+        Some(v) if kind != session.wrapped_by => {
+            let nv = app
+                .store
+                .save_rewrapped(&session.id, v, json.as_bytes(), &session.key, Some(wrapper))
+                .await?;
+            tracing::info!(interview = ?reference, variable = "multi_user", shared = share, "session key re-wrapped");
+            session.version = Some(nv);
+        }
+        Some(v) => {
+            let nv = app
+                .store
+                .save(&session.id, v, json.as_bytes(), &session.key)
+                .await?;
+            session.version = Some(nv);
+        }
+    }
+    session.wrapped_by = kind;
+    session.original = json;
+    Ok(())
+}

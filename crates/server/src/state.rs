@@ -1,0 +1,132 @@
+//! The application state shared by every handler: [`Config`] (engine, store, secrets,
+//! options), and the [`Clock`] and [`Rng`] the server reads time and randomness through.
+
+use std::fmt;
+use std::sync::Arc;
+
+use crate::ports::Engine;
+use crate::statics::PackageFiles;
+
+/// The default limit on one request's duration (upload of the body included).
+pub const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Where the server reads the time (the interview's local time); tests fix it.
+pub trait Clock: Send + Sync + fmt::Debug + 'static {
+    /// The current local time.
+    fn now(&self) -> chrono::NaiveDateTime;
+}
+
+/// The system clock (local time).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> chrono::NaiveDateTime {
+        chrono::Local::now().naive_local()
+    }
+}
+
+/// The operating system's random source failed.
+#[derive(Debug, Clone, Copy, thiserror::Error)]
+#[error("the random number generator failed")]
+pub struct RngFailed;
+
+/// Where the server takes random bytes (session ids, nonces, request ids, link epochs).
+pub trait Rng: Send + Sync + fmt::Debug + 'static {
+    /// Fills `buf` with random bytes.
+    fn fill(&self, buf: &mut [u8]) -> Result<(), RngFailed>;
+}
+
+/// The operating system's CSPRNG.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct OsRng;
+
+impl Rng for OsRng {
+    fn fill(&self, buf: &mut [u8]) -> Result<(), RngFailed> {
+        getrandom::fill(buf).map_err(|_| RngFailed)
+    }
+}
+
+/// `n` random bytes of `rng` as lowercase hex.
+pub fn random_hex(rng: &dyn Rng, n: usize) -> Result<String, RngFailed> {
+    let mut bytes = vec![0u8; n];
+    rng.fill(&mut bytes)?;
+    Ok(hex::encode(bytes))
+}
+
+/// An interview the front page offers.
+#[derive(Clone, Debug)]
+pub struct Listed {
+    /// The reference to start it (`package:data/questions/file.yml`).
+    pub reference: String,
+    /// The package it belongs to (for grouping).
+    pub package: String,
+    /// What to show (title, or the file path).
+    pub label: String,
+}
+
+/// Server configuration and shared state.
+pub struct Config {
+    /// The interview cache.
+    pub engine: Arc<dyn Engine>,
+    /// Session storage.
+    pub store: store::Store,
+    /// Static files of packages (`/packagestatic/<package>/<path>`).
+    pub files: Arc<dyn PackageFiles>,
+    /// Secret for CSRF tokens and action-link signatures (32 random bytes, kept in the
+    /// data directory).
+    pub secret: [u8; 32],
+    /// The featured interviews (the demo), shown first on the front page.
+    pub featured: Vec<Listed>,
+    /// Every other interview offered on the front page.
+    pub listed: Vec<Listed>,
+    /// Set `Secure` on cookies (when served behind TLS); the session cookies then also get
+    /// the `__Host-` prefix.
+    pub secure_cookies: bool,
+    /// Further security options (HSTS, the server key for `multi_user` sessions).
+    pub options: ServerOptions,
+}
+
+impl Config {
+    /// The clock of the server ([`SystemClock`] unless the options give one).
+    pub fn clock(&self) -> &dyn Clock {
+        self.options.clock.as_deref().unwrap_or(&SystemClock)
+    }
+
+    /// The random source of the server ([`OsRng`] unless the options give one).
+    pub fn rng(&self) -> &dyn Rng {
+        self.options.rng.as_deref().unwrap_or(&OsRng)
+    }
+
+    /// `n` random bytes as lowercase hex.
+    pub fn random_hex(&self, n: usize) -> Result<String, RngFailed> {
+        random_hex(self.rng(), n)
+    }
+
+    /// A random `u64`.
+    pub fn random_u64(&self) -> Result<u64, RngFailed> {
+        let mut bytes = [0u8; 8];
+        self.rng().fill(&mut bytes)?;
+        Ok(u64::from_le_bytes(bytes))
+    }
+}
+
+/// Security options of the server beyond the basics of [`Config`].
+#[derive(Clone, Debug, Default)]
+pub struct ServerOptions {
+    /// Send `Strict-Transport-Security` on every response (only when TLS is in front).
+    pub hsts: bool,
+    /// The key that wraps the data keys of `multi_user` sessions (several browsers share
+    /// them). `None`: `multi_user` is not honoured and sessions stay cookie-wrapped.
+    pub server_key: Option<Arc<store::ServerKey>>,
+    /// How long one request may take, body upload included, before it is answered with
+    /// 408 (a slow client cannot hold a worker). `None`: [`REQUEST_TIMEOUT`].
+    pub request_timeout: Option<std::time::Duration>,
+    /// The clock; `None`: [`SystemClock`].
+    pub clock: Option<Arc<dyn Clock>>,
+    /// The random source; `None`: [`OsRng`].
+    pub rng: Option<Arc<dyn Rng>>,
+}
+
+/// Shared application state of the router.
+pub type App = Arc<Config>;

@@ -1,0 +1,51 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! Status codes of requests the server cannot answer normally, on the real engine: an
+//! invalid interview reference is the client's error (400), a missing interview is 404,
+//! broken interview files are 500; the echoed reference shows control characters escaped.
+
+#[path = "fixtures/support.rs"]
+mod support;
+
+use axum::http::StatusCode;
+use support::*;
+
+async fn status_of(uri: &str) -> Resp {
+    let app = app_with(store::Store::open_memory().await.unwrap(), None);
+    send(&app, get(uri, None)).await
+}
+
+#[tokio::test]
+async fn invalid_references_are_bad_requests() {
+    for (uri, what) in [
+        ("/interview?i=fixtures:data/questions/../../x", "a path that climbs out"),
+        ("/interview?i=fixtures%3Adata%2Fquestions%2F..%2F..%2Fx.yml", "the same, encoded"),
+        ("/interview?i=fixtures%3Ax%00.yml", "a NUL byte"),
+        ("/interview?i=fixtures%3A%FF%FE.yml", "bad UTF-8"),
+        ("/interview?i=no-package.yml", "no package"),
+        ("/interview?i=fixtures%3A%2Fetc%2Fpasswd", "an absolute path"),
+    ] {
+        let r = status_of(uri).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{what}: {}", r.body);
+        assert!(r.body.contains("<title>Error</title>"), "{what}: {}", r.body);
+        assert!(r.body.contains("invalid interview reference"), "{what}: {}", r.body);
+    }
+}
+
+#[tokio::test]
+async fn echoed_references_show_control_characters_escaped() {
+    let r = status_of("/interview?i=fixtures%3Ax%00y%1B.yml").await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
+    assert!(!r.body.contains('\0') && !r.body.contains('\u{1b}'), "{:?}", r.body);
+    assert!(r.body.contains("x\\u{0}y\\u{1b}.yml"), "{}", r.body);
+}
+
+#[tokio::test]
+async fn a_missing_interview_is_not_found_and_a_broken_one_an_error() {
+    let r = status_of(&url("nope.yml")).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.body);
+    assert!(r.body.contains("<title>Error</title>"), "{}", r.body);
+    let r = status_of(&url("broken.yml")).await;
+    assert_eq!(r.status, StatusCode::INTERNAL_SERVER_ERROR, "{}", r.body);
+    let r = status_of(&url("xss.yml")).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+}
