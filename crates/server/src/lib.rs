@@ -27,9 +27,9 @@ use axum::routing::get;
 use axum::Router;
 
 pub use error::AppError;
-pub use ports::{Engine, LoadFailure, Runner};
+pub use ports::{Engine, LoadFailure, PackageFiles, Runner};
 pub use state::{App, Clock, Config, Listed, OsRng, Rng, RngFailed, ServerOptions, SystemClock, REQUEST_TIMEOUT};
-pub use statics::{DirPackageFiles, PackageFiles};
+pub use statics::DirPackageFiles;
 
 /// Largest request body accepted (form posts).
 pub const MAX_BODY: usize = 1024 * 1024;

@@ -1,6 +1,6 @@
-//! The server's ports to the engine: [`Engine`] (the interview cache) and [`Runner`]
-//! (one loaded interview), implemented for the real engine in [`crate::engine_adapter`]
-//! and by fakes in tests.
+//! The server's ports: [`Engine`] (the interview cache) and [`Runner`] (one loaded
+//! interview), implemented for the real engine in [`crate::engine_adapter`] and by fakes
+//! in tests, and [`PackageFiles`] (the packages' static files).
 
 use std::sync::Arc;
 
@@ -48,4 +48,11 @@ pub trait Runner: Send + Sync + 'static {
     ) -> Submitted;
     /// Goes back one step; false when there is nothing to go back to.
     fn back(&self, state: &mut SessionState) -> bool;
+}
+
+/// Reads the files under a package's `data/static` folder.
+pub trait PackageFiles: Send + Sync + 'static {
+    /// The bytes of `data/static/<path>` of `package`, or `None`. `path` has already been
+    /// checked by [`crate::statics::safe_relative`].
+    fn read_static(&self, package: &str, path: &str) -> Option<Vec<u8>>;
 }

@@ -14,7 +14,7 @@ use std::fmt::Write as _;
 use engine::{ButtonView, ChoiceView, FieldKind, FieldView, QuestionScreen, SectionView};
 
 use crate::markdown::{escape, escape_into, to_html, to_inline_html, to_plain};
-use crate::Listed;
+use crate::state::Listed;
 
 /// Form field name under which a multi-select list posts the names of its chosen options.
 pub const MULTISELECT: &str = "_multiselect";

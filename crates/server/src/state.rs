@@ -4,8 +4,7 @@
 use std::fmt;
 use std::sync::Arc;
 
-use crate::ports::Engine;
-use crate::statics::PackageFiles;
+use crate::ports::{Engine, PackageFiles};
 
 /// The default limit on one request's duration (upload of the body included).
 pub const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);

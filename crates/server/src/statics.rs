@@ -6,6 +6,7 @@ use axum::extract::{Path as UrlPath, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 
+use crate::ports::PackageFiles;
 use crate::state::App;
 
 /// The stylesheet served at `/static/colloquy.css`.
@@ -21,13 +22,6 @@ pub async fn stylesheet() -> Response {
         STYLESHEET,
     )
         .into_response()
-}
-
-/// Reads the files under a package's `data/static` folder.
-pub trait PackageFiles: Send + Sync + 'static {
-    /// The bytes of `data/static/<path>` of `package`, or `None`. `path` has already been
-    /// checked by [`safe_relative`].
-    fn read_static(&self, package: &str, path: &str) -> Option<Vec<u8>>;
 }
 
 /// Package folders on disk: each root holds folders named by package (`docassemble.base/`).

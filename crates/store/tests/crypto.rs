@@ -466,3 +466,34 @@ fn crypto_errors_convert_to_store_errors() {
     let e: store::StoreError = CryptoError::Unauthentic.into();
     assert!(matches!(e, store::StoreError::Sealed(_)));
 }
+
+#[cfg(unix)]
+#[test]
+fn mac_secret_file_is_0600_reloads_and_refuses_loose_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("server.key");
+    let secret = store::crypto::load_or_create_mac_secret(&path).unwrap();
+    let meta = std::fs::metadata(&path).unwrap();
+    assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+    // 64 hex digits, the format older servers wrote: it reloads to the same secret.
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(text.trim().len(), 64);
+    assert_eq!(*store::crypto::load_or_create_mac_secret(&path).unwrap(), *secret);
+
+    // A group- or world-readable file is refused, not silently used.
+    for mode in [0o640, 0o644] {
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
+        assert!(matches!(
+            store::crypto::load_or_create_mac_secret(&path),
+            Err(CryptoError::KeyFilePermissions { .. })
+        ));
+    }
+    // A corrupt file is an error (never replaced, which would void every token).
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    std::fs::write(&path, "zz\n").unwrap();
+    assert!(matches!(
+        store::crypto::load_or_create_mac_secret(&path),
+        Err(CryptoError::KeyFileFormat { .. })
+    ));
+}
