@@ -4,8 +4,9 @@
 //! sealed state (see [`seal`]), an optimistic-concurrency version and timestamps; and the
 //! session's files (`session_blobs`: uploads, documents, history), sealed the same way and
 //! deleted with the session in one transaction. SQLite
-//! (WAL, `secure_delete=ON`, `temp_store=MEMORY`) is the embedded default; the SQL is kept
-//! portable so PostgreSQL can use the same statements later.
+//! (WAL, `secure_delete=ON`, `temp_store=MEMORY`, in `sqlite.rs`) is the one backend now;
+//! the public API names no database type, so PostgreSQL can come in as a second backend
+//! behind the same row operations.
 //!
 //! Plaintext state enters and leaves only through [`seal::seal`] / [`seal::open`], which
 //! encrypt it under the session's [`DataKey`]; the row keeps that key only wrapped
@@ -14,25 +15,15 @@
 
 pub mod crypto;
 pub mod seal;
+mod sqlite;
 
 use std::path::Path;
-use std::str::FromStr;
+use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
-
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
-};
-use sqlx::Row;
 
 pub use crate::crypto::{CookieSecret, DataKey, KeyWrapper, Purpose, ServerKey, WrapKind};
 use crate::seal::SealContext;
-
-/// The migrations, in order; each runs once, recorded in `colloquy_migrations`.
-const MIGRATIONS: &[(i64, &str)] = &[
-    (1, include_str!("../migrations/0001_sessions.sql")),
-    (2, include_str!("../migrations/0002_wrapped_key.sql")),
-    (3, include_str!("../migrations/0003_blobs.sql")),
-];
+use crate::sqlite::{Sqlite, Table, Updated};
 
 /// The associated data of a session's state written as row version `version`.
 fn state_ctx(id: &str, version: i64) -> SealContext<'_> {
@@ -43,12 +34,35 @@ fn state_ctx(id: &str, version: i64) -> SealContext<'_> {
     }
 }
 
+/// A failure of the database underneath the store (its message; the backend's own error
+/// type stays private).
+#[derive(Debug)]
+pub struct DatabaseError(Box<dyn std::error::Error + Send + Sync>);
+
+impl DatabaseError {
+    fn new(e: impl std::error::Error + Send + Sync + 'static) -> DatabaseError {
+        DatabaseError(Box::new(e))
+    }
+}
+
+impl std::fmt::Display for DatabaseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for DatabaseError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0.source()
+    }
+}
+
 /// Errors of the store.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// The database failed (I/O, corruption, locking).
     #[error("database error: {0}")]
-    Database(#[from] sqlx::Error),
+    Database(#[source] DatabaseError),
     /// The session does not exist (deleted or never created).
     #[error("session not found")]
     NotFound,
@@ -98,13 +112,31 @@ pub struct Openers<'a> {
     pub server: Option<&'a ServerKey>,
 }
 
-/// The session store (cheap to clone: a connection pool).
+/// Where the store reads the time: Unix seconds (creation, modification, idle sweeps).
+pub type UnixClock = Arc<dyn Fn() -> i64 + Send + Sync>;
+
+/// The database behind the store.
 #[derive(Clone, Debug)]
-pub struct Store {
-    pool: SqlitePool,
+enum Backend {
+    /// SQLite (a connection pool).
+    Sqlite(Sqlite),
 }
 
-fn now_secs() -> i64 {
+/// The session store (cheap to clone: a connection pool).
+#[derive(Clone)]
+pub struct Store {
+    backend: Backend,
+    clock: UnixClock,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("backend", &self.backend).finish_non_exhaustive()
+    }
+}
+
+/// The system clock in Unix seconds.
+pub fn system_now() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
@@ -112,67 +144,40 @@ fn now_secs() -> i64 {
 }
 
 impl Store {
+    fn with_backend(backend: Backend) -> Store {
+        Store {
+            backend,
+            clock: Arc::new(system_now),
+        }
+    }
+
+    /// The store reading the time from `clock` instead of the system clock (tests fix it).
+    pub fn with_clock(mut self, clock: UnixClock) -> Store {
+        self.clock = clock;
+        self
+    }
+
+    fn now(&self) -> i64 {
+        (self.clock)()
+    }
+
+    fn db(&self) -> &Sqlite {
+        match &self.backend {
+            Backend::Sqlite(db) => db,
+        }
+    }
+
     /// Opens (creating if missing) the SQLite database `colloquy.sqlite3` in `data_dir`
     /// and runs the migrations.
     pub async fn open_dir(data_dir: &Path) -> Result<Store, StoreError> {
-        let path = data_dir.join("colloquy.sqlite3");
-        let opts = SqliteConnectOptions::new().filename(&path);
-        Store::open_with(opts, 8).await
+        let db = Sqlite::open_dir(data_dir, system_now()).await?;
+        Ok(Store::with_backend(Backend::Sqlite(db)))
     }
 
     /// Opens a private in-memory database (tests, benchmarks).
     pub async fn open_memory() -> Result<Store, StoreError> {
-        let opts = SqliteConnectOptions::from_str("sqlite::memory:")?;
-        // One connection: every in-memory connection is a separate database.
-        Store::open_with(opts, 1).await
-    }
-
-    async fn open_with(opts: SqliteConnectOptions, max: u32) -> Result<Store, StoreError> {
-        let opts = opts
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal)
-            .busy_timeout(Duration::from_secs(10))
-            .pragma("secure_delete", "ON")
-            .pragma("temp_store", "MEMORY");
-        let pool = SqlitePoolOptions::new()
-            .max_connections(max)
-            .min_connections(1)
-            .idle_timeout(None)
-            .max_lifetime(None)
-            .connect_with(opts)
-            .await?;
-        let store = Store { pool };
-        store.migrate().await?;
-        Ok(store)
-    }
-
-    async fn migrate(&self) -> Result<(), StoreError> {
-        sqlx::query(
-            "CREATE TABLE IF NOT EXISTS colloquy_migrations (version INTEGER PRIMARY KEY NOT NULL, applied INTEGER NOT NULL)",
-        )
-        .execute(&self.pool)
-        .await?;
-        for (version, sql) in MIGRATIONS {
-            let mut tx = self.pool.begin().await?;
-            let done = sqlx::query("SELECT version FROM colloquy_migrations WHERE version = ?")
-                .bind(version)
-                .fetch_optional(&mut *tx)
-                .await?;
-            if done.is_none() {
-                for stmt in sql.split(';').map(str::trim).filter(|s| !s.is_empty()) {
-                    sqlx::query(stmt).execute(&mut *tx).await?;
-                }
-                sqlx::query("INSERT INTO colloquy_migrations (version, applied) VALUES (?, ?)")
-                    .bind(version)
-                    .bind(now_secs())
-                    .execute(&mut *tx)
-                    .await?;
-                tracing::info!(version, "applied store migration");
-            }
-            tx.commit().await?;
-        }
-        Ok(())
+        let db = Sqlite::open_memory(system_now()).await?;
+        Ok(Store::with_backend(Backend::Sqlite(db)))
     }
 
     /// Creates a session with version 1, its state sealed under `key` and `key` stored
@@ -187,23 +192,10 @@ impl Store {
     ) -> Result<i64, StoreError> {
         let sealed = seal::seal(key, state_ctx(id, 1), state)?;
         let wrapped = key.wrap(wrapper, id)?;
-        let now = now_secs();
-        let res = sqlx::query(
-            "INSERT INTO sessions (id, interview, state, version, created, modified, wrapped_key) VALUES (?, ?, ?, 1, ?, ?, ?)",
-        )
-        .bind(id)
-        .bind(interview)
-        .bind(sealed)
-        .bind(now)
-        .bind(now)
-        .bind(wrapped)
-        .execute(&self.pool)
-        .await;
-        match res {
-            Ok(_) => Ok(1),
-            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Err(StoreError::Exists),
-            Err(e) => Err(e.into()),
-        }
+        self.db()
+            .insert_session(id, interview, sealed, wrapped, self.now())
+            .await?;
+        Ok(1)
     }
 
     /// Loads a session, unwrapping its data key with `wrapper` and opening its state;
@@ -240,15 +232,8 @@ impl Store {
         id: &str,
         pick: impl FnOnce(WrapKind) -> Option<KeyWrapper<'w>>,
     ) -> Result<Option<Session>, StoreError> {
-        let row = sqlx::query(
-            "SELECT interview, state, version, created, modified, wrapped_key FROM sessions WHERE id = ?",
-        )
-        .bind(id)
-        .fetch_optional(&self.pool)
-        .await?;
-        let Some(row) = row else { return Ok(None) };
-        let wrapped: Option<Vec<u8>> = row.try_get("wrapped_key")?;
-        let Some(wrapped) = wrapped else {
+        let Some(row) = self.db().session(id).await? else { return Ok(None) };
+        let Some(wrapped) = row.wrapped_key else {
             return Err(StoreError::Locked);
         };
         let Some(kind) = crypto::wrapped_kind(&wrapped) else {
@@ -263,17 +248,15 @@ impl Store {
             }
             other => other.into(),
         })?;
-        let version: i64 = row.try_get("version")?;
-        let sealed: Vec<u8> = row.try_get("state")?;
-        let state = seal::open(&key, state_ctx(id, version), &sealed)?;
+        let state = seal::open(&key, state_ctx(id, row.version), &row.state)?;
         Ok(Some(Session {
             key,
             id: id.to_string(),
-            interview: row.try_get("interview")?,
+            interview: row.interview,
             state,
-            version,
-            created: row.try_get("created")?,
-            modified: row.try_get("modified")?,
+            version: row.version,
+            created: row.created,
+            modified: row.modified,
             wrapped_by: kind,
         }))
     }
@@ -306,44 +289,19 @@ impl Store {
     ) -> Result<i64, StoreError> {
         let new_version = expected_version.saturating_add(1);
         let sealed = seal::seal(key, state_ctx(id, new_version), state)?;
-        let res = match rewrap {
-            None => {
-                sqlx::query(
-                    "UPDATE sessions SET state = ?, version = version + 1, modified = ? WHERE id = ? AND version = ?",
-                )
-                .bind(sealed)
-                .bind(now_secs())
-                .bind(id)
-                .bind(expected_version)
-                .execute(&self.pool)
-                .await?
-            }
-            Some(wrapper) => {
-                let wrapped = key.wrap(wrapper, id)?;
-                sqlx::query(
-                    "UPDATE sessions SET state = ?, wrapped_key = ?, version = version + 1, modified = ? WHERE id = ? AND version = ?",
-                )
-                .bind(sealed)
-                .bind(wrapped)
-                .bind(now_secs())
-                .bind(id)
-                .bind(expected_version)
-                .execute(&self.pool)
-                .await?
-            }
+        let wrapped = match rewrap {
+            Some(wrapper) => Some(key.wrap(wrapper, id)?),
+            None => None,
         };
-        if res.rows_affected() == 1 {
-            return Ok(new_version);
+        match self
+            .db()
+            .update_session(id, expected_version, sealed, wrapped, self.now())
+            .await?
+        {
+            Updated::Yes => Ok(new_version),
+            Updated::Conflict => Err(StoreError::Conflict),
+            Updated::NotFound => Err(StoreError::NotFound),
         }
-        let exists = sqlx::query("SELECT 1 FROM sessions WHERE id = ?")
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?;
-        Err(if exists.is_some() {
-            StoreError::Conflict
-        } else {
-            StoreError::NotFound
-        })
     }
 
     /// Stores a file of a session (upload, assembled document, history snapshot) sealed
@@ -370,17 +328,9 @@ impl Store {
             plaintext,
         )?;
         let n = i64::try_from(number).map_err(|_| StoreError::Sealed("blob number".into()))?;
-        sqlx::query(
-            "INSERT OR REPLACE INTO session_blobs (session_id, purpose, number, data, created) VALUES (?, ?, ?, ?, ?)",
-        )
-        .bind(id)
-        .bind(purpose.as_str())
-        .bind(n)
-        .bind(sealed)
-        .bind(now_secs())
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        self.db()
+            .put_blob(id, purpose.as_str(), n, sealed, self.now())
+            .await
     }
 
     /// Reads back a file stored by [`Store::put_blob`]; `None` if there is none.
@@ -392,16 +342,9 @@ impl Store {
         key: &DataKey,
     ) -> Result<Option<Vec<u8>>, StoreError> {
         let n = i64::try_from(number).map_err(|_| StoreError::Sealed("blob number".into()))?;
-        let row = sqlx::query(
-            "SELECT data FROM session_blobs WHERE session_id = ? AND purpose = ? AND number = ?",
-        )
-        .bind(id)
-        .bind(purpose.as_str())
-        .bind(n)
-        .fetch_optional(&self.pool)
-        .await?;
-        let Some(row) = row else { return Ok(None) };
-        let sealed: Vec<u8> = row.try_get("data")?;
+        let Some(sealed) = self.db().get_blob(id, purpose.as_str(), n).await? else {
+            return Ok(None);
+        };
         let ctx = SealContext {
             session_id: id,
             purpose,
@@ -412,83 +355,36 @@ impl Store {
 
     /// Number of session rows (tests, monitoring).
     pub async fn session_count(&self) -> Result<i64, StoreError> {
-        let row = sqlx::query("SELECT COUNT(*) AS n FROM sessions")
-            .fetch_one(&self.pool)
-            .await?;
-        Ok(row.try_get("n")?)
+        self.db().count(Table::Sessions).await
     }
 
     /// Number of stored files of all sessions (tests, monitoring).
     pub async fn blob_count(&self) -> Result<i64, StoreError> {
-        let row = sqlx::query("SELECT COUNT(*) AS n FROM session_blobs")
-            .fetch_one(&self.pool)
-            .await?;
-        Ok(row.try_get("n")?)
-    }
-
-    /// Moves the WAL's content into the database file and truncates the WAL, so deleted
-    /// rows (already zeroed in place by `secure_delete`) leave no older copies in the WAL.
-    /// Best effort: a busy reader makes SQLite skip part of it (the next one catches up).
-    async fn checkpoint(&self) {
-        if let Err(e) = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-            .execute(&self.pool)
-            .await
-        {
-            tracing::warn!(error = %e, "WAL checkpoint after delete failed");
-        }
+        self.db().count(Table::Blobs).await
     }
 
     /// Deletes a session, its files and history (every row that belongs to it) in one
     /// transaction, then checkpoints the WAL; returns whether the session existed.
     pub async fn delete(&self, id: &str) -> Result<bool, StoreError> {
-        let mut tx = self.pool.begin().await?;
-        sqlx::query("DELETE FROM session_blobs WHERE session_id = ?")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        let res = sqlx::query("DELETE FROM sessions WHERE id = ?")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        self.checkpoint().await;
-        Ok(res.rows_affected() > 0)
+        self.db().delete(id).await
     }
 
     /// Deletes the sessions not modified for `max_idle`; returns how many were deleted.
     pub async fn delete_idle(&self, max_idle: Duration) -> Result<u64, StoreError> {
-        let cutoff =
-            now_secs().saturating_sub(i64::try_from(max_idle.as_secs()).unwrap_or(i64::MAX));
+        let cutoff = self
+            .now()
+            .saturating_sub(i64::try_from(max_idle.as_secs()).unwrap_or(i64::MAX));
         self.delete_modified_before(cutoff).await
     }
 
     /// Deletes the sessions (with their files) last modified before `cutoff` (Unix
     /// seconds) in one transaction; returns how many sessions were deleted.
     pub async fn delete_modified_before(&self, cutoff: i64) -> Result<u64, StoreError> {
-        let mut tx = self.pool.begin().await?;
-        sqlx::query(
-            "DELETE FROM session_blobs WHERE session_id IN (SELECT id FROM sessions WHERE modified < ?)",
-        )
-        .bind(cutoff)
-        .execute(&mut *tx)
-        .await?;
-        let res = sqlx::query("DELETE FROM sessions WHERE modified < ?")
-            .bind(cutoff)
-            .execute(&mut *tx)
-            .await?;
-        // Files whose session is gone (never expected; cleaned up all the same).
-        sqlx::query("DELETE FROM session_blobs WHERE session_id NOT IN (SELECT id FROM sessions)")
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        if res.rows_affected() > 0 {
-            self.checkpoint().await;
-        }
-        Ok(res.rows_affected())
+        self.db().delete_modified_before(cutoff).await
     }
 
-    /// Closes the pool (waits for connections to finish; checkpoints the WAL).
+    /// Closes the database (waits for connections to finish; checkpoints the WAL).
     pub async fn close(&self) {
-        self.pool.close().await;
+        self.db().close().await;
     }
 }

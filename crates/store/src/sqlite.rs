@@ -1,0 +1,328 @@
+//! The SQLite backend of the [`crate::Store`]: the pool, the migrations and every SQL
+//! statement. Rows go in and out already sealed; nothing here sees plaintext or keys.
+//! (A PostgreSQL backend would be a sibling of this file behind the same row operations.)
+
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+use sqlx::Row;
+
+use crate::{DatabaseError, StoreError};
+
+/// The migrations, in order; each runs once, recorded in `colloquy_migrations`.
+const MIGRATIONS: &[(i64, &str)] = &[
+    (1, include_str!("../migrations/0001_sessions.sql")),
+    (2, include_str!("../migrations/0002_wrapped_key.sql")),
+    (3, include_str!("../migrations/0003_blobs.sql")),
+];
+
+impl From<sqlx::Error> for StoreError {
+    fn from(e: sqlx::Error) -> StoreError {
+        StoreError::Database(DatabaseError::new(e))
+    }
+}
+
+/// A session row as stored (state sealed, key wrapped).
+pub(crate) struct SessionRow {
+    pub interview: String,
+    pub state: Vec<u8>,
+    pub version: i64,
+    pub created: i64,
+    pub modified: i64,
+    pub wrapped_key: Option<Vec<u8>>,
+}
+
+/// What an update of a session row did.
+pub(crate) enum Updated {
+    /// The row was at the expected version and now holds the new state.
+    Yes,
+    /// The row is at another version.
+    Conflict,
+    /// There is no such row.
+    NotFound,
+}
+
+/// An SQLite database (a connection pool).
+#[derive(Clone, Debug)]
+pub(crate) struct Sqlite {
+    pool: SqlitePool,
+}
+
+impl Sqlite {
+    /// Opens (creating if missing) `colloquy.sqlite3` in `data_dir`.
+    pub async fn open_dir(data_dir: &Path, now: i64) -> Result<Sqlite, StoreError> {
+        let path = data_dir.join("colloquy.sqlite3");
+        let opts = SqliteConnectOptions::new().filename(&path);
+        Sqlite::open_with(opts, 8, now).await
+    }
+
+    /// Opens a private in-memory database.
+    pub async fn open_memory(now: i64) -> Result<Sqlite, StoreError> {
+        let opts = SqliteConnectOptions::from_str("sqlite::memory:")?;
+        // One connection: every in-memory connection is a separate database.
+        Sqlite::open_with(opts, 1, now).await
+    }
+
+    async fn open_with(opts: SqliteConnectOptions, max: u32, now: i64) -> Result<Sqlite, StoreError> {
+        let opts = opts
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .busy_timeout(Duration::from_secs(10))
+            .pragma("secure_delete", "ON")
+            .pragma("temp_store", "MEMORY");
+        let pool = SqlitePoolOptions::new()
+            .max_connections(max)
+            .min_connections(1)
+            .idle_timeout(None)
+            .max_lifetime(None)
+            .connect_with(opts)
+            .await?;
+        let db = Sqlite { pool };
+        db.migrate(now).await?;
+        Ok(db)
+    }
+
+    async fn migrate(&self, now: i64) -> Result<(), StoreError> {
+        sqlx::query(
+            "CREATE TABLE IF NOT EXISTS colloquy_migrations (version INTEGER PRIMARY KEY NOT NULL, applied INTEGER NOT NULL)",
+        )
+        .execute(&self.pool)
+        .await?;
+        for (version, sql) in MIGRATIONS {
+            let mut tx = self.pool.begin().await?;
+            let done = sqlx::query("SELECT version FROM colloquy_migrations WHERE version = ?")
+                .bind(version)
+                .fetch_optional(&mut *tx)
+                .await?;
+            if done.is_none() {
+                for stmt in sql.split(';').map(str::trim).filter(|s| !s.is_empty()) {
+                    sqlx::query(stmt).execute(&mut *tx).await?;
+                }
+                sqlx::query("INSERT INTO colloquy_migrations (version, applied) VALUES (?, ?)")
+                    .bind(version)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                tracing::info!(version, "applied store migration");
+            }
+            tx.commit().await?;
+        }
+        Ok(())
+    }
+
+    /// Inserts a session row at version 1; [`StoreError::Exists`] if the id is taken.
+    pub async fn insert_session(
+        &self,
+        id: &str,
+        interview: &str,
+        sealed: Vec<u8>,
+        wrapped: Vec<u8>,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        let res = sqlx::query(
+            "INSERT INTO sessions (id, interview, state, version, created, modified, wrapped_key) VALUES (?, ?, ?, 1, ?, ?, ?)",
+        )
+        .bind(id)
+        .bind(interview)
+        .bind(sealed)
+        .bind(now)
+        .bind(now)
+        .bind(wrapped)
+        .execute(&self.pool)
+        .await;
+        match res {
+            Ok(_) => Ok(()),
+            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Err(StoreError::Exists),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// The row of session `id`, if any.
+    pub async fn session(&self, id: &str) -> Result<Option<SessionRow>, StoreError> {
+        let row = sqlx::query(
+            "SELECT interview, state, version, created, modified, wrapped_key FROM sessions WHERE id = ?",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        Ok(Some(SessionRow {
+            interview: row.try_get("interview")?,
+            state: row.try_get("state")?,
+            version: row.try_get("version")?,
+            created: row.try_get("created")?,
+            modified: row.try_get("modified")?,
+            wrapped_key: row.try_get("wrapped_key")?,
+        }))
+    }
+
+    /// Replaces the state (and, when given, the wrapped key) of session `id` if it is at
+    /// `expected_version`, moving it to the next version.
+    pub async fn update_session(
+        &self,
+        id: &str,
+        expected_version: i64,
+        sealed: Vec<u8>,
+        wrapped: Option<Vec<u8>>,
+        now: i64,
+    ) -> Result<Updated, StoreError> {
+        let res = match wrapped {
+            None => {
+                sqlx::query(
+                    "UPDATE sessions SET state = ?, version = version + 1, modified = ? WHERE id = ? AND version = ?",
+                )
+                .bind(sealed)
+                .bind(now)
+                .bind(id)
+                .bind(expected_version)
+                .execute(&self.pool)
+                .await?
+            }
+            Some(wrapped) => {
+                sqlx::query(
+                    "UPDATE sessions SET state = ?, wrapped_key = ?, version = version + 1, modified = ? WHERE id = ? AND version = ?",
+                )
+                .bind(sealed)
+                .bind(wrapped)
+                .bind(now)
+                .bind(id)
+                .bind(expected_version)
+                .execute(&self.pool)
+                .await?
+            }
+        };
+        if res.rows_affected() == 1 {
+            return Ok(Updated::Yes);
+        }
+        let exists = sqlx::query("SELECT 1 FROM sessions WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(if exists.is_some() {
+            Updated::Conflict
+        } else {
+            Updated::NotFound
+        })
+    }
+
+    /// Stores (or replaces) a sealed file of a session.
+    pub async fn put_blob(
+        &self,
+        id: &str,
+        purpose: &str,
+        number: i64,
+        sealed: Vec<u8>,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT OR REPLACE INTO session_blobs (session_id, purpose, number, data, created) VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(id)
+        .bind(purpose)
+        .bind(number)
+        .bind(sealed)
+        .bind(now)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// A sealed file of a session, if any.
+    pub async fn get_blob(&self, id: &str, purpose: &str, number: i64) -> Result<Option<Vec<u8>>, StoreError> {
+        let row = sqlx::query(
+            "SELECT data FROM session_blobs WHERE session_id = ? AND purpose = ? AND number = ?",
+        )
+        .bind(id)
+        .bind(purpose)
+        .bind(number)
+        .fetch_optional(&self.pool)
+        .await?;
+        match row {
+            Some(row) => Ok(Some(row.try_get("data")?)),
+            None => Ok(None),
+        }
+    }
+
+    /// The number of rows of `table` (`sessions` or `session_blobs`).
+    pub async fn count(&self, table: Table) -> Result<i64, StoreError> {
+        let sql = match table {
+            Table::Sessions => "SELECT COUNT(*) AS n FROM sessions",
+            Table::Blobs => "SELECT COUNT(*) AS n FROM session_blobs",
+        };
+        let row = sqlx::query(sql).fetch_one(&self.pool).await?;
+        Ok(row.try_get("n")?)
+    }
+
+    /// Moves the WAL's content into the database file and truncates the WAL, so deleted
+    /// rows (already zeroed in place by `secure_delete`) leave no older copies in the WAL.
+    /// Best effort: a busy reader makes SQLite skip part of it (the next one catches up).
+    async fn checkpoint(&self) {
+        if let Err(e) = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(&self.pool)
+            .await
+        {
+            tracing::warn!(error = %e, "WAL checkpoint after delete failed");
+        }
+    }
+
+    /// Deletes a session and its files in one transaction, then checkpoints the WAL;
+    /// returns whether the session existed.
+    pub async fn delete(&self, id: &str) -> Result<bool, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM session_blobs WHERE session_id = ?")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        let res = sqlx::query("DELETE FROM sessions WHERE id = ?")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        self.checkpoint().await;
+        Ok(res.rows_affected() > 0)
+    }
+
+    /// Deletes the sessions (with their files) last modified before `cutoff` in one
+    /// transaction; returns how many sessions were deleted.
+    pub async fn delete_modified_before(&self, cutoff: i64) -> Result<u64, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "DELETE FROM session_blobs WHERE session_id IN (SELECT id FROM sessions WHERE modified < ?)",
+        )
+        .bind(cutoff)
+        .execute(&mut *tx)
+        .await?;
+        let res = sqlx::query("DELETE FROM sessions WHERE modified < ?")
+            .bind(cutoff)
+            .execute(&mut *tx)
+            .await?;
+        // Files whose session is gone (never expected; cleaned up all the same).
+        sqlx::query("DELETE FROM session_blobs WHERE session_id NOT IN (SELECT id FROM sessions)")
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        if res.rows_affected() > 0 {
+            self.checkpoint().await;
+        }
+        Ok(res.rows_affected())
+    }
+
+    /// Closes the pool (waits for connections to finish; checkpoints the WAL).
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+/// A table whose rows can be counted.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Table {
+    /// `sessions`.
+    Sessions,
+    /// `session_blobs`.
+    Blobs,
+}
