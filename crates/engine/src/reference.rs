@@ -169,6 +169,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn errors_show_control_characters_escaped() {
+        let shown = InterviewRef::parse("pkg:a\0b\x1b.yml").unwrap_err().to_string();
+        assert!(!shown.contains('\0') && !shown.contains('\x1b'), "{shown:?}");
+        assert!(shown.contains("pkg:a\\u{0}b\\u{1b}.yml"), "{shown}");
+    }
+
+    #[test]
     fn parses_full_and_short_forms() {
         let r = InterviewRef::parse("docassemble.base:data/questions/examples/fields.yml").unwrap();
         assert_eq!(r.package, "docassemble.base");

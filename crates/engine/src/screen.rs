@@ -419,3 +419,20 @@ pub enum Submitted {
     /// Nothing was stored: show this screen (same question with messages beside fields).
     Invalid(Screen),
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commands_keep_their_names() {
+        for name in ["exit", "logout", "exit_logout", "leave", "signin", "register", "restart", "new_session", "refresh", "continue", "other"] {
+            let c = Command::parse(name);
+            assert_eq!(c.as_str(), name);
+            assert_eq!(serde_json::to_value(&c).ok(), Some(serde_json::Value::String(name.into())));
+        }
+        assert_eq!(Command::parse("other"), Command::Other("other".into()));
+        assert!(Command::Exit.ends_session() && !Command::Leave.ends_session());
+        assert!(Command::Signin.leaves() && !Command::Restart.leaves());
+    }
+}

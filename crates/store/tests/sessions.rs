@@ -486,3 +486,29 @@ async fn idle_sessions_are_deleted_after_the_configured_age() {
         .is_some());
     store.close().await;
 }
+
+#[tokio::test]
+async fn the_store_reads_time_from_its_clock() {
+    use std::sync::atomic::{AtomicI64, Ordering};
+    use std::sync::Arc;
+    let now = Arc::new(AtomicI64::new(1_000));
+    let clock = now.clone();
+    let store = Store::open_memory()
+        .await
+        .unwrap()
+        .with_clock(Arc::new(move || clock.load(Ordering::SeqCst)));
+    let (secret, key) = keys();
+    let v = store
+        .create("a", "i", b"{}", &key, KeyWrapper::Cookie(&secret))
+        .await
+        .unwrap();
+    now.store(2_000, Ordering::SeqCst);
+    store.save("a", v, b"{\"x\":1}", &key).await.unwrap();
+    let s = store.load("a", KeyWrapper::Cookie(&secret)).await.unwrap().unwrap();
+    assert_eq!((s.created, s.modified), (1_000, 2_000));
+    // Idle for 500 s by the store's clock: kept at 400 s, swept at 600 s.
+    now.store(2_400, Ordering::SeqCst);
+    assert_eq!(store.delete_idle(std::time::Duration::from_secs(500)).await.unwrap(), 0);
+    now.store(2_600, Ordering::SeqCst);
+    assert_eq!(store.delete_idle(std::time::Duration::from_secs(500)).await.unwrap(), 1);
+}
