@@ -19,11 +19,10 @@ use std::time::SystemTime;
 
 use engine::{Interview, Library, RequestContext, Screen, SessionState, Sources, Submitted};
 use libfuzzer_sys::fuzz_target;
+use server::extract::MAX_FORM_FIELDS;
 use server::render::{self, FormContext};
 
 const BATTERY: &str = include_str!("../../crates/server/tests/fixtures/xss.yml");
-/// As `MAX_FORM_FIELDS` in crates/server/src/handlers.rs.
-const MAX_FORM_FIELDS: usize = 2000;
 
 struct Mem;
 
@@ -63,10 +62,13 @@ fn ctx() -> RequestContext {
         interview_url: "/interview?i=fuzz%3Axss.yml".into(),
         action: None,
         session_id: None,
+        url_args: Vec::new(),
+        seed: 0,
+        sign_action: None,
     }
 }
 
-/// The server's decoding of a form body (crates/server/src/handlers.rs, `interview_post`).
+/// The server's decoding of a form body (crates/server/src/extract.rs, `CsrfForm`).
 /// `None` when the server would refuse the body (too many fields).
 fn decode(body: &[u8]) -> Option<(Vec<(String, String)>, bool)> {
     let mut form: Vec<(String, String)> = Vec::new();

@@ -44,6 +44,9 @@ fuzz_target!(|data: &[u8]| {
                 interview_url: "/interview?i=fuzz:f.yml".into(),
                 action: None,
                 session_id: None,
+                url_args: Vec::new(),
+                seed: 0,
+                sign_action: None,
             };
             let mut state = interview.new_session();
             let _ = interview.next_screen(&mut state, &ctx);
