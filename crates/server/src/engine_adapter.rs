@@ -3,7 +3,9 @@
 
 use std::sync::Arc;
 
-use engine::{Interview, InterviewRef, Library, LoadError, RequestContext, Screen, SessionState, Submitted};
+use engine::{
+    Interview, InterviewRef, Library, LoadError, RequestContext, Screen, SessionState, Submitted,
+};
 
 use crate::ports::{Engine, LoadFailure, Runner};
 

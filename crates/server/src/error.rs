@@ -75,7 +75,10 @@ pub fn error_response(status: StatusCode, message: &str, reference: Option<&str>
 
 /// A message page with `status` (not an error of the interview: an expired form …).
 fn message_response(status: StatusCode, title: &str, message: &str) -> Response {
-    with_headers((status, Html(render::message_page(title, message))).into_response(), None)
+    with_headers(
+        (status, Html(render::message_page(title, message))).into_response(),
+        None,
+    )
 }
 
 fn internal_error() -> Response {

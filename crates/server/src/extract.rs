@@ -6,8 +6,8 @@ use std::convert::Infallible;
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Request};
-use axum::http::request::Parts;
 use axum::http::header;
+use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use engine::functions::{is_reserved_query, ACTION_SIG};
 use store::CookieSecret;
@@ -92,7 +92,9 @@ impl FromRequestParts<App> for SessionCookie {
 
     async fn from_request_parts(parts: &mut Parts, app: &App) -> Result<Self, Self::Rejection> {
         let q = InterviewQuery::from_request_parts(parts, app).await?;
-        let Some(reference) = q.reference() else { return Ok(SessionCookie(None)) };
+        let Some(reference) = q.reference() else {
+            return Ok(SessionCookie(None));
+        };
         let name = cookie_name_for(reference, app.secure_cookies);
         Ok(SessionCookie(read_session_cookie(&parts.headers, &name)))
     }

@@ -160,9 +160,21 @@ pub async fn interview_get(
     };
     let mut last = AppError::Store(StoreError::Conflict);
     for _ in 0..GET_ATTEMPTS {
-        let mut session = session::open(&app, cookie.0.clone(), &reference, &runner, q.session.as_deref()).await?;
+        let mut session = session::open(
+            &app,
+            cookie.0.clone(),
+            &reference,
+            &runner,
+            q.session.as_deref(),
+        )
+        .await?;
         if q.delete {
-            return Ok(delete_confirmation(&app, &reference, &interview_url, &session));
+            return Ok(delete_confirmation(
+                &app,
+                &reference,
+                &interview_url,
+                &session,
+            ));
         }
         let action = match (&q.action, session.version) {
             (None, _) => None,
@@ -183,12 +195,21 @@ pub async fn interview_get(
             app.store.delete(&session.id).await?;
             session = OpenSession::fresh(&app, &runner)?;
         }
-        let ctx = context(&app, &base_url, &interview_url, action, q.args.clone(), &session)?;
+        let ctx = context(
+            &app,
+            &base_url,
+            &interview_url,
+            action,
+            q.args.clone(),
+            &session,
+        )?;
         let state = std::mem::take(&mut session.state);
         let (screen, state, _) = run_engine(runner.clone(), state, ctx, Step::Show).await?;
         session.state = state;
         match respond(&app, &visit, &mut session, screen, true).await {
-            Err(AppError::Store(StoreError::Conflict)) => last = AppError::Store(StoreError::Conflict),
+            Err(AppError::Store(StoreError::Conflict)) => {
+                last = AppError::Store(StoreError::Conflict)
+            }
             other => return other,
         }
     }
@@ -196,7 +217,12 @@ pub async fn interview_get(
 }
 
 /// The "Erase my answers" confirmation page (a GET that changes nothing).
-fn delete_confirmation(app: &App, reference: &str, interview_url: &str, session: &OpenSession) -> Response {
+fn delete_confirmation(
+    app: &App,
+    reference: &str,
+    interview_url: &str,
+    session: &OpenSession,
+) -> Response {
     if session.version.is_none() {
         return see_other(interview_url, None);
     }
@@ -241,7 +267,10 @@ pub async fn interview_post(
             "Everything you entered in this interview has been erased.",
         ))
         .into_response();
-        return Ok(with_headers(res, Some(expired_cookie(&name, app.secure_cookies))));
+        return Ok(with_headers(
+            res,
+            Some(expired_cookie(&name, app.secure_cookies)),
+        ));
     }
     // A multi-select list posts the field names of its chosen options (see render).
     for (k, v) in form.iter_mut() {
@@ -265,7 +294,9 @@ pub async fn interview_post(
         runner,
     };
     match respond(&app, &visit, &mut session, screen, store_it).await {
-        Err(AppError::Store(StoreError::Conflict | StoreError::NotFound)) => Err(AppError::Conflict),
+        Err(AppError::Store(StoreError::Conflict | StoreError::NotFound)) => {
+            Err(AppError::Conflict)
+        }
         other => other,
     }
 }

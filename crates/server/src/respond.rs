@@ -53,7 +53,9 @@ pub async fn respond(
                 .unwrap_or(HeaderValue::from_static("application/octet-stream"));
             res.headers_mut().insert(header::CONTENT_TYPE, ct);
             let name = cookie_name_for(visit.reference, app.secure_cookies);
-            let cookie = session.set_cookie.then(|| session.cookie(&name, app.secure_cookies));
+            let cookie = session
+                .set_cookie
+                .then(|| session.cookie(&name, app.secure_cookies));
             Ok(with_headers(res, cookie))
         }
         Screen::Command { command, url } => self::command(app, visit, session, command, url).await,
@@ -79,7 +81,11 @@ async fn question(
     let csrf = csrf_token(&app.secret, &session.id);
     let wants_nonce = q.script.as_deref().is_some_and(|t| !t.trim().is_empty())
         || q.css.as_deref().is_some_and(|t| !t.trim().is_empty());
-    let nonce = if wants_nonce { Some(app.random_hex(16)?) } else { None };
+    let nonce = if wants_nonce {
+        Some(app.random_hex(16)?)
+    } else {
+        None
+    };
     let delete_url = format!("{}&{DELETE_PARAM}=1", visit.interview_url);
     let html = render::question_page_with(
         q,
@@ -141,12 +147,17 @@ async fn command(
             app.store.delete(&session.id).await?;
         }
         let target = url.unwrap_or_else(|| "/".into());
-        return Ok(see_other(&target, Some(expired_cookie(&cookie_name, secure))));
+        return Ok(see_other(
+            &target,
+            Some(expired_cookie(&cookie_name, secure)),
+        ));
     }
     if command.leaves() {
         // `leave` keeps the answers: redirect only.
         session::persist(app, reference, session).await?;
-        let cookie = session.set_cookie.then(|| session.cookie(&cookie_name, secure));
+        let cookie = session
+            .set_cookie
+            .then(|| session.cookie(&cookie_name, secure));
         return Ok(see_other(&url.unwrap_or_else(|| "/".into()), cookie));
     }
     match command {
@@ -175,8 +186,13 @@ async fn command(
         _ => {
             // refresh, continue, and anything unknown: show the interview again.
             session::persist(app, reference, session).await?;
-            let cookie = session.set_cookie.then(|| session.cookie(&cookie_name, secure));
-            Ok(see_other(url.as_deref().unwrap_or(visit.interview_url), cookie))
+            let cookie = session
+                .set_cookie
+                .then(|| session.cookie(&cookie_name, secure));
+            Ok(see_other(
+                url.as_deref().unwrap_or(visit.interview_url),
+                cookie,
+            ))
         }
     }
 }

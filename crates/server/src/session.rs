@@ -172,7 +172,11 @@ fn wants_server_key(app: &App, session: &OpenSession, reference: &str) -> bool {
 /// the server key while the answers say `multi_user = True`, by the cookie secret
 /// otherwise; a change re-wraps it in the same update. Each save stores the request's
 /// next link epoch, so the action links of earlier pages stop working.
-pub async fn persist(app: &App, reference: &str, session: &mut OpenSession) -> Result<(), StoreError> {
+pub async fn persist(
+    app: &App,
+    reference: &str,
+    session: &mut OpenSession,
+) -> Result<(), StoreError> {
     let share = wants_server_key(app, session, reference);
     let server = app.options.server_key.clone();
     let wrapper = match (&server, share) {
@@ -196,7 +200,13 @@ pub async fn persist(app: &App, reference: &str, session: &mut OpenSession) -> R
         None => {
             let v = app
                 .store
-                .create(&session.id, reference, json.as_bytes(), &session.key, wrapper)
+                .create(
+                    &session.id,
+                    reference,
+                    json.as_bytes(),
+                    &session.key,
+                    wrapper,
+                )
                 .await?;
             session.version = Some(v);
         }

@@ -49,7 +49,12 @@ pub fn csrf_ok(secret: &[u8; 32], session_id: &str, token: &str) -> bool {
 }
 
 /// The tag of `action` in session `session_id` at link epoch `epoch`.
-fn action_tag(secret: &[u8; 32], session_id: &str, epoch: &str, action: &str) -> Option<[u8; TAG_LEN]> {
+fn action_tag(
+    secret: &[u8; 32],
+    session_id: &str,
+    epoch: &str,
+    action: &str,
+) -> Option<[u8; TAG_LEN]> {
     let mut mac = <HmacSha256 as KeyInit>::new_from_slice(secret).ok()?;
     mac.update(b"colloquy-action\0");
     mac.update(session_id.as_bytes());
@@ -76,7 +81,12 @@ pub struct LinkEpochs {
 /// The signature (`action_sig`) of an action link made during a request with `epochs`:
 /// HMAC-SHA256 over the session id, the epoch and the `action` value, for both epochs,
 /// each truncated to 128 bits, hex.
-pub fn action_token(secret: &[u8; 32], session_id: &str, epochs: &LinkEpochs, action: &str) -> String {
+pub fn action_token(
+    secret: &[u8; 32],
+    session_id: &str,
+    epochs: &LinkEpochs,
+    action: &str,
+) -> String {
     match (
         action_tag(secret, session_id, &epochs.current, action),
         action_tag(secret, session_id, &epochs.next, action),
@@ -92,9 +102,19 @@ pub fn action_token(secret: &[u8; 32], session_id: &str, epochs: &LinkEpochs, ac
 
 /// Checks an action link's signature against the session's epoch `epoch` now, in constant
 /// time.
-pub fn action_token_ok(secret: &[u8; 32], session_id: &str, epoch: &str, action: &str, token: &str) -> bool {
-    let Ok(bytes) = hex::decode(token) else { return false };
-    let Some(want) = action_tag(secret, session_id, epoch, action) else { return false };
+pub fn action_token_ok(
+    secret: &[u8; 32],
+    session_id: &str,
+    epoch: &str,
+    action: &str,
+    token: &str,
+) -> bool {
+    let Ok(bytes) = hex::decode(token) else {
+        return false;
+    };
+    let Some(want) = action_tag(secret, session_id, epoch, action) else {
+        return false;
+    };
     if bytes.len() != 2 * TAG_LEN {
         return false;
     }
@@ -112,7 +132,9 @@ pub fn resign_url(url: &str, sign: &dyn Fn(&str) -> String) -> String {
         Some((b, f)) => (b, Some(f)),
         None => (url, None),
     };
-    let Some((path, query)) = base.split_once('?') else { return url.to_string() };
+    let Some((path, query)) = base.split_once('?') else {
+        return url.to_string();
+    };
     let key_of = |pair: &str| {
         form_urlencoded::parse(pair.as_bytes())
             .next()
@@ -131,9 +153,15 @@ pub fn resign_url(url: &str, sign: &dyn Fn(&str) -> String) -> String {
             _ => kept.push(pair),
         }
     }
-    let (Some(action), true) = (action, signed) else { return url.to_string() };
+    let (Some(action), true) = (action, signed) else {
+        return url.to_string();
+    };
     let sig: String = form_urlencoded::byte_serialize(sign(&action).as_bytes()).collect();
-    let mut out = format!("{path}?{}&{}={sig}", kept.join("&"), engine::functions::ACTION_SIG);
+    let mut out = format!(
+        "{path}?{}&{}={sig}",
+        kept.join("&"),
+        engine::functions::ACTION_SIG
+    );
     if let Some(f) = frag {
         out.push('#');
         out.push_str(f);
@@ -160,7 +188,10 @@ mod tests {
     #[test]
     fn action_tokens_bind_session_epoch_and_action() {
         let secret = new_secret(&OsRng).unwrap();
-        let epochs = LinkEpochs { current: "e1".into(), next: "e2".into() };
+        let epochs = LinkEpochs {
+            current: "e1".into(),
+            next: "e2".into(),
+        };
         let t = action_token(&secret, "s1", &epochs, "x");
         // Valid whether or not the request that made it saved the state …
         assert!(action_token_ok(&secret, "s1", "e1", "x", &t));
@@ -177,10 +208,18 @@ mod tests {
     fn resigning_replaces_only_the_signature_of_signed_action_links() {
         let sign = |a: &str| format!("SIG({a})");
         assert_eq!(
-            resign_url("/interview?i=a%3Ab.yml&action=eyJ4Ijo%3D&action_sig=old#f", &sign),
+            resign_url(
+                "/interview?i=a%3Ab.yml&action=eyJ4Ijo%3D&action_sig=old#f",
+                &sign
+            ),
             "/interview?i=a%3Ab.yml&action=eyJ4Ijo%3D&action_sig=SIG%28eyJ4Ijo%3D%29#f"
         );
-        for other in ["/interview?i=a&action=x", "/interview?i=a", "https://example.com/", "/x?action_sig=y"] {
+        for other in [
+            "/interview?i=a&action=x",
+            "/interview?i=a",
+            "https://example.com/",
+            "/x?action_sig=y",
+        ] {
             assert_eq!(resign_url(other, &sign), other);
         }
     }

@@ -48,7 +48,11 @@ impl Runner for Shows {
         SessionState::new()
     }
     fn next_screen(&self, _state: &mut SessionState, ctx: &RequestContext) -> Screen {
-        let args: Vec<String> = ctx.url_args.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let args: Vec<String> = ctx
+            .url_args
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
         Screen::Question(QuestionScreen {
             question: format!("now={} seed={} args={}", ctx.now, ctx.seed, args.join(",")),
             continue_label: Some("Continue".into()),
@@ -56,7 +60,12 @@ impl Runner for Shows {
             ..Default::default()
         })
     }
-    fn submit(&self, _: &mut SessionState, _: &[(String, String)], _: &RequestContext) -> Submitted {
+    fn submit(
+        &self,
+        _: &mut SessionState,
+        _: &[(String, String)],
+        _: &RequestContext,
+    ) -> Submitted {
         Submitted::Accepted
     }
     fn back(&self, _: &mut SessionState) -> bool {
@@ -86,12 +95,31 @@ async fn time_and_randomness_come_from_the_options() {
         .unwrap();
     let res = app.oneshot(req).await.unwrap();
     assert_eq!(res.status(), StatusCode::OK);
-    let request_id = res.headers().get("x-request-id").unwrap().to_str().unwrap().to_string();
-    let cookie = res.headers().get(header::SET_COOKIE).unwrap().to_str().unwrap().to_string();
-    let body = String::from_utf8(res.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
+    let request_id = res
+        .headers()
+        .get("x-request-id")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    let cookie = res
+        .headers()
+        .get(header::SET_COOKIE)
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    let body =
+        String::from_utf8(res.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
     assert!(body.contains("now=2030-01-02 03:04:05"), "{body}");
-    assert!(body.contains(&format!("seed={}", u64::from_le_bytes([0x11; 8]))), "{body}");
+    assert!(
+        body.contains(&format!("seed={}", u64::from_le_bytes([0x11; 8]))),
+        "{body}"
+    );
     assert!(body.contains("args=foo=bar<"), "{body}");
     assert_eq!(request_id, "11".repeat(8));
-    assert!(cookie.contains(&format!("={}.", "11".repeat(16))), "{cookie}");
+    assert!(
+        cookie.contains(&format!("={}.", "11".repeat(16))),
+        "{cookie}"
+    );
 }

@@ -17,17 +17,34 @@ async fn status_of(uri: &str) -> Resp {
 #[tokio::test]
 async fn invalid_references_are_bad_requests() {
     for (uri, what) in [
-        ("/interview?i=fixtures:data/questions/../../x", "a path that climbs out"),
-        ("/interview?i=fixtures%3Adata%2Fquestions%2F..%2F..%2Fx.yml", "the same, encoded"),
+        (
+            "/interview?i=fixtures:data/questions/../../x",
+            "a path that climbs out",
+        ),
+        (
+            "/interview?i=fixtures%3Adata%2Fquestions%2F..%2F..%2Fx.yml",
+            "the same, encoded",
+        ),
         ("/interview?i=fixtures%3Ax%00.yml", "a NUL byte"),
         ("/interview?i=fixtures%3A%FF%FE.yml", "bad UTF-8"),
         ("/interview?i=no-package.yml", "no package"),
-        ("/interview?i=fixtures%3A%2Fetc%2Fpasswd", "an absolute path"),
+        (
+            "/interview?i=fixtures%3A%2Fetc%2Fpasswd",
+            "an absolute path",
+        ),
     ] {
         let r = status_of(uri).await;
         assert_eq!(r.status, StatusCode::BAD_REQUEST, "{what}: {}", r.body);
-        assert!(r.body.contains("<title>Error</title>"), "{what}: {}", r.body);
-        assert!(r.body.contains("invalid interview reference"), "{what}: {}", r.body);
+        assert!(
+            r.body.contains("<title>Error</title>"),
+            "{what}: {}",
+            r.body
+        );
+        assert!(
+            r.body.contains("invalid interview reference"),
+            "{what}: {}",
+            r.body
+        );
     }
 }
 
@@ -35,7 +52,11 @@ async fn invalid_references_are_bad_requests() {
 async fn echoed_references_show_control_characters_escaped() {
     let r = status_of("/interview?i=fixtures%3Ax%00y%1B.yml").await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
-    assert!(!r.body.contains('\0') && !r.body.contains('\u{1b}'), "{:?}", r.body);
+    assert!(
+        !r.body.contains('\0') && !r.body.contains('\u{1b}'),
+        "{:?}",
+        r.body
+    );
     assert!(r.body.contains("x\\u{0}y\\u{1b}.yml"), "{}", r.body);
 }
 

@@ -67,7 +67,11 @@ impl Sqlite {
         Sqlite::open_with(opts, 1, now).await
     }
 
-    async fn open_with(opts: SqliteConnectOptions, max: u32, now: i64) -> Result<Sqlite, StoreError> {
+    async fn open_with(
+        opts: SqliteConnectOptions,
+        max: u32,
+        now: i64,
+    ) -> Result<Sqlite, StoreError> {
         let opts = opts
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
@@ -233,7 +237,12 @@ impl Sqlite {
     }
 
     /// A sealed file of a session, if any.
-    pub async fn get_blob(&self, id: &str, purpose: &str, number: i64) -> Result<Option<Vec<u8>>, StoreError> {
+    pub async fn get_blob(
+        &self,
+        id: &str,
+        purpose: &str,
+        number: i64,
+    ) -> Result<Option<Vec<u8>>, StoreError> {
         let row = sqlx::query(
             "SELECT data FROM session_blobs WHERE session_id = ? AND purpose = ? AND number = ?",
         )
