@@ -70,3 +70,32 @@ async fn a_missing_interview_is_not_found_and_a_broken_one_an_error() {
     let r = status_of(&url("xss.yml")).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
 }
+
+/// One interview file in memory.
+struct OneFile(&'static str);
+
+impl engine::Sources for OneFile {
+    fn read(&self, _package: &str, _path: &str) -> std::io::Result<String> {
+        Ok(self.0.to_string())
+    }
+    fn modified(&self, _package: &str, _path: &str) -> Option<std::time::SystemTime> {
+        None
+    }
+    fn list(&self) -> Vec<(String, String)> {
+        Vec::new()
+    }
+}
+
+#[test]
+fn temporary_session_is_read_from_the_metadata_by_the_engine() {
+    use server::Runner;
+    for (yaml, want) in [
+        ("metadata:\n  temporary session: True\n---\nquestion: Hi\nmandatory: True\n", true),
+        ("metadata:\n  temporary session: 'yes'\n---\nquestion: Hi\nmandatory: True\n", true),
+        ("metadata:\n  title: T\n---\nquestion: Hi\nmandatory: True\n", false),
+    ] {
+        let lib = engine::Library::new(std::sync::Arc::new(OneFile(yaml)), false);
+        let interview = lib.get("p:t.yml").unwrap();
+        assert_eq!(Runner::temporary_session(&*interview), want, "{yaml}");
+    }
+}
