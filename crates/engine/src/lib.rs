@@ -1,6 +1,8 @@
 //! Interview loading and the docassemble logic engine.
 
 pub mod check;
+pub mod compile;
+pub mod html;
 pub mod library;
 pub mod load;
 pub mod model;
@@ -11,6 +13,7 @@ pub mod runtime;
 pub mod screen;
 pub mod state;
 pub mod validate;
+pub mod vars;
 
 pub use runtime::RequestContext;
 pub use screen::{ButtonView, ChoiceView, FieldKind, FieldView, LinkView, QuestionScreen, ReviewItem, Screen, SectionView, Submitted};

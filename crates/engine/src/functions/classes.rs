@@ -10,7 +10,6 @@ use lang::value::{Dict, Key};
 use lang::{Args, Class, Error, NativeFn, Value, Vm};
 
 use super::{arg, dates, text, EngineHost};
-use crate::runtime::{Flow, Run, R};
 
 fn class_with(name: &str, bases: Vec<Rc<Class>>, methods: &[(&str, NativeFn)]) -> Rc<Class> {
     let c = Class::new(name, bases);
@@ -761,37 +760,6 @@ fn dt_isoformat(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
 fn tmpl_str(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
     Ok(attr(&me, "content").unwrap_or_else(|| Value::from_str("")))
-}
-
-/// Renders a `template` block into a `DALazyTemplate` (content and subject as text).
-pub(crate) fn template_object(run: &mut Run<'_>, t: &crate::model::TemplateBlock) -> R<Value> {
-    let content = match &t.content {
-        Some(c) => run.render_raw(c)?,
-        None => String::new(),
-    };
-    let subject = match &t.subject {
-        Some(c) => Some(run.render_raw(c)?),
-        None => None,
-    };
-    let cls = run.host.class("DALazyTemplate");
-    let obj = Value::new_object(cls, Some(t.variable.name()));
-    set_attr(&obj, "content", Value::from_str(content.trim_end()));
-    set_attr(&obj, "subject", Value::from_str(subject.as_deref().unwrap_or("").trim_end()));
-    Ok(obj)
-}
-
-/// Creates an object of `class` named `name` (`objects:` blocks).
-pub(crate) fn instantiate(run: &mut Run<'_>, class: &Value, name: &str, pos: &crate::model::Pos) -> R<Value> {
-    match class {
-        Value::Class(_) => {
-            let obj = run.call(class, vec![Value::from_str(name)], pos)?;
-            if let Value::Object(o) = &obj {
-                o.borrow_mut().instance_name = Some(Rc::from(name));
-            }
-            Ok(obj)
-        }
-        _ => Err(Flow::Fatal(format!("{pos}: objects: the class of {name} is not a class"))),
-    }
 }
 
 fn diff_describe(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {

@@ -6,7 +6,8 @@ use lang::{Args, Error, NativeFn, Value, Vm};
 use serde_json::{Map, Value as Json};
 
 use super::{arg, host, interrupt, Signal};
-use crate::runtime::{compile, json, path};
+use crate::compile;
+use crate::vars::{json, path};
 
 /// The native for `name`, if this module has it.
 pub(crate) fn native(name: &str) -> Option<NativeFn> {
@@ -130,7 +131,7 @@ fn force_ask_dict(vm: &mut Vm<'_>, d: &lang::value::Dict) -> Result<Vec<String>,
     let mut out = Vec::new();
     if let Some(a) = get("action") {
         let action = vm.str_of(&a)?;
-        let arguments = match get("arguments").map(|v| crate::runtime::json::to_json(&v)) {
+        let arguments = match get("arguments").map(|v| crate::vars::json::to_json(&v)) {
             Some(serde_json::Value::Object(m)) => m,
             _ => serde_json::Map::new(),
         };
@@ -148,7 +149,7 @@ fn force_ask_dict(vm: &mut Vm<'_>, d: &lang::value::Dict) -> Result<Vec<String>,
                 for (k, val) in dd.borrow().iter() {
                     pairs.push(serde_json::Value::Array(vec![
                         serde_json::Value::String(k.to_value().str()),
-                        crate::runtime::json::to_json(val),
+                        crate::vars::json::to_json(val),
                     ]));
                 }
             }
@@ -453,9 +454,9 @@ fn action_button_html(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
         attr_escape(&url),
         attr_escape(&size),
         attr_escape(&color),
-        crate::runtime::html_escape(&label)
+        crate::html::html_escape(&label)
     );
-    Ok(Value::from_str(&super::safe_html(&html)))
+    Ok(Value::from_str(&crate::html::safe_html(&html)))
 }
 
 fn validation_error(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
@@ -669,7 +670,7 @@ fn static_image(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     };
     let path = path.strip_prefix("data/static/").unwrap_or(&path).to_string();
     let url = format!("{}/packagestatic/{}/{}", h.base_url, package, path);
-    Ok(Value::from_str(&super::safe_html(&format!("<img src=\"{}\" alt=\"\"{width}>", attr_escape(&url)))))
+    Ok(Value::from_str(&crate::html::safe_html(&format!("<img src=\"{}\" alt=\"\"{width}>", attr_escape(&url)))))
 }
 
 fn set_task(h: &mut super::EngineHost, name: String, n: i64) {

@@ -533,7 +533,7 @@ fn invalidate_attr(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     if let Some(old) = get(&me, &a) {
         let full = format!("{}.{a}", instance_name(&me));
         let h = super::host(vm)?;
-        h.dirty.insert(full, crate::runtime::json::to_json(&old));
+        h.dirty.insert(full, crate::vars::json::to_json(&old));
         del(&me, &a);
     }
     Ok(Value::None)

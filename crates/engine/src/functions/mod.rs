@@ -29,7 +29,7 @@ use crate::model::Interview;
 use crate::runtime::RequestContext;
 
 pub use classes::{datetime_of, make_dadict, make_datetime};
-pub(crate) use classes::{instantiate, make_dalist, template_object};
+pub(crate) use classes::make_dalist;
 
 /// A request from a native function to the engine.
 #[derive(Debug, Clone)]
@@ -73,17 +73,6 @@ pub enum Signal {
         /// The field it belongs to.
         field: Option<String>,
     },
-}
-
-/// Private-use characters that mark HTML produced by trusted functions
-/// (`action_button_html` …) so output escaping leaves it alone.
-pub const SAFE_OPEN: char = '\u{E000}';
-/// Closes a [`SAFE_OPEN`] segment.
-pub const SAFE_CLOSE: char = '\u{E001}';
-
-/// Marks author/engine HTML as safe from output escaping.
-pub fn safe_html(s: &str) -> String {
-    format!("{SAFE_OPEN}{s}{SAFE_CLOSE}")
 }
 
 /// The engine's side of the evaluator: globals and per-request state for natives.
@@ -187,6 +176,12 @@ impl EngineHost {
         Class::new(name, base.into_iter().collect())
     }
 
+}
+
+impl crate::vars::json::ClassResolver for EngineHost {
+    fn class(&self, name: &str) -> Rc<Class> {
+        EngineHost::class(self, name)
+    }
 }
 
 impl lang::Host for EngineHost {
@@ -307,7 +302,7 @@ pub fn encode_action(action: &str, arguments: &Map<String, Json>) -> String {
     m.insert("action".into(), Json::String(action.to_string()));
     m.insert("arguments".into(), Json::Object(arguments.clone()));
     let text = serde_json::to_string(&Json::Object(m)).unwrap_or_default();
-    crate::runtime::path::b64_encode(&text)
+    crate::vars::path::b64_encode(&text)
 }
 
 /// The URL that runs an action in this interview.
@@ -348,7 +343,7 @@ fn percent_decode(s: &str) -> String {
 /// Decodes the `action` query parameter (base64 JSON, percent-encoded or not).
 pub fn decode_action(encoded: &str) -> Option<(String, Map<String, Json>)> {
     let raw = percent_decode(encoded.trim());
-    let text = crate::runtime::path::b64_decode(raw.trim())?;
+    let text = crate::vars::path::b64_decode(raw.trim())?;
     let j: Json = serde_json::from_str(&text).ok()?;
     let action = j.get("action")?.as_str()?.to_string();
     let arguments = match j.get("arguments") {

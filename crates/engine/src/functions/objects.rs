@@ -306,14 +306,14 @@ fn obj_str(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
 /// docassemble's `object_name()`: `park.front_gate` → "the front gate in the park",
 /// `fruit[1]` → "the second fruit".
 pub(crate) fn nice_object_name(name: &str) -> String {
-    let Some(p) = crate::runtime::path::parse(name) else { return name.replace('_', " ") };
+    let Some(p) = crate::vars::path::parse(name) else { return name.replace('_', " ") };
     let mut words: Vec<String> = vec![p.root.replace('_', " ")];
     for seg in &p.segs {
         match seg {
-            crate::runtime::path::Seg::Attr(a) => words.push(a.replace('_', " ")),
-            crate::runtime::path::Seg::Index(t) => {
+            crate::vars::path::Seg::Attr(a) => words.push(a.replace('_', " ")),
+            crate::vars::path::Seg::Index(t) => {
                 let base = words.pop().unwrap_or_default();
-                let ord = match crate::runtime::path::literal(t) {
+                let ord = match crate::vars::path::literal(t) {
                     Some(Value::Int(i)) => super::text::ordinal_number_str(i + 1),
                     Some(v) => v.str(),
                     None => t.clone(),
@@ -1465,11 +1465,11 @@ fn list_add_action(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let url = super::encode_action_url(&h.interview_url, "_da_list_add", &m);
     let html = format!(
         "<a href=\"{}\" class=\"btn btn-sm btn-{} btn-darevisit\"><i class=\"fas fa-plus-circle\"></i> {}</a>",
-        crate::runtime::html_escape(&url),
-        crate::runtime::html_escape(&color),
-        crate::runtime::html_escape(&label)
+        crate::html::html_escape(&url),
+        crate::html::html_escape(&color),
+        crate::html::html_escape(&label)
     );
-    Ok(Value::from_str(&super::safe_html(&html)))
+    Ok(Value::from_str(&crate::html::safe_html(&html)))
 }
 
 fn list_as_noun(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {

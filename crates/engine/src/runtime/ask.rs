@@ -3,7 +3,9 @@
 
 use lang::Value;
 
-use super::{html_escape, path, Flow, Run, R};
+use super::{Flow, Run, R};
+use crate::html::html_escape;
+use crate::vars::path;
 use crate::model::{
     Block, BlockKind, ChoiceStyle, ChoiceValue, Choices, DefaultValue, Field, FieldCondition, Input, Progress,
     Question, Text, YesNoKind,
@@ -492,7 +494,7 @@ impl<'a> Run<'a> {
             }
         }
         if let Some(j) = self.st.dirty.get(var).cloned() {
-            return Ok(Some(super::json::from_json(&j, &self.host)));
+            return Ok(Some(crate::vars::json::from_json(&j, &self.host)));
         }
         match default {
             None => Ok(None),
@@ -651,7 +653,7 @@ impl<'a> Run<'a> {
                     let label = self.text(&ab.label)?;
                     let action = self.render_raw(&ab.action)?;
                     let args = match &ab.arguments {
-                        Some(n) => super::json::node_to_json(n),
+                        Some(n) => crate::vars::json::node_to_json(n),
                         None => serde_json::Map::new(),
                     };
                     let url = self.action_url(&action, args, ab.forget_prior);
@@ -1466,7 +1468,7 @@ impl<'a> Run<'a> {
                     if let Some(v) = &current {
                         fv.value = match crate::functions::datetime_of(v) {
                             Some(dt) if datatype == "datetime" => Some(dt.format("%Y-%m-%dT%H:%M").to_string()),
-                            _ => Some(super::strip_markers(&display_value(v))),
+                            _ => Some(crate::html::strip_markers(&display_value(v))),
                         };
                     } else if kind == FieldKind::Range {
                         // a slider always has a value: the browser's default is the middle

@@ -9,7 +9,8 @@ use lang::value::{Dict, Key};
 use lang::Value;
 use serde_json::{Map, Value as Json};
 
-use super::{path, Flow, Run, R};
+use super::{Flow, Run, R};
+use crate::vars::path;
 use crate::model::{Pos, TableBlock};
 use crate::state::Event;
 use crate::yaml::{Node, Value as Y};
@@ -419,7 +420,7 @@ impl Run<'_> {
         let mut use_edit = o.edit.is_some();
         let mut use_delete = o.delete;
         if let Some(ro) = &o.read_only {
-            let v = self.eval_src(&format!("row_item.{ro}"), &super::compile::engine_pos())?;
+            let v = self.eval_src(&format!("row_item.{ro}"), &crate::compile::engine_pos())?;
             match &v {
                 Value::Bool(true) => {
                     use_edit = false;
@@ -530,7 +531,7 @@ impl Run<'_> {
                 if o.confirm { " daremovebutton" } else { "" }
             ));
         }
-        Ok(crate::functions::safe_html(&out))
+        Ok(crate::html::safe_html(&out))
     }
 
     /// Built-in list/dict actions requested by URL. Returns false when `action` is not one.
@@ -849,9 +850,9 @@ impl Run<'_> {
         };
         let n = l.borrow().len();
         let item_name = format!("{name}[{n}]");
-        let pos = super::compile::engine_pos();
+        let pos = crate::compile::engine_pos();
         let class = Value::Class(c);
-        if let Ok(obj) = crate::functions::instantiate(self, &class, &item_name, &pos) {
+        if let Ok(obj) = super::objects::instantiate(self, &class, &item_name, &pos) {
             l.borrow_mut().push(obj);
         }
     }
@@ -891,7 +892,7 @@ impl Run<'_> {
                             if let Some(old) = path::lookup(&self.ns, &p) {
                                 self.host
                                     .dirty
-                                    .insert(v.clone(), super::json::to_json(&old));
+                                    .insert(v.clone(), crate::vars::json::to_json(&old));
                             }
                         }
                         path::remove(&self.ns, &p);
@@ -903,7 +904,7 @@ impl Run<'_> {
                 if let Some(Json::Array(pairs)) = ev.arguments.get("variables") {
                     for pair in pairs {
                         if let Some([Json::String(var), val]) = pair.as_array().map(Vec::as_slice) {
-                            let v = super::json::from_json(val, &self.host);
+                            let v = crate::vars::json::from_json(val, &self.host);
                             self.assign(var, v)?;
                         }
                     }
@@ -937,7 +938,7 @@ impl Run<'_> {
                     del_attr(&g, "gathered");
                 }
                 let auto_gather = attr(&g, "auto_gather").is_none_or(|v| v.truthy());
-                let pos = super::compile::engine_pos();
+                let pos = crate::compile::engine_pos();
                 if auto_gather {
                     let g2 = g.clone();
                     self.run_vm(|vm, _| crate::functions::objects::gather(vm, &g2))

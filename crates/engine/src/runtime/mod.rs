@@ -7,10 +7,8 @@
 
 mod ask;
 mod collect;
-pub mod compile;
-pub mod json;
 mod lists;
-pub mod path;
+mod objects;
 mod submit;
 
 use std::collections::HashSet;
@@ -18,10 +16,13 @@ use std::rc::Rc;
 
 use lang::{Namespace, Value, Vm};
 
+use crate::compile;
 use crate::functions::{EngineHost, Signal};
+use crate::html::html_escape;
 use crate::model::{Block, BlockKind, ChoiceValue, Condition, Input, Interview, Pos, Reconsider};
 use crate::screen::Screen;
 use crate::state::SessionState;
+use crate::vars::{json, path};
 
 /// Per-request inputs the engine needs from the server; the engine never reads the clock.
 #[derive(Debug, Clone)]
@@ -837,7 +838,7 @@ impl<'a> Run<'a> {
                 self.assign(d.variable.name(), v)
             }
             BlockKind::Template(t) => {
-                let v = crate::functions::template_object(self, t)?;
+                let v = objects::template_object(self, t)?;
                 self.assign(t.variable.name(), v)
             }
             BlockKind::Objects(specs) => {
@@ -883,7 +884,7 @@ impl<'a> Run<'a> {
                         continue;
                     }
                     let class = self.eval_expr(&spec.class)?;
-                    let obj = crate::functions::instantiate(self, &class, &name, spec.class.pos())?;
+                    let obj = objects::instantiate(self, &class, &name, spec.class.pos())?;
                     self.assign(&name, obj)?;
                 }
                 Ok(())
@@ -1296,29 +1297,4 @@ pub(crate) fn var_matches(field: &str, sought: &str) -> bool {
         return true;
     }
     path::variants(sought).iter().any(|v| v.name == field)
-}
-
-/// Escapes `& < >` for HTML text (values shown inside Markdown; quotes are left alone so
-/// that code spans and smart punctuation show them as typed). Segments that trusted
-/// functions marked as HTML ([`crate::functions::safe_html`]) pass unchanged, unmarked.
-pub fn html_escape(s: &str) -> String {
-    use crate::functions::{SAFE_CLOSE, SAFE_OPEN};
-    let mut out = String::with_capacity(s.len());
-    let mut depth = 0u32;
-    for c in s.chars() {
-        match c {
-            SAFE_OPEN => depth += 1,
-            SAFE_CLOSE => depth = depth.saturating_sub(1),
-            '&' if depth == 0 => out.push_str("&amp;"),
-            '<' if depth == 0 => out.push_str("&lt;"),
-            '>' if depth == 0 => out.push_str("&gt;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-/// Removes the trusted-HTML markers from user input (so nobody can forge them).
-pub fn strip_markers(s: &str) -> String {
-    s.chars().filter(|c| *c != crate::functions::SAFE_OPEN && *c != crate::functions::SAFE_CLOSE).collect()
 }

@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use lang::Value;
 
 use super::ask::{ButtonAction, FormField, How};
-use super::{path, Flow, Run, R};
+use super::{Flow, Run, R};
+use crate::vars::path;
 use crate::functions::Signal;
 use crate::model::{BlockKind, ChoiceValue, Input, Interview, Progress, Question};
 use crate::screen::{QuestionScreen, Screen, Submitted};
@@ -43,7 +44,7 @@ pub(crate) fn submit(
     ctx: &RequestContext,
 ) -> Submitted {
     let cleaned: Vec<(String, String)> =
-        form.iter().map(|(k, v)| (k.clone(), super::strip_markers(v))).collect();
+        form.iter().map(|(k, v)| (k.clone(), crate::html::strip_markers(v))).collect();
     let mut posted: HashMap<&str, Vec<&str>> = HashMap::new();
     for (k, v) in &cleaned {
         posted.entry(k.as_str()).or_default().push(v.as_str());
@@ -357,7 +358,7 @@ fn invalidate_dependents(run: &mut Run<'_>, changed: &[String]) -> R<()> {
                 }
                 if let Some(p) = path::parse(v) {
                     if let Some(old) = path::lookup(&run.ns, &p) {
-                        run.st.dirty.insert(v.clone(), super::json::to_json(&old));
+                        run.st.dirty.insert(v.clone(), crate::vars::json::to_json(&old));
                     }
                     path::remove(&run.ns, &p);
                 }
@@ -423,7 +424,7 @@ fn convert_field<'p>(
             }
             if let (Converted::Str(s), "raw") = (&c, f.datatype.as_str()) {
                 // `datatype: raw`: the text is shown as HTML (sanitised by the server), not escaped
-                return Ok(Some(Value::from_str(&crate::functions::safe_html(s))));
+                return Ok(Some(Value::from_str(&crate::html::safe_html(s))));
             }
             Ok(Some(to_value(run, c)))
         }

@@ -432,42 +432,29 @@ fn set_index(container: &Value, key: Value, value: Value) -> Result<(), ()> {
     }
 }
 
-const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+/// Standard base64 without `=` padding, lenient on decoding (padding optional, stray low bits
+/// ignored), as docassemble's `safeid`/`from_safeid` accept.
+const B64: base64::engine::GeneralPurpose = base64::engine::GeneralPurpose::new(
+    &base64::alphabet::STANDARD,
+    base64::engine::GeneralPurposeConfig::new()
+        .with_encode_padding(false)
+        .with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent)
+        .with_decode_allow_trailing_bits(true),
+);
 
 /// Standard base64 without `=` padding (docassemble's `safeid`).
 pub fn b64_encode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = String::with_capacity(bytes.len() * 4 / 3 + 4);
-    for chunk in bytes.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        let chars = [(n >> 18) & 63, (n >> 12) & 63, (n >> 6) & 63, n & 63];
-        let count = chunk.len() + 1;
-        for c in chars.iter().take(count) {
-            out.push(char::from(B64[*c as usize]));
-        }
-    }
-    out
+    base64::Engine::encode(&B64, text.as_bytes())
 }
 
-/// Decodes [`b64_encode`] output (padding optional); `None` if not valid UTF-8 base64.
+/// Decodes [`b64_encode`] output (padding optional, anything after a `=` ignored); `None` if
+/// not valid UTF-8 base64.
 pub fn b64_decode(text: &str) -> Option<String> {
-    let mut bits: u32 = 0;
-    let mut nbits = 0;
-    let mut out = Vec::with_capacity(text.len() * 3 / 4);
-    for c in text.bytes() {
-        if c == b'=' {
-            break;
-        }
-        let v = B64.iter().position(|&b| b == c)?;
-        bits = (bits << 6) | u32::try_from(v).ok()?;
-        nbits += 6;
-        if nbits >= 8 {
-            nbits -= 8;
-            out.push(u8::try_from((bits >> nbits) & 0xff).ok()?);
-        }
-    }
-    String::from_utf8(out).ok()
+    let body = text.split('=').next().unwrap_or_default();
+    // a lone sixth-bit character at the end carries no byte: it is dropped, not an error
+    let body = if body.len() % 4 == 1 { body.get(..body.len() - 1)? } else { body };
+    let bytes = base64::Engine::decode(&B64, body).ok()?;
+    String::from_utf8(bytes).ok()
 }
 
 #[cfg(test)]
@@ -480,6 +467,12 @@ mod tests {
             assert_eq!(b64_decode(&b64_encode(s)).as_deref(), Some(s));
         }
         assert_eq!(b64_encode("fruit"), "ZnJ1aXQ");
+        assert_eq!(b64_decode("ZnJ1aXQ=").as_deref(), Some("fruit"));
+        assert_eq!(b64_decode("ZnJ1aXQ=junk").as_deref(), Some("fruit"));
+        assert_eq!(b64_decode("ZnJ1aXQx").as_deref(), Some("fruit1"));
+        assert_eq!(b64_decode("ZnJ1aXQxZ").as_deref(), Some("fruit1"));
+        assert_eq!(b64_decode("Zn*1"), None);
+        assert_eq!(b64_decode("/w"), None);
     }
 
     #[test]

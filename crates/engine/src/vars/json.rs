@@ -12,7 +12,12 @@ use lang::value::{Dict, Key};
 use lang::{Namespace, Value};
 use serde_json::{Map, Value as Json};
 
-use crate::functions::EngineHost;
+/// Where the codec finds the classes of stored objects (the function library's, or stand-ins
+/// for classes it does not know).
+pub trait ClassResolver {
+    /// The class named `name`.
+    fn class(&self, name: &str) -> Rc<lang::Class>;
+}
 
 const MAX_DEPTH: u32 = 200;
 
@@ -204,8 +209,8 @@ fn to_json_value(v: &Value, depth: u32, cx: &mut Out) -> Option<Json> {
     })
 }
 
-/// A JSON value back as a `lang` value; classes come from the host.
-pub fn from_json(j: &Json, host: &EngineHost) -> Value {
+/// A JSON value back as a `lang` value; classes come from `host`.
+pub fn from_json(j: &Json, host: &dyn ClassResolver) -> Value {
     let mut cx = In::default();
     cx.scan(j, 0);
     from_json_depth(j, host, 0, &mut cx)
@@ -245,7 +250,7 @@ impl<'j> In<'j> {
     }
 }
 
-fn from_json_depth<'j>(j: &'j Json, host: &EngineHost, depth: u32, cx: &mut In<'j>) -> Value {
+fn from_json_depth<'j>(j: &'j Json, host: &dyn ClassResolver, depth: u32, cx: &mut In<'j>) -> Value {
     if depth > MAX_DEPTH {
         return Value::None;
     }
@@ -349,7 +354,7 @@ fn from_json_depth<'j>(j: &'j Json, host: &EngineHost, depth: u32, cx: &mut In<'
 }
 
 /// Builds the namespace from the stored variables.
-pub fn namespace_from_state(vars: &Map<String, Json>, host: &EngineHost) -> Namespace {
+pub fn namespace_from_state(vars: &Map<String, Json>, host: &dyn ClassResolver) -> Namespace {
     let ns = Namespace::new();
     let mut cx = In::default();
     for v in vars.values() {
