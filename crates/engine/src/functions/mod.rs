@@ -5,16 +5,11 @@
 //! `message`, `validation_error`) stop evaluation with `lang::Error::Interrupt(Box<Signal>)`.
 //! The clock is the request's (`RequestContext::now`), never the host's.
 
-mod classes;
 mod countries;
 mod control;
-mod copying;
 mod data;
 mod dates;
-mod finance;
-mod grammar;
 pub(crate) mod objects;
-mod person;
 mod phone;
 mod text;
 
@@ -28,8 +23,8 @@ use serde_json::{Map, Value as Json};
 use crate::model::Interview;
 use crate::runtime::RequestContext;
 
-pub use classes::{datetime_of, make_dadict, make_datetime};
-pub(crate) use classes::make_dalist;
+pub use objects::{datetime_of, make_dadict, make_datetime};
+pub(crate) use objects::make_dalist;
 
 /// A request from a native function to the engine.
 #[derive(Debug, Clone)]
@@ -160,7 +155,7 @@ impl EngineHost {
     }
 
     fn classes(&self) -> &HashMap<&'static str, Rc<Class>> {
-        self.classes.get_or_init(classes::build)
+        self.classes.get_or_init(objects::build)
     }
 
     /// The class by name (an empty class of that name if the engine does not know it).
@@ -211,7 +206,7 @@ impl lang::Host for EngineHost {
 impl EngineHost {
     /// A name of the function library (class, function, `us`, constant), uncached.
     pub(crate) fn library_global(&self, name: &str) -> Option<Value> {
-        let v = if let Some(c) = classes::is_class_name(name).then(|| self.classes().get(name)).flatten() {
+        let v = if let Some(c) = objects::is_class_name(name).then(|| self.classes().get(name)).flatten() {
             Value::Class(c.clone())
         } else if let Some(f) = native(name) {
             Value::native(name, f)

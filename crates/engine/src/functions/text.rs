@@ -97,7 +97,7 @@ fn currency(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     };
     let f = match &v {
         // objects with a number in them (`Value`, `PeriodicValue`, anything with `__float__`)
-        Value::Object(_) => Some(super::finance::number(vm, &v)?),
+        Value::Object(_) => Some(super::objects::finance::number(vm, &v)?),
         _ => num(&v),
     };
     let Some(f) = f else { return Ok(Value::from_str("")) };
@@ -380,7 +380,7 @@ fn verb_present(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let verb = s_arg(vm, &mut args, 0, "verb")?;
     let person = s_arg(vm, &mut args, 1, "person")?;
     let person = if person.is_empty() { "3" } else { person_code(&person) };
-    Ok(Value::from_str(&super::grammar::verb_present(&verb, person)))
+    Ok(Value::from_str(&super::objects::grammar::verb_present(&verb, person)))
 }
 
 /// `verb_past(verb, person='3sgp')`: "was", "had", "ate".
@@ -388,14 +388,14 @@ fn verb_past(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let verb = s_arg(vm, &mut args, 0, "verb")?;
     let person = s_arg(vm, &mut args, 1, "person")?;
     let person = if person.is_empty() { "3" } else { person_code(&person) };
-    Ok(Value::from_str(&super::grammar::verb_past(&verb, person)))
+    Ok(Value::from_str(&super::objects::grammar::verb_past(&verb, person)))
 }
 
 /// `possessify(a, b)`: "a's b".
 fn possessify(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let a = s_arg(vm, &mut args, 0, "a")?;
     let b = s_arg(vm, &mut args, 1, "b")?;
-    Ok(Value::from_str(&super::grammar::possessify(&a, &b)))
+    Ok(Value::from_str(&super::objects::grammar::possessify(&a, &b)))
 }
 
 const WORDS: [&str; 11] = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
@@ -564,7 +564,7 @@ mod tests {
 #[cfg(test)]
 mod verb_tests {
     use super::person_code;
-    use crate::functions::grammar::{possessify, verb_past, verb_present};
+    use crate::functions::objects::grammar::{possessify, verb_past, verb_present};
 
     #[test]
     fn docassemble_person_codes_and_tenses() {

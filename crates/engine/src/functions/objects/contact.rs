@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use lang::{Args, Class, Error, NativeFn, Value, Vm};
 
-use super::objects::{attr_value, get, need, self_obj};
+use super::{attr_value, get, need, self_obj};
 
 /// Adds the contact methods to `Person` (and so `Individual`, `Organization`).
 pub(crate) fn register(m: &HashMap<&'static str, Rc<Class>>) {
@@ -90,7 +90,7 @@ fn phone_country(vm: &mut Vm<'_>, args: &mut Args, me: &Value) -> Result<Value, 
 }
 
 fn e164(vm: &mut Vm<'_>, number: Value, country: Value) -> Result<Value, Error> {
-    match super::native("phone_number_in_e164") {
+    match crate::functions::native("phone_number_in_e164") {
         Some(f) => f(vm, Args { positional: vec![number], keyword: vec![(Rc::from("country"), country)] }),
         None => Ok(number),
     }

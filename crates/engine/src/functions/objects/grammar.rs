@@ -12,7 +12,7 @@ use std::rc::Rc;
 use lang::{Args, Class, Error, NativeFn, Value, Vm};
 
 use super::finance::is_a;
-use super::objects::{count, del, get, instance_name, need, nice_object_name, self_obj, trigger_gather};
+use super::{count, del, get, instance_name, need, nice_object_name, self_obj, trigger_gather};
 use super::text::{capitalize_str, plural, verb_third_person};
 
 /// Adds the language methods to the object classes.
@@ -498,7 +498,7 @@ fn did_verb(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
 
 fn familiar(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
-    let name = super::objects::attr_value(vm, &me, "name")?;
+    let name = super::attr_value(vm, &me, "name")?;
     let first = need(vm, &name, "first")?;
     Ok(Value::from_str(&vm.str_of(&first)?))
 }

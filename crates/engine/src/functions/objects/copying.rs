@@ -8,7 +8,7 @@ use std::rc::Rc;
 use lang::value::Dict;
 use lang::{Args, Class, Error, NativeFn, Value, Vm};
 
-use super::objects::{del, elements, get, instance_name, self_obj, set, trigger_gather};
+use super::{del, elements, get, instance_name, self_obj, set, trigger_gather};
 
 /// Adds the methods to `DAObject` and `DAList`.
 pub(crate) fn register(m: &HashMap<&'static str, Rc<Class>>) {
@@ -322,7 +322,7 @@ fn list_filter(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     for item in elements(&me) {
         let mut keep = true;
         for (k, want) in &conditions {
-            let have = super::objects::attr_value(vm, &item, k)?;
+            let have = super::attr_value(vm, &item, k)?;
             if !vm.eq(&have, want)? {
                 keep = false;
                 break;
@@ -538,7 +538,7 @@ fn safe_json(vm: &mut Vm<'_>, v: &Value, depth: u32) -> Result<Value, Error> {
                 (b.class.name.clone(), b.instance_name.clone(), b.attrs.clone())
             };
             if datetime_like(v) {
-                return Ok(match super::classes::datetime_of(v) {
+                return Ok(match super::datetime_of(v) {
                     Some(dt) => Value::from_str(&dt.format("%Y-%m-%dT%H:%M:%S").to_string()),
                     None => Value::None,
                 });

@@ -10,7 +10,7 @@ use std::rc::Rc;
 use lang::value::{Dict, Key};
 use lang::{Args, Class, Error, NativeFn, Value, Vm};
 
-use super::objects::{get, instance_name, need, self_obj, set, trigger_gather};
+use super::{get, instance_name, need, self_obj, set, trigger_gather};
 
 /// The classes defined here, parent first.
 pub(crate) const CLASSES: [(&str, &str); 9] = [
