@@ -6,29 +6,26 @@ use lang::{Args, Error, NativeFn, Value, Vm};
 
 use super::{arg, host, objects};
 
-/// The native for `name`, if this module has it.
-pub(crate) fn native(name: &str) -> Option<NativeFn> {
-    Some(match name {
-        "today" => today,
-        "current_datetime" => current_datetime,
-        "as_datetime" => as_datetime,
-        "format_date" => format_date,
-        "format_time" => format_time,
-        "format_datetime" => format_datetime,
-        "month_of" => month_of,
-        "day_of" => day_of,
-        "year_of" => year_of,
-        "dow_of" => dow_of,
-        "date_difference" => date_difference,
-        "date_interval" => date_interval,
-        "get_default_timezone" => get_default_timezone,
-        "timezone_list" => timezone_list,
-        "period_list" => period_list,
-        "last_access_time" => current_datetime,
-        "start_time" => current_datetime,
-        _ => return None,
-    })
-}
+/// The natives of this module by name (the date functions of the library).
+pub(crate) const NATIVES: &[(&str, NativeFn)] = &[
+    ("today", today),
+    ("current_datetime", current_datetime),
+    ("as_datetime", as_datetime),
+    ("format_date", format_date),
+    ("format_time", format_time),
+    ("format_datetime", format_datetime),
+    ("month_of", month_of),
+    ("day_of", day_of),
+    ("year_of", year_of),
+    ("dow_of", dow_of),
+    ("date_difference", date_difference),
+    ("date_interval", date_interval),
+    ("get_default_timezone", get_default_timezone),
+    ("timezone_list", timezone_list),
+    ("period_list", period_list),
+    ("last_access_time", current_datetime),
+    ("start_time", current_datetime),
+];
 
 const MONTHS: [&str; 12] = [
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",

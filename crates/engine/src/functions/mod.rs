@@ -1,4 +1,5 @@
-//! docassemble's function library (tiers T0–T1) as `lang` natives, and the engine's host.
+//! docassemble's function library as `lang` natives, looked up through one table built once
+//! ([`native`], [`EngineHost::library_global`]), and the engine's host.
 //!
 //! Natives reach the request's state through [`EngineHost`] (`vm.host()`); functions that
 //! change the flow of the interview (`force_ask`, `command`, `response`, `re_run_logic`,
@@ -7,8 +8,8 @@
 
 mod countries;
 mod control;
-mod data;
 mod dates;
+mod modules;
 pub(crate) mod objects;
 mod phone;
 mod text;
@@ -16,6 +17,7 @@ mod text;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
+use std::sync::LazyLock;
 
 use lang::{Args, Class, Error, Namespace, NativeFn, Value, Vm};
 use serde_json::{Map, Value as Json};
@@ -116,7 +118,7 @@ pub struct EngineHost {
     pub progress: Option<Option<f64>>,
     classes: std::cell::OnceCell<HashMap<&'static str, Rc<Class>>>,
     cache: RefCell<HashMap<String, Value>>,
-    /// The interview's run-time data (source files, data blocks, imports; see `data.rs`).
+    /// The interview's run-time data (source files, data blocks, imports; see `modules.rs`).
     pub(crate) run_data: std::sync::Arc<crate::model::RunData>,
 }
 
@@ -163,10 +165,10 @@ impl EngineHost {
         if let Some(c) = self.classes().get(name) {
             return c.clone();
         }
-        if let Some(c) = data::module_class(self, name) {
+        if let Some(c) = modules::module_class(self, name) {
             return c;
         }
-        let base_name = data::stand_in_base(self, name).unwrap_or("DAObject");
+        let base_name = modules::stand_in_base(self, name).unwrap_or("DAObject");
         let base = self.classes().get(base_name).cloned();
         Class::new(name, base.into_iter().collect())
     }
@@ -184,18 +186,18 @@ impl lang::Host for EngineHost {
         if let Some(v) = self.cache.borrow().get(name) {
             return Some(v.clone());
         }
-        // imports/modules, `docassemble`, `suppress loading util` (data.rs)
-        let v = match data::global(self, name) {
-            data::Global::Found(v) => v,
-            data::Global::Hidden => return None,
-            data::Global::Library => self.library_global(name)?,
+        // imports/modules, `docassemble`, `suppress loading util` (modules.rs), else the library
+        let v = match modules::global(self, name) {
+            modules::Global::Found(v) => v,
+            modules::Global::Hidden => return None,
+            modules::Global::Library => self.library_global(name)?,
         };
         self.cache.borrow_mut().insert(name.to_string(), v.clone());
         Some(v)
     }
 
     fn import(&self, name: &str) -> Option<Value> {
-        data::import(self, name)
+        modules::import(self, name)
     }
 
     fn as_any(&mut self) -> &mut dyn std::any::Any {
@@ -204,22 +206,42 @@ impl lang::Host for EngineHost {
 }
 
 impl EngineHost {
-    /// A name of the function library (class, function, `us`, constant), uncached.
+    /// A name of the function library (class, function, `us`), uncached.
     pub(crate) fn library_global(&self, name: &str) -> Option<Value> {
-        let v = if let Some(c) = objects::is_class_name(name).then(|| self.classes().get(name)).flatten() {
-            Value::Class(c.clone())
-        } else if let Some(f) = native(name) {
-            Value::native(name, f)
-        } else if name == "us" {
-            control::us_module(self)
-        } else if let Some(v) = constant(name) {
-            v
-        } else {
-            return None;
-        };
-        Some(v)
+        Some(match LIBRARY.get(name)? {
+            Entry::Class => Value::Class(self.classes().get(name)?.clone()),
+            Entry::Native(f) => Value::native(name, *f),
+            Entry::Us => control::us_module(self),
+        })
     }
 }
+
+/// What a global name of the function library stands for.
+#[derive(Clone, Copy)]
+enum Entry {
+    /// One of the engine's classes (built for each request: [`EngineHost::class`]).
+    Class,
+    /// A native function.
+    Native(NativeFn),
+    /// The `us` module.
+    Us,
+}
+
+/// The function library by global name, built once. A class wins over a function of the
+/// same name; among functions the language functions win, then dates, control, data.
+static LIBRARY: LazyLock<HashMap<&'static str, Entry>> = LazyLock::new(|| {
+    let mut m = HashMap::new();
+    m.insert("us", Entry::Us);
+    for table in [modules::NATIVES, control::NATIVES, dates::NATIVES, text::NATIVES] {
+        for (name, f) in table {
+            m.insert(*name, Entry::Native(*f));
+        }
+    }
+    for name in objects::class_names() {
+        m.insert(name, Entry::Class);
+    }
+    m
+});
 
 /// Query parameters with a meaning of their own (not copied into `url_args`).
 const RESERVED: [&str; 12] =
@@ -245,13 +267,6 @@ pub fn split_interview_url(url: &str) -> (String, Vec<(String, String)>) {
     }
     let clean = if keep.is_empty() { path.to_string() } else { format!("{path}?{}", keep.join("&")) };
     (clean, args)
-}
-
-fn constant(name: &str) -> Option<Value> {
-    match name {
-        "DAEmpty" => Some(Value::None),
-        _ => None,
-    }
 }
 
 /// A word of the interface in the current language (docassemble's built-in translations).
@@ -350,5 +365,8 @@ pub fn decode_action(encoded: &str) -> Option<(String, Map<String, Json>)> {
 
 /// The native function for a global name, if the library has one.
 pub fn native(name: &str) -> Option<NativeFn> {
-    text::native(name).or_else(|| dates::native(name)).or_else(|| control::native(name)).or_else(|| data::native(name))
+    match LIBRARY.get(name) {
+        Some(Entry::Native(f)) => Some(*f),
+        _ => None,
+    }
 }

@@ -1,4 +1,4 @@
-//! Editing groups (tier T2): the `table:` block with its edit/delete buttons, docassemble's
+//! Editing groups: the `table:` block with its edit/delete buttons, docassemble's
 //! list and dictionary actions (`_da_list_add`, `_da_list_remove`, `_da_list_edit`,
 //! `_da_list_ensure_complete`, `_da_list_complete` and the `_da_dict_*` twins, `_da_define`,
 //! `_da_undefine`, `_da_set`, `_da_compute`), and filling an object list up to an index.

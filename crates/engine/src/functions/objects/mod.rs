@@ -42,11 +42,12 @@ fn class_with(name: &str, bases: Vec<Rc<Class>>, methods: &[(&str, NativeFn)]) -
     c
 }
 
-/// Whether `name` is one of the engine's classes (without building them).
-pub(crate) fn is_class_name(name: &str) -> bool {
-    matches!(name, "DAObject" | "DADict" | "DAList" | "DADateTime" | "DALazyTemplate" | "DADateDifference" | "DADateInterval")
-        || CLASSES.iter().any(|(n, _)| *n == name)
-        || finance::CLASSES.iter().any(|(n, _)| *n == name)
+/// The names of the engine's classes (without building them).
+pub(crate) fn class_names() -> impl Iterator<Item = &'static str> {
+    ["DAObject", "DADict", "DAList", "DADateTime", "DALazyTemplate", "DADateDifference", "DADateInterval"]
+        .into_iter()
+        .chain(CLASSES.iter().map(|(n, _)| *n))
+        .chain(finance::CLASSES.iter().map(|(n, _)| *n))
 }
 
 /// Builds the engine's classes for one request.

@@ -16,21 +16,12 @@ use serde_json::Value as Json;
 
 use super::EngineHost;
 use crate::model::{DataTree, SourceFile, UseObjects};
+use crate::model::LIBRARY_MODULES;
 
 type R = Result<Value, Error>;
 
 /// Deepest data structure converted (guards recursion on author data).
 const MAX_DEPTH: u32 = 64;
-
-/// Modules of the `docassemble` package that stand for the function library.
-const LIBRARY_MODULES: [&str; 6] = [
-    "docassemble.base.util",
-    "docassemble.base.core",
-    "docassemble.base.functions",
-    "docassemble.base.legal",
-    "docassemble.base.objects",
-    "docassemble.base.logger",
-];
 
 /// What [`global`] found for a name.
 pub(crate) enum Global {
@@ -42,15 +33,12 @@ pub(crate) enum Global {
     Library,
 }
 
-/// Natives of this module.
-pub(crate) fn native(name: &str) -> Option<NativeFn> {
-    Some(match name {
-        "objects_from_file" => objects_from_file,
-        "objects_from_structure" => objects_from_structure,
-        "_da_data_block" => data_block,
-        _ => return None,
-    })
-}
+/// The natives of this module by name (the interview data functions of the library).
+pub(crate) const NATIVES: &[(&str, NativeFn)] = &[
+    ("objects_from_file", objects_from_file),
+    ("objects_from_structure", objects_from_structure),
+    ("_da_data_block", data_block),
+];
 
 /// Names that stay defined under `suppress loading util` (docassemble imports these two
 /// into every interview).
@@ -199,7 +187,7 @@ fn module_getattr(vm: &mut Vm<'_>, args: Args) -> R {
     }
     if LIBRARY_MODULES.contains(&module.as_str()) {
         let found = if always_global(attr) {
-            native(attr).map(|f| Value::native(attr, f))
+            NATIVES.iter().find(|(n, _)| *n == attr.as_ref()).map(|(_, f)| Value::native(attr, *f))
         } else if let Ok(host) = super::host(vm) {
             library_global(host, attr)
         } else {
