@@ -73,9 +73,6 @@ pub(crate) const NATIVES: &[(&str, NativeFn)] = &[
     ("set_task_counter", set_task_counter),
     ("dispatch", dispatch),
     ("name_suffix", name_suffix),
-    ("phone_number_is_valid", phone_number_is_valid),
-    ("phone_number_formatted", phone_number_formatted),
-    ("phone_number_in_e164", phone_number_in_e164),
 ];
 
 fn names_of(vm: &mut Vm<'_>, args: &Args) -> Result<Vec<String>, Error> {
@@ -763,42 +760,6 @@ fn referring_url(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let default = arg(&mut args, 0, "default");
     let h = host(vm)?;
     Ok(default.unwrap_or_else(|| Value::from_str(&format!("{}/", h.base_url))))
-}
-
-fn us_digits(s: &str) -> Option<String> {
-    let digits: String = s.chars().filter(char::is_ascii_digit).collect();
-    let d = if digits.len() == 11 && digits.starts_with('1') { digits[1..].to_string() } else { digits };
-    (d.len() == 10 && !d.starts_with('0') && !d.starts_with('1')).then_some(d)
-}
-
-fn phone_number_is_valid(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
-    let n = match arg(&mut args, 0, "number") {
-        Some(v) => vm.str_of(&v)?,
-        None => String::new(),
-    };
-    Ok(Value::Bool(us_digits(&n).is_some()))
-}
-
-fn phone_number_formatted(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
-    let n = match arg(&mut args, 0, "number") {
-        Some(v) => vm.str_of(&v)?,
-        None => String::new(),
-    };
-    Ok(Value::from_str(&match us_digits(&n) {
-        Some(d) => format!("({}) {}-{}", &d[..3], &d[3..6], &d[6..]),
-        None => n,
-    }))
-}
-
-fn phone_number_in_e164(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
-    let n = match arg(&mut args, 0, "number") {
-        Some(v) => vm.str_of(&v)?,
-        None => String::new(),
-    };
-    Ok(match us_digits(&n) {
-        Some(d) => Value::from_str(&format!("+1{d}")),
-        None => Value::None,
-    })
 }
 
 fn current_context(vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {

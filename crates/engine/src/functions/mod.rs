@@ -243,6 +243,32 @@ static LIBRARY: LazyLock<HashMap<&'static str, Entry>> = LazyLock::new(|| {
     m
 });
 
+#[cfg(test)]
+mod library_tests {
+    use super::*;
+
+    /// Every global name has one meaning: no function is defined by two modules, and no
+    /// function is named like a class (so the order the table is built in decides nothing).
+    #[test]
+    fn each_library_name_is_defined_once() {
+        let mut seen = HashSet::new();
+        for table in [modules::NATIVES, control::NATIVES, dates::NATIVES, text::NATIVES] {
+            for (name, _) in table {
+                assert!(seen.insert(*name), "{name} is defined twice");
+            }
+        }
+        for name in objects::class_names() {
+            assert!(seen.insert(name), "{name} is both a class and a function");
+        }
+        assert!(!seen.contains("us"));
+        assert_eq!(LIBRARY.len(), seen.len() + 1);
+        assert!(matches!(LIBRARY.get("DAList"), Some(Entry::Class)));
+        assert!(matches!(LIBRARY.get("us"), Some(Entry::Us)));
+        assert!(native("comma_and_list").is_some() && native("today").is_some() && native("force_ask").is_some());
+        assert!(native("objects_from_file").is_some() && native("DAList").is_none() && native("nope").is_none());
+    }
+}
+
 /// Query parameters with a meaning of their own (not copied into `url_args`).
 const RESERVED: [&str; 12] =
     ["i", "session", "cache", "reset", "new_session", "action", "json", "js_target", "from_list", "lang", "_", "csrf_token"];

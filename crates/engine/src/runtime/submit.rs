@@ -112,12 +112,15 @@ fn question_of<'a>(iv: &'a Interview, cur: &crate::state::CurrentQuestion) -> Op
     Some((block, q))
 }
 
+/// Messages for the screen's fields by index in `QuestionScreen::fields` (`None`: for the screen).
+type Messages = Vec<(Option<usize>, String)>;
+
 /// What decoding the posted form gave, form field by form field.
 struct Decoded {
     /// The converted value of each form field (`None`: nothing to store, or not valid).
     values: Vec<Option<Value>>,
-    /// Messages for the screen's fields (`None`: for the screen).
-    errors: Vec<(Option<usize>, String)>,
+    /// Messages for the screen's fields.
+    errors: Messages,
     /// A button asked for a command.
     pending: Option<PendingCommand>,
     /// A button chose an embedded block (or `continue`).
@@ -348,7 +351,7 @@ fn assign_all(
 }
 
 /// Runs the question's `validation code`; the messages when it refuses the answers.
-fn validation_code(run: &mut Run<'_>, q: &Question, spec: &[FormField]) -> R<Option<Vec<(Option<usize>, String)>>> {
+fn validation_code(run: &mut Run<'_>, q: &Question, spec: &[FormField]) -> R<Option<Messages>> {
     let Some(code) = &q.validation_code else { return Ok(None) };
     Ok(match run.exec_code(code) {
         Ok(()) => None,
@@ -388,7 +391,7 @@ fn strip_location(m: &str) -> String {
     tail.to_string()
 }
 
-fn place_errors(qs: &mut QuestionScreen, errors: Vec<(Option<usize>, String)>) {
+fn place_errors(qs: &mut QuestionScreen, errors: Messages) {
     for (view, msg) in errors {
         match view.and_then(|v| qs.fields.get_mut(v)) {
             Some(f) if f.error.is_none() => f.error = Some(msg),
