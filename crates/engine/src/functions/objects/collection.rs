@@ -5,10 +5,8 @@
 #[allow(clippy::wildcard_imports)]
 use super::*;
 
-// ---- DADict / DAList ----------------------------------------------------------------
-
 pub(super) fn elements_value(v: &Value) -> Value {
-    attr(v, "elements").unwrap_or(Value::None)
+    get(v, "elements").unwrap_or(Value::None)
 }
 
 pub(super) fn coll_init(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
@@ -20,21 +18,21 @@ pub(super) fn coll_init(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error>
         }
     }
     let el = if is_dict { Value::dict(Dict::new()) } else { Value::list(Vec::new()) };
-    set_attr(&me, "elements", el);
+    set(&me, "elements", el);
     for (k, v) in std::mem::take(&mut args.keyword) {
-        set_attr(&me, &k, v);
+        set(&me, &k, v);
     }
     super::apply_using(&me);
-    if attr(&me, "auto_gather").is_none() {
-        set_attr(&me, "auto_gather", Value::Bool(true));
+    if get(&me, "auto_gather").is_none() {
+        set(&me, "auto_gather", Value::Bool(true));
     }
     // `DADict.using(object_type=…, keys=[…])`: an item of object_type for each key
     if is_dict {
-        if let Some(keys) = attr(&me, "keys").filter(|k| matches!(k, Value::List(_) | Value::Tuple(_))) {
+        if let Some(keys) = get(&me, "keys").filter(|k| matches!(k, Value::List(_) | Value::Tuple(_))) {
             if let Value::Object(o) = &me {
                 o.borrow_mut().attrs.shift_remove("keys");
             }
-            if matches!(attr(&me, "object_type"), Some(Value::Class(_))) {
+            if matches!(get(&me, "object_type"), Some(Value::Class(_))) {
                 super::dict_new(vm, Args::new(vec![me.clone(), keys]))?;
             }
         }
@@ -52,8 +50,8 @@ pub(super) fn coll_getitem(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> 
             match found {
                 Some(v) => Ok(v),
                 // a dictionary of objects makes the item when it is first used
-                None if matches!(attr(&me, "object_type"), Some(Value::Class(_))) => {
-                    let class = attr(&me, "object_type").unwrap_or(Value::None);
+                None if matches!(get(&me, "object_type"), Some(Value::Class(_))) => {
+                    let class = get(&me, "object_type").unwrap_or(Value::None);
                     super::dict_init_object(vm, Args::new(vec![me.clone(), key, class]))
                 }
                 None => Err(Error::Undefined(format!("{}[{}]", instance_name(&me), key.repr()))),
@@ -72,8 +70,8 @@ pub(super) fn coll_getitem(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> 
                 // a list of objects makes its items up to the one asked for (at most 10 more)
                 None if i >= 0
                     && i < len as i64 + 10
-                    && matches!(attr(&me, "object_type"), Some(Value::Class(_)))
-                    && !attr(&me, "gathered").is_some_and(|g| g.truthy()) =>
+                    && matches!(get(&me, "object_type"), Some(Value::Class(_)))
+                    && !get(&me, "gathered").is_some_and(|g| g.truthy()) =>
                 {
                     let mut last = Value::None;
                     for _ in 0..11 {
@@ -146,11 +144,11 @@ pub(super) fn coll_items(v: &Value) -> Vec<Value> {
 pub(super) fn coll_len(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
     // docassemble's `_target_or_actual()`: a list that asks for its number counts that number
-    if attr(&me, "ask_number").is_some_and(|a| a.truthy()) && !attr(&me, "gathered").is_some_and(|g| g.truthy()) {
-        if attr(&me, "there_are_any").is_some_and(|a| !a.truthy()) {
+    if get(&me, "ask_number").is_some_and(|a| a.truthy()) && !get(&me, "gathered").is_some_and(|g| g.truthy()) {
+        if get(&me, "there_are_any").is_some_and(|a| !a.truthy()) {
             return Ok(Value::Int(0));
         }
-        return match attr(&me, "target_number") {
+        return match get(&me, "target_number") {
             Some(Value::Int(i)) => Ok(Value::Int(i)),
             Some(Value::Float(f)) => Ok(Value::Int(f.trunc() as i64)),
             Some(other) => Ok(Value::Int(other.str().trim().parse().unwrap_or(0))),

@@ -97,9 +97,9 @@ pub fn make_dadict(host: &EngineHost, name: &str, pairs: Vec<(Value, bool)>) -> 
             d.insert(key, Value::Bool(v));
         }
     }
-    set_attr(&obj, "elements", Value::dict(d));
-    set_attr(&obj, "gathered", Value::Bool(true));
-    set_attr(&obj, "auto_gather", Value::Bool(false));
+    set(&obj, "elements", Value::dict(d));
+    set(&obj, "gathered", Value::Bool(true));
+    set(&obj, "auto_gather", Value::Bool(false));
     obj
 }
 

@@ -9,9 +9,9 @@ use super::*;
 pub(crate) fn make_dalist(host: &EngineHost, name: &str, items: Vec<Value>) -> Value {
     let cls = host.class("DAList");
     let obj = Value::new_object(cls, if name.is_empty() { None } else { Some(name) });
-    set_attr(&obj, "elements", Value::list(items));
-    set_attr(&obj, "gathered", Value::Bool(true));
-    set_attr(&obj, "auto_gather", Value::Bool(false));
+    set(&obj, "elements", Value::list(items));
+    set(&obj, "gathered", Value::Bool(true));
+    set(&obj, "auto_gather", Value::Bool(false));
     obj
 }
 
@@ -40,7 +40,7 @@ pub(super) fn list_append(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Err
             added = true;
         }
         if added {
-            set_attr(&me, "there_are_any", Value::Bool(true));
+            set(&me, "there_are_any", Value::Bool(true));
         }
     }
     Ok(Value::None)
@@ -55,8 +55,6 @@ pub(super) fn list_last(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
     coll_items(&me).last().cloned().ok_or_else(|| Error::Undefined(format!("{}[0]", instance_name(&me))))
 }
-
-// ---- DAList gathering -------------------------------------------------------------------
 
 pub(super) fn is_list(v: &Value) -> bool {
     matches!(get(v, "elements"), Some(Value::List(_)) | Some(Value::Dict(_)))

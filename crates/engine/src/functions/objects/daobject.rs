@@ -4,8 +4,6 @@
 #[allow(clippy::wildcard_imports)]
 use super::*;
 
-// ---- DAObject ---------------------------------------------------------------------
-
 pub(super) fn obj_init(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
     if let Some(Value::Str(name)) = args.positional.get(1) {
@@ -14,7 +12,7 @@ pub(super) fn obj_init(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error>
         }
     }
     for (k, v) in std::mem::take(&mut args.keyword) {
-        set_attr(&me, &k, v);
+        set(&me, &k, v);
     }
     super::apply_using(&me);
     Ok(Value::None)

@@ -5,8 +5,6 @@ use chrono::{Datelike, NaiveDateTime, Timelike};
 #[allow(clippy::wildcard_imports)]
 use super::*;
 
-// ---- DADateTime ---------------------------------------------------------------------
-
 /// A `DADateTime` object for `dt`.
 pub fn make_datetime(host: &EngineHost, dt: NaiveDateTime) -> Value {
     let cls = host.class("DADateTime");
@@ -16,15 +14,15 @@ pub fn make_datetime(host: &EngineHost, dt: NaiveDateTime) -> Value {
 }
 
 pub(super) fn fill_datetime(obj: &Value, dt: NaiveDateTime) {
-    set_attr(obj, "_dt", Value::DateTime(dt));
-    set_attr(obj, "year", Value::Int(i64::from(dt.year())));
-    set_attr(obj, "month", Value::Int(i64::from(dt.month())));
-    set_attr(obj, "day", Value::Int(i64::from(dt.day())));
-    set_attr(obj, "hour", Value::Int(i64::from(dt.hour())));
-    set_attr(obj, "minute", Value::Int(i64::from(dt.minute())));
-    set_attr(obj, "second", Value::Int(i64::from(dt.second())));
-    set_attr(obj, "microsecond", Value::Int(i64::from(dt.nanosecond() / 1000)));
-    set_attr(obj, "dow", Value::Int(i64::from(dt.weekday().number_from_monday())));
+    set(obj, "_dt", Value::DateTime(dt));
+    set(obj, "year", Value::Int(i64::from(dt.year())));
+    set(obj, "month", Value::Int(i64::from(dt.month())));
+    set(obj, "day", Value::Int(i64::from(dt.day())));
+    set(obj, "hour", Value::Int(i64::from(dt.hour())));
+    set(obj, "minute", Value::Int(i64::from(dt.minute())));
+    set(obj, "second", Value::Int(i64::from(dt.second())));
+    set(obj, "microsecond", Value::Int(i64::from(dt.nanosecond() / 1000)));
+    set(obj, "dow", Value::Int(i64::from(dt.weekday().number_from_monday())));
 }
 
 /// The date-time inside a `DADateTime` (or a plain date/datetime value).
@@ -260,7 +258,7 @@ pub(super) fn dt_isoformat(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error>
 
 pub(super) fn diff_describe(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
-    let g = |k: &str| match attr(&me, k) {
+    let g = |k: &str| match get(&me, k) {
         Some(Value::Float(f)) => f,
         Some(Value::Int(i)) => i as f64,
         _ => 0.0,

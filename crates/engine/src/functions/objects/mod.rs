@@ -142,19 +142,6 @@ pub(crate) fn build() -> HashMap<&'static str, Rc<Class>> {
     m
 }
 
-fn attr(v: &Value, name: &str) -> Option<Value> {
-    match v {
-        Value::Object(o) => o.borrow().attrs.get(name).cloned(),
-        _ => None,
-    }
-}
-
-fn set_attr(v: &Value, name: &str, val: Value) {
-    if let Value::Object(o) = v {
-        o.borrow_mut().attrs.insert(Rc::from(name), val);
-    }
-}
-
 /// Attribute objects created on first access: class → [(attribute, class of the attribute)].
 fn children(class: &str) -> &'static [(&'static str, &'static str)] {
     match class {

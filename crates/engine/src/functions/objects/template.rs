@@ -3,9 +3,7 @@
 #[allow(clippy::wildcard_imports)]
 use super::*;
 
-// ---- DALazyTemplate ---------------------------------------------------------------------
-
 pub(super) fn tmpl_str(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
-    Ok(attr(&me, "content").unwrap_or_else(|| Value::from_str("")))
+    Ok(get(&me, "content").unwrap_or_else(|| Value::from_str("")))
 }
