@@ -1,9 +1,10 @@
 //! Choice lists: `buttons`/`choices`/`dropdown` items, embedded blocks, commands, and
 //! lists mixing written items with `code:`.
 
-use super::super::cx::{get, lowered, Cx, R};
+use crate::load::cx::{get, lowered, Cx, R};
 use crate::model::*;
 use crate::yaml::{Node, Value};
+
 use super::parse_block;
 
 pub(super) const COMMANDS: &[&str] = &[

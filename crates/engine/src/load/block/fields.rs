@@ -1,13 +1,14 @@
 //! The items of a `fields:` list.
 
-use super::super::cx::{Cx, R};
+use crate::load::cx::{Cx, R};
 use crate::model::*;
 use crate::yaml::{Node, Value};
+
 use super::choices::parse_choices;
 use super::question::default_value;
 
-/// Known keys of a `fields:` item.
-pub(super) const FIELD_KEYS: &[&str] = &[
+/// Keys of a `fields:` item that the loader reads into [`Field`].
+const PARSED_FIELD_KEYS: &[&str] = &[
     "label",
     "field",
     "datatype",
@@ -26,8 +27,6 @@ pub(super) const FIELD_KEYS: &[&str] = &[
     "step",
     "scale",
     "currency symbol",
-    "inline width",
-    "css class",
     "show if",
     "hide if",
     "js show if",
@@ -42,45 +41,16 @@ pub(super) const FIELD_KEYS: &[&str] = &[
     "validate",
     "none of the above",
     "all of the above",
-    "disable others",
-    "uncheck others",
-    "check others",
-    "address autocomplete",
-    "grid",
-    "item grid",
-    "label above field",
-    "floating label",
-    "rows",
-    "accept",
-    "maximum image size",
-    "image upload type",
-    "file css class",
-    "persistent",
-    "private",
-    "allow users",
-    "allow privileges",
     "under text",
     "validation messages",
-    "disabled",
     "shuffle",
-    "group",
-    "field metadata",
-    "object labeler",
-    "help generator",
-    "image generator",
     "no label",
-    "action",
-    "trigger at",
-    "inline",
-    "label above",
-    "max image size",
-    "extras",
-    "hide if empty",
-    "code shown",
-    "item label",
-    "using",
-    "keep for training",
 ];
+
+/// Whether `key` is a known key of a `fields:` item (read, or kept raw).
+fn is_field_key(key: &str) -> bool {
+    PARSED_FIELD_KEYS.contains(&key) || RAW_FIELD_KEYS.contains(&key)
+}
 
 pub(super) fn parse_fields(
     cx: &mut Cx<'_>,
@@ -258,7 +228,7 @@ fn field_label_var(
     let mut shorthand_seen = false;
     for (k, v) in map {
         let key = k.scalar_text().unwrap_or_default();
-        if FIELD_KEYS.contains(&key.as_str()) {
+        if is_field_key(&key) {
             continue;
         }
         if shorthand_seen {

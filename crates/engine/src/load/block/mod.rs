@@ -10,9 +10,10 @@ mod fields;
 mod question;
 mod review;
 
-use super::cx::{get, key_list, lowered, Cx, R};
 use crate::model::*;
 use crate::yaml::{Node, Value};
+
+use super::cx::{get, key_list, lowered, Cx, R};
 
 pub(crate) use question::{parse_help, parse_terms};
 use question::parse_question;

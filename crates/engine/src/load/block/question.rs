@@ -1,9 +1,10 @@
 //! A question's own keys: its input directive, screen texts, help, terms, progress and
 //! action buttons.
 
-use super::super::cx::{get, lowered, Cx, R};
+use crate::load::cx::{get, lowered, Cx, R};
 use crate::model::*;
 use crate::yaml::{Node, Value};
+
 use super::choices::{cond_expr, parse_choices};
 use super::fields::parse_fields;
 use super::review::parse_review;

@@ -1,6 +1,6 @@
 //! Review screens: `review:` items and the actions of their `fields:`.
 
-use super::super::cx::{Cx, R};
+use crate::load::cx::{Cx, R};
 use crate::model::*;
 use crate::yaml::{Node, Value};
 

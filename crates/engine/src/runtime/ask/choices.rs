@@ -3,11 +3,12 @@
 
 use lang::Value;
 
-use super::super::{Run, R};
-use super::form::{ButtonAction, Opt};
 use crate::html::html_escape;
 use crate::model::{ChoiceValue, Choices, Field};
+use crate::runtime::{Run, R};
 use crate::vars::path;
+
+use super::form::{ButtonAction, Opt};
 
 /// A YAML scalar as a value.
 pub(crate) fn node_value(node: &crate::yaml::Node) -> Value {

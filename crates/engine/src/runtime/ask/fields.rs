@@ -4,14 +4,15 @@
 
 use lang::Value;
 
-use super::super::{Run, R};
-use super::choices::{checkbox_defaults, node_value, shuffle};
-use super::form::{ButtonAction, FormField, How, Opt};
-use super::choice_view;
 use crate::html::html_escape;
 use crate::model::{DefaultValue, Field, FieldCondition};
+use crate::runtime::{Run, R};
 use crate::screen::{ChoiceView, FieldKind, FieldView, QuestionScreen};
 use crate::vars::path;
+
+use super::choice_view;
+use super::choices::{checkbox_defaults, node_value, shuffle};
+use super::form::{ButtonAction, FormField, How, Opt};
 
 /// A same-screen condition: (controlling variable, expected text, show=true/hide=false).
 type Cond = (String, String, bool);

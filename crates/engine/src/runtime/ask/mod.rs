@@ -12,11 +12,12 @@ mod parts;
 
 use lang::Value;
 
-use super::{Flow, Run, R};
 use crate::model::{Block, BlockKind, ChoiceStyle, Input, Question, YesNoKind};
 use crate::screen::{ChoiceView, FieldKind, QuestionScreen, Screen};
 use crate::state::CurrentQuestion;
 use crate::vars::path;
+
+use super::{Flow, Run, R};
 
 pub(crate) use fields::field_view;
 pub(crate) use form::{ButtonAction, FormField, How, Opt};

@@ -4,9 +4,9 @@
 
 use lang::Value;
 
-use super::super::{Flow, Run, R};
 use crate::html::html_escape;
 use crate::model::{BlockKind, Progress, Question, Text};
+use crate::runtime::{Flow, Run, R};
 use crate::screen::{LinkView, QuestionScreen, ReviewItem, SectionView};
 
 /// The pieces of a screen that come from the interview and session, not the question.
