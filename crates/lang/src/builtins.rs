@@ -209,7 +209,7 @@ pub fn class(name: &str) -> Rc<Class> {
 /// The builtin exception class called `name`.
 pub(crate) fn exception_class(name: &str) -> Option<Rc<Class>> {
     let c = REGISTRY.with(|r| r.classes.get(name).cloned())?;
-    if crate::interp::is_exception_class(&c) || name == "BaseException" {
+    if crate::exception::is_exception_class(&c) || name == "BaseException" {
         Some(c)
     } else {
         None
@@ -763,7 +763,7 @@ fn b_format(vm: &mut Vm, args: Args) -> R<Value> {
             ))
         }
     };
-    let s = crate::ext::format_value(vm, &args.positional[0], &spec)?;
+    let s = crate::format::format_value(vm, &args.positional[0], &spec)?;
     Ok(Value::Str(Rc::from(s)))
 }
 

@@ -9,8 +9,7 @@
 
 pub mod builtins;
 pub mod error;
-mod ext;
-mod fallback;
+pub mod exception;
 mod gc;
 pub mod format;
 pub mod methods;
@@ -20,7 +19,6 @@ pub mod ir;
 mod random;
 pub mod limits;
 mod lower;
-pub mod serial;
 pub mod template;
 pub mod value;
 

@@ -92,7 +92,7 @@ pub(super) fn lift(vm: &mut Vm<'_>, r: R) -> R {
             } else {
                 json_error_class()
             };
-            let exc = crate::interp::new_exception(class, vec![Value::from_str(&message)]);
+            let exc = crate::exception::new_exception(class, vec![Value::from_str(&message)]);
             Err(vm.raise_value(exc))
         }
         other => other,
