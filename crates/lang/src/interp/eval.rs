@@ -139,37 +139,7 @@ impl<'a> Vm<'a> {
                 }
                 Ok(Value::set(d))
             }
-            Expr::Dict(items) => {
-                self.new_items(items.len())?;
-                let mut d = Dict::with_capacity(items.len());
-                for (k, v) in items {
-                    match k {
-                        Some(k) => {
-                            let kv = self.eval_expr(k, frame)?;
-                            let key = self.key_of(&kv)?;
-                            let vv = self.eval_expr(v, frame)?;
-                            d.insert(key, vv);
-                        }
-                        None => {
-                            let other = self.eval_expr(v, frame)?;
-                            match &other {
-                                Value::Dict(o) => {
-                                    for (k, v) in o.borrow().iter() {
-                                        d.insert(k.clone(), v.clone());
-                                    }
-                                }
-                                _ => {
-                                    return Err(Error::exception(
-                                        "TypeError",
-                                        format!("'{}' object is not a mapping", other.type_name()),
-                                    ))
-                                }
-                            }
-                        }
-                    }
-                }
-                Ok(Value::dict(d))
-            }
+            Expr::Dict(items) => self.eval_dict(items, frame),
             Expr::Comp(kind, elt, key, gens) => {
                 self.eval_comp(*kind, elt, key.as_deref(), gens, frame)
             }
@@ -179,25 +149,61 @@ impl<'a> Vm<'a> {
                 let s = self.eval_fstring(parts, frame)?;
                 Ok(Value::Str(Rc::from(s)))
             }
-            Expr::Named(name, value) => {
-                let v = self.eval_expr(value, frame)?;
-                // The walrus binds in the enclosing function scope, not the comprehension's.
-                let mut target = frame.locals.clone();
-                while let Some(sc) = &target {
-                    if sc.is_comp {
-                        target = sc.parent.clone();
-                    } else {
-                        break;
+            Expr::Named(name, value) => self.eval_named(name, value, frame),
+        }
+    }
+
+    /// A dict display `{k: v, **other}`.
+    fn eval_dict(&mut self, items: &[(Option<Expr>, Expr)], frame: &Frame) -> R<Value> {
+        self.new_items(items.len())?;
+        let mut d = Dict::with_capacity(items.len());
+        for (k, v) in items {
+            match k {
+                Some(k) => {
+                    let kv = self.eval_expr(k, frame)?;
+                    let key = self.key_of(&kv)?;
+                    let vv = self.eval_expr(v, frame)?;
+                    d.insert(key, vv);
+                }
+                None => {
+                    let other = self.eval_expr(v, frame)?;
+                    match &other {
+                        Value::Dict(o) => {
+                            for (k, v) in o.borrow().iter() {
+                                d.insert(k.clone(), v.clone());
+                            }
+                        }
+                        _ => {
+                            return Err(Error::exception(
+                                "TypeError",
+                                format!("'{}' object is not a mapping", other.type_name()),
+                            ))
+                        }
                     }
                 }
-                let outer = Frame {
-                    locals: target,
-                    ..frame.clone()
-                };
-                self.store_name(name, v.clone(), &outer)?;
-                Ok(v)
             }
         }
+        Ok(Value::dict(d))
+    }
+
+    /// An assignment expression `name := value`.
+    fn eval_named(&mut self, name: &ir::Name, value: &Expr, frame: &Frame) -> R<Value> {
+        let v = self.eval_expr(value, frame)?;
+        // The walrus binds in the enclosing function scope, not the comprehension's.
+        let mut target = frame.locals.clone();
+        while let Some(sc) = &target {
+            if sc.is_comp {
+                target = sc.parent.clone();
+            } else {
+                break;
+            }
+        }
+        let outer = Frame {
+            locals: target,
+            ..frame.clone()
+        };
+        self.store_name(name, v.clone(), &outer)?;
+        Ok(v)
     }
 
     pub(super) fn eval_fstring(&mut self, parts: &[FPart], frame: &Frame) -> R<String> {

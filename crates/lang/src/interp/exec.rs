@@ -107,37 +107,7 @@ impl<'a> Vm<'a> {
             StmtKind::Try(body, handlers, orelse, finally) => {
                 return self.exec_try(body, handlers, orelse, finally, frame)
             }
-            StmtKind::Raise(e) => {
-                let exc = match e {
-                    None => match self.handling.last() {
-                        Some(v) => v.clone(),
-                        None => {
-                            return Err(Error::exception(
-                                "RuntimeError",
-                                "No active exception to reraise",
-                            ))
-                        }
-                    },
-                    Some(e) => {
-                        let v = self.eval_expr(e, frame)?;
-                        match v {
-                            Value::Class(c) if is_exception_class(&c) => {
-                                self.call(&Value::Class(c), Args::default())?
-                            }
-                            Value::Object(o) if is_exception_class(&o.borrow().class) => {
-                                Value::Object(o)
-                            }
-                            _ => {
-                                return Err(Error::exception(
-                                    "TypeError",
-                                    "exceptions must derive from BaseException",
-                                ))
-                            }
-                        }
-                    }
-                };
-                return Err(self.raise_value(exc));
-            }
+            StmtKind::Raise(e) => return self.exec_raise(e.as_ref(), frame),
             StmtKind::Import(items) => {
                 for (module, bound, top) in items {
                     let m = self.import_module(module)?;
@@ -150,58 +120,95 @@ impl<'a> Vm<'a> {
                     self.store_name(bound, m, frame)?;
                 }
             }
-            StmtKind::ImportFrom(module, names) => {
-                let m = self.import_module(module)?;
-                if names.len() == 1 && &*names[0].0 == "*" {
-                    let attrs: Vec<(Rc<str>, Value)> = match &m {
-                        Value::Object(o) => o
-                            .borrow()
-                            .attrs
-                            .iter()
-                            .filter(|(k, _)| !k.starts_with('_'))
-                            .map(|(k, v)| (k.clone(), v.clone()))
-                            .collect(),
-                        _ => Vec::new(),
+            StmtKind::ImportFrom(module, names) => self.exec_import_from(module, names, frame)?,
+        }
+        Ok(Ctrl::Normal)
+    }
+
+    /// `from module import names` (or `*`).
+    fn exec_import_from(&mut self, module: &ir::Name, names: &[(ir::Name, ir::Name)], frame: &Frame) -> R<()> {
+        let m = self.import_module(module)?;
+        if names.len() == 1 && &*names[0].0 == "*" {
+            let attrs: Vec<(Rc<str>, Value)> = match &m {
+                Value::Object(o) => o
+                    .borrow()
+                    .attrs
+                    .iter()
+                    .filter(|(k, _)| !k.starts_with('_'))
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect(),
+                _ => Vec::new(),
+            };
+            for (k, v) in attrs {
+                self.store_name(&ir::Name::from(&*k), v, frame)?;
+            }
+            return Ok(());
+        }
+        for (name, bound) in names {
+            if name.starts_with('_') {
+                return Err(Error::Forbidden(format!("import {module}.{name}")));
+            }
+            let v = match &m {
+                Value::Object(o) => {
+                    let (found, class) = {
+                        let ob = o.borrow();
+                        (ob.attrs.get(&**name).cloned(), ob.class.clone())
                     };
-                    for (k, v) in attrs {
-                        self.store_name(&ir::Name::from(&*k), v, frame)?;
+                    match (found, class.lookup("__getattr__")) {
+                        (Some(v), _) => Some(v),
+                        // host modules resolve their names lazily
+                        (None, Some(getattr)) => self
+                            .call(&bind(getattr, &m), Args::new(vec![Value::from_str(name)]))
+                            .ok(),
+                        (None, None) => None,
                     }
-                    return Ok(Ctrl::Normal);
                 }
-                for (name, bound) in names {
-                    if name.starts_with('_') {
-                        return Err(Error::Forbidden(format!("import {module}.{name}")));
-                    }
-                    let v = match &m {
-                        Value::Object(o) => {
-                            let (found, class) = {
-                                let ob = o.borrow();
-                                (ob.attrs.get(&**name).cloned(), ob.class.clone())
-                            };
-                            match (found, class.lookup("__getattr__")) {
-                                (Some(v), _) => Some(v),
-                                // host modules resolve their names lazily
-                                (None, Some(getattr)) => self
-                                    .call(&bind(getattr, &m), Args::new(vec![Value::from_str(name)]))
-                                    .ok(),
-                                (None, None) => None,
-                            }
-                        }
-                        _ => None,
-                    };
-                    match v {
-                        Some(v) => self.store_name(bound, v, frame)?,
-                        None => {
-                            return Err(Error::exception(
-                                "ImportError",
-                                format!("cannot import name '{name}' from '{module}'"),
-                            ))
-                        }
-                    }
+                _ => None,
+            };
+            match v {
+                Some(v) => self.store_name(bound, v, frame)?,
+                None => {
+                    return Err(Error::exception(
+                        "ImportError",
+                        format!("cannot import name '{name}' from '{module}'"),
+                    ))
                 }
             }
         }
-        Ok(Ctrl::Normal)
+        Ok(())
+    }
+
+    /// `raise` (re-raising the exception being handled when `e` is `None`).
+    fn exec_raise(&mut self, e: Option<&Expr>, frame: &Frame) -> R<Ctrl> {
+        let exc = match e {
+            None => match self.handling.last() {
+                Some(v) => v.clone(),
+                None => {
+                    return Err(Error::exception(
+                        "RuntimeError",
+                        "No active exception to reraise",
+                    ))
+                }
+            },
+            Some(e) => {
+                let v = self.eval_expr(e, frame)?;
+                match v {
+                    Value::Class(c) if is_exception_class(&c) => {
+                        self.call(&Value::Class(c), Args::default())?
+                    }
+                    Value::Object(o) if is_exception_class(&o.borrow().class) => {
+                        Value::Object(o)
+                    }
+                    _ => {
+                        return Err(Error::exception(
+                            "TypeError",
+                            "exceptions must derive from BaseException",
+                        ))
+                    }
+                }
+            }
+        };
+        return Err(self.raise_value(exc));
     }
 
     pub(super) fn exec_for(

@@ -93,29 +93,7 @@ impl<'a> Vm<'a> {
             }
             (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Set(x), Set(y)) => {
                 let (x, y) = (x.borrow(), y.borrow());
-                let d: crate::value::Dict = match op {
-                    BinOp::BitOr => x
-                        .iter()
-                        .chain(y.iter())
-                        .map(|(k, v)| (k.clone(), v.clone()))
-                        .collect(),
-                    BinOp::BitAnd => x
-                        .iter()
-                        .filter(|(k, _)| y.contains_key(*k))
-                        .map(|(k, v)| (k.clone(), v.clone()))
-                        .collect(),
-                    BinOp::Sub => x
-                        .iter()
-                        .filter(|(k, _)| !y.contains_key(*k))
-                        .map(|(k, v)| (k.clone(), v.clone()))
-                        .collect(),
-                    _ => x
-                        .iter()
-                        .filter(|(k, _)| !y.contains_key(*k))
-                        .chain(y.iter().filter(|(k, _)| !x.contains_key(*k)))
-                        .map(|(k, v)| (k.clone(), v.clone()))
-                        .collect(),
-                };
+                let d = set_op(op, &x, &y);
                 drop((x, y));
                 self.new_items(d.len())?;
                 return Ok(Value::set(d));
@@ -145,55 +123,7 @@ impl<'a> Vm<'a> {
                 return self.call(&m, Args::new(vec![a.clone()]));
             }
         }
-        if let (BinOp::Add, Str(_)) = (op, a) {
-            return Err(Error::exception(
-                "TypeError",
-                format!(
-                    "can only concatenate str (not \"{}\") to str",
-                    b.class_name()
-                ),
-            ));
-        }
-        if let (BinOp::Add, List(_)) = (op, a) {
-            return Err(Error::exception(
-                "TypeError",
-                format!(
-                    "can only concatenate list (not \"{}\") to list",
-                    b.class_name()
-                ),
-            ));
-        }
-        if let (BinOp::Add, Tuple(_)) = (op, a) {
-            return Err(Error::exception(
-                "TypeError",
-                format!(
-                    "can only concatenate tuple (not \"{}\") to tuple",
-                    b.class_name()
-                ),
-            ));
-        }
-        if matches!(op, BinOp::Mul) && matches!(a, Str(_) | List(_) | Tuple(_)) {
-            return Err(Error::exception(
-                "TypeError",
-                format!(
-                    "can't multiply sequence by non-int of type '{}'",
-                    b.class_name()
-                ),
-            ));
-        }
-        let sym = if op == BinOp::Pow {
-            "** or pow()"
-        } else {
-            op.symbol()
-        };
-        Err(Error::exception(
-            "TypeError",
-            format!(
-                "unsupported operand type(s) for {sym}: '{}' and '{}'",
-                a.class_name(),
-                b.class_name()
-            ),
-        ))
+        Err(binop_type_error(op, a, b))
     }
 
     pub(super) fn repeat(&mut self, seq: &Value, n: &Value) -> R<Value> {
@@ -741,4 +671,74 @@ pub(super) fn float_op(op: BinOp, x: f64, y: f64, a: &Value, b: &Value) -> R<Val
         }
     };
     Ok(Value::Float(v))
+}
+
+/// The TypeError for an operator its operands do not support.
+fn binop_type_error(op: BinOp, a: &Value, b: &Value) -> Error {
+    use Value::*;
+    if let (BinOp::Add, Str(_)) = (op, a) {
+        return Error::exception(
+            "TypeError",
+            format!(
+                "can only concatenate str (not \"{}\") to str",
+                b.class_name()
+            ),
+        );
+    }
+    if let (BinOp::Add, List(_)) = (op, a) {
+        return Error::exception(
+            "TypeError",
+            format!(
+                "can only concatenate list (not \"{}\") to list",
+                b.class_name()
+            ),
+        );
+    }
+    if let (BinOp::Add, Tuple(_)) = (op, a) {
+        return Error::exception(
+            "TypeError",
+            format!(
+                "can only concatenate tuple (not \"{}\") to tuple",
+                b.class_name()
+            ),
+        );
+    }
+    if matches!(op, BinOp::Mul) && matches!(a, Str(_) | List(_) | Tuple(_)) {
+        return Error::exception(
+            "TypeError",
+            format!(
+                "can't multiply sequence by non-int of type '{}'",
+                b.class_name()
+            ),
+        );
+    }
+    let sym = if op == BinOp::Pow {
+        "** or pow()"
+    } else {
+        op.symbol()
+    };
+    Error::exception(
+        "TypeError",
+        format!(
+            "unsupported operand type(s) for {sym}: '{}' and '{}'",
+            a.class_name(),
+            b.class_name()
+        ),
+    )
+}
+
+/// `|`, `&`, `-` or `^` of two sets (`op` is one of those).
+fn set_op(op: BinOp, x: &crate::value::Dict, y: &crate::value::Dict) -> crate::value::Dict {
+    let pair = |(k, v): (&Key, &Value)| (k.clone(), v.clone());
+    match op {
+        BinOp::BitOr => x.iter().chain(y.iter()).map(pair).collect(),
+        BinOp::BitAnd => x.iter().filter(|(k, _)| y.contains_key(*k)).map(pair).collect(),
+        BinOp::Sub => x.iter().filter(|(k, _)| !y.contains_key(*k)).map(pair).collect(),
+        _ => x
+            .iter()
+            .filter(|(k, _)| !y.contains_key(*k))
+            .chain(y.iter().filter(|(k, _)| !x.contains_key(*k)))
+            .map(pair)
+            .collect(),
+    }
 }
