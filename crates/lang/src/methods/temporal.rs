@@ -489,7 +489,7 @@ pub(super) fn temporal_kind(v: &Value) -> Option<&'static str> {
 /// (`op` is `+ - * / // % < <= > >= == !=`). `None` when the operands are not
 /// temporal (or the combination is unsupported: the caller raises its TypeError).
 pub fn temporal_binop(op: &str, a: &Value, b: &Value) -> Option<Result<Value, Error>> {
-    use Value::{Bool, Date, DateTime, Float, Int, Time};
+    use Value::{Date, DateTime, Float, Int};
     let (ka, kb) = (temporal_kind(a), temporal_kind(b));
     if ka.is_none() && kb.is_none() {
         return None;
@@ -507,39 +507,7 @@ pub fn temporal_binop(op: &str, a: &Value, b: &Value) -> Option<Result<Value, Er
     }
     // comparisons
     if matches!(op, "<" | "<=" | ">" | ">=" | "==" | "!=") {
-        let ord = match (a, b) {
-            (Date(x), Date(y)) => Some(x.cmp(y)),
-            (DateTime(x), DateTime(y)) => Some(x.cmp(y)),
-            (Time(x), Time(y)) => Some(x.cmp(y)),
-            _ => match (ta, tb) {
-                (Some(x), Some(y)) => Some(td_micros(x).cmp(&td_micros(y))),
-                _ => None,
-            },
-        };
-        return Some(match ord {
-            Some(o) => Ok(Bool(cmp_result(op, o).unwrap_or(false))),
-            None => match op {
-                "==" => Ok(Bool(false)),
-                "!=" => Ok(Bool(true)),
-                _ => {
-                    if matches!((a, b), (Date(_), DateTime(_)) | (DateTime(_), Date(_))) {
-                        return Some(Err(type_error(
-                            "can't compare datetime.datetime to datetime.date",
-                        )));
-                    }
-                    let name = |v: &Value| {
-                        temporal_kind(v)
-                            .map(str::to_string)
-                            .unwrap_or_else(|| v.class_name().to_string())
-                    };
-                    Err(type_error(format!(
-                        "'{op}' not supported between instances of '{}' and '{}'",
-                        name(a),
-                        name(b)
-                    )))
-                }
-            },
-        });
+        return Some(temporal_compare(op, a, b, ta, tb));
     }
     let num = |v: &Value| match v {
         Int(i) => Some(*i as f64),
@@ -666,6 +634,43 @@ pub fn temporal_binop(op: &str, a: &Value, b: &Value) -> Option<Result<Value, Er
         },
     };
     Some(r)
+}
+
+/// `<`, `<=`, `>`, `>=`, `==` or `!=` where one side is temporal (`ta`/`tb`: the timedelta
+/// parts of each side, if it is one).
+fn temporal_compare(op: &str, a: &Value, b: &Value, ta: Option<(i64, i64, i64)>, tb: Option<(i64, i64, i64)>) -> Result<Value, Error> {
+    use Value::{Bool, Date, DateTime, Time};
+    let ord = match (a, b) {
+        (Date(x), Date(y)) => Some(x.cmp(y)),
+        (DateTime(x), DateTime(y)) => Some(x.cmp(y)),
+        (Time(x), Time(y)) => Some(x.cmp(y)),
+        _ => match (ta, tb) {
+            (Some(x), Some(y)) => Some(td_micros(x).cmp(&td_micros(y))),
+            _ => None,
+        },
+    };
+    match ord {
+        Some(o) => Ok(Bool(cmp_result(op, o).unwrap_or(false))),
+        None => match op {
+            "==" => Ok(Bool(false)),
+            "!=" => Ok(Bool(true)),
+            _ => {
+                if matches!((a, b), (Date(_), DateTime(_)) | (DateTime(_), Date(_))) {
+                    return Err(type_error("can't compare datetime.datetime to datetime.date"));
+                }
+                let name = |v: &Value| {
+                    temporal_kind(v)
+                        .map(str::to_string)
+                        .unwrap_or_else(|| v.class_name().to_string())
+                };
+                Err(type_error(format!(
+                    "'{op}' not supported between instances of '{}' and '{}'",
+                    name(a),
+                    name(b)
+                )))
+            }
+        },
+    }
 }
 
 /// CPython's TypeError for an operator between a temporal value and something it
