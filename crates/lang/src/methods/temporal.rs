@@ -489,7 +489,7 @@ pub(super) fn temporal_kind(v: &Value) -> Option<&'static str> {
 /// (`op` is `+ - * / // % < <= > >= == !=`). `None` when the operands are not
 /// temporal (or the combination is unsupported: the caller raises its TypeError).
 pub fn temporal_binop(op: &str, a: &Value, b: &Value) -> Option<Result<Value, Error>> {
-    use Value::{Date, DateTime, Float, Int};
+    use Value::{Bool, Date, DateTime, Float, Int};
     let (ka, kb) = (temporal_kind(a), temporal_kind(b));
     if ka.is_none() && kb.is_none() {
         return None;
