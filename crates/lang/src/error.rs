@@ -93,6 +93,16 @@ impl Error {
     pub fn exception(kind: &str, message: impl Into<String>) -> Error {
         Error::Exception { kind: kind.to_string(), message: message.into(), line: 0 }
     }
+
+    /// A `TypeError` with `message`.
+    pub fn type_error(message: impl Into<String>) -> Error {
+        Error::exception("TypeError", message)
+    }
+
+    /// A `ValueError` with `message`.
+    pub fn value_error(message: impl Into<String>) -> Error {
+        Error::exception("ValueError", message)
+    }
 }
 
 impl fmt::Display for Error {

@@ -87,41 +87,16 @@ fn below(n: u64) -> u64 {
     }
 }
 
-fn type_error(msg: impl Into<String>) -> Error {
-    Error::exception("TypeError", msg)
-}
-
-fn value_error(msg: impl Into<String>) -> Error {
-    Error::exception("ValueError", msg)
-}
-
 fn int_of(v: &Value) -> Result<i64, Error> {
     match v {
-        Value::Int(i) => Ok(*i),
-        Value::Bool(b) => Ok(*b as i64),
         Value::Float(f) if f.fract() == 0.0 && f.is_finite() => Ok(*f as i64),
-        other => Err(type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            other.type_name()
-        ))),
-    }
-}
-
-fn float_of(v: &Value) -> Result<f64, Error> {
-    match v {
-        Value::Int(i) => Ok(*i as f64),
-        Value::Bool(b) => Ok(*b as i64 as f64),
-        Value::Float(f) => Ok(*f),
-        other => Err(type_error(format!(
-            "must be real number, not {}",
-            other.type_name()
-        ))),
+        other => other.to_index(),
     }
 }
 
 fn no_keywords(args: &Args, fname: &str) -> Result<(), Error> {
     match args.keyword.first() {
-        Some((k, _)) => Err(type_error(format!(
+        Some((k, _)) => Err(Error::type_error(format!(
             "{fname}() got an unexpected keyword argument '{k}'"
         ))),
         None => Ok(()),
@@ -131,7 +106,7 @@ fn no_keywords(args: &Args, fname: &str) -> Result<(), Error> {
 fn positional(args: &Args, fname: &str, min: usize, max: usize) -> Result<(), Error> {
     let n = args.positional.len();
     if n < min || n > max {
-        return Err(type_error(format!(
+        return Err(Error::type_error(format!(
             "{fname}() takes from {min} to {max} positional arguments but {n} were given"
         )));
     }
@@ -161,11 +136,11 @@ fn random_uniform(_vm: &mut Vm<'_>, mut args: Args) -> R {
     no_keywords(&args, "uniform")?;
     let mut p = args.positional.into_iter();
     let (Some(a), Some(b)) = (p.next().or(a), p.next().or(b)) else {
-        return Err(type_error(
+        return Err(Error::type_error(
             "uniform() missing required positional arguments",
         ));
     };
-    let (a, b) = (float_of(&a)?, float_of(&b)?);
+    let (a, b) = (a.to_float()?, b.to_float()?);
     Ok(Value::Float(a + (b - a) * next_f64()))
 }
 
@@ -175,13 +150,13 @@ fn random_randint(_vm: &mut Vm<'_>, mut args: Args) -> R {
     no_keywords(&args, "randint")?;
     let mut p = args.positional.into_iter();
     let (Some(a), Some(b)) = (p.next().or(a), p.next().or(b)) else {
-        return Err(type_error(
+        return Err(Error::type_error(
             "randint() missing required positional arguments",
         ));
     };
     let (a, b) = (int_of(&a)?, int_of(&b)?);
     if b < a {
-        return Err(value_error(format!(
+        return Err(Error::value_error(format!(
             "empty range in randrange({a}, {})",
             b as i128 + 1
         )));
@@ -209,10 +184,10 @@ fn random_randrange(_vm: &mut Vm<'_>, args: Args) -> R {
         [stop] => (0, *stop, 1),
         [start, stop] => (*start, *stop, 1),
         [start, stop, step] => (*start, *stop, *step),
-        _ => return Err(type_error("randrange() takes from 1 to 3 arguments")),
+        _ => return Err(Error::type_error("randrange() takes from 1 to 3 arguments")),
     };
     if step == 0 {
-        return Err(value_error("zero step for randrange()"));
+        return Err(Error::value_error("zero step for randrange()"));
     }
     let n: i128 = if step > 0 {
         (stop as i128 - start as i128 + step as i128 - 1) / step as i128
@@ -220,7 +195,7 @@ fn random_randrange(_vm: &mut Vm<'_>, args: Args) -> R {
         (start as i128 - stop as i128 - step as i128 - 1) / (-(step as i128))
     };
     if n <= 0 {
-        return Err(value_error(format!(
+        return Err(Error::value_error(format!(
             "empty range in randrange({start}, {stop}, {step})"
         )));
     }
@@ -260,7 +235,7 @@ fn random_choices(vm: &mut Vm<'_>, mut args: Args) -> R {
         Some(w) => Some(
             vm.iterate(&w)?
                 .iter()
-                .map(float_of)
+                .map(Value::to_float)
                 .collect::<Result<Vec<f64>, Error>>()?,
         ),
     };
@@ -282,13 +257,13 @@ fn random_choices(vm: &mut Vm<'_>, mut args: Args) -> R {
         }
         Some(w) => {
             if w.len() != items.len() {
-                return Err(value_error(
+                return Err(Error::value_error(
                     "The number of weights does not match the population",
                 ));
             }
             let total: f64 = w.iter().sum();
             if total.is_nan() || total <= 0.0 || !total.is_finite() {
-                return Err(value_error("Total of weights must be greater than zero"));
+                return Err(Error::value_error("Total of weights must be greater than zero"));
             }
             for _ in 0..k {
                 let mut r = next_f64() * total;
@@ -324,7 +299,7 @@ fn random_shuffle(_vm: &mut Vm<'_>, args: Args) -> R {
             *l.borrow_mut() = items;
             Ok(Value::None)
         }
-        other => Err(type_error(format!(
+        other => Err(Error::type_error(format!(
             "'{}' object does not support item assignment",
             other.type_name()
         ))),
@@ -336,21 +311,21 @@ fn random_sample(vm: &mut Vm<'_>, mut args: Args) -> R {
     no_keywords(&args, "sample")?;
     positional(&args, "sample", 1, 2)?;
     let Some(k) = args.positional.get(1).cloned().or(k) else {
-        return Err(type_error(
+        return Err(Error::type_error(
             "sample() missing 1 required positional argument: 'k'",
         ));
     };
     let k = int_of(&k)?;
     let population = match &args.positional[0] {
         Value::Set(_) | Value::Dict(_) => {
-            return Err(type_error(
+            return Err(Error::type_error(
                 "Population must be a sequence.  For dicts or sets, use sorted(d).",
             ))
         }
         other => vm.iterate(other)?,
     };
     if k < 0 || k as u128 > population.len() as u128 {
-        return Err(value_error("Sample larger than population or is negative"));
+        return Err(Error::value_error("Sample larger than population or is negative"));
     }
     let mut items = population;
     shuffle_vec(&mut items);
@@ -370,7 +345,7 @@ fn random_seed(_vm: &mut Vm<'_>, mut args: Args) -> R {
         Some(Value::Float(f)) => f.to_bits(),
         Some(Value::Str(s)) => fnv(s.as_bytes()),
         Some(other) => {
-            return Err(type_error(format!(
+            return Err(Error::type_error(format!(
                 "The only supported seed types are: None, int, float, str, bytes, and bytearray. (got {})",
                 other.type_name()
             )))

@@ -1139,25 +1139,6 @@ fn range_len_wide(a: i64, b: i64, s: i64) -> i128 {
     }
 }
 
-#[allow(dead_code)]
-fn range_len_old(a: i64, b: i64, s: i64) -> i64 {
-    if s > 0 {
-        if b > a {
-            ((b as i128 - a as i128 - 1) / s as i128 + 1) as i64
-        } else {
-            0
-        }
-    } else if s < 0 {
-        if a > b {
-            ((a as i128 - b as i128 - 1) / (-(s as i128)) + 1) as i64
-        } else {
-            0
-        }
-    } else {
-        0
-    }
-}
-
 /// Python's `repr()` of a str.
 pub fn str_repr(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
@@ -1204,6 +1185,32 @@ fn str_repr_into(s: &str, out: &mut String) {
 /// Python's `repr()` of a float.
 pub fn float_repr(f: f64) -> String {
     crate::format::float_repr(f)
+}
+
+/// Coercions of arguments, with CPython's errors.
+impl Value {
+    /// The integer of an int or bool (what builtins accept as an index or count); otherwise
+    /// `TypeError: '…' object cannot be interpreted as an integer`.
+    pub fn to_index(&self) -> Result<i64, crate::Error> {
+        match self {
+            Value::Int(i) => Ok(*i),
+            Value::Bool(b) => Ok(*b as i64),
+            other => Err(crate::Error::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                other.type_name()
+            ))),
+        }
+    }
+
+    /// The float of an int, bool or float; otherwise `TypeError: must be real number, not …`.
+    pub fn to_float(&self) -> Result<f64, crate::Error> {
+        match self {
+            Value::Int(i) => Ok(*i as f64),
+            Value::Bool(b) => Ok(*b as i64 as f64),
+            Value::Float(f) => Ok(*f),
+            other => Err(crate::Error::type_error(format!("must be real number, not {}", other.type_name()))),
+        }
+    }
 }
 
 #[cfg(test)]

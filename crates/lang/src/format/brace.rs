@@ -36,13 +36,13 @@ pub(super) fn parse_format_string(fmt: &str) -> Vec<Piece> {
         let at_end = pos >= n;
         let mut len = pos - start;
         if markup && c == '}' && (at_end || chars[pos] != '}') {
-            pieces.push(Piece::Error(value_error(
+            pieces.push(Piece::Error(Error::value_error(
                 "Single '}' encountered in format string",
             )));
             return pieces;
         }
         if markup && at_end && c == '{' {
-            pieces.push(Piece::Error(value_error(
+            pieces.push(Piece::Error(Error::value_error(
                 "Single '{' encountered in format string",
             )));
             return pieces;
@@ -71,7 +71,7 @@ pub(super) fn parse_format_string(fmt: &str) -> Vec<Piece> {
             pos += 1;
             match c {
                 '{' => {
-                    pieces.push(Piece::Error(value_error("unexpected '{' in field name")));
+                    pieces.push(Piece::Error(Error::value_error("unexpected '{' in field name")));
                     return pieces;
                 }
                 '[' => {
@@ -95,7 +95,7 @@ pub(super) fn parse_format_string(fmt: &str) -> Vec<Piece> {
         if c == '!' || c == ':' {
             if c == '!' {
                 if pos >= n {
-                    pieces.push(Piece::Error(value_error(
+                    pieces.push(Piece::Error(Error::value_error(
                         "end of string while looking for conversion specifier",
                     )));
                     return pieces;
@@ -110,7 +110,7 @@ pub(super) fn parse_format_string(fmt: &str) -> Vec<Piece> {
                         continue;
                     }
                     if d != ':' {
-                        pieces.push(Piece::Error(value_error(
+                        pieces.push(Piece::Error(Error::value_error(
                             "expected ':' after conversion specifier",
                         )));
                         return pieces;
@@ -136,12 +136,12 @@ pub(super) fn parse_format_string(fmt: &str) -> Vec<Piece> {
                 }
             }
             if !closed {
-                pieces.push(Piece::Error(value_error("unmatched '{' in format spec")));
+                pieces.push(Piece::Error(Error::value_error("unmatched '{' in format spec")));
                 return pieces;
             }
             spec = chars[spec_start..pos - 1].iter().collect();
         } else if c != '}' {
-            pieces.push(Piece::Error(value_error(
+            pieces.push(Piece::Error(Error::value_error(
                 "expected '}' before end of string",
             )));
             return pieces;
@@ -194,7 +194,7 @@ pub(super) fn field_index(vm: &mut Vm<'_>, v: &Value, key: &str) -> Result<Value
     match v {
         Value::List(l) => {
             let Some(i) = int_key else {
-                return Err(type_error(
+                return Err(Error::type_error(
                     "list indices must be integers or slices, not str",
                 ));
             };
@@ -205,7 +205,7 @@ pub(super) fn field_index(vm: &mut Vm<'_>, v: &Value, key: &str) -> Result<Value
         }
         Value::Tuple(t) => {
             let Some(i) = int_key else {
-                return Err(type_error(
+                return Err(Error::type_error(
                     "tuple indices must be integers or slices, not str",
                 ));
             };
@@ -215,7 +215,7 @@ pub(super) fn field_index(vm: &mut Vm<'_>, v: &Value, key: &str) -> Result<Value
         }
         Value::Str(s) => {
             let Some(i) = int_key else {
-                return Err(type_error("string indices must be integers, not 'str'"));
+                return Err(Error::type_error("string indices must be integers, not 'str'"));
             };
             s.chars()
                 .nth(i as usize)
@@ -236,7 +236,7 @@ pub(super) fn field_index(vm: &mut Vm<'_>, v: &Value, key: &str) -> Result<Value
                 None => Err(vm.key_error(&k.to_value())),
             }
         }
-        other => Err(type_error(format!(
+        other => Err(Error::type_error(format!(
             "'{}' object is not subscriptable",
             other.type_name()
         ))),
@@ -255,11 +255,11 @@ pub(super) fn resolve_field(
     let first_end = name.find(['.', '[']).unwrap_or(name.len());
     let first = &name[..first_end];
     if mapping.is_some() && first.chars().all(|c| c.is_ascii_digit()) {
-        return Err(value_error("Format string contains positional fields"));
+        return Err(Error::value_error("Format string contains positional fields"));
     }
     let mut v = if first.is_empty() {
         if *auto == Some(false) {
-            return Err(value_error(
+            return Err(Error::value_error(
                 "cannot switch from manual field specification to automatic field numbering",
             ));
         }
@@ -274,14 +274,14 @@ pub(super) fn resolve_field(
         })?
     } else if first.chars().all(|c| c.is_ascii_digit()) {
         if *auto == Some(true) {
-            return Err(value_error(
+            return Err(Error::value_error(
                 "cannot switch from automatic field numbering to manual field specification",
             ));
         }
         *auto = Some(false);
         let i: usize = first
             .parse()
-            .map_err(|_| value_error("Too many decimal digits in format string"))?;
+            .map_err(|_| Error::value_error("Too many decimal digits in format string"))?;
         args.positional.get(i).cloned().ok_or_else(|| {
             Error::exception(
                 "IndexError",
@@ -315,7 +315,7 @@ pub(super) fn resolve_field(
                 }
                 let attr: String = rest[start..j].iter().collect();
                 if attr.is_empty() {
-                    return Err(value_error("Empty attribute in format string"));
+                    return Err(Error::value_error("Empty attribute in format string"));
                 }
                 v = field_attribute(&v, &attr)?;
                 i = j;
@@ -327,22 +327,22 @@ pub(super) fn resolve_field(
                     j += 1;
                 }
                 if j >= rest.len() {
-                    return Err(value_error("Missing ']' in format string"));
+                    return Err(Error::value_error("Missing ']' in format string"));
                 }
                 let key: String = rest[start..j].iter().collect();
                 if key.is_empty() {
-                    return Err(value_error("Empty attribute in format string"));
+                    return Err(Error::value_error("Empty attribute in format string"));
                 }
                 v = field_index(vm, &v, &key)?;
                 i = j + 1;
                 if i < rest.len() && rest[i] != '.' && rest[i] != '[' {
-                    return Err(value_error(
+                    return Err(Error::value_error(
                         "Only '.' or '[' may follow ']' in format field specifier",
                     ));
                 }
             }
             _ => {
-                return Err(value_error(
+                return Err(Error::value_error(
                     "Only '.' or '[' may follow ']' in format field specifier",
                 ))
             }
@@ -378,7 +378,7 @@ pub fn str_format_map(vm: &mut Vm<'_>, fmt: &str, mapping: &Value) -> Result<Str
         },
         Value::Object(_) if vm.special_method(mapping, "__getitem__").is_some() => Args::default(),
         other => {
-            return Err(type_error(format!(
+            return Err(Error::type_error(format!(
                 "'{}' object is not subscriptable",
                 other.type_name()
             )))
@@ -398,7 +398,7 @@ pub(super) fn format_pieces(
     depth: u32,
 ) -> Result<String, Error> {
     if depth == 0 {
-        return Err(value_error("Max string recursion exceeded"));
+        return Err(Error::value_error("Max string recursion exceeded"));
     }
     let mut out = String::new();
     for piece in parse_format_string(fmt) {
@@ -418,7 +418,7 @@ pub(super) fn format_pieces(
                     Some('r') => Value::Str(Rc::from(to_repr(vm, &v)?.as_str())),
                     Some('a') => Value::Str(Rc::from(ascii_escape(&to_repr(vm, &v)?).as_str())),
                     Some(c) => {
-                        return Err(value_error(format!("Unknown conversion specifier {c}")))
+                        return Err(Error::value_error(format!("Unknown conversion specifier {c}")))
                     }
                 };
                 out.push_str(&format_value(vm, &v, &spec)?);

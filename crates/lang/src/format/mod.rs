@@ -16,14 +16,6 @@ use crate::{Error, Vm};
 /// The longest width or precision a format spec may ask for (the default length limit).
 pub const MAX_FORMAT_WIDTH: usize = 10_000_000;
 
-fn value_error(msg: impl Into<String>) -> Error {
-    Error::exception("ValueError", msg)
-}
-
-fn type_error(msg: impl Into<String>) -> Error {
-    Error::exception("TypeError", msg)
-}
-
 
 mod spec;
 mod percent;
@@ -152,7 +144,7 @@ pub fn format_value(vm: &mut Vm<'_>, v: &Value, spec: &str) -> Result<String, Er
     if let Some(m) = vm.special_method(v, "__format__") {
         return match vm.call(&m, Args::new(vec![Value::Str(Rc::from(spec))]))? {
             Value::Str(s) => Ok(s.to_string()),
-            other => Err(type_error(format!(
+            other => Err(Error::type_error(format!(
                 "__format__ must return a str, not {}",
                 other.type_name()
             ))),
@@ -163,7 +155,7 @@ pub fn format_value(vm: &mut Vm<'_>, v: &Value, spec: &str) -> Result<String, Er
         return Ok(s);
     }
     if !matches!(v, Value::Object(_)) {
-        return Err(type_error(format!(
+        return Err(Error::type_error(format!(
             "unsupported format string passed to {}.__format__",
             v.type_name()
         )));

@@ -23,7 +23,7 @@ pub fn percent_format(vm: &mut Vm<'_>, fmt: &str, args: &Value) -> Result<String
         let v = items
             .get(*next)
             .cloned()
-            .ok_or_else(|| type_error("not enough arguments for format string"))?;
+            .ok_or_else(|| Error::type_error("not enough arguments for format string"))?;
         *next += 1;
         Ok(v)
     };
@@ -36,12 +36,12 @@ pub fn percent_format(vm: &mut Vm<'_>, fmt: &str, args: &Value) -> Result<String
         }
         i += 1;
         let spec_start = i;
-        let incomplete = || value_error("incomplete format");
+        let incomplete = || Error::value_error("incomplete format");
         // mapping key
         let mut value: Option<Value> = None;
         if chars.get(i) == Some(&'(') {
             let Some(map) = &mapping else {
-                return Err(type_error("format requires a mapping"));
+                return Err(Error::type_error("format requires a mapping"));
             };
             value = Some(mapping_value(vm, map, &chars, &mut i)?);
             used_key = true;
@@ -54,7 +54,7 @@ pub fn percent_format(vm: &mut Vm<'_>, fmt: &str, args: &Value) -> Result<String
             i += 1;
             let w = take(&mut next)?;
             let Value::Int(w) = w else {
-                return Err(type_error("* wants int"));
+                return Err(Error::type_error("* wants int"));
             };
             if w < 0 {
                 left = true;
@@ -67,7 +67,7 @@ pub fn percent_format(vm: &mut Vm<'_>, fmt: &str, args: &Value) -> Result<String
         } else {
             width = get_integer(&chars, &mut i)
                 .map_err(|e| match e {
-                    Error::Exception { .. } => value_error("width too big"),
+                    Error::Exception { .. } => Error::value_error("width too big"),
                     e => e,
                 })?
                 .or(width);
@@ -80,7 +80,7 @@ pub fn percent_format(vm: &mut Vm<'_>, fmt: &str, args: &Value) -> Result<String
                 i += 1;
                 let p = take(&mut next)?;
                 let Value::Int(p) = p else {
-                    return Err(type_error("* wants int"));
+                    return Err(Error::type_error("* wants int"));
                 };
                 let p = p.max(0) as usize;
                 if p > MAX_FORMAT_WIDTH {
@@ -91,7 +91,7 @@ pub fn percent_format(vm: &mut Vm<'_>, fmt: &str, args: &Value) -> Result<String
                 precision = Some(
                     get_integer(&chars, &mut i)
                         .map_err(|e| match e {
-                            Error::Exception { .. } => value_error("precision too big"),
+                            Error::Exception { .. } => Error::value_error("precision too big"),
                             e => e,
                         })?
                         .unwrap_or(0),
@@ -113,7 +113,7 @@ pub fn percent_format(vm: &mut Vm<'_>, fmt: &str, args: &Value) -> Result<String
         let v = match value {
             Some(v) => v,
             // after a %(key) conversion the mapping has no positional items left
-            None if used_key => return Err(type_error("not enough arguments for format string")),
+            None if used_key => return Err(Error::type_error("not enough arguments for format string")),
             None => take(&mut next)?,
         };
         let spec = Spec {
@@ -138,7 +138,7 @@ pub fn percent_format(vm: &mut Vm<'_>, fmt: &str, args: &Value) -> Result<String
         out.push_str(&text);
     }
     if next < items.len() && mapping.is_none() && !matches!(args, Value::List(_)) {
-        return Err(type_error(
+        return Err(Error::type_error(
             "not all arguments converted during string formatting",
         ));
     }
@@ -180,7 +180,7 @@ fn mapping_value(vm: &mut Vm<'_>, map: &Value, chars: &[char], i: &mut usize) ->
         *i += 1;
     }
     if depth > 0 {
-        return Err(value_error("incomplete format key"));
+        return Err(Error::value_error("incomplete format key"));
     }
     let key: String = chars[start..*i - 1].iter().collect();
     let key_value = Value::Str(Rc::from(key.as_str()));
@@ -252,7 +252,7 @@ fn convert(vm: &mut Vm<'_>, conv: char, v: Value, spec: Spec, at: usize) -> Resu
                     }
                 }
                 other => {
-                    return Err(type_error(if matches!(conv, 'd' | 'i' | 'u') {
+                    return Err(Error::type_error(if matches!(conv, 'd' | 'i' | 'u') {
                         format!(
                             "%{conv} format: a real number is required, not {}",
                             other.type_name()
@@ -295,7 +295,7 @@ fn convert(vm: &mut Vm<'_>, conv: char, v: Value, spec: Spec, at: usize) -> Resu
                 Value::Bool(b) => *b as i64 as f64,
                 Value::Float(f) => *f,
                 other => {
-                    return Err(type_error(format!(
+                    return Err(Error::type_error(format!(
                         "must be real number, not {}",
                         other.type_name()
                     )))
@@ -322,7 +322,7 @@ fn convert(vm: &mut Vm<'_>, conv: char, v: Value, spec: Spec, at: usize) -> Resu
                             Error::exception("OverflowError", "%c arg not in range(0x110000)")
                         })?,
                     Value::Str(s) if s.chars().count() == 1 => s.chars().next().unwrap_or(' '),
-                    _ => return Err(type_error("%c requires int or char")),
+                    _ => return Err(Error::type_error("%c requires int or char")),
                 };
             pad(
                 &ch.to_string(),
@@ -335,7 +335,7 @@ fn convert(vm: &mut Vm<'_>, conv: char, v: Value, spec: Spec, at: usize) -> Resu
             )
         }
         other => {
-            return Err(value_error(format!(
+            return Err(Error::value_error(format!(
                 "unsupported format character '{other}' ({:#x}) at index {}",
                 other as u32,
                 at

@@ -41,7 +41,7 @@ pub(super) fn get_integer(chars: &[char], pos: &mut usize) -> Result<Option<usiz
             .checked_mul(10)
             .and_then(|n| n.checked_add(d))
             .filter(|n| *n <= isize::MAX as usize)
-            .ok_or_else(|| value_error("Too many decimal digits in format string"))?;
+            .ok_or_else(|| Error::value_error("Too many decimal digits in format string"))?;
         *pos += 1;
     }
     if *pos == start {
@@ -107,23 +107,23 @@ pub fn parse_spec(spec: &str, type_name: &str, numeric: bool) -> Result<Spec, Er
     }
     if pos < chars.len() && chars[pos] == '_' {
         if s.grouping.is_some() {
-            return Err(value_error("Cannot specify both ',' and '_'."));
+            return Err(Error::value_error("Cannot specify both ',' and '_'."));
         }
         s.grouping = Some('_');
         pos += 1;
     }
     if pos < chars.len() && chars[pos] == ',' && s.grouping == Some('_') {
-        return Err(value_error("Cannot specify both ',' and '_'."));
+        return Err(Error::value_error("Cannot specify both ',' and '_'."));
     }
     if pos < chars.len() && chars[pos] == '.' {
         pos += 1;
         s.precision = get_integer(&chars, &mut pos)?;
         if s.precision.is_none() {
-            return Err(value_error("Format specifier missing precision"));
+            return Err(Error::value_error("Format specifier missing precision"));
         }
     }
     if chars.len() - pos > 1 {
-        return Err(value_error(format!(
+        return Err(Error::value_error(format!(
             "Invalid format specifier '{spec}' for object of type '{type_name}'"
         )));
     }
@@ -136,7 +136,7 @@ pub fn parse_spec(spec: &str, type_name: &str, numeric: bool) -> Result<Spec, Er
             'd' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F' | '\0' => {}
             'b' | 'o' | 'x' | 'X' if g == '_' => s.group4 = true,
             other => {
-                return Err(value_error(format!("Cannot specify '{g}' with '{other}'.")));
+                return Err(Error::value_error(format!("Cannot specify '{g}' with '{other}'.")));
             }
         }
     }
@@ -239,29 +239,29 @@ pub fn format_int(i: i64, spec: &Spec, type_name: &str) -> Result<String, Error>
         'd' | 'n' | 'b' | 'o' | 'x' | 'X' | 'c' => {}
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => return format_float(i as f64, spec),
         other => {
-            return Err(value_error(format!(
+            return Err(Error::value_error(format!(
                 "Unknown format code '{other}' for object of type '{type_name}'"
             )))
         }
     }
     if spec.precision.is_some() {
-        return Err(value_error(
+        return Err(Error::value_error(
             "Precision not allowed in integer format specifier",
         ));
     }
     if spec.no_neg_0 {
-        return Err(value_error(
+        return Err(Error::value_error(
             "Negative zero coercion (z) not allowed in integer format specifier",
         ));
     }
     if ty == 'c' {
         if spec.sign.is_some() {
-            return Err(value_error(
+            return Err(Error::value_error(
                 "Sign not allowed with integer format specifier 'c'",
             ));
         }
         if spec.alt {
-            return Err(value_error(
+            return Err(Error::value_error(
                 "Alternate form (#) not allowed with integer format specifier 'c'",
             ));
         }
@@ -295,7 +295,7 @@ pub fn format_float(f: f64, spec: &Spec) -> Result<String, Error> {
     match ty {
         '\0' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%' => {}
         other => {
-            return Err(value_error(format!(
+            return Err(Error::value_error(format!(
                 "Unknown format code '{other}' for object of type 'float'"
             )))
         }
@@ -426,26 +426,26 @@ pub fn format_str(s: &str, spec: &Spec) -> Result<String, Error> {
     match spec.ty {
         None | Some('s') => {}
         Some(other) => {
-            return Err(value_error(format!(
+            return Err(Error::value_error(format!(
                 "Unknown format code '{other}' for object of type 'str'"
             )))
         }
     }
     if spec.sign.is_some() {
-        return Err(value_error("Sign not allowed in string format specifier"));
+        return Err(Error::value_error("Sign not allowed in string format specifier"));
     }
     if spec.no_neg_0 {
-        return Err(value_error(
+        return Err(Error::value_error(
             "Negative zero coercion (z) not allowed in string format specifier",
         ));
     }
     if spec.alt {
-        return Err(value_error(
+        return Err(Error::value_error(
             "Alternate form (#) not allowed in string format specifier",
         ));
     }
     if spec.align == Some('=') {
-        return Err(value_error(
+        return Err(Error::value_error(
             "'=' alignment not allowed in string format specifier",
         ));
     }
@@ -464,7 +464,7 @@ pub fn format_primitive(v: &Value, spec: &str) -> Option<Result<String, Error>> 
             if spec.is_empty() {
                 Ok("None".into())
             } else {
-                Err(type_error(
+                Err(Error::type_error(
                     "unsupported format string passed to NoneType.__format__",
                 ))
             }

@@ -30,7 +30,7 @@ pub(super) fn dict_fromkeys_bound(vm: &mut Vm<'_>, mut args: Args) -> R {
 pub(super) fn recv_dict(v: &Value) -> Result<Rc<RefCell<Dict>>, Error> {
     match v {
         Value::Dict(d) | Value::Set(d) => Ok(d.clone()),
-        other => Err(type_error(format!(
+        other => Err(Error::type_error(format!(
             "descriptor requires a 'dict' object but received '{}'",
             other.type_name()
         ))),
@@ -141,13 +141,13 @@ pub(crate) fn pairs_of(vm: &mut Vm<'_>, v: &Value) -> Result<Vec<(Key, Value)>, 
             Value::List(l) => l.borrow().clone(),
             Value::Str(st) => st.chars().map(|c| ss(c.to_string())).collect(),
             _ => {
-                return Err(type_error(format!(
+                return Err(Error::type_error(format!(
                     "cannot convert dictionary update sequence element #{i} to a sequence"
                 )))
             }
         };
         if pair.len() != 2 {
-            return Err(value_error(format!(
+            return Err(Error::value_error(format!(
                 "dictionary update sequence element #{i} has length {}; 2 is required",
                 pair.len()
             )));

@@ -22,7 +22,7 @@ pub(super) fn list_method(name: &str) -> Option<NativeFn> {
 pub(super) fn recv_list(v: &Value) -> Result<Rc<RefCell<Vec<Value>>>, Error> {
     match v {
         Value::List(l) => Ok(l.clone()),
-        other => Err(type_error(format!(
+        other => Err(Error::type_error(format!(
             "descriptor requires a 'list' object but received '{}'",
             other.type_name()
         ))),
@@ -51,7 +51,7 @@ pub(super) fn list_extend(vm: &mut Vm<'_>, args: Args) -> R {
 pub(super) fn list_insert(vm: &mut Vm<'_>, args: Args) -> R {
     let (recv, p) = parse(args, "insert", &["index", "object"], 2, false)?;
     let l = recv_list(&recv)?;
-    let i = as_int(p.raw(0).unwrap_or(&Value::None))?;
+    let i = (p.raw(0).unwrap_or(&Value::None)).to_index()?;
     let mut l = l.borrow_mut();
     check_len(vm, l.len() + 1)?;
     let len = l.len() as i64;
@@ -70,7 +70,7 @@ pub(super) fn list_pop(_vm: &mut Vm<'_>, args: Args) -> R {
     let len = l.len() as i64;
     let i = match p.raw(0) {
         None => len - 1,
-        Some(v) => as_int(v)?,
+        Some(v) => v.to_index()?,
     };
     let i = if i < 0 { i + len } else { i };
     if i < 0 || i >= len {
@@ -97,7 +97,7 @@ pub(super) fn list_remove(vm: &mut Vm<'_>, args: Args) -> R {
             l.borrow_mut().remove(i);
             Ok(Value::None)
         }
-        None => Err(value_error("list.remove(x): x not in list")),
+        None => Err(Error::value_error("list.remove(x): x not in list")),
     }
 }
 
@@ -126,14 +126,14 @@ pub(super) fn list_index(vm: &mut Vm<'_>, args: Args) -> R {
     let x = args.positional.get(1).cloned().unwrap_or(Value::None);
     match index_impl(vm, args, "index")? {
         Some(i) => Ok(Value::Int(i)),
-        None => Err(value_error(format!("{} is not in list", x.repr()))),
+        None => Err(Error::value_error(format!("{} is not in list", x.repr()))),
     }
 }
 
 pub(super) fn tuple_index(vm: &mut Vm<'_>, args: Args) -> R {
     match index_impl(vm, args, "index")? {
         Some(i) => Ok(Value::Int(i)),
-        None => Err(value_error("tuple.index(x): x not in tuple")),
+        None => Err(Error::value_error("tuple.index(x): x not in tuple")),
     }
 }
 
@@ -177,7 +177,7 @@ pub fn sort_values(
 
 pub(super) fn list_sort(vm: &mut Vm<'_>, args: Args) -> R {
     if args.positional.len() > 1 {
-        return Err(type_error("sort() takes no positional arguments"));
+        return Err(Error::type_error("sort() takes no positional arguments"));
     }
     let (recv, p) = parse(args, "sort", &["key", "reverse"], 0, true)?;
     let l = recv_list(&recv)?;

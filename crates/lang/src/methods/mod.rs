@@ -27,14 +27,6 @@ pub(crate) fn exc(kind: &str, msg: impl Into<String>) -> Error {
     Error::exception(kind, msg)
 }
 
-fn type_error(msg: impl Into<String>) -> Error {
-    exc("TypeError", msg)
-}
-
-fn value_error(msg: impl Into<String>) -> Error {
-    exc("ValueError", msg)
-}
-
 fn s(text: &str) -> Value {
     Value::Str(Rc::from(text))
 }
@@ -51,7 +43,7 @@ pub(crate) fn check_len(vm: &Vm<'_>, n: usize) -> Result<(), Error> {
 /// The dict key of `v`, or `TypeError: unhashable type: 'list'`.
 pub(crate) fn key_of(v: &Value) -> Result<Key, Error> {
     v.to_key()
-        .map_err(|t| type_error(format!("unhashable type: '{t}'")))
+        .map_err(|t| Error::type_error(format!("unhashable type: '{t}'")))
 }
 
 
@@ -105,10 +97,10 @@ fn parse(
     let pos: Vec<Value> = pos.collect();
     let short = qual.rsplit('.').next().unwrap_or(qual);
     if !kw && !args.keyword.is_empty() {
-        return Err(type_error(format!("{qual}() takes no keyword arguments")));
+        return Err(Error::type_error(format!("{qual}() takes no keyword arguments")));
     }
     if pos.len() > names.len() {
-        return Err(type_error(match (names.len(), required) {
+        return Err(Error::type_error(match (names.len(), required) {
             (0, _) => format!("{qual}() takes no arguments ({} given)", pos.len()),
             (1, 1) => format!("{qual}() takes exactly one argument ({} given)", pos.len()),
             (n, r) if n == r => format!(
@@ -128,12 +120,12 @@ fn parse(
         match names.iter().position(|n| **n == *k) {
             Some(i) if vals[i].is_none() => vals[i] = Some(v),
             Some(_) => {
-                return Err(type_error(format!(
+                return Err(Error::type_error(format!(
                     "argument for {short}() given by name ('{k}') and position"
                 )))
             }
             None => {
-                return Err(type_error(format!(
+                return Err(Error::type_error(format!(
                     "'{k}' is an invalid keyword argument for {short}()"
                 )))
             }
@@ -142,7 +134,7 @@ fn parse(
     let given = vals.iter().take(required).filter(|v| v.is_some()).count();
     if given < required {
         let n = vals.iter().filter(|v| v.is_some()).count();
-        return Err(type_error(if required == 1 && names.len() == 1 {
+        return Err(Error::type_error(if required == 1 && names.len() == 1 {
             format!("{qual}() takes exactly one argument ({n} given)")
         } else {
             format!(
@@ -154,21 +146,10 @@ fn parse(
     Ok((recv, Params { vals }))
 }
 
-fn as_int(v: &Value) -> Result<i64, Error> {
-    match v {
-        Value::Int(i) => Ok(*i),
-        Value::Bool(b) => Ok(*b as i64),
-        other => Err(type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            other.type_name()
-        ))),
-    }
-}
-
 fn as_str<'a>(v: &'a Value, what: &str) -> Result<&'a str, Error> {
     match v {
         Value::Str(s) => Ok(s),
-        other => Err(type_error(format!(
+        other => Err(Error::type_error(format!(
             "{what} must be str, not {}",
             other.type_name()
         ))),

@@ -4,7 +4,7 @@ use super::*;
 
 pub(super) fn int_bit_length(_vm: &mut Vm<'_>, args: Args) -> R {
     let (recv, _) = parse(args, "int.bit_length", &[], 0, false)?;
-    let i = as_int(&recv)?;
+    let i = recv.to_index()?;
     Ok(Value::Int(i64::from(64 - i.unsigned_abs().leading_zeros())))
 }
 

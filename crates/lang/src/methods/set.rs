@@ -82,7 +82,7 @@ pub(super) fn set_op(vm: &mut Vm<'_>, args: Args, qual: &str, op: fn(&mut Dict, 
     let mut pos = args.positional.into_iter();
     let recv = pos.next().unwrap_or(Value::None);
     if !args.keyword.is_empty() {
-        return Err(type_error(format!("{qual}() takes no keyword arguments")));
+        return Err(Error::type_error(format!("{qual}() takes no keyword arguments")));
     }
     let mut acc = recv_dict(&recv)?.borrow().clone();
     for other in pos {

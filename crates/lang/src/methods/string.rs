@@ -57,7 +57,7 @@ pub(super) fn str_method(name: &str) -> Option<NativeFn> {
 pub(super) fn recv_str(v: &Value) -> Result<Rc<str>, Error> {
     match v {
         Value::Str(s) => Ok(s.clone()),
-        other => Err(type_error(format!(
+        other => Err(Error::type_error(format!(
             "descriptor for 'str' objects doesn't apply to a '{}' object",
             other.type_name()
         ))),
@@ -222,7 +222,7 @@ pub(super) fn strip_impl(args: Args, qual: &str, left: bool, right: bool) -> R {
         }
         Some(v) => {
             let Value::Str(chars) = v else {
-                return Err(type_error(format!(
+                return Err(Error::type_error(format!(
                     "{} arg must be None or str",
                     qual.trim_start_matches("str.")
                 )));
@@ -257,12 +257,12 @@ pub(super) fn split_args(args: Args, name: &str) -> Result<SplitArgs, Error> {
         None => None,
         Some(Value::Str(x)) => {
             if x.is_empty() {
-                return Err(value_error("empty separator"));
+                return Err(Error::value_error("empty separator"));
             }
             Some(x.clone())
         }
         Some(other) => {
-            return Err(type_error(format!(
+            return Err(Error::type_error(format!(
                 "must be str or None, not {}",
                 other.type_name()
             )))
@@ -270,7 +270,7 @@ pub(super) fn split_args(args: Args, name: &str) -> Result<SplitArgs, Error> {
     };
     let max = match p.raw(1) {
         None => -1,
-        Some(v) => as_int(v)?,
+        Some(v) => v.to_index()?,
     };
     Ok((recv_str(&recv)?, sep, max))
 }
@@ -414,13 +414,13 @@ pub(super) fn str_join(vm: &mut Vm<'_>, args: Args) -> R {
         iterable,
         Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_)
     ) {
-        return Err(type_error("can only join an iterable"));
+        return Err(Error::type_error("can only join an iterable"));
     }
     let items = iterate(vm, &iterable)?;
     let mut out = String::new();
     for (i, item) in items.iter().enumerate() {
         let Value::Str(x) = item else {
-            return Err(type_error(format!(
+            return Err(Error::type_error(format!(
                 "sequence item {i}: expected str instance, {} found",
                 item.type_name()
             )));
@@ -441,7 +441,7 @@ pub(super) fn str_replace(vm: &mut Vm<'_>, args: Args) -> R {
     let new = as_str(p.raw(1).unwrap_or(&Value::None), "replace() argument 2")?;
     let count = match p.raw(2) {
         None => -1,
-        Some(v) => as_int(v)?,
+        Some(v) => v.to_index()?,
     };
     let limit = if count < 0 {
         usize::MAX
@@ -497,8 +497,8 @@ pub(super) fn slice_bounds(
         match v {
             None | Some(Value::None) => Ok(default),
             Some(v) => {
-                let i = as_int(v).map_err(|_| {
-                    type_error("slice indices must be integers or None or have an __index__ method")
+                let i = v.to_index().map_err(|_| {
+                    Error::type_error("slice indices must be integers or None or have an __index__ method")
                 })?;
                 Ok(if i < 0 {
                     (len as i64 + i).max(0) as usize
@@ -534,7 +534,7 @@ pub(super) fn find_setup(args: Args, qual: &str) -> Result<FindArgs, Error> {
     let sub = match p.raw(0) {
         Some(Value::Str(x)) => x.clone(),
         Some(other) => {
-            return Err(type_error(format!(
+            return Err(Error::type_error(format!(
                 "must be str, not {}",
                 other.type_name()
             )));
@@ -578,13 +578,13 @@ pub(super) fn str_rfind(_vm: &mut Vm<'_>, args: Args) -> R {
 }
 pub(super) fn str_index(_vm: &mut Vm<'_>, args: Args) -> R {
     match find_impl(args, "str.index", false)? {
-        -1 => Err(value_error("substring not found")),
+        -1 => Err(Error::value_error("substring not found")),
         i => Ok(Value::Int(i)),
     }
 }
 pub(super) fn str_rindex(_vm: &mut Vm<'_>, args: Args) -> R {
     match find_impl(args, "str.rindex", true)? {
-        -1 => Err(value_error("substring not found")),
+        -1 => Err(Error::value_error("substring not found")),
         i => Ok(Value::Int(i)),
     }
 }
@@ -631,7 +631,7 @@ pub(super) fn affix_impl(args: Args, qual: &str, ends: bool) -> R {
                         }
                     }
                     other => {
-                        return Err(type_error(format!(
+                        return Err(Error::type_error(format!(
                             "tuple for {word} must only contain str, not {}",
                             other.type_name()
                         )))
@@ -640,7 +640,7 @@ pub(super) fn affix_impl(args: Args, qual: &str, ends: bool) -> R {
             }
             Ok(Value::Bool(false))
         }
-        Some(other) => Err(type_error(format!(
+        Some(other) => Err(Error::type_error(format!(
             "{word} first arg must be str or a tuple of str, not {}",
             other.type_name()
         ))),
@@ -657,7 +657,7 @@ pub(super) fn str_endswith(_vm: &mut Vm<'_>, args: Args) -> R {
 
 pub(super) fn str_format_method(vm: &mut Vm<'_>, mut args: Args) -> R {
     if args.positional.is_empty() {
-        return Err(type_error("unbound method str.format() needs an argument"));
+        return Err(Error::type_error("unbound method str.format() needs an argument"));
     }
     let recv = args.positional.remove(0);
     let fmt = recv_str(&recv)?;
@@ -672,17 +672,17 @@ pub(super) fn str_format_map(vm: &mut Vm<'_>, args: Args) -> R {
 }
 
 pub(super) fn width_fill(vm: &Vm<'_>, p: &Params, qual: &str) -> Result<(usize, char), Error> {
-    let w = as_int(p.raw(0).unwrap_or(&Value::Int(0)))?;
+    let w = (p.raw(0).unwrap_or(&Value::Int(0))).to_index()?;
     let fill = match p.raw(1) {
         None => ' ',
         Some(Value::Str(f)) if f.chars().count() == 1 => f.chars().next().unwrap_or(' '),
         Some(Value::Str(_)) => {
-            return Err(type_error(
+            return Err(Error::type_error(
                 "The fill character must be exactly one character long",
             ))
         }
         Some(other) => {
-            return Err(type_error(format!(
+            return Err(Error::type_error(format!(
                 "{qual}() argument 2 must be str, not {}",
                 other.type_name()
             )))
@@ -726,7 +726,7 @@ pub(super) fn str_rjust(vm: &mut Vm<'_>, args: Args) -> R {
 
 pub(super) fn str_zfill(vm: &mut Vm<'_>, args: Args) -> R {
     let (recv, p) = parse(args, "str.zfill", &["width"], 1, false)?;
-    let w = as_int(p.raw(0).unwrap_or(&Value::Int(0)))?.max(0) as usize;
+    let w = (p.raw(0).unwrap_or(&Value::Int(0))).to_index()?.max(0) as usize;
     check_len(vm, w)?;
     let st = recv_str(&recv)?;
     let len = st.chars().count();
@@ -746,7 +746,7 @@ pub(super) fn partition_impl(args: Args, qual: &str, rev: bool) -> R {
     let sep = match p.raw(0) {
         Some(Value::Str(x)) => x.clone(),
         Some(other) => {
-            return Err(type_error(format!(
+            return Err(Error::type_error(format!(
                 "must be str, not {}",
                 other.type_name()
             )))
@@ -754,7 +754,7 @@ pub(super) fn partition_impl(args: Args, qual: &str, rev: bool) -> R {
         None => Rc::from(""),
     };
     if sep.is_empty() {
-        return Err(value_error("empty separator"));
+        return Err(Error::value_error("empty separator"));
     }
     let found = if rev { st.rfind(&*sep) } else { st.find(&*sep) };
     Ok(match found {
@@ -785,7 +785,7 @@ pub(super) fn str_expandtabs(vm: &mut Vm<'_>, args: Args) -> R {
     let (recv, p) = parse(args, "expandtabs", &["tabsize"], 0, true)?;
     let size = match p.raw(0) {
         None => 8,
-        Some(v) => as_int(v)?,
+        Some(v) => v.to_index()?,
     };
     let st = recv_str(&recv)?;
     let mut out = String::new();

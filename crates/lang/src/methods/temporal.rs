@@ -33,19 +33,19 @@ pub(super) fn date_of(v: &Value) -> Option<NaiveDate> {
 
 pub(super) fn t_weekday(_vm: &mut Vm<'_>, args: Args) -> R {
     let (recv, _) = parse(args, "weekday", &[], 0, false)?;
-    let d = date_of(&recv).ok_or_else(|| type_error("weekday() needs a date"))?;
+    let d = date_of(&recv).ok_or_else(|| Error::type_error("weekday() needs a date"))?;
     Ok(Value::Int(d.weekday().num_days_from_monday().into()))
 }
 
 pub(super) fn t_isoweekday(_vm: &mut Vm<'_>, args: Args) -> R {
     let (recv, _) = parse(args, "isoweekday", &[], 0, false)?;
-    let d = date_of(&recv).ok_or_else(|| type_error("isoweekday() needs a date"))?;
+    let d = date_of(&recv).ok_or_else(|| Error::type_error("isoweekday() needs a date"))?;
     Ok(Value::Int(d.weekday().number_from_monday().into()))
 }
 
 pub(super) fn t_isocalendar(_vm: &mut Vm<'_>, args: Args) -> R {
     let (recv, _) = parse(args, "isocalendar", &[], 0, false)?;
-    let d = date_of(&recv).ok_or_else(|| type_error("isocalendar() needs a date"))?;
+    let d = date_of(&recv).ok_or_else(|| Error::type_error("isocalendar() needs a date"))?;
     let w = d.iso_week();
     Ok(Value::tuple(vec![
         Value::Int(w.year().into()),
@@ -56,7 +56,7 @@ pub(super) fn t_isocalendar(_vm: &mut Vm<'_>, args: Args) -> R {
 
 pub(super) fn t_toordinal(_vm: &mut Vm<'_>, args: Args) -> R {
     let (recv, _) = parse(args, "toordinal", &[], 0, false)?;
-    let d = date_of(&recv).ok_or_else(|| type_error("toordinal() needs a date"))?;
+    let d = date_of(&recv).ok_or_else(|| Error::type_error("toordinal() needs a date"))?;
     Ok(Value::Int(i64::from(d.num_days_from_ce())))
 }
 
@@ -73,14 +73,14 @@ pub(super) fn t_date(_vm: &mut Vm<'_>, args: Args) -> R {
     let (recv, _) = parse(args, "date", &[], 0, false)?;
     date_of(&recv)
         .map(Value::Date)
-        .ok_or_else(|| type_error("date() needs a datetime"))
+        .ok_or_else(|| Error::type_error("date() needs a datetime"))
 }
 
 pub(super) fn t_time(_vm: &mut Vm<'_>, args: Args) -> R {
     let (recv, _) = parse(args, "time", &[], 0, false)?;
     match recv {
         Value::DateTime(dt) => Ok(Value::Time(dt.time())),
-        _ => Err(type_error("time() needs a datetime")),
+        _ => Err(Error::type_error("time() needs a datetime")),
     }
 }
 
@@ -94,7 +94,7 @@ pub(super) fn t_timestamp(_vm: &mut Vm<'_>, args: Args) -> R {
                 u.timestamp() as f64 + f64::from(u.timestamp_subsec_micros()) / 1e6,
             ))
         }
-        _ => Err(type_error("timestamp() needs a datetime")),
+        _ => Err(Error::type_error("timestamp() needs a datetime")),
     }
 }
 
@@ -108,7 +108,7 @@ pub(super) fn timespec_time(t: &NaiveTime, spec: &str) -> Result<String, Error> 
         "seconds" => format!("{h:02}:{m:02}:{sec:02}"),
         "milliseconds" => format!("{h:02}:{m:02}:{sec:02}.{:03}", us / 1000),
         "microseconds" => format!("{h:02}:{m:02}:{sec:02}.{us:06}"),
-        _ => return Err(value_error("Unknown timespec value")),
+        _ => return Err(Error::value_error("Unknown timespec value")),
     })
 }
 
@@ -117,7 +117,7 @@ pub(super) fn t_isoformat(_vm: &mut Vm<'_>, args: Args) -> R {
     match &recv {
         Value::Date(d) => {
             if p.raw(0).is_some() {
-                return Err(type_error("date.isoformat() takes no arguments (1 given)"));
+                return Err(Error::type_error("date.isoformat() takes no arguments (1 given)"));
             }
             Ok(ss(d.format("%Y-%m-%d").to_string()))
         }
@@ -126,7 +126,7 @@ pub(super) fn t_isoformat(_vm: &mut Vm<'_>, args: Args) -> R {
                 None => 'T',
                 Some(Value::Str(x)) if x.chars().count() == 1 => x.chars().next().unwrap_or('T'),
                 Some(_) => {
-                    return Err(type_error(
+                    return Err(Error::type_error(
                         "isoformat() argument 1 must be a unicode character",
                     ))
                 }
@@ -149,7 +149,7 @@ pub(super) fn t_isoformat(_vm: &mut Vm<'_>, args: Args) -> R {
             };
             Ok(ss(timespec_time(t, &spec)?))
         }
-        _ => Err(type_error("isoformat() needs a date")),
+        _ => Err(Error::type_error("isoformat() needs a date")),
     }
 }
 
@@ -158,7 +158,7 @@ pub(super) fn t_strftime(_vm: &mut Vm<'_>, args: Args) -> R {
     let fmt = match p.raw(0) {
         Some(Value::Str(f)) => f.clone(),
         Some(other) => {
-            return Err(type_error(format!(
+            return Err(Error::type_error(format!(
                 "strftime() argument 1 must be str, not {}",
                 other.type_name()
             )))
@@ -186,32 +186,32 @@ pub(super) fn t_format(vm: &mut Vm<'_>, args: Args) -> R {
 /// Builds a date, checking Python's ranges and messages.
 pub(crate) fn make_date(y: i64, m: i64, d: i64) -> Result<NaiveDate, Error> {
     if !(1..=9999).contains(&y) {
-        return Err(value_error(format!("year {y} is out of range")));
+        return Err(Error::value_error(format!("year {y} is out of range")));
     }
     if !(1..=12).contains(&m) {
-        return Err(value_error("month must be in 1..12"));
+        return Err(Error::value_error("month must be in 1..12"));
     }
     NaiveDate::from_ymd_opt(y as i32, m as u32, d.clamp(0, 99) as u32)
         .filter(|_| d >= 1)
-        .ok_or_else(|| value_error("day is out of range for month"))
+        .ok_or_else(|| Error::value_error("day is out of range for month"))
 }
 
 /// Builds a time, checking Python's ranges and messages.
 pub(crate) fn make_time(h: i64, mi: i64, sec: i64, us: i64) -> Result<NaiveTime, Error> {
     if !(0..=23).contains(&h) {
-        return Err(value_error("hour must be in 0..23"));
+        return Err(Error::value_error("hour must be in 0..23"));
     }
     if !(0..=59).contains(&mi) {
-        return Err(value_error("minute must be in 0..59"));
+        return Err(Error::value_error("minute must be in 0..59"));
     }
     if !(0..=59).contains(&sec) {
-        return Err(value_error("second must be in 0..59"));
+        return Err(Error::value_error("second must be in 0..59"));
     }
     if !(0..=999_999).contains(&us) {
-        return Err(value_error("microsecond must be in 0..999999"));
+        return Err(Error::value_error("microsecond must be in 0..999999"));
     }
     NaiveTime::from_hms_micro_opt(h as u32, mi as u32, sec as u32, us as u32)
-        .ok_or_else(|| value_error("invalid time"))
+        .ok_or_else(|| Error::value_error("invalid time"))
 }
 
 pub(super) fn t_replace(_vm: &mut Vm<'_>, args: Args) -> R {
@@ -235,7 +235,7 @@ pub(super) fn t_replace(_vm: &mut Vm<'_>, args: Args) -> R {
     let get = |i: usize, cur: i64| -> Result<i64, Error> {
         match p.raw(i) {
             None => Ok(cur),
-            Some(v) => as_int(v),
+            Some(v) => v.to_index(),
         }
     };
     if p.get(7).is_some() {
@@ -244,7 +244,7 @@ pub(super) fn t_replace(_vm: &mut Vm<'_>, args: Args) -> R {
     match recv {
         Value::Date(d) => {
             if (3..7).any(|i| p.raw(i).is_some()) {
-                return Err(type_error(
+                return Err(Error::type_error(
                     "'hour' is an invalid keyword argument for replace()",
                 ));
             }
@@ -278,7 +278,7 @@ pub(super) fn t_replace(_vm: &mut Vm<'_>, args: Args) -> R {
                     None
                 }) {
                     None => Ok(cur.into()),
-                    Some(v) => as_int(v),
+                    Some(v) => v.to_index(),
                 }
             };
             Ok(Value::Time(make_time(
@@ -288,7 +288,7 @@ pub(super) fn t_replace(_vm: &mut Vm<'_>, args: Args) -> R {
                 pick(6, 9, t.nanosecond() / 1000)?,
             )?))
         }
-        _ => Err(type_error("replace() needs a date")),
+        _ => Err(Error::type_error("replace() needs a date")),
     }
 }
 
@@ -369,7 +369,7 @@ pub(super) fn recv_td(args: &Args) -> Result<(i64, i64, i64), Error> {
     args.positional
         .first()
         .and_then(timedelta_parts)
-        .ok_or_else(|| type_error("descriptor requires a 'datetime.timedelta' object"))
+        .ok_or_else(|| Error::type_error("descriptor requires a 'datetime.timedelta' object"))
 }
 
 /// Python's `str(timedelta)`.
@@ -656,14 +656,14 @@ fn temporal_compare(op: &str, a: &Value, b: &Value, ta: Option<(i64, i64, i64)>,
             "!=" => Ok(Bool(true)),
             _ => {
                 if matches!((a, b), (Date(_), DateTime(_)) | (DateTime(_), Date(_))) {
-                    return Err(type_error("can't compare datetime.datetime to datetime.date"));
+                    return Err(Error::type_error("can't compare datetime.datetime to datetime.date"));
                 }
                 let name = |v: &Value| {
                     temporal_kind(v)
                         .map(str::to_string)
                         .unwrap_or_else(|| v.class_name().to_string())
                 };
-                Err(type_error(format!(
+                Err(Error::type_error(format!(
                     "'{op}' not supported between instances of '{}' and '{}'",
                     name(a),
                     name(b)
@@ -690,7 +690,7 @@ pub(super) fn unsupported(op: &str, a: &Value, b: &Value) -> Option<Result<Value
             .unwrap_or_else(|| v.class_name().to_string())
     };
     let sym = if op == "**" { "** or pow()" } else { op };
-    Some(Err(type_error(format!(
+    Some(Err(Error::type_error(format!(
         "unsupported operand type(s) for {sym}: '{}' and '{}'",
         name(a),
         name(b)

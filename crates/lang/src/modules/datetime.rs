@@ -87,12 +87,7 @@ pub(super) fn datetime_module() -> Value {
 }
 
 pub(super) fn date_int(v: &Value) -> Result<i64, Error> {
-    match v {
-        Value::Float(_) => Err(type_error(
-            "'float' object cannot be interpreted as an integer",
-        )),
-        other => int_arg(other),
-    }
+    v.to_index()
 }
 
 pub(super) fn date_new(_vm: &mut Vm<'_>, args: Args) -> R {
@@ -224,7 +219,7 @@ pub(crate) fn timedelta_new(_vm: &mut Vm<'_>, args: Args) -> R {
                 frac += (f - whole) * (*factor as f64);
             }
             Some(other) => {
-                return Err(type_error(format!(
+                return Err(Error::type_error(format!(
                     "unsupported type for timedelta {} component: {}",
                     [
                         "days",
@@ -250,7 +245,7 @@ pub(crate) fn timedelta_new(_vm: &mut Vm<'_>, args: Args) -> R {
 }
 
 pub(super) fn iso_err(text: &str) -> Error {
-    value_error(format!("Invalid isoformat string: {}", s(text).repr()))
+    Error::value_error(format!("Invalid isoformat string: {}", s(text).repr()))
 }
 
 pub(super) fn parse_iso_date(text: &str) -> Option<NaiveDate> {
@@ -316,7 +311,7 @@ pub(super) fn one_str(args: Args, fname: &str) -> Result<String, Error> {
     let v = params(args, fname, &["date_string"], 1)?;
     match arg(&v, 0) {
         Value::Str(x) => Ok(x.to_string()),
-        other => Err(type_error(format!(
+        other => Err(Error::type_error(format!(
             "{fname}: argument must be str, not {}",
             other.type_name()
         ))),
@@ -361,13 +356,13 @@ pub(super) fn time_fromisoformat(_vm: &mut Vm<'_>, args: Args) -> R {
 
 pub(super) fn date_fromordinal(_vm: &mut Vm<'_>, args: Args) -> R {
     let v = params(args, "fromordinal", &["ordinal"], 1)?;
-    let n = int_arg(&arg(&v, 0))?;
+    let n = arg(&v, 0).to_index()?;
     if !(1..=3_652_059).contains(&n) {
-        return Err(value_error("ordinal must be >= 1"));
+        return Err(Error::value_error("ordinal must be >= 1"));
     }
     NaiveDate::from_num_days_from_ce_opt(n as i32)
         .map(Value::Date)
-        .ok_or_else(|| value_error("year is out of range"))
+        .ok_or_else(|| Error::value_error("year is out of range"))
 }
 
 pub(super) fn datetime_combine(_vm: &mut Vm<'_>, args: Args) -> R {
@@ -377,7 +372,7 @@ pub(super) fn datetime_combine(_vm: &mut Vm<'_>, args: Args) -> R {
         Value::Date(d) => d,
         Value::DateTime(dt) => dt.date(),
         other => {
-            return Err(type_error(format!(
+            return Err(Error::type_error(format!(
                 "combine() argument 1 must be datetime.date, not {}",
                 other.type_name()
             )))
@@ -386,7 +381,7 @@ pub(super) fn datetime_combine(_vm: &mut Vm<'_>, args: Args) -> R {
     let t = match arg(&v, 1) {
         Value::Time(t) => t,
         other => {
-            return Err(type_error(format!(
+            return Err(Error::type_error(format!(
                 "combine() argument 2 must be datetime.time, not {}",
                 other.type_name()
             )))
@@ -399,9 +394,9 @@ pub(super) fn datetime_combine(_vm: &mut Vm<'_>, args: Args) -> R {
 pub(super) fn datetime_fromtimestamp(_vm: &mut Vm<'_>, args: Args) -> R {
     let v = params(args, "fromtimestamp", &["timestamp", "tz"], 1)?;
     no_tz(&v, 1)?;
-    let ts = float_arg(&arg(&v, 0))?;
+    let ts = arg(&v, 0).to_float()?;
     if !ts.is_finite() || ts.abs() > 253_402_300_799.0 {
-        return Err(value_error("year is out of range"));
+        return Err(Error::value_error("year is out of range"));
     }
     let secs = ts.floor();
     let us = ((ts - secs) * 1e6).round() as i64;
@@ -409,7 +404,7 @@ pub(super) fn datetime_fromtimestamp(_vm: &mut Vm<'_>, args: Args) -> R {
         .map(|d| d.naive_utc() + chrono::Duration::microseconds(us))
         .filter(|d| (1..=9999).contains(&d.year()))
         .map(Value::DateTime)
-        .ok_or_else(|| value_error("year is out of range"))
+        .ok_or_else(|| Error::value_error("year is out of range"))
 }
 
 pub(super) const MONTH_NAMES: [&str; 12] = [
@@ -444,7 +439,7 @@ pub fn strptime(text: &str, fmt: &str) -> Result<NaiveDateTime, Error> {
     while let Some(c) = cs.next() {
         if c == '%' {
             let Some(d) = cs.next() else {
-                return Err(value_error(format!("stray % in format '{fmt}'")));
+                return Err(Error::value_error(format!("stray % in format '{fmt}'")));
             };
             let re = match d {
                 'Y' => r"(\d\d\d\d)",
@@ -472,7 +467,7 @@ pub fn strptime(text: &str, fmt: &str) -> Result<NaiveDateTime, Error> {
                 }
                 'z' | 'Z' => return Err(Error::Forbidden("time zones (tzinfo)".into())),
                 other => {
-                    return Err(value_error(format!(
+                    return Err(Error::value_error(format!(
                         "'{other}' is a bad directive in format '{fmt}'"
                     )))
                 }
@@ -489,7 +484,7 @@ pub fn strptime(text: &str, fmt: &str) -> Result<NaiveDateTime, Error> {
         }
     }
     let mismatch = || {
-        value_error(format!(
+        Error::value_error(format!(
             "time data {} does not match format {}",
             s(text).repr(),
             s(fmt).repr()
@@ -499,7 +494,7 @@ pub fn strptime(text: &str, fmt: &str) -> Result<NaiveDateTime, Error> {
     let caps = re.captures(text).ok_or_else(mismatch)?;
     let end = caps.get(0).map_or(0, |m| m.end());
     if end != text.len() {
-        return Err(value_error(format!(
+        return Err(Error::value_error(format!(
             "unconverted data remains: {}",
             &text[end..]
         )));
@@ -563,7 +558,7 @@ pub fn strptime(text: &str, fmt: &str) -> Result<NaiveDateTime, Error> {
             let first = make_date(year, 1, 1)?;
             first
                 .checked_add_signed(chrono::Duration::days(j - 1))
-                .ok_or_else(|| value_error("day is out of range for month"))?
+                .ok_or_else(|| Error::value_error("day is out of range for month"))?
         }
         _ => make_date(year, month, day)?,
     };

@@ -42,7 +42,7 @@ pub(super) fn itertools_module() -> Value {
 
 pub(super) fn it_chain(vm: &mut Vm<'_>, args: Args) -> R {
     if let Some((k, _)) = args.keyword.first() {
-        return Err(type_error(format!(
+        return Err(Error::type_error(format!(
             "chain() got an unexpected keyword argument '{k}'"
         )));
     }
@@ -70,16 +70,16 @@ pub(super) fn combinatorial(vm: &mut Vm<'_>, n: u128) -> Result<(), Error> {
 
 pub(super) fn it_product(vm: &mut Vm<'_>, mut args: Args) -> R {
     let repeat = match args.take_kw("repeat") {
-        Some(r) => int_arg(&r)?,
+        Some(r) => r.to_index()?,
         None => 1,
     };
     if let Some((k, _)) = args.keyword.first() {
-        return Err(type_error(format!(
+        return Err(Error::type_error(format!(
             "product() got an unexpected keyword argument '{k}'"
         )));
     }
     if repeat < 0 {
-        return Err(value_error("repeat argument cannot be negative"));
+        return Err(Error::value_error("repeat argument cannot be negative"));
     }
     let mut pools = Vec::new();
     for a in &args.positional {
@@ -110,9 +110,9 @@ pub(super) fn r_arg(v: &[Option<Value>], i: usize, n: usize) -> Result<usize, Er
     match v.get(i).cloned().flatten() {
         None | Some(Value::None) => Ok(n),
         Some(x) => {
-            let r = int_arg(&x)?;
+            let r = x.to_index()?;
             if r < 0 {
-                return Err(value_error("r must be non-negative"));
+                return Err(Error::value_error("r must be non-negative"));
             }
             Ok(r as usize)
         }
@@ -265,7 +265,7 @@ pub(super) fn it_accumulate(vm: &mut Vm<'_>, args: Args) -> R {
 
 pub(super) fn it_islice(vm: &mut Vm<'_>, args: Args) -> R {
     if !args.keyword.is_empty() {
-        return Err(type_error("islice() takes no keyword arguments"));
+        return Err(Error::type_error("islice() takes no keyword arguments"));
     }
     let mut pos = args.positional.into_iter();
     let items = vm.iterate(&pos.next().unwrap_or(Value::None))?;
@@ -274,9 +274,9 @@ pub(super) fn it_islice(vm: &mut Vm<'_>, args: Args) -> R {
         match v {
             None | Some(Value::None) => Ok(default),
             Some(x) => {
-                let n = int_arg(x)?;
+                let n = x.to_index()?;
                 if n < 0 {
-                    return Err(value_error(
+                    return Err(Error::value_error(
                         "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.",
                     ));
                 }
@@ -292,14 +292,14 @@ pub(super) fn it_islice(vm: &mut Vm<'_>, args: Args) -> R {
             bound(rest.get(2), 1)?,
         ),
         n => {
-            return Err(type_error(format!(
+            return Err(Error::type_error(format!(
                 "islice expected at most 4 arguments, got {}",
                 n + 1
             )))
         }
     };
     if step == 0 {
-        return Err(value_error(
+        return Err(Error::value_error(
             "Step for islice() must be a positive integer or None.",
         ));
     }
@@ -315,7 +315,7 @@ pub(super) fn it_islice(vm: &mut Vm<'_>, args: Args) -> R {
 pub(super) fn it_zip_longest(vm: &mut Vm<'_>, mut args: Args) -> R {
     let fill = args.take_kw("fillvalue").unwrap_or(Value::None);
     if let Some((k, _)) = args.keyword.first() {
-        return Err(type_error(format!(
+        return Err(Error::type_error(format!(
             "zip_longest() got an unexpected keyword argument '{k}'"
         )));
     }
@@ -343,7 +343,7 @@ pub(super) fn it_repeat(vm: &mut Vm<'_>, args: Args) -> R {
     let Some(times) = v[1].clone() else {
         return Err(Error::Limit(LimitKind::Length));
     };
-    let n = int_arg(&times)?.max(0) as usize;
+    let n = times.to_index()?.max(0) as usize;
     vm.new_items(n)?;
     Ok(iter_value(vec![arg(&v, 0); n]))
 }
@@ -351,7 +351,7 @@ pub(super) fn it_repeat(vm: &mut Vm<'_>, args: Args) -> R {
 /// `collections.OrderedDict(...)`: a plain (insertion-ordered) dict.
 pub(super) fn ordered_dict(vm: &mut Vm<'_>, args: Args) -> R {
     if args.positional.len() > 1 {
-        return Err(type_error(format!(
+        return Err(Error::type_error(format!(
             "expected at most 1 arguments, got {}",
             args.positional.len()
         )));

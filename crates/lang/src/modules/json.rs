@@ -25,7 +25,7 @@ pub(super) struct JsonOpts {
 
 pub(super) fn json_dumps(vm: &mut Vm<'_>, args: Args) -> R {
     if args.positional.len() > 1 {
-        return Err(type_error(format!(
+        return Err(Error::type_error(format!(
             "dumps() takes 1 positional argument but {} were given",
             args.positional.len()
         )));
@@ -56,7 +56,7 @@ pub(super) fn json_dumps(vm: &mut Vm<'_>, args: Args) -> R {
         }
         Some(Value::Str(x)) => Some(x.to_string()),
         Some(other) => {
-            return Err(type_error(format!(
+            return Err(Error::type_error(format!(
                 "indent must be int or str, not {}",
                 other.type_name()
             )))
@@ -79,7 +79,7 @@ pub(super) fn json_dumps(vm: &mut Vm<'_>, args: Args) -> R {
             )
         }
         Some(_) => {
-            return Err(value_error(
+            return Err(Error::value_error(
                 "separators must be a (item_separator, key_separator) pair",
             ))
         }
@@ -134,7 +134,7 @@ pub(super) fn json_float(f: f64, opts: &JsonOpts) -> Result<String, Error> {
         return Ok(float_repr(f));
     }
     if !opts.allow_nan {
-        return Err(value_error(format!(
+        return Err(Error::value_error(format!(
             "Out of range float values are not JSON compliant: {}",
             float_repr(f)
         )));
@@ -184,7 +184,7 @@ pub(super) fn json_encode(
             };
             let id = v.identity();
             if stack.contains(&id) {
-                return Err(value_error("Circular reference detected"));
+                return Err(Error::value_error("Circular reference detected"));
             }
             if items.is_empty() {
                 out.push_str("[]");
@@ -206,7 +206,7 @@ pub(super) fn json_encode(
         Value::Dict(d) => {
             let id = v.identity();
             if stack.contains(&id) {
-                return Err(value_error("Circular reference detected"));
+                return Err(Error::value_error("Circular reference detected"));
             }
             let mut entries: Vec<(Value, Value)> = d
                 .borrow()
@@ -234,7 +234,7 @@ pub(super) fn json_encode(
                     Value::Bool(b) => if *b { "true" } else { "false" }.to_string(),
                     Value::None => "null".to_string(),
                     other => {
-                        return Err(type_error(format!(
+                        return Err(Error::type_error(format!(
                             "keys must be str, int, float, bool or None, not {}",
                             other.type_name()
                         )))
@@ -255,7 +255,7 @@ pub(super) fn json_encode(
                 json_encode(vm, &converted, opts, level + 1, stack, out)?;
             }
             None => {
-                return Err(type_error(format!(
+                return Err(Error::type_error(format!(
                     "Object of type {} is not JSON serializable",
                     other.class_name()
                 )))
@@ -267,7 +267,7 @@ pub(super) fn json_encode(
 
 pub(super) fn json_loads(vm: &mut Vm<'_>, args: Args) -> R {
     if args.positional.len() > 1 {
-        return Err(type_error(format!(
+        return Err(Error::type_error(format!(
             "loads() takes 1 positional argument but {} were given",
             args.positional.len()
         )));
@@ -276,7 +276,7 @@ pub(super) fn json_loads(vm: &mut Vm<'_>, args: Args) -> R {
     let text = match arg(&v, 0) {
         Value::Str(x) => x.to_string(),
         other => {
-            return Err(type_error(format!(
+            return Err(Error::type_error(format!(
                 "the JSON object must be str, bytes or bytearray, not {}",
                 other.type_name()
             )))

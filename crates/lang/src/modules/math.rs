@@ -50,12 +50,12 @@ pub(super) fn math_module() -> Value {
 
 pub(super) fn one_float(args: Args, fname: &str) -> Result<f64, Error> {
     let v = params(args, fname, &["x"], 1)?;
-    float_arg(&arg(&v, 0))
+    arg(&v, 0).to_float()
 }
 
 pub(super) fn float_to_int(f: f64) -> R {
     if f.is_nan() {
-        return Err(value_error("cannot convert float NaN to integer"));
+        return Err(Error::value_error("cannot convert float NaN to integer"));
     }
     if f.is_infinite() {
         return Err(exc(
@@ -74,7 +74,7 @@ pub(super) fn rounding(args: Args, fname: &str, op: fn(f64) -> f64) -> R {
     match arg(&v, 0) {
         Value::Int(i) => Ok(Value::Int(i)),
         Value::Bool(b) => Ok(Value::Int(b as i64)),
-        other => float_to_int(op(float_arg(&other)?)),
+        other => float_to_int(op(other.to_float()?)),
     }
 }
 
@@ -89,7 +89,7 @@ pub(super) fn math_trunc(_vm: &mut Vm<'_>, args: Args) -> R {
 }
 
 pub(super) fn domain() -> Error {
-    value_error("math domain error")
+    Error::value_error("math domain error")
 }
 
 pub(super) fn checked(x: f64, inputs_finite: bool) -> R {
@@ -112,7 +112,7 @@ pub(super) fn math_sqrt(_vm: &mut Vm<'_>, args: Args) -> R {
 
 pub(super) fn math_pow(_vm: &mut Vm<'_>, args: Args) -> R {
     let v = params(args, "pow", &["x", "y"], 2)?;
-    let (x, y) = (float_arg(&arg(&v, 0))?, float_arg(&arg(&v, 1))?);
+    let (x, y) = (arg(&v, 0).to_float()?, arg(&v, 1).to_float()?);
     if x == 0.0 && y < 0.0 {
         return Err(domain());
     }
@@ -128,7 +128,7 @@ pub(super) fn math_exp(_vm: &mut Vm<'_>, args: Args) -> R {
 }
 
 pub(super) fn ln_value(v: &Value) -> Result<f64, Error> {
-    let x = float_arg(v)?;
+    let x = v.to_float()?;
     if x <= 0.0 {
         return Err(domain());
     }
@@ -194,14 +194,14 @@ math_unary!(math_radians, "radians", |x| x.to_radians(), true);
 pub(super) fn math_atan2(_vm: &mut Vm<'_>, args: Args) -> R {
     let v = params(args, "atan2", &["y", "x"], 2)?;
     Ok(Value::Float(
-        float_arg(&arg(&v, 0))?.atan2(float_arg(&arg(&v, 1))?),
+        arg(&v, 0).to_float()?.atan2(arg(&v, 1).to_float()?),
     ))
 }
 
 pub(super) fn math_copysign(_vm: &mut Vm<'_>, args: Args) -> R {
     let v = params(args, "copysign", &["x", "y"], 2)?;
     Ok(Value::Float(
-        float_arg(&arg(&v, 0))?.copysign(float_arg(&arg(&v, 1))?),
+        arg(&v, 0).to_float()?.copysign(arg(&v, 1).to_float()?),
     ))
 }
 
@@ -214,24 +214,24 @@ pub(super) fn math_modf(_vm: &mut Vm<'_>, args: Args) -> R {
 pub(super) fn math_hypot(_vm: &mut Vm<'_>, args: Args) -> R {
     let mut acc = 0.0f64;
     for v in &args.positional {
-        acc = acc.hypot(float_arg(v)?);
+        acc = acc.hypot(v.to_float()?);
     }
     Ok(Value::Float(acc))
 }
 
 pub(super) fn math_isclose(_vm: &mut Vm<'_>, args: Args) -> R {
     let v = params(args, "isclose", &["a", "b", "rel_tol", "abs_tol"], 2)?;
-    let (a, b) = (float_arg(&arg(&v, 0))?, float_arg(&arg(&v, 1))?);
+    let (a, b) = (arg(&v, 0).to_float()?, arg(&v, 1).to_float()?);
     let rel = match &v[2] {
-        Some(x) => float_arg(x)?,
+        Some(x) => x.to_float()?,
         None => 1e-9,
     };
     let abs = match &v[3] {
-        Some(x) => float_arg(x)?,
+        Some(x) => x.to_float()?,
         None => 0.0,
     };
     if rel < 0.0 || abs < 0.0 {
-        return Err(value_error("tolerances must be non-negative"));
+        return Err(Error::value_error("tolerances must be non-negative"));
     }
     if a == b {
         return Ok(Value::Bool(true));
@@ -253,7 +253,7 @@ pub(super) fn math_fsum(vm: &mut Vm<'_>, args: Args) -> R {
     let mut special = 0.0f64;
     let mut inf_sum = 0.0f64;
     for item in items {
-        let mut x = float_arg(&item)?;
+        let mut x = item.to_float()?;
         if !x.is_finite() {
             if x.is_infinite() {
                 inf_sum += x;
@@ -280,7 +280,7 @@ pub(super) fn math_fsum(vm: &mut Vm<'_>, args: Args) -> R {
     }
     if special != 0.0 || special.is_nan() {
         if inf_sum.is_nan() {
-            return Err(value_error("-inf + inf in fsum"));
+            return Err(Error::value_error("-inf + inf in fsum"));
         }
         return Ok(Value::Float(special));
     }
@@ -329,7 +329,7 @@ pub(super) fn gcd(a: i64, b: i64) -> i64 {
 pub(super) fn math_gcd(_vm: &mut Vm<'_>, args: Args) -> R {
     let mut acc = 0i64;
     for v in &args.positional {
-        acc = gcd(acc, int_arg(v)?);
+        acc = gcd(acc, v.to_index()?);
     }
     Ok(Value::Int(acc))
 }
@@ -337,7 +337,7 @@ pub(super) fn math_gcd(_vm: &mut Vm<'_>, args: Args) -> R {
 pub(super) fn math_lcm(_vm: &mut Vm<'_>, args: Args) -> R {
     let mut acc = 1i64;
     for v in &args.positional {
-        let x = int_arg(v)?;
+        let x = v.to_index()?;
         if x == 0 || acc == 0 {
             acc = 0;
             continue;
@@ -352,16 +352,9 @@ pub(super) fn math_lcm(_vm: &mut Vm<'_>, args: Args) -> R {
 
 pub(super) fn math_factorial(_vm: &mut Vm<'_>, args: Args) -> R {
     let v = params(args, "factorial", &["n"], 1)?;
-    let n = match arg(&v, 0) {
-        Value::Float(_) => {
-            return Err(type_error(
-                "'float' object cannot be interpreted as an integer",
-            ))
-        }
-        other => int_arg(&other)?,
-    };
+    let n = arg(&v, 0).to_index()?;
     if n < 0 {
-        return Err(value_error("factorial() not defined for negative values"));
+        return Err(Error::value_error("factorial() not defined for negative values"));
     }
     let mut acc: i64 = 1;
     for k in 2..=n {
@@ -374,9 +367,9 @@ pub(super) fn math_factorial(_vm: &mut Vm<'_>, args: Args) -> R {
 
 pub(super) fn math_comb(_vm: &mut Vm<'_>, args: Args) -> R {
     let v = params(args, "comb", &["n", "k"], 2)?;
-    let (n, k) = (int_arg(&arg(&v, 0))?, int_arg(&arg(&v, 1))?);
+    let (n, k) = (arg(&v, 0).to_index()?, arg(&v, 1).to_index()?);
     if n < 0 || k < 0 {
-        return Err(value_error("n must be a non-negative integer"));
+        return Err(Error::value_error("n must be a non-negative integer"));
     }
     if k > n {
         return Ok(Value::Int(0));

@@ -25,14 +25,6 @@ type R = Result<Value, Error>;
 /// (pattern, repl, string, count, flags) of sub/subn.
 type SubArgs = (Value, Value, Rc<str>, i64, Option<Value>);
 
-fn type_error(msg: impl Into<String>) -> Error {
-    exc("TypeError", msg)
-}
-
-fn value_error(msg: impl Into<String>) -> Error {
-    exc("ValueError", msg)
-}
-
 fn ss(text: String) -> Value {
     Value::Str(Rc::from(text.as_str()))
 }
@@ -49,7 +41,7 @@ fn params(
     required: usize,
 ) -> Result<Vec<Option<Value>>, Error> {
     if args.positional.len() > names.len() {
-        return Err(type_error(if names.len() == 1 {
+        return Err(Error::type_error(if names.len() == 1 {
             format!(
                 "{fname}() takes exactly one argument ({} given)",
                 args.positional.len()
@@ -68,12 +60,12 @@ fn params(
         match names.iter().position(|n| **n == *k) {
             Some(i) if vals[i].is_none() => vals[i] = Some(v),
             Some(_) => {
-                return Err(type_error(format!(
+                return Err(Error::type_error(format!(
                     "argument for {fname}() given by name ('{k}') and position"
                 )))
             }
             None => {
-                return Err(type_error(format!(
+                return Err(Error::type_error(format!(
                     "{fname}() got an unexpected keyword argument '{k}'"
                 )))
             }
@@ -81,7 +73,7 @@ fn params(
     }
     for (i, name) in names.iter().enumerate().take(required) {
         if vals[i].is_none() {
-            return Err(type_error(format!(
+            return Err(Error::type_error(format!(
                 "{fname}() missing required argument '{name}' (pos {})",
                 i + 1
             )));
@@ -94,36 +86,10 @@ fn arg(vals: &[Option<Value>], i: usize) -> Value {
     vals.get(i).cloned().flatten().unwrap_or(Value::None)
 }
 
-fn int_arg(v: &Value) -> Result<i64, Error> {
-    match v {
-        Value::Int(i) => Ok(*i),
-        Value::Bool(b) => Ok(*b as i64),
-        Value::Float(_) => Err(type_error(
-            "'float' object cannot be interpreted as an integer",
-        )),
-        other => Err(type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            other.type_name()
-        ))),
-    }
-}
-
-fn float_arg(v: &Value) -> Result<f64, Error> {
-    match v {
-        Value::Int(i) => Ok(*i as f64),
-        Value::Bool(b) => Ok(*b as i64 as f64),
-        Value::Float(f) => Ok(*f),
-        other => Err(type_error(format!(
-            "must be real number, not {}",
-            other.type_name()
-        ))),
-    }
-}
-
 fn str_arg<'a>(v: &'a Value, what: &str) -> Result<&'a str, Error> {
     match v {
         Value::Str(x) => Ok(x),
-        other => Err(type_error(format!(
+        other => Err(Error::type_error(format!(
             "{what} must be str, not {}",
             other.type_name()
         ))),

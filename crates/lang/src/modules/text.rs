@@ -42,7 +42,7 @@ pub(super) fn string_capwords(_vm: &mut Vm<'_>, args: Args) -> R {
         Some(sep) => {
             let sep = str_arg(sep, "sep")?;
             if sep.is_empty() {
-                return Err(value_error("empty separator"));
+                return Err(Error::value_error("empty separator"));
             }
             text.split(sep).map(cap).collect::<Vec<_>>().join(sep)
         }

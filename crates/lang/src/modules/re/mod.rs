@@ -198,13 +198,13 @@ pub(super) fn compile_regex_with(
 pub(super) fn pattern_of(v: &Value, flags: Option<&Value>) -> Result<(String, i64), Error> {
     let flags = match flags {
         None | Some(Value::None) => 0,
-        Some(f) => int_arg(f)?,
+        Some(f) => f.to_index()?,
     };
     match v {
         Value::Str(p) => Ok((p.to_string(), flags)),
         Value::Object(o) if &*o.borrow().class.name == "re.Pattern" => {
             if flags != 0 {
-                return Err(value_error(
+                return Err(Error::value_error(
                     "cannot process flags argument with a compiled pattern",
                 ));
             }
@@ -219,7 +219,7 @@ pub(super) fn pattern_of(v: &Value, flags: Option<&Value>) -> Result<(String, i6
             };
             Ok((p, f))
         }
-        other => Err(type_error(format!(
+        other => Err(Error::type_error(format!(
             "first argument must be string or compiled pattern, not {}",
             other.type_name()
         ))),
@@ -411,7 +411,7 @@ pub(super) fn make_match(
 pub(super) fn text_arg(v: &Value) -> Result<Rc<str>, Error> {
     match v {
         Value::Str(x) => Ok(x.clone()),
-        other => Err(type_error(format!(
+        other => Err(Error::type_error(format!(
             "expected string or bytes-like object, got '{}'",
             other.type_name()
         ))),
@@ -501,11 +501,11 @@ pub(super) fn pat_match_mode(args: Args, fname: &str, mode: Mode) -> R {
     let (pat, flags) = pattern_of(&recv, None)?;
     let mut text = text_arg(&arg(&v, 0))?;
     if let Some(e) = v[2].as_ref() {
-        let e = int_arg(e)?.max(0) as usize;
+        let e = e.to_index()?.max(0) as usize;
         text = Rc::from(&text[..byte_of_char(&text, e)]);
     }
     let start = match v[1].as_ref() {
-        Some(p) => int_arg(p)?.max(0) as usize,
+        Some(p) => p.to_index()?.max(0) as usize,
         None => 0,
     };
     do_match(&pat, flags, mode, &text, start)
@@ -702,7 +702,7 @@ pub(super) fn sub_impl(
                 match vm.call(repl, Args::new(vec![mo]))? {
                     Value::Str(r) => out.push_str(&r),
                     other => {
-                        return Err(type_error(format!(
+                        return Err(Error::type_error(format!(
                             "expected str instance, {} found",
                             other.type_name()
                         )))
@@ -727,7 +727,7 @@ pub(super) fn sub_args(args: Args, fname: &str, with_pattern: bool) -> Result<Su
             3,
         )?;
         let count = match v[3].as_ref() {
-            Some(c) => int_arg(c)?,
+            Some(c) => c.to_index()?,
             None => 0,
         };
         Ok((
@@ -750,7 +750,7 @@ pub(super) fn sub_args(args: Args, fname: &str, with_pattern: bool) -> Result<Su
             2,
         )?;
         let count = match v[2].as_ref() {
-            Some(c) => int_arg(c)?,
+            Some(c) => c.to_index()?,
             None => 0,
         };
         Ok((recv, arg(&v, 0), text_arg(&arg(&v, 1))?, count, None))
@@ -813,7 +813,7 @@ pub(super) fn re_split(vm: &mut Vm<'_>, args: Args) -> R {
     let (pat, flags) = pattern_of(&arg(&v, 0), v[3].as_ref())?;
     let text = text_arg(&arg(&v, 1))?;
     let max = match v[2].as_ref() {
-        Some(m) => int_arg(m)?,
+        Some(m) => m.to_index()?,
         None => 0,
     };
     split_impl(vm, &pat, flags, &text, max)
@@ -834,7 +834,7 @@ pub(super) fn pat_split(vm: &mut Vm<'_>, args: Args) -> R {
     let (pat, flags) = pattern_of(&recv, None)?;
     let text = text_arg(&arg(&v, 0))?;
     let max = match v[1].as_ref() {
-        Some(m) => int_arg(m)?,
+        Some(m) => m.to_index()?,
         None => 0,
     };
     split_impl(vm, &pat, flags, &text, max)
@@ -927,7 +927,7 @@ pub(super) struct MatchData {
 
 pub(super) fn match_data(v: &Value) -> Result<MatchData, Error> {
     let Value::Object(o) = v else {
-        return Err(type_error("descriptor requires a 're.Match' object"));
+        return Err(Error::type_error("descriptor requires a 're.Match' object"));
     };
     let o = o.borrow();
     let spans = match o.attrs.get("_spans") {
