@@ -85,7 +85,7 @@ pub enum Error {
     Forbidden(String),
     /// A host (engine) function stopped evaluation with a signal of its own.
     /// Never caught by `try`.
-    Interrupt(Box<dyn std::any::Any>),
+    Interrupt(Box<dyn std::any::Any + Send + Sync>),
 }
 
 impl Error {

@@ -9,6 +9,7 @@ use indexmap::IndexMap;
 use crate::error::{Error, LimitKind};
 use crate::ir::{self, Arg, BinOp, CmpOp, CompKind, Elt, Expr, FPart, Lit, Stmt, StmtKind, UnOp};
 use crate::limits::Limits;
+use crate::random::Random;
 use crate::exception::{exception_class_by_name, is_exception_class, new_exception};
 use crate::value::{
     Args, BoundMethod, Class, Cursor, Dict, Function, GenState, IterState, Key, NativeFunction, Num,
@@ -65,6 +66,14 @@ pub struct Vm<'a> {
     handling: Vec<Value>,
     /// The exception an `Undefined` would be inside `try`: class name and its single argument.
     undef: Option<(&'static str, Value, String)>,
+    /// The `random` module's generator.
+    random: RandomSlot<'a>,
+}
+
+/// The generator of the `random` module: the Vm's own, or one the host lends.
+enum RandomSlot<'a> {
+    Own(Random),
+    Lent(&'a mut Random),
 }
 
 mod access;
@@ -94,6 +103,21 @@ impl<'a> Vm<'a> {
             nesting: 0,
             handling: Vec::new(),
             undef: None,
+            random: RandomSlot::Own(Random::from_seed(Random::DEFAULT_SEED)),
+        }
+    }
+
+    /// Lends the `random` module a generator the host seeded (and keeps across evaluations).
+    pub fn with_random(mut self, random: &'a mut Random) -> Vm<'a> {
+        self.random = RandomSlot::Lent(random);
+        self
+    }
+
+    /// The `random` module's generator.
+    pub(crate) fn random(&mut self) -> &mut Random {
+        match &mut self.random {
+            RandomSlot::Own(r) => r,
+            RandomSlot::Lent(r) => r,
         }
     }
 
