@@ -135,6 +135,20 @@ pub(crate) struct Run<'a> {
     pub searches: u32,
     /// The form description of the screen last built (for `submit`).
     pub(crate) form: Vec<ask::FormField>,
+    /// The generator of the `random` module, shared by every evaluation of this run.
+    pub(crate) random: lang::Random,
+}
+
+/// The seed of a run's `random` module.
+// seed: a hash of the request's time, session and URL; the integrator replaces this with a
+// seed carried by `RequestContext`.
+fn random_seed(ctx: &RequestContext) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    ctx.now.hash(&mut h);
+    ctx.session_id.hash(&mut h);
+    ctx.interview_url.hash(&mut h);
+    h.finish()
 }
 
 impl<'a> Run<'a> {
@@ -166,7 +180,10 @@ impl<'a> Run<'a> {
         if !ns.contains("url_args") || !st.url_args.is_empty() {
             ns.set("url_args", json::from_json(&serde_json::Value::Object(st.url_args.clone()), &host));
         }
-        Run { iv, st, ctx, ns, host, out: String::new(), chain: Vec::new(), searches: 0, form: Vec::new() }
+        // seed: derived from the request (time, session, URL) until the request context
+        // carries a seed of its own.
+        let random = lang::Random::from_seed(random_seed(ctx));
+        Run { iv, st, ctx, ns, host, out: String::new(), chain: Vec::new(), searches: 0, form: Vec::new(), random }
     }
 
     /// Writes the namespace back into the state.
@@ -223,7 +240,7 @@ impl<'a> Run<'a> {
     pub(crate) fn run_vm<T>(&mut self, f: impl FnOnce(&mut Vm<'_>, &Namespace) -> Result<T, lang::Error>) -> Result<T, lang::Error> {
         let ns = self.ns.clone();
         let res = {
-            let mut vm = Vm::new(Self::limits(), &mut self.out).with_host(&mut self.host);
+            let mut vm = Vm::new(Self::limits(), &mut self.out).with_host(&mut self.host).with_random(&mut self.random);
             f(&mut vm, &ns)
         };
         self.sync_host();
@@ -265,7 +282,7 @@ impl<'a> Run<'a> {
         let e = compile::expression(source, pos).map_err(Flow::Fatal)?;
         let ns = self.ns.clone();
         let res = {
-            let mut vm = Vm::new(Self::limits(), &mut self.out).with_host(&mut self.host);
+            let mut vm = Vm::new(Self::limits(), &mut self.out).with_host(&mut self.host).with_random(&mut self.random);
             vm.eval(&e, &ns)
         };
         res.map_err(|err| self.flow(err, pos))
@@ -298,7 +315,7 @@ impl<'a> Run<'a> {
         let t = compile::template(source, pos).map_err(Flow::Fatal)?;
         let ns = self.ns.clone();
         let res = {
-            let mut vm = Vm::new(Self::limits(), &mut self.out).with_host(&mut self.host);
+            let mut vm = Vm::new(Self::limits(), &mut self.out).with_host(&mut self.host).with_random(&mut self.random);
             t.render(&mut vm, &ns, &html_escape)
         };
         res.map_err(|err| self.flow(err, pos))
@@ -312,7 +329,7 @@ impl<'a> Run<'a> {
         let t = compile::template(source, pos).map_err(Flow::Fatal)?;
         let ns = self.ns.clone();
         let res = {
-            let mut vm = Vm::new(Self::limits(), &mut self.out).with_host(&mut self.host);
+            let mut vm = Vm::new(Self::limits(), &mut self.out).with_host(&mut self.host).with_random(&mut self.random);
             t.render(&mut vm, &ns, &|s: &str| s.to_string())
         };
         res.map_err(|err| self.flow(err, pos))
@@ -329,7 +346,7 @@ impl<'a> Run<'a> {
         let t = compile::target(name, &pos).map_err(Flow::Fatal)?;
         let ns = self.ns.clone();
         let res = {
-            let mut vm = Vm::new(Self::limits(), &mut self.out).with_host(&mut self.host);
+            let mut vm = Vm::new(Self::limits(), &mut self.out).with_host(&mut self.host).with_random(&mut self.random);
             vm.assign(&t, &ns, value)
         };
         res.map_err(|err| self.flow(err, &pos))
@@ -338,7 +355,7 @@ impl<'a> Run<'a> {
     /// Calls a function value.
     pub fn call(&mut self, f: &Value, args: Vec<Value>, pos: &Pos) -> R<Value> {
         let res = {
-            let mut vm = Vm::new(Self::limits(), &mut self.out).with_host(&mut self.host);
+            let mut vm = Vm::new(Self::limits(), &mut self.out).with_host(&mut self.host).with_random(&mut self.random);
             vm.call(f, lang::Args { positional: args, keyword: Vec::new() })
         };
         res.map_err(|err| self.flow(err, pos))
