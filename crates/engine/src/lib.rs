@@ -1,7 +1,9 @@
 //! Interview loading and the docassemble logic engine.
 
 pub mod check;
+pub mod compile;
 pub mod context;
+pub mod html;
 pub mod library;
 pub mod load;
 pub mod model;
@@ -12,6 +14,7 @@ pub mod runtime;
 pub mod screen;
 pub mod state;
 pub mod validate;
+pub mod vars;
 
 pub use context::{ActionSigner, RequestContext};
 pub use screen::{ButtonView, Command, ChoiceView, FieldKind, FieldView, LinkView, QuestionScreen, ReviewItem, Screen, SectionView, Submitted};

@@ -218,6 +218,17 @@ pub struct Interview {
     pub run_data: Arc<RunData>,
 }
 
+/// Modules of the `docassemble` package that stand for the function library: their names
+/// are global already, so importing them (or `from … import *`) adds nothing.
+pub const LIBRARY_MODULES: [&str; 6] = [
+    "docassemble.base.util",
+    "docassemble.base.core",
+    "docassemble.base.functions",
+    "docassemble.base.legal",
+    "docassemble.base.objects",
+    "docassemble.base.logger",
+];
+
 /// Interview data the function library reads at run time (prepared by the loader; the
 /// engine does no I/O while running).
 #[derive(Debug, Default)]
@@ -424,9 +435,9 @@ pub enum BlockKind {
     Data(Box<DataBlock>),
     /// `template:` — a lazily rendered named text.
     Template(Box<TemplateBlock>),
-    /// `table:` — kept raw for T2.
+    /// `table:` — a Markdown table of a group, made when the variable is sought.
     Table(Box<TableBlock>),
-    /// `attachment(s)` without `question` and with `variable name` — kept raw for T3.
+    /// `attachment(s)` without `question` and with `variable name` — kept raw (documents are not made yet).
     Attachments(Box<AttachmentsBlock>),
     /// `response:` / `binaryresponse:` / `all_variables` / `redirect url` / `null response` —
     /// a non-HTML answer (with `event:`).
@@ -476,7 +487,7 @@ pub struct TemplateBlock {
     pub target: Option<String>,
 }
 
-/// `table:` block, kept raw until tables are implemented (T2).
+/// `table:` block: rows, columns and the options read when the table is made.
 #[derive(Debug)]
 pub struct TableBlock {
     /// The variable it defines.
@@ -489,7 +500,7 @@ pub struct TableBlock {
     pub options: Vec<(String, Node)>,
 }
 
-/// Pure `attachment(s)` block (kept raw for T3).
+/// Pure `attachment(s)` block (kept raw: documents are not made yet).
 #[derive(Debug)]
 pub struct AttachmentsBlock {
     /// `variable name:` if given.
@@ -599,9 +610,9 @@ pub struct Question {
     pub check_in: Option<String>,
     /// `allowed to set:` (strict mode) — names or an expression.
     pub allowed_to_set: AllowedToSet,
-    /// `list collect:` (raw; T2).
+    /// `list collect:` (raw; read by the runtime when the screen is built).
     pub list_collect: Option<Node>,
-    /// `attachment`/`attachments`/`attachment code` shown on the screen (raw; T3).
+    /// `attachment`/`attachments`/`attachment code` shown on the screen (raw: documents are not made yet).
     pub attachments: Option<Node>,
     /// Attachment UI options (`allow emailing`, `allow downloading`, …), raw.
     pub attachment_options: Vec<(String, Node)>,

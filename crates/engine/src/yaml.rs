@@ -243,12 +243,7 @@ pub fn parse_block(text: &str, first_line: u32) -> Result<Option<Node>, YamlErro
                 continue;
             }
             Event::SequenceStart(anchor, _) => {
-                if stack.len() >= MAX_DEPTH {
-                    return Err(YamlError {
-                        line,
-                        message: format!("nesting deeper than {MAX_DEPTH} levels"),
-                    });
-                }
+                check_depth(stack.len(), line)?;
                 stack.push(Frame::Seq {
                     items: Vec::new(),
                     line,
@@ -258,12 +253,7 @@ pub fn parse_block(text: &str, first_line: u32) -> Result<Option<Node>, YamlErro
                 continue;
             }
             Event::MappingStart(anchor, _) => {
-                if stack.len() >= MAX_DEPTH {
-                    return Err(YamlError {
-                        line,
-                        message: format!("nesting deeper than {MAX_DEPTH} levels"),
-                    });
-                }
+                check_depth(stack.len(), line)?;
                 stack.push(Frame::Map {
                     entries: Vec::new(),
                     seen: std::collections::HashSet::new(),
@@ -274,55 +264,8 @@ pub fn parse_block(text: &str, first_line: u32) -> Result<Option<Node>, YamlErro
                 });
                 continue;
             }
-            Event::SequenceEnd => match stack.pop() {
-                Some(Frame::Seq {
-                    items,
-                    line,
-                    column,
-                    anchor,
-                }) => {
-                    let n = Node {
-                        value: Value::Seq(items),
-                        line,
-                        column,
-                    };
-                    if anchor > 0 {
-                        anchors.insert(anchor, n.clone());
-                    }
-                    n
-                }
-                _ => {
-                    return Err(YamlError {
-                        line,
-                        message: "unbalanced sequence".into(),
-                    })
-                }
-            },
-            Event::MappingEnd => match stack.pop() {
-                Some(Frame::Map {
-                    entries,
-                    line,
-                    column,
-                    anchor,
-                    ..
-                }) => {
-                    let n = Node {
-                        value: Value::Map(entries),
-                        line,
-                        column,
-                    };
-                    if anchor > 0 {
-                        anchors.insert(anchor, n.clone());
-                    }
-                    n
-                }
-                _ => {
-                    return Err(YamlError {
-                        line,
-                        message: "unbalanced mapping".into(),
-                    })
-                }
-            },
+            Event::SequenceEnd => end_collection(stack.pop(), true, line, &mut anchors)?,
+            Event::MappingEnd => end_collection(stack.pop(), false, line, &mut anchors)?,
             Event::Alias(id) => {
                 let Some(n) = anchors.get(&id) else {
                     return Err(YamlError {
@@ -360,30 +303,73 @@ pub fn parse_block(text: &str, first_line: u32) -> Result<Option<Node>, YamlErro
                 message: format!("too many nodes (limit {MAX_NODES})"),
             });
         }
-        // attach `node` to its parent
-        match stack.last_mut() {
-            None => root = Some(node),
-            Some(Frame::Seq { items, .. }) => items.push(node),
-            Some(Frame::Map {
-                entries, seen, key, ..
-            }) => match key.take() {
-                None => *key = Some(node),
-                Some(k) => {
-                    if let Some(repr) = key_repr(&k) {
-                        if !seen.insert(repr) {
-                            let name = k.scalar_text().unwrap_or_default();
-                            return Err(YamlError {
-                                line: k.line,
-                                message: format!("duplicate key '{name}'"),
-                            });
-                        }
-                    }
-                    entries.push((k, node));
-                }
-            },
-        }
+        attach(&mut stack, &mut root, node)?;
     }
     Ok(root)
+}
+
+/// Refuses to open a collection nested deeper than [`MAX_DEPTH`].
+fn check_depth(depth: usize, line: u32) -> Result<(), YamlError> {
+    if depth >= MAX_DEPTH {
+        return Err(YamlError {
+            line,
+            message: format!("nesting deeper than {MAX_DEPTH} levels"),
+        });
+    }
+    Ok(())
+}
+
+/// The node of a sequence (`seq`) or mapping that just ended, recorded under its anchor.
+fn end_collection(
+    frame: Option<Frame>,
+    seq: bool,
+    line: u32,
+    anchors: &mut HashMap<usize, Node>,
+) -> Result<Node, YamlError> {
+    let (value, line, column, anchor) = match frame {
+        Some(Frame::Seq { items, line, column, anchor }) if seq => (Value::Seq(items), line, column, anchor),
+        Some(Frame::Map { entries, line, column, anchor, .. }) if !seq => {
+            (Value::Map(entries), line, column, anchor)
+        }
+        _ => {
+            return Err(YamlError {
+                line,
+                message: if seq { "unbalanced sequence" } else { "unbalanced mapping" }.into(),
+            })
+        }
+    };
+    let n = Node { value, line, column };
+    if anchor > 0 {
+        anchors.insert(anchor, n.clone());
+    }
+    Ok(n)
+}
+
+/// Attaches a finished node to the collection being read (or makes it the root); a mapping
+/// refuses a key it already has.
+fn attach(stack: &mut [Frame], root: &mut Option<Node>, node: Node) -> Result<(), YamlError> {
+    match stack.last_mut() {
+        None => *root = Some(node),
+        Some(Frame::Seq { items, .. }) => items.push(node),
+        Some(Frame::Map {
+            entries, seen, key, ..
+        }) => match key.take() {
+            None => *key = Some(node),
+            Some(k) => {
+                if let Some(repr) = key_repr(&k) {
+                    if !seen.insert(repr) {
+                        let name = k.scalar_text().unwrap_or_default();
+                        return Err(YamlError {
+                            line: k.line,
+                            message: format!("duplicate key '{name}'"),
+                        });
+                    }
+                }
+                entries.push((k, node));
+            }
+        },
+    }
+    Ok(())
 }
 
 /// A scalar key's identity for duplicate detection (type and value); None for collections.

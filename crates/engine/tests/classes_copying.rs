@@ -48,6 +48,6 @@ fn filter_by_attribute_and_list_concatenation() {
     s.see("Summary of case");
     s.see("The plaintiffs are:");
     s.not_see("The defendants are:");
-    let mut s = Session::start("docassemble.base:data/questions/examples/checkbox-dict-dict.yml");
+    let s = Session::start("docassemble.base:data/questions/examples/checkbox-dict-dict.yml");
     s.see("Do you have any fr.uit bowls?");
 }

@@ -56,7 +56,7 @@ fn required_field_and_unoffered_field_refused() {
     for f in &q.fields {
         form.push((f.name.clone(), "x".into()));
     }
-    form.push((engine::runtime::path::b64_encode("is_admin"), "True".into()));
+    form.push((engine::vars::path::b64_encode("is_admin"), "True".into()));
     let before = s.state.clone();
     assert!(matches!(s.iv.submit(&mut s.state, &form, &s.ctx), Submitted::Invalid(_)));
     assert_eq!(s.state, before);

@@ -81,7 +81,7 @@ fn daset_gathers_new_items_without_duplicates() {
 #[test]
 fn list_gathered_after_a_code_block_defines_there_are_any() {
     // TestExamples:2655
-    let mut s = Session::start(&ex("index-variable.yml"));
+    let s = Session::start(&ex("index-variable.yml"));
     s.see("What is the first person’s name?");
 }
 
@@ -265,7 +265,7 @@ fn dict_add_action_asks_the_new_key_then_its_value() {
 #[test]
 fn object_list_is_filled_up_to_an_index_and_generic_objects_get_real_names() {
     // TestExamples:8352: `person[0]` of an object list creates the item
-    let mut s = Session::start(&ex("list-table-manual-gather.yml"));
+    let s = Session::start(&ex("list-table-manual-gather.yml"));
     s.see("Who is the first person?");
     // TestExamples:3112: `x.allergy` made for person[0] is person[0].allergy
     let mut s = Session::start(&ex("nested-loop.yml"));

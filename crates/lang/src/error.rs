@@ -85,13 +85,23 @@ pub enum Error {
     Forbidden(String),
     /// A host (engine) function stopped evaluation with a signal of its own.
     /// Never caught by `try`.
-    Interrupt(Box<dyn std::any::Any>),
+    Interrupt(Box<dyn std::any::Any + Send + Sync>),
 }
 
 impl Error {
     /// A Python exception of class `kind` with `message`, line not yet known.
     pub fn exception(kind: &str, message: impl Into<String>) -> Error {
         Error::Exception { kind: kind.to_string(), message: message.into(), line: 0 }
+    }
+
+    /// A `TypeError` with `message`.
+    pub fn type_error(message: impl Into<String>) -> Error {
+        Error::exception("TypeError", message)
+    }
+
+    /// A `ValueError` with `message`.
+    pub fn value_error(message: impl Into<String>) -> Error {
+        Error::exception("ValueError", message)
     }
 }
 

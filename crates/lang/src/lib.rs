@@ -9,8 +9,7 @@
 
 pub mod builtins;
 pub mod error;
-mod ext;
-mod fallback;
+pub mod exception;
 mod gc;
 pub mod format;
 pub mod methods;
@@ -20,13 +19,13 @@ pub mod ir;
 mod random;
 pub mod limits;
 mod lower;
-pub mod serial;
 pub mod template;
 pub mod value;
 
 pub use error::{Error, LimitKind, Origin, SyntaxError};
 pub use interp::Vm;
 pub use limits::Limits;
+pub use random::Random;
 pub use template::Template;
 pub use value::{Args, Class, Key, Namespace, Object, Value};
 
@@ -150,24 +149,15 @@ impl Target {
 }
 
 /// Why [`run_source`] failed.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum RunError {
     /// The source does not compile.
+    #[error("{0}")]
     Syntax(SyntaxError),
     /// Evaluation ended without success.
+    #[error("{0}")]
     Eval(Error),
 }
-
-impl std::fmt::Display for RunError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            RunError::Syntax(e) => e.fmt(f),
-            RunError::Eval(e) => e.fmt(f),
-        }
-    }
-}
-
-impl std::error::Error for RunError {}
 
 /// Compiles and runs `source` in an empty namespace with `limits`, printing to `out`.
 pub fn run_source(source: &str, origin: Origin, limits: Limits, out: &mut dyn Output) -> Result<(), RunError> {

@@ -289,22 +289,7 @@ impl<'s> Lower<'s> {
                 })?;
                 StmtKind::Def(Arc::new(def))
             }
-            AStmt::ClassDef(c) => {
-                if !c.decorator_list.is_empty() {
-                    return self.err_at(range, "decorators are not supported");
-                }
-                let mut bases = Vec::new();
-                if let Some(args) = &c.arguments {
-                    if !args.keywords.is_empty() {
-                        return self.err_at(range, "class keywords are not supported");
-                    }
-                    for a in args.args.iter() {
-                        bases.push(self.expr(a)?);
-                    }
-                }
-                let body = self.block(&c.body)?;
-                StmtKind::Class(name(c.name.id.as_str()), bases, body)
-            }
+            AStmt::ClassDef(c) => return self.class_def(c, range),
             AStmt::Delete(d) => {
                 let mut targets = Vec::new();
                 for t in &d.targets {
@@ -319,30 +304,7 @@ impl<'s> Lower<'s> {
                     None => None,
                 },
             ),
-            AStmt::Try(t) => {
-                if t.is_star {
-                    return self.err_at(range, "except* is not supported");
-                }
-                let body = self.block(&t.body)?;
-                let mut handlers = Vec::new();
-                for h in &t.handlers {
-                    let ast::ExceptHandler::ExceptHandler(h) = h;
-                    handlers.push(Handler {
-                        kind: match &h.type_ {
-                            Some(e) => Some(self.expr(e)?),
-                            None => None,
-                        },
-                        name: h.name.as_ref().map(|n| name(n.id.as_str())),
-                        body: self.block(&h.body)?,
-                    });
-                }
-                StmtKind::Try(
-                    body,
-                    handlers,
-                    self.block(&t.orelse)?,
-                    self.block(&t.finalbody)?,
-                )
-            }
+            AStmt::Try(t) => return self.try_stmt(t, range),
             AStmt::Raise(r) => StmtKind::Raise(match &r.exc {
                 Some(e) => Some(self.expr(e)?),
                 None => None,
@@ -407,6 +369,110 @@ impl<'s> Lower<'s> {
             AStmt::TypeAlias(_) => return self.err_at(range, "'type' aliases are not supported"),
             AStmt::IpyEscapeCommand(_) => return self.err_at(range, "invalid syntax"),
         })
+    }
+
+    /// `try`/`except`/`else`/`finally` (`except*` is refused).
+    fn try_stmt(&mut self, t: &ast::StmtTry, range: ruff_text_size::TextRange) -> R<StmtKind> {
+        if t.is_star {
+            return self.err_at(range, "except* is not supported");
+        }
+        let body = self.block(&t.body)?;
+        let mut handlers = Vec::new();
+        for h in &t.handlers {
+            let ast::ExceptHandler::ExceptHandler(h) = h;
+            handlers.push(Handler {
+                kind: match &h.type_ {
+                    Some(e) => Some(self.expr(e)?),
+                    None => None,
+                },
+                name: h.name.as_ref().map(|n| name(n.id.as_str())),
+                body: self.block(&h.body)?,
+            });
+        }
+        Ok(StmtKind::Try(body, handlers, self.block(&t.orelse)?, self.block(&t.finalbody)?))
+    }
+
+    /// A class definition (no decorators, no class keywords).
+    fn class_def(&mut self, c: &ast::StmtClassDef, range: ruff_text_size::TextRange) -> R<StmtKind> {
+        if !c.decorator_list.is_empty() {
+            return self.err_at(range, "decorators are not supported");
+        }
+        let mut bases = Vec::new();
+        if let Some(args) = &c.arguments {
+            if !args.keywords.is_empty() {
+                return self.err_at(range, "class keywords are not supported");
+            }
+            for a in args.args.iter() {
+                bases.push(self.expr(a)?);
+            }
+        }
+        let body = self.block(&c.body)?;
+        Ok(StmtKind::Class(name(c.name.id.as_str()), bases, body))
+    }
+
+    /// A call with positional, starred, keyword and `**` arguments.
+    fn call_expr(&mut self, c: &ast::ExprCall) -> R<Expr> {
+        let func = self.boxed(&c.func)?;
+        let mut args = Vec::new();
+        for a in c.arguments.args.iter() {
+            if let AExpr::Starred(s) = a {
+                args.push(Arg::Star(self.expr(&s.value)?));
+            } else {
+                args.push(Arg::Pos(self.expr(a)?));
+            }
+        }
+        for k in c.arguments.keywords.iter() {
+            match &k.arg {
+                Some(n) => args.push(Arg::Kw(name(n.id.as_str()), self.expr(&k.value)?)),
+                None => args.push(Arg::StarStar(self.expr(&k.value)?)),
+            }
+        }
+        Ok(Expr::Call(func, args))
+    }
+
+    /// A binary operation; a left-leaning chain `a + b + c …` becomes one `BinChain` (no deep recursion).
+    fn bin_expr(&mut self, b: &ast::ExprBinOp) -> R<Expr> {
+        let mut rights = vec![(binop(b.op), &*b.right)];
+        let mut left = &*b.left;
+        while let AExpr::BinOp(l) = left {
+            rights.push((binop(l.op), &*l.right));
+            left = &*l.left;
+        }
+        if rights.len() == 1 {
+            return Ok(Expr::Bin(
+                binop(b.op),
+                self.boxed(&b.left)?,
+                self.boxed(&b.right)?,
+            ));
+        }
+        let first = self.boxed(left)?;
+        let mut rest = Vec::with_capacity(rights.len());
+        for (op, r) in rights.into_iter().rev() {
+            rest.push((op, self.expr(r)?));
+        }
+        Ok(Expr::BinChain(first, rest))
+    }
+
+    /// A lambda: a function whose body returns one expression.
+    fn lambda(&mut self, l: &ast::ExprLambda, range: ruff_text_size::TextRange) -> R<Expr> {
+        let empty = ast::Parameters {
+            range,
+            node_index: Default::default(),
+            posonlyargs: Default::default(),
+            args: Default::default(),
+            vararg: None,
+            kwonlyargs: Default::default(),
+            kwarg: None,
+        };
+        let params = l.parameters.as_deref().unwrap_or(&empty);
+        let line = self.line(range);
+        let def = self.funcdef("<lambda>", params, range, |lw| {
+            Ok(vec![Stmt {
+                line,
+                kind: StmtKind::Return(Some(lw.expr(&l.body)?)),
+            }])
+        })?;
+        Ok(Expr::Lambda(Arc::new(def)))
     }
 
     fn funcdef(
@@ -637,45 +703,8 @@ impl<'s> Lower<'s> {
                     None => None,
                 },
             ),
-            AExpr::Call(c) => {
-                let func = self.boxed(&c.func)?;
-                let mut args = Vec::new();
-                for a in c.arguments.args.iter() {
-                    if let AExpr::Starred(s) = a {
-                        args.push(Arg::Star(self.expr(&s.value)?));
-                    } else {
-                        args.push(Arg::Pos(self.expr(a)?));
-                    }
-                }
-                for k in c.arguments.keywords.iter() {
-                    match &k.arg {
-                        Some(n) => args.push(Arg::Kw(name(n.id.as_str()), self.expr(&k.value)?)),
-                        None => args.push(Arg::StarStar(self.expr(&k.value)?)),
-                    }
-                }
-                Expr::Call(func, args)
-            }
-            AExpr::BinOp(b) => {
-                let mut rights = vec![(binop(b.op), &*b.right)];
-                let mut left = &*b.left;
-                while let AExpr::BinOp(l) = left {
-                    rights.push((binop(l.op), &*l.right));
-                    left = &*l.left;
-                }
-                if rights.len() == 1 {
-                    return Ok(Expr::Bin(
-                        binop(b.op),
-                        self.boxed(&b.left)?,
-                        self.boxed(&b.right)?,
-                    ));
-                }
-                let first = self.boxed(left)?;
-                let mut rest = Vec::with_capacity(rights.len());
-                for (op, r) in rights.into_iter().rev() {
-                    rest.push((op, self.expr(r)?));
-                }
-                Expr::BinChain(first, rest)
-            }
+            AExpr::Call(c) => return self.call_expr(c),
+            AExpr::BinOp(b) => return self.bin_expr(b),
             AExpr::UnaryOp(u) => {
                 let op = match u.op {
                     ast::UnaryOp::Not => UnOp::Not,
@@ -705,19 +734,7 @@ impl<'s> Lower<'s> {
             AExpr::Compare(c) => {
                 let mut rest = Vec::new();
                 for (op, e) in c.ops.iter().zip(c.comparators.iter()) {
-                    let op = match op {
-                        ast::CmpOp::Eq => CmpOp::Eq,
-                        ast::CmpOp::NotEq => CmpOp::Ne,
-                        ast::CmpOp::Lt => CmpOp::Lt,
-                        ast::CmpOp::LtE => CmpOp::Le,
-                        ast::CmpOp::Gt => CmpOp::Gt,
-                        ast::CmpOp::GtE => CmpOp::Ge,
-                        ast::CmpOp::Is => CmpOp::Is,
-                        ast::CmpOp::IsNot => CmpOp::IsNot,
-                        ast::CmpOp::In => CmpOp::In,
-                        ast::CmpOp::NotIn => CmpOp::NotIn,
-                    };
-                    rest.push((op, self.expr(e)?));
+                    rest.push((cmpop(*op), self.expr(e)?));
                 }
                 Expr::Compare(self.boxed(&c.left)?, rest)
             }
@@ -766,26 +783,7 @@ impl<'s> Lower<'s> {
                 };
                 Expr::Comp(CompKind::Dict, self.boxed(&c.value)?, Some(key), gens)
             }
-            AExpr::Lambda(l) => {
-                let empty = ast::Parameters {
-                    range,
-                    node_index: Default::default(),
-                    posonlyargs: Default::default(),
-                    args: Default::default(),
-                    vararg: None,
-                    kwonlyargs: Default::default(),
-                    kwarg: None,
-                };
-                let params = l.parameters.as_deref().unwrap_or(&empty);
-                let line = self.line(range);
-                let def = self.funcdef("<lambda>", params, range, |lw| {
-                    Ok(vec![Stmt {
-                        line,
-                        kind: StmtKind::Return(Some(lw.expr(&l.body)?)),
-                    }])
-                })?;
-                Expr::Lambda(Arc::new(def))
-            }
+            AExpr::Lambda(l) => return self.lambda(l, range),
             AExpr::Named(n) => match &*n.target {
                 AExpr::Name(t) => Expr::Named(name(t.id.as_str()), self.boxed(&n.value)?),
                 _ => return self.err_at(range, "cannot use assignment expression here"),
@@ -896,5 +894,20 @@ fn collect_locals(body: &[Stmt], out: &mut Vec<Name>) {
             }
             _ => {}
         }
+    }
+}
+
+fn cmpop(op: ast::CmpOp) -> CmpOp {
+    match op {
+        ast::CmpOp::Eq => CmpOp::Eq,
+        ast::CmpOp::NotEq => CmpOp::Ne,
+        ast::CmpOp::Lt => CmpOp::Lt,
+        ast::CmpOp::LtE => CmpOp::Le,
+        ast::CmpOp::Gt => CmpOp::Gt,
+        ast::CmpOp::GtE => CmpOp::Ge,
+        ast::CmpOp::Is => CmpOp::Is,
+        ast::CmpOp::IsNot => CmpOp::IsNot,
+        ast::CmpOp::In => CmpOp::In,
+        ast::CmpOp::NotIn => CmpOp::NotIn,
     }
 }

@@ -1,20 +1,15 @@
 //! The sandboxed `random` module: `random`, `randint`, `randrange`, `choice`, `choices`,
 //! `shuffle`, `sample`, `uniform`, `seed`.
 //!
-//! The generator is xoshiro256** per thread, seeded from the operating system
-//! (`getrandom`) on first use or from `seed(x)` (deterministic for a given `x`). It has no
-//! other side effect and gives no access to the host.
-
-use std::cell::RefCell;
+//! The generator is xoshiro256** ([`Random`]). Its seed comes from the host, which lends a
+//! [`Random`] to the evaluator ([`Vm::with_random`]); without one the Vm uses its own, seeded
+//! with a fixed value. `seed(x)` reseeds it (deterministic for a given `x`). This crate reads
+//! no OS randomness and no clock.
 
 use crate::value::{Args, Value};
 use crate::{Error, Vm};
 
 type R = Result<Value, Error>;
-
-thread_local! {
-    static STATE: RefCell<Option<[u64; 4]>> = const { RefCell::new(None) };
-}
 
 fn splitmix(x: &mut u64) -> u64 {
     *x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
@@ -39,23 +34,24 @@ fn state_from(seed: u64) -> [u64; 4] {
     }
 }
 
-fn os_seed() -> u64 {
-    let mut buf = [0u8; 8];
-    if getrandom::getrandom(&mut buf).is_err() {
-        // no OS randomness: fall back on the clock
-        return std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos() as u64)
-            .unwrap_or(0x5EED);
-    }
-    u64::from_le_bytes(buf)
+/// A source of pseudo-random numbers for the `random` module (xoshiro256**), seeded by the host.
+#[derive(Clone, Debug)]
+pub struct Random {
+    state: [u64; 4],
 }
 
-/// The next 64 random bits.
-fn next_u64() -> u64 {
-    STATE.with(|st| {
-        let mut st = st.borrow_mut();
-        let s = st.get_or_insert_with(|| state_from(os_seed()));
+impl Random {
+    /// The seed used when the host lends none.
+    pub const DEFAULT_SEED: u64 = 0x5EED;
+
+    /// A generator whose sequence is determined by `seed`.
+    pub fn from_seed(seed: u64) -> Random {
+        Random { state: state_from(seed) }
+    }
+
+    /// The next 64 random bits.
+    pub(crate) fn next_u64(&mut self) -> u64 {
+        let s = &mut self.state;
         let result = s[1].wrapping_mul(5).rotate_left(7).wrapping_mul(9);
         let t = s[1] << 17;
         s[2] ^= s[0];
@@ -65,63 +61,53 @@ fn next_u64() -> u64 {
         s[2] ^= t;
         s[3] = s[3].rotate_left(45);
         result
-    })
-}
-
-/// A float in [0, 1).
-fn next_f64() -> f64 {
-    (next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
-}
-
-/// A uniform integer in [0, n) (n > 0), without modulo bias.
-fn below(n: u64) -> u64 {
-    if n <= 1 {
-        return 0;
     }
-    let zone = u64::MAX - (u64::MAX % n);
-    loop {
-        let r = next_u64();
-        if r < zone {
-            return r % n;
+
+    /// A float in [0, 1).
+    fn next_f64(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+    }
+
+    /// A uniform integer in [0, n) (n > 0), without modulo bias.
+    fn below(&mut self, n: u64) -> u64 {
+        if n <= 1 {
+            return 0;
+        }
+        let zone = u64::MAX - (u64::MAX % n);
+        loop {
+            let r = self.next_u64();
+            if r < zone {
+                return r % n;
+            }
+        }
+    }
+
+    /// A uniform integer in [lo, hi) (hi > lo).
+    fn int_between(&mut self, lo: i64, hi: i64) -> i64 {
+        let span = (hi as i128 - lo as i128) as u128;
+        let off = if span > u64::MAX as u128 { self.next_u64() as u128 } else { self.below(span as u64) as u128 };
+        (lo as i128 + off as i128) as i64
+    }
+
+    /// Shuffles `items` in place (Fisher–Yates).
+    fn shuffle(&mut self, items: &mut [Value]) {
+        for i in (1..items.len()).rev() {
+            let j = self.below(i as u64 + 1) as usize;
+            items.swap(i, j);
         }
     }
 }
 
-fn type_error(msg: impl Into<String>) -> Error {
-    Error::exception("TypeError", msg)
-}
-
-fn value_error(msg: impl Into<String>) -> Error {
-    Error::exception("ValueError", msg)
-}
-
 fn int_of(v: &Value) -> Result<i64, Error> {
     match v {
-        Value::Int(i) => Ok(*i),
-        Value::Bool(b) => Ok(*b as i64),
         Value::Float(f) if f.fract() == 0.0 && f.is_finite() => Ok(*f as i64),
-        other => Err(type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            other.type_name()
-        ))),
-    }
-}
-
-fn float_of(v: &Value) -> Result<f64, Error> {
-    match v {
-        Value::Int(i) => Ok(*i as f64),
-        Value::Bool(b) => Ok(*b as i64 as f64),
-        Value::Float(f) => Ok(*f),
-        other => Err(type_error(format!(
-            "must be real number, not {}",
-            other.type_name()
-        ))),
+        other => other.to_index(),
     }
 }
 
 fn no_keywords(args: &Args, fname: &str) -> Result<(), Error> {
     match args.keyword.first() {
-        Some((k, _)) => Err(type_error(format!(
+        Some((k, _)) => Err(Error::type_error(format!(
             "{fname}() got an unexpected keyword argument '{k}'"
         ))),
         None => Ok(()),
@@ -131,57 +117,46 @@ fn no_keywords(args: &Args, fname: &str) -> Result<(), Error> {
 fn positional(args: &Args, fname: &str, min: usize, max: usize) -> Result<(), Error> {
     let n = args.positional.len();
     if n < min || n > max {
-        return Err(type_error(format!(
+        return Err(Error::type_error(format!(
             "{fname}() takes from {min} to {max} positional arguments but {n} were given"
         )));
     }
     Ok(())
 }
 
-/// A uniform integer in [lo, hi) (hi > lo).
-fn int_between(lo: i64, hi: i64) -> i64 {
-    let span = (hi as i128 - lo as i128) as u128;
-    let off = if span > u64::MAX as u128 {
-        next_u64() as u128
-    } else {
-        below(span as u64) as u128
-    };
-    (lo as i128 + off as i128) as i64
-}
-
-fn random_random(_vm: &mut Vm<'_>, args: Args) -> R {
+fn random_random(vm: &mut Vm<'_>, args: Args) -> R {
     no_keywords(&args, "random")?;
     positional(&args, "random", 0, 0)?;
-    Ok(Value::Float(next_f64()))
+    Ok(Value::Float(vm.random().next_f64()))
 }
 
-fn random_uniform(_vm: &mut Vm<'_>, mut args: Args) -> R {
+fn random_uniform(vm: &mut Vm<'_>, mut args: Args) -> R {
     let a = args.take_kw("a");
     let b = args.take_kw("b");
     no_keywords(&args, "uniform")?;
     let mut p = args.positional.into_iter();
     let (Some(a), Some(b)) = (p.next().or(a), p.next().or(b)) else {
-        return Err(type_error(
+        return Err(Error::type_error(
             "uniform() missing required positional arguments",
         ));
     };
-    let (a, b) = (float_of(&a)?, float_of(&b)?);
-    Ok(Value::Float(a + (b - a) * next_f64()))
+    let (a, b) = (a.to_float()?, b.to_float()?);
+    Ok(Value::Float(a + (b - a) * vm.random().next_f64()))
 }
 
-fn random_randint(_vm: &mut Vm<'_>, mut args: Args) -> R {
+fn random_randint(vm: &mut Vm<'_>, mut args: Args) -> R {
     let a = args.take_kw("a");
     let b = args.take_kw("b");
     no_keywords(&args, "randint")?;
     let mut p = args.positional.into_iter();
     let (Some(a), Some(b)) = (p.next().or(a), p.next().or(b)) else {
-        return Err(type_error(
+        return Err(Error::type_error(
             "randint() missing required positional arguments",
         ));
     };
     let (a, b) = (int_of(&a)?, int_of(&b)?);
     if b < a {
-        return Err(value_error(format!(
+        return Err(Error::value_error(format!(
             "empty range in randrange({a}, {})",
             b as i128 + 1
         )));
@@ -190,14 +165,14 @@ fn random_randint(_vm: &mut Vm<'_>, mut args: Args) -> R {
         // [a, b] = [a, b) plus the end point
         let span = b as i128 - a as i128 + 1;
         if span > u64::MAX as i128 {
-            return Ok(Value::Int(next_u64() as i64));
+            return Ok(Value::Int(vm.random().next_u64() as i64));
         }
-        return Ok(Value::Int((a as i128 + below(span as u64) as i128) as i64));
+        return Ok(Value::Int((a as i128 + vm.random().below(span as u64) as i128) as i64));
     }
-    Ok(Value::Int(int_between(a, b + 1)))
+    Ok(Value::Int(vm.random().int_between(a, b + 1)))
 }
 
-fn random_randrange(_vm: &mut Vm<'_>, args: Args) -> R {
+fn random_randrange(vm: &mut Vm<'_>, args: Args) -> R {
     no_keywords(&args, "randrange")?;
     positional(&args, "randrange", 1, 3)?;
     let nums = args
@@ -209,10 +184,10 @@ fn random_randrange(_vm: &mut Vm<'_>, args: Args) -> R {
         [stop] => (0, *stop, 1),
         [start, stop] => (*start, *stop, 1),
         [start, stop, step] => (*start, *stop, *step),
-        _ => return Err(type_error("randrange() takes from 1 to 3 arguments")),
+        _ => return Err(Error::type_error("randrange() takes from 1 to 3 arguments")),
     };
     if step == 0 {
-        return Err(value_error("zero step for randrange()"));
+        return Err(Error::value_error("zero step for randrange()"));
     }
     let n: i128 = if step > 0 {
         (stop as i128 - start as i128 + step as i128 - 1) / step as i128
@@ -220,14 +195,14 @@ fn random_randrange(_vm: &mut Vm<'_>, args: Args) -> R {
         (start as i128 - stop as i128 - step as i128 - 1) / (-(step as i128))
     };
     if n <= 0 {
-        return Err(value_error(format!(
+        return Err(Error::value_error(format!(
             "empty range in randrange({start}, {stop}, {step})"
         )));
     }
     let k = if n > u64::MAX as i128 {
-        next_u64() as i128
+        vm.random().next_u64() as i128
     } else {
-        below(n as u64) as i128
+        vm.random().below(n as u64) as i128
     };
     Ok(Value::Int((start as i128 + k * step as i128) as i64))
 }
@@ -242,7 +217,7 @@ fn random_choice(vm: &mut Vm<'_>, args: Args) -> R {
             "Cannot choose from an empty sequence",
         ));
     }
-    let i = below(items.len() as u64) as usize;
+    let i = vm.random().below(items.len() as u64) as usize;
     Ok(items.get(i).cloned().unwrap_or(Value::None))
 }
 
@@ -260,7 +235,7 @@ fn random_choices(vm: &mut Vm<'_>, mut args: Args) -> R {
         Some(w) => Some(
             vm.iterate(&w)?
                 .iter()
-                .map(float_of)
+                .map(Value::to_float)
                 .collect::<Result<Vec<f64>, Error>>()?,
         ),
     };
@@ -276,22 +251,22 @@ fn random_choices(vm: &mut Vm<'_>, mut args: Args) -> R {
     match weights {
         None => {
             for _ in 0..k {
-                let i = below(items.len() as u64) as usize;
+                let i = vm.random().below(items.len() as u64) as usize;
                 out.push(items.get(i).cloned().unwrap_or(Value::None));
             }
         }
         Some(w) => {
             if w.len() != items.len() {
-                return Err(value_error(
+                return Err(Error::value_error(
                     "The number of weights does not match the population",
                 ));
             }
             let total: f64 = w.iter().sum();
             if total.is_nan() || total <= 0.0 || !total.is_finite() {
-                return Err(value_error("Total of weights must be greater than zero"));
+                return Err(Error::value_error("Total of weights must be greater than zero"));
             }
             for _ in 0..k {
-                let mut r = next_f64() * total;
+                let mut r = vm.random().next_f64() * total;
                 let mut pick = items.len() - 1;
                 for (i, wi) in w.iter().enumerate() {
                     if r < *wi {
@@ -307,24 +282,17 @@ fn random_choices(vm: &mut Vm<'_>, mut args: Args) -> R {
     Ok(Value::list(out))
 }
 
-fn shuffle_vec(items: &mut [Value]) {
-    for i in (1..items.len()).rev() {
-        let j = below(i as u64 + 1) as usize;
-        items.swap(i, j);
-    }
-}
-
-fn random_shuffle(_vm: &mut Vm<'_>, args: Args) -> R {
+fn random_shuffle(vm: &mut Vm<'_>, args: Args) -> R {
     no_keywords(&args, "shuffle")?;
     positional(&args, "shuffle", 1, 1)?;
     match &args.positional[0] {
         Value::List(l) => {
             let mut items = std::mem::take(&mut *l.borrow_mut());
-            shuffle_vec(&mut items);
+            vm.random().shuffle(&mut items);
             *l.borrow_mut() = items;
             Ok(Value::None)
         }
-        other => Err(type_error(format!(
+        other => Err(Error::type_error(format!(
             "'{}' object does not support item assignment",
             other.type_name()
         ))),
@@ -336,47 +304,47 @@ fn random_sample(vm: &mut Vm<'_>, mut args: Args) -> R {
     no_keywords(&args, "sample")?;
     positional(&args, "sample", 1, 2)?;
     let Some(k) = args.positional.get(1).cloned().or(k) else {
-        return Err(type_error(
+        return Err(Error::type_error(
             "sample() missing 1 required positional argument: 'k'",
         ));
     };
     let k = int_of(&k)?;
     let population = match &args.positional[0] {
         Value::Set(_) | Value::Dict(_) => {
-            return Err(type_error(
+            return Err(Error::type_error(
                 "Population must be a sequence.  For dicts or sets, use sorted(d).",
             ))
         }
         other => vm.iterate(other)?,
     };
     if k < 0 || k as u128 > population.len() as u128 {
-        return Err(value_error("Sample larger than population or is negative"));
+        return Err(Error::value_error("Sample larger than population or is negative"));
     }
     let mut items = population;
-    shuffle_vec(&mut items);
+    vm.random().shuffle(&mut items);
     items.truncate(k as usize);
     Ok(Value::list(items))
 }
 
-fn random_seed(_vm: &mut Vm<'_>, mut args: Args) -> R {
+fn random_seed(vm: &mut Vm<'_>, mut args: Args) -> R {
     let a = args.take_kw("a");
     args.take_kw("version");
     no_keywords(&args, "seed")?;
     positional(&args, "seed", 0, 2)?;
     let seed = match args.positional.first().cloned().or(a) {
-        None | Some(Value::None) => os_seed(),
+        None | Some(Value::None) => vm.random().next_u64(),
         Some(Value::Int(i)) => i as u64,
         Some(Value::Bool(b)) => b as u64,
         Some(Value::Float(f)) => f.to_bits(),
         Some(Value::Str(s)) => fnv(s.as_bytes()),
         Some(other) => {
-            return Err(type_error(format!(
+            return Err(Error::type_error(format!(
                 "The only supported seed types are: None, int, float, str, bytes, and bytearray. (got {})",
                 other.type_name()
             )))
         }
     };
-    STATE.with(|st| *st.borrow_mut() = Some(state_from(seed)));
+    *vm.random() = Random::from_seed(seed);
     Ok(Value::None)
 }
 

@@ -198,9 +198,77 @@ pub struct IterState {
     /// Next position.
     pub pos: usize,
     /// The lazy source of a generator expression (`None` once exhausted).
-    pub(crate) gen: Option<Box<crate::interp::GenState>>,
+    pub(crate) gen: Option<Box<GenState>>,
     /// Set while the generator computes its next item (re-entry is a ValueError).
     pub(crate) running: bool,
+}
+
+/// Where a generator expression takes the items of one `for` clause from.
+pub(crate) enum Cursor {
+    /// A snapshot of the items.
+    Items(Vec<Value>, usize),
+    /// A live list (CPython iterates lists by index).
+    List(Rc<RefCell<Vec<Value>>>, usize),
+    /// A range: next value, items left, step.
+    Range(i64, i64, i64),
+    /// Another iterator (possibly a generator), pulled one item at a time.
+    Iter(Rc<RefCell<IterState>>),
+}
+
+/// The state of a lazy generator expression: its code, its own comprehension scope and
+/// one cursor per active `for` clause.
+pub(crate) struct GenState {
+    pub(crate) code: Arc<crate::ir::GenCode>,
+    pub(crate) scope: Rc<Scope>,
+    pub(crate) func: Option<Rc<Function>>,
+    pub(crate) self_: Option<Value>,
+    pub(crate) levels: Vec<Cursor>,
+}
+
+impl std::fmt::Debug for GenState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("<generator>")
+    }
+}
+
+impl GenState {
+    /// Every value the generator refers to (for the cycle collector).
+    pub(crate) fn for_each_value(&self, mut f: impl FnMut(&Value)) {
+        if let Some(v) = &self.self_ {
+            f(v);
+        }
+        for c in &self.levels {
+            match c {
+                Cursor::Items(items, _) => items.iter().for_each(&mut f),
+                Cursor::List(l, _) => f(&Value::List(l.clone())),
+                Cursor::Iter(i) => f(&Value::Iter(i.clone())),
+                Cursor::Range(..) => {}
+            }
+        }
+    }
+
+    /// Consumes the state, returning the values it held (scope variables included when the
+    /// scope is not shared), for dropping without deep recursion.
+    pub(crate) fn into_values(self) -> Vec<Value> {
+        let mut out = Vec::new();
+        if let Some(v) = self.self_ {
+            out.push(v);
+        }
+        for c in self.levels {
+            match c {
+                Cursor::Items(items, _) => out.extend(items),
+                Cursor::List(l, _) => out.push(Value::List(l)),
+                Cursor::Iter(i) => out.push(Value::Iter(i)),
+                Cursor::Range(..) => {}
+            }
+        }
+        if Rc::strong_count(&self.scope) == 1 {
+            if let Ok(mut vars) = self.scope.vars.try_borrow_mut() {
+                out.extend(std::mem::take(&mut *vars).into_values());
+            }
+        }
+        out
+    }
 }
 
 /// A native function value: a name for `repr` and error messages, the code, and an
@@ -701,7 +769,7 @@ impl Value {
             Value::Str(s) => s.to_string(),
             Value::Object(o) => {
                 let o = o.borrow();
-                if let Some(s) = crate::interp::exception_str_plain(&o) {
+                if let Some(s) = crate::exception::exception_str_plain(&o) {
                     return s;
                 }
                 drop(o);
@@ -859,7 +927,7 @@ impl Value {
             }
             Value::Object(o) => {
                 let ob = o.borrow();
-                if let Some(r) = crate::interp::exception_repr_plain(&ob) {
+                if let Some(r) = crate::exception::exception_repr_plain(&ob) {
                     out.push_str(&r);
                 } else if &*ob.class.name == "module" {
                     let name = ob
@@ -1071,25 +1139,6 @@ fn range_len_wide(a: i64, b: i64, s: i64) -> i128 {
     }
 }
 
-#[allow(dead_code)]
-fn range_len_old(a: i64, b: i64, s: i64) -> i64 {
-    if s > 0 {
-        if b > a {
-            ((b as i128 - a as i128 - 1) / s as i128 + 1) as i64
-        } else {
-            0
-        }
-    } else if s < 0 {
-        if a > b {
-            ((a as i128 - b as i128 - 1) / (-(s as i128)) + 1) as i64
-        } else {
-            0
-        }
-    } else {
-        0
-    }
-}
-
 /// Python's `repr()` of a str.
 pub fn str_repr(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
@@ -1135,7 +1184,33 @@ fn str_repr_into(s: &str, out: &mut String) {
 
 /// Python's `repr()` of a float.
 pub fn float_repr(f: f64) -> String {
-    crate::ext::float_repr(f)
+    crate::format::float_repr(f)
+}
+
+/// Coercions of arguments, with CPython's errors.
+impl Value {
+    /// The integer of an int or bool (what builtins accept as an index or count); otherwise
+    /// `TypeError: '…' object cannot be interpreted as an integer`.
+    pub fn to_index(&self) -> Result<i64, crate::Error> {
+        match self {
+            Value::Int(i) => Ok(*i),
+            Value::Bool(b) => Ok(*b as i64),
+            other => Err(crate::Error::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                other.type_name()
+            ))),
+        }
+    }
+
+    /// The float of an int, bool or float; otherwise `TypeError: must be real number, not …`.
+    pub fn to_float(&self) -> Result<f64, crate::Error> {
+        match self {
+            Value::Int(i) => Ok(*i as f64),
+            Value::Bool(b) => Ok(*b as i64 as f64),
+            Value::Float(f) => Ok(*f),
+            other => Err(crate::Error::type_error(format!("must be real number, not {}", other.type_name()))),
+        }
+    }
 }
 
 #[cfg(test)]

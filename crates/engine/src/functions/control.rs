@@ -6,79 +6,74 @@ use lang::{Args, Error, NativeFn, Value, Vm};
 use serde_json::{Map, Value as Json};
 
 use super::{arg, host, interrupt, Signal};
-use crate::runtime::{compile, json, path};
+use crate::compile;
+use crate::vars::{json, path};
 
-/// The native for `name`, if this module has it.
-pub(crate) fn native(name: &str) -> Option<NativeFn> {
-    Some(match name {
-        "force_ask" => force_ask,
-        "force_gather" => force_gather,
-        "need" => need,
-        "reconsider" => reconsider,
-        "defined" => defined,
-        "value" => value,
-        "showifdef" => showifdef,
-        "undefine" => undefine,
-        "invalidate" => invalidate,
-        "re_run_logic" => re_run_logic,
-        "message" => message,
-        "command" => command,
-        "response" => response,
-        "json_response" => json_response,
-        "url_action" => url_action,
-        "action_argument" => action_argument,
-        "action_arguments" => action_arguments,
-        "interview_url" => interview_url,
-        "interview_url_action" => interview_url_action,
-        "url_of" => url_of,
-        "action_menu_item" => action_menu_item,
-        "action_button_html" => action_button_html,
-        "validation_error" => validation_error,
-        "log" => log,
-        "set_info" => set_info,
-        "get_info" => get_info,
-        "user_info" => user_info,
-        "states_list" => states_list,
-        "state_name" => state_name,
-        "country_name" => super::countries::country_name,
-        "iso_country" => super::countries::iso_country,
-        "countries_list" => super::countries::countries_list,
-        "subdivision_type" => super::countries::subdivision_type,
-        "define" => define,
-        "set_parts" => set_parts,
-        "prevent_going_back" => prevent_going_back,
-        "set_progress" => set_progress,
-        "forget_result_of" => forget_result_of,
-        "process_action" => nothing,
-        "set_save_status" => nothing,
-        "set_language" => set_language,
-        "set_live_help_status" => nothing,
-        "user_logged_in" => false_fn,
-        "returning_user" => false_fn,
-        "user_has_privilege" => user_has_privilege,
-        "device" => device,
-        "all_variables" => all_variables,
-        "get_config" => get_config,
-        "get_language" => get_language,
-        "get_dialect" => get_language,
-        "referring_url" => referring_url,
-        "current_context" => current_context,
-        "interface" => interface,
-        "language_from_browser" => get_language,
-        "static_image" => static_image,
-        "task_performed" => task_performed,
-        "task_not_yet_performed" => task_not_yet_performed,
-        "mark_task_as_performed" => mark_task_as_performed,
-        "times_task_performed" => times_task_performed,
-        "set_task_counter" => set_task_counter,
-        "dispatch" => dispatch,
-        "name_suffix" => name_suffix,
-        "phone_number_is_valid" => phone_number_is_valid,
-        "phone_number_formatted" => phone_number_formatted,
-        "phone_number_in_e164" => phone_number_in_e164,
-        _ => return None,
-    })
-}
+/// The natives of this module by name (the functions that steer the interview of the library).
+pub(crate) const NATIVES: &[(&str, NativeFn)] = &[
+    ("force_ask", force_ask),
+    ("force_gather", force_gather),
+    ("need", need),
+    ("reconsider", reconsider),
+    ("defined", defined),
+    ("value", value),
+    ("showifdef", showifdef),
+    ("undefine", undefine),
+    ("invalidate", invalidate),
+    ("re_run_logic", re_run_logic),
+    ("message", message),
+    ("command", command),
+    ("response", response),
+    ("json_response", json_response),
+    ("url_action", url_action),
+    ("action_argument", action_argument),
+    ("action_arguments", action_arguments),
+    ("interview_url", interview_url),
+    ("interview_url_action", interview_url_action),
+    ("url_of", url_of),
+    ("action_menu_item", action_menu_item),
+    ("action_button_html", action_button_html),
+    ("validation_error", validation_error),
+    ("log", log),
+    ("set_info", set_info),
+    ("get_info", get_info),
+    ("user_info", user_info),
+    ("states_list", states_list),
+    ("state_name", state_name),
+    ("country_name", super::countries::country_name),
+    ("iso_country", super::countries::iso_country),
+    ("countries_list", super::countries::countries_list),
+    ("subdivision_type", super::countries::subdivision_type),
+    ("define", define),
+    ("set_parts", set_parts),
+    ("prevent_going_back", prevent_going_back),
+    ("set_progress", set_progress),
+    ("forget_result_of", forget_result_of),
+    ("process_action", nothing),
+    ("set_save_status", nothing),
+    ("set_language", set_language),
+    ("set_live_help_status", nothing),
+    ("user_logged_in", false_fn),
+    ("returning_user", false_fn),
+    ("user_has_privilege", user_has_privilege),
+    ("device", device),
+    ("all_variables", all_variables),
+    ("get_config", get_config),
+    ("get_language", get_language),
+    ("get_dialect", get_language),
+    ("referring_url", referring_url),
+    ("current_context", current_context),
+    ("interface", interface),
+    ("language_from_browser", get_language),
+    ("static_image", static_image),
+    ("task_performed", task_performed),
+    ("task_not_yet_performed", task_not_yet_performed),
+    ("mark_task_as_performed", mark_task_as_performed),
+    ("times_task_performed", times_task_performed),
+    ("set_task_counter", set_task_counter),
+    ("dispatch", dispatch),
+    ("name_suffix", name_suffix),
+];
 
 fn names_of(vm: &mut Vm<'_>, args: &Args) -> Result<Vec<String>, Error> {
     let mut out = Vec::new();
@@ -130,7 +125,7 @@ fn force_ask_dict(vm: &mut Vm<'_>, d: &lang::value::Dict) -> Result<Vec<String>,
     let mut out = Vec::new();
     if let Some(a) = get("action") {
         let action = vm.str_of(&a)?;
-        let arguments = match get("arguments").map(|v| crate::runtime::json::to_json(&v)) {
+        let arguments = match get("arguments").map(|v| crate::vars::json::to_json(&v)) {
             Some(serde_json::Value::Object(m)) => m,
             _ => serde_json::Map::new(),
         };
@@ -148,7 +143,7 @@ fn force_ask_dict(vm: &mut Vm<'_>, d: &lang::value::Dict) -> Result<Vec<String>,
                 for (k, val) in dd.borrow().iter() {
                     pairs.push(serde_json::Value::Array(vec![
                         serde_json::Value::String(k.to_value().str()),
-                        crate::runtime::json::to_json(val),
+                        crate::vars::json::to_json(val),
                     ]));
                 }
             }
@@ -453,9 +448,9 @@ fn action_button_html(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
         attr_escape(&url),
         attr_escape(&size),
         attr_escape(&color),
-        crate::runtime::html_escape(&label)
+        crate::html::html_escape(&label)
     );
-    Ok(Value::from_str(&super::safe_html(&html)))
+    Ok(Value::from_str(&crate::html::safe_html(&html)))
 }
 
 fn validation_error(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
@@ -669,7 +664,7 @@ fn static_image(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     };
     let path = path.strip_prefix("data/static/").unwrap_or(&path).to_string();
     let url = format!("{}/packagestatic/{}/{}", h.base_url, package, path);
-    Ok(Value::from_str(&super::safe_html(&format!("<img src=\"{}\" alt=\"\"{width}>", attr_escape(&url)))))
+    Ok(Value::from_str(&crate::html::safe_html(&format!("<img src=\"{}\" alt=\"\"{width}>", attr_escape(&url)))))
 }
 
 fn set_task(h: &mut super::EngineHost, name: String, n: i64) {
@@ -765,42 +760,6 @@ fn referring_url(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let default = arg(&mut args, 0, "default");
     let h = host(vm)?;
     Ok(default.unwrap_or_else(|| Value::from_str(&format!("{}/", h.base_url))))
-}
-
-fn us_digits(s: &str) -> Option<String> {
-    let digits: String = s.chars().filter(char::is_ascii_digit).collect();
-    let d = if digits.len() == 11 && digits.starts_with('1') { digits[1..].to_string() } else { digits };
-    (d.len() == 10 && !d.starts_with('0') && !d.starts_with('1')).then_some(d)
-}
-
-fn phone_number_is_valid(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
-    let n = match arg(&mut args, 0, "number") {
-        Some(v) => vm.str_of(&v)?,
-        None => String::new(),
-    };
-    Ok(Value::Bool(us_digits(&n).is_some()))
-}
-
-fn phone_number_formatted(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
-    let n = match arg(&mut args, 0, "number") {
-        Some(v) => vm.str_of(&v)?,
-        None => String::new(),
-    };
-    Ok(Value::from_str(&match us_digits(&n) {
-        Some(d) => format!("({}) {}-{}", &d[..3], &d[3..6], &d[6..]),
-        None => n,
-    }))
-}
-
-fn phone_number_in_e164(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
-    let n = match arg(&mut args, 0, "number") {
-        Some(v) => vm.str_of(&v)?,
-        None => String::new(),
-    };
-    Ok(match us_digits(&n) {
-        Some(d) => Value::from_str(&format!("+1{d}")),
-        None => Value::None,
-    })
 }
 
 fn current_context(vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {

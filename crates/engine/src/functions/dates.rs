@@ -4,31 +4,28 @@
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use lang::{Args, Error, NativeFn, Value, Vm};
 
-use super::{arg, classes, host};
+use super::{arg, host, objects};
 
-/// The native for `name`, if this module has it.
-pub(crate) fn native(name: &str) -> Option<NativeFn> {
-    Some(match name {
-        "today" => today,
-        "current_datetime" => current_datetime,
-        "as_datetime" => as_datetime,
-        "format_date" => format_date,
-        "format_time" => format_time,
-        "format_datetime" => format_datetime,
-        "month_of" => month_of,
-        "day_of" => day_of,
-        "year_of" => year_of,
-        "dow_of" => dow_of,
-        "date_difference" => date_difference,
-        "date_interval" => date_interval,
-        "get_default_timezone" => get_default_timezone,
-        "timezone_list" => timezone_list,
-        "period_list" => period_list,
-        "last_access_time" => current_datetime,
-        "start_time" => current_datetime,
-        _ => return None,
-    })
-}
+/// The natives of this module by name (the date functions of the library).
+pub(crate) const NATIVES: &[(&str, NativeFn)] = &[
+    ("today", today),
+    ("current_datetime", current_datetime),
+    ("as_datetime", as_datetime),
+    ("format_date", format_date),
+    ("format_time", format_time),
+    ("format_datetime", format_datetime),
+    ("month_of", month_of),
+    ("day_of", day_of),
+    ("year_of", year_of),
+    ("dow_of", dow_of),
+    ("date_difference", date_difference),
+    ("date_interval", date_interval),
+    ("get_default_timezone", get_default_timezone),
+    ("timezone_list", timezone_list),
+    ("period_list", period_list),
+    ("last_access_time", current_datetime),
+    ("start_time", current_datetime),
+];
 
 const MONTHS: [&str; 12] = [
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
@@ -142,7 +139,7 @@ pub fn format_datetime_str(dt: NaiveDateTime, format: &str) -> String {
 
 /// Converts what `as_datetime` accepts: DADateTime, date, datetime, text.
 pub(crate) fn to_datetime(v: &Value) -> Option<NaiveDateTime> {
-    if let Some(d) = classes::datetime_of(v) {
+    if let Some(d) = objects::datetime_of(v) {
         return Some(d);
     }
     match v {
@@ -165,19 +162,19 @@ fn today(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     if let Some(f) = args.take_kw("format") {
         return Ok(Value::from_str(&format_date_str(midnight.date(), &f.str())));
     }
-    Ok(classes::make_datetime(h, midnight))
+    Ok(objects::make_datetime(h, midnight))
 }
 
 fn current_datetime(vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
     let h = host(vm)?;
     let now = h.now;
-    Ok(classes::make_datetime(h, now))
+    Ok(objects::make_datetime(h, now))
 }
 
 fn as_datetime(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let dt = dt_arg(&mut args, 0, "the_date", "as_datetime")?;
     let h = host(vm)?;
-    Ok(classes::make_datetime(h, dt))
+    Ok(objects::make_datetime(h, dt))
 }
 
 fn format_date(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {

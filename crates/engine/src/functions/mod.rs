@@ -1,26 +1,23 @@
-//! docassemble's function library (tiers T0–T1) as `lang` natives, and the engine's host.
+//! docassemble's function library as `lang` natives, looked up through one table built once
+//! ([`native`], [`EngineHost::library_global`]), and the engine's host.
 //!
 //! Natives reach the request's state through [`EngineHost`] (`vm.host()`); functions that
 //! change the flow of the interview (`force_ask`, `command`, `response`, `re_run_logic`,
 //! `message`, `validation_error`) stop evaluation with `lang::Error::Interrupt(Box<Signal>)`.
 //! The clock is the request's (`RequestContext::now`), never the host's.
 
-mod classes;
 mod countries;
 mod control;
-mod copying;
-mod data;
 mod dates;
-mod finance;
-mod grammar;
+mod modules;
 pub(crate) mod objects;
-mod person;
 mod phone;
 mod text;
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
+use std::sync::LazyLock;
 
 use lang::{Args, Class, Error, Namespace, NativeFn, Value, Vm};
 use serde_json::{Map, Value as Json};
@@ -28,8 +25,8 @@ use serde_json::{Map, Value as Json};
 use crate::model::Interview;
 use crate::context::{ActionSigner, RequestContext};
 
-pub use classes::{datetime_of, make_dadict, make_datetime};
-pub(crate) use classes::{instantiate, make_dalist, template_object};
+pub use objects::{datetime_of, make_dadict, make_datetime};
+pub(crate) use objects::make_dalist;
 
 /// A request from a native function to the engine.
 #[derive(Debug, Clone)]
@@ -73,17 +70,6 @@ pub enum Signal {
         /// The field it belongs to.
         field: Option<String>,
     },
-}
-
-/// Private-use characters that mark HTML produced by trusted functions
-/// (`action_button_html` …) so output escaping leaves it alone.
-pub const SAFE_OPEN: char = '\u{E000}';
-/// Closes a [`SAFE_OPEN`] segment.
-pub const SAFE_CLOSE: char = '\u{E001}';
-
-/// Marks author/engine HTML as safe from output escaping.
-pub fn safe_html(s: &str) -> String {
-    format!("{SAFE_OPEN}{s}{SAFE_CLOSE}")
 }
 
 /// The engine's side of the evaluator: globals and per-request state for natives.
@@ -134,7 +120,7 @@ pub struct EngineHost {
     pub progress: Option<Option<f64>>,
     classes: std::cell::OnceCell<HashMap<&'static str, Rc<Class>>>,
     cache: RefCell<HashMap<String, Value>>,
-    /// The interview's run-time data (source files, data blocks, imports; see `data.rs`).
+    /// The interview's run-time data (source files, data blocks, imports; see `modules.rs`).
     pub(crate) run_data: std::sync::Arc<crate::model::RunData>,
 }
 
@@ -174,7 +160,7 @@ impl EngineHost {
     }
 
     fn classes(&self) -> &HashMap<&'static str, Rc<Class>> {
-        self.classes.get_or_init(classes::build)
+        self.classes.get_or_init(objects::build)
     }
 
     /// The class by name (an empty class of that name if the engine does not know it).
@@ -182,14 +168,20 @@ impl EngineHost {
         if let Some(c) = self.classes().get(name) {
             return c.clone();
         }
-        if let Some(c) = data::module_class(self, name) {
+        if let Some(c) = modules::module_class(self, name) {
             return c;
         }
-        let base_name = data::stand_in_base(self, name).unwrap_or("DAObject");
+        let base_name = modules::stand_in_base(self, name).unwrap_or("DAObject");
         let base = self.classes().get(base_name).cloned();
         Class::new(name, base.into_iter().collect())
     }
 
+}
+
+impl crate::vars::json::ClassResolver for EngineHost {
+    fn class(&self, name: &str) -> Rc<Class> {
+        EngineHost::class(self, name)
+    }
 }
 
 impl lang::Host for EngineHost {
@@ -197,18 +189,18 @@ impl lang::Host for EngineHost {
         if let Some(v) = self.cache.borrow().get(name) {
             return Some(v.clone());
         }
-        // imports/modules, `docassemble`, `suppress loading util` (data.rs)
-        let v = match data::global(self, name) {
-            data::Global::Found(v) => v,
-            data::Global::Hidden => return None,
-            data::Global::Library => self.library_global(name)?,
+        // imports/modules, `docassemble`, `suppress loading util` (modules.rs), else the library
+        let v = match modules::global(self, name) {
+            modules::Global::Found(v) => v,
+            modules::Global::Hidden => return None,
+            modules::Global::Library => self.library_global(name)?,
         };
         self.cache.borrow_mut().insert(name.to_string(), v.clone());
         Some(v)
     }
 
     fn import(&self, name: &str) -> Option<Value> {
-        data::import(self, name)
+        modules::import(self, name)
     }
 
     fn as_any(&mut self) -> &mut dyn std::any::Any {
@@ -217,20 +209,66 @@ impl lang::Host for EngineHost {
 }
 
 impl EngineHost {
-    /// A name of the function library (class, function, `us`, constant), uncached.
+    /// A name of the function library (class, function, `us`), uncached.
     pub(crate) fn library_global(&self, name: &str) -> Option<Value> {
-        let v = if let Some(c) = classes::is_class_name(name).then(|| self.classes().get(name)).flatten() {
-            Value::Class(c.clone())
-        } else if let Some(f) = native(name) {
-            Value::native(name, f)
-        } else if name == "us" {
-            control::us_module(self)
-        } else if let Some(v) = constant(name) {
-            v
-        } else {
-            return None;
-        };
-        Some(v)
+        Some(match LIBRARY.get(name)? {
+            Entry::Class => Value::Class(self.classes().get(name)?.clone()),
+            Entry::Native(f) => Value::native(name, *f),
+            Entry::Us => control::us_module(self),
+        })
+    }
+}
+
+/// What a global name of the function library stands for.
+#[derive(Clone, Copy)]
+enum Entry {
+    /// One of the engine's classes (built for each request: [`EngineHost::class`]).
+    Class,
+    /// A native function.
+    Native(NativeFn),
+    /// The `us` module.
+    Us,
+}
+
+/// The function library by global name, built once. A class wins over a function of the
+/// same name; among functions the language functions win, then dates, control, data.
+static LIBRARY: LazyLock<HashMap<&'static str, Entry>> = LazyLock::new(|| {
+    let mut m = HashMap::new();
+    m.insert("us", Entry::Us);
+    for table in [modules::NATIVES, control::NATIVES, dates::NATIVES, text::NATIVES] {
+        for (name, f) in table {
+            m.insert(*name, Entry::Native(*f));
+        }
+    }
+    for name in objects::class_names() {
+        m.insert(name, Entry::Class);
+    }
+    m
+});
+
+#[cfg(test)]
+mod library_tests {
+    use super::*;
+
+    /// Every global name has one meaning: no function is defined by two modules, and no
+    /// function is named like a class (so the order the table is built in decides nothing).
+    #[test]
+    fn each_library_name_is_defined_once() {
+        let mut seen = HashSet::new();
+        for table in [modules::NATIVES, control::NATIVES, dates::NATIVES, text::NATIVES] {
+            for (name, _) in table {
+                assert!(seen.insert(*name), "{name} is defined twice");
+            }
+        }
+        for name in objects::class_names() {
+            assert!(seen.insert(name), "{name} is both a class and a function");
+        }
+        assert!(!seen.contains("us"));
+        assert_eq!(LIBRARY.len(), seen.len() + 1);
+        assert!(matches!(LIBRARY.get("DAList"), Some(Entry::Class)));
+        assert!(matches!(LIBRARY.get("us"), Some(Entry::Us)));
+        assert!(native("comma_and_list").is_some() && native("today").is_some() && native("force_ask").is_some());
+        assert!(native("objects_from_file").is_some() && native("DAList").is_none() && native("nope").is_none());
     }
 }
 
@@ -278,13 +316,6 @@ pub fn clean_interview_url(url: &str) -> String {
     }
 }
 
-fn constant(name: &str) -> Option<Value> {
-    match name {
-        "DAEmpty" => Some(Value::None),
-        _ => None,
-    }
-}
-
 /// A word of the interface in the current language (docassemble's built-in translations).
 pub fn word(language: &str, w: &str) -> String {
     let es = [("Continue", "Seguir"), ("Back", "Atrás"), ("Yes", "Sí"), ("No", "No"), ("Help", "Ayuda"), ("I don't know", "No sé"), ("Resume", "Continuar")];
@@ -328,7 +359,7 @@ pub fn encode_action(action: &str, arguments: &Map<String, Json>) -> String {
     m.insert("action".into(), Json::String(action.to_string()));
     m.insert("arguments".into(), Json::Object(arguments.clone()));
     let text = serde_json::to_string(&Json::Object(m)).unwrap_or_default();
-    crate::runtime::path::b64_encode(&text)
+    crate::vars::path::b64_encode(&text)
 }
 
 /// The URL that runs an action in this interview, with its `action_sig` when `sign` is given.
@@ -369,7 +400,7 @@ impl EngineHost {
 /// Decodes the `action` query parameter (base64 JSON, percent-encoded or not).
 pub fn decode_action(encoded: &str) -> Option<(String, Map<String, Json>)> {
     let raw = percent_encoding::percent_decode_str(encoded.trim()).decode_utf8_lossy();
-    let text = crate::runtime::path::b64_decode(raw.trim())?;
+    let text = crate::vars::path::b64_decode(raw.trim())?;
     let j: Json = serde_json::from_str(&text).ok()?;
     let action = j.get("action")?.as_str()?.to_string();
     let arguments = match j.get("arguments") {
@@ -381,5 +412,8 @@ pub fn decode_action(encoded: &str) -> Option<(String, Map<String, Json>)> {
 
 /// The native function for a global name, if the library has one.
 pub fn native(name: &str) -> Option<NativeFn> {
-    text::native(name).or_else(|| dates::native(name)).or_else(|| control::native(name)).or_else(|| data::native(name))
+    match LIBRARY.get(name) {
+        Some(Entry::Native(f)) => Some(*f),
+        _ => None,
+    }
 }

@@ -4,45 +4,42 @@ use lang::{Args, Error, NativeFn, Value, Vm};
 
 use super::arg;
 
-/// The native for `name`, if this module has it.
-pub(crate) fn native(name: &str) -> Option<NativeFn> {
-    Some(match name {
-        "phone_number_is_valid" => super::phone::phone_number_is_valid,
-        "phone_number_in_e164" => super::phone::phone_number_in_e164,
-        "phone_number_formatted" => super::phone::phone_number_formatted,
-        "currency" => currency,
-        "ordinal" => ordinal,
-        "ordinal_number" => ordinal_number,
-        "capitalize" => capitalize,
-        "title_case" => title_case,
-        "comma_and_list" => comma_and_list,
-        "comma_list" => comma_list,
-        "noun_plural" => noun_plural,
-        "noun_singular" => noun_singular,
-        "nice_number" => nice_number,
-        "quantity_noun" => quantity_noun,
-        "indefinite_article" => indefinite_article,
-        "a_an" => indefinite_article,
-        "space_to_underscore" => space_to_underscore,
-        "single_paragraph" => single_paragraph,
-        "quote_paragraphs" => quote_paragraphs,
-        "indent" => indent,
-        "fix_punctuation" => fix_punctuation,
-        "word" => word,
-        "yesno" => yesno,
-        "noun_plural_if" => noun_plural,
-        "add_separators" => add_separators,
-        "verb_past" => verb_past,
-        "verb_present" => verb_present,
-        "possessify" => possessify,
-        "plain" => word,
-        "bold" => bold,
-        "italic" => italic,
-        "alpha" => alpha,
-        "roman" => roman,
-        _ => return None,
-    })
-}
+/// The natives of this module by name (the language functions of the library).
+pub(crate) const NATIVES: &[(&str, NativeFn)] = &[
+    ("phone_number_is_valid", super::phone::phone_number_is_valid),
+    ("phone_number_in_e164", super::phone::phone_number_in_e164),
+    ("phone_number_formatted", super::phone::phone_number_formatted),
+    ("currency", currency),
+    ("ordinal", ordinal),
+    ("ordinal_number", ordinal_number),
+    ("capitalize", capitalize),
+    ("title_case", title_case),
+    ("comma_and_list", comma_and_list),
+    ("comma_list", comma_list),
+    ("noun_plural", noun_plural),
+    ("noun_singular", noun_singular),
+    ("nice_number", nice_number),
+    ("quantity_noun", quantity_noun),
+    ("indefinite_article", indefinite_article),
+    ("a_an", indefinite_article),
+    ("space_to_underscore", space_to_underscore),
+    ("single_paragraph", single_paragraph),
+    ("quote_paragraphs", quote_paragraphs),
+    ("indent", indent),
+    ("fix_punctuation", fix_punctuation),
+    ("word", word),
+    ("yesno", yesno),
+    ("noun_plural_if", noun_plural),
+    ("add_separators", add_separators),
+    ("verb_past", verb_past),
+    ("verb_present", verb_present),
+    ("possessify", possessify),
+    ("plain", word),
+    ("bold", bold),
+    ("italic", italic),
+    ("alpha", alpha),
+    ("roman", roman),
+];
 
 fn s_arg(vm: &mut Vm<'_>, args: &mut Args, i: usize, name: &str) -> Result<String, Error> {
     match arg(args, i, name) {
@@ -97,7 +94,7 @@ fn currency(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     };
     let f = match &v {
         // objects with a number in them (`Value`, `PeriodicValue`, anything with `__float__`)
-        Value::Object(_) => Some(super::finance::number(vm, &v)?),
+        Value::Object(_) => Some(super::objects::finance::number(vm, &v)?),
         _ => num(&v),
     };
     let Some(f) = f else { return Ok(Value::from_str("")) };
@@ -380,7 +377,7 @@ fn verb_present(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let verb = s_arg(vm, &mut args, 0, "verb")?;
     let person = s_arg(vm, &mut args, 1, "person")?;
     let person = if person.is_empty() { "3" } else { person_code(&person) };
-    Ok(Value::from_str(&super::grammar::verb_present(&verb, person)))
+    Ok(Value::from_str(&super::objects::grammar::verb_present(&verb, person)))
 }
 
 /// `verb_past(verb, person='3sgp')`: "was", "had", "ate".
@@ -388,14 +385,14 @@ fn verb_past(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let verb = s_arg(vm, &mut args, 0, "verb")?;
     let person = s_arg(vm, &mut args, 1, "person")?;
     let person = if person.is_empty() { "3" } else { person_code(&person) };
-    Ok(Value::from_str(&super::grammar::verb_past(&verb, person)))
+    Ok(Value::from_str(&super::objects::grammar::verb_past(&verb, person)))
 }
 
 /// `possessify(a, b)`: "a's b".
 fn possessify(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let a = s_arg(vm, &mut args, 0, "a")?;
     let b = s_arg(vm, &mut args, 1, "b")?;
-    Ok(Value::from_str(&super::grammar::possessify(&a, &b)))
+    Ok(Value::from_str(&super::objects::grammar::possessify(&a, &b)))
 }
 
 const WORDS: [&str; 11] = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
@@ -564,7 +561,7 @@ mod tests {
 #[cfg(test)]
 mod verb_tests {
     use super::person_code;
-    use crate::functions::grammar::{possessify, verb_past, verb_present};
+    use crate::functions::objects::grammar::{possessify, verb_past, verb_present};
 
     #[test]
     fn docassemble_person_codes_and_tenses() {

@@ -92,28 +92,7 @@ pub(crate) fn apply(
             iv.sections_auto_open = cx.boolean(a, "auto open");
         }
     }
-    if let Some(h) = get(keys, "interview help") {
-        understood = true;
-        let mut help = parse_help(cx, h)?;
-        help.language = language.clone();
-        iv.interview_help.push(help);
-    }
-    if let Some(t) = get(keys, "terms") {
-        understood = true;
-        let terms = parse_terms(cx, t)?;
-        iv.terms.extend(terms.into_iter().map(|mut t| {
-            t.language = language.clone();
-            t
-        }));
-    }
-    if let Some(t) = get(keys, "auto terms") {
-        understood = true;
-        let terms = parse_terms(cx, t)?;
-        iv.auto_terms.extend(terms.into_iter().map(|mut t| {
-            t.language = language.clone();
-            t
-        }));
-    }
+    understood |= apply_help_and_terms(cx, iv, keys, &language)?;
     if let Some(d) = get(keys, "def") {
         understood = true;
         let name = cx.string(d, "def")?.trim().to_string();
@@ -142,64 +121,10 @@ pub(crate) fn apply(
         understood = true;
         iv.reset.extend(cx.var_list(r, "reset")?);
     }
-    for k in ["image sets", "images"] {
-        if let Some(i) = get(keys, k) {
-            understood = true;
-            for (name, v) in i.as_map().unwrap_or(&[]) {
-                iv.images
-                    .insert(name.scalar_text().unwrap_or_default(), v.clone());
-            }
-        }
-    }
-    if let Some(i) = get(keys, "images") {
-        for (name, v) in i.as_map().unwrap_or(&[]) {
-            if let (Some(name), Some(file)) = (name.scalar_text(), v.scalar_text()) {
-                let image = Image {
-                    file,
-                    package: file_ref.package.clone(),
-                    attribution: None,
-                };
-                iv.image_files.insert(name, image);
-            }
-        }
-    }
-    if let Some(sets) = get(keys, "image sets") {
-        for (_, set) in sets.as_map().unwrap_or(&[]) {
-            let attribution = match set.get("attribution") {
-                Some(a) => Some(cx.text(a, "attribution")?),
-                None => None,
-            };
-            for (name, v) in set.get("images").and_then(Node::as_map).unwrap_or(&[]) {
-                if let (Some(name), Some(file)) = (name.scalar_text(), v.scalar_text()) {
-                    let attribution = match &attribution {
-                        Some(a) => {
-                            Some(cx.text_from(a.source().to_string(), set, "attribution")?)
-                        }
-                        None => None,
-                    };
-                    let image = Image {
-                        file,
-                        package: file_ref.package.clone(),
-                        attribution,
-                    };
-                    iv.image_files.insert(name, image);
-                }
-            }
-        }
-    }
+    understood |= apply_images(cx, iv, file_ref, keys)?;
     if let Some(o) = get(keys, "on change") {
         understood = true;
-        let Some(m) = o.as_map() else {
-            return Err(cx.err(
-                o.line,
-                "'on change' must be a dictionary of 'variable: code'",
-            ));
-        };
-        for (k, v) in m {
-            let var = cx.var(k, "on change")?;
-            let (code, _) = cx.code(v, "on change")?;
-            iv.on_change.push((var.name, code));
-        }
+        apply_on_change(cx, iv, o)?;
     }
     if let Some(o) = get(keys, "order") {
         understood = true;
@@ -245,6 +170,108 @@ pub(crate) fn apply(
         if !KNOWN_BLOCK_KEYS.contains(&k.as_str()) {
             cx.warn(kn.line, format!("unknown key '{k}'"));
         }
+    }
+    Ok(())
+}
+
+/// `images` and `image sets`: the names kept for `:name:` references and their files.
+/// True if the block has either key.
+fn apply_images(cx: &mut Cx<'_>, iv: &mut Interview, file_ref: &InterviewRef, keys: &[(String, &Node, &Node)]) -> R<bool> {
+    let mut understood = false;
+    for k in ["image sets", "images"] {
+        if let Some(i) = get(keys, k) {
+            understood = true;
+            for (name, v) in i.as_map().unwrap_or(&[]) {
+                iv.images
+                    .insert(name.scalar_text().unwrap_or_default(), v.clone());
+            }
+        }
+    }
+    if let Some(i) = get(keys, "images") {
+        for (name, v) in i.as_map().unwrap_or(&[]) {
+            if let (Some(name), Some(file)) = (name.scalar_text(), v.scalar_text()) {
+                let image = Image {
+                    file,
+                    package: file_ref.package.clone(),
+                    attribution: None,
+                };
+                iv.image_files.insert(name, image);
+            }
+        }
+    }
+    if let Some(sets) = get(keys, "image sets") {
+        for (_, set) in sets.as_map().unwrap_or(&[]) {
+            let attribution = match set.get("attribution") {
+                Some(a) => Some(cx.text(a, "attribution")?),
+                None => None,
+            };
+            for (name, v) in set.get("images").and_then(Node::as_map).unwrap_or(&[]) {
+                if let (Some(name), Some(file)) = (name.scalar_text(), v.scalar_text()) {
+                    let attribution = match &attribution {
+                        Some(a) => {
+                            Some(cx.text_from(a.source().to_string(), set, "attribution")?)
+                        }
+                        None => None,
+                    };
+                    let image = Image {
+                        file,
+                        package: file_ref.package.clone(),
+                        attribution,
+                    };
+                    iv.image_files.insert(name, image);
+                }
+            }
+        }
+    }
+    Ok(understood)
+}
+
+/// `interview help`, `terms` and `auto terms`, in the block's language. True if the block
+/// has any of them.
+fn apply_help_and_terms(
+    cx: &mut Cx<'_>,
+    iv: &mut Interview,
+    keys: &[(String, &Node, &Node)],
+    language: &Option<String>,
+) -> R<bool> {
+    let mut understood = false;
+    if let Some(h) = get(keys, "interview help") {
+        understood = true;
+        let mut help = parse_help(cx, h)?;
+        help.language = language.clone();
+        iv.interview_help.push(help);
+    }
+    if let Some(t) = get(keys, "terms") {
+        understood = true;
+        let terms = parse_terms(cx, t)?;
+        iv.terms.extend(terms.into_iter().map(|mut t| {
+            t.language = language.clone();
+            t
+        }));
+    }
+    if let Some(t) = get(keys, "auto terms") {
+        understood = true;
+        let terms = parse_terms(cx, t)?;
+        iv.auto_terms.extend(terms.into_iter().map(|mut t| {
+            t.language = language.clone();
+            t
+        }));
+    }
+    Ok(understood)
+}
+
+/// `on change`: code run when a variable changes.
+fn apply_on_change(cx: &mut Cx<'_>, iv: &mut Interview, o: &Node) -> R<()> {
+    let Some(m) = o.as_map() else {
+        return Err(cx.err(
+            o.line,
+            "'on change' must be a dictionary of 'variable: code'",
+        ));
+    };
+    for (k, v) in m {
+        let var = cx.var(k, "on change")?;
+        let (code, _) = cx.code(v, "on change")?;
+        iv.on_change.push((var.name, code));
     }
     Ok(())
 }

@@ -17,21 +17,12 @@ use crate::model::{
 };
 use crate::reference::InterviewRef;
 use crate::yaml::{self, Node, Value as Y};
+use crate::model::LIBRARY_MODULES;
 
 type R<T> = Result<T, LoadError>;
 
 /// Deepest data structure accepted in a data block or data file.
 const MAX_DEPTH: u32 = 64;
-
-/// Modules whose names are already global (the function library).
-const LIBRARY_MODULES: [&str; 6] = [
-    "docassemble.base.util",
-    "docassemble.base.core",
-    "docassemble.base.functions",
-    "docassemble.base.legal",
-    "docassemble.base.objects",
-    "docassemble.base.logger",
-];
 
 /// Turns `objects from file` blocks and data blocks with `use objects` into code blocks.
 pub(super) fn rewrite_block(

@@ -140,7 +140,7 @@ struct Loader<'s> {
     included: HashSet<InterviewRef>,
     ids: HashSet<String>,
     interview: Interview,
-    /// Run-time data gathered while loading (see `data.rs`).
+    /// Run-time data gathered while loading (see `load/data.rs`).
     run_data: crate::model::RunData,
 }
 

@@ -5,7 +5,8 @@
 use lang::Value;
 
 use super::ask::FormField;
-use super::{path, Run, R};
+use super::{Run, R};
+use crate::vars::path;
 use crate::model::{Field, Question};
 use crate::screen::{ButtonView, FieldKind, FieldView, QuestionScreen};
 use crate::yaml::{Node, Value as Y};

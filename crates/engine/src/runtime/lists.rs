@@ -1,4 +1,4 @@
-//! Editing groups (tier T2): the `table:` block with its edit/delete buttons, docassemble's
+//! Editing groups: the `table:` block with its edit/delete buttons, docassemble's
 //! list and dictionary actions (`_da_list_add`, `_da_list_remove`, `_da_list_edit`,
 //! `_da_list_ensure_complete`, `_da_list_complete` and the `_da_dict_*` twins, `_da_define`,
 //! `_da_undefine`, `_da_set`, `_da_compute`), and filling an object list up to an index.
@@ -9,7 +9,8 @@ use lang::value::{Dict, Key};
 use lang::Value;
 use serde_json::{Map, Value as Json};
 
-use super::{path, Flow, Run, R};
+use super::{Flow, Run, R};
+use crate::vars::path;
 use crate::model::{Pos, TableBlock};
 use crate::state::Event;
 use crate::yaml::{Node, Value as Y};
@@ -225,30 +226,7 @@ impl Run<'_> {
             self.run_vm(|vm, _| crate::functions::objects::gather_for_table(vm, &r2))
                 .map_err(|e| self.flow(e, pos))?;
         }
-        let mut headers = Vec::new();
-        let mut cols: Vec<String> = Vec::new();
-        if let Some(Y::Seq(items)) = t.columns.as_ref().map(|c| &c.value) {
-            for item in items {
-                if let Y::Map(pairs) = &item.value {
-                    let header = item.get("header").and_then(Node::scalar_text);
-                    let cell = item.get("cell").and_then(Node::scalar_text);
-                    if let (Some(h), Some(c)) = (header, cell) {
-                        headers.push(self.render_plain(&h, pos)?);
-                        cols.push(c.trim().to_string());
-                        continue;
-                    }
-                    if let Some((k, v)) = pairs.first() {
-                        let h = k.scalar_text().unwrap_or_default();
-                        headers.push(if h.is_empty() {
-                            "&nbsp;".into()
-                        } else {
-                            self.render_plain(&h, pos)?
-                        });
-                        cols.push(v.scalar_text().unwrap_or_default().trim().to_string());
-                    }
-                }
-            }
-        }
+        let (mut headers, cols) = self.table_columns(t, pos)?;
         let editable = is_group && (o.edit.is_some() || o.delete || o.reorder);
         if editable {
             headers.push(match &o.header {
@@ -257,116 +235,11 @@ impl Run<'_> {
                 None => "Actions".into(),
             });
         }
-        // the rows: (index, item)
-        let mut entries: Vec<(Value, Value)> = Vec::new();
-        if let Some(l) = list_elements(&rows) {
-            let items = l.borrow().clone();
-            for (n, it) in items.into_iter().enumerate() {
-                entries.push((Value::Int(i64::try_from(n).unwrap_or(0)), it));
-            }
-        } else if let Some(d) = dict_elements(&rows) {
-            let mut items: Vec<(Key, Value)> = d
-                .borrow()
-                .iter()
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect();
-            items.sort_by_key(|a| a.0.to_value().str());
-            for (k, v) in items {
-                entries.push((k.to_value(), v));
-            }
-        } else {
-            match &rows {
-                Value::Dict(d) => {
-                    let mut items: Vec<(Key, Value)> = d
-                        .borrow()
-                        .iter()
-                        .map(|(k, v)| (k.clone(), v.clone()))
-                        .collect();
-                    items.sort_by_key(|a| a.0.to_value().str());
-                    for (k, v) in items {
-                        entries.push((k.to_value(), v));
-                    }
-                }
-                other => {
-                    let o2 = other.clone();
-                    let items = self
-                        .run_vm(|vm, _| vm.iterate(&o2))
-                        .map_err(|e| self.flow(e, pos))?;
-                    for (n, it) in items.into_iter().enumerate() {
-                        entries.push((Value::Int(i64::try_from(n).unwrap_or(0)), it));
-                    }
-                }
-            }
-        }
+        let mut entries = self.table_entries(&rows, pos)?;
         if is_group && !o.require_gathered {
-            // docassemble's complete_elements(): only the items that are complete
-            let attrs = complete_attributes(&rows);
-            let mut kept = Vec::new();
-            for (idx, item) in entries {
-                let complete = match &item {
-                    Value::None => false,
-                    Value::Object(_) if !attrs.is_empty() => {
-                        let name = instance_name(&item);
-                        attrs
-                            .iter()
-                            .all(|a| self.is_defined(&format!("{name}.{a}")))
-                    }
-                    Value::Object(_) => {
-                        let it = item.clone();
-                        self.run_vm(|vm, _| vm.str_of(&it)).is_ok()
-                    }
-                    _ => true,
-                };
-                if complete {
-                    kept.push((idx, item));
-                }
-            }
-            entries = kept;
+            entries = self.complete_entries(&rows, entries);
         }
-        let saved = (self.ns.get("row_item"), self.ns.get("row_index"));
-        let mut body = Vec::new();
-        let mut res: R<()> = Ok(());
-        for (idx, item) in &entries {
-            self.ns.set("row_item", item.clone());
-            self.ns.set("row_index", idx.clone());
-            let mut cells = Vec::new();
-            for c in &cols {
-                let src = format!("str({c})");
-                let text = match self.eval_src(&src, pos) {
-                    Ok(v) => v.str(),
-                    Err(Flow::Undefined(_)) | Err(Flow::Fatal(_)) if o.show_incomplete => {
-                        o.not_available.clone()
-                    }
-                    Err(e) => {
-                        res = Err(e);
-                        break;
-                    }
-                };
-                cells.push(table_safe(&text));
-            }
-            if res.is_err() {
-                break;
-            }
-            if editable {
-                match self.item_actions(&rows, item, idx, &o) {
-                    Ok(h) => cells.push(h),
-                    Err(e) => {
-                        res = Err(e);
-                        break;
-                    }
-                }
-            }
-            body.push(cells);
-        }
-        for (name, v) in [("row_item", saved.0), ("row_index", saved.1)] {
-            match v {
-                Some(v) => self.ns.set(name, v),
-                None => {
-                    self.ns.remove(name);
-                }
-            }
-        }
-        res?;
+        let body = self.table_body(&rows, &entries, &cols, &o, editable, pos)?;
         let opt = |name: &str| t.options.iter().find(|(k, _)| k == name).map(|(_, v)| v);
         let empty = match opt("show if empty").map(|n| &n.value) {
             Some(Y::Str(s)) if body.is_empty() => Some(self.render_plain(s, pos)?),
@@ -396,6 +269,166 @@ impl Run<'_> {
         Ok(obj)
     }
 
+    /// The table's headers and cell expressions (`columns:`).
+    fn table_columns(&mut self, t: &TableBlock, pos: &Pos) -> R<(Vec<String>, Vec<String>)> {
+        let mut headers = Vec::new();
+        let mut cols: Vec<String> = Vec::new();
+        if let Some(Y::Seq(items)) = t.columns.as_ref().map(|c| &c.value) {
+            for item in items {
+                if let Y::Map(pairs) = &item.value {
+                    let header = item.get("header").and_then(Node::scalar_text);
+                    let cell = item.get("cell").and_then(Node::scalar_text);
+                    if let (Some(h), Some(c)) = (header, cell) {
+                        headers.push(self.render_plain(&h, pos)?);
+                        cols.push(c.trim().to_string());
+                        continue;
+                    }
+                    if let Some((k, v)) = pairs.first() {
+                        let h = k.scalar_text().unwrap_or_default();
+                        headers.push(if h.is_empty() {
+                            "&nbsp;".into()
+                        } else {
+                            self.render_plain(&h, pos)?
+                        });
+                        cols.push(v.scalar_text().unwrap_or_default().trim().to_string());
+                    }
+                }
+            }
+        }
+        Ok((headers, cols))
+    }
+
+    /// The rows of a table as (index, item): a list's items, or a dict's sorted by key.
+    fn table_entries(&mut self, rows: &Value, pos: &Pos) -> R<Vec<(Value, Value)>> {
+        // the rows: (index, item)
+        let mut entries: Vec<(Value, Value)> = Vec::new();
+        if let Some(l) = list_elements(rows) {
+            let items = l.borrow().clone();
+            for (n, it) in items.into_iter().enumerate() {
+                entries.push((Value::Int(i64::try_from(n).unwrap_or(0)), it));
+            }
+        } else if let Some(d) = dict_elements(rows) {
+            let mut items: Vec<(Key, Value)> = d
+                .borrow()
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            items.sort_by_key(|a| a.0.to_value().str());
+            for (k, v) in items {
+                entries.push((k.to_value(), v));
+            }
+        } else {
+            match rows {
+                Value::Dict(d) => {
+                    let mut items: Vec<(Key, Value)> = d
+                        .borrow()
+                        .iter()
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect();
+                    items.sort_by_key(|a| a.0.to_value().str());
+                    for (k, v) in items {
+                        entries.push((k.to_value(), v));
+                    }
+                }
+                other => {
+                    let o2 = other.clone();
+                    let items = self
+                        .run_vm(|vm, _| vm.iterate(&o2))
+                        .map_err(|e| self.flow(e, pos))?;
+                    for (n, it) in items.into_iter().enumerate() {
+                        entries.push((Value::Int(i64::try_from(n).unwrap_or(0)), it));
+                    }
+                }
+            }
+        }
+        Ok(entries)
+    }
+
+    /// docassemble's `complete_elements()`: only the items of a group that are complete.
+    fn complete_entries(&mut self, rows: &Value, entries: Vec<(Value, Value)>) -> Vec<(Value, Value)> {
+        // docassemble's complete_elements(): only the items that are complete
+        let attrs = complete_attributes(rows);
+        let mut kept = Vec::new();
+        for (idx, item) in entries {
+            let complete = match &item {
+                Value::None => false,
+                Value::Object(_) if !attrs.is_empty() => {
+                    let name = instance_name(&item);
+                    attrs
+                        .iter()
+                        .all(|a| self.is_defined(&format!("{name}.{a}")))
+                }
+                Value::Object(_) => {
+                    let it = item.clone();
+                    self.run_vm(|vm, _| vm.str_of(&it)).is_ok()
+                }
+                _ => true,
+            };
+            if complete {
+                kept.push((idx, item));
+            }
+        }
+        kept
+    }
+
+    /// The cells of each row (with `row_item`/`row_index` bound while they are computed),
+    /// plus the Actions cell of an editable table.
+    fn table_body(
+        &mut self,
+        rows: &Value,
+        entries: &[(Value, Value)],
+        cols: &[String],
+        o: &TableOptions,
+        editable: bool,
+        pos: &Pos,
+    ) -> R<Vec<Vec<String>>> {
+        let saved = (self.ns.get("row_item"), self.ns.get("row_index"));
+        let mut body = Vec::new();
+        let mut res: R<()> = Ok(());
+        for (idx, item) in entries {
+            self.ns.set("row_item", item.clone());
+            self.ns.set("row_index", idx.clone());
+            let mut cells = Vec::new();
+            for c in cols {
+                let src = format!("str({c})");
+                let text = match self.eval_src(&src, pos) {
+                    Ok(v) => v.str(),
+                    Err(Flow::Undefined(_)) | Err(Flow::Fatal(_)) if o.show_incomplete => {
+                        o.not_available.clone()
+                    }
+                    Err(e) => {
+                        res = Err(e);
+                        break;
+                    }
+                };
+                cells.push(table_safe(&text));
+            }
+            if res.is_err() {
+                break;
+            }
+            if editable {
+                match self.item_actions(rows, item, idx, o) {
+                    Ok(h) => cells.push(h),
+                    Err(e) => {
+                        res = Err(e);
+                        break;
+                    }
+                }
+            }
+            body.push(cells);
+        }
+        for (name, v) in [("row_item", saved.0), ("row_index", saved.1)] {
+            match v {
+                Some(v) => self.ns.set(name, v),
+                None => {
+                    self.ns.remove(name);
+                }
+            }
+        }
+        res?;
+        Ok(body)
+    }
+
     /// docassemble's `DAList.item_actions()` / `DADict.item_actions()`: the Edit and Delete
     /// buttons of one row (trusted HTML, marked safe from escaping).
     fn item_actions(
@@ -419,7 +452,7 @@ impl Run<'_> {
         let mut use_edit = o.edit.is_some();
         let mut use_delete = o.delete;
         if let Some(ro) = &o.read_only {
-            let v = self.eval_src(&format!("row_item.{ro}"), &super::compile::engine_pos())?;
+            let v = self.eval_src(&format!("row_item.{ro}"), &crate::compile::engine_pos())?;
             match &v {
                 Value::Bool(true) => {
                     use_edit = false;
@@ -524,7 +557,7 @@ impl Run<'_> {
                 if o.confirm { " daremovebutton" } else { "" }
             ));
         }
-        Ok(crate::functions::safe_html(&out))
+        Ok(crate::html::safe_html(&out))
     }
 
     /// Built-in list/dict actions requested by URL. Returns false when `action` is not one.
@@ -843,9 +876,9 @@ impl Run<'_> {
         };
         let n = l.borrow().len();
         let item_name = format!("{name}[{n}]");
-        let pos = super::compile::engine_pos();
+        let pos = crate::compile::engine_pos();
         let class = Value::Class(c);
-        if let Ok(obj) = crate::functions::instantiate(self, &class, &item_name, &pos) {
+        if let Ok(obj) = super::objects::instantiate(self, &class, &item_name, &pos) {
             l.borrow_mut().push(obj);
         }
     }
@@ -885,7 +918,7 @@ impl Run<'_> {
                             if let Some(old) = path::lookup(&self.ns, &p) {
                                 self.host
                                     .dirty
-                                    .insert(v.clone(), super::json::to_json(&old));
+                                    .insert(v.clone(), crate::vars::json::to_json(&old));
                             }
                         }
                         path::remove(&self.ns, &p);
@@ -897,7 +930,7 @@ impl Run<'_> {
                 if let Some(Json::Array(pairs)) = ev.arguments.get("variables") {
                     for pair in pairs {
                         if let Some([Json::String(var), val]) = pair.as_array().map(Vec::as_slice) {
-                            let v = super::json::from_json(val, &self.host);
+                            let v = crate::vars::json::from_json(val, &self.host);
                             self.assign(var, v)?;
                         }
                     }
@@ -931,7 +964,7 @@ impl Run<'_> {
                     del_attr(&g, "gathered");
                 }
                 let auto_gather = attr(&g, "auto_gather").is_none_or(|v| v.truthy());
-                let pos = super::compile::engine_pos();
+                let pos = crate::compile::engine_pos();
                 if auto_gather {
                     let g2 = g.clone();
                     self.run_vm(|vm, _| crate::functions::objects::gather(vm, &g2))

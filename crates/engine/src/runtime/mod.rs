@@ -7,10 +7,8 @@
 
 mod ask;
 mod collect;
-pub mod compile;
-pub mod json;
 mod lists;
-pub mod path;
+mod objects;
 mod submit;
 
 use std::collections::HashSet;
@@ -18,11 +16,14 @@ use std::rc::Rc;
 
 use lang::{Namespace, Value, Vm};
 
+use crate::compile;
 use crate::functions::{EngineHost, Signal};
+use crate::html::html_escape;
 use crate::model::{Block, BlockKind, ChoiceValue, Condition, Input, Interview, Pos, Reconsider};
 use crate::context::RequestContext;
 use crate::screen::{Command, Screen};
 use crate::state::SessionState;
+use crate::vars::{json, path};
 
 /// Why the logic stopped short of a value.
 pub(crate) enum Flow {
@@ -103,6 +104,20 @@ pub(crate) struct Run<'a> {
     pub searches: u32,
     /// The form description of the screen last built (for `submit`).
     pub(crate) form: Vec<ask::FormField>,
+    /// The generator of the `random` module, shared by every evaluation of this run.
+    pub(crate) random: lang::Random,
+}
+
+/// The seed of a run's `random` module: the host's random seed of the request
+/// ([`RequestContext::seed`]) mixed with the request's time, session and URL.
+fn random_seed(ctx: &RequestContext) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    ctx.seed.hash(&mut h);
+    ctx.now.hash(&mut h);
+    ctx.session_id.hash(&mut h);
+    ctx.interview_url.hash(&mut h);
+    h.finish()
 }
 
 impl<'a> Run<'a> {
@@ -133,7 +148,8 @@ impl<'a> Run<'a> {
         if !ns.contains("url_args") || !st.url_args.is_empty() {
             ns.set("url_args", json::from_json(&serde_json::Value::Object(st.url_args.clone()), &host));
         }
-        Run { iv, st, ctx, ns, host, out: String::new(), chain: Vec::new(), searches: 0, form: Vec::new() }
+        let random = lang::Random::from_seed(random_seed(ctx));
+        Run { iv, st, ctx, ns, host, out: String::new(), chain: Vec::new(), searches: 0, form: Vec::new(), random }
     }
 
     /// Writes the namespace back into the state.
@@ -190,7 +206,7 @@ impl<'a> Run<'a> {
     pub(crate) fn run_vm<T>(&mut self, f: impl FnOnce(&mut Vm<'_>, &Namespace) -> Result<T, lang::Error>) -> Result<T, lang::Error> {
         let ns = self.ns.clone();
         let res = {
-            let mut vm = Vm::new(Self::limits(), &mut self.out).with_host(&mut self.host);
+            let mut vm = Vm::new(Self::limits(), &mut self.out).with_host(&mut self.host).with_random(&mut self.random);
             f(&mut vm, &ns)
         };
         self.sync_host();
@@ -232,7 +248,7 @@ impl<'a> Run<'a> {
         let e = compile::expression(source, pos).map_err(Flow::Fatal)?;
         let ns = self.ns.clone();
         let res = {
-            let mut vm = Vm::new(Self::limits(), &mut self.out).with_host(&mut self.host);
+            let mut vm = Vm::new(Self::limits(), &mut self.out).with_host(&mut self.host).with_random(&mut self.random);
             vm.eval(&e, &ns)
         };
         res.map_err(|err| self.flow(err, pos))
@@ -265,7 +281,7 @@ impl<'a> Run<'a> {
         let t = compile::template(source, pos).map_err(Flow::Fatal)?;
         let ns = self.ns.clone();
         let res = {
-            let mut vm = Vm::new(Self::limits(), &mut self.out).with_host(&mut self.host);
+            let mut vm = Vm::new(Self::limits(), &mut self.out).with_host(&mut self.host).with_random(&mut self.random);
             t.render(&mut vm, &ns, &html_escape)
         };
         res.map_err(|err| self.flow(err, pos))
@@ -279,7 +295,7 @@ impl<'a> Run<'a> {
         let t = compile::template(source, pos).map_err(Flow::Fatal)?;
         let ns = self.ns.clone();
         let res = {
-            let mut vm = Vm::new(Self::limits(), &mut self.out).with_host(&mut self.host);
+            let mut vm = Vm::new(Self::limits(), &mut self.out).with_host(&mut self.host).with_random(&mut self.random);
             t.render(&mut vm, &ns, &|s: &str| s.to_string())
         };
         res.map_err(|err| self.flow(err, pos))
@@ -296,7 +312,7 @@ impl<'a> Run<'a> {
         let t = compile::target(name, &pos).map_err(Flow::Fatal)?;
         let ns = self.ns.clone();
         let res = {
-            let mut vm = Vm::new(Self::limits(), &mut self.out).with_host(&mut self.host);
+            let mut vm = Vm::new(Self::limits(), &mut self.out).with_host(&mut self.host).with_random(&mut self.random);
             vm.assign(&t, &ns, value)
         };
         res.map_err(|err| self.flow(err, &pos))
@@ -305,7 +321,7 @@ impl<'a> Run<'a> {
     /// Calls a function value.
     pub fn call(&mut self, f: &Value, args: Vec<Value>, pos: &Pos) -> R<Value> {
         let res = {
-            let mut vm = Vm::new(Self::limits(), &mut self.out).with_host(&mut self.host);
+            let mut vm = Vm::new(Self::limits(), &mut self.out).with_host(&mut self.host).with_random(&mut self.random);
             vm.call(f, lang::Args { positional: args, keyword: Vec::new() })
         };
         res.map_err(|err| self.flow(err, pos))
@@ -805,7 +821,7 @@ impl<'a> Run<'a> {
                 self.assign(d.variable.name(), v)
             }
             BlockKind::Template(t) => {
-                let v = crate::functions::template_object(self, t)?;
+                let v = objects::template_object(self, t)?;
                 self.assign(t.variable.name(), v)
             }
             BlockKind::Objects(specs) => {
@@ -851,7 +867,7 @@ impl<'a> Run<'a> {
                         continue;
                     }
                     let class = self.eval_expr(&spec.class)?;
-                    let obj = crate::functions::instantiate(self, &class, &name, spec.class.pos())?;
+                    let obj = objects::instantiate(self, &class, &name, spec.class.pos())?;
                     self.assign(&name, obj)?;
                 }
                 Ok(())
@@ -1264,29 +1280,4 @@ pub(crate) fn var_matches(field: &str, sought: &str) -> bool {
         return true;
     }
     path::variants(sought).iter().any(|v| v.name == field)
-}
-
-/// Escapes `& < >` for HTML text (values shown inside Markdown; quotes are left alone so
-/// that code spans and smart punctuation show them as typed). Segments that trusted
-/// functions marked as HTML ([`crate::functions::safe_html`]) pass unchanged, unmarked.
-pub fn html_escape(s: &str) -> String {
-    use crate::functions::{SAFE_CLOSE, SAFE_OPEN};
-    let mut out = String::with_capacity(s.len());
-    let mut depth = 0u32;
-    for c in s.chars() {
-        match c {
-            SAFE_OPEN => depth += 1,
-            SAFE_CLOSE => depth = depth.saturating_sub(1),
-            '&' if depth == 0 => out.push_str("&amp;"),
-            '<' if depth == 0 => out.push_str("&lt;"),
-            '>' if depth == 0 => out.push_str("&gt;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-/// Removes the trusted-HTML markers from user input (so nobody can forge them).
-pub fn strip_markers(s: &str) -> String {
-    s.chars().filter(|c| *c != crate::functions::SAFE_OPEN && *c != crate::functions::SAFE_CLOSE).collect()
 }

@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use lang::Value;
 
 use super::ask::{ButtonAction, FormField, How};
-use super::{path, Flow, Run, R};
+use super::{Flow, Run, R};
+use crate::vars::path;
 use crate::functions::Signal;
 use crate::model::{BlockKind, ChoiceValue, Input, Interview, Progress, Question};
 use crate::screen::{QuestionScreen, Screen, Submitted};
@@ -43,7 +44,7 @@ pub(crate) fn submit(
     ctx: &RequestContext,
 ) -> Submitted {
     let cleaned: Vec<(String, String)> =
-        form.iter().map(|(k, v)| (k.clone(), super::strip_markers(v))).collect();
+        form.iter().map(|(k, v)| (k.clone(), crate::html::strip_markers(v))).collect();
     let mut posted: HashMap<&str, Vec<&str>> = HashMap::new();
     for (k, v) in &cleaned {
         posted.entry(k.as_str()).or_default().push(v.as_str());
@@ -111,12 +112,103 @@ fn question_of<'a>(iv: &'a Interview, cur: &crate::state::CurrentQuestion) -> Op
     Some((block, q))
 }
 
+/// Messages for the screen's fields by index in `QuestionScreen::fields` (`None`: for the screen).
+type Messages = Vec<(Option<usize>, String)>;
+
+/// What decoding the posted form gave, form field by form field.
+struct Decoded {
+    /// The converted value of each form field (`None`: nothing to store, or not valid).
+    values: Vec<Option<Value>>,
+    /// Messages for the screen's fields.
+    errors: Messages,
+    /// A button asked for a command.
+    pending: Option<PendingCommand>,
+    /// A button chose an embedded block (or `continue`).
+    follow: Option<usize>,
+    /// Some button was pressed.
+    any_button: bool,
+}
+
+/// The first posted value of `name`.
+fn first<'p>(posted: &HashMap<&'p str, Vec<&'p str>>, name: &str) -> Option<&'p str> {
+    posted.get(name).and_then(|v| v.first()).copied()
+}
+
+/// Applies a posted form: rebuild the screen it answers, decode every field, validate, then
+/// assign the answers once and do the bookkeeping of an answered question.
 fn apply(run: &mut Run<'_>, cur: &crate::state::CurrentQuestion, posted: &HashMap<&str, Vec<&str>>) -> R<Outcome> {
     let iv = run.iv;
     let Some((block, q)) = question_of(iv, cur) else {
         return Ok(Outcome::Error("The question answered no longer exists in the interview.".into()));
     };
-    // restore iterator / x bindings
+    restore_bindings(run, cur);
+    run.host.suppress_gather = true;
+    let built = run.build_question(block, q);
+    run.host.suppress_gather = false;
+    let (mut qs, spec) = built?;
+    qs.token = cur.token.clone();
+    if !only_offered(&qs, &spec, posted) {
+        qs.errors.push("The form contained a field that this screen does not offer; nothing was saved.".into());
+        return Ok(Outcome::Invalid(Box::new(qs)));
+    }
+    // `list collect`: its settings and the rows shown, before anything is stored
+    let collect = match &q.input {
+        Input::Fields(fields) => run.list_collect(q, fields)?.map(|c| (c, fields)),
+        _ => None,
+    };
+    let shown = collect.as_ref().map(|(c, _)| run.collect_rows(c)).unwrap_or(0);
+    let collect_add = collect.is_some() && posted.contains_key(super::collect::ADD_BUTTON);
+    // decode: convert everything first (conditions need the other fields' values)
+    let mut decoded = decode(run, &spec, posted);
+    if spec.iter().any(|f| matches!(f.how, How::Buttons { .. })) && !decoded.any_button {
+        match spec.iter().find(|f| matches!(f.how, How::Buttons { .. })).and_then(|f| f.view) {
+            Some(v) => decoded.errors.push((Some(v), validate::REQUIRED.into())),
+            None => qs.errors.push("Please press one of the buttons.".into()),
+        }
+        place_errors(&mut qs, decoded.errors);
+        return Ok(Outcome::Invalid(Box::new(qs)));
+    }
+    // validate
+    let keep = kept_fields(run, &spec, collect.as_ref().map(|(c, _)| c), posted, &mut decoded);
+    run_validators(run, &spec, &keep, &mut decoded)?;
+    if !decoded.errors.is_empty() {
+        place_errors(&mut qs, decoded.errors);
+        return Ok(Outcome::Invalid(Box::new(qs)));
+    }
+    // assign
+    let (assigned, changed) = assign_all(run, &spec, &keep, &mut decoded.values, collect.as_ref().map(|(c, _)| c))?;
+    if let Some(errors) = validation_code(run, q, &spec)? {
+        place_errors(&mut qs, errors);
+        return Ok(Outcome::Invalid(Box::new(qs)));
+    }
+    // bookkeeping
+    if let Some(idx) = decoded.follow {
+        run.st.answers.insert(cur.name.clone(), idx);
+    }
+    if let Some(p) = decoded.pending {
+        run.st.pending_command = Some(p);
+    }
+    if block.mandatory.is_some() && cur.choice.is_none() && decoded.follow.is_none() && !collect_add {
+        run.st.answered.insert(block.name.clone());
+    }
+    if let Some(ev) = &cur.event {
+        run.pop_event(ev);
+    }
+    for var in &assigned {
+        if run.st.event_stack.iter().any(|e| &e.action == var) {
+            run.pop_event(var);
+        }
+    }
+    if let Some((c, fields)) = &collect {
+        run.collect_done(c, fields, collect_add, shown)?;
+    }
+    invalidate_dependents(run, &changed)?;
+    advance(run, q);
+    Ok(Outcome::Ok)
+}
+
+/// Restores the iterator and `x` bindings the question was asked with.
+fn restore_bindings(run: &mut Run<'_>, cur: &crate::state::CurrentQuestion) {
     for (name, text) in &cur.bindings {
         let Some(text) = text.as_str() else { continue };
         let v = if name == "x" {
@@ -128,73 +220,52 @@ fn apply(run: &mut Run<'_>, cur: &crate::state::CurrentQuestion, posted: &HashMa
             run.ns.set(name, v);
         }
     }
-    run.host.suppress_gather = true;
-    let built = run.build_question(block, q);
-    run.host.suppress_gather = false;
-    let (mut qs, spec) = built?;
-    qs.token = cur.token.clone();
-    // refuse names the screen did not offer
+}
+
+/// Whether every posted name is one the screen offered (or a control field).
+fn only_offered(qs: &QuestionScreen, spec: &[FormField], posted: &HashMap<&str, Vec<&str>>) -> bool {
     let mut offered: Vec<&str> = Vec::new();
-    for f in &spec {
+    for f in spec {
         offered.push(f.name.as_str());
-        match &f.how {
-            How::Checkboxes { options, nota, .. } => {
-                offered.extend(options.iter().map(|(n, _)| n.as_str()));
-                if let Some(n) = nota {
-                    offered.push(n.as_str());
-                }
+        if let How::Checkboxes { options, nota, .. } = &f.how {
+            offered.extend(options.iter().map(|(n, _)| n.as_str()));
+            if let Some(n) = nota {
+                offered.push(n.as_str());
             }
-            _ => {}
         }
     }
     offered.extend(qs.fields.iter().filter(|f| f.disabled).map(|f| f.name.as_str()));
-    for name in posted.keys() {
-        if is_control(name) || offered.contains(name) {
-            continue;
-        }
-        qs.errors.push("The form contained a field that this screen does not offer; nothing was saved.".into());
-        return Ok(Outcome::Invalid(Box::new(qs)));
-    }
+    posted.keys().all(|name| is_control(name) || offered.contains(name))
+}
 
-    let get = |name: &str| -> Option<&str> { posted.get(name).and_then(|v| v.first()).copied() };
-    // `list collect`: its settings and the rows shown, before anything is stored
-    let collect = match &q.input {
-        Input::Fields(fields) => run.list_collect(q, fields)?.map(|c| (c, fields)),
-        _ => None,
-    };
-    let shown = collect.as_ref().map(|(c, _)| run.collect_rows(c)).unwrap_or(0);
-    let collect_add = collect.is_some() && posted.contains_key(super::collect::ADD_BUTTON);
-    let mut values: Vec<(String, Value)> = Vec::new();
-    let mut errors: Vec<(Option<usize>, String)> = Vec::new();
-    let mut pending: Option<PendingCommand> = None;
-    let mut follow: Option<usize> = None;
-    let mut any_button = false;
-
-    // first pass: convert everything (conditions need the other fields' values)
-    let mut converted: Vec<Option<Value>> = Vec::new();
-    for f in &spec {
-        let res = convert_field(run, f, get, &mut pending, &mut follow, &mut any_button);
-        match res {
-            Ok(v) => converted.push(v),
+/// Converts every posted field by its datatype, collecting the messages of those that fail.
+fn decode(run: &mut Run<'_>, spec: &[FormField], posted: &HashMap<&str, Vec<&str>>) -> Decoded {
+    let mut d = Decoded { values: Vec::new(), errors: Vec::new(), pending: None, follow: None, any_button: false };
+    let get = |name: &str| first(posted, name);
+    for f in spec {
+        match convert_field(run, f, get, &mut d.pending, &mut d.follow, &mut d.any_button) {
+            Ok(v) => d.values.push(v),
             Err(msg) => {
-                converted.push(None);
-                errors.push((f.view, msg));
+                d.values.push(None);
+                d.errors.push((f.view, msg));
             }
         }
     }
-    let buttons_present = spec.iter().any(|f| matches!(f.how, How::Buttons { .. }));
-    if buttons_present && !any_button {
-        match spec.iter().find(|f| matches!(f.how, How::Buttons { .. })).and_then(|f| f.view) {
-            Some(v) => errors.push((Some(v), validate::REQUIRED.into())),
-            None => qs.errors.push("Please press one of the buttons.".into()),
-        }
-        place_errors(&mut qs, errors);
-        return Ok(Outcome::Invalid(Box::new(qs)));
-    }
-    // conditions (same-screen show if / hide if)
+    d
+}
+
+/// Which fields count: a same-screen `show if`/`hide if` that does not hold, or a `list
+/// collect` row left blank, drops a field and its messages.
+fn kept_fields(
+    run: &mut Run<'_>,
+    spec: &[FormField],
+    collect: Option<&super::collect::Collect>,
+    posted: &HashMap<&str, Vec<&str>>,
+    decoded: &mut Decoded,
+) -> Vec<bool> {
     let by_var: HashMap<String, Value> = spec
         .iter()
-        .zip(converted.iter())
+        .zip(decoded.values.iter())
         .filter_map(|(f, v)| v.as_ref().map(|v| (f.var.clone(), v.clone())))
         .collect();
     let mut keep = vec![true; spec.len()];
@@ -207,51 +278,61 @@ fn apply(run: &mut Run<'_>, cur: &crate::state::CurrentQuestion, posted: &HashMa
             };
             if holds != *show {
                 keep[idx] = false;
-                errors.retain(|(view, _)| *view != f.view || f.view.is_none());
+                decoded.errors.retain(|(view, _)| *view != f.view || f.view.is_none());
             }
         }
     }
-    // `list collect`: added rows left blank are not stored
-    if let Some((c, _)) = &collect {
+    if let Some(c) = collect {
         let vars: Vec<(String, bool)> =
-            spec.iter().map(|f| (f.var.clone(), get(&f.name).is_some_and(|v| !v.trim().is_empty()))).collect();
+            spec.iter().map(|f| (f.var.clone(), first(posted, &f.name).is_some_and(|v| !v.trim().is_empty()))).collect();
         let skip = run.collect_skip(c, &vars);
         for (idx, f) in spec.iter().enumerate() {
             if skip.get(idx).copied().unwrap_or(false) {
                 keep[idx] = false;
-                errors.retain(|(view, _)| *view != f.view || f.view.is_none());
+                decoded.errors.retain(|(view, _)| *view != f.view || f.view.is_none());
             }
         }
     }
-    // validate: functions
+    keep
+}
+
+/// Runs the `validate:` function of each kept field on its value.
+fn run_validators(run: &mut Run<'_>, spec: &[FormField], keep: &[bool], decoded: &mut Decoded) -> R<()> {
     for (idx, f) in spec.iter().enumerate() {
-        if !keep[idx] {
+        if !keep.get(idx).copied().unwrap_or(false) {
             continue;
         }
-        let Some(v) = &converted[idx] else { continue };
+        let Some(Some(v)) = decoded.values.get(idx) else { continue };
         if let Some((src, pos)) = &f.validate {
             let func = run.eval_src(src, pos)?;
             match run.call(&func, vec![v.clone()], pos) {
                 Ok(r) if r.truthy() => {}
-                Ok(_) => errors.push((f.view, "Please enter a valid value.".into())),
-                Err(Flow::Signal(Signal::ValidationError { message, .. })) => errors.push((f.view, message)),
-                Err(Flow::Fatal(m)) => errors.push((f.view, strip_location(&m))),
+                Ok(_) => decoded.errors.push((f.view, "Please enter a valid value.".into())),
+                Err(Flow::Signal(Signal::ValidationError { message, .. })) => decoded.errors.push((f.view, message)),
+                Err(Flow::Fatal(m)) => decoded.errors.push((f.view, strip_location(&m))),
                 Err(e) => return Err(e),
             }
         }
     }
-    if !errors.is_empty() {
-        place_errors(&mut qs, errors);
-        return Ok(Outcome::Invalid(Box::new(qs)));
-    }
-    // store
-    let mut changed: Vec<String> = Vec::new();
+    Ok(())
+}
+
+/// Stores the kept values; returns the variables assigned and those whose value changed.
+fn assign_all(
+    run: &mut Run<'_>,
+    spec: &[FormField],
+    keep: &[bool],
+    values: &mut [Option<Value>],
+    collect: Option<&super::collect::Collect>,
+) -> R<(Vec<String>, Vec<String>)> {
+    let mut assigned = Vec::new();
+    let mut changed = Vec::new();
     for (idx, f) in spec.iter().enumerate() {
-        if !keep[idx] || f.var.is_empty() {
+        if !keep.get(idx).copied().unwrap_or(false) || f.var.is_empty() {
             continue;
         }
-        let Some(v) = converted[idx].take() else { continue };
-        if let Some((c, _)) = &collect {
+        let Some(v) = values.get_mut(idx).and_then(Option::take) else { continue };
+        if let Some(c) = collect {
             run.collect_prepare(c, &f.var);
         }
         let old = path::parse(&f.var).and_then(|p| path::lookup(&run.ns, &p));
@@ -259,56 +340,34 @@ fn apply(run: &mut Run<'_>, cur: &crate::state::CurrentQuestion, posted: &HashMa
             Some(o) => !o.py_eq(&v),
             None => true,
         };
-        run.assign(&f.var, v.clone())?;
+        run.assign(&f.var, v)?;
         run.st.dirty.remove(&f.var);
         if differs {
             changed.push(f.var.clone());
         }
-        values.push((f.var.clone(), v));
+        assigned.push(f.var.clone());
     }
-    // validation code
-    if let Some(code) = &q.validation_code {
-        match run.exec_code(code) {
-            Ok(()) => {}
-            Err(Flow::Signal(Signal::ValidationError { message, field })) => {
-                let view = field.as_deref().and_then(|fv| spec.iter().find(|f| f.var == fv)).and_then(|f| f.view);
-                place_errors(&mut qs, vec![(view, message)]);
-                return Ok(Outcome::Invalid(Box::new(qs)));
-            }
-            Err(Flow::Fatal(m)) => {
-                place_errors(&mut qs, vec![(None, strip_location(&m))]);
-                return Ok(Outcome::Invalid(Box::new(qs)));
-            }
-            Err(Flow::Undefined(v)) => {
-                place_errors(&mut qs, vec![(None, format!("{v} is not defined"))]);
-                return Ok(Outcome::Invalid(Box::new(qs)));
-            }
-            Err(Flow::Signal(_)) => {}
+    Ok((assigned, changed))
+}
+
+/// Runs the question's `validation code`; the messages when it refuses the answers.
+fn validation_code(run: &mut Run<'_>, q: &Question, spec: &[FormField]) -> R<Option<Messages>> {
+    let Some(code) = &q.validation_code else { return Ok(None) };
+    Ok(match run.exec_code(code) {
+        Ok(()) => None,
+        Err(Flow::Signal(Signal::ValidationError { message, field })) => {
+            let view = field.as_deref().and_then(|fv| spec.iter().find(|f| f.var == fv)).and_then(|f| f.view);
+            Some(vec![(view, message)])
         }
-    }
-    // bookkeeping
-    if let Some(idx) = follow {
-        run.st.answers.insert(cur.name.clone(), idx);
-    }
-    if let Some(p) = pending {
-        run.st.pending_command = Some(p);
-    }
-    if block.mandatory.is_some() && cur.choice.is_none() && follow.is_none() && !collect_add {
-        run.st.answered.insert(block.name.clone());
-    }
-    if let Some(ev) = &cur.event {
-        run.pop_event(ev);
-    }
-    for (var, _) in &values {
-        if run.st.event_stack.iter().any(|e| &e.action == var) {
-            run.pop_event(var);
-        }
-    }
-    if let Some((c, fields)) = &collect {
-        run.collect_done(c, fields, collect_add, shown)?;
-    }
-    invalidate_dependents(run, &changed)?;
-    // progress
+        Err(Flow::Fatal(m)) => Some(vec![(None, strip_location(&m))]),
+        Err(Flow::Undefined(v)) => Some(vec![(None, format!("{v} is not defined"))]),
+        Err(Flow::Signal(_)) => None,
+    })
+}
+
+/// One step further: the automatic progress bar moves on, and no question is current.
+fn advance(run: &mut Run<'_>, q: &Question) {
+    let iv = run.iv;
     if iv.features.progress_bar && matches!(q.progress, Progress::Auto) {
         let p = run.st.progress.unwrap_or(0.0);
         let m = iv.features.progress_bar_multiplier.unwrap_or(0.05);
@@ -316,7 +375,6 @@ fn apply(run: &mut Run<'_>, cur: &crate::state::CurrentQuestion, posted: &HashMa
     }
     run.st.steps += 1;
     run.st.current = None;
-    Ok(Outcome::Ok)
 }
 
 /// Removes the "file, line N: Kind: " prefix from an error for the user.
@@ -333,7 +391,7 @@ fn strip_location(m: &str) -> String {
     tail.to_string()
 }
 
-fn place_errors(qs: &mut QuestionScreen, errors: Vec<(Option<usize>, String)>) {
+fn place_errors(qs: &mut QuestionScreen, errors: Messages) {
     for (view, msg) in errors {
         match view.and_then(|v| qs.fields.get_mut(v)) {
             Some(f) if f.error.is_none() => f.error = Some(msg),
@@ -357,7 +415,7 @@ fn invalidate_dependents(run: &mut Run<'_>, changed: &[String]) -> R<()> {
                 }
                 if let Some(p) = path::parse(v) {
                     if let Some(old) = path::lookup(&run.ns, &p) {
-                        run.st.dirty.insert(v.clone(), super::json::to_json(&old));
+                        run.st.dirty.insert(v.clone(), crate::vars::json::to_json(&old));
                     }
                     path::remove(&run.ns, &p);
                 }
@@ -423,7 +481,7 @@ fn convert_field<'p>(
             }
             if let (Converted::Str(s), "raw") = (&c, f.datatype.as_str()) {
                 // `datatype: raw`: the text is shown as HTML (sanitised by the server), not escaped
-                return Ok(Some(Value::from_str(&crate::functions::safe_html(s))));
+                return Ok(Some(Value::from_str(&crate::html::safe_html(s))));
             }
             Ok(Some(to_value(run, c)))
         }

@@ -136,7 +136,7 @@ impl Session {
             ctx.now = now;
         }
         let screen = iv.next_screen(&mut state, &ctx);
-        let mut s = Session {
+        let s = Session {
             iv,
             state,
             ctx,

@@ -1,0 +1,275 @@
+//! `Thing`, `Person`, `Individual`, `Name`/`IndividualName` and `Address`/`City`: names
+//! and addresses as text, and `age_in_years`.
+
+#[allow(clippy::wildcard_imports)]
+use super::*;
+
+pub(super) fn thing_str(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let name = attr_value(vm, &me, "name")?;
+    Ok(Value::from_str(&vm.str_of(&name)?))
+}
+
+/// `me.attr` through the evaluator's rules (creates attribute objects).
+pub(crate) fn attr_value(vm: &mut Vm<'_>, me: &Value, attr: &str) -> Result<Value, Error> {
+    if let Some(v) = get(me, attr) {
+        return Ok(v);
+    }
+    obj_getattr(vm, Args::new(vec![me.clone(), Value::from_str(attr)]))
+}
+
+pub(super) fn name_full(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let t = need(vm, &me, "text")?;
+    Ok(Value::from_str(&vm.str_of(&t)?))
+}
+
+pub(super) fn opt_str(vm: &mut Vm<'_>, me: &Value, attr: &str) -> Result<String, Error> {
+    match get(me, attr) {
+        Some(Value::None) | None => Ok(String::new()),
+        Some(v) => vm.str_of(&v),
+    }
+}
+
+pub(super) fn iname_full(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let middle_mode = args.take_kw("middle").map(|v| v.str()).unwrap_or_else(|| "initial".into());
+    let use_suffix = args.take_kw("use_suffix").map(|v| v.truthy()).unwrap_or(true);
+    let first = need(vm, &me, "first")?;
+    let first = vm.str_of(&first)?;
+    let mut parts = vec![first];
+    let middle = opt_str(vm, &me, "middle")?;
+    if !middle.is_empty() {
+        if middle_mode == "initial" {
+            if let Some(c) = middle.chars().next() {
+                parts.push(format!("{c}."));
+            }
+        } else if middle_mode == "full" {
+            parts.push(middle);
+        }
+    }
+    let last = opt_str(vm, &me, "last")?;
+    if !last.is_empty() {
+        parts.push(last);
+    }
+    let mut out = parts.join(" ");
+    let suffix = opt_str(vm, &me, "suffix")?;
+    if use_suffix && !suffix.is_empty() {
+        out = format!("{out} {suffix}");
+    }
+    Ok(Value::from_str(&out))
+}
+
+pub(super) fn iname_firstlast(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let first = need(vm, &me, "first")?;
+    let first = vm.str_of(&first)?;
+    let last = opt_str(vm, &me, "last")?;
+    Ok(Value::from_str(format!("{first} {last}").trim()))
+}
+
+pub(super) fn iname_lastfirst(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let first = need(vm, &me, "first")?;
+    let first = vm.str_of(&first)?;
+    let last = opt_str(vm, &me, "last")?;
+    Ok(Value::from_str(&if last.is_empty() { first } else { format!("{last}, {first}") }))
+}
+
+pub(super) fn iname_familiar(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let first = need(vm, &me, "first")?;
+    Ok(Value::from_str(&vm.str_of(&first)?))
+}
+
+/// An optional attribute as text ("" when missing or None).
+pub(super) fn opt_attr(vm: &mut Vm<'_>, me: &Value, attr: &str) -> Result<String, Error> {
+    opt_str(vm, me, attr)
+}
+
+/// docassemble's `formatted_unit()`: "Unit 5", "Suite 200", "Floor 3", "Room 12".
+pub(super) fn formatted_unit(vm: &mut Vm<'_>, me: &Value) -> Result<String, Error> {
+    let unit = opt_attr(vm, me, "unit")?;
+    if !unit.is_empty() {
+        let lower = unit.to_lowercase();
+        let labelled = ["unit", "floor", "suite", "apt", "apartment", "room", "ste", "fl"].iter().any(|w| lower.contains(w));
+        return Ok(if labelled || !unit.chars().all(|c| c.is_ascii_digit()) { unit } else { format!("Unit {unit}") });
+    }
+    let floor = opt_attr(vm, me, "floor")?;
+    if !floor.is_empty() {
+        return Ok(format!("Floor {floor}"));
+    }
+    let room = opt_attr(vm, me, "room")?;
+    if !room.is_empty() {
+        return Ok(format!("Room {room}"));
+    }
+    Ok(String::new())
+}
+
+/// The street line (without the unit): `address`, or `street_number street`.
+pub(super) fn street_line(vm: &mut Vm<'_>, me: &Value) -> Result<String, Error> {
+    if get(me, "address").is_none() && get(me, "street_number").is_some() && get(me, "street").is_some() {
+        let n = opt_attr(vm, me, "street_number")?;
+        let st = opt_attr(vm, me, "street")?;
+        return Ok(format!("{n} {st}"));
+    }
+    let a = need(vm, me, "address")?;
+    vm.str_of(&a)
+}
+
+/// "City, ST 12345" (with the sublocality first when there is one).
+pub(super) fn city_line(vm: &mut Vm<'_>, me: &Value) -> Result<String, Error> {
+    let city = need(vm, me, "city")?;
+    let mut line = vm.str_of(&city)?;
+    let state = opt_attr(vm, me, "state")?;
+    if !state.is_empty() {
+        line = format!("{line}, {state}");
+    }
+    let mut zip = opt_attr(vm, me, "zip")?;
+    if zip.is_empty() {
+        zip = opt_attr(vm, me, "postal_code")?;
+    }
+    if !zip.is_empty() {
+        line = format!("{line} {zip}");
+    }
+    Ok(line)
+}
+
+pub(super) fn city_only(me: &Value) -> bool {
+    get(me, "city_only").is_some_and(|v| v.truthy()) || super::finance::is_a(me, "City")
+}
+
+/// The country's name when it is to be shown (`show_country`, or a country other than the US).
+pub(super) fn country_line(vm: &mut Vm<'_>, me: &Value, show: Option<bool>) -> Result<Option<String>, Error> {
+    let country = opt_attr(vm, me, "country")?;
+    let show = show.unwrap_or(!country.is_empty() && country != "US");
+    if !show {
+        return Ok(None);
+    }
+    let code = if country.is_empty() { "US".to_string() } else { country };
+    let name = crate::functions::countries::country_name(vm, Args::new(vec![Value::from_str(&code)]))?;
+    Ok(Some(name.str()))
+}
+
+pub(super) fn show_country_kw(args: &mut Args) -> Option<bool> {
+    match args.take_kw("show_country") {
+        Some(Value::None) | None => None,
+        Some(v) => Some(v.truthy()),
+    }
+}
+
+pub(super) fn addr_one_line(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let include_unit = args.take_kw("include_unit").is_none_or(|v| v.truthy());
+    let show = show_country_kw(&mut args);
+    let mut out = String::new();
+    if !city_only(&me) {
+        out.push_str(&street_line(vm, &me)?);
+        let unit = if include_unit { formatted_unit(vm, &me)? } else { String::new() };
+        if !unit.is_empty() {
+            out.push_str(", ");
+            out.push_str(&unit);
+        }
+        out.push_str(", ");
+    }
+    let sub = opt_attr(vm, &me, "sublocality_level_1")?;
+    if !sub.is_empty() {
+        out.push_str(&sub);
+        out.push_str(", ");
+    }
+    out.push_str(&city_line(vm, &me)?);
+    if let Some(c) = country_line(vm, &me, show)? {
+        out.push_str(", ");
+        out.push_str(&c);
+    }
+    Ok(Value::from_str(&out))
+}
+
+pub(super) fn addr_block(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let international = args.take_kw("international").is_some_and(|v| v.truthy());
+    let show = show_country_kw(&mut args);
+    let mut lines = Vec::new();
+    if !city_only(&me) {
+        lines.push(street_line(vm, &me)?);
+        let unit = formatted_unit(vm, &me)?;
+        if !unit.is_empty() {
+            lines.push(unit);
+        }
+    }
+    let sub = opt_attr(vm, &me, "sublocality_level_1")?;
+    if !sub.is_empty() {
+        lines.push(sub);
+    }
+    if international {
+        // the postal format: city, region and postal code in capitals, then the country
+        lines.push(city_line(vm, &me)?.to_uppercase());
+        if let Some(c) = country_line(vm, &me, Some(true))? {
+            lines.push(c.to_uppercase());
+        }
+    } else {
+        lines.push(city_line(vm, &me)?);
+        if let Some(c) = country_line(vm, &me, show)? {
+            lines.push(c);
+        }
+    }
+    Ok(Value::from_str(&lines.join("  \n")))
+}
+
+pub(super) fn addr_line_one(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    if city_only(&me) {
+        return Ok(Value::from_str(""));
+    }
+    let mut out = street_line(vm, &me)?;
+    let unit = formatted_unit(vm, &me)?;
+    if !unit.is_empty() {
+        out = format!("{out}, {unit}");
+    }
+    Ok(Value::from_str(&out))
+}
+
+pub(super) fn addr_line_two(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    let sub = opt_attr(vm, &me, "sublocality_level_1")?;
+    let line = city_line(vm, &me)?;
+    Ok(Value::from_str(&if sub.is_empty() { line } else { format!("{sub}, {line}") }))
+}
+
+pub(super) fn addr_formatted_unit(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    Ok(Value::from_str(&formatted_unit(vm, &me)?))
+}
+
+/// `individual.age_in_years(decimals=False, as_of=None)`: the `age` attribute when there is
+/// one, else the whole years from `birthdate` to `as_of` (or now).
+pub(super) fn age_in_years(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    use chrono::Datelike;
+    let me = self_obj(&args)?;
+    let decimals = super::arg(&mut args, 1, "decimals").is_some_and(|v| v.truthy());
+    let as_of = super::arg(&mut args, 2, "as_of").filter(|v| !matches!(v, Value::None));
+    if let Some(age) = get(&me, "age") {
+        let a = super::finance::number(vm, &age)?;
+        #[allow(clippy::cast_possible_truncation)]
+        return Ok(if decimals { Value::Float(a) } else { Value::Int(a.trunc() as i64) });
+    }
+    let b = need(vm, &me, "birthdate")?;
+    let born = super::datetime_of(&b).ok_or_else(|| Error::exception("TypeError", "birthdate is not a date"))?;
+    let now = match as_of {
+        Some(v) => match super::datetime_of(&v) {
+            Some(d) => d,
+            None => {
+                let text = vm.str_of(&v)?;
+                crate::validate::parse_date(&text)
+                    .and_then(|d| d.and_hms_opt(0, 0, 0))
+                    .ok_or_else(|| Error::exception("ValueError", format!("as_of is not a date: {text}")))?
+            }
+        },
+        None => super::host(vm)?.now,
+    };
+    let mut years = now.year() - born.year();
+    if (now.month(), now.day(), now.time()) < (born.month(), born.day(), born.time()) {
+        years -= 1;
+    }
+    Ok(if decimals { Value::Float(f64::from(years)) } else { Value::Int(i64::from(years)) })
+}

@@ -1,0 +1,300 @@
+//! The tree-walking interpreter: statements, expressions, calls, exceptions.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use indexmap::IndexMap;
+
+use crate::error::{Error, LimitKind};
+use crate::ir::{self, Arg, BinOp, CmpOp, CompKind, Elt, Expr, FPart, Lit, Stmt, StmtKind, UnOp};
+use crate::limits::Limits;
+use crate::random::Random;
+use crate::exception::{exception_class_by_name, is_exception_class, new_exception};
+use crate::value::{
+    Args, BoundMethod, Class, Cursor, Dict, Function, GenState, IterState, Key, NativeFunction, Num,
+    Scope, Value,
+};
+use crate::{Host, Namespace, Output};
+
+/// Builds the exception object for a caught error (only when a handler matches).
+type ExcMaker = Box<dyn FnOnce(&mut Vm) -> R<Value>>;
+
+/// Control flow out of a block.
+pub(crate) enum Ctrl {
+    Normal,
+    Break,
+    Continue,
+    Return(Value),
+}
+
+/// The evaluation context of the code being run.
+#[derive(Clone, Default)]
+pub(crate) struct Frame {
+    /// Function / comprehension / class-body locals; `None` at module level.
+    pub locals: Option<Rc<Scope>>,
+    /// The function being run.
+    pub func: Option<Rc<Function>>,
+    /// The first argument of the function (for `super()`).
+    pub self_: Option<Value>,
+    /// The class whose body is being run.
+    pub class_ctx: Option<Rc<Class>>,
+}
+
+type R<T> = Result<T, Error>;
+
+/// Stack that must remain before recursing further; below it a new segment is used.
+const RED_ZONE: usize = 512 * 1024;
+/// Size of each extra stack segment.
+const STACK_SEGMENT: usize = 4 * 1024 * 1024;
+
+/// The evaluator. One per request (or per evaluation); limits count per Vm.
+pub struct Vm<'a> {
+    pub(crate) limits: Limits,
+    out: &'a mut dyn Output,
+    host: Option<&'a mut dyn Host>,
+    steps: u64,
+    depth: u32,
+    allocated: usize,
+    pub(crate) globals: Namespace,
+    line: u32,
+    /// The exception object of the most recent `raise` (matched by class name).
+    raised: Option<(Value, String)>,
+    /// How many exec/eval calls are running (natives may run code in their own namespace).
+    nesting: u32,
+    /// Exceptions being handled (for bare `raise`).
+    handling: Vec<Value>,
+    /// The exception an `Undefined` would be inside `try`: class name and its single argument.
+    undef: Option<(&'static str, Value, String)>,
+    /// The `random` module's generator.
+    random: RandomSlot<'a>,
+}
+
+/// The generator of the `random` module: the Vm's own, or one the host lends.
+enum RandomSlot<'a> {
+    Own(Random),
+    Lent(&'a mut Random),
+}
+
+mod access;
+mod call;
+mod eval;
+mod exec;
+mod ops;
+
+use self::access::*;
+use self::eval::*;
+use self::ops::*;
+pub(crate) use self::ops::overflow;
+
+impl<'a> Vm<'a> {
+    /// A Vm with `limits` that prints to `out`.
+    pub fn new(limits: Limits, out: &'a mut dyn Output) -> Vm<'a> {
+        Vm {
+            limits,
+            out,
+            host: None,
+            steps: 0,
+            depth: 0,
+            allocated: 0,
+            globals: Namespace::new(),
+            line: 0,
+            raised: None,
+            nesting: 0,
+            handling: Vec::new(),
+            undef: None,
+            random: RandomSlot::Own(Random::from_seed(Random::DEFAULT_SEED)),
+        }
+    }
+
+    /// Lends the `random` module a generator the host seeded (and keeps across evaluations).
+    pub fn with_random(mut self, random: &'a mut Random) -> Vm<'a> {
+        self.random = RandomSlot::Lent(random);
+        self
+    }
+
+    /// The `random` module's generator.
+    pub(crate) fn random(&mut self) -> &mut Random {
+        match &mut self.random {
+            RandomSlot::Own(r) => r,
+            RandomSlot::Lent(r) => r,
+        }
+    }
+
+    /// Adds the embedding crate's globals and state.
+    pub fn with_host(mut self, host: &'a mut dyn Host) -> Vm<'a> {
+        self.host = Some(host);
+        self
+    }
+
+    /// The host, for natives that need their state (`vm.host()?.as_any().downcast_mut()`).
+    pub fn host(&mut self) -> Option<&mut dyn Host> {
+        match &mut self.host {
+            Some(h) => Some(&mut **h),
+            None => None,
+        }
+    }
+
+    /// Writes `text` to the output sink.
+    pub fn print(&mut self, text: &str) {
+        self.out.write(text);
+    }
+
+    /// The namespace of the code being run (the user dictionary).
+    pub fn globals(&self) -> &Namespace {
+        &self.globals
+    }
+
+    /// Steps used so far.
+    pub fn steps(&self) -> u64 {
+        self.steps
+    }
+
+    /// Runs `f` with `ns` as the global namespace. The outermost call leaves `ns` in place
+    /// so that [`Vm::call`] of a function defined there still sees its globals.
+    fn with_globals<T>(&mut self, ns: &Namespace, f: impl FnOnce(&mut Self) -> R<T>) -> R<T> {
+        let saved = std::mem::replace(&mut self.globals, ns.clone());
+        self.nesting += 1;
+        let r = f(self);
+        self.nesting -= 1;
+        if self.nesting > 0 {
+            self.globals = saved;
+        }
+        r.map_err(|e| self.finish_error(e))
+    }
+
+    /// Runs a compiled program in `ns`.
+    pub fn exec(&mut self, program: &crate::Program, ns: &Namespace) -> R<()> {
+        self.with_globals(ns, |vm| {
+            vm.exec_block(&program.body, &Frame::default()).map(|_| ())
+        })
+    }
+
+    /// Evaluates a compiled expression in `ns`.
+    pub fn eval(&mut self, expr: &crate::Expression, ns: &Namespace) -> R<Value> {
+        self.with_globals(ns, |vm| {
+            vm.line = expr.line;
+            vm.eval_expr(&expr.expr, &Frame::default())
+                .map_err(|mut e| {
+                    if let Error::Exception { line, .. } = &mut e {
+                        if *line == 0 {
+                            *line = expr.line;
+                        }
+                    }
+                    e
+                })
+        })
+    }
+
+    /// Assigns `value` to a compiled target (`user.name.first`, `fruit[1]`) in `ns`.
+    pub fn assign(&mut self, target: &crate::Target, ns: &Namespace, value: Value) -> R<()> {
+        self.with_globals(ns, |vm| {
+            vm.line = target.line;
+            vm.assign_target(&target.target, value, &Frame::default())
+        })
+    }
+
+    /// Deletes a compiled target (`del user.name.first`) in `ns`.
+    pub fn delete(&mut self, target: &crate::Target, ns: &Namespace) -> R<()> {
+        self.with_globals(ns, |vm| vm.delete_target(&target.target, &Frame::default()))
+    }
+
+    fn finish_error(&mut self, e: Error) -> Error {
+        if self.nesting == 0 {
+            self.raised = None;
+            self.undef = None;
+        }
+        e
+    }
+
+    // ---- limits -----------------------------------------------------------------
+
+    /// Counts one evaluation step.
+    #[inline]
+    pub fn step(&mut self) -> R<()> {
+        self.steps += 1;
+        if self.steps > self.limits.max_steps {
+            return Err(Error::Limit(LimitKind::Steps));
+        }
+        Ok(())
+    }
+
+    /// Refuses a string or collection of `n` items/bytes above the length limit.
+    #[inline]
+    pub fn check_len(&self, n: usize) -> R<()> {
+        if n > self.limits.max_len {
+            return Err(Error::Limit(LimitKind::Length));
+        }
+        Ok(())
+    }
+
+    /// Accounts `bytes` of allocation against the memory limit.
+    #[inline]
+    pub fn alloc(&mut self, bytes: usize) -> R<()> {
+        self.allocated = self.allocated.saturating_add(bytes);
+        if self.allocated > self.limits.max_alloc {
+            return Err(Error::Limit(LimitKind::Memory));
+        }
+        Ok(())
+    }
+
+    /// Checks the length limit and accounts memory for a new collection of `n` items.
+    pub fn new_items(&mut self, n: usize) -> R<()> {
+        self.check_len(n)?;
+        self.alloc(n.saturating_mul(16).saturating_add(32))
+    }
+
+    /// Checks the length limit and accounts memory for a new string of `n` bytes.
+    pub fn new_str(&mut self, n: usize) -> R<()> {
+        self.check_len(n)?;
+        self.alloc(n.saturating_add(16))
+    }
+
+    // ---- statements ---------------------------------------------------------------
+
+    /// The dict key of `v`, or TypeError if it is unhashable.
+    pub fn key_of(&mut self, v: &Value) -> R<Key> {
+        v.to_key()
+            .map_err(|t| Error::exception("TypeError", format!("unhashable type: '{t}'")))
+    }
+
+    // ---- expressions ---------------------------------------------------------------------
+
+    fn enter(&mut self) -> R<()> {
+        self.depth += 1;
+        if self.depth > self.limits.max_depth {
+            self.depth -= 1;
+            return Err(Error::Limit(LimitKind::Depth));
+        }
+        Ok(())
+    }
+
+    /// A special method (`__len__`, `__str__` …) of an object's class, bound to it.
+    pub fn special_method(&self, v: &Value, name: &str) -> Option<Value> {
+        if let Value::Object(o) = v {
+            let class = o.borrow().class.clone();
+            return class.lookup(name).map(|m| bind(m, v));
+        }
+        None
+    }
+
+    // ---- conversions ---------------------------------------------------------------------------
+
+    /// Python truthiness (calls `__bool__` / `__len__` of objects).
+    pub fn truthy(&mut self, v: &Value) -> R<bool> {
+        if let Value::Object(_) = v {
+            if let Some(m) = self.special_method(v, "__bool__") {
+                let r = self.call(&m, Args::default())?;
+                return Ok(r.truthy());
+            }
+            if let Some(m) = self.special_method(v, "__len__") {
+                let r = self.call(&m, Args::default())?;
+                return Ok(r.truthy());
+            }
+        }
+        Ok(v.truthy())
+    }
+}
+
+/// The default attribute map type of objects.
+pub type Attrs = IndexMap<Rc<str>, Value>;
