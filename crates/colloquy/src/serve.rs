@@ -400,6 +400,10 @@ mod tests {
   counter = 0
 ---
 mandatory: True
+code: |
+  menu_items = [ action_menu_item('Add from the menu', 'add_one') ]
+---
+mandatory: True
 question: |
   Count is ${ counter } for ${ who }
 subquestion: |
@@ -479,6 +483,19 @@ code: |
         assert!(html.contains("Count is 1 for Alice"), "{html}");
         let (_, _, html) = send(&app, get(Some(&alice), &link)).await;
         assert!(html.contains("Count is 1 for Alice"), "replayed: {html}");
+        // The menu's link was made (and stored in `menu_items`) two saves ago: the page
+        // shows it signed for this request, so it works once, too.
+        let menu_at = html.find("Add from the menu").unwrap_or_else(|| panic!("no menu in {html}"));
+        let href_at = html[..menu_at].rfind("href=\"").unwrap();
+        let menu_link = html[href_at + 6..menu_at]
+            .split('"')
+            .next()
+            .unwrap()
+            .replace("&amp;", "&");
+        let (_, _, html) = send(&app, get(Some(&alice), &menu_link)).await;
+        assert!(html.contains("Count is 2 for Alice"), "menu link: {html}");
+        let (_, _, html) = send(&app, get(Some(&alice), &menu_link)).await;
+        assert!(html.contains("Count is 2 for Alice"), "menu link replayed: {html}");
         // multi_user = True: Bob joins with the session id.
         let id = alice
             .split_once('=')
@@ -496,7 +513,7 @@ code: |
         assert!(join.ends_with(&format!("&session={id}")), "{join}");
         let join = join.trim_start_matches("http://localhost").to_string();
         let (_, cookies, html) = send(&app, get(None, &join)).await;
-        assert!(html.contains("Count is 1 for Alice"), "{html}");
+        assert!(html.contains("Count is 2 for Alice"), "{html}");
         assert!(!cookies.is_empty());
         assert_eq!(store.session_count().await.unwrap(), 1);
         drop(app);

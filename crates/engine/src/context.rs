@@ -71,6 +71,15 @@ impl RequestContext {
         }
     }
 
+    /// `url` signed again for this request when it is a signed action link (a link kept in
+    /// the answers carries the signature of the request that made it).
+    pub fn resign(&self, url: &str) -> String {
+        match &self.sign_action {
+            Some(s) => crate::functions::resign_action_link(url, &|a| s.sign(a)),
+            None => url.to_string(),
+        }
+    }
+
     /// The URL that runs `action` with `arguments` in this interview, signed when the
     /// context has a signer.
     pub fn action_url(&self, action: &str, arguments: &Map<String, Json>) -> String {

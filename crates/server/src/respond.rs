@@ -16,7 +16,7 @@ use crate::ports::Runner;
 use crate::render::{self, FormContext, PageExtras};
 use crate::session::{self, OpenSession};
 use crate::state::App;
-use crate::tokens::{action_token, csrf_token, resign_url};
+use crate::tokens::{action_token, csrf_token};
 
 /// What a response is about: the interview and its URL.
 pub struct Visit<'a> {
@@ -124,7 +124,7 @@ async fn question(
 /// `new_session`): an action link in it is signed again for that session.
 fn target_for(app: &App, fresh: &OpenSession, url: Option<&str>, interview_url: &str) -> String {
     let sign = |action: &str| action_token(&app.secret, &fresh.id, &fresh.epochs, action);
-    resign_url(url.unwrap_or(interview_url), &sign)
+    engine::functions::resign_action_link(url.unwrap_or(interview_url), &sign)
 }
 
 /// A command: end, leave or restart the session, then redirect.

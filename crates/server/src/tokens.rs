@@ -125,54 +125,11 @@ pub fn action_token_ok(
     first | second
 }
 
-/// `url` with its action signature made again by `sign`, when it is a signed action link
-/// (a redirect target of `restart`/`new_session` goes to a new session); other URLs as is.
-pub fn resign_url(url: &str, sign: &dyn Fn(&str) -> String) -> String {
-    let (base, frag) = match url.split_once('#') {
-        Some((b, f)) => (b, Some(f)),
-        None => (url, None),
-    };
-    let Some((path, query)) = base.split_once('?') else {
-        return url.to_string();
-    };
-    let key_of = |pair: &str| {
-        form_urlencoded::parse(pair.as_bytes())
-            .next()
-            .map(|(k, v)| (k.into_owned(), v.into_owned()))
-    };
-    let mut action = None;
-    let mut signed = false;
-    let mut kept: Vec<&str> = Vec::new();
-    for pair in query.split('&') {
-        match key_of(pair) {
-            Some((k, _)) if k == engine::functions::ACTION_SIG => signed = true,
-            Some((k, v)) if k == "action" => {
-                action = Some(v);
-                kept.push(pair);
-            }
-            _ => kept.push(pair),
-        }
-    }
-    let (Some(action), true) = (action, signed) else {
-        return url.to_string();
-    };
-    let sig: String = form_urlencoded::byte_serialize(sign(&action).as_bytes()).collect();
-    let mut out = format!(
-        "{path}?{}&{}={sig}",
-        kept.join("&"),
-        engine::functions::ACTION_SIG
-    );
-    if let Some(f) = frag {
-        out.push('#');
-        out.push_str(f);
-    }
-    out
-}
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
+    use engine::functions::resign_action_link as resign_url;
     use crate::state::OsRng;
 
     #[test]

@@ -386,6 +386,52 @@ pub fn action_link(interview_url: &str, sign: Option<&ActionSigner>, action: &st
     url
 }
 
+/// `url` with its action signature made again by `sign`, when it is a signed action link;
+/// other URLs as they are. Links kept in the answers (`menu_items` set once by mandatory
+/// code) are signed again when a screen shows them, and the redirect target of
+/// `restart`/`new_session` is signed for the session that starts.
+pub fn resign_action_link(url: &str, sign: &dyn Fn(&str) -> String) -> String {
+    let (base, frag) = match url.split_once('#') {
+        Some((b, f)) => (b, Some(f)),
+        None => (url, None),
+    };
+    let Some((path, query)) = base.split_once('?') else {
+        return url.to_string();
+    };
+    let key_of = |pair: &str| {
+        form_urlencoded::parse(pair.as_bytes())
+            .next()
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+    };
+    let mut action = None;
+    let mut signed = false;
+    let mut kept: Vec<&str> = Vec::new();
+    for pair in query.split('&') {
+        match key_of(pair) {
+            Some((k, _)) if k == ACTION_SIG => signed = true,
+            Some((k, v)) if k == "action" => {
+                action = Some(v);
+                kept.push(pair);
+            }
+            _ => kept.push(pair),
+        }
+    }
+    let (Some(action), true) = (action, signed) else {
+        return url.to_string();
+    };
+    let sig: String = form_urlencoded::byte_serialize(sign(&action).as_bytes()).collect();
+    let mut out = format!(
+        "{path}?{}&{}={sig}",
+        kept.join("&"),
+        ACTION_SIG
+    );
+    if let Some(f) = frag {
+        out.push('#');
+        out.push_str(f);
+    }
+    out
+}
+
 fn percent_encode(s: &str) -> String {
     form_urlencoded::byte_serialize(s.as_bytes()).collect()
 }

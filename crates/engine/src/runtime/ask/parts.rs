@@ -37,7 +37,7 @@ pub(super) fn menu_items(run: &mut Run<'_>) -> Vec<(String, String)> {
             let label = d.get(&lang::value::Key::str("label")).map(Value::str);
             let url = d.get(&lang::value::Key::str("url")).map(Value::str);
             if let (Some(l), Some(u)) = (label, url) {
-                out.push((html_escape(&l), u));
+                out.push((html_escape(&l), run.ctx.resign(&u)));
             }
         }
     }
