@@ -1,4 +1,5 @@
-//! Envelope encryption of everything a user enters (security issue 5, item 1).
+//! Envelope encryption of everything a user enters: the key types and their wrapping,
+//! sealing and opening, the server key file, passwords and recovery codes.
 //!
 //! The key hierarchy (see `SECURITY.md` at the repository root):
 //!
@@ -19,7 +20,7 @@
 //! plaintext identity of `seal.rs` and is never produced here).
 //! Wrapped key: `0x01 ‖ kind ‖ kind-specific header ‖ nonce[24] ‖ key[32] ‖ tag[16]`.
 //!
-//! Wiring (done for anonymous session state, see `seal.rs` and `Store`): on session creation, `DataKey::generate()`, wrap it with
+//! Wiring (see `seal.rs` and `Store`): on session creation, `DataKey::generate()`, wrap it with
 //! [`DataKey::wrap`] (`KeyWrapper::Cookie` for anonymous sessions, whose
 //! [`CookieSecret::to_cookie_value`] goes to the browser; `KeyWrapper::Server` for
 //! `multi_user`) and store the wrapped bytes in the session row; `seal.rs` then calls
@@ -508,7 +509,7 @@ pub enum KeyWrapper<'a> {
     Cookie(&'a CookieSecret),
     /// `multi_user` interview: the server key.
     Server(&'a ServerKey),
-    /// Logged-in user (accounts issue): the user's key.
+    /// Logged-in user: the user's key.
     User(&'a UserKey),
 }
 
