@@ -10,6 +10,7 @@
 //! steps 1 and 30, the same without the undo history kept for the Back button).
 //!
 //! `cargo bench -p engine --bench step` (filter: `-- gather`)
+#![allow(clippy::panic)] // a broken fixture stops the benchmark
 
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -8,6 +8,7 @@
 //! Where a browser scenario exists (TestExamples.feature) the walk follows its steps and
 //! phrases; otherwise the expected texts come from the YAML and docassemble's own
 //! implementation of DAList/DADict/DASet (docassemble.base.util).
+#![allow(clippy::panic)] // a test reports a failure by panicking
 
 mod run_support;
 

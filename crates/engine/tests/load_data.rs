@@ -2,7 +2,7 @@
 //! `objects_from_file`, data blocks with `use objects`, `session_local`, `suppress loading
 //! util`, the `docassemble` package and `random`. Interviews are given in memory.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may unwrap
 
 use std::collections::HashMap;
 

@@ -1,4 +1,5 @@
 //! Loading real docassemble example interviews and deliberately broken files.
+#![allow(clippy::panic)] // a test reports a failure by panicking
 
 use std::collections::HashMap;
 use std::path::PathBuf;

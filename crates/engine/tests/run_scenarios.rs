@@ -3,6 +3,7 @@
 //! the form). Prints every failure and checks that the number passing does not drop below
 //! the threshold. `SCENARIO=TestExamples:501 cargo test -p engine --test run_scenarios -- --nocapture`
 //! runs one.
+#![allow(clippy::panic)] // a test reports a failure by panicking
 
 mod run_support;
 

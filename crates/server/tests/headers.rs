@@ -1,4 +1,4 @@
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 //! The security header set on every route (issue 5, item 7): pages, interview pages, 404,
 //! 405, 413, static and package static files, redirects, error pages of broken interviews —
 //! in-process and over real TCP. `the_checker_fails_without_the_headers` proves the checks

@@ -1,4 +1,4 @@
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 //! XSS battery (issue 5, item 7): payloads typed into a field of every datatype of
 //! `fixtures/xss.yml` and shown back in question text, subquestions, notes, choice labels,
 //! a review screen, tables, the page `<title>` and a final screen must come back inert, and

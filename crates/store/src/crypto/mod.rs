@@ -1,4 +1,5 @@
-//! Envelope encryption of everything a user enters (security issue 5, item 1).
+//! Envelope encryption of everything a user enters: the key types and their wrapping,
+//! sealing and opening, the server key file, passwords and recovery codes.
 //!
 //! The key hierarchy (see `SECURITY.md` at the repository root):
 //!
@@ -19,26 +20,27 @@
 //! plaintext identity of `seal.rs` and is never produced here).
 //! Wrapped key: `0x01 ‖ kind ‖ kind-specific header ‖ nonce[24] ‖ key[32] ‖ tag[16]`.
 //!
-//! Wiring (done for anonymous session state, see `seal.rs` and `Store`): on session creation, `DataKey::generate()`, wrap it with
+//! Wiring (see `seal.rs` and `Store`): on session creation, `DataKey::generate()`, wrap it with
 //! [`DataKey::wrap`] (`KeyWrapper::Cookie` for anonymous sessions, whose
 //! [`CookieSecret::to_cookie_value`] goes to the browser; `KeyWrapper::Server` for
 //! `multi_user`) and store the wrapped bytes in the session row; `seal.rs` then calls
 //! [`seal_with`] / [`open_with`] with `AssociatedData { session_id, purpose, version }`, where
 //! `version` is the row version the bytes are written as (1 on create, `expected + 1` on save).
 
-use std::fmt;
-use std::io::{Read, Write};
-use std::path::Path;
+mod key_file;
+mod password;
 
-use argon2::{Algorithm, Argon2, Params, Version};
+use std::fmt;
+
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use chacha20poly1305::aead::{Aead, Payload};
 use chacha20poly1305::{KeyInit, XChaCha20Poly1305, XNonce};
-use hkdf::Hkdf;
-use sha2::Sha256;
 use subtle::ConstantTimeEq;
 use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
+
+pub use key_file::load_or_create_mac_secret;
+pub use password::{derive_password_key, KdfParams, RecoveryCode};
 
 /// Length in bytes of every symmetric key (256 bits).
 pub const KEY_LEN: usize = 32;
@@ -508,7 +510,7 @@ pub enum KeyWrapper<'a> {
     Cookie(&'a CookieSecret),
     /// `multi_user` interview: the server key.
     Server(&'a ServerKey),
-    /// Logged-in user (accounts issue): the user's key.
+    /// Logged-in user: the user's key.
     User(&'a UserKey),
 }
 
@@ -576,432 +578,6 @@ fn decode_key_b64(value: &str) -> Result<Zeroizing<[u8; KEY_LEN]>, CryptoError> 
     }
     key.copy_from_slice(&decoded);
     Ok(key)
-}
-
-impl ServerKey {
-    /// Loads the server key from `path`, or creates it there (mode 0600, parent directories
-    /// 0700) if the file does not exist. Keep the file outside the database and its backups.
-    pub fn load_or_create(path: &Path) -> Result<ServerKey, CryptoError> {
-        match ServerKey::load(path) {
-            Err(CryptoError::KeyFileIo { source, .. })
-                if source.kind() == std::io::ErrorKind::NotFound => {}
-            other => return other,
-        }
-        let key = ServerKey::generate()?;
-        match key.create_file(path) {
-            Ok(()) => Ok(key),
-            // Another process created it first: use theirs.
-            Err(CryptoError::KeyFileIo { source, .. })
-                if source.kind() == std::io::ErrorKind::AlreadyExists =>
-            {
-                ServerKey::load(path)
-            }
-            Err(e) => Err(e),
-        }
-    }
-
-    /// Loads the server key from an existing key file; refuses a file that group or others
-    /// may access.
-    pub fn load(path: &Path) -> Result<ServerKey, CryptoError> {
-        let text = read_private_file(path)?;
-        let bad = || CryptoError::KeyFileFormat {
-            path: path.display().to_string(),
-        };
-        let mut words = text.split_whitespace();
-        if words.next() != Some(KEY_FILE_MAGIC) {
-            return Err(bad());
-        }
-        let key = decode_key_b64(words.next().ok_or_else(bad)?).map_err(|_| bad())?;
-        if words.next().is_some() {
-            return Err(bad());
-        }
-        Ok(ServerKey::from_array(&key))
-    }
-
-    /// Writes this key to a new file at `path` with mode 0600 (fails if the file exists).
-    fn create_file(&self, path: &Path) -> Result<(), CryptoError> {
-        let encoded = Zeroizing::new(URL_SAFE_NO_PAD.encode(self.0));
-        let text = Zeroizing::new(format!("{KEY_FILE_MAGIC} {}\n", encoded.as_str()));
-        write_private_file(path, text.as_bytes())
-    }
-}
-
-/// Reads a small key file, refusing one that group or others may access.
-fn read_private_file(path: &Path) -> Result<Zeroizing<String>, CryptoError> {
-    let io = |source| CryptoError::KeyFileIo {
-        path: path.display().to_string(),
-        source,
-    };
-    let mut file = std::fs::File::open(path).map_err(io)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = file.metadata().map_err(io)?.permissions().mode() & 0o7777;
-        if mode & 0o077 != 0 {
-            return Err(CryptoError::KeyFilePermissions {
-                path: path.display().to_string(),
-                mode,
-            });
-        }
-    }
-    let mut text = Zeroizing::new(String::new());
-    // A key file is ~70 bytes; refuse to read a huge file.
-    (&mut file)
-        .take(4096)
-        .read_to_string(&mut text)
-        .map_err(io)?;
-    Ok(text)
-}
-
-/// Writes `text` to a new key file at `path` with mode 0600 (parent directories 0700);
-/// fails if the file exists.
-fn write_private_file(path: &Path, text: &[u8]) -> Result<(), CryptoError> {
-    let io = |source| CryptoError::KeyFileIo {
-        path: path.display().to_string(),
-        source,
-    };
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        let mut builder = std::fs::DirBuilder::new();
-        builder.recursive(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::DirBuilderExt;
-            builder.mode(0o700);
-        }
-        builder.create(dir).map_err(io)?;
-    }
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options.open(path).map_err(io)?;
-    file.write_all(text).map_err(io)?;
-    file.sync_all().map_err(io)?;
-    Ok(())
-}
-
-/// Loads the server's MAC secret (the key of CSRF tokens and action-link signatures: 32
-/// bytes as 64 hex digits) from `path`, or creates it there (mode 0600) if the file does
-/// not exist. Like [`ServerKey::load`], refuses a file that group or others may access.
-pub fn load_or_create_mac_secret(path: &Path) -> Result<Zeroizing<[u8; KEY_LEN]>, CryptoError> {
-    let text = match read_private_file(path) {
-        Ok(text) => text,
-        Err(CryptoError::KeyFileIo { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
-            let mut key = Zeroizing::new([0u8; KEY_LEN]);
-            fill_random(&mut key[..])?;
-            let text = Zeroizing::new(format!("{}\n", hex::encode(&key[..])));
-            match write_private_file(path, text.as_bytes()) {
-                Ok(()) => return Ok(key),
-                // Another process created it first: use theirs.
-                Err(CryptoError::KeyFileIo { source, .. })
-                    if source.kind() == std::io::ErrorKind::AlreadyExists =>
-                {
-                    read_private_file(path)?
-                }
-                Err(e) => return Err(e),
-            }
-        }
-        Err(e) => return Err(e),
-    };
-    let mut key = Zeroizing::new([0u8; KEY_LEN]);
-    hex::decode_to_slice(text.trim(), &mut key[..]).map_err(|_| CryptoError::KeyFileFormat {
-        path: path.display().to_string(),
-    })?;
-    Ok(key)
-}
-
-/// Argon2id cost parameters of a password key derivation (stored with the wrapped key).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct KdfParams {
-    /// Memory cost in KiB.
-    m_kib: u32,
-    /// Time cost (passes over memory).
-    t: u32,
-    /// Parallelism (lanes).
-    p: u32,
-}
-
-impl KdfParams {
-    /// The OWASP Password Storage Cheat Sheet minimum for Argon2id: m=19 MiB, t=2, p=1.
-    /// Lower settings are refused.
-    pub const OWASP_MINIMUM: KdfParams = KdfParams {
-        m_kib: 19 * 1024,
-        t: 2,
-        p: 1,
-    };
-
-    /// Parameters `m_kib` KiB, `t` passes, `p` lanes; refused below [`KdfParams::OWASP_MINIMUM`]
-    /// or above 1 GiB / 64 passes / 16 lanes.
-    pub fn new(m_kib: u32, t: u32, p: u32) -> Result<KdfParams, CryptoError> {
-        let min = KdfParams::OWASP_MINIMUM;
-        let ok = (min.m_kib..=MAX_M_KIB).contains(&m_kib)
-            && (min.t..=MAX_T_COST).contains(&t)
-            && (min.p..=MAX_P_COST).contains(&p)
-            && m_kib >= 8 * p;
-        if ok {
-            Ok(KdfParams { m_kib, t, p })
-        } else {
-            Err(CryptoError::BadParams { m_kib, t, p })
-        }
-    }
-
-    /// Memory cost in KiB.
-    pub fn m_kib(&self) -> u32 {
-        self.m_kib
-    }
-
-    /// Time cost (passes).
-    pub fn t(&self) -> u32 {
-        self.t
-    }
-
-    /// Parallelism (lanes).
-    pub fn p(&self) -> u32 {
-        self.p
-    }
-
-    /// The 12-byte big-endian encoding stored in a password-wrapped key.
-    fn to_bytes(self) -> [u8; 12] {
-        let mut out = [0u8; 12];
-        out[..4].copy_from_slice(&self.m_kib.to_be_bytes());
-        out[4..8].copy_from_slice(&self.t.to_be_bytes());
-        out[8..].copy_from_slice(&self.p.to_be_bytes());
-        out
-    }
-
-    /// Reads (and range-checks) parameters stored by [`KdfParams::to_bytes`].
-    fn from_bytes(bytes: &[u8]) -> Result<KdfParams, CryptoError> {
-        let word = |i: usize| -> Result<u32, CryptoError> {
-            let b: [u8; 4] = bytes
-                .get(i..i + 4)
-                .and_then(|s| s.try_into().ok())
-                .ok_or(CryptoError::Malformed)?;
-            Ok(u32::from_be_bytes(b))
-        };
-        KdfParams::new(word(0)?, word(4)?, word(8)?)
-    }
-}
-
-impl Default for KdfParams {
-    fn default() -> Self {
-        KdfParams::OWASP_MINIMUM
-    }
-}
-
-/// Derives a key-encryption key from `password` with Argon2id (version 0x13), the per-user
-/// `salt` and `params`.
-pub fn derive_password_key(
-    password: &[u8],
-    salt: &[u8; SALT_LEN],
-    params: KdfParams,
-) -> Result<PasswordKek, CryptoError> {
-    let argon_params =
-        Params::new(params.m_kib, params.t, params.p, Some(KEY_LEN)).map_err(|_| {
-            CryptoError::BadParams {
-                m_kib: params.m_kib,
-                t: params.t,
-                p: params.p,
-            }
-        })?;
-    let mut out = Zeroizing::new([0u8; KEY_LEN]);
-    Argon2::new(Algorithm::Argon2id, Version::V0x13, argon_params)
-        .hash_password_into(password, salt, &mut *out)
-        .map_err(|_| CryptoError::Kdf)?;
-    Ok(PasswordKek::from_array(&out))
-}
-
-/// A recovery code: 160 random bits, shown to the user once as 8 groups of 4 Crockford
-/// base32 characters; it wraps the same [`UserKey`] as the password does.
-#[derive(Clone, Zeroize, ZeroizeOnDrop)]
-pub struct RecoveryCode([u8; RECOVERY_CODE_LEN]);
-
-impl RecoveryCode {
-    /// Draws a fresh code from the operating system CSPRNG.
-    pub fn generate() -> Result<RecoveryCode, CryptoError> {
-        let mut code = RecoveryCode([0u8; RECOVERY_CODE_LEN]);
-        fill_random(&mut code.0)?;
-        Ok(code)
-    }
-
-    /// The code as shown to the user: `XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX`.
-    pub fn to_display(&self) -> Zeroizing<String> {
-        let mut out = Zeroizing::new(String::with_capacity(39));
-        let mut acc: u64 = 0;
-        let mut bits = 0u32;
-        let mut n = 0usize;
-        for &byte in &self.0 {
-            acc = (acc << 8) | u64::from(byte);
-            bits += 8;
-            while bits >= 5 {
-                bits -= 5;
-                let idx = ((acc >> bits) & 31) as usize;
-                if n > 0 && n.is_multiple_of(4) {
-                    out.push('-');
-                }
-                out.push(char::from(CROCKFORD[idx]));
-                n += 1;
-            }
-        }
-        acc.zeroize();
-        out
-    }
-
-    /// Reads a code typed by the user: case, spaces and hyphens are ignored; `O` reads as
-    /// `0`, `I`/`L` as `1`; anything else, or a wrong length, is [`CryptoError::BadEncoding`].
-    pub fn parse(text: &str) -> Result<RecoveryCode, CryptoError> {
-        let mut code = RecoveryCode([0u8; RECOVERY_CODE_LEN]);
-        let mut acc: u64 = 0;
-        let mut bits = 0u32;
-        let mut n = 0usize;
-        let mut symbols = 0usize;
-        for c in text.chars() {
-            let v = match c.to_ascii_uppercase() {
-                '-' | ' ' => continue,
-                'O' => 0,
-                'I' | 'L' => 1,
-                c => match CROCKFORD.iter().position(|&s| char::from(s) == c) {
-                    Some(v) => v as u64,
-                    None => return Err(CryptoError::BadEncoding),
-                },
-            };
-            symbols += 1;
-            if symbols > RECOVERY_CODE_LEN * 8 / 5 {
-                return Err(CryptoError::BadEncoding);
-            }
-            acc = (acc << 5) | v;
-            bits += 5;
-            if bits >= 8 {
-                bits -= 8;
-                if let Some(slot) = code.0.get_mut(n) {
-                    *slot = ((acc >> bits) & 0xff) as u8;
-                }
-                n += 1;
-            }
-        }
-        acc.zeroize();
-        if n != RECOVERY_CODE_LEN {
-            return Err(CryptoError::BadEncoding);
-        }
-        Ok(code)
-    }
-
-    /// The key-encryption key of this code with `salt` (HKDF-SHA256; the code has 160 bits
-    /// of entropy, so no stretching is needed).
-    fn kek(&self, salt: &[u8; SALT_LEN]) -> Result<Zeroizing<[u8; KEY_LEN]>, CryptoError> {
-        let mut out = Zeroizing::new([0u8; KEY_LEN]);
-        Hkdf::<Sha256>::new(Some(salt), &self.0)
-            .expand(RECOVERY_INFO, &mut *out)
-            .map_err(|_| CryptoError::Kdf)?;
-        Ok(out)
-    }
-}
-
-impl fmt::Debug for RecoveryCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("RecoveryCode([redacted])")
-    }
-}
-
-impl PartialEq for RecoveryCode {
-    fn eq(&self, other: &Self) -> bool {
-        constant_time_eq(&self.0, &other.0)
-    }
-}
-
-impl Eq for RecoveryCode {}
-
-/// A fresh random salt.
-fn random_salt() -> Result<[u8; SALT_LEN], CryptoError> {
-    let mut salt = [0u8; SALT_LEN];
-    fill_random(&mut salt)?;
-    Ok(salt)
-}
-
-/// Length of the header of a password-wrapped user key (params, salt).
-const PASSWORD_HEADER_LEN: usize = 12 + SALT_LEN;
-
-impl UserKey {
-    /// Wraps this key with a key derived by Argon2id from `password` and a fresh per-user salt;
-    /// the salt and parameters are stored in (and authenticated with) the blob.
-    pub fn wrap_with_password(
-        &self,
-        user_id: &str,
-        password: &[u8],
-        params: KdfParams,
-    ) -> Result<Vec<u8>, CryptoError> {
-        let salt = random_salt()?;
-        let kek = derive_password_key(password, &salt, params)?;
-        let mut header = [0u8; PASSWORD_HEADER_LEN];
-        header[..12].copy_from_slice(&params.to_bytes());
-        header[12..].copy_from_slice(&salt);
-        wrap_raw(&kek.0, WrapKind::Password, user_id, &header, &self.0)
-    }
-
-    /// Unwraps a key made by [`UserKey::wrap_with_password`] for `user_id`.
-    pub fn unwrap_with_password(
-        wrapped: &[u8],
-        user_id: &str,
-        password: &[u8],
-    ) -> Result<UserKey, CryptoError> {
-        let (header, body) = split_wrapped(wrapped, WrapKind::Password, PASSWORD_HEADER_LEN)?;
-        let params = KdfParams::from_bytes(&header[..12])?;
-        let salt: [u8; SALT_LEN] = header[12..]
-            .try_into()
-            .map_err(|_| CryptoError::Malformed)?;
-        let kek = derive_password_key(password, &salt, params)?;
-        Ok(UserKey::from_array(&*unwrap_body(
-            &kek.0,
-            WrapKind::Password,
-            user_id,
-            header,
-            body,
-        )?))
-    }
-
-    /// Password change: unwraps with the old password and re-wraps with the new one (new
-    /// salt). Only this one key changes; no session data is re-encrypted.
-    pub fn change_password(
-        wrapped: &[u8],
-        user_id: &str,
-        old: &[u8],
-        new: &[u8],
-        params: KdfParams,
-    ) -> Result<Vec<u8>, CryptoError> {
-        UserKey::unwrap_with_password(wrapped, user_id, old)?
-            .wrap_with_password(user_id, new, params)
-    }
-
-    /// Wraps this key with a recovery code (fresh salt stored in the blob).
-    pub fn wrap_with_recovery_code(
-        &self,
-        user_id: &str,
-        code: &RecoveryCode,
-    ) -> Result<Vec<u8>, CryptoError> {
-        let salt = random_salt()?;
-        let kek = code.kek(&salt)?;
-        wrap_raw(&kek, WrapKind::Recovery, user_id, &salt, &self.0)
-    }
-
-    /// Unwraps a key made by [`UserKey::wrap_with_recovery_code`] for `user_id`.
-    pub fn unwrap_with_recovery_code(
-        wrapped: &[u8],
-        user_id: &str,
-        code: &RecoveryCode,
-    ) -> Result<UserKey, CryptoError> {
-        let (header, body) = split_wrapped(wrapped, WrapKind::Recovery, SALT_LEN)?;
-        let salt: [u8; SALT_LEN] = header.try_into().map_err(|_| CryptoError::Malformed)?;
-        let kek = code.kek(&salt)?;
-        Ok(UserKey::from_array(&*unwrap_body(
-            &kek,
-            WrapKind::Recovery,
-            user_id,
-            header,
-            body,
-        )?))
-    }
 }
 
 #[cfg(test)]
