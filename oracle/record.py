@@ -49,9 +49,10 @@ EXCLUDE = [
     (r'background_action|background_response|bg_action|check in:|celery|DABackground|task_performed|mark_task_as_performed|task_not_yet_performed', 'background tasks'),
     (r'require login|user_logged_in|user_info\(|user_has_privilege|get_user_info|set_user_info|create_user|get_user_list|^\s*role\s*:|default role|signin|multi_user|user_privileges', 'login / users / roles'),
     (r'interview_list|get_session_variables|set_session_variables|DAStore|DARedis|write_record|read_records|delete_record|SQLObject|DAGlobal|\bredis\b', 'server storage (database/redis)'),
-    (r'DAGoogleAPI|\bgoogle|geolocate|map_of|ocr_file|\bocr\b|twilio|stripe|DAWeb\b|requests\.|urllib|openai|\bgpt|DAOAuth|google_translate|api key|api_key|^\s*ml:|datatype:\s*ml|mlarea|TextMachineLearner|DAModel|machine learning', 'outside API / machine learning'),
+    (r'geocode|DAGoogleAPI|\bgoogle|geolocate|map_of|ocr_file|\bocr\b|twilio|stripe|DAWeb\b|requests\.|urllib|openai|\bgpt|DAOAuth|google_translate|api key|api_key|^\s*ml:|datatype:\s*ml|mlarea|TextMachineLearner|DAModel|machine learning', 'outside API / machine learning'),
     (r'datatype:\s*(ajax)|input type:\s*ajax|address autocomplete|address_autocomplete', 'AJAX / address autocomplete'),
     (r'live_chat|chat_partners|\bsms\b|phone_number_is_valid', 'live chat / phone'),
+    (r'language_from_browser', 'needs a browser (Accept-Language header)'),
 ]
 
 
@@ -93,7 +94,11 @@ def text_of_html(s):
     return plain(s)
 
 
+_ICON = re.compile(r'(?<![A-Za-z0-9]):[A-Za-z][A-Za-z0-9_-]*:')
+
+
 def plain(s):
+    s = _ICON.sub('', s)
     s = s.replace('\u00a0', ' ').replace('\u2019', "'").replace('\u2018', "'")
     s = s.replace('\u201c', '"').replace('\u201d', '"').replace('\u2013', '-').replace('\u2014', '--')
     s = s.replace('\u2026', '...')
@@ -218,10 +223,13 @@ def normalise(status, d):
             answerable.append({'how': 'choice', 'var': var, 'pairs': pairs, 'field': field, 'index': 0})
     elif qtype == 'review':
         for f in data.get('fields', []):
+            if not f.get('active', True):
+                continue
             item = {'label': text_of_html(f.get('label')) or ''}
-            note = text_of_html(f.get('note') or f.get('html') or f.get('helptext'))
-            if note:
-                item['note'] = note
+            parts = [text_of_html(f.get(k)) for k in ('helptext', 'note', 'html')]
+            text = ' '.join(p for p in parts if p)
+            if text:
+                item['text'] = text
             fields.append(item)
     elif qtype == 'deadend':
         pass
@@ -236,7 +244,7 @@ def normalise(status, d):
                 continue
             kind = field_kind(f, data)
             label = f.get('label')
-            if label is not None and label.strip() == 'no label':
+            if label is not None and label.strip() == 'no label' or kind == 'hidden':
                 label = ''
             item = {'label': text_of_html(label) or '', 'kind': kind}
             if kind == 'note':
@@ -252,6 +260,12 @@ def normalise(status, d):
                 choices = [md(status, p['label'], trim=True) for p in pairs]
             elif 'choices' in f:
                 choices = [text_of_html(c.get('label')) for c in f['choices'] if 'label' in c]
+            elif kind == 'radio':
+                # yesnoradio / noyesradio / yesnomaybe: Yes, No (, I don't know) radio buttons
+                choices = [functions.word('Yes'), functions.word('No')]
+                if 'maybe' in (f.get('inputtype') or '') or f.get('datatype') == 'threestate':
+                    choices.append(functions.word("I don't know"))
+                choices = [plain(c) for c in choices]
             if choices:
                 item['choices'] = choices
             fields.append(item)
@@ -260,6 +274,7 @@ def normalise(status, d):
                                    'datatype': f.get('datatype') or '', 'inputtype': f.get('inputtype') or '',
                                    'pairs': pairs, 'choices': f.get('choices'), 'field': fobj,
                                    'index': len(fields) - 1, 'min': f.get('min'), 'max': f.get('max'),
+                                   'minlength': f.get('minlength'), 'maxlength': f.get('maxlength'),
                                    'show_if': (f.get('show_if_var'), f.get('show_if_val'), f.get('show_if_sign')),
                                    'required': f.get('required', True)})
     if fields:
@@ -267,12 +282,19 @@ def normalise(status, d):
     if buttons:
         screen['buttons'] = buttons
     if has_continue and not status.extras.get('hide_continue_button', False):
-        screen['continue'] = text_of_html(data.get('continueLabel'))
+        if qtype == 'review' and not status.continue_label:
+            # standardformatter: "Continue" with a continue button field, else "Resume"
+            label = functions.word('Continue') if hasattr(q, 'review_saveas') else functions.word('Resume')
+            screen['continue'] = plain(label)
+        else:
+            screen['continue'] = text_of_html(data.get('continueLabel'))
     return screen, {'qtype': qtype, 'answerable': answerable}
 
 
 # --- answers -------------------------------------------------------------------------
 WORDS = ['apple', 'banana', 'cherry', 'delta', 'echo', 'maple', 'river', 'stone']
+FIRST_TEXTS = ['Jane', 'Bob', 'Carla', 'Dan', 'Eve', 'Fay', 'Gus', 'Hal']
+LAST_TEXTS = ['Zed Smith', 'Yolanda Ray', 'Xavier Quinn', 'Walt Price']
 
 
 class Chooser:
@@ -297,10 +319,12 @@ class Chooser:
         return self.rng.random() < 0.5
 
     def text(self):
+        # a different text each time (as a person would type a new item each time round a loop)
+        self.count = getattr(self, 'count', 0) + 1
         if self.mode == 'first':
-            return 'Jane'
+            return FIRST_TEXTS[(self.count - 1) % len(FIRST_TEXTS)]
         if self.mode == 'last':
-            return 'Zed Smith'
+            return LAST_TEXTS[(self.count - 1) % len(LAST_TEXTS)]
         return self.rng.choice(WORDS)
 
     def number(self, lo, hi, integer):
@@ -366,11 +390,14 @@ def choose(info, chooser):
                     special = key.question_type
         elif how == 'field':
             var, kind, dt = a['var'], a['kind'], a['datatype']
+            if var in answers or any(r.get('var') == var for r in post.get('fields', [])):
+                # fields sharing a variable (`disable others`): a person fills in one of them
+                continue
             sv, sval, sign = a['show_if']
             if sv is not None:
                 actual = answers.get(sv)
                 holds = actual is not None and str(actual) == str(sval)
-                if (sign is None or str(sign) != '-1') != holds:
+                if (sign is None or str(sign) not in ('0', '-1', 'False')) != holds:
                     continue
             rec = {'var': var, 'at': a['index']}
             if kind in ('checkboxes', 'multiselect'):
@@ -432,6 +459,14 @@ def choose(info, chooser):
                     continue
                 else:
                     s = chooser.text()
+                    # the browser enforces minlength / maxlength (docassemble does not)
+                    try:
+                        if a.get('minlength') not in (None, ''):
+                            s = s.ljust(int(float(a['minlength'])), 'x')
+                        if a.get('maxlength') not in (None, ''):
+                            s = s[:max(1, int(float(a['maxlength'])))]
+                    except (TypeError, ValueError):
+                        pass
                     code = repr(s)
                 rec['value'] = s
                 assigns.append((var, code))
@@ -478,7 +513,6 @@ def apply(interview, status, d, assigns):
                 elif tag == 'OBJ':
                     code = code[1]
                 elif tag == 'OBJLIST':
-                    util.ensure_object_exists if hasattr(util, 'ensure_object_exists') else None
                     exec(var + ' = docassemble.base.util.DAList(' + repr(resolve(var, d)) + ', auto_gather=False, gathered=True)', d)
                     for o in code[1]:
                         exec(var + '.append(' + o + ')', d)
@@ -515,8 +549,6 @@ def apply(interview, status, d, assigns):
                 return str(err) or 'Please enter a valid value.'
         if q.name not in d['_internal']['answers'] and (vars_set or q.question_type in ('fields', 'settrue', 'review', 'deadend')):
             q.mark_as_answered(d)
-        if q.question_type == 'settrue' and hasattr(q, 'fields') and q.fields and hasattr(q.fields[0], 'saveas'):
-            pass
         stack = d['_internal']['event_stack'].get('abcdefghij', [])
         if status.orig_sought is not None and stack and stack[0]['action'] == status.orig_sought:
             stack.pop(0)
@@ -541,23 +573,68 @@ def settrue_assign(status, d):
     for field in q.fields:
         if hasattr(field, 'saveas') and q.question_type == 'settrue':
             out.append((parse.from_safeid(field.saveas), 'True'))
-    cbf = getattr(q, 'fields_saveas', None)
+    cbf = getattr(q, 'fields_saveas', None) or getattr(q, 'review_saveas', None)
     if cbf and q.question_type in ('fields', 'review'):
         out.append((cbf, 'True'))
     return out
 
 
 # --- walks ---------------------------------------------------------------------------
+class Shuffled(Exception):
+    """The screen shows choices in random order."""
+
+
+class Request:
+    """What the web server does around each request: fresh thread globals, with the
+    language of the session (docassemble.webapp.lifecycle)."""
+
+    def __init__(self):
+        self.language = ec.daconfig.get('language', 'en')
+        self.cm = None
+
+    def __enter__(self):
+        from docassemble.base.language.control import set_language, set_locale, update_locale
+        self.cm = ec.global_context(ec.empty_globals())
+        self.cm.__enter__()
+        set_language(self.language, dialect=ec.daconfig.get('dialect', 'us'))
+        set_locale(ec.daconfig.get('locale', 'en_US.utf8'))
+        update_locale()
+        return self
+
+    def __exit__(self, *exc):
+        try:
+            self.language = functions.get_language()
+        finally:
+            self.cm.__exit__(None, None, None)
+        return False
+
+
 def walk(interview, yaml_filename, mode, max_steps):
     """One walk: list of steps and how it ended."""
     chooser = Chooser(mode, yaml_filename + ':' + mode)
     d = ec.fresh_dictionary()
     steps = []
     end = 'limit'
+    request = Request()
+    request.__enter__()
+    try:
+        return walk_steps(interview, yaml_filename, chooser, d, max_steps, request)
+    finally:
+        request.__exit__()
+
+
+def walk_steps(interview, yaml_filename, chooser, d, max_steps, request):
+    steps = []
+    end = 'limit'
     for _ in range(max_steps):
         try:
             status = ec.ask(interview, d, yaml_filename)
+            if any(getattr(f, 'shuffle', False) for f in status.question.fields):
+                raise Shuffled()
             screen, info = normalise(status, d)
+        except Shuffled:
+            end = 'random'
+            break
         except Exception as err:
             steps.append({'screen': {'type': 'error', 'message': plain('%s: %s' % (type(err).__name__, err))[:400]}})
             end = 'error'
@@ -571,7 +648,7 @@ def walk(interview, yaml_filename, mode, max_steps):
             end = 'final'
             break
         post, assigns, special = choose(info, chooser)
-        if info['qtype'] == 'settrue' or getattr(status.question, 'fields_saveas', None):
+        if info['qtype'] == 'settrue' or getattr(status.question, 'fields_saveas', None) or getattr(status.question, 'review_saveas', None):
             assigns = assigns + settrue_assign(status, d)
         for rec in post.get('fields', []):
             if rec.get('var'):
@@ -583,6 +660,9 @@ def walk(interview, yaml_filename, mode, max_steps):
             step['then'] = special
             end = 'command'
             break
+        # the next request: the answers are posted, then the next screen is asked
+        request.__exit__()
+        request.__enter__()
         try:
             refused = apply(interview, status, d, assigns)
         except Exception as err:
@@ -632,7 +712,6 @@ def main():
     start_engine()
     import zoneinfo
     tz = ec.daconfig.get('timezone', 'America/New_York')
-    now = datetime.datetime.now(zoneinfo.ZoneInfo(tz)).replace(tzinfo=None)
     index = {'recorded': {}, 'excluded': {}, 'failed': {}}
     files = interview_files()
     t0 = time.time()
@@ -652,6 +731,7 @@ def main():
             if args.filter:
                 print('excluded', key, reason)
             continue
+        now = datetime.datetime.now(zoneinfo.ZoneInfo(tz)).replace(tzinfo=None)
         try:
             walks = record_interview(pkg, path, args.steps)
         except Exception as err:
