@@ -210,16 +210,24 @@ def normalise(status, d):
     elif qtype == 'multiple_choice':
         field = q.fields[0]
         pairs = [p for p in status.selectcompute[field.number] if p.get('show if', True)]
+        shuffled = bool(getattr(field, 'shuffle', False))
+        if shuffled:
+            # the order is random: compared (and answered) in label order
+            pairs = sorted(pairs, key=lambda p: md(status, p['label'], trim=True))
         labels = [md(status, p['label'], trim=True) for p in pairs]
         var = parse.from_safeid(field.saveas) if hasattr(field, 'saveas') else None
         variety = getattr(q, 'question_variety', 'buttons')
         if variety == 'buttons':
             buttons = labels
+            if shuffled:
+                screen['buttons_shuffled'] = True
             answerable.append({'how': 'buttons', 'var': var, 'pairs': pairs, 'field': field})
         else:
             has_continue = True
             kind = 'radio' if variety == 'radio' else 'dropdown'
             fields.append({'label': '', 'kind': kind, 'choices': labels})
+            if shuffled:
+                fields[-1]['shuffled'] = True
             answerable.append({'how': 'choice', 'var': var, 'pairs': pairs, 'field': field, 'index': 0})
     elif qtype == 'review':
         for f in data.get('fields', []):
@@ -257,6 +265,10 @@ def normalise(status, d):
             pairs = None
             if kind in ('radio', 'dropdown', 'checkboxes', 'multiselect') and fobj.number in status.selectcompute:
                 pairs = [p for p in status.selectcompute[fobj.number] if p.get('show if', True)]
+                if getattr(fobj, 'shuffle', False):
+                    # the order is random: compared (and answered) in label order
+                    pairs = sorted(pairs, key=lambda p: md(status, p['label'], trim=True))
+                    item['shuffled'] = True
                 choices = [md(status, p['label'], trim=True) for p in pairs]
             elif 'choices' in f:
                 choices = [text_of_html(c.get('label')) for c in f['choices'] if 'label' in c]
@@ -580,10 +592,6 @@ def settrue_assign(status, d):
 
 
 # --- walks ---------------------------------------------------------------------------
-class Shuffled(Exception):
-    """The screen shows choices in random order."""
-
-
 class Request:
     """What the web server does around each request: fresh thread globals, with the
     language of the session (docassemble.webapp.lifecycle)."""
@@ -629,12 +637,7 @@ def walk_steps(interview, yaml_filename, chooser, d, max_steps, request):
     for _ in range(max_steps):
         try:
             status = ec.ask(interview, d, yaml_filename)
-            if any(getattr(f, 'shuffle', False) for f in status.question.fields):
-                raise Shuffled()
             screen, info = normalise(status, d)
-        except Shuffled:
-            end = 'random'
-            break
         except Exception as err:
             steps.append({'screen': {'type': 'error', 'message': plain('%s: %s' % (type(err).__name__, err))[:400]}})
             end = 'error'

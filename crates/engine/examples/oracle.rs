@@ -47,7 +47,8 @@ fn main() {
     }
     for path in files {
         if let Some(f) = &filter {
-            if !path.to_string_lossy().contains(f.as_str()) {
+            let p = path.to_string_lossy().replace(".json", ".yml");
+            if !p.contains(f.as_str()) {
                 continue;
             }
         }

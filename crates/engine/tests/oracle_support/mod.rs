@@ -699,6 +699,7 @@ fn replay_walk(iv: &Interview, rec: &Recording, w: &RecordedWalk, res: &mut Inte
                 }
             }
         }
+        unshuffle(&step.screen, &mut mine);
         if let Some((at, a, b)) = first_difference(&step.screen, &mine) {
             let mut d = fail(n, at, a, b, (step.screen.clone(), mine));
             d.raw = serde_json::to_value(&screen).ok();
@@ -711,7 +712,7 @@ fn replay_walk(iv: &Interview, rec: &Recording, w: &RecordedWalk, res: &mut Inte
             break;
         }
         let Screen::Question(q) = &screen else { break };
-        let form = match build_form(q, post) {
+        let form = match build_form(q, post, &step.screen) {
             Ok(f) => f,
             Err(e) => {
                 res.disagreements.push(fail(n, "post".into(), json!(post_summary(post)), json!(e), (step.screen.clone(), mine)));
@@ -751,12 +752,57 @@ fn post_summary(post: &Post) -> String {
     format!("button {:?}, fields {:?}", post.button, post.fields.iter().map(|f| f.var.clone().unwrap_or_default()).collect::<Vec<_>>())
 }
 
-/// The form the browser would post for the recorded answers.
-pub fn build_form(q: &QuestionScreen, post: &Post) -> Result<Vec<(String, String)>, String> {
+/// Where docassemble shows choices in random order the recorder sorts them by label: sort
+/// the engine's the same way.
+fn unshuffle(recorded: &Value, mine: &mut Value) {
+    let sort = |v: &mut Value| {
+        if let Value::Array(items) = v {
+            items.sort_by(|a, b| a.as_str().unwrap_or("").cmp(b.as_str().unwrap_or("")));
+        }
+    };
+    if recorded.get("buttons_shuffled") == Some(&json!(true)) {
+        if let Some(b) = mine.get_mut("buttons") {
+            sort(b);
+        }
+        if let Value::Object(m) = mine {
+            m.insert("buttons_shuffled".into(), json!(true));
+        }
+    }
+    let Some(Value::Array(rf)) = recorded.get("fields") else { return };
+    let Some(Value::Array(mf)) = mine.get_mut("fields") else { return };
+    for (r, m) in rf.iter().zip(mf.iter_mut()) {
+        if r.get("shuffled") == Some(&json!(true)) {
+            if let Some(c) = m.get_mut("choices") {
+                sort(c);
+            }
+            if let Value::Object(m) = m {
+                m.insert("shuffled".into(), json!(true));
+            }
+        }
+    }
+}
+
+/// Position on the engine's screen of the `k`-th recorded option: the same position, or
+/// for shuffled options the one with the same label.
+fn position(k: usize, recorded: Option<&Value>, labels: &[String]) -> Option<usize> {
+    match recorded.and_then(|r| r.get(k)).and_then(Value::as_str) {
+        Some(label) => labels.iter().position(|l| l == label),
+        None => Some(k),
+    }
+}
+
+/// The form the browser would post for the recorded answers (`recorded`: the recorded
+/// screen, for the labels of shuffled options).
+pub fn build_form(q: &QuestionScreen, post: &Post, recorded: &Value) -> Result<Vec<(String, String)>, String> {
     let mut form: Vec<(String, String)> = Vec::new();
     for a in &post.fields {
         let f = q.fields.get(a.at).ok_or_else(|| format!("no field at {} for {:?}", a.at, a.var))?;
+        let rf = recorded.get("fields").and_then(|fs| fs.get(a.at));
+        let shuffled = rf.and_then(|r| r.get("shuffled")) == Some(&json!(true));
+        let labels: Vec<String> = f.choices.iter().map(|c| screen_text(&c.label)).collect();
+        let rchoices = if shuffled { rf.and_then(|r| r.get("choices")) } else { None };
         if let Some(k) = a.choice {
+            let k = position(k, rchoices, &labels).ok_or_else(|| format!("field {:?} has no choice {k}", a.var))?;
             let c = f.choices.get(k).ok_or_else(|| format!("field {:?} has no choice {k}", a.var))?;
             match &c.name {
                 Some(n) => form.push((n.clone(), "True".into())),
@@ -764,8 +810,10 @@ pub fn build_form(q: &QuestionScreen, post: &Post) -> Result<Vec<(String, String
             }
         } else if let Some(ks) = &a.choices {
             let options: Vec<_> = f.choices.iter().filter(|c| !is_nota(c.name.as_deref())).collect();
+            let option_labels: Vec<String> = options.iter().map(|c| screen_text(&c.label)).collect();
             for k in ks {
-                let c = options.get(*k).ok_or_else(|| format!("field {:?} has no option {k}", a.var))?;
+                let k = position(*k, rchoices, &option_labels).ok_or_else(|| format!("field {:?} has no option {k}", a.var))?;
+                let c = options.get(k).ok_or_else(|| format!("field {:?} has no option {k}", a.var))?;
                 match &c.name {
                     Some(n) => form.push((n.clone(), "True".into())),
                     None => form.push((f.name.clone(), c.value.clone())),
@@ -779,6 +827,9 @@ pub fn build_form(q: &QuestionScreen, post: &Post) -> Result<Vec<(String, String
         }
     }
     if let Some(k) = post.button {
+        let labels: Vec<String> = q.buttons.iter().map(|b| screen_text(&b.label)).collect();
+        let rb = if recorded.get("buttons_shuffled") == Some(&json!(true)) { recorded.get("buttons") } else { None };
+        let k = position(k, rb, &labels).ok_or_else(|| format!("no button {k}"))?;
         let b = q.buttons.get(k).ok_or_else(|| format!("no button {k}"))?;
         form.push((b.name.clone(), b.value.clone()));
     }
