@@ -287,6 +287,7 @@ def normalise(status, d):
                                    'pairs': pairs, 'choices': f.get('choices'), 'field': fobj,
                                    'index': len(fields) - 1, 'min': f.get('min'), 'max': f.get('max'),
                                    'minlength': f.get('minlength'), 'maxlength': f.get('maxlength'),
+                                   'default': f.get('default'),
                                    'show_if': (f.get('show_if_var'), f.get('show_if_val'), f.get('show_if_sign')),
                                    'required': f.get('required', True)})
     if fields:
@@ -468,7 +469,12 @@ def choose(info, chooser):
                     s = 'jane@example.com' if chooser.mode != 'last' else 'zed@example.org'
                     code = repr(s)
                 elif kind == 'hidden':
-                    continue
+                    # the browser posts a hidden input's value as it is
+                    d0 = a.get('default')
+                    if d0 is None:
+                        continue
+                    s = str(d0)
+                    code = repr(s)
                 else:
                     s = chooser.text()
                     # the browser enforces minlength / maxlength (docassemble does not)
