@@ -27,6 +27,8 @@ import sys
 import time
 import traceback
 
+import pluggy
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 REFERENCE = os.environ.get('DA_REFERENCE', '/work/shared/docassemble-reference')
 EXAMPLES = os.environ.get('COLLOQUY_EXAMPLES', '/work/shared/docassemble-examples/packages')
@@ -112,10 +114,48 @@ functions = None
 util = None
 
 
+HOOKIMPL = pluggy.HookimplMarker('docassemble')
+
+
+class PackageFileHooks:
+    """The web app's file lookups for package files (images, static files, `data/sources`),
+    which engine_common.py does not supply: a file reference → its path and type, and a URL."""
+
+    @HOOKIMPL
+    def file_finder(self, file_reference, question, folder, package, filename, return_nonexistent, uids):
+        import importlib.resources
+        import mimetypes
+        ref = str(file_reference)
+        if re.match(r'^(https?://|/)', ref) or re.match(r'^[0-9]+$', ref):
+            return {}
+        if ':' in ref:
+            pkg, rel = ref.split(':', 1)
+        else:
+            pkg = package or getattr(question, 'package', None) or functions.this_thread.current_package or 'docassemble.base'
+            rel = ref
+        if not rel.startswith('data/'):
+            rel = 'data/' + (folder or 'static') + '/' + rel
+        try:
+            path = str(importlib.resources.files(pkg).joinpath(rel))
+        except Exception:
+            return {}
+        if not os.path.isfile(path) and not return_nonexistent:
+            return {}
+        ext = os.path.splitext(path)[1][1:].lower()
+        return {'fullpath': path, 'path': path, 'filename': os.path.basename(path), 'extension': ext,
+                'mimetype': mimetypes.guess_type(path)[0] or 'application/octet-stream',
+                'modtime': os.path.getmtime(path) if os.path.isfile(path) else None}
+
+    @HOOKIMPL
+    def url_finder(self, file_reference, kwargs):
+        return '/packagestatic/' + str(file_reference)
+
+
 def start_engine():
     global ec, parse, functions, util
     import engine_common as _ec
     ec = _ec
+    ec.pm.register(PackageFileHooks(), name='oracle_package_files')
     ec.init_engine()
     import docassemble.base.parse as _parse
     import docassemble.base.functions as _functions

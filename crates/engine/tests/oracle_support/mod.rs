@@ -130,6 +130,13 @@ pub fn read_recording(path: &Path) -> Result<Recording, String> {
     serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
+/// `index.json` / `index.<shard>.json`: the recorder's list of what was recorded.
+fn is_index(name: &str) -> bool {
+    name.strip_prefix("index").and_then(|r| r.strip_suffix(".json")).is_some_and(|mid| {
+        mid.is_empty() || mid.strip_prefix('.').is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+    })
+}
+
 /// Every recording file under `dir`, sorted.
 pub fn recording_files(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
@@ -141,7 +148,7 @@ pub fn recording_files(dir: &Path) -> Vec<PathBuf> {
             if p.is_dir() {
                 stack.push(p);
             } else if p.extension().is_some_and(|x| x == "json")
-                && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("index"))
+                && !p.file_name().is_some_and(|n| is_index(&n.to_string_lossy()))
             {
                 out.push(p);
             }
