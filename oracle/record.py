@@ -77,7 +77,7 @@ def interview_files():
     return sorted(out)
 
 
-# --- text normalisation (the same rules as oracle_support/normal.rs) ------------------
+# --- text normalisation (the same rules as crates/engine/tests/oracle_support/mod.rs) ------------------
 _TAG = re.compile(r'<[^>]*>')
 _DROP = re.compile(r'<(script|style)\b[^>]*>.*?</\1\s*>', re.S | re.I)
 _HIDDEN = re.compile(r'<span class="(?:sr-only|visually-hidden|invisible|d-none|da-sr-only)"[^>]*>.*?</span>', re.S)
