@@ -43,10 +43,6 @@ pub fn fix_quotes(tag: &str) -> String {
     out
 }
 
-static JOIN_BRACES: Pattern =
-    LazyLock::new(|| compile(r"(?s)(?<=\{)(<[^>]*>)+(?=[\{%#])|(?<=[%\}#])(<[^>]*>)+(?=\})"));
-static WHOLE_TAG: Pattern =
-    LazyLock::new(|| compile(r"(?s)\{%(?:(?!%\}).)*|\{#(?:(?!#\}).)*|\{\{(?:(?!\}\}).)*"));
 static TEXT_BREAK: Pattern = LazyLock::new(|| compile(r"(?s)</w:t>.*?(<w:t>|<w:t [^>]*>)"));
 static COLSPAN: Pattern = LazyLock::new(|| {
     compile(r"(?s)(<w:tc[ >](?:(?!<w:tc[ >]).)*)\{%\s*colspan\s+([^%]*)\s*%\}(.*?</w:tc>)")
@@ -100,42 +96,169 @@ static HM_TEXT: Pattern = LazyLock::new(|| {
 });
 static HM_SPAN_VALUE: Pattern = LazyLock::new(|| compile(r#"(?s)(w:gridSpan w:val=")(\d+)(")"#));
 static HM_TAG: Pattern = LazyLock::new(|| compile(r"(?s)\{%\s*hm\s*%\}"));
-static TAG_INSIDE: Pattern = LazyLock::new(|| compile(r"(?<=\{[\{%])(.*?)(?=[\}%]\})"));
 
-/// docxtpl's `DocxTemplate.patch_xml`, step for step.
+/// docxtpl's `DocxTemplate.patch_xml`, step for step. Steps whose pattern needs a literal
+/// that the text lacks are skipped (they could not match), and the three steps that run on
+/// every template are hand-written scanners with the patterns' exact semantics (the tests
+/// compare them with the patterns on every example template).
 pub fn patch_xml(part: &str, src: &str) -> Result<String> {
     // {<tags>{ becomes {{ (and the same for {% %} {# #} and their closing halves)
-    let mut xml = sub(part, &JOIN_BRACES, src, "")?;
+    let mut xml = join_braces(src);
     // {{<tags>stuff<tags>}} becomes {{stuff}}: drop the run breaks inside a tag
     let text_break = get(part, &TEXT_BREAK)?;
-    xml = sub_with(part, get(part, &WHOLE_TAG)?, &xml, 0, |caps| {
-        sub_with(part, text_break, group(caps, 0), 0, |_| Ok(String::new()))
-    })?;
-    xml = cell_attribute(part, &COLSPAN, &GRID_SPAN, &xml, |value| {
-        format!(r#"<w:gridSpan w:val="{{{{{value}}}}}"/>"#)
-    })?;
-    xml = cell_attribute(part, &CELLBG, &SHADING, &xml, |value| {
-        format!(r#"<w:shd w:val="clear" w:color="auto" w:fill="{{{{{value}}}}}"/>"#)
-    })?;
-    xml = sub(part, &PRESERVE_SPACE, &xml, r#"<w:t xml:space="preserve">${1}${2}"#)?;
-    xml = sub(
-        part,
-        &RUN_TAG,
-        &xml,
-        r#"</w:t></w:r><w:r><w:t xml:space="preserve">${1}</w:t></w:r><w:r><w:t xml:space="preserve">"#,
-    )?;
-    xml = sub(part, &MERGE_BEFORE, &xml, "{%")?;
-    xml = sub(part, &MERGE_AFTER, &xml, "%}")?;
-    for pattern in ELEMENT_TAGS.iter().chain(ELEMENT_COMMENTS.iter()) {
+    xml = whole_tags(&xml, |tag| sub_with(part, text_break, tag, 0, |_| Ok(String::new())))?;
+    if xml.contains("colspan") {
+        xml = cell_attribute(part, &COLSPAN, &GRID_SPAN, &xml, |value| {
+            format!(r#"<w:gridSpan w:val="{{{{{value}}}}}"/>"#)
+        })?;
+    }
+    if xml.contains("cellbg") {
+        xml = cell_attribute(part, &CELLBG, &SHADING, &xml, |value| {
+            format!(r#"<w:shd w:val="clear" w:color="auto" w:fill="{{{{{value}}}}}"/>"#)
+        })?;
+    }
+    if xml.contains("<w:t>") && (xml.contains("{{") || xml.contains("{%")) {
+        xml = sub(part, &PRESERVE_SPACE, &xml, r#"<w:t xml:space="preserve">${1}${2}"#)?;
+    }
+    if xml.contains("{{r") || xml.contains("{%r") {
+        xml = sub(
+            part,
+            &RUN_TAG,
+            &xml,
+            r#"</w:t></w:r><w:r><w:t xml:space="preserve">${1}</w:t></w:r><w:r><w:t xml:space="preserve">"#,
+        )?;
+    }
+    if xml.contains("{%-") {
+        xml = sub(part, &MERGE_BEFORE, &xml, "{%")?;
+    }
+    if xml.contains("-%}") {
+        xml = sub(part, &MERGE_AFTER, &xml, "%}")?;
+    }
+    let element_tags = ["tr", "tc", "p", "r"].iter().map(|y| [format!("{{%{y} "), format!("{{{{{y} ")]);
+    let element_comments = ["tr", "tc", "p"].iter().map(|y| [format!("{{#{y} "), format!("{{#{y} ")]);
+    for (pattern, literals) in ELEMENT_TAGS.iter().chain(ELEMENT_COMMENTS.iter()).zip(element_tags.chain(element_comments)) {
+        if !literals.iter().any(|literal| xml.contains(literal.as_str())) {
+            continue;
+        }
         let re = pattern.as_ref().map_err(|message| crate::DocsError::Patch {
             part: part.to_string(),
             message: message.clone(),
         })?;
         xml = sub_with(part, re, &xml, 0, |caps| Ok(format!("{} {}", group(caps, 1), group(caps, 2))))?;
     }
-    xml = vertical_merge(part, &xml)?;
-    xml = horizontal_merge(part, &xml)?;
-    sub_with(part, get(part, &TAG_INSIDE)?, &xml, 0, |caps| Ok(clean_tag(group(caps, 0))))
+    if xml.contains("vm") {
+        xml = vertical_merge(part, &xml)?;
+    }
+    if xml.contains("hm") {
+        xml = horizontal_merge(part, &xml)?;
+    }
+    Ok(clean_tags(&xml))
+}
+
+/// The first step of `patch_xml`, `re.sub(r"(?<={)(<[^>]*>)+(?=[\{%\#])|(?<=[%\}\#])(<[^>]*>)+(?=\})", "")`:
+/// a run of XML tags right after `{` and right before `{`, `%` or `#` is removed, and so is
+/// one right after `%`, `}` or `#` and right before `}`. (Backtracking to fewer tags never
+/// helps: the character after a shorter run is `<`.)
+fn join_braces(src: &str) -> String {
+    let bytes = src.as_bytes();
+    let mut out = String::with_capacity(src.len());
+    let mut copied = 0;
+    let mut index = 1;
+    while index < bytes.len() {
+        let previous = bytes[index - 1];
+        if bytes[index] != b'<' || !matches!(previous, b'{' | b'%' | b'}' | b'#') {
+            index += 1;
+            continue;
+        }
+        let mut end = index;
+        while end < bytes.len() && bytes[end] == b'<' {
+            match src[end..].find('>') {
+                Some(close) => end += close + 1,
+                None => break,
+            }
+        }
+        let next = bytes.get(end).copied();
+        let joins = if previous == b'{' {
+            matches!(next, Some(b'{' | b'%' | b'#'))
+        } else {
+            next == Some(b'}')
+        };
+        if joins && end > index && bytes[end - 1] == b'>' {
+            out.push_str(&src[copied..index]);
+            copied = end;
+            index = end;
+        } else {
+            index += 1;
+        }
+    }
+    out.push_str(&src[copied..]);
+    out
+}
+
+/// `re.sub(r"{%(?:(?!%}).)*|{#(?:(?!#}).)*|{{(?:(?!}}).)*", f, xml, flags=re.DOTALL)`: each
+/// tag opener with everything up to (not including) its closer, or to the end of the text.
+fn whole_tags(xml: &str, mut replace: impl FnMut(&str) -> Result<String>) -> Result<String> {
+    let mut out = String::with_capacity(xml.len());
+    let mut copied = 0;
+    let mut index = 0;
+    while let Some(offset) = xml[index..].find('{') {
+        let start = index + offset;
+        let closer = match xml.as_bytes().get(start + 1) {
+            Some(b'%') => "%}",
+            Some(b'#') => "#}",
+            Some(b'{') => "}}",
+            _ => {
+                index = start + 1;
+                continue;
+            }
+        };
+        let end = xml[start + 2..].find(closer).map_or(xml.len(), |at| start + 2 + at);
+        out.push_str(&xml[copied..start]);
+        out.push_str(&replace(&xml[start..end])?);
+        copied = end;
+        index = end.max(start + 2);
+        if index >= xml.len() {
+            break;
+        }
+    }
+    out.push_str(&xml[copied..]);
+    Ok(out)
+}
+
+/// `re.sub(r"(?<=\{[\{%])(.*?)(?=[\}%]})", clean_tags, xml)` (no DOTALL): from just after
+/// each `{{`/`{%` to the first `}}`/`%}` on the same line.
+fn clean_tags(xml: &str) -> String {
+    let bytes = xml.as_bytes();
+    let mut out = String::with_capacity(xml.len());
+    let mut copied = 0;
+    let mut index = 2;
+    while index <= bytes.len() {
+        let opened = bytes[index - 2] == b'{' && matches!(bytes[index - 1], b'{' | b'%');
+        if !opened {
+            index += 1;
+            continue;
+        }
+        let mut end = None;
+        let mut at = index;
+        while at < bytes.len() && bytes[at] != b'\n' {
+            if matches!(bytes[at], b'}' | b'%') && bytes.get(at + 1) == Some(&b'}') {
+                end = Some(at);
+                break;
+            }
+            at += 1;
+        }
+        match end {
+            Some(end) => {
+                out.push_str(&xml[copied..index]);
+                out.push_str(&clean_tag(&xml[index..end]));
+                copied = end;
+                index = end.max(index + 1);
+            }
+            None => index += 1,
+        }
+    }
+    out.push_str(&xml[copied..]);
+    out
 }
 
 /// `{% colspan n %}` / `{% cellbg c %}`: the cell loses its empty runs and its old property,
@@ -211,4 +334,90 @@ fn clean_tag(inside: &str) -> String {
         .replace("&gt;", ">")
         .replace(['\u{201c}', '\u{201d}'], "\"")
         .replace(['\u{2018}', '\u{2019}'], "'")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Limits, Package};
+
+    /// docxtpl's own patterns for the steps done by hand above.
+    static JOIN_BRACES: Pattern =
+        LazyLock::new(|| compile(r"(?s)(?<=\{)(<[^>]*>)+(?=[\{%#])|(?<=[%\}#])(<[^>]*>)+(?=\})"));
+    static WHOLE_TAG: Pattern =
+        LazyLock::new(|| compile(r"(?s)\{%(?:(?!%\}).)*|\{#(?:(?!#\}).)*|\{\{(?:(?!\}\}).)*"));
+    static TAG_INSIDE: Pattern = LazyLock::new(|| compile(r"(?<=\{[\{%])(.*?)(?=[\}%]\})"));
+
+    fn samples() -> Vec<String> {
+        let mut samples: Vec<String> = [
+            "{<w:r><w:t>{ x }<w:t>}<w:r>}",
+            "a{<b>%p if x %<c>}<d>}",
+            "{#<a>c#<b>} {<a>{ y }}<b>}",
+            "{{ a }} {% b %} {# c #} {{ unterminated",
+            "{%}%} {{}} {{ x\n}} {% a & &lt;b&gt; \u{2018}q\u{2019} \u{201c}d\u{201d} %}",
+            "<w:t>{<w:x/><w:y a=\"%<\">{ v }}</w:t>",
+            "{<unclosed",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/docassemble-examples/packages");
+        for package in std::fs::read_dir(root).into_iter().flatten().flatten() {
+            for entry in std::fs::read_dir(package.path().join("data/templates")).into_iter().flatten().flatten() {
+                if entry.path().extension().is_some_and(|ext| ext == "docx") {
+                    let bytes = std::fs::read(entry.path()).unwrap_or_default();
+                    if let Ok(package) = Package::read(&bytes, &Limits::default()) {
+                        for part in package.parts().iter().filter(|part| part.name.ends_with(".xml")) {
+                            samples.push(String::from_utf8_lossy(&part.data).into_owned());
+                        }
+                    }
+                }
+            }
+        }
+        samples
+    }
+
+    #[test]
+    fn scanners_match_docxtpl_patterns() {
+        let samples = samples();
+        assert!(samples.len() > 100, "example templates not found");
+        let text_break = get("t", &TEXT_BREAK).ok();
+        for sample in &samples {
+            let by_pattern = sub("t", &JOIN_BRACES, sample, "").unwrap_or_default();
+            assert_eq!(join_braces(sample), by_pattern, "join_braces on {sample}");
+            let strip = |tag: &str| match text_break {
+                Some(re) => sub_with("t", re, tag, 0, |_| Ok(String::new())),
+                None => Ok(tag.to_string()),
+            };
+            let by_pattern = get("t", &WHOLE_TAG)
+                .and_then(|re| sub_with("t", re, &by_pattern, 0, |caps| strip(group(caps, 0))))
+                .unwrap_or_default();
+            assert_eq!(whole_tags(&join_braces(sample), strip).unwrap_or_default(), by_pattern, "whole_tags on {sample}");
+            let by_pattern = get("t", &TAG_INSIDE)
+                .and_then(|re| sub_with("t", re, sample, 0, |caps| Ok(clean_tag(group(caps, 0)))))
+                .unwrap_or_default();
+            assert_eq!(clean_tags(sample), by_pattern, "clean_tags on {sample}");
+        }
+    }
+
+    #[test]
+    fn paragraph_tags_replace_their_paragraph() {
+        let xml = r#"<w:body><w:p><w:r><w:t>{%p if x %}</w:t></w:r></w:p><w:p><w:r><w:t>Hi {{ name }}</w:t></w:r></w:p><w:p><w:r><w:t>{%p endif %}</w:t></w:r></w:p></w:body>"#;
+        let patched = prepare_part("t", xml).unwrap_or_default();
+        assert_eq!(
+            patched,
+            "<w:body>\n{% if x %}\n<w:p><w:r><w:t xml:space=\"preserve\">Hi {{ name }}</w:t></w:r></w:p>\n{% endif %}</w:body>"
+        );
+    }
+
+    #[test]
+    fn split_tags_are_joined_and_run_tags_cut_out() {
+        let xml = r#"<w:p><w:r><w:t>{</w:t></w:r><w:r><w:t>{ first</w:t></w:r><w:r><w:t>_name }}</w:t></w:r><w:r><w:t>{{r rich }}</w:t></w:r></w:p>"#;
+        let patched = prepare_part("t", xml).unwrap_or_default();
+        assert!(patched.contains("{{ first_name }}"), "{patched}");
+        // the run tag gets a run of its own, which the tag then replaces (its value is runs)
+        assert!(patched.contains("</w:r>{{ rich }}<w:r>"), "{patched}");
+        let quoted = prepare_part("t", "<w:p><w:r><w:t>{{ d[\u{2018}k\u{2019}] &amp; x }}</w:t></w:r></w:p>").unwrap_or_default();
+        assert!(quoted.contains("{{ d['k'] & x }}"), "{quoted}");
+    }
 }
