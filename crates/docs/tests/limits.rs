@@ -3,7 +3,7 @@
 //! field trees with loops or absurd depth.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::io::Write;
+use std::io::{Read, Write};
 
 use docs::docx::DocxTemplate;
 use docs::pdf::{get_pdf_fields, PdfForm};
@@ -122,4 +122,26 @@ fn a_pdf_without_fields_cannot_be_filled() {
     let bytes = pdf_with_fields(|_, _| Vec::new());
     let err = PdfForm::open(&bytes, None, &Limits::default()).unwrap().fill(&[], &Default::default()).unwrap_err();
     assert!(matches!(err, DocsError::NoFields));
+}
+
+#[test]
+fn media_parts_are_copied_through_and_read_within_limits() {
+    let docx = zip_of(&[
+        ("[Content_Types].xml", b"<Types/>".to_vec()),
+        ("word/document.xml", b"<w:document xmlns:w=\"w\"><w:body/></w:document>".to_vec()),
+        ("word/media/image1.emf", vec![7u8; 4 * 1024 * 1024]),
+    ]);
+    let package = Package::read(&docx, &Limits::default()).unwrap();
+    assert!(package.get("word/media/image1.emf").is_none(), "media stays compressed");
+    assert_eq!(package.read_part("word/media/image1.emf").unwrap().unwrap().len(), 4 * 1024 * 1024);
+    let small = Limits { max_entry_bytes: 1024, ..Limits::default() };
+    let package = Package::read(&docx, &small).unwrap();
+    assert!(matches!(package.read_part("word/media/image1.emf"), Err(DocsError::TooLarge { .. })));
+    let written = Package::read(&docx, &Limits::default()).unwrap().write().unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(written)).unwrap();
+    let names: Vec<String> = (0..archive.len()).map(|i| archive.by_index(i).unwrap().name().unwrap().into_owned()).collect();
+    assert_eq!(names, ["[Content_Types].xml", "word/document.xml", "word/media/image1.emf"]);
+    let mut media = Vec::new();
+    archive.by_name("word/media/image1.emf").unwrap().read_to_end(&mut media).unwrap();
+    assert!(media.len() == 4 * 1024 * 1024 && media.iter().all(|b| *b == 7));
 }

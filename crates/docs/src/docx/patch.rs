@@ -367,8 +367,8 @@ mod tests {
                 if entry.path().extension().is_some_and(|ext| ext == "docx") {
                     let bytes = std::fs::read(entry.path()).unwrap_or_default();
                     if let Ok(package) = Package::read(&bytes, &Limits::default()) {
-                        for part in package.parts().iter().filter(|part| part.name.ends_with(".xml")) {
-                            samples.push(String::from_utf8_lossy(&part.data).into_owned());
+                        for name in package.names().filter(|name| name.ends_with(".xml")) {
+                            samples.push(String::from_utf8_lossy(package.get(name).unwrap_or_default()).into_owned());
                         }
                     }
                 }
