@@ -16,7 +16,7 @@ use std::fmt;
 
 pub use escape::{escape_value, sanitize_delimiters, ValueKind};
 pub use listing::{finish_part, renumber_drawings, resolve_listing};
-pub use patch::{fix_quotes, patch_xml, prepare_part};
+pub use patch::{fix_quotes, normalize_text_references, patch_xml, prepare_part};
 
 use crate::xml::check_well_formed;
 use crate::{DocsError, Limits, Package, Result};

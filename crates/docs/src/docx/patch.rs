@@ -13,7 +13,8 @@ use crate::Result;
 /// [`patch_xml`]: a newline before each `<w:p` (so that Jinja errors carry useful line
 /// numbers) and straight quotes and a bare `&` inside each tag.
 pub fn prepare_part(part: &str, xml: &str) -> Result<String> {
-    let with_lines = sub(part, &PARAGRAPH_START, xml, "\n<w:p${1}")?;
+    let xml = normalize_text_references(xml);
+    let with_lines = sub(part, &PARAGRAPH_START, &xml, "\n<w:p${1}")?;
     let quoted = sub_with(part, get(part, &TAG_ON_LINE)?, &with_lines, 0, |caps| {
         Ok(fix_quotes(group(caps, 1)))
     })?;
@@ -22,6 +23,77 @@ pub fn prepare_part(part: &str, xml: &str) -> Result<String> {
 
 static PARAGRAPH_START: Pattern = LazyLock::new(|| compile(r"<w:p([ >])"));
 static TAG_ON_LINE: Pattern = LazyLock::new(|| compile(r"(\{[%\{].*?[%\}]\})"));
+
+/// Writes character references in text nodes as lxml serialises them, because docxtpl patches
+/// lxml's serialisation, not the file: `&quot;`, `&apos;` and numeric references become the
+/// character itself, except `&`, `<`, `>` and control characters (other than tab and newline),
+/// which stay escaped. Attribute values and tags are left alone.
+pub fn normalize_text_references(xml: &str) -> std::borrow::Cow<'_, str> {
+    if !xml.contains("&quot;") && !xml.contains("&apos;") && !xml.contains("&#") {
+        return std::borrow::Cow::Borrowed(xml);
+    }
+    let bytes = xml.as_bytes();
+    let mut out = String::with_capacity(xml.len());
+    let mut index = 0;
+    while index < bytes.len() {
+        if bytes[index] == b'<' {
+            // copy the whole tag, minding quoted attribute values
+            let start = index;
+            let mut quote: Option<u8> = None;
+            index += 1;
+            while index < bytes.len() {
+                match (quote, bytes[index]) {
+                    (None, b'"' | b'\'') => quote = Some(bytes[index]),
+                    (Some(q), c) if c == q => quote = None,
+                    (None, b'>') => break,
+                    _ => {}
+                }
+                index += 1;
+            }
+            index = (index + 1).min(bytes.len());
+            out.push_str(&xml[start..index]);
+            continue;
+        }
+        let end = xml[index..].find('<').map_or(xml.len(), |at| index + at);
+        out.push_str(&decode_text_references(&xml[index..end]));
+        index = end;
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+fn decode_text_references(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let Some(semi) = rest.find(';').filter(|semi| *semi <= 12) else {
+            out.push('&');
+            rest = &rest[1..];
+            continue;
+        };
+        let name = &rest[1..semi];
+        let decoded = match name {
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            _ => name.strip_prefix('#').and_then(|number| {
+                let code = match number.strip_prefix(['x', 'X']) {
+                    Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                    None => number.parse().ok(),
+                };
+                code.and_then(char::from_u32)
+                    .filter(|ch| !matches!(ch, '&' | '<' | '>') && (*ch >= ' ' || matches!(ch, '\t' | '\n')))
+            }),
+        };
+        match decoded {
+            Some(ch) => out.push(ch),
+            None => out.push_str(&rest[..=semi]),
+        }
+        rest = &rest[semi + 1..];
+    }
+    out.push_str(rest);
+    out
+}
 
 /// docassemble's `fix_quotes`: curly quotes become straight ones and `&amp;` becomes `&`.
 pub fn fix_quotes(tag: &str) -> String {
@@ -398,6 +470,15 @@ mod tests {
                 .unwrap_or_default();
             assert_eq!(clean_tags(sample), by_pattern, "clean_tags on {sample}");
         }
+    }
+
+    #[test]
+    fn text_references_are_written_as_lxml_writes_them() {
+        let xml = r#"<w:t a="&quot;x&gt;">{{ f(w=&quot;6in&quot;, s=&#39;a&#39;) }} &amp; &#60; &#13; &#x41;</w:t>"#;
+        assert_eq!(
+            normalize_text_references(xml),
+            r#"<w:t a="&quot;x&gt;">{{ f(w="6in", s='a') }} &amp; &#60; &#13; A</w:t>"#
+        );
     }
 
     #[test]
