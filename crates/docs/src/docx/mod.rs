@@ -11,11 +11,13 @@ mod listing;
 mod patch;
 mod regex;
 mod rels;
+mod tables;
 
 use std::fmt;
 
 pub use escape::{escape_value, sanitize_delimiters, ValueKind};
 pub use listing::{finish_part, renumber_drawings, resolve_listing};
+pub use tables::fix_tables;
 pub use patch::{fix_quotes, normalize_text_references, patch_xml, prepare_part};
 
 use crate::xml::check_well_formed;
@@ -138,7 +140,7 @@ impl DocxTemplate {
     }
 
     /// Renders every templated part with `renderer`, finishes the XML (listing characters,
-    /// drawing ids), checks that each part is well-formed, and returns the new .docx bytes.
+    /// table grids and drawing ids in the body), checks that each part is well-formed, and returns the new .docx bytes.
     pub fn render<R: PartRenderer>(&self, renderer: &mut R) -> std::result::Result<Vec<u8>, RenderFailure<R::Error>> {
         let mut package = self.package.clone();
         for part in &self.parts {
@@ -147,6 +149,7 @@ impl DocxTemplate {
                 .map_err(|error| RenderFailure::Renderer { part: part.name.clone(), error })?;
             let mut xml = finish_part(&part.name, &rendered)?;
             if part.kind == PartKind::Body {
+                xml = fix_tables(&part.name, &xml)?;
                 xml = renumber_drawings(&part.name, &xml)?;
             }
             check_well_formed(&part.name, &xml, self.limits.max_xml_depth)?;
