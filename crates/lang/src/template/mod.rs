@@ -18,6 +18,7 @@
 //!   looked up lazily, only when the branch that uses them is rendered (docassemble's fork
 //!   replaced Mako's eager `strict_undefined` check with lazy lookups).
 
+pub(crate) mod jinja;
 pub(crate) mod parse;
 
 use std::rc::Rc;
@@ -122,9 +123,21 @@ impl Template {
             });
         }
         let nodes = parse::parse(source).map_err(|e| syntax_error(&origin, e.pos, e.message))?;
+        Template::from_nodes(source, origin, &nodes)
+    }
+
+    /// Compiles a Jinja template (a patched DOCX part) onto the same machinery (see
+    /// [`jinja`]): `{{ }}` values go through the caller's `escape`, undefined names are the
+    /// evaluator's `Undefined(path)`.
+    pub fn compile_jinja(source: &str, origin: Origin) -> Result<Template, SyntaxError> {
+        let nodes = jinja::parse(source).map_err(|e| syntax_error(&origin, e.pos, e.message))?;
+        Template::from_nodes(source, origin, &nodes)
+    }
+
+    fn from_nodes(source: &str, origin: Origin, nodes: &[parse::Node]) -> Result<Template, SyntaxError> {
         let mut cx = Compiler { origin, defs: Vec::new(), def_nodes: Vec::new(), locals: Vec::new() };
-        cx.collect_defs(&nodes)?;
-        let compiled = cx.nodes(&nodes)?;
+        cx.collect_defs(nodes)?;
+        let compiled = cx.nodes(nodes)?;
         let Compiler { defs, locals, .. } = cx;
         let plain = match compiled.as_slice() {
             [] => source.is_empty(),

@@ -1,0 +1,19 @@
+//! Document assembly, pure: bytes in, bytes out, no I/O and no clock. It owns the DOCX template
+//! pipeline with python-docx-template's semantics (`docx`), PDF AcroForm reading, filling and
+//! flattening with docassemble's rules (`pdf`), the OOXML package container (`package`), and
+//! the limits applied to every untrusted file (`limits`).
+//!
+//! Rendering the Jinja inside a DOCX template is left to the caller through
+//! [`docx::PartRenderer`], so that the interview engine evaluates templates with its own
+//! language (an undefined name asks its question).
+
+pub mod docx;
+mod error;
+pub mod limits;
+pub mod package;
+pub mod pdf;
+pub mod xml;
+
+pub use error::{DocsError, Result};
+pub use limits::Limits;
+pub use package::Package;
