@@ -103,6 +103,12 @@ macro_rules! lifted {
     ($($name:ident => $inner:ident),* $(,)?) => {
         $(
             pub(super) fn $name(vm: &mut Vm<'_>, args: Args) -> R {
+                // matching is linear in the text (the `regex` crate): charge its bytes
+                for a in &args.positional {
+                    if let Value::Str(s) = a {
+                        vm.charge_bytes(s.len())?;
+                    }
+                }
                 let r = $inner(vm, args);
                 lift(vm, r)
             }
@@ -681,6 +687,7 @@ pub(super) fn sub_impl(
         count as usize
     };
     let matches = all_matches(&re, text, limit);
+    vm.charge(matches.len())?;
     let mut out = String::new();
     let mut last = 0;
     let mut cursor = CharCursor::new(text);
