@@ -2,7 +2,7 @@
 // and `crates/colloquy/tests/eval_cli.rs` (through the binary, via `include!`).
 //
 // Each case: (name, source, accepted outcomes). An outcome is one of
-// `ok`, `ok:<exact stdout>`, `forbidden`, `limit`, `limit:<steps|recursion|length|memory>`,
+// `ok`, `ok:<exact stdout>`, `forbidden`, `limit`, `limit:<steps|recursion|length|memory|time>`,
 // `undefined`, `exc`, `exc:<ExceptionType>`, `syntax`. A case passes when the evaluation
 // ends (no hang, no panic) with one of its accepted outcomes.
 
