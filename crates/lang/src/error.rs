@@ -51,6 +51,8 @@ pub enum LimitKind {
     Length,
     /// Too much memory allocated in total.
     Memory,
+    /// The wall-clock deadline passed.
+    Time,
 }
 
 impl fmt::Display for LimitKind {
@@ -60,6 +62,7 @@ impl fmt::Display for LimitKind {
             LimitKind::Depth => "recursion",
             LimitKind::Length => "length",
             LimitKind::Memory => "memory",
+            LimitKind::Time => "time",
         })
     }
 }

@@ -636,8 +636,51 @@ impl Namespace {
 pub(crate) const MAX_NEST: u32 = 200;
 
 thread_local! {
+    /// Nodes a walk over values (`==`, `repr`, hashing) may still visit; unlimited outside
+    /// [`crate::Vm`]'s walks. At 0 the walk gives up (the Vm reports the step limit).
+    static WALK_LEFT: std::cell::Cell<u64> = const { std::cell::Cell::new(u64::MAX) };
+    /// The deadline of the current walk (looked at every 65,536 nodes).
+    static WALK_DEADLINE: std::cell::Cell<Option<std::time::Instant>> = const { std::cell::Cell::new(None) };
     static NEST_OVERFLOW: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     static REPR_ANCESTORS: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Starts a walk allowed to visit `allowance` nodes; returns the enclosing walk's allowance.
+pub(crate) fn walk_begin(allowance: u64, deadline: Option<std::time::Instant>) -> u64 {
+    WALK_DEADLINE.with(|d| d.set(deadline));
+    WALK_LEFT.with(|w| {
+        let outer = w.get();
+        w.set(allowance.min(outer));
+        outer
+    })
+}
+
+/// Ends a walk: returns what was left of its allowance and charges what it used to the
+/// enclosing walk (`outer`, from [`walk_begin`]).
+pub(crate) fn walk_end(outer: u64) -> u64 {
+    WALK_LEFT.with(|w| {
+        let left = w.get();
+        w.set(outer);
+        left
+    })
+}
+
+/// Counts `n` nodes of the current walk; false once its allowance is spent.
+#[inline]
+pub(crate) fn walk_tick(n: u64) -> bool {
+    WALK_LEFT.with(|w| {
+        let left = w.get();
+        if left == u64::MAX {
+            return true;
+        }
+        let now_left = left.saturating_sub(n);
+        if (left ^ now_left) >> 16 != 0 && WALK_DEADLINE.with(|d| d.get()).is_some_and(|d| std::time::Instant::now() >= d) {
+            w.set(0);
+            return false;
+        }
+        w.set(now_left);
+        left > n
+    })
 }
 
 fn set_nest_overflow() {
@@ -803,6 +846,9 @@ impl Value {
     }
 
     pub(crate) fn repr_into(&self, out: &mut String, depth: u32) {
+        if !walk_tick(1) {
+            return;
+        }
         if depth > MAX_NEST {
             set_nest_overflow();
             out.push_str("...");
@@ -973,6 +1019,9 @@ impl Value {
     }
 
     pub(crate) fn eq_depth(&self, other: &Value, depth: u32) -> bool {
+        if !walk_tick(1) {
+            return false;
+        }
         if depth > MAX_NEST {
             set_nest_overflow();
             return false;
@@ -1065,6 +1114,9 @@ impl Value {
     }
 
     fn to_key_depth(&self, depth: u32) -> Result<Key, String> {
+        if !walk_tick(1) {
+            return Err("tuple (too large)".into());
+        }
         if depth > MAX_NEST {
             return Err("deeply nested tuple".into());
         }

@@ -279,8 +279,28 @@ fn limit_cases() -> Vec<(&'static str, &'static str, Limits, &'static str)> {
         max_depth: 1000,
         max_len: usize::MAX / 4,
         max_alloc: usize::MAX / 4,
+        max_time: None,
+        deadline: None,
     };
     vec![
+        (
+            "time",
+            "while True:\n    pass",
+            Limits {
+                max_time: Some(std::time::Duration::from_millis(200)),
+                ..big.clone()
+            },
+            "limit:time",
+        ),
+        (
+            "time inside a builtin loop",
+            "l = list(range(1000))\nwhile True:\n    sorted(l)",
+            Limits {
+                max_time: Some(std::time::Duration::from_millis(200)),
+                ..big.clone()
+            },
+            "limit:time",
+        ),
         (
             "steps",
             "for i in range(1000):\n    pass",

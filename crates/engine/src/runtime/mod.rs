@@ -199,6 +199,9 @@ impl<'a> Run<'a> {
 
     // ---- evaluation helpers -------------------------------------------------------
 
+    /// The limits of one evaluation: the defaults, which include a wall-clock `max_time` per
+    /// evaluation (5 s). The request's own deadline (`Limits::deadline`) is for the server to
+    /// pass through `RequestContext` (integration).
     fn limits() -> lang::Limits {
         lang::Limits::default()
     }

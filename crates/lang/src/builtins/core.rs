@@ -43,6 +43,16 @@ pub(super) fn b_print(vm: &mut Vm, mut args: Args) -> R<Value> {
     Ok(Value::None)
 }
 
+/// The number of items of a list, tuple, dict or set (0 for other values).
+pub(crate) fn len_hint(v: &Value) -> usize {
+    match v {
+        Value::List(l) => l.borrow().len(),
+        Value::Tuple(t) => t.len(),
+        Value::Dict(d) | Value::Set(d) => d.borrow().len(),
+        _ => 0,
+    }
+}
+
 /// `len(v)`.
 pub fn len_of(vm: &mut Vm, v: &Value) -> R<i64> {
     Ok(match v {

@@ -322,16 +322,15 @@ pub(super) fn b_id(_vm: &mut Vm, args: Args) -> R<Value> {
     Ok(Value::Int(if id != 0 {
         (id >> 3) as i64
     } else {
-        hash_value(v).unwrap_or(0)
+        v.to_key().map(|k| hash_key(&k)).unwrap_or(0)
     }))
 }
 
-pub(super) fn hash_value(v: &Value) -> Option<i64> {
+pub(super) fn hash_key(k: &Key) -> i64 {
     use std::hash::{Hash, Hasher};
-    let k = v.to_key().ok()?;
     // Equal numbers hash equal (hash(1) == hash(1.0) == hash(True)), as in CPython.
     if let Some(i) = k.as_int() {
-        return Some(if i == -1 { -2 } else { i });
+        return if i == -1 { -2 } else { i };
     }
     // FNV-1a over the key's hash stream: deterministic across runs.
     struct Fnv(u64);
@@ -348,17 +347,15 @@ pub(super) fn hash_value(v: &Value) -> Option<i64> {
     }
     let mut h = Fnv(0xcbf29ce484222325);
     k.hash(&mut h);
-    Some((h.finish() >> 1) as i64)
+    (h.finish() >> 1) as i64
 }
 
-pub(super) fn b_hash(_vm: &mut Vm, args: Args) -> R<Value> {
+pub(super) fn b_hash(vm: &mut Vm, args: Args) -> R<Value> {
     no_kwargs(&args, "hash")?;
     nargs(&args, 1, 1, "hash")?;
-    match hash_value(&args.positional[0]) {
-        Some(h) => Ok(Value::Int(h)),
-        None => Err(Error::exception(
-            "TypeError",
-            format!("unhashable type: '{}'", args.positional[0].class_name()),
-        )),
+    let v = &args.positional[0];
+    match vm.walk(|| v.to_key())? {
+        Ok(k) => Ok(Value::Int(hash_key(&k))),
+        Err(_) => Err(Error::exception("TypeError", format!("unhashable type: '{}'", v.class_name()))),
     }
 }

@@ -34,7 +34,8 @@ pub fn sort_values(vm: &mut Vm, items: &mut Vec<(Value, Value)>, reverse: bool) 
             }
             std::mem::swap(items, &mut buf);
             width *= 2;
-            vm.step()?;
+            // one pass over the items: n comparisons and moves
+            vm.charge(n)?;
         }
     }
     if reverse {

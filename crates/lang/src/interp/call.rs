@@ -3,6 +3,24 @@
 use super::*;
 
 impl<'a> Vm<'a> {
+    /// Charges a method call on a builtin value for the work it does over its receiver:
+    /// every `str` method scans its string; list/tuple/dict/set methods other than the
+    /// constant-time ones walk their items.
+    fn charge_receiver(&mut self, receiver: &Value, method: &str) -> R<()> {
+        let constant = matches!(
+            method,
+            "append" | "pop" | "get" | "setdefault" | "add" | "discard" | "popitem" | "__getitem__"
+        );
+        match receiver {
+            Value::Str(s) => self.charge_bytes(s.len()),
+            _ if constant => Ok(()),
+            Value::List(l) => self.charge(l.borrow().len()),
+            Value::Tuple(t) => self.charge(t.len()),
+            Value::Dict(d) | Value::Set(d) => self.charge(d.borrow().len()),
+            _ => Ok(()),
+        }
+    }
+
     /// Calls `f` with `args`.
     pub fn call(&mut self, f: &Value, args: Args) -> R<Value> {
         stacker::maybe_grow(RED_ZONE, STACK_SEGMENT, || self.call_inner(f, args))
@@ -46,11 +64,19 @@ impl<'a> Vm<'a> {
                         _ => {}
                     }
                 }
+                if let Some(r) = &n.receiver {
+                    self.charge_receiver(r, &n.name)?;
+                }
                 self.enter()?;
                 let r = (n.func)(self, args);
                 self.depth -= 1;
                 if !keep.is_empty() {
                     crate::value::drop_values(keep);
+                }
+                // what a native built counts against the memory limit (strings: their bytes)
+                if let Ok(Value::Str(s)) = &r {
+                    self.charge_bytes(s.len())?;
+                    self.alloc(s.len())?;
                 }
                 r
             }

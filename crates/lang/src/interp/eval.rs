@@ -617,9 +617,9 @@ impl<'a> Vm<'a> {
 
     /// Python `repr(v)` (calls `__repr__` of objects, also inside containers).
     pub fn repr_of(&mut self, v: &Value) -> R<String> {
-        if !contains_objects(v, 0) {
+        if !self.walk(|| contains_objects(v, 0))? {
             crate::value::take_nest_overflow();
-            let s = v.repr();
+            let s = self.walk(|| v.repr())?;
             if crate::value::take_nest_overflow() {
                 return Err(recursion_error("while getting the repr of an object"));
             }
@@ -632,6 +632,7 @@ impl<'a> Vm<'a> {
     }
 
     pub(super) fn repr_rec(&mut self, v: &Value, out: &mut String, depth: u32) -> R<()> {
+        self.charge(1)?;
         if depth > crate::value::MAX_NEST {
             out.push_str("...");
             return Ok(());
@@ -694,6 +695,9 @@ impl<'a> Vm<'a> {
 
     /// The items of an iterable.
     pub fn iterate(&mut self, v: &Value) -> R<Vec<Value>> {
+        if let Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) = v {
+            self.charge(crate::builtins::len_hint(v))?;
+        }
         Ok(match v {
             Value::List(l) => l.borrow().clone(),
             Value::Tuple(t) => t.to_vec(),
@@ -759,7 +763,7 @@ impl<'a> Vm<'a> {
 }
 
 pub(super) fn contains_objects(v: &Value, depth: u32) -> bool {
-    if depth > 50 {
+    if depth > 50 || !crate::value::walk_tick(1) {
         return false;
     }
     match v {

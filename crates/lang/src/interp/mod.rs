@@ -8,7 +8,7 @@ use indexmap::IndexMap;
 
 use crate::error::{Error, LimitKind};
 use crate::ir::{self, Arg, BinOp, CmpOp, CompKind, Elt, Expr, FPart, Lit, Stmt, StmtKind, UnOp};
-use crate::limits::Limits;
+use crate::limits::{Limits, BYTES_PER_STEP, WORK_PER_STEP};
 use crate::random::Random;
 use crate::exception::{exception_class_by_name, is_exception_class, new_exception};
 use crate::value::{
@@ -48,12 +48,24 @@ const RED_ZONE: usize = 512 * 1024;
 /// Size of each extra stack segment.
 const STACK_SEGMENT: usize = 4 * 1024 * 1024;
 
+/// Units of work between two looks at the clock (about 4,000 steps).
+const CLOCK_INTERVAL: u64 = 4096 * WORK_PER_STEP;
+/// Bytes per unit of work.
+const BYTES_PER_UNIT: usize = (BYTES_PER_STEP / WORK_PER_STEP) as usize;
+
 /// The evaluator. One per request (or per evaluation); limits count per Vm.
 pub struct Vm<'a> {
     pub(crate) limits: Limits,
     out: &'a mut dyn Output,
     host: Option<&'a mut dyn Host>,
-    steps: u64,
+    /// Work done, in units of one element (a step is `WORK_PER_STEP` units).
+    fuel: u64,
+    /// `fuel` at which the budget runs out.
+    fuel_limit: u64,
+    /// `fuel` at which the clock and the budget are next checked (≤ `fuel_limit`).
+    next_check: u64,
+    /// When evaluation must stop.
+    deadline: Option<std::time::Instant>,
     depth: u32,
     allocated: usize,
     pub(crate) globals: Namespace,
@@ -90,11 +102,16 @@ pub(crate) use self::ops::overflow;
 impl<'a> Vm<'a> {
     /// A Vm with `limits` that prints to `out`.
     pub fn new(limits: Limits, out: &'a mut dyn Output) -> Vm<'a> {
+        let fuel_limit = limits.max_steps.saturating_mul(WORK_PER_STEP);
+        let deadline = limits.deadline_from_now();
         Vm {
             limits,
             out,
             host: None,
-            steps: 0,
+            fuel: 0,
+            fuel_limit,
+            next_check: fuel_limit.min(CLOCK_INTERVAL),
+            deadline,
             depth: 0,
             allocated: 0,
             globals: Namespace::new(),
@@ -147,7 +164,7 @@ impl<'a> Vm<'a> {
 
     /// Steps used so far.
     pub fn steps(&self) -> u64 {
-        self.steps
+        self.fuel / WORK_PER_STEP
     }
 
     /// Runs `f` with `ns` as the global namespace. The outermost call leaves `ns` in place
@@ -212,11 +229,67 @@ impl<'a> Vm<'a> {
     /// Counts one evaluation step.
     #[inline]
     pub fn step(&mut self) -> R<()> {
-        self.steps += 1;
-        if self.steps > self.limits.max_steps {
-            return Err(Error::Limit(LimitKind::Steps));
+        self.fuel += WORK_PER_STEP;
+        if self.fuel > self.next_check {
+            return self.check_budget();
         }
         Ok(())
+    }
+
+    /// Charges `n` units of work (elements compared, copied, hashed or visited) against the
+    /// step budget; checks the budget and the clock as it goes.
+    #[inline]
+    pub fn charge(&mut self, n: usize) -> R<()> {
+        self.fuel = self.fuel.saturating_add(n as u64);
+        if self.fuel > self.next_check {
+            return self.check_budget();
+        }
+        Ok(())
+    }
+
+    /// Charges the work of scanning or building `n` bytes.
+    #[inline]
+    pub fn charge_bytes(&mut self, n: usize) -> R<()> {
+        self.charge(n / BYTES_PER_UNIT)
+    }
+
+    /// The units of work left before the step budget runs out.
+    pub(crate) fn fuel_left(&self) -> u64 {
+        self.fuel_limit.saturating_sub(self.fuel)
+    }
+
+    /// The slow path of [`Vm::step`]/[`Vm::charge`]: the budget, then the clock.
+    #[cold]
+    fn check_budget(&mut self) -> R<()> {
+        if self.fuel > self.fuel_limit {
+            self.next_check = self.fuel_limit;
+            return Err(Error::Limit(LimitKind::Steps));
+        }
+        if let Some(deadline) = self.deadline {
+            if std::time::Instant::now() >= deadline {
+                self.next_check = self.fuel;
+                return Err(Error::Limit(LimitKind::Time));
+            }
+        }
+        self.next_check = self.fuel_limit.min(self.fuel.saturating_add(CLOCK_INTERVAL));
+        Ok(())
+    }
+
+    /// Runs `walk`, a walk over plain values (`==`, `repr`, hashing) that counts the nodes it
+    /// visits, with the rest of the budget as its allowance; charges what it used.
+    pub(crate) fn walk<T>(&mut self, walk: impl FnOnce() -> T) -> R<T> {
+        let allowance = self.fuel_left().saturating_add(1);
+        let outer = crate::value::walk_begin(allowance, self.deadline);
+        let r = walk();
+        let left = crate::value::walk_end(outer);
+        if left == 0 && self.deadline.is_some_and(|d| std::time::Instant::now() >= d) {
+            return Err(Error::Limit(LimitKind::Time));
+        }
+        self.charge((allowance - left) as usize)?;
+        if left == 0 {
+            return Err(Error::Limit(LimitKind::Steps));
+        }
+        Ok(r)
     }
 
     /// Refuses a string or collection of `n` items/bytes above the length limit.
@@ -241,12 +314,14 @@ impl<'a> Vm<'a> {
     /// Checks the length limit and accounts memory for a new collection of `n` items.
     pub fn new_items(&mut self, n: usize) -> R<()> {
         self.check_len(n)?;
+        self.charge(n)?;
         self.alloc(n.saturating_mul(16).saturating_add(32))
     }
 
     /// Checks the length limit and accounts memory for a new string of `n` bytes.
     pub fn new_str(&mut self, n: usize) -> R<()> {
         self.check_len(n)?;
+        self.charge_bytes(n)?;
         self.alloc(n.saturating_add(16))
     }
 
@@ -254,8 +329,12 @@ impl<'a> Vm<'a> {
 
     /// The dict key of `v`, or TypeError if it is unhashable.
     pub fn key_of(&mut self, v: &Value) -> R<Key> {
-        v.to_key()
-            .map_err(|t| Error::exception("TypeError", format!("unhashable type: '{t}'")))
+        let key = match v {
+            // a tuple's key is a walk over its items (bounded by the step budget)
+            Value::Tuple(_) => self.walk(|| v.to_key())?,
+            _ => v.to_key(),
+        };
+        key.map_err(|t| Error::exception("TypeError", format!("unhashable type: '{t}'")))
     }
 
     // ---- expressions ---------------------------------------------------------------------

@@ -183,7 +183,10 @@ impl<'a> Vm<'a> {
             }
         }
         crate::value::take_nest_overflow();
-        let r = a.py_eq(b);
+        let r = match a {
+            Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) => self.walk(|| a.py_eq(b))?,
+            _ => a.py_eq(b),
+        };
         if crate::value::take_nest_overflow() {
             return Err(recursion_error("in comparison"));
         }
@@ -308,7 +311,10 @@ impl<'a> Vm<'a> {
     pub fn contains(&mut self, container: &Value, item: &Value) -> R<bool> {
         match container {
             Value::Str(s) => match item {
-                Value::Str(x) => Ok(s.contains(&**x)),
+                Value::Str(x) => {
+                    self.charge_bytes(s.len())?;
+                    Ok(s.contains(&**x))
+                }
                 other => Err(Error::exception(
                     "TypeError",
                     format!(
@@ -319,6 +325,7 @@ impl<'a> Vm<'a> {
             },
             Value::List(l) => {
                 let items = l.borrow().clone();
+                self.charge(items.len())?;
                 for v in &items {
                     if self.eq(v, item)? {
                         return Ok(true);
@@ -327,6 +334,7 @@ impl<'a> Vm<'a> {
                 Ok(false)
             }
             Value::Tuple(t) => {
+                self.charge(t.len())?;
                 for v in t.iter() {
                     if self.eq(v, item)? {
                         return Ok(true);

@@ -169,6 +169,7 @@ pub(super) fn json_encode(
     if level > 200 {
         return Err(Error::Limit(LimitKind::Depth));
     }
+    vm.charge(1)?;
     vm.check_len(out.len())?;
     match v {
         Value::None => out.push_str("null"),
@@ -282,6 +283,7 @@ pub(super) fn json_loads(vm: &mut Vm<'_>, args: Args) -> R {
             )))
         }
     };
+    vm.charge_bytes(text.len())?;
     let chars: Vec<char> = text.chars().collect();
     let mut p = Parser {
         chars: &chars,
@@ -336,6 +338,7 @@ impl Parser<'_> {
         if depth > 200 {
             return Err(Error::Limit(LimitKind::Depth));
         }
+        vm.charge(1)?;
         let Some(c) = self.peek() else {
             return Err(self.err("Expecting value", self.pos));
         };

@@ -103,6 +103,12 @@ macro_rules! lifted {
     ($($name:ident => $inner:ident),* $(,)?) => {
         $(
             pub(super) fn $name(vm: &mut Vm<'_>, args: Args) -> R {
+                // matching is linear in the text (the `regex` crate): charge its bytes
+                for a in &args.positional {
+                    if let Value::Str(s) = a {
+                        vm.charge_bytes(s.len())?;
+                    }
+                }
                 let r = $inner(vm, args);
                 lift(vm, r)
             }
@@ -662,6 +668,23 @@ pub(super) fn expand_template(re: &regex::Regex, repl: &str) -> Result<Vec<Resul
     Ok(parts)
 }
 
+/// Units of work one match costs (a match with its groups: about one step).
+const WORK_PER_MATCH: usize = 16;
+
+/// [`all_matches`] within the step budget: stops looking once the matches found would
+/// exhaust it, and charges them (so a truncated list is never returned, the limit error is).
+pub(super) fn budgeted_matches<'t>(
+    vm: &mut Vm<'_>,
+    re: &regex::Regex,
+    text: &'t str,
+    limit: usize,
+) -> Result<Vec<regex::Captures<'t>>, Error> {
+    let affordable = usize::try_from(vm.fuel_left()).unwrap_or(usize::MAX) / WORK_PER_MATCH + 1;
+    let matches = all_matches(re, text, limit.min(affordable));
+    vm.charge(matches.len().saturating_mul(WORK_PER_MATCH))?;
+    Ok(matches)
+}
+
 pub(super) fn sub_impl(
     vm: &mut Vm<'_>,
     pat: &str,
@@ -680,7 +703,7 @@ pub(super) fn sub_impl(
     } else {
         count as usize
     };
-    let matches = all_matches(&re, text, limit);
+    let matches = budgeted_matches(vm, &re, text, limit)?;
     let mut out = String::new();
     let mut last = 0;
     let mut cursor = CharCursor::new(text);
@@ -790,7 +813,7 @@ pub(super) fn split_impl(vm: &mut Vm<'_>, pat: &str, flags: i64, text: &str, max
     };
     let mut out = Vec::new();
     let mut last = 0;
-    for caps in all_matches(&re, text, limit) {
+    for caps in budgeted_matches(vm, &re, text, limit)? {
         let Some(m) = caps.get(0) else { continue };
         out.push(s(&text[last..m.start()]));
         for g in 1..caps.len() {
@@ -842,7 +865,7 @@ pub(super) fn pat_split(vm: &mut Vm<'_>, args: Args) -> R {
 
 pub(super) fn findall_impl(vm: &mut Vm<'_>, pat: &str, flags: i64, text: &Rc<str>, iter: bool) -> R {
     let re = regex_for(pat, flags, Mode::Search, text)?;
-    let matches = all_matches(&re, text, usize::MAX);
+    let matches = budgeted_matches(vm, &re, text, usize::MAX)?;
     vm.new_items(matches.len())?;
     let mut out = Vec::with_capacity(matches.len());
     let mut cursor = CharCursor::new(text);
