@@ -65,6 +65,7 @@ fn ctx() -> RequestContext {
         url_args: Vec::new(),
         seed: 0,
         sign_action: None,
+        deadline: None,
     }
 }
 

@@ -47,6 +47,7 @@ fuzz_target!(|data: &[u8]| {
                 url_args: Vec::new(),
                 seed: 0,
                 sign_action: None,
+                deadline: None,
             };
             let mut state = interview.new_session();
             let _ = interview.next_screen(&mut state, &ctx);

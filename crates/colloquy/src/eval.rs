@@ -122,12 +122,32 @@ fn read_source(file: Option<&PathBuf>) -> Result<(String, String), String> {
     }
 }
 
+/// Runs `source` with the `random` module seeded from the operating system (the sandbox
+/// reads no randomness itself; this command is its host).
+fn run_with_os_random(
+    source: &str,
+    name: &str,
+    limits: Limits,
+    out: &mut dyn Output,
+) -> Result<(), RunError> {
+    use server::Rng as _;
+    let program =
+        lang::Program::compile(source, Origin::new(name, 1, 0)).map_err(RunError::Syntax)?;
+    let mut seed = [0u8; 8];
+    // Without OS randomness the generator keeps its fixed seed (still a valid run).
+    let _ = server::OsRng.fill(&mut seed);
+    let mut random = lang::Random::from_seed(u64::from_le_bytes(seed));
+    let ns = lang::Namespace::new();
+    let mut vm = lang::Vm::new(limits, out).with_random(&mut random);
+    vm.exec(&program, &ns).map_err(RunError::Eval)
+}
+
 /// Runs `source`, prints the outcome on stderr and returns the exit code.
 fn evaluate(source: &str, name: &str, limits: Limits) -> u8 {
     let mut out = Stdout {
         out: std::io::BufWriter::new(std::io::stdout()),
     };
-    let result = lang::run_source(source, Origin::new(name, 1, 0), limits, &mut out);
+    let result = run_with_os_random(source, name, limits, &mut out);
     let _ = out.out.flush();
     match result {
         Ok(()) => EXIT_OK,

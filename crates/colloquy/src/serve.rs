@@ -53,6 +53,10 @@ pub struct ServeArgs {
     /// and back it up separately from the database.
     #[arg(long, env = "COLLOQUY_SERVER_KEY_FILE", value_name = "FILE")]
     pub server_key_file: Option<PathBuf>,
+    /// Seconds the interview logic of one request may run before it is stopped with an
+    /// error page (the sandbox's time limit; each evaluation also has its own).
+    #[arg(long, env = "COLLOQUY_EVAL_TIMEOUT", value_name = "SECONDS", default_value_t = 5.0)]
+    pub eval_timeout: f64,
 }
 
 /// Deletes the sessions idle for more than `days` days (0 = keep forever); returns how
@@ -208,6 +212,7 @@ pub async fn build_config(args: &ServeArgs) -> Result<Config, String> {
             hsts: args.hsts,
             server_key: Some(Arc::new(server_key)),
             request_timeout: None,
+            eval_timeout: Some(Duration::from_secs_f64(args.eval_timeout.clamp(0.01, 3600.0))),
             clock: None,
             rng: None,
         },
@@ -271,6 +276,7 @@ mod tests {
             hsts: false,
             delete_after_days: 90,
             server_key_file: None,
+            eval_timeout: 5.0,
         }
     }
 
@@ -516,6 +522,57 @@ code: |
         assert!(html.contains("Count is 2 for Alice"), "{html}");
         assert!(!cookies.is_empty());
         assert_eq!(store.session_count().await.unwrap(), 1);
+        drop(app);
+        store.close().await;
+    }
+
+    #[tokio::test]
+    async fn runaway_interview_code_is_stopped_by_the_request_deadline() {
+        let dir = tempfile::tempdir().unwrap();
+        let pkgs = dir.path().join("pkgs");
+        let q = pkgs.join("docassemble.spin/data/questions");
+        std::fs::create_dir_all(&q).unwrap();
+        std::fs::write(
+            q.join("spin.yml"),
+            "mandatory: True\ncode: |\n  n = 0\n  while True:\n    n = n + 1\n---\nquestion: Never shown\nfield: done\n",
+        )
+        .unwrap();
+        std::fs::write(q.join("ok.yml"), "mandatory: True\nquestion: Hello there\nfield: done\n").unwrap();
+        let mut a = args(&dir.path().join("data"));
+        a.packages = vec![pkgs];
+        // 10 ms: far less than the step budget takes even in a release build.
+        a.eval_timeout = 0.01;
+        let config = build_config(&a).await.unwrap();
+        let store = config.store.clone();
+        let app = server::router(config);
+        let get = |u: &str| {
+            Request::get(u)
+                .header(header::HOST, "localhost")
+                .body(Body::empty())
+                .unwrap()
+        };
+        let started = std::time::Instant::now();
+        let (status, _, html) = send(
+            &app,
+            get("/interview?i=docassemble.spin%3Adata%2Fquestions%2Fspin.yml"),
+        )
+        .await;
+        assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR, "{html}");
+        assert!(html.contains("<title>Error</title>"), "{html}");
+        assert!(html.contains("spin.yml"), "names the file: {html}");
+        assert!(html.contains("time limit of the request"), "says which limit: {html}");
+        assert!(!html.contains("Never shown"), "{html}");
+        assert!(started.elapsed() < Duration::from_secs(5), "{:?}", started.elapsed());
+        // The worker is free again: the next request is answered at once.
+        let started = std::time::Instant::now();
+        let (status, _, html) = send(
+            &app,
+            get("/interview?i=docassemble.spin%3Adata%2Fquestions%2Fok.yml"),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{html}");
+        assert!(html.contains("Hello there"), "{html}");
+        assert!(started.elapsed() < Duration::from_secs(2), "{:?}", started.elapsed());
         drop(app);
         store.close().await;
     }

@@ -52,6 +52,9 @@ pub struct RequestContext {
     pub seed: u64,
     /// Signs the action links the engine makes (`action_sig`); `None`: left unsigned.
     pub sign_action: Option<ActionSigner>,
+    /// When the request's evaluations must stop (the sandbox's time limit), if any; every
+    /// evaluation also has its own time limit.
+    pub deadline: Option<std::time::Instant>,
 }
 
 impl RequestContext {
@@ -68,6 +71,7 @@ impl RequestContext {
             url_args: Vec::new(),
             seed: 0,
             sign_action: None,
+            deadline: None,
         }
     }
 

@@ -74,6 +74,8 @@ fn context(
         sign_action: Some(ActionSigner::new(move |action| {
             action_token(&secret, &id, &epochs, action)
         })),
+        deadline: std::time::Instant::now()
+            .checked_add(app.options.eval_timeout.unwrap_or(crate::state::EVAL_TIMEOUT)),
     })
 }
 

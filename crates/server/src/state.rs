@@ -9,6 +9,9 @@ use crate::ports::{Engine, PackageFiles};
 /// The default limit on one request's duration (upload of the body included).
 pub const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 
+/// How long the interview logic of one request may run by default.
+pub const EVAL_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// Where the server reads the time (the interview's local time); tests fix it.
 pub trait Clock: Send + Sync + fmt::Debug + 'static {
     /// The current local time.
@@ -121,6 +124,9 @@ pub struct ServerOptions {
     /// How long one request may take, body upload included, before it is answered with
     /// 408 (a slow client cannot hold a worker). `None`: [`REQUEST_TIMEOUT`].
     pub request_timeout: Option<std::time::Duration>,
+    /// How long the interview logic of one request may run (the deadline handed to the
+    /// engine). `None`: [`EVAL_TIMEOUT`].
+    pub eval_timeout: Option<std::time::Duration>,
     /// The clock; `None`: [`SystemClock`].
     pub clock: Option<Arc<dyn Clock>>,
     /// The random source; `None`: [`OsRng`].

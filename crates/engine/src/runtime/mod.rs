@@ -47,6 +47,18 @@ pub(crate) enum Outcome {
     Skip,
 }
 
+/// What a sandbox limit means, in words for the interview's author.
+fn limit_message(kind: lang::LimitKind) -> String {
+    let what = match kind {
+        lang::LimitKind::Steps => "the code did more work than one request may do (the step limit)",
+        lang::LimitKind::Depth => "calls nested deeper than the recursion limit",
+        lang::LimitKind::Length => "a string or collection grew past the length limit",
+        lang::LimitKind::Memory => "the code built more data than the memory limit allows",
+        lang::LimitKind::Time => "the code ran past the time limit of the request",
+    };
+    format!("stopped: {what} (limit: {kind})")
+}
+
 /// Limit on nested searches for variables.
 const DEFAULT_LIMIT: u32 = 500;
 
@@ -199,17 +211,16 @@ impl<'a> Run<'a> {
 
     // ---- evaluation helpers -------------------------------------------------------
 
-    /// The limits of one evaluation: the defaults, which include a wall-clock `max_time` per
-    /// evaluation (5 s). The request's own deadline (`Limits::deadline`) is for the server to
-    /// pass through `RequestContext` (integration).
-    fn limits() -> lang::Limits {
-        lang::Limits::default()
+    /// The limits of one evaluation: the defaults (steps, depth, length, memory, and a
+    /// wall-clock `max_time` per evaluation), ending at the request's deadline at the latest.
+    fn limits(ctx: &RequestContext) -> lang::Limits {
+        lang::Limits { deadline: ctx.deadline, ..lang::Limits::default() }
     }
 
     pub(crate) fn run_vm<T>(&mut self, f: impl FnOnce(&mut Vm<'_>, &Namespace) -> Result<T, lang::Error>) -> Result<T, lang::Error> {
         let ns = self.ns.clone();
         let res = {
-            let mut vm = Vm::new(Self::limits(), &mut self.out).with_host(&mut self.host).with_random(&mut self.random);
+            let mut vm = Vm::new(Self::limits(self.ctx), &mut self.out).with_host(&mut self.host).with_random(&mut self.random);
             f(&mut vm, &ns)
         };
         self.sync_host();
@@ -251,7 +262,7 @@ impl<'a> Run<'a> {
         let e = compile::expression(source, pos).map_err(Flow::Fatal)?;
         let ns = self.ns.clone();
         let res = {
-            let mut vm = Vm::new(Self::limits(), &mut self.out).with_host(&mut self.host).with_random(&mut self.random);
+            let mut vm = Vm::new(Self::limits(self.ctx), &mut self.out).with_host(&mut self.host).with_random(&mut self.random);
             vm.eval(&e, &ns)
         };
         res.map_err(|err| self.flow(err, pos))
@@ -284,7 +295,7 @@ impl<'a> Run<'a> {
         let t = compile::template(source, pos).map_err(Flow::Fatal)?;
         let ns = self.ns.clone();
         let res = {
-            let mut vm = Vm::new(Self::limits(), &mut self.out).with_host(&mut self.host).with_random(&mut self.random);
+            let mut vm = Vm::new(Self::limits(self.ctx), &mut self.out).with_host(&mut self.host).with_random(&mut self.random);
             t.render(&mut vm, &ns, &html_escape)
         };
         res.map_err(|err| self.flow(err, pos))
@@ -298,7 +309,7 @@ impl<'a> Run<'a> {
         let t = compile::template(source, pos).map_err(Flow::Fatal)?;
         let ns = self.ns.clone();
         let res = {
-            let mut vm = Vm::new(Self::limits(), &mut self.out).with_host(&mut self.host).with_random(&mut self.random);
+            let mut vm = Vm::new(Self::limits(self.ctx), &mut self.out).with_host(&mut self.host).with_random(&mut self.random);
             t.render(&mut vm, &ns, &|s: &str| s.to_string())
         };
         res.map_err(|err| self.flow(err, pos))
@@ -315,7 +326,7 @@ impl<'a> Run<'a> {
         let t = compile::target(name, &pos).map_err(Flow::Fatal)?;
         let ns = self.ns.clone();
         let res = {
-            let mut vm = Vm::new(Self::limits(), &mut self.out).with_host(&mut self.host).with_random(&mut self.random);
+            let mut vm = Vm::new(Self::limits(self.ctx), &mut self.out).with_host(&mut self.host).with_random(&mut self.random);
             vm.assign(&t, &ns, value)
         };
         res.map_err(|err| self.flow(err, &pos))
@@ -324,7 +335,7 @@ impl<'a> Run<'a> {
     /// Calls a function value.
     pub fn call(&mut self, f: &Value, args: Vec<Value>, pos: &Pos) -> R<Value> {
         let res = {
-            let mut vm = Vm::new(Self::limits(), &mut self.out).with_host(&mut self.host).with_random(&mut self.random);
+            let mut vm = Vm::new(Self::limits(self.ctx), &mut self.out).with_host(&mut self.host).with_random(&mut self.random);
             vm.call(f, lang::Args { positional: args, keyword: Vec::new() })
         };
         res.map_err(|err| self.flow(err, pos))
@@ -361,6 +372,7 @@ impl<'a> Run<'a> {
                 let text = if message.is_empty() { kind.clone() } else { format!("{kind}: {message}") };
                 Flow::Fatal(format!("{}, line {}: {}", pos.file, line, text))
             }
+            lang::Error::Limit(kind) => Flow::Fatal(format!("{pos}: {}", limit_message(kind))),
             other => Flow::Fatal(format!("{pos}: {other}")),
         }
     }
