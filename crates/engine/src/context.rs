@@ -8,7 +8,7 @@ use serde_json::{Map, Value as Json};
 
 /// Signs the `action` value of an action link for this session. Made by the host, which
 /// keeps the key; the engine only calls it when it makes a link
-/// ([`crate::functions::encode_action_url`]).
+/// ([`crate::links::encode_action_url`]).
 #[derive(Clone)]
 pub struct ActionSigner(Arc<dyn Fn(&str) -> String + Send + Sync>);
 
@@ -45,7 +45,7 @@ pub struct RequestContext {
     /// The session's id. `interview_url()` adds it as `session=` while the answers say
     /// `multi_user = True`, so the link lets another browser join (docassemble's behaviour).
     pub session_id: Option<String>,
-    /// The request's query parameters that are not reserved ([`crate::functions::RESERVED_QUERY`]),
+    /// The request's query parameters that are not reserved ([`crate::links::RESERVED_QUERY`]),
     /// parsed once by the server; they are added to `url_args`.
     pub url_args: Vec<(String, String)>,
     /// A per-request random seed for the interview's `random` module (from the host's RNG).
@@ -79,7 +79,7 @@ impl RequestContext {
     /// the answers carries the signature of the request that made it).
     pub fn resign(&self, url: &str) -> String {
         match &self.sign_action {
-            Some(s) => crate::functions::resign_action_link(url, &|a| s.sign(a)),
+            Some(s) => crate::links::resign_action_link(url, &|a| s.sign(a)),
             None => url.to_string(),
         }
     }
@@ -87,6 +87,6 @@ impl RequestContext {
     /// The URL that runs `action` with `arguments` in this interview, signed when the
     /// context has a signer.
     pub fn action_url(&self, action: &str, arguments: &Map<String, Json>) -> String {
-        crate::functions::encode_action_url(&self.interview_url, self.sign_action.as_ref(), action, arguments)
+        crate::links::encode_action_url(&self.interview_url, self.sign_action.as_ref(), action, arguments)
     }
 }

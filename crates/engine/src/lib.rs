@@ -5,6 +5,7 @@ pub mod compile;
 pub mod context;
 pub mod html;
 pub mod library;
+pub mod links;
 pub mod load;
 pub mod model;
 pub mod reference;

@@ -9,7 +9,7 @@ use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::header;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
-use engine::functions::{is_reserved_query, ACTION_SIG};
+use engine::links::{is_reserved_query, ACTION_SIG};
 use store::CookieSecret;
 
 use crate::cookies::{cookie_name_for, read_session_cookie, valid_session_id};

@@ -124,7 +124,7 @@ async fn question(
 /// `new_session`): an action link in it is signed again for that session.
 fn target_for(app: &App, fresh: &OpenSession, url: Option<&str>, interview_url: &str) -> String {
     let sign = |action: &str| action_token(&app.secret, &fresh.id, &fresh.epochs, action);
-    engine::functions::resign_action_link(url.unwrap_or(interview_url), &sign)
+    engine::links::resign_action_link(url.unwrap_or(interview_url), &sign)
 }
 
 /// A command: end, leave or restart the session, then redirect.

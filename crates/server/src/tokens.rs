@@ -129,7 +129,7 @@ pub fn action_token_ok(
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
-    use engine::functions::resign_action_link as resign_url;
+    use engine::links::resign_action_link as resign_url;
     use crate::state::OsRng;
 
     #[test]

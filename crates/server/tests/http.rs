@@ -742,7 +742,7 @@ impl Runner for SecFake {
         };
         let bumps = v.get("bumps").and_then(Json::as_i64).unwrap_or(0);
         // Made as the engine makes action links: signed when made.
-        let action = engine::functions::action_link(
+        let action = engine::links::action_link(
             "/interview?i=sec%3Aq.yml",
             ctx.sign_action.as_ref(),
             "bump",

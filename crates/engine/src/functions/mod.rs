@@ -24,6 +24,7 @@ use serde_json::{Map, Value as Json};
 
 use crate::model::Interview;
 use crate::context::{ActionSigner, RequestContext};
+use crate::links::{clean_interview_url, encode_action_url};
 
 pub use objects::{datetime_of, make_dadict, make_datetime};
 pub(crate) use objects::make_dalist;
@@ -272,50 +273,6 @@ mod library_tests {
     }
 }
 
-/// Query parameters with a meaning of their own: never copied into `url_args`
-/// (nor are `utm_*` tracking parameters, see [`is_reserved_query`]).
-pub const RESERVED_QUERY: [&str; 14] = [
-    "i",
-    "session",
-    "cache",
-    "reset",
-    "new_session",
-    "action",
-    ACTION_SIG,
-    "json",
-    "js_target",
-    "from_list",
-    "lang",
-    "_",
-    "csrf_token",
-    "_delete",
-];
-
-/// Query parameter that carries the signature of an `action` link.
-pub const ACTION_SIG: &str = "action_sig";
-
-/// Whether query parameter `name` is reserved ([`RESERVED_QUERY`] or `utm_*`).
-pub fn is_reserved_query(name: &str) -> bool {
-    RESERVED_QUERY.contains(&name) || name.starts_with("utm_")
-}
-
-/// The requested interview URL without its query parameters other than `i`.
-pub fn clean_interview_url(url: &str) -> String {
-    let Some((path, query)) = url.split_once('?') else { return url.to_string() };
-    let keep: Vec<&str> = query
-        .split('&')
-        .filter(|pair| {
-            let key = pair.split_once('=').map_or(*pair, |(k, _)| k);
-            form_urlencoded::parse(key.as_bytes()).next().is_some_and(|(k, _)| k == "i")
-        })
-        .collect();
-    if keep.is_empty() {
-        path.to_string()
-    } else {
-        format!("{path}?{}", keep.join("&"))
-    }
-}
-
 /// A word of the interface in the current language (docassemble's built-in translations).
 pub fn word(language: &str, w: &str) -> String {
     let es = [("Continue", "Seguir"), ("Back", "Atrás"), ("Yes", "Sí"), ("No", "No"), ("Help", "Ayuda"), ("I don't know", "No sé"), ("Resume", "Continuar")];
@@ -353,107 +310,11 @@ pub(crate) fn missing(func: &str, what: &str) -> Error {
     Error::exception("TypeError", format!("{func}() missing required argument: '{what}'"))
 }
 
-/// Encodes an action as docassemble does: base64 of `{"action": …, "arguments": …}`.
-pub fn encode_action(action: &str, arguments: &Map<String, Json>) -> String {
-    let mut m = Map::new();
-    m.insert("action".into(), Json::String(action.to_string()));
-    m.insert("arguments".into(), Json::Object(arguments.clone()));
-    let text = serde_json::to_string(&Json::Object(m)).unwrap_or_default();
-    crate::vars::path::b64_encode(&text)
-}
-
-/// The URL that runs an action in this interview, with its `action_sig` when `sign` is given.
-pub fn encode_action_url(
-    interview_url: &str,
-    sign: Option<&ActionSigner>,
-    action: &str,
-    arguments: &Map<String, Json>,
-) -> String {
-    action_link(interview_url, sign, &encode_action(action, arguments))
-}
-
-/// The URL that runs the already encoded `action` value in this interview, signed when
-/// `sign` is given.
-pub fn action_link(interview_url: &str, sign: Option<&ActionSigner>, action: &str) -> String {
-    let sep = if interview_url.contains('?') { '&' } else { '?' };
-    let mut url = format!("{interview_url}{sep}action={}", percent_encode(action));
-    if let Some(sign) = sign {
-        url.push('&');
-        url.push_str(ACTION_SIG);
-        url.push('=');
-        url.push_str(&percent_encode(&sign.sign(action)));
-    }
-    url
-}
-
-/// `url` with its action signature made again by `sign`, when it is a signed action link;
-/// other URLs as they are. Links kept in the answers (`menu_items` set once by mandatory
-/// code) are signed again when a screen shows them, and the redirect target of
-/// `restart`/`new_session` is signed for the session that starts.
-pub fn resign_action_link(url: &str, sign: &dyn Fn(&str) -> String) -> String {
-    let (base, frag) = match url.split_once('#') {
-        Some((b, f)) => (b, Some(f)),
-        None => (url, None),
-    };
-    let Some((path, query)) = base.split_once('?') else {
-        return url.to_string();
-    };
-    let key_of = |pair: &str| {
-        form_urlencoded::parse(pair.as_bytes())
-            .next()
-            .map(|(k, v)| (k.into_owned(), v.into_owned()))
-    };
-    let mut action = None;
-    let mut signed = false;
-    let mut kept: Vec<&str> = Vec::new();
-    for pair in query.split('&') {
-        match key_of(pair) {
-            Some((k, _)) if k == ACTION_SIG => signed = true,
-            Some((k, v)) if k == "action" => {
-                action = Some(v);
-                kept.push(pair);
-            }
-            _ => kept.push(pair),
-        }
-    }
-    let (Some(action), true) = (action, signed) else {
-        return url.to_string();
-    };
-    let sig: String = form_urlencoded::byte_serialize(sign(&action).as_bytes()).collect();
-    let mut out = format!(
-        "{path}?{}&{}={sig}",
-        kept.join("&"),
-        ACTION_SIG
-    );
-    if let Some(f) = frag {
-        out.push('#');
-        out.push_str(f);
-    }
-    out
-}
-
-fn percent_encode(s: &str) -> String {
-    form_urlencoded::byte_serialize(s.as_bytes()).collect()
-}
-
 impl EngineHost {
     /// The URL that runs `action` with `arguments` in this interview, signed for this session.
     pub fn action_url(&self, action: &str, arguments: &Map<String, Json>) -> String {
         encode_action_url(&self.interview_url, self.sign_action.as_ref(), action, arguments)
     }
-}
-
-/// Decodes the `action` query parameter (base64 JSON, percent-encoded or not).
-pub fn decode_action(encoded: &str) -> Option<(String, Map<String, Json>)> {
-    let raw = percent_encoding::percent_decode_str(encoded.trim()).decode_utf8_lossy();
-    let text = crate::vars::path::b64_decode(raw.trim())?;
-    let j: Json = serde_json::from_str(&text).ok()?;
-    let action = j.get("action")?.as_str()?.to_string();
-    let arguments = match j.get("arguments") {
-        Some(Json::Object(m)) => m.clone(),
-        _ => Map::new(),
-    };
-    Some((action, arguments))
 }
 
 /// The native function for a global name, if the library has one.

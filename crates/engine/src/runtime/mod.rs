@@ -388,7 +388,7 @@ impl<'a> Run<'a> {
 
     /// Records an action requested by URL (`url_action` output).
     fn request_action(&mut self, encoded: &str) {
-        let Some((action, arguments)) = crate::functions::decode_action(encoded) else { return };
+        let Some((action, arguments)) = crate::links::decode_action(encoded) else { return };
         self.apply_action(action, arguments);
     }
 

@@ -657,7 +657,7 @@ impl Session {
                 ctx.interview_url = format!("/interview?{query}");
                 // the server's part: the parameters that are not reserved become `url_args`
                 ctx.url_args = form_urlencoded::parse(query.as_bytes())
-                    .filter(|(k, _)| !engine::functions::is_reserved_query(k))
+                    .filter(|(k, _)| !engine::links::is_reserved_query(k))
                     .map(|(k, v)| (k.into_owned(), v.into_owned()))
                     .collect();
             }
