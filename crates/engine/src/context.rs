@@ -1,34 +1,9 @@
 //! The request's window on the world: [`RequestContext`] (time, URLs, URL arguments,
-//! the requested action, the random seed) and the host's [`ActionSigner`].
-
-use std::fmt;
-use std::sync::Arc;
+//! the requested action, the random seed, the host's [`ActionSigner`], the deadline).
 
 use serde_json::{Map, Value as Json};
 
-/// Signs the `action` value of an action link for this session. Made by the host, which
-/// keeps the key; the engine only calls it when it makes a link
-/// ([`crate::links::encode_action_url`]).
-#[derive(Clone)]
-pub struct ActionSigner(Arc<dyn Fn(&str) -> String + Send + Sync>);
-
-impl ActionSigner {
-    /// A signer from the host's signing function (`action` value → `action_sig` value).
-    pub fn new(sign: impl Fn(&str) -> String + Send + Sync + 'static) -> ActionSigner {
-        ActionSigner(Arc::new(sign))
-    }
-
-    /// The signature of the (encoded) `action` value.
-    pub fn sign(&self, action: &str) -> String {
-        (self.0)(action)
-    }
-}
-
-impl fmt::Debug for ActionSigner {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("ActionSigner(..)")
-    }
-}
+use crate::links::ActionSigner;
 
 /// Per-request inputs the engine needs from the server; the engine never reads the clock.
 #[derive(Debug, Clone)]

@@ -17,7 +17,8 @@ pub mod state;
 pub mod validate;
 pub mod vars;
 
-pub use context::{ActionSigner, RequestContext};
+pub use context::RequestContext;
+pub use links::ActionSigner;
 pub use screen::{ButtonView, Command, ChoiceView, FieldKind, FieldView, LinkView, QuestionScreen, ReviewItem, Screen, SectionView, Submitted};
 pub use state::SessionState;
 

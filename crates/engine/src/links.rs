@@ -1,9 +1,35 @@
 //! Links into an interview: the reserved URL parameters, the `action` codec
 //! (base64 JSON, as docassemble writes it) and action links with their signature.
 
+use std::fmt;
+use std::sync::Arc;
+
 use serde_json::{Map, Value as Json};
 
-use crate::context::ActionSigner;
+/// Signs the `action` value of an action link for this session. Made by the host, which
+/// keeps the key; the engine only calls it when it makes a link
+/// ([`encode_action_url`]).
+#[derive(Clone)]
+pub struct ActionSigner(Arc<dyn Fn(&str) -> String + Send + Sync>);
+
+impl ActionSigner {
+    /// A signer from the host's signing function (`action` value → `action_sig` value).
+    pub fn new(sign: impl Fn(&str) -> String + Send + Sync + 'static) -> ActionSigner {
+        ActionSigner(Arc::new(sign))
+    }
+
+    /// The signature of the (encoded) `action` value.
+    pub fn sign(&self, action: &str) -> String {
+        (self.0)(action)
+    }
+}
+
+impl fmt::Debug for ActionSigner {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("ActionSigner(..)")
+    }
+}
+
 
 /// Query parameters with a meaning of their own: never copied into `url_args`
 /// (nor are `utm_*` tracking parameters, see [`is_reserved_query`]).

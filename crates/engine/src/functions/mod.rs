@@ -23,7 +23,8 @@ use lang::{Args, Class, Error, Namespace, NativeFn, Value, Vm};
 use serde_json::{Map, Value as Json};
 
 use crate::model::Interview;
-use crate::context::{ActionSigner, RequestContext};
+use crate::context::RequestContext;
+use crate::links::ActionSigner;
 use crate::links::{clean_interview_url, encode_action_url};
 
 pub use objects::{datetime_of, make_dadict, make_datetime};
