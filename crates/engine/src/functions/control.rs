@@ -523,9 +523,11 @@ fn user_info(vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
     Ok(obj)
 }
 
-const STATES: [(&str, &str); 51] = [
+/// The states and territories of the `us` package (`us.states.STATES_AND_TERRITORIES`):
+/// the fifty states, then the five inhabited territories (not the District of Columbia).
+const STATES: [(&str, &str); 55] = [
     ("AL", "Alabama"), ("AK", "Alaska"), ("AZ", "Arizona"), ("AR", "Arkansas"), ("CA", "California"),
-    ("CO", "Colorado"), ("CT", "Connecticut"), ("DE", "Delaware"), ("DC", "District of Columbia"),
+    ("CO", "Colorado"), ("CT", "Connecticut"), ("DE", "Delaware"),
     ("FL", "Florida"), ("GA", "Georgia"), ("HI", "Hawaii"), ("ID", "Idaho"), ("IL", "Illinois"),
     ("IN", "Indiana"), ("IA", "Iowa"), ("KS", "Kansas"), ("KY", "Kentucky"), ("LA", "Louisiana"),
     ("ME", "Maine"), ("MD", "Maryland"), ("MA", "Massachusetts"), ("MI", "Michigan"), ("MN", "Minnesota"),
@@ -535,13 +537,40 @@ const STATES: [(&str, &str); 51] = [
     ("PA", "Pennsylvania"), ("RI", "Rhode Island"), ("SC", "South Carolina"), ("SD", "South Dakota"),
     ("TN", "Tennessee"), ("TX", "Texas"), ("UT", "Utah"), ("VT", "Vermont"), ("VA", "Virginia"),
     ("WA", "Washington"), ("WV", "West Virginia"), ("WI", "Wisconsin"), ("WY", "Wyoming"),
+    ("AS", "American Samoa"), ("GU", "Guam"), ("MP", "Northern Mariana Islands"), ("PR", "Puerto Rico"),
+    ("VI", "Virgin Islands"),
 ];
 
+/// The top-level subdivisions of the United States (ISO 3166-2, as `pycountry` has them:
+/// states, the District of Columbia and the territories), by name.
+const SUBDIVISIONS: [(&str, &str); 57] = [
+    ("AL", "Alabama"), ("AK", "Alaska"), ("AS", "American Samoa"), ("AZ", "Arizona"), ("AR", "Arkansas"),
+    ("CA", "California"), ("CO", "Colorado"), ("CT", "Connecticut"), ("DE", "Delaware"),
+    ("DC", "District of Columbia"), ("FL", "Florida"), ("GA", "Georgia"), ("GU", "Guam"), ("HI", "Hawaii"),
+    ("ID", "Idaho"), ("IL", "Illinois"), ("IN", "Indiana"), ("IA", "Iowa"), ("KS", "Kansas"),
+    ("KY", "Kentucky"), ("LA", "Louisiana"), ("ME", "Maine"), ("MD", "Maryland"), ("MA", "Massachusetts"),
+    ("MI", "Michigan"), ("MN", "Minnesota"), ("MS", "Mississippi"), ("MO", "Missouri"), ("MT", "Montana"),
+    ("NE", "Nebraska"), ("NV", "Nevada"), ("NH", "New Hampshire"), ("NJ", "New Jersey"),
+    ("NM", "New Mexico"), ("NY", "New York"), ("NC", "North Carolina"), ("ND", "North Dakota"),
+    ("MP", "Northern Mariana Islands"), ("OH", "Ohio"), ("OK", "Oklahoma"), ("OR", "Oregon"),
+    ("PA", "Pennsylvania"), ("PR", "Puerto Rico"), ("RI", "Rhode Island"), ("SC", "South Carolina"),
+    ("SD", "South Dakota"), ("TN", "Tennessee"), ("TX", "Texas"), ("UM", "United States Minor Outlying Islands"),
+    ("UT", "Utah"), ("VT", "Vermont"), ("VI", "Virgin Islands, U.S."), ("VA", "Virginia"),
+    ("WA", "Washington"), ("WV", "West Virginia"), ("WI", "Wisconsin"), ("WY", "Wyoming"),
+];
+
+/// `states_list(abbreviate=False)`: code → name of the US subdivisions, in the order of the
+/// values (docassemble sorts the mapping by value: by name, or by code when abbreviated).
 fn states_list(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let abbreviate = args.take_kw("abbreviate").is_some_and(|v| v.truthy());
+    let mut pairs: Vec<(&str, &str)> = SUBDIVISIONS
+        .iter()
+        .map(|(code, name)| (*code, if abbreviate { *code } else { *name }))
+        .collect();
+    pairs.sort_by(|a, b| a.1.cmp(b.1));
     let mut d = Dict::new();
-    for (code, name) in STATES {
-        d.insert(Key::str(code), Value::from_str(if abbreviate { code } else { name }));
+    for (code, shown) in pairs {
+        d.insert(Key::str(code), Value::from_str(shown));
     }
     Ok(Value::dict(d))
 }
@@ -549,7 +578,7 @@ fn states_list(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
 fn state_name(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let code = arg(&mut args, 0, "state_code").map(|v| v.str()).unwrap_or_default();
     let up = code.to_uppercase();
-    Ok(Value::from_str(STATES.iter().find(|(c, _)| *c == up).map(|(_, n)| *n).unwrap_or(&code)))
+    Ok(Value::from_str(SUBDIVISIONS.iter().find(|(c, _)| *c == up).map(|(_, n)| *n).unwrap_or(&code)))
 }
 
 fn define(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {

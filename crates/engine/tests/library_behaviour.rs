@@ -1,0 +1,77 @@
+//! docassemble's function and object library as the example interviews show it: lists of
+//! choices, formatted text and functions that must not end in an error page.
+
+mod run_support;
+use run_support::Session;
+
+fn base(name: &str) -> String {
+    format!("docassemble.base:data/questions/examples/{name}")
+}
+
+/// The labels of the choices of the screen's first field.
+fn choice_labels(s: &Session) -> Vec<String> {
+    s.q().fields.iter().find(|f| !f.choices.is_empty()).map(|f| f.choices.iter().map(|c| c.label.clone()).collect()).unwrap_or_default()
+}
+
+#[test]
+fn states_list_has_the_territories_sorted_by_name() {
+    let s = Session::start(&base("state.yml"));
+    let labels = choice_labels(&s);
+    assert_eq!(labels.len(), 57, "{labels:?}");
+    assert_eq!(&labels[..4], ["Alabama", "Alaska", "American Samoa", "Arizona"]);
+    assert!(labels.contains(&"Puerto Rico".to_string()) && labels.contains(&"Guam".to_string()));
+    assert_eq!(labels.last().map(String::as_str), Some("Wyoming"));
+}
+
+#[test]
+fn choices_from_a_dictionary_are_sorted_by_label() {
+    // `code: us.states.mapping('abbr', 'name')`: a plain dict, shown sorted by its values
+    let s = Session::start(&base("drop-down-with-code.yml"));
+    let field = s.q().fields.iter().find(|f| f.label.contains("State of birth")).expect("state field");
+    let labels: Vec<&str> = field.choices.iter().map(|c| c.label.as_str()).collect();
+    assert_eq!(&labels[..4], ["Alabama", "Alaska", "American Samoa", "Arizona"]);
+    assert_eq!(labels.len(), 55);
+    // a field's `choices` written as a mapping (`Male: male`) are sorted by value too
+    let s = Session::start(&base("salutation.yml"));
+    let field = s.q().fields.iter().find(|f| f.label == "Gender").expect("gender field");
+    let labels: Vec<&str> = field.choices.iter().map(|c| c.label.as_str()).collect();
+    assert_eq!(labels, ["Female", "Male", "Other"]);
+}
+
+#[test]
+fn period_list_starts_with_per_month() {
+    let s = Session::start(&base("income.yml"));
+    let labels = s.q().fields.iter().find(|f| f.choices.len() == 5).map(|f| f.choices.iter().map(|c| c.label.clone()).collect::<Vec<_>>());
+    assert_eq!(
+        labels.as_deref(),
+        Some(&["Per Month", "Per Year", "Per Week", "Twice Per Month", "Every Two Weeks"].map(String::from)[..])
+    );
+}
+
+#[test]
+fn show_if_in_choices_from_code_leaves_the_choice_out() {
+    let s = Session::start(&base("choices-from-code.yml"));
+    let labels = choice_labels(&s);
+    assert!(!labels.iter().any(|l| l == "Crocs"), "{labels:?}");
+}
+
+#[test]
+fn dict_items_are_completed_in_key_order() {
+    // keys=['employment', 'benefits', 'interest']: docassemble completes them sorted
+    let s = Session::start(&base("table-dict-edit.yml"));
+    s.see("Income from benefits");
+}
+
+#[test]
+fn an_address_prints_as_a_block_with_its_unit_named() {
+    let mut s = Session::start(&base("address-block.yml"));
+    s.set("Address", "123 Main St");
+    s.set("Unit", "Bob");
+    s.set("City", "Springfield");
+    s.set("State", "MO");
+    s.click("Continue");
+    // `${ address }` is the block: the unit on its own line, called "Unit"; no commas
+    // between the lines
+    s.see("123 Main St Unit Bob Springfield, MO");
+    s.not_see("123 Main St,");
+}
