@@ -346,7 +346,7 @@ fn date_interval(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
 }
 
 fn period_list(_vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
-    let items = [(52, "Per Week"), (12, "Per Month"), (1, "Per Year"), (26, "Every Two Weeks"), (24, "Twice Per Month")];
+    let items = [(12, "Per Month"), (1, "Per Year"), (52, "Per Week"), (24, "Twice Per Month"), (26, "Every Two Weeks")];
     Ok(Value::list(
         items.iter().map(|(n, l)| Value::list(vec![Value::Int(*n), Value::from_str(l)])).collect(),
     ))
