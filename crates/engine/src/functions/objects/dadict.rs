@@ -114,6 +114,22 @@ pub(super) fn dict_values(v: &Value) -> Vec<Value> {
     }
 }
 
+/// The values of a `DADict` in the order of its sorted keys (the order docassemble checks
+/// that its items are complete in); insertion order when the keys cannot be sorted.
+fn sorted_values(vm: &mut Vm<'_>, me: &Value) -> Vec<Value> {
+    let Some(Value::Dict(d)) = get(me, "elements") else { return Vec::new() };
+    let keys = sorted_keys(vm, me);
+    let mut out = Vec::with_capacity(keys.len());
+    for k in keys {
+        let Ok(key) = vm.key_of(&k) else { return dict_values(me) };
+        match d.borrow().get(&key) {
+            Some(v) => out.push(v.clone()),
+            None => return dict_values(me),
+        }
+    }
+    out
+}
+
 pub(super) fn dict_len(v: &Value) -> usize {
     match get(v, "elements") {
         Some(Value::Dict(d)) => d.borrow().len(),
@@ -186,7 +202,7 @@ pub(super) fn gather_dict(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
         }
     }
     for _ in 0..10_000 {
-        for item in dict_values(me) {
+        for item in sorted_values(vm, me) {
             ensure_complete(vm, me, &item)?;
         }
         if get(me, "new_item_name").is_some() {

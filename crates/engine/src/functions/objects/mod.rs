@@ -254,7 +254,7 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
         m,
         "Address",
         &[
-            ("__str__", addr_one_line),
+            ("__str__", addr_block),
             ("on_one_line", addr_one_line),
             ("block", addr_block),
             ("line_one", addr_line_one),
