@@ -75,3 +75,12 @@ fn an_address_prints_as_a_block_with_its_unit_named() {
     s.see("123 Main St Unit Bob Springfield, MO");
     s.not_see("123 Main St,");
 }
+
+#[test]
+fn the_legal_classes_make_a_case_with_its_court_and_parties() {
+    // `modules: docassemble.base.legal`, `case: Case`: the first question, not an error page
+    let s = Session::start(&base("object-try-1.yml"));
+    assert!(matches!(s.screen, engine::screen::Screen::Question(_)), "{:?}", s.screen);
+    let s = Session::start("docassemble.demo:data/questions/testplural.yml");
+    assert!(matches!(s.screen, engine::screen::Screen::Question(_)), "{:?}", s.screen);
+}
