@@ -84,3 +84,25 @@ fn the_legal_classes_make_a_case_with_its_court_and_parties() {
     let s = Session::start("docassemble.demo:data/questions/testplural.yml");
     assert!(matches!(s.screen, engine::screen::Screen::Question(_)), "{:?}", s.screen);
 }
+
+#[test]
+fn server_capabilities_lists_the_outside_services_as_disabled() {
+    let s = Session::start(&base("server-capabilities.yml"));
+    s.see("sms: disabled");
+    s.see("google_maps: disabled");
+}
+
+#[test]
+fn encode_name_gives_the_form_field_name_of_a_variable() {
+    let s = Session::start("docassemble.demo:data/questions/examples/pytojs-hidden.yml");
+    assert!(matches!(s.screen, engine::screen::Screen::Question(_)), "{:?}", s.screen);
+}
+
+#[test]
+fn nav_set_section_makes_the_section_current() {
+    let mut s = Session::start(&base("sections-keywords-code.yml"));
+    s.click("Continue");
+    assert!(matches!(s.screen, engine::screen::Screen::Question(_)), "{:?}", s.screen);
+    let current: Vec<&str> = s.q().sections.iter().filter(|v| v.current).map(|v| v.key.as_str()).collect();
+    assert_eq!(current, ["about"]);
+}

@@ -73,6 +73,9 @@ pub(crate) const NATIVES: &[(&str, NativeFn)] = &[
     ("set_task_counter", set_task_counter),
     ("dispatch", dispatch),
     ("name_suffix", name_suffix),
+    ("encode_name", encode_name),
+    ("decode_name", decode_name),
+    ("server_capabilities", server_capabilities),
 ];
 
 fn names_of(vm: &mut Vm<'_>, args: &Args) -> Result<Vec<String>, Error> {
@@ -846,4 +849,33 @@ fn us_states_mapping(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
 
 fn name_suffix(_vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
     Ok(Value::list(["Jr", "Sr", "II", "III", "IV", "V", "VI"].iter().map(|s| Value::from_str(s)).collect()))
+}
+
+/// `encode_name(var)`: the variable name as a form field name (base64 without padding).
+fn encode_name(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let var = arg(&mut args, 0, "var").map(|v| v.str()).unwrap_or_default();
+    Ok(Value::from_str(path::b64_encode(&var).trim_end_matches('=')))
+}
+
+/// `decode_name(var)`: the variable name of a form field name.
+fn decode_name(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let var = arg(&mut args, 0, "var").map(|v| v.str()).unwrap_or_default();
+    path::b64_decode(&var)
+        .map(|s| Value::from_str(&s))
+        .ok_or_else(|| Error::exception("ValueError", "decode_name: not an encoded variable name"))
+}
+
+/// `server_capabilities()`: what the server is configured for; none of the outside
+/// services (SMS, fax, social logins, cloud storage, maps) are.
+fn server_capabilities(_vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
+    const CAPABILITIES: [&str; 17] = [
+        "sms", "fax", "google_login", "facebook_login", "auth0_login", "keycloak_login", "authentik_login",
+        "azure_login", "miniorange_login", "phone_login", "voicerss", "s3", "azure", "github", "pypi",
+        "googledrive", "google_maps",
+    ];
+    let mut d = Dict::new();
+    for c in CAPABILITIES {
+        d.insert(Key::str(c), Value::Bool(false));
+    }
+    Ok(Value::dict(d))
 }

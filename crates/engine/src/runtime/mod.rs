@@ -281,6 +281,10 @@ impl<'a> Run<'a> {
         if let Some(p) = self.host.progress.take() {
             self.st.progress = p;
         }
+        if let Some(s) = self.host.section.take() {
+            self.st.nav.visited.insert(s.clone());
+            self.st.nav.current = Some(s);
+        }
         if self.host.prevent_back {
             self.host.prevent_back = false;
             self.st.steps_offset = self.st.steps + 1;
