@@ -106,3 +106,16 @@ fn nav_set_section_makes_the_section_current() {
     let current: Vec<&str> = s.q().sections.iter().filter(|v| v.current).map(|v| v.key.as_str()).collect();
     assert_eq!(current, ["about"]);
 }
+
+#[test]
+fn a_checkboxes_field_without_choices_is_still_shown_beside_other_fields() {
+    let mut s = Session::start(&base("empty-choices-checkboxes.yml"));
+    s.click("Yes");
+    s.see("What do you choose?");
+    assert_eq!(s.q().fields.len(), 2);
+    assert!(s.q().fields[1].choices.is_empty());
+    s.set("Favorite fruit", "apple");
+    s.click("Continue");
+    s.see("No doors could be chosen.");
+    s.see("Your favorite fruit is apple.");
+}
