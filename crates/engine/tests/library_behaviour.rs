@@ -119,3 +119,13 @@ fn a_checkboxes_field_without_choices_is_still_shown_beside_other_fields() {
     s.see("No doors could be chosen.");
     s.see("Your favorite fruit is apple.");
 }
+
+#[test]
+fn a_review_item_shows_its_help_text_and_its_side_note() {
+    let s = Session::start(&base("review-side-note.yml"));
+    let values: Vec<String> = s.q().review.iter().filter_map(|r| r.value.clone()).collect();
+    let name = values.iter().find(|v| v.contains("pseudonym")).expect("the name item");
+    assert!(name.contains("You said your name was") && name.contains("John Doe"), "{name}");
+    let fruit = values.iter().find(|v| v.contains("tasty")).expect("the fruit item");
+    assert!(fruit.contains("You said you liked apples."), "{fruit}");
+}
