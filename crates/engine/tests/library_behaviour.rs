@@ -129,3 +129,10 @@ fn a_review_item_shows_its_help_text_and_its_side_note() {
     let fruit = values.iter().find(|v| v.contains("tasty")).expect("the fruit item");
     assert!(fruit.contains("You said you liked apples."), "{fruit}");
 }
+
+#[test]
+fn date_difference_counts_whole_seconds() {
+    let s = Session::start(&base("date-difference.yml"));
+    s.see("19180800 seconds");
+    s.not_see("19180800.0");
+}

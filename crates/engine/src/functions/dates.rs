@@ -285,6 +285,9 @@ pub(crate) fn make_difference(vm: &mut Vm<'_>, start: NaiveDateTime, end: NaiveD
         ] {
             o.attrs.insert(std::rc::Rc::from(k), Value::Float(v));
         }
+        // `seconds` is whole seconds (`delta.days * 86400 + delta.seconds`), an int
+        #[allow(clippy::cast_possible_truncation)]
+        o.attrs.insert(std::rc::Rc::from("seconds"), Value::Int(secs.floor() as i64));
         o.attrs.insert(std::rc::Rc::from("delta"), Value::Float(secs));
     }
     Ok(obj)
