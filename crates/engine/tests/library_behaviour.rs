@@ -136,3 +136,22 @@ fn date_difference_counts_whole_seconds() {
     s.see("19180800 seconds");
     s.not_see("19180800.0");
 }
+
+#[test]
+fn all_false_checks_only_the_keys_given() {
+    let mut s = Session::start(&base("all-false.yml"));
+    s.click_option("Peaches");
+    s.click("Continue");
+    s.see("It is not true that you don't like any of the fruit.");
+    s.see("It is true that you do not like apples or pears.");
+    s.see("It is not true that apples and pears are the only fruits you do not like.");
+}
+
+#[test]
+fn all_false_exclusive_needs_every_other_key_true() {
+    let mut s = Session::start(&base("all-false.yml"));
+    s.click_option("Peaches");
+    s.click_option("Plums");
+    s.click("Continue");
+    s.see("It is true that apples and pears are the only fruits you do not like.");
+}
