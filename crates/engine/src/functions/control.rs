@@ -73,6 +73,9 @@ pub(crate) const NATIVES: &[(&str, NativeFn)] = &[
     ("set_task_counter", set_task_counter),
     ("dispatch", dispatch),
     ("name_suffix", name_suffix),
+    ("encode_name", encode_name),
+    ("decode_name", decode_name),
+    ("server_capabilities", server_capabilities),
 ];
 
 fn names_of(vm: &mut Vm<'_>, args: &Args) -> Result<Vec<String>, Error> {
@@ -523,9 +526,11 @@ fn user_info(vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
     Ok(obj)
 }
 
-const STATES: [(&str, &str); 51] = [
+/// The states and territories of the `us` package (`us.states.STATES_AND_TERRITORIES`):
+/// the fifty states, then the five inhabited territories (not the District of Columbia).
+const STATES: [(&str, &str); 55] = [
     ("AL", "Alabama"), ("AK", "Alaska"), ("AZ", "Arizona"), ("AR", "Arkansas"), ("CA", "California"),
-    ("CO", "Colorado"), ("CT", "Connecticut"), ("DE", "Delaware"), ("DC", "District of Columbia"),
+    ("CO", "Colorado"), ("CT", "Connecticut"), ("DE", "Delaware"),
     ("FL", "Florida"), ("GA", "Georgia"), ("HI", "Hawaii"), ("ID", "Idaho"), ("IL", "Illinois"),
     ("IN", "Indiana"), ("IA", "Iowa"), ("KS", "Kansas"), ("KY", "Kentucky"), ("LA", "Louisiana"),
     ("ME", "Maine"), ("MD", "Maryland"), ("MA", "Massachusetts"), ("MI", "Michigan"), ("MN", "Minnesota"),
@@ -535,13 +540,40 @@ const STATES: [(&str, &str); 51] = [
     ("PA", "Pennsylvania"), ("RI", "Rhode Island"), ("SC", "South Carolina"), ("SD", "South Dakota"),
     ("TN", "Tennessee"), ("TX", "Texas"), ("UT", "Utah"), ("VT", "Vermont"), ("VA", "Virginia"),
     ("WA", "Washington"), ("WV", "West Virginia"), ("WI", "Wisconsin"), ("WY", "Wyoming"),
+    ("AS", "American Samoa"), ("GU", "Guam"), ("MP", "Northern Mariana Islands"), ("PR", "Puerto Rico"),
+    ("VI", "Virgin Islands"),
 ];
 
+/// The top-level subdivisions of the United States (ISO 3166-2, as `pycountry` has them:
+/// states, the District of Columbia and the territories), by name.
+const SUBDIVISIONS: [(&str, &str); 57] = [
+    ("AL", "Alabama"), ("AK", "Alaska"), ("AS", "American Samoa"), ("AZ", "Arizona"), ("AR", "Arkansas"),
+    ("CA", "California"), ("CO", "Colorado"), ("CT", "Connecticut"), ("DE", "Delaware"),
+    ("DC", "District of Columbia"), ("FL", "Florida"), ("GA", "Georgia"), ("GU", "Guam"), ("HI", "Hawaii"),
+    ("ID", "Idaho"), ("IL", "Illinois"), ("IN", "Indiana"), ("IA", "Iowa"), ("KS", "Kansas"),
+    ("KY", "Kentucky"), ("LA", "Louisiana"), ("ME", "Maine"), ("MD", "Maryland"), ("MA", "Massachusetts"),
+    ("MI", "Michigan"), ("MN", "Minnesota"), ("MS", "Mississippi"), ("MO", "Missouri"), ("MT", "Montana"),
+    ("NE", "Nebraska"), ("NV", "Nevada"), ("NH", "New Hampshire"), ("NJ", "New Jersey"),
+    ("NM", "New Mexico"), ("NY", "New York"), ("NC", "North Carolina"), ("ND", "North Dakota"),
+    ("MP", "Northern Mariana Islands"), ("OH", "Ohio"), ("OK", "Oklahoma"), ("OR", "Oregon"),
+    ("PA", "Pennsylvania"), ("PR", "Puerto Rico"), ("RI", "Rhode Island"), ("SC", "South Carolina"),
+    ("SD", "South Dakota"), ("TN", "Tennessee"), ("TX", "Texas"), ("UM", "United States Minor Outlying Islands"),
+    ("UT", "Utah"), ("VT", "Vermont"), ("VI", "Virgin Islands, U.S."), ("VA", "Virginia"),
+    ("WA", "Washington"), ("WV", "West Virginia"), ("WI", "Wisconsin"), ("WY", "Wyoming"),
+];
+
+/// `states_list(abbreviate=False)`: code → name of the US subdivisions, in the order of the
+/// values (docassemble sorts the mapping by value: by name, or by code when abbreviated).
 fn states_list(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let abbreviate = args.take_kw("abbreviate").is_some_and(|v| v.truthy());
+    let mut pairs: Vec<(&str, &str)> = SUBDIVISIONS
+        .iter()
+        .map(|(code, name)| (*code, if abbreviate { *code } else { *name }))
+        .collect();
+    pairs.sort_by(|a, b| a.1.cmp(b.1));
     let mut d = Dict::new();
-    for (code, name) in STATES {
-        d.insert(Key::str(code), Value::from_str(if abbreviate { code } else { name }));
+    for (code, shown) in pairs {
+        d.insert(Key::str(code), Value::from_str(shown));
     }
     Ok(Value::dict(d))
 }
@@ -549,7 +581,7 @@ fn states_list(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
 fn state_name(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let code = arg(&mut args, 0, "state_code").map(|v| v.str()).unwrap_or_default();
     let up = code.to_uppercase();
-    Ok(Value::from_str(STATES.iter().find(|(c, _)| *c == up).map(|(_, n)| *n).unwrap_or(&code)))
+    Ok(Value::from_str(SUBDIVISIONS.iter().find(|(c, _)| *c == up).map(|(_, n)| *n).unwrap_or(&code)))
 }
 
 fn define(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
@@ -817,4 +849,33 @@ fn us_states_mapping(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
 
 fn name_suffix(_vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
     Ok(Value::list(["Jr", "Sr", "II", "III", "IV", "V", "VI"].iter().map(|s| Value::from_str(s)).collect()))
+}
+
+/// `encode_name(var)`: the variable name as a form field name (base64 without padding).
+fn encode_name(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let var = arg(&mut args, 0, "var").map(|v| v.str()).unwrap_or_default();
+    Ok(Value::from_str(path::b64_encode(&var).trim_end_matches('=')))
+}
+
+/// `decode_name(var)`: the variable name of a form field name.
+fn decode_name(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let var = arg(&mut args, 0, "var").map(|v| v.str()).unwrap_or_default();
+    path::b64_decode(&var)
+        .map(|s| Value::from_str(&s))
+        .ok_or_else(|| Error::exception("ValueError", "decode_name: not an encoded variable name"))
+}
+
+/// `server_capabilities()`: what the server is configured for; none of the outside
+/// services (SMS, fax, social logins, cloud storage, maps) are.
+fn server_capabilities(_vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
+    const CAPABILITIES: [&str; 17] = [
+        "sms", "fax", "google_login", "facebook_login", "auth0_login", "keycloak_login", "authentik_login",
+        "azure_login", "miniorange_login", "phone_login", "voicerss", "s3", "azure", "github", "pypi",
+        "googledrive", "google_maps",
+    ];
+    let mut d = Dict::new();
+    for c in CAPABILITIES {
+        d.insert(Key::str(c), Value::Bool(false));
+    }
+    Ok(Value::dict(d))
 }

@@ -285,6 +285,9 @@ pub(crate) fn make_difference(vm: &mut Vm<'_>, start: NaiveDateTime, end: NaiveD
         ] {
             o.attrs.insert(std::rc::Rc::from(k), Value::Float(v));
         }
+        // `seconds` is whole seconds (`delta.days * 86400 + delta.seconds`), an int
+        #[allow(clippy::cast_possible_truncation)]
+        o.attrs.insert(std::rc::Rc::from("seconds"), Value::Int(secs.floor() as i64));
         o.attrs.insert(std::rc::Rc::from("delta"), Value::Float(secs));
     }
     Ok(obj)
@@ -346,7 +349,7 @@ fn date_interval(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
 }
 
 fn period_list(_vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
-    let items = [(52, "Per Week"), (12, "Per Month"), (1, "Per Year"), (26, "Every Two Weeks"), (24, "Twice Per Month")];
+    let items = [(12, "Per Month"), (1, "Per Year"), (52, "Per Week"), (24, "Twice Per Month"), (26, "Every Two Weeks")];
     Ok(Value::list(
         items.iter().map(|(n, l)| Value::list(vec![Value::Int(*n), Value::from_str(l)])).collect(),
     ))

@@ -120,6 +120,8 @@ pub struct EngineHost {
     pub default_language: String,
     /// `set_progress(n)` was called (None inside = hide).
     pub progress: Option<Option<f64>>,
+    /// `nav.set_section(key)` was called: the section that is current from now on.
+    pub section: Option<String>,
     classes: std::cell::OnceCell<HashMap<&'static str, Rc<Class>>>,
     cache: RefCell<HashMap<String, Value>>,
     /// The interview's run-time data (source files, data blocks, imports; see `modules.rs`).
@@ -149,6 +151,7 @@ impl EngineHost {
             forget: Vec::new(),
             prevent_back: false,
             progress: None,
+            section: None,
             gathering: HashSet::new(),
             suppress_gather: false,
             // `default language` blocks only set the language of the blocks after them in

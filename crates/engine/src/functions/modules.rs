@@ -324,7 +324,7 @@ thread_local! {
     static NAV_CLASS: std::cell::RefCell<Option<Rc<Class>>> = const { std::cell::RefCell::new(None) };
 }
 
-/// The `nav` object (docassemble's DANav): `nav.get_sections()`.
+/// The `nav` object (docassemble's DANav): `nav.get_sections()`, `nav.set_section(key)`.
 fn nav_object(host: &EngineHost) -> Value {
     let cls = NAV_CLASS.with(|c| {
         c.borrow_mut()
@@ -334,6 +334,7 @@ fn nav_object(host: &EngineHost) -> Value {
                     "get_sections",
                     Value::native("get_sections", nav_get_sections),
                 );
+                cls.set_attr("set_section", Value::native("set_section", nav_set_section));
                 cls
             })
             .clone()
@@ -360,6 +361,13 @@ fn nav_get_sections(vm: &mut Vm<'_>, _args: Args) -> R {
     }
     let host = super::host(vm)?;
     Ok(build(&host.run_data.nav_sections))
+}
+
+/// `nav.set_section(key)`: makes that section the current one (shown from this screen on).
+fn nav_set_section(vm: &mut Vm<'_>, args: Args) -> R {
+    let key = args.positional.get(1).map(Value::str).unwrap_or_default();
+    super::host(vm)?.section = Some(key);
+    Ok(Value::None)
 }
 
 // ---- objects from data ------------------------------------------------------------------

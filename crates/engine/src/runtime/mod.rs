@@ -281,6 +281,10 @@ impl<'a> Run<'a> {
         if let Some(p) = self.host.progress.take() {
             self.st.progress = p;
         }
+        if let Some(s) = self.host.section.take() {
+            self.st.nav.visited.insert(s.clone());
+            self.st.nav.current = Some(s);
+        }
         if self.host.prevent_back {
             self.host.prevent_back = false;
             self.st.steps_offset = self.st.steps + 1;
@@ -1172,7 +1176,7 @@ impl<'a> Run<'a> {
                 if let Screen::Question(qs) = &screen {
                     let all_fixed = !self.form.is_empty()
                         && self.form.iter().all(|f| matches!(f.how, ask::How::Fixed(_)))
-                        && qs.fields.iter().all(|f| f.name.is_empty());
+                        && qs.fields.iter().all(|f| f.name.is_empty() || self.form.iter().any(|ff| ff.name == f.name));
                     if all_fixed && !is_event {
                         // nothing to ask (no choices available): store and go on
                         for f in std::mem::take(&mut self.form) {

@@ -22,12 +22,46 @@ pub(super) fn dict_false_values(vm: &mut Vm<'_>, args: Args) -> Result<Value, Er
     new_list(vm, items)
 }
 
-pub(super) fn dict_all_true(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
-    Ok(Value::Bool(dict_filter(&args, false)?.is_empty()))
+pub(super) fn dict_all_true(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    dict_all(vm, args, true)
 }
 
-pub(super) fn dict_all_false(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
-    Ok(Value::Bool(dict_filter(&args, true)?.is_empty()))
+pub(super) fn dict_all_false(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    dict_all(vm, args, false)
+}
+
+/// `all_true(*keys, exclusive=False)` / `all_false(…)`: whether the values of the given keys
+/// (all keys when none are given) are all `want`; a key that is not there makes it false;
+/// `exclusive`: every other key must have the other value.
+fn dict_all(vm: &mut Vm<'_>, mut args: Args, want: bool) -> Result<Value, Error> {
+    let exclusive = args.take_kw("exclusive").is_some_and(|v| v.truthy());
+    let me = self_obj(&args)?;
+    let mut keys = Vec::new();
+    for a in args.positional.iter().skip(1) {
+        match a {
+            Value::Str(_) => keys.push(a.clone()),
+            Value::List(_) | Value::Tuple(_) | Value::Set(_) => keys.extend(vm.iterate(a)?),
+            Value::Object(_) if is_list(a) => keys.extend(vm.iterate(a)?),
+            other => keys.push(other.clone()),
+        }
+    }
+    let Value::Dict(d) = elements_value(&me) else { return Ok(Value::Bool(keys.is_empty())) };
+    let mut listed = Vec::with_capacity(keys.len());
+    for k in &keys {
+        let key = vm.key_of(k)?;
+        if !d.borrow().contains_key(&key) {
+            return Ok(Value::Bool(false));
+        }
+        listed.push(key);
+    }
+    let all = d.borrow().iter().all(|(k, v)| {
+        if keys.is_empty() || listed.contains(k) {
+            v.truthy() == want
+        } else {
+            !exclusive || v.truthy() != want
+        }
+    });
+    Ok(Value::Bool(all))
 }
 
 pub(super) fn dict_any_true(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
@@ -114,6 +148,22 @@ pub(super) fn dict_values(v: &Value) -> Vec<Value> {
     }
 }
 
+/// The values of a `DADict` in the order of its sorted keys (the order docassemble checks
+/// that its items are complete in); insertion order when the keys cannot be sorted.
+fn sorted_values(vm: &mut Vm<'_>, me: &Value) -> Vec<Value> {
+    let Some(Value::Dict(d)) = get(me, "elements") else { return Vec::new() };
+    let keys = sorted_keys(vm, me);
+    let mut out = Vec::with_capacity(keys.len());
+    for k in keys {
+        let Ok(key) = vm.key_of(&k) else { return dict_values(me) };
+        match d.borrow().get(&key) {
+            Some(v) => out.push(v.clone()),
+            None => return dict_values(me),
+        }
+    }
+    out
+}
+
 pub(super) fn dict_len(v: &Value) -> usize {
     match get(v, "elements") {
         Some(Value::Dict(d)) => d.borrow().len(),
@@ -186,7 +236,7 @@ pub(super) fn gather_dict(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
         }
     }
     for _ in 0..10_000 {
-        for item in dict_values(me) {
+        for item in sorted_values(vm, me) {
             ensure_complete(vm, me, &item)?;
         }
         if get(me, "new_item_name").is_some() {

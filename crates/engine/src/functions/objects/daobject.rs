@@ -48,6 +48,18 @@ pub(super) fn obj_getattr(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
                 return Ok(obj);
             }
         }
+        match super::legal::initial(&cl.name, &attr) {
+            Some(super::legal::Initial::Alias(other)) => {
+                let v = super::person::attr_value(vm, &me, other)?;
+                set(&me, &attr, v.clone());
+                return Ok(v);
+            }
+            Some(super::legal::Initial::Value(v)) => {
+                set(&me, &attr, v.clone());
+                return Ok(v);
+            }
+            None => {}
+        }
         c = cl.bases.first().cloned();
     }
     if attr == "instanceName" {

@@ -1,7 +1,8 @@
 //! docassemble's object library as `lang` classes, grouped by class: [`daobject`],
 //! [`collection`] (what `DAList`, `DADict` and `DASet` share), [`dalist`], [`dadict`],
 //! [`daset`], [`person`] (Thing, Person, Individual, Name, Address) and its [`contact`]
-//! methods, [`datetime`], [`template`], the financial classes ([`finance`]), the language
+//! methods, [`datetime`], [`template`], the financial classes ([`finance`]), the classes of
+//! `docassemble.base.legal` ([`legal`]), the language
 //! methods of objects ([`grammar`]) and copying/reshaping ([`copying`]).
 //!
 //! `mod.rs` builds the class table once per request ([`build`]) and holds the helpers every
@@ -17,6 +18,7 @@ mod daset;
 mod datetime;
 pub(crate) mod finance;
 pub(crate) mod grammar;
+mod legal;
 mod person;
 mod template;
 
@@ -48,6 +50,7 @@ pub(crate) fn class_names() -> impl Iterator<Item = &'static str> {
         .into_iter()
         .chain(CLASSES.iter().map(|(n, _)| *n))
         .chain(finance::CLASSES.iter().map(|(n, _)| *n))
+        .chain(legal::CLASSES.iter().map(|(n, _)| *n))
 }
 
 /// Builds the engine's classes for one request.
@@ -149,7 +152,7 @@ fn children(class: &str) -> &'static [(&'static str, &'static str)] {
         "Person" => &[("name", "Name"), ("address", "Address")],
         "Event" => &[("address", "City")],
         "Thing" => &[("name", "Name")],
-        _ => &[],
+        other => legal::children(other),
     }
 }
 
@@ -174,7 +177,7 @@ pub(crate) const CLASSES: [(&str, &str); 15] = [
 
 /// Adds this module's classes and methods to the engine's class table.
 pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
-    for (name, base) in CLASSES.iter().chain(finance::CLASSES.iter()) {
+    for (name, base) in CLASSES.iter().chain(finance::CLASSES.iter()).chain(legal::CLASSES.iter()) {
         let Some(b) = m.get(base).cloned() else { continue };
         let c = Class::new(name, vec![b]);
         m.insert(name, c);
@@ -254,7 +257,7 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
         m,
         "Address",
         &[
-            ("__str__", addr_one_line),
+            ("__str__", addr_block),
             ("on_one_line", addr_one_line),
             ("block", addr_block),
             ("line_one", addr_line_one),
@@ -280,6 +283,7 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
     finance::register(m);
     grammar::register(m);
     contact::register(m);
+    legal::register(m);
     copying::register(m);
     for (name, f) in USING_CLASSES.iter().zip(USING_FNS.iter()) {
         set(m, name, &[("using", *f)]);

@@ -87,13 +87,23 @@ pub(super) fn opt_attr(vm: &mut Vm<'_>, me: &Value, attr: &str) -> Result<String
     opt_str(vm, me, attr)
 }
 
+/// The words that name a kind of unit (docassemble's `formatted_unit` pattern).
+const UNIT_WORDS: [&str; 40] = [
+    "apartment", "apt", "basement", "bsmt", "building", "bldg", "department", "dept", "floor", "fl",
+    "front", "frnt", "hanger", "hngr", "key", "lobby", "lbby", "lot", "lower", "lowr", "office", "ofc",
+    "penthouse", "ph", "pier", "rear", "room", "rm", "side", "slip", "space", "spc", "stop", "suite",
+    "ste", "trailer", "trlr", "unit", "upper", "uppr",
+];
+
 /// docassemble's `formatted_unit()`: "Unit 5", "Suite 200", "Floor 3", "Room 12".
 pub(super) fn formatted_unit(vm: &mut Vm<'_>, me: &Value) -> Result<String, Error> {
     let unit = opt_attr(vm, me, "unit")?;
     if !unit.is_empty() {
+        // docassemble searches the text (case-insensitively, anywhere) for a word that names
+        // the kind of unit; without one the unit is called "Unit"
         let lower = unit.to_lowercase();
-        let labelled = ["unit", "floor", "suite", "apt", "apartment", "room", "ste", "fl"].iter().any(|w| lower.contains(w));
-        return Ok(if labelled || !unit.chars().all(|c| c.is_ascii_digit()) { unit } else { format!("Unit {unit}") });
+        let labelled = UNIT_WORDS.iter().any(|w| lower.contains(w));
+        return Ok(if labelled { unit } else { format!("Unit {unit}") });
     }
     let floor = opt_attr(vm, me, "floor")?;
     if !floor.is_empty() {

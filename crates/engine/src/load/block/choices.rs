@@ -102,6 +102,36 @@ pub(super) fn parse_choices(
     }
 }
 
+/// A field's choices written as one YAML mapping (`Label: value`) in the order docassemble
+/// shows them: sorted by value (stable), when the values are all texts or all numbers.
+pub(super) fn sorted_map_choices(node: &Node, choices: Choices) -> Choices {
+    let Choices::List(mut list) = choices else { return choices };
+    if !matches!(node.value, Value::Map(_)) {
+        return Choices::List(list);
+    }
+    let text = |c: &Choice| match &c.value {
+        ChoiceValue::Value(n) => match &n.value {
+            Value::Str(s) => Some(s.clone()),
+            _ => None,
+        },
+        _ => None,
+    };
+    let number = |c: &Choice| match &c.value {
+        ChoiceValue::Value(n) => match &n.value {
+            Value::Int(i) => Some(*i as f64),
+            Value::Float(f) => Some(*f),
+            _ => None,
+        },
+        _ => None,
+    };
+    if list.iter().all(|c| text(c).is_some()) {
+        list.sort_by_key(|c| text(c).unwrap_or_default());
+    } else if list.iter().all(|c| number(c).is_some()) {
+        list.sort_by(|a, b| number(a).unwrap_or(0.0).total_cmp(&number(b).unwrap_or(0.0)));
+    }
+    Choices::List(list)
+}
+
 /// A list mixing written choices and `- code: expr` items becomes one expression:
 /// `[{value: label}, …] + list(expr) + …` (written items must be plain `label: value`).
 pub(super) fn mixed_choices(cx: &Cx<'_>, node: &Node, items: &[Node]) -> R<Choices> {

@@ -4,7 +4,7 @@ use crate::load::cx::{Cx, R};
 use crate::model::*;
 use crate::yaml::{Node, Value};
 
-use super::choices::parse_choices;
+use super::choices::{parse_choices, sorted_map_choices};
 use super::question::default_value;
 
 /// Keys of a `fields:` item that the loader reads into [`Field`].
@@ -137,7 +137,7 @@ pub(super) fn parse_field(cx: &mut Cx<'_>, item: &Node, number: usize) -> R<Fiel
     }
     let choices = if let Some(c) = item.get("choices") {
         let mut ignore = Vec::new();
-        Some(parse_choices(cx, c, false, number, &mut ignore, false)?)
+        Some(sorted_map_choices(c, parse_choices(cx, c, false, number, &mut ignore, false)?))
     } else if let Some(c) = item.get("code") {
         Some(Choices::Code(cx.expr(c, "code")?))
     } else {

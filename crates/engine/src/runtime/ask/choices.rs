@@ -188,13 +188,20 @@ impl<'a> Run<'a> {
             Value::List(l) => l.borrow().clone(),
             Value::Tuple(t) => t.to_vec(),
             Value::Dict(d) => {
-                for (k, val) in d.borrow().iter() {
-                    out.push(mk(k.to_value(), val.str()));
+                let pairs: Vec<(Value, Value)> = d.borrow().iter().map(|(k, val)| (k.to_value(), val.clone())).collect();
+                for (k, val) in self.sorted_by_value(pairs) {
+                    out.push(mk(k, val.str()));
                 }
                 return;
             }
             Value::Object(_) => {
                 if let Some(el) = path::index_elements(v) {
+                    if let (Value::Dict(d), true) = (&el, crate::functions::objects::finance::is_a(v, "DAOrderedDict")) {
+                        for (k, val) in d.borrow().iter() {
+                            out.push(mk(k.to_value(), val.str()));
+                        }
+                        return;
+                    }
                     return self.options_from_value(&el, out);
                 }
                 Vec::new()
@@ -206,6 +213,10 @@ impl<'a> Run<'a> {
                 Value::Dict(d) => {
                     let d = d.borrow();
                     let get = |k: &str| d.get(&lang::value::Key::str(k)).cloned();
+                    // a choice with a false `show if` is left out
+                    if get("show if").is_some_and(|c| !c.truthy()) {
+                        continue;
+                    }
                     if let Some(label) = get("label") {
                         let value = get("value").or_else(|| get("key")).unwrap_or_else(|| label.clone());
                         let mut o = mk(value, label.str());
@@ -256,6 +267,32 @@ impl<'a> Run<'a> {
                 }
                 other => out.push(mk(other.clone(), other.str())),
             }
+        }
+    }
+
+    /// The (key, value) pairs of a dictionary of choices in the order docassemble shows them:
+    /// sorted by value (Python's `sorted(d.items(), key=itemgetter(1))`, stable); values that
+    /// cannot be compared keep their order.
+    fn sorted_by_value(&mut self, pairs: Vec<(Value, Value)>) -> Vec<(Value, Value)> {
+        let values: Vec<Value> = pairs.iter().map(|(_, v)| v.clone()).collect();
+        let sorted = self.run_vm(|vm, _| {
+            let mut idx: Vec<usize> = (0..values.len()).collect();
+            let mut comparable = true;
+            idx.sort_by(|&a, &b| match vm.order(&values[a], &values[b], "<") {
+                Ok(Some(o)) => o,
+                _ => {
+                    comparable = false;
+                    std::cmp::Ordering::Equal
+                }
+            });
+            Ok(comparable.then_some(idx))
+        });
+        match sorted {
+            Ok(Some(idx)) => {
+                let mut slots: Vec<Option<(Value, Value)>> = pairs.into_iter().map(Some).collect();
+                idx.into_iter().filter_map(|i| slots.get_mut(i).and_then(Option::take)).collect()
+            }
+            _ => pairs,
         }
     }
 

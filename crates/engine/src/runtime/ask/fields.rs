@@ -234,6 +234,9 @@ impl<'a> Run<'a> {
         let how = match built {
             Built::Ask(how) => how,
             Built::Fixed(v) => {
+                // docassemble still shows a choice field without choices among other fields
+                // (an empty list); its value is stored as it is
+                qs.fields.push(fv);
                 form.push(FormField::fixed(name, var_name, datatype, v));
                 return Ok(());
             }

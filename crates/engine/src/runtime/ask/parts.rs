@@ -250,7 +250,11 @@ impl<'a> Run<'a> {
         Ok(Some(ReviewItem {
             label: label.clone().unwrap_or_default(),
             url,
-            value: button.or(note).or(help),
+            // the item's text (`button`/`help`) and its side `note` are both shown
+            value: match (button.or(help), note) {
+                (Some(text), Some(note)) => Some(format!("{text}\n\n{note}")),
+                (text, note) => text.or(note),
+            },
             html: false,
             button: item.button.is_some(),
         }))

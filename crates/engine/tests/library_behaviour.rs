@@ -1,0 +1,157 @@
+//! docassemble's function and object library as the example interviews show it: lists of
+//! choices, formatted text and functions that must not end in an error page.
+
+mod run_support;
+use run_support::Session;
+
+fn base(name: &str) -> String {
+    format!("docassemble.base:data/questions/examples/{name}")
+}
+
+/// The labels of the choices of the screen's first field.
+fn choice_labels(s: &Session) -> Vec<String> {
+    s.q().fields.iter().find(|f| !f.choices.is_empty()).map(|f| f.choices.iter().map(|c| c.label.clone()).collect()).unwrap_or_default()
+}
+
+#[test]
+fn states_list_has_the_territories_sorted_by_name() {
+    let s = Session::start(&base("state.yml"));
+    let labels = choice_labels(&s);
+    assert_eq!(labels.len(), 57, "{labels:?}");
+    assert_eq!(&labels[..4], ["Alabama", "Alaska", "American Samoa", "Arizona"]);
+    assert!(labels.contains(&"Puerto Rico".to_string()) && labels.contains(&"Guam".to_string()));
+    assert_eq!(labels.last().map(String::as_str), Some("Wyoming"));
+}
+
+#[test]
+fn choices_from_a_dictionary_are_sorted_by_label() {
+    // `code: us.states.mapping('abbr', 'name')`: a plain dict, shown sorted by its values
+    let s = Session::start(&base("drop-down-with-code.yml"));
+    let field = s.q().fields.iter().find(|f| f.label.contains("State of birth")).expect("state field");
+    let labels: Vec<&str> = field.choices.iter().map(|c| c.label.as_str()).collect();
+    assert_eq!(&labels[..4], ["Alabama", "Alaska", "American Samoa", "Arizona"]);
+    assert_eq!(labels.len(), 55);
+    // a field's `choices` written as a mapping (`Male: male`) are sorted by value too
+    let s = Session::start(&base("salutation.yml"));
+    let field = s.q().fields.iter().find(|f| f.label == "Gender").expect("gender field");
+    let labels: Vec<&str> = field.choices.iter().map(|c| c.label.as_str()).collect();
+    assert_eq!(labels, ["Female", "Male", "Other"]);
+}
+
+#[test]
+fn period_list_starts_with_per_month() {
+    let s = Session::start(&base("income.yml"));
+    let labels = s.q().fields.iter().find(|f| f.choices.len() == 5).map(|f| f.choices.iter().map(|c| c.label.clone()).collect::<Vec<_>>());
+    assert_eq!(
+        labels.as_deref(),
+        Some(&["Per Month", "Per Year", "Per Week", "Twice Per Month", "Every Two Weeks"].map(String::from)[..])
+    );
+}
+
+#[test]
+fn show_if_in_choices_from_code_leaves_the_choice_out() {
+    let s = Session::start(&base("choices-from-code.yml"));
+    let labels = choice_labels(&s);
+    assert!(!labels.iter().any(|l| l == "Crocs"), "{labels:?}");
+}
+
+#[test]
+fn dict_items_are_completed_in_key_order() {
+    // keys=['employment', 'benefits', 'interest']: docassemble completes them sorted
+    let s = Session::start(&base("table-dict-edit.yml"));
+    s.see("Income from benefits");
+}
+
+#[test]
+fn an_address_prints_as_a_block_with_its_unit_named() {
+    let mut s = Session::start(&base("address-block.yml"));
+    s.set("Address", "123 Main St");
+    s.set("Unit", "Bob");
+    s.set("City", "Springfield");
+    s.set("State", "MO");
+    s.click("Continue");
+    // `${ address }` is the block: the unit on its own line, called "Unit"; no commas
+    // between the lines
+    s.see("123 Main St Unit Bob Springfield, MO");
+    s.not_see("123 Main St,");
+}
+
+#[test]
+fn the_legal_classes_make_a_case_with_its_court_and_parties() {
+    // `modules: docassemble.base.legal`, `case: Case`: the first question, not an error page
+    let s = Session::start(&base("object-try-1.yml"));
+    assert!(matches!(s.screen, engine::screen::Screen::Question(_)), "{:?}", s.screen);
+    let s = Session::start("docassemble.demo:data/questions/testplural.yml");
+    assert!(matches!(s.screen, engine::screen::Screen::Question(_)), "{:?}", s.screen);
+}
+
+#[test]
+fn server_capabilities_lists_the_outside_services_as_disabled() {
+    let s = Session::start(&base("server-capabilities.yml"));
+    s.see("sms: disabled");
+    s.see("google_maps: disabled");
+}
+
+#[test]
+fn encode_name_gives_the_form_field_name_of_a_variable() {
+    let s = Session::start("docassemble.demo:data/questions/examples/pytojs-hidden.yml");
+    assert!(matches!(s.screen, engine::screen::Screen::Question(_)), "{:?}", s.screen);
+}
+
+#[test]
+fn nav_set_section_makes_the_section_current() {
+    let mut s = Session::start(&base("sections-keywords-code.yml"));
+    s.click("Continue");
+    assert!(matches!(s.screen, engine::screen::Screen::Question(_)), "{:?}", s.screen);
+    let current: Vec<&str> = s.q().sections.iter().filter(|v| v.current).map(|v| v.key.as_str()).collect();
+    assert_eq!(current, ["about"]);
+}
+
+#[test]
+fn a_checkboxes_field_without_choices_is_still_shown_beside_other_fields() {
+    let mut s = Session::start(&base("empty-choices-checkboxes.yml"));
+    s.click("Yes");
+    s.see("What do you choose?");
+    assert_eq!(s.q().fields.len(), 2);
+    assert!(s.q().fields[1].choices.is_empty());
+    s.set("Favorite fruit", "apple");
+    s.click("Continue");
+    s.see("No doors could be chosen.");
+    s.see("Your favorite fruit is apple.");
+}
+
+#[test]
+fn a_review_item_shows_its_help_text_and_its_side_note() {
+    let s = Session::start(&base("review-side-note.yml"));
+    let values: Vec<String> = s.q().review.iter().filter_map(|r| r.value.clone()).collect();
+    let name = values.iter().find(|v| v.contains("pseudonym")).expect("the name item");
+    assert!(name.contains("You said your name was") && name.contains("John Doe"), "{name}");
+    let fruit = values.iter().find(|v| v.contains("tasty")).expect("the fruit item");
+    assert!(fruit.contains("You said you liked apples."), "{fruit}");
+}
+
+#[test]
+fn date_difference_counts_whole_seconds() {
+    let s = Session::start(&base("date-difference.yml"));
+    s.see("19180800 seconds");
+    s.not_see("19180800.0");
+}
+
+#[test]
+fn all_false_checks_only_the_keys_given() {
+    let mut s = Session::start(&base("all-false.yml"));
+    s.click_option("Peaches");
+    s.click("Continue");
+    s.see("It is not true that you don't like any of the fruit.");
+    s.see("It is true that you do not like apples or pears.");
+    s.see("It is not true that apples and pears are the only fruits you do not like.");
+}
+
+#[test]
+fn all_false_exclusive_needs_every_other_key_true() {
+    let mut s = Session::start(&base("all-false.yml"));
+    s.click_option("Peaches");
+    s.click_option("Plums");
+    s.click("Continue");
+    s.see("It is true that apples and pears are the only fruits you do not like.");
+}
