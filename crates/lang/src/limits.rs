@@ -25,7 +25,7 @@ pub struct Limits {
 /// Elements (compared, copied, hashed, visited) that cost one step.
 pub const WORK_PER_STEP: u64 = 16;
 /// Bytes (scanned, copied, built) that cost one step.
-pub const BYTES_PER_STEP: u64 = 1024;
+pub const BYTES_PER_STEP: u64 = 256;
 
 impl Default for Limits {
     fn default() -> Limits {

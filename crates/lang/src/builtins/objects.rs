@@ -354,7 +354,7 @@ pub(super) fn b_hash(vm: &mut Vm, args: Args) -> R<Value> {
     no_kwargs(&args, "hash")?;
     nargs(&args, 1, 1, "hash")?;
     let v = &args.positional[0];
-    match vm.walk(|| v.to_key())? {
+    match vm.walk_weighted(crate::interp::KEY_NODE_WORK, || v.to_key())? {
         Ok(k) => Ok(Value::Int(hash_key(&k))),
         Err(_) => Err(Error::exception("TypeError", format!("unhashable type: '{}'", v.class_name()))),
     }

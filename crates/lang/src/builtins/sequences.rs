@@ -2,6 +2,9 @@
 
 use super::*;
 
+/// Units of work per item per merge pass (a comparison and a move of a key/value pair).
+const SORT_PASS_WORK: usize = 2;
+
 /// Stable merge sort with a fallible "less than"; never panics on inconsistent orders.
 pub fn sort_values(vm: &mut Vm, items: &mut Vec<(Value, Value)>, reverse: bool) -> R<()> {
     if reverse {
@@ -35,7 +38,7 @@ pub fn sort_values(vm: &mut Vm, items: &mut Vec<(Value, Value)>, reverse: bool) 
             std::mem::swap(items, &mut buf);
             width *= 2;
             // one pass over the items: n comparisons and moves
-            vm.charge(n)?;
+            vm.charge(n.saturating_mul(SORT_PASS_WORK))?;
         }
     }
     if reverse {

@@ -2,6 +2,11 @@
 
 use super::*;
 
+/// Units of work per item of a list or tuple a native built (often an allocation each).
+const BUILT_ITEM_WORK: usize = 4;
+/// Units of work per key of a dict or set a native built (hashing and inserting).
+const BUILT_KEY_WORK: usize = 8;
+
 impl<'a> Vm<'a> {
     /// Charges a method call on a builtin value for the work it does over its receiver:
     /// every `str` method scans its string; list/tuple/dict/set methods other than the
@@ -17,6 +22,23 @@ impl<'a> Vm<'a> {
             Value::List(l) => self.charge(l.borrow().len()),
             Value::Tuple(t) => self.charge(t.len()),
             Value::Dict(d) | Value::Set(d) => self.charge(d.borrow().len()),
+            _ => Ok(()),
+        }
+    }
+
+    /// Charges what a native built and returned: a string's bytes (also against the memory
+    /// limit), a new container's items (one it handed back unchanged costs nothing more).
+    fn charge_built(&mut self, r: &R<Value>) -> R<()> {
+        match r {
+            Ok(Value::Str(s)) => {
+                self.charge_bytes(s.len())?;
+                self.alloc(s.len())
+            }
+            Ok(Value::List(l)) if Rc::strong_count(l) == 1 => self.charge(l.borrow().len().saturating_mul(BUILT_ITEM_WORK)),
+            Ok(Value::Tuple(t)) if Rc::strong_count(t) == 1 => self.charge(t.len().saturating_mul(BUILT_ITEM_WORK)),
+            Ok(Value::Dict(d) | Value::Set(d)) if Rc::strong_count(d) == 1 => {
+                self.charge(d.borrow().len().saturating_mul(BUILT_KEY_WORK))
+            }
             _ => Ok(()),
         }
     }
@@ -74,10 +96,7 @@ impl<'a> Vm<'a> {
                     crate::value::drop_values(keep);
                 }
                 // what a native built counts against the memory limit (strings: their bytes)
-                if let Ok(Value::Str(s)) = &r {
-                    self.charge_bytes(s.len())?;
-                    self.alloc(s.len())?;
-                }
+                self.charge_built(&r)?;
                 r
             }
             Value::Function(func) => self.call_function(func, args, None),
@@ -98,6 +117,7 @@ impl<'a> Vm<'a> {
                     self.enter()?;
                     let r = ctor(self, args);
                     self.depth -= 1;
+                    self.charge_built(&r)?;
                     return r;
                 }
                 let obj = Value::new_object(c.clone(), None);

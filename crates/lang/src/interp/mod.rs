@@ -50,6 +50,8 @@ const STACK_SEGMENT: usize = 4 * 1024 * 1024;
 
 /// Units of work between two looks at the clock (about 4,000 steps).
 const CLOCK_INTERVAL: u64 = 4096 * WORK_PER_STEP;
+/// Units of work per node of a hash-key walk (each node builds a key).
+pub(crate) const KEY_NODE_WORK: u64 = 8;
 /// Bytes per unit of work.
 const BYTES_PER_UNIT: usize = (BYTES_PER_STEP / WORK_PER_STEP) as usize;
 
@@ -278,14 +280,21 @@ impl<'a> Vm<'a> {
     /// Runs `walk`, a walk over plain values (`==`, `repr`, hashing) that counts the nodes it
     /// visits, with the rest of the budget as its allowance; charges what it used.
     pub(crate) fn walk<T>(&mut self, walk: impl FnOnce() -> T) -> R<T> {
-        let allowance = self.fuel_left().saturating_add(1);
+        self.walk_weighted(1, walk)
+    }
+
+    /// [`Vm::walk`] where each node visited costs `weight` units (building a hash key
+    /// allocates at every node).
+    pub(crate) fn walk_weighted<T>(&mut self, weight: u64, walk: impl FnOnce() -> T) -> R<T> {
+        let weight = weight.max(1);
+        let allowance = (self.fuel_left() / weight).saturating_add(1);
         let outer = crate::value::walk_begin(allowance, self.deadline);
         let r = walk();
         let left = crate::value::walk_end(outer);
         if left == 0 && self.deadline.is_some_and(|d| std::time::Instant::now() >= d) {
             return Err(Error::Limit(LimitKind::Time));
         }
-        self.charge((allowance - left) as usize)?;
+        self.charge(((allowance - left).saturating_mul(weight)) as usize)?;
         if left == 0 {
             return Err(Error::Limit(LimitKind::Steps));
         }
@@ -331,7 +340,7 @@ impl<'a> Vm<'a> {
     pub fn key_of(&mut self, v: &Value) -> R<Key> {
         let key = match v {
             // a tuple's key is a walk over its items (bounded by the step budget)
-            Value::Tuple(_) => self.walk(|| v.to_key())?,
+            Value::Tuple(_) => self.walk_weighted(KEY_NODE_WORK, || v.to_key())?,
             _ => v.to_key(),
         };
         key.map_err(|t| Error::exception("TypeError", format!("unhashable type: '{t}'")))

@@ -149,32 +149,6 @@ pub(super) fn seq_count(vm: &mut Vm<'_>, args: Args) -> R {
     Ok(Value::Int(n))
 }
 
-/// Sorts `items` as `sorted()`/`list.sort()` do: stable, optional key function
-/// (called through the evaluator), optional reverse.
-pub fn sort_values(
-    vm: &mut Vm<'_>,
-    items: Vec<Value>,
-    key: Option<&Value>,
-    reverse: bool,
-) -> Result<Vec<Value>, Error> {
-    let mut pairs: Vec<(Value, Value)> = Vec::with_capacity(items.len());
-    for item in items {
-        let k = match key {
-            Some(f) => vm.call(f, Args::new(vec![item.clone()]))?,
-            None => item.clone(),
-        };
-        pairs.push((k, item));
-    }
-    if reverse {
-        pairs.reverse();
-    }
-    let mut sorted = merge_sort(pairs, &mut |a, b| py_lt(vm, &a.0, &b.0))?;
-    if reverse {
-        sorted.reverse();
-    }
-    Ok(sorted.into_iter().map(|(_, v)| v).collect())
-}
-
 pub(super) fn list_sort(vm: &mut Vm<'_>, args: Args) -> R {
     if args.positional.len() > 1 {
         return Err(Error::type_error("sort() takes no positional arguments"));
@@ -183,7 +157,7 @@ pub(super) fn list_sort(vm: &mut Vm<'_>, args: Args) -> R {
     let l = recv_list(&recv)?;
     let items = std::mem::take(&mut *l.borrow_mut());
     let reverse = p.get(1).is_some_and(Value::truthy);
-    match sort_values(vm, items.clone(), p.get(0), reverse) {
+    match crate::builtins::sorted_values(vm, items.clone(), p.get(0), reverse) {
         Ok(sorted) => {
             *l.borrow_mut() = sorted;
             Ok(Value::None)

@@ -55,7 +55,7 @@ mod number;
 mod temporal;
 
 pub(crate) use self::string::*;
-pub use self::list::*;
+use self::list::*;
 pub(crate) use self::dict::*;
 use self::set::*;
 use self::number::*;
@@ -159,39 +159,6 @@ fn as_str<'a>(v: &'a Value, what: &str) -> Result<&'a str, Error> {
 /// The items of an iterable value (list, tuple, set, dict keys, str, range, iterator).
 pub(crate) fn iterate(vm: &mut Vm<'_>, v: &Value) -> Result<Vec<Value>, Error> {
     vm.iterate(v)
-}
-
-/// Python's `a < b` (objects' `__lt__`, dates, timedeltas included).
-pub(crate) fn py_lt(vm: &mut Vm<'_>, a: &Value, b: &Value) -> Result<bool, Error> {
-    vm.lt(a, b)
-}
-
-/// A stable merge sort with a fallible "less than" (never panics, whatever the order).
-pub(crate) fn merge_sort<T: Clone>(
-    items: Vec<T>,
-    lt: &mut dyn FnMut(&T, &T) -> Result<bool, Error>,
-) -> Result<Vec<T>, Error> {
-    if items.len() <= 1 {
-        return Ok(items);
-    }
-    let mut v = items;
-    let right = v.split_off(v.len() / 2);
-    let left = merge_sort(v, lt)?;
-    let right = merge_sort(right, lt)?;
-    let mut out = Vec::with_capacity(left.len() + right.len());
-    let (mut i, mut j) = (0, 0);
-    while i < left.len() && j < right.len() {
-        if lt(&right[j], &left[i])? {
-            out.push(right[j].clone());
-            j += 1;
-        } else {
-            out.push(left[i].clone());
-            i += 1;
-        }
-    }
-    out.extend_from_slice(&left[i..]);
-    out.extend_from_slice(&right[j..]);
-    Ok(out)
 }
 
 // ---------------------------------------------------------------------------
@@ -577,12 +544,12 @@ mod tests {
             Some(Value::Tuple(t)) => Ok(t[0].clone()),
             _ => Ok(Value::None),
         });
-        let out = sort_values(&mut vm, items.clone(), Some(&key), true).unwrap();
+        let out = crate::builtins::sorted_values(&mut vm, items.clone(), Some(&key), true).unwrap();
         assert_eq!(Value::list(out).repr(), "[(1, 'a'), (1, 'c'), (0, 'b')]");
-        let out = sort_values(&mut vm, items, Some(&key), false).unwrap();
+        let out = crate::builtins::sorted_values(&mut vm, items, Some(&key), false).unwrap();
         assert_eq!(Value::list(out).repr(), "[(0, 'b'), (1, 'a'), (1, 'c')]");
         let nan = vec![Value::Float(f64::NAN), Value::Int(1), Value::Float(0.5)];
-        assert!(sort_values(&mut vm, nan, None, false).is_ok());
+        assert!(crate::builtins::sorted_values(&mut vm, nan, None, false).is_ok());
     }
 
     #[test]

@@ -464,6 +464,7 @@ pub(super) fn str_replace(vm: &mut Vm<'_>, args: Args) -> R {
         }
     } else {
         let matches = st.matches(old).count().min(limit);
+        vm.charge(matches)?;
         check_len(
             vm,
             st.len().saturating_add(matches.saturating_mul(new.len())),
@@ -589,7 +590,7 @@ pub(super) fn str_rindex(_vm: &mut Vm<'_>, args: Args) -> R {
     }
 }
 
-pub(super) fn str_count(_vm: &mut Vm<'_>, args: Args) -> R {
+pub(super) fn str_count(vm: &mut Vm<'_>, args: Args) -> R {
     let (st, sub, a, b, none) = find_setup(args, "str.count")?;
     if none {
         return Ok(Value::Int(0));
@@ -600,6 +601,8 @@ pub(super) fn str_count(_vm: &mut Vm<'_>, args: Args) -> R {
     } else {
         hay.matches(&*sub).count()
     };
+    // each match found: a unit of work beyond the scan charged for the receiver
+    vm.charge(n)?;
     Ok(Value::Int(n as i64))
 }
 

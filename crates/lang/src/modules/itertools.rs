@@ -60,12 +60,16 @@ pub(super) fn it_chain_from_iterable(vm: &mut Vm<'_>, args: Args) -> R {
     it_chain(vm, Args::new(outer))
 }
 
-/// Number of items `n` would make, refusing more than the length limit.
-pub(super) fn combinatorial(vm: &mut Vm<'_>, n: u128) -> Result<(), Error> {
+/// Accounts `n` tuples of `width` items each that are about to be made, refusing more than
+/// the length limit; each tuple costs its items plus the tuple itself.
+pub(super) fn combinatorial(vm: &mut Vm<'_>, n: u128, width: usize) -> Result<(), Error> {
     if n > usize::MAX as u128 {
         return Err(Error::Limit(LimitKind::Length));
     }
-    vm.new_items(n as usize)
+    let n = n as usize;
+    vm.new_items(n)?;
+    vm.alloc(n.saturating_mul(width).saturating_mul(16))?;
+    vm.charge(n.saturating_mul(width.saturating_add(1)))
 }
 
 pub(super) fn it_product(vm: &mut Vm<'_>, mut args: Args) -> R {
@@ -90,7 +94,7 @@ pub(super) fn it_product(vm: &mut Vm<'_>, mut args: Args) -> R {
     for p in &pools {
         count = count.saturating_mul(p.len() as u128);
     }
-    combinatorial(vm, count)?;
+    combinatorial(vm, count, pools.len())?;
     let mut out: Vec<Vec<Value>> = vec![Vec::new()];
     for pool in &pools {
         let mut next = Vec::with_capacity(out.len() * pool.len());
@@ -179,7 +183,7 @@ pub(super) fn combos(vm: &mut Vm<'_>, args: Args, fname: &str, ordered: bool, re
     let v = params(args, fname, &["iterable", "r"], if ordered { 1 } else { 2 })?;
     let pool = vm.iterate(&arg(&v, 0))?;
     let r = r_arg(&v, 1, pool.len())?;
-    combinatorial(vm, count_choose(pool.len(), r, ordered, replace))?;
+    combinatorial(vm, count_choose(pool.len(), r, ordered, replace), r)?;
     let mut out = Vec::new();
     if r <= pool.len() || replace {
         let mut used = vec![false; pool.len()];

@@ -219,7 +219,7 @@ pub(super) fn json_encode(
                 return Ok(());
             }
             if opts.sort_keys {
-                entries = crate::methods::merge_sort(entries, &mut |a, b| vm.lt(&a.0, &b.0))?;
+                crate::builtins::sort_values(vm, &mut entries, false)?;
             }
             stack.push(id);
             out.push('{');

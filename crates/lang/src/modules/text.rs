@@ -75,6 +75,9 @@ pub(super) fn copy_copy(vm: &mut Vm<'_>, args: Args) -> R {
     })
 }
 
+/// Units of work per container `deepcopy` copies (a memo entry and a new allocation).
+const DEEPCOPY_NODE_WORK: usize = 8;
+
 pub(super) fn deep(vm: &mut Vm<'_>, x: &Value, memo: &mut HashMap<usize, Value>, depth: u32) -> R {
     if depth > 200 {
         return Err(Error::Limit(LimitKind::Depth));
@@ -84,6 +87,8 @@ pub(super) fn deep(vm: &mut Vm<'_>, x: &Value, memo: &mut HashMap<usize, Value>,
         if let Some(v) = memo.get(&id) {
             return Ok(v.clone());
         }
+        // a container copied: its memo entry and its allocation
+        vm.charge(DEEPCOPY_NODE_WORK)?;
     }
     Ok(match x {
         Value::List(l) => {
