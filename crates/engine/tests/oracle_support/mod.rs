@@ -28,7 +28,7 @@ pub fn recordings_dir() -> PathBuf {
 }
 
 /// Reads interview packages from `/work/shared/docassemble-examples/packages`
-/// (or `$COLLOQUY_EXAMPLES`).
+/// (or `$COLLOQUY_EXAMPLES`), their Python modules from `oracle/modules`.
 pub struct DirSources {
     root: PathBuf,
 }
@@ -44,6 +44,10 @@ impl DirSources {
 
 impl Sources for DirSources {
     fn read(&self, package: &str, path: &str) -> std::io::Result<String> {
+        if path.ends_with(".py") {
+            // the packages' Python modules are kept with the harness (oracle/modules)
+            return std::fs::read_to_string(repo_root().join("oracle/modules").join(package).join(path));
+        }
         std::fs::read_to_string(self.root.join(package).join(path))
     }
     fn modified(&self, _package: &str, _path: &str) -> Option<std::time::SystemTime> {
