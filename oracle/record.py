@@ -727,6 +727,21 @@ def walk_steps(interview, yaml_filename, chooser, d, max_steps, request):
     return steps, end
 
 
+def language_functions_snapshot():
+    """docassemble's table of language functions (`name_suffix`, `period_list` …), which a
+    package module may change for the whole process (`update_language_function`, as
+    docassemble.demo.change_suffix does): copied once, restored before each interview so
+    that no interview sees what an earlier one loaded."""
+    from docassemble.base.language.core import language_functions
+    return {term: dict(funcs) for term, funcs in language_functions.items()}
+
+
+def restore_language_functions(snapshot):
+    from docassemble.base.language.core import language_functions
+    language_functions.clear()
+    language_functions.update({term: dict(funcs) for term, funcs in snapshot.items()})
+
+
 def record_interview(pkg, path, max_steps):
     yaml_filename = pkg + ':' + path
     from docassemble.base.interview_cache import get_interview
@@ -759,6 +774,7 @@ def main():
     args = ap.parse_args()
     shard_k, shard_n = (int(x) for x in args.shard.split('/'))
     start_engine()
+    language_functions = language_functions_snapshot()
     import zoneinfo
     tz = ec.daconfig.get('timezone', 'America/New_York')
     index = {'recorded': {}, 'excluded': {}, 'failed': {}}
@@ -781,6 +797,7 @@ def main():
                 print('excluded', key, reason)
             continue
         now = datetime.datetime.now(zoneinfo.ZoneInfo(tz)).replace(tzinfo=None)
+        restore_language_functions(language_functions)
         try:
             walks = record_interview(pkg, path, args.steps)
         except Exception as err:
