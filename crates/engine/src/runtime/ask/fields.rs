@@ -161,8 +161,8 @@ impl<'a> Run<'a> {
             (FieldKind::Note, self.text(t)?)
         } else if let Some(t) = &f.html {
             (FieldKind::Html, self.render_raw(t)?)
-        } else if let Some(s) = &f.raw_html {
-            (FieldKind::Html, s.clone())
+        } else if let Some(t) = &f.raw_html {
+            (FieldKind::Html, self.render_raw(t)?)
         } else {
             return Ok(());
         };
