@@ -413,8 +413,20 @@ def choose(info, chooser):
     assigns = []
     special = None
     answers = {}  # variable → posted text, for same-screen show if
+    # `disable others`: the browser disables the other inputs (or those listed) while this
+    # field has a value, so a person who picks from it posts nothing else
+    disabler, disabled = None, set()
+    for a in info['answerable']:
+        others = getattr(a.get('field'), 'disableothers', False) if a['how'] == 'field' else False
+        if others and disabler is None:
+            disabler = a
+            listed = others if isinstance(others, list) else None
+            disabled = {b['var'] for b in info['answerable'] if b is not a and b.get('var') is not None
+                        and (listed is None or b['var'] in listed)}
     for a in info['answerable']:
         how = a['how']
+        if disabler is not None and a is not disabler and a.get('var') in disabled and how == 'field':
+            continue
         if how == 'yesno':
             k = chooser.index(3 if a['qtype'].endswith('maybe') else 2)
             if chooser.mode == 'first':
