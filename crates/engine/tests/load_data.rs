@@ -487,3 +487,49 @@ question: ${ thing } ${ thing.tags } ${ thing.tags.instanceName if False else th
     let text = first_screen(iv, &[]);
     assert!(text.contains("rock a and b 2"), "{text}");
 }
+
+const SCHOOL_PY: &str = "from docassemble.base.util import DAList, DAObject
+
+class Pupil(DAObject):
+    @property
+    def pupil_complete(self):
+        self.age
+        return True
+
+class Class(DAList):
+    def init(self, *pargs, **kwargs):
+        self.object_type = Pupil
+        self.complete_attribute = 'pupil_complete'
+        super().init(*pargs, **kwargs)
+";
+
+#[test]
+fn a_module_class_with_its_own_init_and_a_property_as_complete_attribute() {
+    let iv = "modules:
+  - .school
+---
+objects:
+  - pupils: Class
+---
+mandatory: True
+code: |
+  pupils.there_are_any = True
+  pupils.there_is_another = False
+---
+question: How old is the first pupil?
+fields:
+  - Age: pupils[0].age
+---
+mandatory: True
+question: ${ pupils.number() } pupil, a ${ pupils[0].__class__.__name__ }
+";
+    let mut m = sources(iv, &[]).0;
+    m.insert("demo.pkg:demo/pkg/school.py".into(), SCHOOL_PY.into());
+    let (loaded, warnings) = engine::load(&Mem(m), &InterviewRef::parse(MAIN).unwrap()).unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let ctx = RequestContext::for_tests(MAIN);
+    let mut st = loaded.new_session();
+    // the subclass's init made the items Pupils, whose property asks for the age
+    let Screen::Question(q) = loaded.next_screen(&mut st, &ctx) else { panic!("no question") };
+    assert!(q.question.contains("How old is the first pupil?"), "{}", q.question);
+}

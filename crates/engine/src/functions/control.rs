@@ -13,6 +13,7 @@ use crate::vars::{json, path};
 pub(crate) const NATIVES: &[(&str, NativeFn)] = &[
     ("force_ask", force_ask),
     ("force_gather", force_gather),
+    ("prevent_dependency_satisfaction", prevent_dependency_satisfaction),
     ("need", need),
     ("reconsider", reconsider),
     ("defined", defined),
@@ -878,4 +879,42 @@ fn server_capabilities(_vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
         d.insert(Key::str(c), Value::Bool(false));
     }
     Ok(Value::dict(d))
+}
+
+/// docassemble's `prevent_dependency_satisfaction` decorator, in Python: an undefined name
+/// or attribute inside the decorated function is an error, not a question to ask.
+const PREVENT_DEPENDENCY_SATISFACTION: &str = "\
+def prevent_dependency_satisfaction(f):
+    def wrapper(*pargs, **kwargs):
+        try:
+            return f(*pargs, **kwargs)
+        except (NameError, AttributeError, IndexError):
+            raise Exception('Reference to undefined variable in context where dependency satisfaction not allowed')
+    return wrapper
+";
+
+thread_local! {
+    /// The decorator, made once per thread (its namespace is kept alive with it).
+    static DEPENDENCY_DECORATOR: std::cell::RefCell<Option<(lang::Namespace, Value)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// `@prevent_dependency_satisfaction`.
+fn prevent_dependency_satisfaction(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let Some(f) = args.positional.first().cloned() else {
+        return Err(super::missing("prevent_dependency_satisfaction", "f"));
+    };
+    let deco = match DEPENDENCY_DECORATOR.with(|d| d.borrow().as_ref().map(|(_, v)| v.clone())) {
+        Some(v) => v,
+        None => {
+            let program = lang::Program::compile(PREVENT_DEPENDENCY_SATISFACTION, lang::Origin::anonymous())
+                .map_err(|e| Error::exception("SyntaxError", e.message))?;
+            let ns = lang::Namespace::new();
+            let mut out = String::new();
+            lang::Vm::new(lang::Limits::default(), &mut out).exec(&program, &ns)?;
+            let v = ns.get("prevent_dependency_satisfaction").unwrap_or(Value::None);
+            DEPENDENCY_DECORATOR.with(|d| *d.borrow_mut() = Some((ns, v.clone())));
+            v
+        }
+    };
+    vm.call(&deco, Args::new(vec![f]))
 }

@@ -56,12 +56,12 @@ pub(crate) fn class_names() -> impl Iterator<Item = &'static str> {
 /// Builds the engine's classes for one request.
 pub(crate) fn build() -> HashMap<&'static str, Rc<Class>> {
     let mut m = HashMap::new();
-    let object = class_with("DAObject", vec![], &[("__init__", obj_init), ("object_name", obj_name)]);
+    let object = class_with("DAObject", vec![], &[("__init__", obj_init), ("init", obj_base_init), ("object_name", obj_name)]);
     let dict = class_with(
         "DADict",
         vec![object.clone()],
         &[
-            ("__init__", coll_init),
+            ("init", coll_init),
             ("__getitem__", coll_getitem),
             ("__setitem__", coll_setitem),
             ("__contains__", coll_contains),
@@ -88,7 +88,7 @@ pub(crate) fn build() -> HashMap<&'static str, Rc<Class>> {
         "DAList",
         vec![object.clone()],
         &[
-            ("__init__", coll_init),
+            ("init", coll_init),
             ("__getitem__", coll_getitem),
             ("__setitem__", coll_setitem),
             ("__contains__", coll_contains),
