@@ -533,3 +533,19 @@ question: ${ pupils.number() } pupil, a ${ pupils[0].__class__.__name__ }
     let Screen::Question(q) = loaded.next_screen(&mut st, &ctx) else { panic!("no question") };
     assert!(q.question.contains("How old is the first pupil?"), "{}", q.question);
 }
+
+#[test]
+fn explanations_are_recorded_once_and_cleared() {
+    let iv = "mandatory: True
+code: |
+  explain('first')
+  explain('first')
+  explain('other', category='x')
+  clear_explanations('x')
+  explain('second')
+---
+mandatory: True
+question: ${ '; '.join(logic_explanation()) } / ${ len(logic_explanation('x')) }
+";
+    assert_eq!(first_screen(iv, &[]).trim(), "first; second / 0");
+}
