@@ -549,3 +549,39 @@ question: ${ '; '.join(logic_explanation()) } / ${ len(logic_explanation('x')) }
 ";
     assert_eq!(first_screen(iv, &[]).trim(), "first; second / 0");
 }
+
+#[test]
+fn a_subclass_using_keeps_its_class_and_its_gather_hooks_run() {
+    let iv = "modules:
+  - .income
+---
+objects:
+  - income: |
+      IncomeDict.using(
+        object_type=DAObject,
+        keys=['employment', 'benefits'],
+        complete_attribute='complete',
+        there_is_another=False)
+---
+code: |
+  income[i].amount = 5
+  income[i].complete = True
+---
+mandatory: True
+question: ${ income.__class__.__name__ } ${ income.gathered } ${ income.total_amount }
+";
+    let module = "from docassemble.base.util import DADict
+class IncomeDict(DADict):
+    def hook_on_gather(self):
+        self.seen = True
+    def hook_after_gather(self):
+        self.total_amount = sum(y.amount for y in self.values()) + (1 if self.seen else 0)
+";
+    let mut m = sources(iv, &[]).0;
+    m.insert("demo.pkg:demo/pkg/income.py".into(), module.into());
+    let (loaded, _) = engine::load(&Mem(m), &InterviewRef::parse(MAIN).unwrap()).unwrap();
+    let ctx = RequestContext::for_tests(MAIN);
+    let mut st = loaded.new_session();
+    let Screen::Question(q) = loaded.next_screen(&mut st, &ctx) else { panic!("no question") };
+    assert_eq!(q.question.trim(), "IncomeDict True 11");
+}

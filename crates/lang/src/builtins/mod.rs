@@ -339,6 +339,11 @@ fn b_staticmethod(_vm: &mut Vm<'_>, args: Args) -> R<Value> {
     descriptor("staticmethod", args)
 }
 
+/// `classmethod(f)` for a host's class attribute (a native bound to the class it is read from).
+pub fn classmethod(f: Value) -> Value {
+    descriptor("classmethod", Args::new(vec![f])).unwrap_or(Value::None)
+}
+
 fn descriptor(kind: &str, args: Args) -> R<Value> {
     if !args.keyword.is_empty() || args.positional.len() != 1 {
         return Err(Error::type_error(format!("{kind}() takes one function")));
