@@ -848,8 +848,8 @@ pub struct Field {
     pub note: Option<Text>,
     /// `html:`.
     pub html: Option<Text>,
-    /// `raw html:` (not processed).
-    pub raw_html: Option<String>,
+    /// `raw html:` (Mako, no Markdown, not wrapped).
+    pub raw_html: Option<Text>,
     /// `validate:` expression returning a function.
     pub validate: Option<Expr>,
     /// `none of the above:` (bool or label), raw.

@@ -155,3 +155,45 @@ fn all_false_exclusive_needs_every_other_key_true() {
     s.click("Continue");
     s.see("It is true that apples and pears are the only fruits you do not like.");
 }
+
+#[test]
+fn disable_others_stores_the_field_that_has_a_value() {
+    // a dropdown with `disable others` and a text field for the same variable
+    let mut s = Session::start(&base("disable-others.yml"));
+    s.set("Favorite color", "Purple");
+    s.set("Other", "");
+    s.click("Continue");
+    s.see("Your favorite color is Purple.");
+    // the dropdown left empty: the other field counts
+    let mut s = Session::start(&base("disable-others.yml"));
+    s.set("Other", "Orange");
+    s.click("Continue");
+    s.see("Your favorite color is Orange.");
+}
+
+#[test]
+fn an_object_chosen_beside_its_own_fields_keeps_its_name() {
+    // picking an object disables the name fields: what is typed there is not stored
+    let mut s = Session::start(&base("object-disable-others.yml"));
+    s.set("One of these", "Tom Riddle");
+    s.set("First Name", "Jane");
+    s.click("Continue");
+    s.see("Tom Riddle will surely be defeated!");
+}
+
+#[test]
+fn a_table_header_may_start_with_a_hash_or_end_with_a_newline() {
+    let mut s = Session::start(&base("table-alt.yml"));
+    s.set("Fruit", "apple");
+    s.set("Number of seeds", "4");
+    s.click("Continue");
+    s.click("No");
+    let sub = s.q().subquestion.clone().unwrap_or_default();
+    assert!(sub.contains("Fruit Name  | Number of Seeds"), "{sub}");
+    let mut s = Session::start(&base("edit-list-string.yml"));
+    s.set("Name", "Ann");
+    s.click("Continue");
+    s.click("No");
+    let sub = s.q().subquestion.clone().unwrap_or_default();
+    assert!(sub.contains("\\# | Name | Actions"), "{sub}");
+}

@@ -281,15 +281,32 @@ impl<'s> Lower<'s> {
                 if f.is_async {
                     return self.err_at(range, "async is not supported");
                 }
-                if !f.decorator_list.is_empty() {
-                    return self.err_at(range, "decorators are not supported");
+                let mut decorators = Vec::new();
+                for d in &f.decorator_list {
+                    decorators.push(self.expr(&d.expression)?);
                 }
                 let def = self.funcdef(f.name.id.as_str(), &f.parameters, range, |l| {
                     l.block(&f.body)
                 })?;
-                StmtKind::Def(Arc::new(def))
+                let kind = StmtKind::Def(Arc::new(def));
+                if decorators.is_empty() {
+                    kind
+                } else {
+                    StmtKind::Decorated(decorators, name(f.name.id.as_str()), Box::new(kind))
+                }
             }
-            AStmt::ClassDef(c) => return self.class_def(c, range),
+            AStmt::ClassDef(c) => {
+                let mut decorators = Vec::new();
+                for d in &c.decorator_list {
+                    decorators.push(self.expr(&d.expression)?);
+                }
+                let kind = self.class_def(c, range)?;
+                if decorators.is_empty() {
+                    kind
+                } else {
+                    StmtKind::Decorated(decorators, name(c.name.id.as_str()), Box::new(kind))
+                }
+            }
             AStmt::Delete(d) => {
                 let mut targets = Vec::new();
                 for t in &d.targets {
@@ -392,11 +409,8 @@ impl<'s> Lower<'s> {
         Ok(StmtKind::Try(body, handlers, self.block(&t.orelse)?, self.block(&t.finalbody)?))
     }
 
-    /// A class definition (no decorators, no class keywords).
+    /// A class definition (no class keywords; decorators are applied by the caller).
     fn class_def(&mut self, c: &ast::StmtClassDef, range: ruff_text_size::TextRange) -> R<StmtKind> {
-        if !c.decorator_list.is_empty() {
-            return self.err_at(range, "decorators are not supported");
-        }
         let mut bases = Vec::new();
         if let Some(args) = &c.arguments {
             if !args.keywords.is_empty() {
@@ -881,6 +895,7 @@ fn collect_locals(body: &[Stmt], out: &mut Vec<Name>) {
             }
             StmtKind::Def(d) => add(&d.name, out),
             StmtKind::Class(n, _, _) => add(n, out),
+            StmtKind::Decorated(_, n, _) => add(n, out),
             StmtKind::Import(items) => items.iter().for_each(|(_, b, _)| add(b, out)),
             StmtKind::ImportFrom(_, items) => items.iter().for_each(|(_, b)| add(b, out)),
             StmtKind::Del(ts) => ts.iter().for_each(|t| target_names(t, out)),

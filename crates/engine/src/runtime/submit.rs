@@ -282,6 +282,17 @@ fn kept_fields(
             }
         }
     }
+    if let Some((d, listed)) = spec.iter().enumerate().find_map(|(i, f)| f.disables_others.as_ref().map(|l| (i, l))) {
+        // the browser disables the other inputs (or those listed) while this one has a value
+        let filled = first(posted, &spec[d].name).is_some_and(|v| !v.trim().is_empty());
+        for (idx, f) in spec.iter().enumerate() {
+            let disabled = idx != d && (listed.is_empty() || listed.contains(&f.var));
+            if (filled && disabled) || (!filled && idx == d) {
+                keep[idx] = false;
+                decoded.errors.retain(|(view, _)| *view != f.view || f.view.is_none());
+            }
+        }
+    }
     if let Some(c) = collect {
         let vars: Vec<(String, bool)> =
             spec.iter().map(|f| (f.var.clone(), first(posted, &f.name).is_some_and(|v| !v.trim().is_empty()))).collect();

@@ -9,14 +9,11 @@ pub(super) fn elements_value(v: &Value) -> Value {
     get(v, "elements").unwrap_or(Value::None)
 }
 
+/// `DAList.init(**kwargs)` / `DADict` / `DASet`: empty elements, the keyword arguments
+/// as attributes, `auto_gather`, the items of `DADict.using(keys=…)`.
 pub(super) fn coll_init(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
     let is_dict = super::finance::is_a(&me, "DADict") || matches!(&me, Value::Object(o) if o.borrow().class.name.contains("Dict"));
-    if let Some(Value::Str(name)) = args.positional.get(1) {
-        if let Value::Object(o) = &me {
-            o.borrow_mut().instance_name = Some(name.clone());
-        }
-    }
     let el = if is_dict { Value::dict(Dict::new()) } else { Value::list(Vec::new()) };
     set(&me, "elements", el);
     for (k, v) in std::mem::take(&mut args.keyword) {

@@ -231,7 +231,7 @@ pub(super) fn gather_dict(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
     if !ask_number && dict_len(me) == 0 && get(me, "new_item_name").is_none() {
         let any = need(vm, me, "there_are_any")?;
         if !vm.truthy(&any)? {
-            set(me, "gathered", Value::Bool(true));
+            finish_gather(vm, me)?;
             return Ok(());
         }
     }
@@ -272,7 +272,7 @@ pub(super) fn gather_dict(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
         }
         break;
     }
-    set(me, "gathered", Value::Bool(true));
+    finish_gather(vm, me)?;
     Ok(())
 }
 

@@ -203,7 +203,7 @@ pub(super) fn gather_inner(vm: &mut Vm<'_>, me: &Value, minimum: Option<usize>) 
         if elements(me).is_empty() && minimum == 0 {
             let any = need(vm, me, "there_are_any")?;
             if !vm.truthy(&any)? {
-                set(me, "gathered", Value::Bool(true));
+                finish_gather(vm, me)?;
                 return Ok(());
             }
         }
@@ -243,7 +243,7 @@ pub(super) fn gather_inner(vm: &mut Vm<'_>, me: &Value, minimum: Option<usize>) 
     if get(me, "auto_gather").is_none_or(|g| g.truthy()) {
         set(me, "revisit", Value::Bool(true));
     }
-    set(me, "gathered", Value::Bool(true));
+    finish_gather(vm, me)?;
     Ok(())
 }
 

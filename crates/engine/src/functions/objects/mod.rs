@@ -56,12 +56,12 @@ pub(crate) fn class_names() -> impl Iterator<Item = &'static str> {
 /// Builds the engine's classes for one request.
 pub(crate) fn build() -> HashMap<&'static str, Rc<Class>> {
     let mut m = HashMap::new();
-    let object = class_with("DAObject", vec![], &[("__init__", obj_init), ("object_name", obj_name)]);
+    let object = class_with("DAObject", vec![], &[("__init__", obj_init), ("init", obj_base_init), ("object_name", obj_name)]);
     let dict = class_with(
         "DADict",
         vec![object.clone()],
         &[
-            ("__init__", coll_init),
+            ("init", coll_init),
             ("__getitem__", coll_getitem),
             ("__setitem__", coll_setitem),
             ("__contains__", coll_contains),
@@ -88,7 +88,7 @@ pub(crate) fn build() -> HashMap<&'static str, Rc<Class>> {
         "DAList",
         vec![object.clone()],
         &[
-            ("__init__", coll_init),
+            ("init", coll_init),
             ("__getitem__", coll_getitem),
             ("__setitem__", coll_setitem),
             ("__contains__", coll_contains),
@@ -286,7 +286,10 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
     legal::register(m);
     copying::register(m);
     for (name, f) in USING_CLASSES.iter().zip(USING_FNS.iter()) {
-        set(m, name, &[("using", *f)]);
+        // a classmethod: `Subclass.using(…)` (a package's subclass) keeps the subclass
+        if let Some(c) = m.get(name) {
+            c.set_attr("using", lang::builtins::classmethod(Value::native("using", *f)));
+        }
     }
 }
 
@@ -319,6 +322,19 @@ const USING_CLASSES: [&str; 25] = [
 ];
 
 const USING_FNS: [NativeFn; 25] = [using::<0>, using::<1>, using::<2>, using::<3>, using::<4>, using::<5>, using::<6>, using::<7>, using::<8>, using::<9>, using::<10>, using::<11>, using::<12>, using::<13>, using::<14>, using::<15>, using::<16>, using::<17>, using::<18>, using::<19>, using::<20>, using::<21>, using::<22>, using::<23>, using::<24>];
+
+/// Marks a group gathered, running a subclass's `hook_on_gather()` before and
+/// `hook_after_gather()` after, as docassemble's `gather()` does.
+pub(super) fn finish_gather(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
+    if let Some(hook) = vm.special_method(me, "hook_on_gather") {
+        vm.call(&hook, Args::new(Vec::new()))?;
+    }
+    set(me, "gathered", Value::Bool(true));
+    if let Some(hook) = vm.special_method(me, "hook_after_gather") {
+        vm.call(&hook, Args::new(Vec::new()))?;
+    }
+    Ok(())
+}
 
 pub(crate) fn self_obj(args: &Args) -> Result<Value, Error> {
     args.positional.first().cloned().ok_or_else(|| Error::exception("TypeError", "method needs self"))

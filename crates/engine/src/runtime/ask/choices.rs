@@ -74,9 +74,10 @@ impl<'a> Run<'a> {
                     }
                     let mut out = Vec::new();
                     self.options_from_value(&v, &mut out);
-                    return Ok(out);
+                    return Ok(distinct_objects(out));
                 }
             }
+            return self.options(choices).map(distinct_objects);
         }
         self.options(choices)
     }
@@ -342,4 +343,16 @@ pub(super) fn shuffle<T>(mut items: Vec<T>, on: bool, seed: u64) -> Vec<T> {
         items.swap(i, j);
     }
     items
+}
+
+/// An object offered twice (two names of one object) is one option, as docassemble's
+/// `selections()` keeps each object once (objects compare by identity).
+fn distinct_objects(opts: Vec<Opt>) -> Vec<Opt> {
+    let mut seen = std::collections::HashSet::new();
+    opts.into_iter()
+        .filter(|o| match &o.value {
+            ButtonAction::Value(v @ Value::Object(_)) => seen.insert(v.identity()),
+            _ => true,
+        })
+        .collect()
 }
