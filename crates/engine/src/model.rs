@@ -127,7 +127,7 @@ impl Code {
 
 /// An assignable variable name as docassemble normalises it (`user.name.first`,
 /// `fruit['apple']`, `x.children[i].age`).
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Var {
     pub(crate) name: String,
     pub(crate) pos: Pos,
@@ -500,13 +500,15 @@ pub struct TableBlock {
     pub options: Vec<(String, Node)>,
 }
 
-/// Pure `attachment(s)` block (kept raw: documents are not made yet).
+/// Pure `attachment(s)` block: assembles documents when its variable is sought.
 #[derive(Debug)]
 pub struct AttachmentsBlock {
     /// `variable name:` if given.
     pub variable: Option<Var>,
     /// The raw `attachment`/`attachments`/`attachment code` value.
     pub spec: Node,
+    /// The attachments, typed and with their templates loaded (filled by the loader).
+    pub set: Option<crate::attach::AttachmentSet>,
 }
 
 /// Non-HTML response block.
@@ -616,6 +618,10 @@ pub struct Question {
     pub attachments: Option<Node>,
     /// Attachment UI options (`allow emailing`, `allow downloading`, …), raw.
     pub attachment_options: Vec<(String, Node)>,
+    /// The attachments, typed and with their templates loaded (filled by the loader).
+    pub attachment_set: Option<crate::attach::AttachmentSet>,
+    /// The attachment-box options, typed.
+    pub attachment_box: crate::attach::AttachmentBox,
     /// `tabular:` for review screens (raw).
     pub tabular: Option<Node>,
     /// `question metadata:` (raw).

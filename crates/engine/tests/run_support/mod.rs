@@ -27,6 +27,9 @@ impl Sources for DirSources {
     fn read(&self, package: &str, path: &str) -> std::io::Result<String> {
         std::fs::read_to_string(self.root.join(package).join(path))
     }
+    fn read_bytes(&self, package: &str, path: &str) -> std::io::Result<Vec<u8>> {
+        std::fs::read(self.root.join(package).join(path))
+    }
     fn modified(&self, _package: &str, _path: &str) -> Option<std::time::SystemTime> {
         None
     }
