@@ -157,7 +157,7 @@ fn children(class: &str) -> &'static [(&'static str, &'static str)] {
 }
 
 /// The names of the classes defined here, parent first.
-pub(crate) const CLASSES: [(&str, &str); 15] = [
+pub(crate) const CLASSES: [(&str, &str); 19] = [
     ("Thing", "DAObject"),
     ("Person", "Thing"),
     ("Individual", "Person"),
@@ -173,6 +173,10 @@ pub(crate) const CLASSES: [(&str, &str); 15] = [
     ("DAEmailRecipient", "DAObject"),
     ("DAEmailRecipientList", "DAList"),
     ("DALink", "DAObject"),
+    ("DAFile", "DAObject"),
+    ("DAFileCollection", "DAObject"),
+    ("DAFileList", "DAList"),
+    ("DAStaticFile", "DAObject"),
 ];
 
 /// Adds this module's classes and methods to the engine's class table.

@@ -1,0 +1,88 @@
+//! Attachments evaluated in process: the attachment box of a question, DOCX templates asking
+//! their questions, PDF forms filled, `variable name` blocks as DAFileCollection objects.
+
+mod run_support;
+use run_support::Session;
+
+fn ex(name: &str) -> String {
+    format!("docassemble.base:data/questions/examples/{name}")
+}
+
+fn attachments(s: &Session) -> engine::screen::AttachmentBoxView {
+    s.q().attachments.clone().unwrap_or_else(|| panic!("no attachment box on {}", s.text()))
+}
+
+#[test]
+fn markdown_attachment_gives_a_box_with_preview() {
+    let s = Session::start(&ex("attachment-simple.yml"));
+    s.see("Your document is ready.");
+    let b = attachments(&s);
+    assert_eq!(b.attachments.len(), 1);
+    let a = &b.attachments[0];
+    assert_eq!(a.name, "A hello world document");
+    assert_eq!(a.description.as_deref(), Some("A document with a classic message"));
+    assert_eq!(a.filename, "Hello_World");
+    assert_eq!(a.formats, vec!["pdf", "rtf", "html"]);
+    assert_eq!(a.preview.as_deref().map(str::trim), Some("Hello, world!"));
+    assert!(b.notice && b.allow_emailing && !b.allow_downloading);
+    // PDF and RTF are not typeset yet: no broken links
+    assert!(a.downloads.is_empty(), "{:?}", a.downloads);
+}
+
+#[test]
+fn docx_template_asks_its_questions_then_makes_the_document() {
+    let mut s = Session::start(&ex("docx-recipe.yml"));
+    s.see("Assembling a document from a .docx template");
+    s.click("Continue");
+    s.see("What is the maximum temperature setting of your oven?");
+    s.set("Degrees", "500");
+    s.click("Continue");
+    s.see("What is your favorite thing to eat?");
+    s.set("Favorite food", "peäches & cream");
+    s.click("Continue");
+    s.see("Here is your recipe. Enjoy!");
+    let b = attachments(&s);
+    let a = &b.attachments[0];
+    let docx = a.downloads.iter().find(|d| d.format == "docx").expect("a docx download");
+    assert_eq!(docx.filename, "recipe.docx");
+    let produced = s.state.take_produced();
+    let file = produced.iter().find(|f| f.number == docx.number).expect("the docx bytes");
+    let pkg = docs::Package::read(&file.bytes, &docs::Limits::default()).expect("a docx package");
+    let body = pkg.get_text("word/document.xml").ok().flatten().expect("the body");
+    assert!(body.contains("peäches &amp; cream"), "answer not in the document");
+    assert!(body.contains("500 degrees"));
+    assert!(!body.contains("{{"));
+    // showing the screen again makes no new file
+    s.reload();
+    assert!(s.state.take_produced().is_empty());
+    assert_eq!(attachments(&s).attachments[0].downloads[0].number, docx.number);
+}
+
+#[test]
+fn pdf_form_is_filled_with_docassemble_values() {
+    let mut s = Session::start(&ex("pdf-fill-code.yml"));
+    s.set("Your First Name", "Jöhn");
+    s.set("Your Last Name", "Smith");
+    s.set("Your Organization", "Example, Inc.");
+    s.click("Continue");
+    s.click("Yes");
+    s.click("No");
+    s.click("No");
+    s.click("Yes");
+    s.see("Here is your PDF form");
+    let b = attachments(&s);
+    let pdf = b.attachments[0].downloads.iter().find(|d| d.format == "pdf").expect("a pdf download");
+    let produced = s.state.take_produced();
+    let file = produced.iter().find(|f| f.number == pdf.number).expect("the pdf bytes");
+    let fields = docs::pdf::get_pdf_fields(&file.bytes, &docs::Limits::default()).expect("fields");
+    let value = |name: &str| fields.iter().find(|f| f.name == name).map(|f| f.value.clone());
+    assert_eq!(value("Your Name").as_deref(), Some("Jöhn Smith"));
+    assert_eq!(value("Your Organization").as_deref(), Some("Example, Inc."));
+}
+
+#[test]
+fn variable_name_block_defines_a_file_collection() {
+    let s = Session::start(&ex("document-variable-name-link.yml"));
+    s.see("All done.");
+    assert!(s.state.variables.contains_key("my_file"));
+}
