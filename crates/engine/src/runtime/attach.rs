@@ -37,6 +37,8 @@ struct Assembled {
     filename: String,
     formats: Vec<String>,
     markdown: Option<String>,
+    /// The Preview's Markdown (values HTML-escaped), when `html` is a format.
+    preview: Option<String>,
     /// format → (number of the file, file name with extension); only producible formats.
     files: Vec<(String, u64, String)>,
     /// Formats asked for but not producible yet.
@@ -65,14 +67,16 @@ pub(crate) fn mimetype_of(extension: &str) -> &'static str {
 }
 
 /// The URL of session file `number` named `filename` (inline; `download` as attachment).
-pub(crate) fn file_url(base_url: &str, interview: &str, number: u64, filename: &str, download: bool) -> String {
-    use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
+/// `interview_url` is the request's `/interview?i=…`: its `i` (as the browser sent it, which
+/// names the session's cookie) is kept.
+pub(crate) fn file_url(base_url: &str, interview_url: &str, number: u64, filename: &str, download: bool) -> String {
+    use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+    /// Everything but RFC 3986's unreserved characters.
+    const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
     let route = if download { "uploadedfiledownload" } else { "uploadedfile" };
-    format!(
-        "{base_url}/{route}/{number}/{}?i={}",
-        utf8_percent_encode(filename, NON_ALPHANUMERIC),
-        utf8_percent_encode(interview, NON_ALPHANUMERIC)
-    )
+    let query = interview_url.split_once('?').map_or("", |(_, q)| q);
+    let i = query.split('&').find_map(|p| p.strip_prefix("i=")).unwrap_or("");
+    format!("{base_url}/{route}/{number}/{}?i={i}", utf8_percent_encode(filename, COMPONENT))
 }
 
 impl Run<'_> {
@@ -192,6 +196,7 @@ impl Run<'_> {
             filename,
             formats: formats.clone(),
             markdown: None,
+            preview: None,
             files: Vec::new(),
             missing: Vec::new(),
         };
@@ -250,6 +255,13 @@ impl Run<'_> {
             if wanted(f) {
                 a.missing.push(f.to_string());
             }
+        }
+        // the Preview is screen text: values HTML-escaped, like every text of a screen
+        if wanted("html") {
+            a.preview = match &spec.content {
+                Some(t) => Some(self.render(t)?),
+                None => Some(String::new()),
+            };
         }
         a.markdown = Some(markdown);
         Ok(a)
@@ -495,10 +507,10 @@ impl Run<'_> {
                 format: fmt.clone(),
                 number: *n,
                 filename: fname.clone(),
-                url: file_url(&self.ctx.base_url, &self.host.interview, *n, fname, false),
+                url: file_url(&self.ctx.base_url, &self.ctx.interview_url, *n, fname, false),
             })
             .collect();
-        let preview = if a.formats.iter().any(|f| f == "html") { a.markdown.clone() } else { None };
+        let preview = a.preview;
         AttachmentView {
             name: a.name_html,
             description: a.description_html,
@@ -597,7 +609,7 @@ impl Run<'_> {
             view.downloads.push(DownloadView {
                 format: fmt,
                 number: n,
-                url: file_url(&self.ctx.base_url, &self.host.interview, n, &fname, false),
+                url: file_url(&self.ctx.base_url, &self.ctx.interview_url, n, &fname, false),
                 filename: fname,
             });
         }
@@ -675,8 +687,10 @@ mod tests {
         assert_eq!((a, b, c), (1, 1, 2));
         assert_eq!(st.take_produced().len(), 2);
         assert_eq!(st.files.get(&1).map(|f| f.mimetype.as_str()), Some("text/markdown; charset=utf-8"));
-        assert!(file_url("http://x", "pkg:a b.yml", 3, "my doc.pdf", true)
-            .starts_with("http://x/uploadedfiledownload/3/my%20doc%2Epdf?i=pkg%3Aa%20b%2Eyml"));
+        assert_eq!(
+            file_url("http://x", "/interview?i=pkg%3Aa.yml&from=x", 3, "my doc.pdf", true),
+            "http://x/uploadedfiledownload/3/my%20doc.pdf?i=pkg%3Aa.yml"
+        );
     }
 }
 
@@ -710,7 +724,7 @@ fn file_url_for(vm: &mut lang::Vm<'_>, mut args: lang::Args) -> Result<Value, la
     };
     let filename = attr_of(&me, "filename").map(|v| v.str()).unwrap_or_default();
     let h = crate::functions::host(vm)?;
-    Ok(Value::from_str(&file_url(&h.base_url, &h.interview, number, &filename, download)))
+    Ok(Value::from_str(&file_url(&h.base_url, &h.interview_url, number, &filename, download)))
 }
 
 /// `str(file)` / `file.show()`: a Markdown link to the file.
