@@ -86,3 +86,4 @@ fn variable_name_block_defines_a_file_collection() {
     s.see("All done.");
     assert!(s.state.variables.contains_key("my_file"));
 }
+

@@ -211,7 +211,7 @@ impl Run<'_> {
                     return Err(Flow::Fatal(format!("{}: docx template file given by code is not supported yet", e.pos())))
                 }
             };
-            let bytes = self.render_docx(spec, &file)?;
+            let bytes = self.in_context("docx", |run| run.render_docx(spec, &file))?;
             for f in &formats {
                 match f.as_str() {
                     "docx" => {
@@ -230,14 +230,14 @@ impl Run<'_> {
                     return Err(Flow::Fatal(format!("{}: pdf template file given by code is not supported yet", e.pos())))
                 }
             };
-            let bytes = self.fill_pdf(spec, &file)?;
+            let bytes = self.in_context("pdf", |run| run.fill_pdf(spec, &file))?;
             let n = self.keep_file(&format!("{}.pdf", a.filename), "pdf", bytes);
             a.files.push(("pdf".into(), n, format!("{}.pdf", a.filename)));
             a.missing.extend(formats.iter().filter(|f| *f != "pdf").cloned());
             return Ok(a);
         }
         let markdown = match &spec.content {
-            Some(t) => self.render_raw(t)?,
+            Some(t) => self.in_context("pandoc", |run| run.render_raw(t))?,
             None => String::new(),
         };
         if spec.raw || wanted("raw") {
@@ -265,6 +265,14 @@ impl Run<'_> {
         }
         a.markdown = Some(markdown);
         Ok(a)
+    }
+
+    /// Runs `f` with the evaluation context set to `context` (restored afterwards).
+    fn in_context<T>(&mut self, context: &'static str, f: impl FnOnce(&mut Self) -> R<T>) -> R<T> {
+        let saved = self.host.evaluation_context.replace(context);
+        let result = f(self);
+        self.host.evaluation_context = saved;
+        result
     }
 
     /// The valid formats, with `*` expanded (pdf, rtf, html) and the kind's default.
@@ -312,17 +320,30 @@ impl Run<'_> {
             let value = self.field_value(v, skip)?;
             bindings.push((k.clone(), value));
         }
-        for (k, e) in &spec.field_code {
-            bindings.push((k.clone(), self.eval_or_skip(e, skip)?));
+        // docassemble passes values from code through `transform_for_docx` (text, unless a
+        // number, bool or None); `raw field variables` keep their values
+        if let Some(e) = &spec.code {
+            for (k, v) in self.code_dicts(e, skip)? {
+                let v = self.docx_value(v, e.pos())?;
+                bindings.push((k, v));
+            }
         }
-        for v in spec.field_variables.iter().chain(&spec.raw_field_variables) {
+        for v in &spec.raw_field_variables {
             let value = self.eval_src(v.name(), v.pos())?;
             bindings.push((v.name().to_string(), value));
         }
-        if let Some(e) = &spec.code {
-            for (k, v) in self.code_dicts(e, skip)? {
-                bindings.push((k, v));
-            }
+        for (k, e) in &spec.field_code {
+            let v = self.eval_or_skip(e, skip)?;
+            let v = self.docx_value(v, e.pos())?;
+            bindings.push((k.clone(), v));
+        }
+        for var in &spec.field_variables {
+            let v = match self.eval_src(var.name(), var.pos()) {
+                Err(Flow::Undefined(_)) | Err(Flow::Fatal(_)) if skip => Value::from_str(""),
+                other => other?,
+            };
+            let v = self.docx_value(v, var.pos())?;
+            bindings.push((var.name().to_string(), v));
         }
         let ns = self.ns.clone();
         let saved: Vec<(String, Option<Value>)> = bindings.iter().map(|(k, _)| (k.clone(), ns.get(k))).collect();
@@ -368,6 +389,18 @@ impl Run<'_> {
             }
         }
         result
+    }
+
+    /// docassemble's `transform_for_docx`: numbers, bools and None as they are, anything
+    /// else as its text.
+    fn docx_value(&mut self, v: Value, pos: &Pos) -> R<Value> {
+        Ok(match v {
+            Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None | Value::Str(_) => v,
+            other => {
+                let s = self.run_vm(|vm, _| vm.str_of(&other)).map_err(|e| self.flow(e, pos))?;
+                Value::from_str(&s)
+            }
+        })
     }
 
     /// A `fields:` value as a `lang` value (text rendered without escaping).
@@ -735,12 +768,15 @@ fn file_str(vm: &mut lang::Vm<'_>, args: lang::Args) -> Result<Value, lang::Erro
     Ok(Value::from_str(&format!("[{}]({url})", crate::html::html_escape(&filename))))
 }
 
-/// The first file of a collection that was produced (PDF first, as docassemble prefers).
+/// The first file of a collection that was produced (PDF first, as docassemble prefers),
+/// else its first file at all (a format that cannot be made yet: its URL finds nothing).
 fn first_file(coll: &Value) -> Option<Value> {
-    ["pdf", "docx", "rtf", "md", "raw"]
+    let files: Vec<Value> = ["pdf", "docx", "rtf", "md", "raw"].iter().filter_map(|f| attr_of(coll, f)).collect();
+    files
         .iter()
-        .filter_map(|f| attr_of(coll, f))
         .find(|f| attr_of(f, "ok").is_some_and(|v| v.truthy()))
+        .or_else(|| files.first())
+        .cloned()
 }
 
 fn collection_url_for(vm: &mut lang::Vm<'_>, mut args: lang::Args) -> Result<Value, lang::Error> {

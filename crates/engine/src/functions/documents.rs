@@ -1,0 +1,185 @@
+//! Text functions whose result depends on the document being assembled (the evaluation
+//! context: the screen, a DOCX template, a PDF form): `verbatim`, `single_to_double_newlines`,
+//! and the `markdown` / `inline_markdown` filters of DOCX templates.
+
+use lang::{Args, Error, NativeFn, Value, Vm};
+
+use super::{arg, host, missing};
+
+/// The natives of this module by name.
+pub(crate) const NATIVES: &[(&str, NativeFn)] = &[
+    ("verbatim", verbatim),
+    ("single_to_double_newlines", single_to_double_newlines),
+    ("inline_markdown", inline_markdown),
+    ("markdown", markdown_filter),
+];
+
+/// The text of the first argument (`str()` of it).
+fn text_arg(vm: &mut Vm<'_>, args: &mut Args, func: &str) -> Result<String, Error> {
+    match arg(args, 0, "text") {
+        Some(v) => vm.str_of(&v),
+        None => Err(missing(func, "text")),
+    }
+}
+
+/// `&` (not starting an entity), `<` and `>` escaped.
+fn escape_markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        match c {
+            '&' => {
+                let rest = &text[i + 1..];
+                let body = rest.strip_prefix('#').unwrap_or(rest);
+                let n = body.bytes().take_while(u8::is_ascii_alphanumeric).count();
+                if n > 0 && body.as_bytes().get(n) == Some(&b';') {
+                    out.push('&');
+                } else {
+                    out.push_str("&amp;");
+                }
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `verbatim(text)`: the text with its formatting characters made literal for where it goes.
+fn verbatim(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let text = text_arg(vm, &mut args, "verbatim")?;
+    let context = host(vm)?.evaluation_context;
+    Ok(Value::from_str(&match context {
+        None => {
+            let mut out = String::from("<span>");
+            let escaped = escape_markup(text.trim());
+            let b = escaped.as_bytes();
+            for (i, c) in escaped.char_indices() {
+                match c {
+                    '*' => out.push_str("&#42;"),
+                    '_' => out.push_str("&#95;"),
+                    '#' if i == 0 || b[i - 1] != b'&' => out.push_str("&#35;"),
+                    '=' => out.push_str("&#61;"),
+                    '+' => out.push_str("&#43;"),
+                    '-' => out.push_str("&#45;"),
+                    '.' if i > 0 && b[i - 1].is_ascii_digit() => out.push_str("&#46;"),
+                    c => out.push(c),
+                }
+            }
+            out.push_str("</span>");
+            collapse_blank_lines(&out, "<br>")
+        }
+        Some("docx") => escape_markup(&text),
+        Some(_) => text,
+    }))
+}
+
+/// Runs of blank-line-separated newlines replaced by `with`.
+fn collapse_blank_lines(text: &str, with: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find('\n') {
+        let (head, tail) = rest.split_at(i);
+        let run = tail.len() - tail.trim_start_matches(['\n', '\r']).len();
+        let newlines = tail[..run].matches('\n').count();
+        out.push_str(head.strip_suffix('\r').unwrap_or(head));
+        if newlines >= 2 {
+            out.push_str(with);
+        } else {
+            out.push('\n');
+        }
+        rest = &tail[run..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `single_to_double_newlines(text)`: every run of line breaks becomes a paragraph break.
+fn single_to_double_newlines(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let text = text_arg(vm, &mut args, "single_to_double_newlines")?;
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut in_break = false;
+    for c in text.chars() {
+        if c == '\n' || c == '\r' {
+            if !in_break {
+                out.push_str("\n\n");
+            }
+            in_break = true;
+        } else {
+            in_break = false;
+            out.push(c);
+        }
+    }
+    Ok(Value::from_str(&out))
+}
+
+/// Markdown made plain text: emphasis marks dropped, `[text](url)` as its text, heading
+/// marks removed (a DOCX run cannot carry Markdown; the WordprocessingML conversion of
+/// docassemble's filter is not made yet).
+fn markdown_to_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (n, line) in text.lines().enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let line = line.trim_start_matches('#').trim_start_matches(' ');
+        let chars: Vec<char> = line.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            if c == '[' {
+                if let Some(close) = chars[i..].iter().position(|&x| x == ']').map(|p| p + i) {
+                    if chars.get(close + 1) == Some(&'(') {
+                        if let Some(end) = chars[close..].iter().position(|&x| x == ')').map(|p| p + close) {
+                            out.extend(&chars[i + 1..close]);
+                            i = end + 1;
+                            continue;
+                        }
+                    }
+                }
+            }
+            if c == '*' || (c == '_' && (i == 0 || !chars[i - 1].is_alphanumeric())) || c == '`' {
+                i += 1;
+                continue;
+            }
+            out.push(c);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// `text | inline_markdown` (DOCX): the text without Markdown marks; elsewhere unchanged.
+fn inline_markdown(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let text = text_arg(vm, &mut args, "inline_markdown")?;
+    let context = host(vm)?.evaluation_context;
+    Ok(Value::from_str(&match context {
+        Some("docx") => markdown_to_text(text.trim()),
+        _ => text,
+    }))
+}
+
+/// `text | markdown` (DOCX): paragraphs as line breaks, without Markdown marks.
+fn markdown_filter(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let text = text_arg(vm, &mut args, "markdown")?;
+    let context = host(vm)?.evaluation_context;
+    Ok(Value::from_str(&match context {
+        Some("docx") => markdown_to_text(text.trim()),
+        _ => text,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_of_markdown() {
+        assert_eq!(
+            markdown_to_text("the [local law library](https://x.org), **now**"),
+            "the local law library, now"
+        );
+        assert_eq!(collapse_blank_lines("a\n\n\nb\nc", "<br>"), "a<br>b\nc");
+        assert_eq!(escape_markup("a & b &amp; <c>"), "a &amp; b &amp; &lt;c&gt;");
+    }
+}
