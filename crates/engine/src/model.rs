@@ -257,6 +257,10 @@ pub struct RunData {
     /// `Sources` at load time and compiled): full module name → program. Run in the sandbox
     /// on first use (their names are global, like `from module import *`).
     pub package_modules: IndexMap<String, Arc<lang::Program>>,
+    /// Package files named by a string literal of the interview (`'hello.md'`,
+    /// `"data/templates/form.pdf"`), read at load time for what code names at run time
+    /// (`content file: {code: …}`, `DAStaticFile`): "package:path" → bytes.
+    pub package_files: IndexMap<String, Arc<Vec<u8>>>,
 }
 
 /// One entry of the navigation bar as `nav.get_sections()` gives it.

@@ -87,3 +87,16 @@ fn variable_name_block_defines_a_file_collection() {
     assert!(s.state.variables.contains_key("my_file"));
 }
 
+
+
+#[test]
+fn package_files_named_by_code_are_read_at_load_time() {
+    let s = Session::start(&ex("get-pdf-fields.yml"));
+    s.see("favorite_fungus");
+    let s = Session::start(&ex("get-docx-variables.yml"));
+    s.see("adverse_party");
+    let s = Session::start(&ex("document-file-code.yml"));
+    s.see("Your document is ready.");
+    let a = &attachments(&s).attachments[0];
+    assert!(a.preview.as_deref().is_some_and(|p| p.contains("Hello, world!")), "{:?}", a.preview);
+}

@@ -1,5 +1,6 @@
 //! docassemble's document markup codes (`[NEWLINE]`, `[BOLDCENTER]`, `[TAB]`, …) as each
-//! output needs them: a PDF form field keeps line breaks and drops layout codes.
+//! output needs them (a PDF form field keeps line breaks and drops layout codes), file
+//! names made safe, and the MIME types of file extensions.
 
 /// Layout codes a PDF form field drops.
 const LAYOUT_CODES: &[&str] = &["[BORDER]", "[NOINDENT]", "[FLUSHLEFT]", "[FLUSHRIGHT]", "[BOLDCENTER]", "[CENTER]"];
@@ -63,6 +64,27 @@ pub fn secure_filename(name: &str) -> String {
         "file".to_string()
     } else {
         out
+    }
+}
+
+/// The MIME type of a file extension.
+pub fn mimetype_of(extension: &str) -> &'static str {
+    match extension {
+        "pdf" => "application/pdf",
+        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "rtf" => "application/rtf",
+        "md" => "text/markdown; charset=utf-8",
+        "txt" => "text/plain; charset=utf-8",
+        "html" | "htm" => "text/html; charset=utf-8",
+        "csv" => "text/csv; charset=utf-8",
+        "json" => "application/json",
+        "xml" => "application/xml",
+        "tex" => "application/x-tex",
+        "zip" => "application/zip",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "svg" => "image/svg+xml",
+        _ => "application/octet-stream",
     }
 }
 

@@ -12,6 +12,7 @@ pub(crate) const NATIVES: &[(&str, NativeFn)] = &[
     ("single_to_double_newlines", single_to_double_newlines),
     ("inline_markdown", inline_markdown),
     ("markdown", markdown_filter),
+    ("path_and_mimetype", path_and_mimetype),
 ];
 
 /// The text of the first argument (`str()` of it).
@@ -167,6 +168,26 @@ fn markdown_filter(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
         Some("docx") => markdown_to_text(text.trim()),
         _ => text,
     }))
+}
+
+/// `path_and_mimetype(file)`: where the file is (`package:path`, or the URL as given; there
+/// is no file-system path to hand out) and its MIME type.
+fn path_and_mimetype(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let name = match arg(&mut args, 0, "file_ref") {
+        Some(v) => vm.str_of(&v)?,
+        None => return Err(missing("path_and_mimetype", "file_ref")),
+    };
+    let h = host(vm)?;
+    let candidates = crate::load::package_files::candidates(name.trim(), &h.package);
+    let path = candidates
+        .iter()
+        .find(|(p, path)| h.run_data.package_files.contains_key(&format!("{p}:{path}")))
+        .or(candidates.first())
+        .map_or_else(|| name.trim().to_string(), |(p, path)| format!("{p}:{path}"));
+    let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    let mimetype = crate::attach::markup::mimetype_of(&ext);
+    let mimetype = mimetype.split(';').next().unwrap_or(mimetype);
+    Ok(Value::tuple(vec![Value::from_str(&path), Value::from_str(mimetype)]))
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ mod config;
 mod cx;
 mod data;
 mod jinja;
+pub(crate) mod package_files;
 pub mod scan;
 
 use std::collections::{HashMap, HashSet};
@@ -208,6 +209,7 @@ impl Loader<'_> {
             };
             data::scan_source_refs(&mut self.run_data, &mut cx, r, self.sources, &text);
         }
+        package_files::read_named_files(&mut self.run_data, self.sources, r, &text);
         // `default language:` applies to the blocks after it in the same file
         let mut file_language: Option<String> = None;
         for raw in yaml::split_blocks(&text) {

@@ -294,7 +294,7 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
     }
 }
 
-const USING_CLASSES: [&str; 25] = [
+const USING_CLASSES: [&str; 29] = [
     "DAObject",
     "DAList",
     "DADict",
@@ -320,9 +320,13 @@ const USING_CLASSES: [&str; 25] = [
     "City",
     "DAEmailRecipient",
     "DAEmailRecipientList",
+    "DAFile",
+    "DAFileCollection",
+    "DAFileList",
+    "DAStaticFile",
 ];
 
-const USING_FNS: [NativeFn; 25] = [using::<0>, using::<1>, using::<2>, using::<3>, using::<4>, using::<5>, using::<6>, using::<7>, using::<8>, using::<9>, using::<10>, using::<11>, using::<12>, using::<13>, using::<14>, using::<15>, using::<16>, using::<17>, using::<18>, using::<19>, using::<20>, using::<21>, using::<22>, using::<23>, using::<24>];
+const USING_FNS: [NativeFn; 29] = [using::<0>, using::<1>, using::<2>, using::<3>, using::<4>, using::<5>, using::<6>, using::<7>, using::<8>, using::<9>, using::<10>, using::<11>, using::<12>, using::<13>, using::<14>, using::<15>, using::<16>, using::<17>, using::<18>, using::<19>, using::<20>, using::<21>, using::<22>, using::<23>, using::<24>, using::<25>, using::<26>, using::<27>, using::<28>];
 
 pub(crate) fn self_obj(args: &Args) -> Result<Value, Error> {
     args.positional.first().cloned().ok_or_else(|| Error::exception("TypeError", "method needs self"))

@@ -9,6 +9,8 @@
 //! in [`SessionState::produced`]. Formats that cannot be produced yet (PDF, RTF and DOCX typeset
 //! from Markdown, PDF from a DOCX template) are left out of the box rather than linked.
 
+mod files;
+
 use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
@@ -17,7 +19,7 @@ use lang::{Key, Value};
 type Dict = indexmap::IndexMap<Key, Value>;
 
 use super::{Flow, Run, R};
-use crate::attach::markup::{pdf_field_text, pdf_scalar, secure_filename};
+use crate::attach::markup::{mimetype_of, pdf_field_text, pdf_scalar, secure_filename};
 use crate::attach::view::{AttachmentBoxView, AttachmentView, DownloadView, ProducedFile, StoredFile};
 use crate::attach::{AttachmentSet, AttachmentSpec, DocxFile, FieldValue, Formats, PdfFile, TemplateFile};
 use crate::model::{AttachmentsBlock, Pos, Question};
@@ -43,27 +45,6 @@ struct Assembled {
     files: Vec<(String, u64, String)>,
     /// Formats asked for but not producible yet.
     missing: Vec<String>,
-}
-
-/// The MIME type of a file extension.
-pub(crate) fn mimetype_of(extension: &str) -> &'static str {
-    match extension {
-        "pdf" => "application/pdf",
-        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "rtf" => "application/rtf",
-        "md" => "text/markdown; charset=utf-8",
-        "txt" => "text/plain; charset=utf-8",
-        "html" | "htm" => "text/html; charset=utf-8",
-        "csv" => "text/csv; charset=utf-8",
-        "json" => "application/json",
-        "xml" => "application/xml",
-        "tex" => "application/x-tex",
-        "zip" => "application/zip",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "svg" => "image/svg+xml",
-        _ => "application/octet-stream",
-    }
 }
 
 /// The URL of session file `number` named `filename` (inline; `download` as attachment).
@@ -200,9 +181,6 @@ impl Run<'_> {
             files: Vec::new(),
             missing: Vec::new(),
         };
-        if spec.content_file_code.is_some() {
-            return Err(Flow::Fatal(format!("{}: content file given by code is not supported yet", spec.pos)));
-        }
         let wanted = |f: &str| formats.iter().any(|x| x == f);
         if let Some(t) = &spec.docx_template {
             let file = match t {
@@ -236,9 +214,14 @@ impl Run<'_> {
             a.missing.extend(formats.iter().filter(|f| *f != "pdf").cloned());
             return Ok(a);
         }
-        let markdown = match &spec.content {
-            Some(t) => self.in_context("pandoc", |run| run.render_raw(t))?,
-            None => String::new(),
+        let from_code = match &spec.content_file_code {
+            Some(e) => Some((self.content_from_code(e)?, e.pos().clone())),
+            None => None,
+        };
+        let markdown = match (&from_code, &spec.content) {
+            (Some((source, pos)), _) => self.in_context("pandoc", |run| run.render_plain(source, pos))?,
+            (None, Some(t)) => self.in_context("pandoc", |run| run.render_raw(t))?,
+            (None, None) => String::new(),
         };
         if spec.raw || wanted("raw") {
             let ext = spec.raw_extension.clone().unwrap_or_else(|| "txt".into());
@@ -258,13 +241,39 @@ impl Run<'_> {
         }
         // the Preview is screen text: values HTML-escaped, like every text of a screen
         if wanted("html") {
-            a.preview = match &spec.content {
-                Some(t) => Some(self.render(t)?),
-                None => Some(String::new()),
+            a.preview = match (&from_code, &spec.content) {
+                (Some((source, pos)), _) => Some(self.render_src(source, pos)?),
+                (None, Some(t)) => Some(self.render(t)?),
+                (None, None) => Some(String::new()),
             };
         }
         a.markdown = Some(markdown);
         Ok(a)
+    }
+
+    /// `content file: {code: …}`: the text of the package files the expression names (read
+    /// at load time, when the interview names them in a string literal).
+    fn content_from_code(&mut self, e: &crate::model::Expr) -> R<String> {
+        let v = self.eval_expr(e)?;
+        let names: Vec<String> = match &v {
+            Value::List(l) => l.borrow().iter().map(Value::str).collect(),
+            Value::Tuple(t) => t.iter().map(Value::str).collect(),
+            other => vec![other.str()],
+        };
+        let mut combined = String::new();
+        for name in names {
+            let Some(bytes) = package_file(&self.iv.run_data, &self.host.package, &name) else {
+                return Err(Flow::Fatal(format!(
+                    "{}: content file {name} was not found (a file named by code must also be named in a string of the interview, so that it is read when the interview loads)",
+                    e.pos()
+                )));
+            };
+            if !combined.is_empty() {
+                combined.push('\n');
+            }
+            combined.push_str(&String::from_utf8_lossy(&bytes));
+        }
+        Ok(combined)
     }
 
     /// Runs `f` with the evaluation context set to `context` (restored afterwards).
@@ -653,6 +662,14 @@ impl Run<'_> {
     }
 }
 
+/// A package file read at load time, by the name code gives (`hello.md`,
+/// `data/templates/x.pdf`, `pkg:data/static/y.png`).
+pub(crate) fn package_file(run_data: &crate::model::RunData, package: &str, name: &str) -> Option<std::sync::Arc<Vec<u8>>> {
+    crate::load::package_files::candidates(name.trim(), package)
+        .into_iter()
+        .find_map(|(pkg, path)| run_data.package_files.get(&format!("{pkg}:{path}")).cloned())
+}
+
 /// Records a produced file in `st` (or finds the same file made earlier); returns its number.
 fn keep_file(st: &mut SessionState, filename: &str, extension: &str, bytes: Vec<u8>) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
@@ -727,73 +744,4 @@ mod tests {
     }
 }
 
-/// Installs the methods of `DAFile` and `DAFileCollection` the examples use.
-pub(crate) fn install_file_methods(host: &crate::functions::EngineHost) {
-    let file = host.class("DAFile");
-    file.set_attr("url_for", Value::native("url_for", file_url_for));
-    file.set_attr("__str__", Value::native("__str__", file_str));
-    file.set_attr("show", Value::native("show", file_str));
-    let coll = host.class("DAFileCollection");
-    coll.set_attr("url_for", Value::native("url_for", collection_url_for));
-    coll.set_attr("__str__", Value::native("__str__", collection_str));
-    coll.set_attr("show", Value::native("show", collection_str));
-}
-
-/// An attribute of an object as a Python value.
-fn attr_of(v: &Value, name: &str) -> Option<Value> {
-    match v {
-        Value::Object(o) => o.borrow().attrs.get(name).cloned(),
-        _ => None,
-    }
-}
-
-/// `file.url_for(attachment=False, …)`.
-fn file_url_for(vm: &mut lang::Vm<'_>, mut args: lang::Args) -> Result<Value, lang::Error> {
-    let me = args.positional.first().cloned().unwrap_or(Value::None);
-    let download = args.take_kw("attachment").is_some_and(|v| v.truthy());
-    let number = match attr_of(&me, "number") {
-        Some(Value::Int(n)) => u64::try_from(n).unwrap_or(0),
-        _ => 0,
-    };
-    let filename = attr_of(&me, "filename").map(|v| v.str()).unwrap_or_default();
-    let h = crate::functions::host(vm)?;
-    Ok(Value::from_str(&file_url(&h.base_url, &h.interview_url, number, &filename, download)))
-}
-
-/// `str(file)` / `file.show()`: a Markdown link to the file.
-fn file_str(vm: &mut lang::Vm<'_>, args: lang::Args) -> Result<Value, lang::Error> {
-    let me = args.positional.first().cloned().unwrap_or(Value::None);
-    let filename = attr_of(&me, "filename").map(|v| v.str()).unwrap_or_default();
-    let url = file_url_for(vm, lang::Args::new(vec![me]))?.str();
-    Ok(Value::from_str(&format!("[{}]({url})", crate::html::html_escape(&filename))))
-}
-
-/// The first file of a collection that was produced (PDF first, as docassemble prefers),
-/// else its first file at all (a format that cannot be made yet: its URL finds nothing).
-fn first_file(coll: &Value) -> Option<Value> {
-    let files: Vec<Value> = ["pdf", "docx", "rtf", "md", "raw"].iter().filter_map(|f| attr_of(coll, f)).collect();
-    files
-        .iter()
-        .find(|f| attr_of(f, "ok").is_some_and(|v| v.truthy()))
-        .or_else(|| files.first())
-        .cloned()
-}
-
-fn collection_url_for(vm: &mut lang::Vm<'_>, mut args: lang::Args) -> Result<Value, lang::Error> {
-    let me = args.positional.first().cloned().unwrap_or(Value::None);
-    match first_file(&me) {
-        Some(f) => {
-            args.positional[0] = f;
-            file_url_for(vm, args)
-        }
-        None => Ok(Value::from_str("")),
-    }
-}
-
-fn collection_str(vm: &mut lang::Vm<'_>, args: lang::Args) -> Result<Value, lang::Error> {
-    let me = args.positional.first().cloned().unwrap_or(Value::None);
-    match first_file(&me) {
-        Some(f) => file_str(vm, lang::Args::new(vec![f])),
-        None => Ok(Value::from_str("")),
-    }
-}
+pub(crate) use files::install_file_methods;
