@@ -100,3 +100,48 @@ fn package_files_named_by_code_are_read_at_load_time() {
     let a = &attachments(&s).attachments[0];
     assert!(a.preview.as_deref().is_some_and(|p| p.contains("Hello, world!")), "{:?}", a.preview);
 }
+
+/// An interview and its templates in memory.
+struct Mem(std::collections::HashMap<String, Vec<u8>>);
+
+impl engine::Sources for Mem {
+    fn read(&self, package: &str, path: &str) -> std::io::Result<String> {
+        String::from_utf8(self.read_bytes(package, path)?).map_err(|_| std::io::ErrorKind::InvalidData.into())
+    }
+    fn read_bytes(&self, package: &str, path: &str) -> std::io::Result<Vec<u8>> {
+        self.0.get(&format!("{package}:{path}")).cloned().ok_or_else(|| std::io::ErrorKind::NotFound.into())
+    }
+    fn modified(&self, _: &str, _: &str) -> Option<std::time::SystemTime> {
+        None
+    }
+    fn list(&self) -> Vec<(String, String)> {
+        vec![("t".into(), "data/questions/main.yml".into())]
+    }
+}
+
+#[test]
+fn template_errors_are_load_errors_with_file_and_place() {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/docassemble-examples/packages/docassemble.base/data/templates/recipe_template.docx");
+    let Ok(good) = std::fs::read(&root) else { return };
+    let mut pkg = docs::Package::read(&good, &docs::Limits::default()).unwrap();
+    let xml = pkg.get_text("word/document.xml").unwrap().unwrap().replace("{{ title }}", "{{ title + }}");
+    pkg.set("word/document.xml", xml.into_bytes());
+    let bad = pkg.write().unwrap();
+    let interview = "mandatory: True\nquestion: Done\nattachment:\n  docx template file: bad.docx\n";
+    let mut files = std::collections::HashMap::new();
+    files.insert("t:data/questions/main.yml".to_string(), interview.as_bytes().to_vec());
+    files.insert("t:data/templates/bad.docx".to_string(), bad);
+    let sources = Mem(files);
+    let r = engine::InterviewRef::parse("t:data/questions/main.yml").unwrap();
+    let e = engine::load(&sources, &r).err().expect("a load error").to_string();
+    assert!(e.starts_with("t:data/questions/main.yml, line 4: docx template file t:data/templates/bad.docx, word/document.xml, line "), "{e}");
+    assert!(e.contains("A recipe for"), "the paragraph is quoted: {e}");
+    // a missing template is a load error too
+    let mut files = std::collections::HashMap::new();
+    files.insert("t:data/questions/main.yml".to_string(), interview.as_bytes().to_vec());
+    let e = engine::load(&Mem(files), &r).err().expect("a load error").to_string();
+    assert!(e.contains("line 4: docx template file t:data/templates/bad.docx cannot be read"), "{e}");
+    let check = engine::check::check_one(&Mem(std::collections::HashMap::new()), "t:data/questions/main.yml");
+    assert!(check.outcome.is_err());
+}
