@@ -25,8 +25,14 @@ fn markdown_attachment_gives_a_box_with_preview() {
     assert_eq!(a.formats, vec!["pdf", "rtf", "html"]);
     assert_eq!(a.preview.as_deref().map(str::trim), Some("Hello, world!"));
     assert!(b.notice && b.allow_emailing && !b.allow_downloading);
-    // PDF and RTF are not typeset yet: no broken links
-    assert!(a.downloads.is_empty(), "{:?}", a.downloads);
+    // PDF is not typeset yet: no broken link; RTF is written from the Markdown
+    let formats: Vec<&str> = a.downloads.iter().map(|d| d.format.as_str()).collect();
+    assert_eq!(formats, vec!["rtf"]);
+    assert_eq!(a.downloads[0].filename, "Hello_World.rtf");
+    let mut s = s;
+    let produced = s.state.take_produced();
+    let rtf = String::from_utf8(produced[0].bytes.clone()).unwrap();
+    assert!(rtf.starts_with("{\\rtf1") && rtf.contains("Hello, world!"), "{rtf}");
 }
 
 #[test]

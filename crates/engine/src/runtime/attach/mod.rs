@@ -223,21 +223,26 @@ impl Run<'_> {
             (None, Some(t)) => self.in_context("pandoc", |run| run.render_raw(t))?,
             (None, None) => String::new(),
         };
-        if spec.raw || wanted("raw") {
-            let ext = spec.raw_extension.clone().unwrap_or_else(|| "txt".into());
+        let mut formats_made = formats.clone();
+        if spec.raw && !formats_made.iter().any(|f| f == "raw") {
+            formats_made.push("raw".into());
+        }
+        // one arm per output format made from the Markdown; a typesetting writer (PDF, DOCX
+        // from Markdown) is one more arm
+        for f in &formats_made {
+            let (ext, bytes) = match f.as_str() {
+                "raw" => (spec.raw_extension.clone().unwrap_or_else(|| "txt".into()), markdown.clone().into_bytes()),
+                "md" => ("md".to_string(), markdown.clone().into_bytes()),
+                "rtf" => ("rtf".to_string(), docs::rtf::markdown_to_rtf(&markdown).into_bytes()),
+                "html" => continue,
+                other => {
+                    a.missing.push(other.to_string());
+                    continue;
+                }
+            };
             let fname = format!("{}.{ext}", a.filename);
-            let n = self.keep_file(&fname, &ext, markdown.clone().into_bytes());
-            a.files.push(("raw".into(), n, fname));
-        }
-        if wanted("md") {
-            let fname = format!("{}.md", a.filename);
-            let n = self.keep_file(&fname, "md", markdown.clone().into_bytes());
-            a.files.push(("md".into(), n, fname));
-        }
-        for f in ["pdf", "rtf", "docx", "rtf to docx", "tex"] {
-            if wanted(f) {
-                a.missing.push(f.to_string());
-            }
+            let n = self.keep_file(&fname, &ext, bytes);
+            a.files.push((f.clone(), n, fname));
         }
         // the Preview is screen text: values HTML-escaped, like every text of a screen
         if wanted("html") {
