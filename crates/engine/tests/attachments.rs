@@ -151,3 +151,20 @@ fn template_errors_are_load_errors_with_file_and_place() {
     let check = engine::check::check_one(&Mem(std::collections::HashMap::new()), "t:data/questions/main.yml");
     assert!(check.outcome.is_err());
 }
+
+
+#[test]
+fn dacontext_reads_differently_on_the_screen_and_in_documents() {
+    let mut s = Session::start("docassemble.demo:data/questions/examples/context.yml");
+    s.set("Fruit", "Peach");
+    s.click("Continue");
+    s.see("Your favorite fruit is Peach.");
+    let b = attachments(&s);
+    let pandoc = &b.attachments[0];
+    assert!(pandoc.markdown.as_deref().is_some_and(|m| m.contains("very juicy fruit")), "{:?}", pandoc.markdown);
+    let docx = b.attachments[1].downloads.iter().find(|d| d.format == "docx").expect("a docx");
+    let produced = s.state.take_produced();
+    let file = produced.iter().find(|f| f.number == docx.number).expect("the docx bytes");
+    let pkg = docs::Package::read(&file.bytes, &docs::Limits::default()).unwrap();
+    assert!(pkg.get_text("word/document.xml").unwrap().unwrap().contains("peachy peach"));
+}

@@ -1,6 +1,7 @@
 //! Text functions whose result depends on the document being assembled (the evaluation
 //! context: the screen, a DOCX template, a PDF form): `verbatim`, `single_to_double_newlines`,
-//! and the `markdown` / `inline_markdown` filters of DOCX templates.
+//! the `markdown` / `inline_markdown` filters of DOCX templates, `path_and_mimetype`, and the
+//! `DAContext` class (a value that reads differently on the screen and in each document).
 
 use lang::{Args, Error, NativeFn, Value, Vm};
 
@@ -188,6 +189,67 @@ fn path_and_mimetype(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let mimetype = crate::attach::markup::mimetype_of(&ext);
     let mimetype = mimetype.split(';').next().unwrap_or(mimetype);
     Ok(Value::tuple(vec![Value::from_str(&path), Value::from_str(mimetype)]))
+}
+
+/// Installs `DAContext`'s constructor and text.
+pub(crate) fn install_context(host: &super::EngineHost) {
+    let c = host.class("DAContext");
+    c.set_attr("__init__", Value::native("__init__", context_init));
+    c.set_attr("__str__", Value::native("__str__", context_str));
+}
+
+/// `DAContext(name, question, document, docx=…, pdf=…, pandoc=…)`.
+fn context_init(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = args.positional.first().cloned().unwrap_or(Value::None);
+    let Value::Object(o) = &me else { return Err(Error::exception("TypeError", "DAContext needs self")) };
+    let mut elements = lang::value::Dict::new();
+    let pargs: Vec<Value> = args.positional.iter().skip(2).cloned().collect();
+    if let Some(name) = args.positional.get(1) {
+        o.borrow_mut().instance_name = Some(std::rc::Rc::from(name.str().as_str()));
+    }
+    match pargs.as_slice() {
+        [] => {}
+        [one] => {
+            elements.insert(lang::Key::str("question"), one.clone());
+            elements.insert(lang::Key::str("document"), one.clone());
+        }
+        [q, d, ..] => {
+            elements.insert(lang::Key::str("question"), q.clone());
+            elements.insert(lang::Key::str("document"), d.clone());
+        }
+    }
+    for (k, v) in args.keyword {
+        elements.insert(lang::Key::str(&k), v);
+    }
+    let mut o = o.borrow_mut();
+    o.attrs.insert(std::rc::Rc::from("elements"), Value::dict(elements));
+    o.attrs.insert(std::rc::Rc::from("gathered"), Value::Bool(true));
+    o.attrs.insert(std::rc::Rc::from("auto_gather"), Value::Bool(false));
+    Ok(Value::None)
+}
+
+/// `str(context)`: the entry for the evaluation context (`docx`, `pdf`, `pandoc`, else
+/// `document`), or `question` on the screen.
+fn context_str(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = args.positional.first().cloned().unwrap_or(Value::None);
+    let context = host(vm)?.evaluation_context;
+    let elements = match &me {
+        Value::Object(o) => o.borrow().attrs.get("elements").cloned(),
+        _ => None,
+    };
+    let Some(Value::Dict(d)) = elements else { return Ok(Value::from_str("")) };
+    let pick = {
+        let d = d.borrow();
+        let get = |k: &str| d.get(&lang::Key::str(k)).cloned();
+        match context {
+            Some(c) => get(c).or_else(|| get("document")),
+            None => get("question"),
+        }
+    };
+    match pick {
+        Some(v) => Ok(Value::from_str(&vm.str_of(&v)?)),
+        None => Ok(Value::from_str("")),
+    }
 }
 
 #[cfg(test)]

@@ -10,6 +10,8 @@ mod countries;
 mod control;
 mod dates;
 mod documents;
+
+pub(crate) use documents::install_context;
 mod modules;
 pub(crate) mod objects;
 mod phone;

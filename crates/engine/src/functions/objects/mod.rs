@@ -157,7 +157,7 @@ fn children(class: &str) -> &'static [(&'static str, &'static str)] {
 }
 
 /// The names of the classes defined here, parent first.
-pub(crate) const CLASSES: [(&str, &str); 19] = [
+pub(crate) const CLASSES: [(&str, &str); 20] = [
     ("Thing", "DAObject"),
     ("Person", "Thing"),
     ("Individual", "Person"),
@@ -177,6 +177,7 @@ pub(crate) const CLASSES: [(&str, &str); 19] = [
     ("DAFileCollection", "DAObject"),
     ("DAFileList", "DAList"),
     ("DAStaticFile", "DAObject"),
+    ("DAContext", "DADict"),
 ];
 
 /// Adds this module's classes and methods to the engine's class table.

@@ -22,6 +22,7 @@ pub(crate) fn install_file_methods(host: &crate::functions::EngineHost) {
     st.set_attr("show", Value::native("show", static_show));
     st.set_attr("get_pdf_fields", Value::native("get_pdf_fields", static_pdf_fields));
     st.set_attr("get_docx_variables", Value::native("get_docx_variables", static_docx_variables));
+    crate::functions::install_context(host);
 }
 
 /// An attribute of an object as a Python value.
