@@ -168,3 +168,26 @@ fn dacontext_reads_differently_on_the_screen_and_in_documents() {
     let pkg = docs::Package::read(&file.bytes, &docs::Limits::default()).unwrap();
     assert!(pkg.get_text("word/document.xml").unwrap().unwrap().contains("peachy peach"));
 }
+
+
+#[test]
+fn include_docx_template_inserts_the_rendered_sub_document() {
+    let mut s = Session::start("docassemble.demo:data/questions/examples/subdocument.yml");
+    s.click("Continue");
+    s.set("First name", "Jöhn");
+    s.set("Last name", "Doe");
+    s.click("Continue");
+    s.set("Favorite fruit", "apples & pears");
+    s.click("Continue");
+    s.see("Here is your document.");
+    let b = attachments(&s);
+    let docx = b.attachments[0].downloads.iter().find(|d| d.format == "docx").expect("a docx");
+    let produced = s.state.take_produced();
+    let file = produced.iter().find(|f| f.number == docx.number).expect("the docx bytes");
+    let pkg = docs::Package::read(&file.bytes, &docs::Limits::default()).unwrap();
+    let xml = pkg.get_text("word/document.xml").unwrap().unwrap().to_string();
+    docs::xml::check_well_formed("word/document.xml", &xml, 256).unwrap();
+    assert!(!xml.contains("include_docx_template"), "{xml}");
+    assert!(xml.contains("apples &amp; pears") && xml.contains("Jöhn Doe"), "the values: {xml}");
+    assert!(xml.contains("I am a paragraph in the sub document."));
+}

@@ -14,6 +14,7 @@ pub(crate) const NATIVES: &[(&str, NativeFn)] = &[
     ("inline_markdown", inline_markdown),
     ("markdown", markdown_filter),
     ("path_and_mimetype", path_and_mimetype),
+    ("include_docx_template", include_docx_template),
 ];
 
 /// The text of the first argument (`str()` of it).
@@ -191,6 +192,111 @@ fn path_and_mimetype(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     Ok(Value::tuple(vec![Value::from_str(&path), Value::from_str(mimetype)]))
 }
 
+/// Renders the parts of a sub-document with the running VM (values escaped for
+/// WordprocessingML, as in the document that includes it).
+struct SubRenderer<'x, 'v> {
+    vm: &'x mut Vm<'v>,
+    ns: lang::Namespace,
+    parts: Vec<(String, lang::Template)>,
+}
+
+impl docs::docx::PartRenderer for SubRenderer<'_, '_> {
+    type Error = Error;
+
+    fn render_part(&mut self, part: &docs::docx::TemplatePart) -> Result<String, Error> {
+        let Some((_, tm)) = self.parts.iter().find(|(n, _)| *n == part.name) else {
+            return Err(Error::exception("DAError", format!("no part {}", part.name)));
+        };
+        tm.render_with(self.vm, &self.ns, &|_v: &Value, s: &str| {
+            docs::docx::escape_value(s, docs::docx::ValueKind::Text)
+        })
+    }
+}
+
+/// The paragraphs (and tables) of a rendered document's body, without its section
+/// properties, and without what refers to the sub-document's own relationships (drawings,
+/// pictures, embedded objects, hyperlink targets), which the including document lacks.
+fn body_content(xml: &str) -> Option<String> {
+    let start = xml.find("<w:body>")? + "<w:body>".len();
+    let end = xml.rfind("</w:body>")?;
+    let inner = &xml[start..end];
+    let cut = inner.rfind("<w:sectPr").unwrap_or(inner.len());
+    let mut out = inner[..cut].to_string();
+    for tag in ["w:drawing", "w:pict", "w:object"] {
+        let open = format!("<{tag}");
+        let close = format!("</{tag}>");
+        while let Some(s) = out.find(&open) {
+            let Some(e) = out[s..].find(&close) else { break };
+            out.replace_range(s..s + e + close.len(), "");
+        }
+    }
+    while let Some(s) = out.find("<w:hyperlink r:id=\"") {
+        let attr_start = s + "<w:hyperlink".len();
+        let Some(e) = out[attr_start + 7..].find('"') else { break };
+        out.replace_range(attr_start..attr_start + 7 + e + 1, "");
+    }
+    Some(out)
+}
+
+/// `{{p include_docx_template('sub.docx', name=value, …) }}`: the sub-document rendered with
+/// the keyword arguments as names, its body inserted here (its styles and numbering are not
+/// merged yet, and its images are left out).
+fn include_docx_template(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let name = match args.positional.first() {
+        Some(v) => vm.str_of(v)?,
+        None => return Err(missing("include_docx_template", "template_file")),
+    };
+    let params = std::mem::take(&mut args.keyword);
+    let (bytes, ns) = {
+        let h = host(vm)?;
+        if h.evaluation_context != Some("docx") {
+            return Ok(Value::from_str(""));
+        }
+        let bytes = crate::load::package_files::candidates(name.trim(), &h.package)
+            .into_iter()
+            .find_map(|(p, path)| h.run_data.package_files.get(&format!("{p}:{path}")).cloned());
+        (bytes, h.ns.clone())
+    };
+    let Some(bytes) = bytes else {
+        return Err(Error::exception(
+            "DAError",
+            format!("include_docx_template: {name} was not read with the interview (give its name as a literal)"),
+        ));
+    };
+    let limits = docs::Limits::default();
+    let template = docs::docx::DocxTemplate::open(&bytes, &limits).map_err(|e| Error::exception("DAError", e.to_string()))?;
+    let mut parts = Vec::new();
+    for p in template.parts() {
+        let origin = lang::Origin { file: std::sync::Arc::from(format!("{name} ({})", p.name)), line: 1, column: 0 };
+        let t = lang::Template::compile_jinja(&p.source, origin).map_err(|e| Error::exception("SyntaxError", e.message))?;
+        parts.push((p.name.clone(), t));
+    }
+    let saved: Vec<(std::rc::Rc<str>, Option<Value>)> = params.iter().map(|(k, _)| (k.clone(), ns.get(k))).collect();
+    for (k, v) in &params {
+        ns.set(k, v.clone());
+    }
+    let rendered = {
+        let mut r = SubRenderer { vm, ns: ns.clone(), parts };
+        template.render(&mut r)
+    };
+    for (k, old) in saved.into_iter().rev() {
+        match old {
+            Some(v) => ns.set(&k, v),
+            None => {
+                ns.remove(&k);
+            }
+        }
+    }
+    let docx = rendered.map_err(|e| match e {
+        docs::docx::RenderFailure::Renderer { error, .. } => error,
+        docs::docx::RenderFailure::Document(d) => Error::exception("DAError", d.to_string()),
+    })?;
+    let pkg = docs::Package::read(&docx, &limits).map_err(|e| Error::exception("DAError", e.to_string()))?;
+    let body = template.body().map(|b| b.name.clone()).unwrap_or_else(|| "word/document.xml".into());
+    let xml = pkg.get_text(&body).map_err(|e| Error::exception("DAError", e.to_string()))?.unwrap_or_default();
+    Ok(Value::from_str(&body_content(xml).unwrap_or_default()))
+}
+
 /// Installs `DAContext`'s constructor and text.
 pub(crate) fn install_context(host: &super::EngineHost) {
     let c = host.class("DAContext");
@@ -264,5 +370,12 @@ mod tests {
         );
         assert_eq!(collapse_blank_lines("a\n\n\nb\nc", "<br>"), "a<br>b\nc");
         assert_eq!(escape_markup("a & b &amp; <c>"), "a &amp; b &amp; &lt;c&gt;");
+        let body = body_content(
+            "<w:document><w:body><w:p><w:r><w:drawing><a/></w:drawing><w:t>x</w:t></w:r></w:p><w:p><w:hyperlink r:id=\"rId9\"><w:r><w:t>y</w:t></w:r></w:hyperlink></w:p><w:sectPr/></w:body></w:document>",
+        );
+        assert_eq!(
+            body.as_deref(),
+            Some("<w:p><w:r><w:t>x</w:t></w:r></w:p><w:p><w:hyperlink><w:r><w:t>y</w:t></w:r></w:hyperlink></w:p>")
+        );
     }
 }

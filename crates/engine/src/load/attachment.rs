@@ -21,7 +21,12 @@ pub(super) struct Files<'a> {
     pub from: &'a InterviewRef,
     /// Every file read (for dev-mode reloads).
     pub read: &'a mut Vec<InterviewRef>,
+    /// Package files kept for run time (sub-documents of `include_docx_template`).
+    pub package_files: &'a mut indexmap::IndexMap<String, Arc<Vec<u8>>>,
 }
+
+/// Most nested `include_docx_template` files read ahead.
+const MAX_INCLUDE_DEPTH: usize = 8;
 
 /// Fills the typed attachments of a question or attachment block from its raw keys.
 pub(super) fn attach_block(cx: &mut Cx<'_>, files: &mut Files<'_>, node: &Node, block: &mut Block) -> R<()> {
@@ -299,7 +304,77 @@ fn docx_file(cx: &Cx<'_>, files: &mut Files<'_>, n: &Node) -> R<DocxFile> {
         parts.push(Arc::new(compiled));
     }
     let name = target.path.rsplit('/').next().unwrap_or(&target.path).to_string();
+    include_templates(cx, files, n, &target, &template, 0)?;
     Ok(DocxFile { file: target.to_string(), name, template, parts })
+}
+
+/// Reads the templates a DOCX template includes (`include_docx_template('x.docx', …)` with
+/// a literal name) into the package files kept for run time, checking their Jinja now.
+fn include_templates(
+    cx: &Cx<'_>,
+    files: &mut Files<'_>,
+    n: &Node,
+    parent: &InterviewRef,
+    template: &docs::docx::DocxTemplate,
+    depth: usize,
+) -> R<()> {
+    for part in template.parts() {
+        for name in included_names(&part.source) {
+            let target = match name.split_once(':') {
+                Some((pkg, path)) if path.contains('/') => InterviewRef::new(pkg, path),
+                Some((pkg, path)) => InterviewRef::new(pkg, &format!("data/templates/{path}")),
+                None => InterviewRef::new(&parent.package, &format!("data/templates/{name}")),
+            }
+            .map_err(|e| cx.err(n.line, e.to_string()))?;
+            let key = target.to_string();
+            if files.package_files.contains_key(&key) {
+                continue;
+            }
+            if depth >= MAX_INCLUDE_DEPTH {
+                return Err(cx.err(n.line, format!("docx template file {parent}: includes nested too deeply")));
+            }
+            let bytes = files.sources.read_bytes(&target.package, &target.path).map_err(|e| {
+                cx.err(n.line, format!("docx template file {parent} includes {target}, which cannot be read: {e}"))
+            })?;
+            let sub = docs::docx::DocxTemplate::open(&bytes, &docs::Limits::default())
+                .map_err(|e| cx.err(n.line, format!("docx template file {target}: {e}")))?;
+            for p in sub.parts() {
+                let origin = lang::Origin { file: Arc::from(format!("{target} ({})", p.name)), line: 1, column: 0 };
+                lang::Template::compile_jinja(&p.source, origin).map_err(|e| {
+                    cx.err(n.line, format!("docx template file {target}, {}, line {}: {}", p.name, e.line, e.message))
+                })?;
+            }
+            files.read.push(target.clone());
+            files.package_files.insert(key, Arc::new(bytes));
+            include_templates(cx, files, n, &target, &sub, depth + 1)?;
+        }
+    }
+    Ok(())
+}
+
+/// The literal names given to `include_docx_template(…)` in a patched part.
+fn included_names(source: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = source;
+    while let Some(i) = rest.find("include_docx_template(") {
+        rest = &rest[i + "include_docx_template(".len()..];
+        let arg = rest.trim_start();
+        let (quote, body) = if let Some(b) = arg.strip_prefix("&apos;") {
+            ("&apos;", b)
+        } else if let Some(b) = arg.strip_prefix("&quot;") {
+            ("&quot;", b)
+        } else if let Some(b) = arg.strip_prefix('\'') {
+            ("'", b)
+        } else if let Some(b) = arg.strip_prefix('"') {
+            ("\"", b)
+        } else {
+            continue;
+        };
+        if let Some(end) = body.find(quote) {
+            out.push(body[..end].to_string());
+        }
+    }
+    out
 }
 
 /// The text of the paragraph at `line` of a patched part (tags stripped), as docxtpl shows it.

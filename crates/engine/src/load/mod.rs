@@ -265,7 +265,12 @@ impl Loader<'_> {
                 let mut b: Block = block::parse_block(&mut cx, &node, number)?;
                 data::rewrite_block(&mut cx, &mut b, &node, &mut self.run_data, r, sources)?;
                 {
-                    let mut files = attachment::Files { sources, from: r, read: &mut self.interview.files };
+                    let mut files = attachment::Files {
+                        sources,
+                        from: r,
+                        read: &mut self.interview.files,
+                        package_files: &mut self.run_data.package_files,
+                    };
                     attachment::attach_block(&mut cx, &mut files, &node, &mut b)?;
                 }
                 if let Some(id) = &b.id {
