@@ -207,6 +207,8 @@ pub struct Interview {
     /// `attachment options`, `order` etc. kept raw: block key → value (a block's
     /// `supersedes: b` also appears here as `order: [its id, b]`).
     pub other_config: Vec<(String, Node)>,
+    /// `attachment options`, typed (the raw value is also in `other_config`).
+    pub attachment_options: crate::attach::AttachmentOptions,
     /// `order:` blocks: lists of block ids, earlier ids taking priority over later ones.
     pub orders: Vec<Vec<String>>,
     /// Which blocks can define which variable.

@@ -191,3 +191,15 @@ fn include_docx_template_inserts_the_rendered_sub_document() {
     assert!(xml.contains("apples &amp; pears") && xml.contains("Jöhn Doe"), "the values: {xml}");
     assert!(xml.contains("I am a paragraph in the sub document."));
 }
+
+#[test]
+fn interview_wide_attachment_options_are_typed() {
+    let interview = "attachment options:\n  initial yaml: [a.yml, b.yml]\n  docx reference file: ref.docx\n  metadata:\n    fontsize: 12pt\n---\nmandatory: True\nquestion: Done\n";
+    let mut files = std::collections::HashMap::new();
+    files.insert("t:data/questions/main.yml".to_string(), interview.as_bytes().to_vec());
+    let r = engine::InterviewRef::parse("t:data/questions/main.yml").unwrap();
+    let (iv, _) = engine::load(&Mem(files), &r).unwrap();
+    assert_eq!(iv.attachment_options.initial_yaml, vec!["a.yml", "b.yml"]);
+    assert_eq!(iv.attachment_options.docx_reference_file.as_deref(), Some("ref.docx"));
+    assert!(iv.attachment_options.metadata.is_some());
+}

@@ -177,3 +177,21 @@ impl Default for AttachmentBox {
         }
     }
 }
+
+/// Interview-wide `attachment options` (the pandoc side of documents: kept for the
+/// typesetting writers; files are named as written, under the package's `data/templates`).
+#[derive(Debug, Default)]
+pub struct AttachmentOptions {
+    /// `initial yaml`: metadata files read before the document's own.
+    pub initial_yaml: Vec<String>,
+    /// `additional yaml`: metadata files read after the document's own.
+    pub additional_yaml: Vec<String>,
+    /// `template file`: the LaTeX template.
+    pub template_file: Option<String>,
+    /// `rtf template file`.
+    pub rtf_template_file: Option<String>,
+    /// `docx reference file`: the styles of DOCX output from Markdown.
+    pub docx_reference_file: Option<String>,
+    /// `metadata`: pandoc metadata applied to every document.
+    pub metadata: Option<Node>,
+}

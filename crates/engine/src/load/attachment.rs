@@ -9,7 +9,7 @@ use std::sync::Arc;
 use super::cx::{get, lowered, Cx, R};
 use super::{Loader, Sources};
 use crate::attach::{
-    AttachmentBox, AttachmentSet, AttachmentSpec, DocxFile, FieldValue, Formats, PdfFile, TemplateFile,
+    AttachmentBox, AttachmentOptions, AttachmentSet, AttachmentSpec, DocxFile, FieldValue, Formats, PdfFile, TemplateFile,
 };
 use crate::model::{Block, BlockKind};
 use crate::reference::InterviewRef;
@@ -489,4 +489,40 @@ fn attachment_box(cx: &Cx<'_>, keys: &[(String, &Node, &Node)]) -> R<AttachmentB
     b.zip_filename = cx.opt_text(get(keys, "zip filename"), "zip filename")?;
     b.email_address_default = cx.opt_text(get(keys, "email address default"), "email address default")?;
     Ok(b)
+}
+
+/// Interview-wide `attachment options` (a dict, or a list of dicts), merged into `out`.
+pub(super) fn interview_options(cx: &mut Cx<'_>, n: &Node, out: &mut AttachmentOptions) -> R<()> {
+    let maps: Vec<&Node> = match &n.value {
+        Value::Seq(items) => items.iter().collect(),
+        _ => vec![n],
+    };
+    for m in maps {
+        if m.as_map().is_none() {
+            return Err(cx.err(m.line, "attachment options must be a dictionary"));
+        }
+        let keys = lowered(m);
+        for (k, kn, v) in &keys {
+            match k.as_str() {
+                "initial yaml" => out.initial_yaml.extend(names(cx, v, "initial yaml")?),
+                "additional yaml" => out.additional_yaml.extend(names(cx, v, "additional yaml")?),
+                "template file" => out.template_file = Some(cx.string(v, "template file")?.trim().to_string()),
+                "rtf template file" => out.rtf_template_file = Some(cx.string(v, "rtf template file")?.trim().to_string()),
+                "docx reference file" => {
+                    out.docx_reference_file = Some(cx.string(v, "docx reference file")?.trim().to_string())
+                }
+                "metadata" => out.metadata = Some((*v).clone()),
+                other => cx.warn(kn.line, format!("unknown attachment option '{other}'")),
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A file name or a list of them.
+fn names(cx: &Cx<'_>, n: &Node, what: &str) -> R<Vec<String>> {
+    match &n.value {
+        Value::Seq(_) => cx.strings(n, what),
+        _ => Ok(vec![cx.string(n, what)?.trim().to_string()]),
+    }
 }
