@@ -163,6 +163,7 @@ pub async fn zip_of_screen(
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
