@@ -203,3 +203,37 @@ fn interview_wide_attachment_options_are_typed() {
     assert_eq!(iv.attachment_options.docx_reference_file.as_deref(), Some("ref.docx"));
     assert!(iv.attachment_options.metadata.is_some());
 }
+
+#[test]
+fn skip_undefined_renders_nothing_for_missing_names_and_attributes() {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/docassemble-examples/packages/docassemble.base/data/templates/recipe_template.docx");
+    let Ok(good) = std::fs::read(&root) else { return };
+    let mut pkg = docs::Package::read(&good, &docs::Limits::default()).unwrap();
+    let xml = pkg
+        .get_text("word/document.xml")
+        .unwrap()
+        .unwrap()
+        .replacen("{{ title }}", "[{{ user.organization }}|{{ nothing }}|{{ user.name.first }}]", 1);
+    pkg.set("word/document.xml", xml.into_bytes());
+    let interview = "objects:\n  - user: Individual\n---\nmandatory: True\ncode: |\n  user.name.first = 'Ann'\n---\nmandatory: True\nquestion: Done\nattachment:\n  docx template file: t.docx\n  skip undefined: True\n";
+    let mut files = std::collections::HashMap::new();
+    files.insert("t:data/questions/main.yml".to_string(), interview.as_bytes().to_vec());
+    files.insert("t:data/templates/t.docx".to_string(), pkg.write().unwrap());
+    let r = engine::InterviewRef::parse("t:data/questions/main.yml").unwrap();
+    let (iv, _) = engine::load(&Mem(files), &r).unwrap();
+    let mut state = iv.new_session();
+    let screen = iv.next_screen(&mut state, &engine::RequestContext::for_tests("t:main.yml"));
+    let engine::Screen::Question(q) = screen else { panic!("{screen:?}") };
+    let b = q.attachments.expect("a box");
+    let n = b.attachments[0].downloads[0].number;
+    let produced = state.take_produced();
+    let file = produced.iter().find(|f| f.number == n).unwrap();
+    let out = docs::Package::read(&file.bytes, &docs::Limits::default()).unwrap();
+    let body = out.get_text("word/document.xml").unwrap().unwrap().to_string();
+    assert!(body.contains("[||Ann]"), "{body}");
+    // the placeholders are gone again: nothing was defined by the render
+    let user = state.variables.get("user").unwrap().to_string();
+    assert!(!user.contains("organization"), "{user}");
+    assert!(!state.variables.contains_key("nothing"));
+}

@@ -364,23 +364,29 @@ impl Run<'_> {
         for (k, v) in &bindings {
             ns.set(k, v.clone());
         }
-        let mut skipped: Vec<String> = Vec::new();
+        // `skip undefined`: each undefined name or attribute is a `DAEmpty` for this render
+        // (and removed again): it renders nothing, and so do its attributes, as docassemble's
+        // DASkipUndefined
+        let mut skipped: Vec<crate::vars::path::Path> = Vec::new();
         let result = loop {
             let mut renderer = VmRenderer { run: self, file };
             match file.template.render(&mut renderer) {
                 Ok(bytes) => break Ok(bytes),
-                Err(docs::docx::RenderFailure::Renderer { error: lang::Error::Undefined(path), .. })
+                Err(docs::docx::RenderFailure::Renderer { error: lang::Error::Undefined(name), .. })
                     if skip && skipped.len() < MAX_SKIPPED =>
                 {
-                    let root = path.split(['.', '[']).next().unwrap_or("").to_string();
-                    if root.is_empty() || ns.contains(&root) {
-                        break Err(Flow::Fatal(format!(
-                            "{}: docx template file {}: '{path}' is undefined and cannot be skipped",
-                            spec.pos, file.name
-                        )));
+                    let empty = Value::new_object(self.host.class("DAEmpty"), Some(&name));
+                    let placed = crate::vars::path::parse(&name)
+                        .filter(|p| crate::vars::path::set(&ns, p, empty.clone()).is_ok());
+                    match placed {
+                        Some(p) => skipped.push(p),
+                        None => {
+                            break Err(Flow::Fatal(format!(
+                                "{}: docx template file {}: '{name}' is undefined and cannot be skipped",
+                                spec.pos, file.name
+                            )))
+                        }
                     }
-                    ns.set(&root, Value::from_str(""));
-                    skipped.push(root);
                 }
                 Err(docs::docx::RenderFailure::Renderer { part, error }) => {
                     let pos = Pos { file: std::sync::Arc::from(format!("{} ({part})", file.file)), line: 1, column: 0 };
@@ -391,8 +397,8 @@ impl Run<'_> {
                 }
             }
         };
-        for name in skipped {
-            ns.remove(&name);
+        for p in skipped.iter().rev() {
+            crate::vars::path::remove(&ns, p);
         }
         for (k, old) in saved.into_iter().rev() {
             match old {
