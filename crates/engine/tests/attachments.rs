@@ -237,3 +237,17 @@ fn skip_undefined_renders_nothing_for_missing_names_and_attributes() {
     assert!(!user.contains("organization"), "{user}");
     assert!(!state.variables.contains_key("nothing"));
 }
+
+#[test]
+fn attachment_code_shows_a_collection_made_by_an_attachment_block() {
+    let mut s = Session::start(&ex("document-cache-invalidate.yml"));
+    s.see("Here is your document.");
+    let a = &attachments(&s).attachments[0];
+    assert_eq!(a.name, "Summary of Benefits");
+    assert!(a.preview.as_deref().is_some_and(|p| p.contains("Jane Doe")), "{:?}", a.preview);
+    assert!(a.downloads.iter().any(|d| d.format == "rtf"));
+    s.click("Continue");
+    s.see("Here is your document again.");
+    let a = &attachments(&s).attachments[0];
+    assert!(a.preview.as_deref().is_some_and(|p| p.contains("John Doe")), "reassembled: {:?}", a.preview);
+}

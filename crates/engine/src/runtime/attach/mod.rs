@@ -589,6 +589,10 @@ impl Run<'_> {
         if let Value::Object(o) = &coll {
             let mut o = o.borrow_mut();
             o.attrs.insert(Rc::from("info"), Value::dict(info));
+            // the Preview as the screen shows it (values escaped), for `attachment code`
+            if let Some(p) = &a.preview {
+                o.attrs.insert(Rc::from("_preview"), Value::from_str(p));
+            }
             for (fmt, n, fname) in &a.files {
                 let ext = if fmt == "raw" { fname.rsplit_once('.').map_or("txt", |(_, e)| e) } else { fmt.as_str() };
                 let file = self.dafile(&format!("{name}.{fmt}"), Some(*n), fname, ext);
@@ -667,7 +671,7 @@ impl Run<'_> {
             });
         }
         if view.formats.iter().any(|f| f == "html") {
-            view.preview = view.markdown.clone();
+            view.preview = o.attrs.get("_preview").map(Value::str);
         }
         Some(view)
     }
