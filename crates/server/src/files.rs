@@ -180,6 +180,16 @@ mod tests {
     }
 
     #[test]
+    fn html_and_svg_files_are_sandboxed() {
+        for (mimetype, sandboxed) in [("text/html; charset=utf-8", true), ("image/svg+xml", true), ("application/pdf", false)] {
+            let res = file_response(b"<b>x</b>".to_vec(), mimetype, "a.html", false);
+            let csp = res.headers().get(header::CONTENT_SECURITY_POLICY).map(|v| v.to_str().unwrap().to_string());
+            assert_eq!(csp.is_some_and(|c| c.starts_with("sandbox;")), sandboxed, "{mimetype}");
+            assert_eq!(res.headers().get(header::CONTENT_TYPE).unwrap(), mimetype);
+        }
+    }
+
+    #[test]
     fn zip_names_are_unique() {
         let z = zip_archive(&[("a.md".into(), b"1".to_vec()), ("a.md".into(), b"2".to_vec())]).unwrap();
         let r = zip::ZipArchive::new(std::io::Cursor::new(z)).unwrap();
