@@ -1,7 +1,7 @@
 //! Document assembly, pure: bytes in, bytes out, no I/O and no clock. It owns the DOCX template
 //! pipeline with python-docx-template's semantics (`docx`), PDF AcroForm reading, filling and
-//! flattening with docassemble's rules (`pdf`), the OOXML package container (`package`), and
-//! the limits applied to every untrusted file (`limits`).
+//! flattening with docassemble's rules (`pdf`), Markdown → RTF (`rtf`), the OOXML package
+//! container (`package`), and the limits applied to every untrusted file (`limits`).
 //!
 //! Rendering the Jinja inside a DOCX template is left to the caller through
 //! [`docx::PartRenderer`], so that the interview engine evaluates templates with its own
@@ -12,6 +12,7 @@ mod error;
 pub mod limits;
 pub mod package;
 pub mod pdf;
+pub mod rtf;
 pub mod xml;
 
 pub use error::{DocsError, Result};

@@ -6,6 +6,7 @@
 //! (code, data, template) or shows it (questions).
 
 mod ask;
+mod attach;
 mod collect;
 mod lists;
 mod objects;
@@ -136,6 +137,7 @@ impl<'a> Run<'a> {
     pub fn new(iv: &'a Interview, st: &'a mut SessionState, ctx: &'a RequestContext) -> Run<'a> {
         let mut host = EngineHost::new(iv, ctx);
         lists::install_group_methods(&host);
+        attach::install_file_methods(&host);
         let ns = json::namespace_from_state(&st.variables, &host);
         host.ns = ns.clone();
         host.info = st.info.clone();
@@ -892,6 +894,7 @@ impl<'a> Run<'a> {
                 Ok(())
             }
             BlockKind::Code(c) => self.exec_code(c),
+            BlockKind::Attachments(a) => self.define_attachments(a, &block.pos),
             BlockKind::Table(t) => {
                 let v = self.table_value(t, &block.pos)?;
                 self.assign(t.variable.name(), v)
@@ -1216,7 +1219,11 @@ impl<'a> Run<'a> {
             }
             BlockKind::Command(c) => Ok(Some(Outcome::Screen(self.command_screen(&c.command, c.url.as_ref())?))),
             BlockKind::Response(r) => Ok(Some(Outcome::Screen(self.response_screen(r)?))),
-            BlockKind::Data(_) | BlockKind::Template(_) | BlockKind::Objects(_) | BlockKind::Table(_) => {
+            BlockKind::Data(_)
+            | BlockKind::Template(_)
+            | BlockKind::Objects(_)
+            | BlockKind::Table(_)
+            | BlockKind::Attachments(_) => {
                 if force && !is_event {
                     return Ok(None);
                 }

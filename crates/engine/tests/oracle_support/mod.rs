@@ -50,6 +50,9 @@ impl Sources for DirSources {
         }
         std::fs::read_to_string(self.root.join(package).join(path))
     }
+    fn read_bytes(&self, package: &str, path: &str) -> std::io::Result<Vec<u8>> {
+        std::fs::read(self.root.join(package).join(path))
+    }
     fn modified(&self, _package: &str, _path: &str) -> Option<std::time::SystemTime> {
         None
     }

@@ -16,8 +16,17 @@ pub(super) fn coll_init(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error>
     let is_dict = super::finance::is_a(&me, "DADict") || matches!(&me, Value::Object(o) if o.borrow().class.name.contains("Dict"));
     let el = if is_dict { Value::dict(Dict::new()) } else { Value::list(Vec::new()) };
     set(&me, "elements", el);
+    let mut given_elements = false;
     for (k, v) in std::mem::take(&mut args.keyword) {
+        given_elements |= &*k == "elements" && !is_dict;
         set(&me, &k, v);
+    }
+    // `DAList(elements=[…])` is gathered, as docassemble's constructor says
+    if given_elements {
+        let any = matches!(get(&me, "elements"), Some(Value::List(l)) if !l.borrow().is_empty());
+        set(&me, "there_are_any", Value::Bool(any));
+        set(&me, "gathered", Value::Bool(true));
+        set(&me, "revisit", Value::Bool(true));
     }
     super::apply_using(&me);
     if get(&me, "auto_gather").is_none() {

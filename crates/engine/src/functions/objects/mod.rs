@@ -157,7 +157,7 @@ fn children(class: &str) -> &'static [(&'static str, &'static str)] {
 }
 
 /// The names of the classes defined here, parent first.
-pub(crate) const CLASSES: [(&str, &str); 15] = [
+pub(crate) const CLASSES: [(&str, &str); 20] = [
     ("Thing", "DAObject"),
     ("Person", "Thing"),
     ("Individual", "Person"),
@@ -173,6 +173,11 @@ pub(crate) const CLASSES: [(&str, &str); 15] = [
     ("DAEmailRecipient", "DAObject"),
     ("DAEmailRecipientList", "DAList"),
     ("DALink", "DAObject"),
+    ("DAFile", "DAObject"),
+    ("DAFileCollection", "DAObject"),
+    ("DAFileList", "DAList"),
+    ("DAStaticFile", "DAObject"),
+    ("DAContext", "DADict"),
 ];
 
 /// Adds this module's classes and methods to the engine's class table.
@@ -293,7 +298,7 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
     }
 }
 
-const USING_CLASSES: [&str; 25] = [
+const USING_CLASSES: [&str; 29] = [
     "DAObject",
     "DAList",
     "DADict",
@@ -319,9 +324,13 @@ const USING_CLASSES: [&str; 25] = [
     "City",
     "DAEmailRecipient",
     "DAEmailRecipientList",
+    "DAFile",
+    "DAFileCollection",
+    "DAFileList",
+    "DAStaticFile",
 ];
 
-const USING_FNS: [NativeFn; 25] = [using::<0>, using::<1>, using::<2>, using::<3>, using::<4>, using::<5>, using::<6>, using::<7>, using::<8>, using::<9>, using::<10>, using::<11>, using::<12>, using::<13>, using::<14>, using::<15>, using::<16>, using::<17>, using::<18>, using::<19>, using::<20>, using::<21>, using::<22>, using::<23>, using::<24>];
+const USING_FNS: [NativeFn; 29] = [using::<0>, using::<1>, using::<2>, using::<3>, using::<4>, using::<5>, using::<6>, using::<7>, using::<8>, using::<9>, using::<10>, using::<11>, using::<12>, using::<13>, using::<14>, using::<15>, using::<16>, using::<17>, using::<18>, using::<19>, using::<20>, using::<21>, using::<22>, using::<23>, using::<24>, using::<25>, using::<26>, using::<27>, using::<28>];
 
 /// Marks a group gathered, running a subclass's `hook_on_gather()` before and
 /// `hook_after_gather()` after, as docassemble's `gather()` does.

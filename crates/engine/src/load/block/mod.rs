@@ -417,6 +417,7 @@ fn block_kind(
         kind = BlockKind::Attachments(Box::new(AttachmentsBlock {
             variable,
             spec: spec.clone(),
+            set: None,
         }));
     } else if [
         "response",
