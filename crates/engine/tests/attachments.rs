@@ -251,3 +251,4 @@ fn attachment_code_shows_a_collection_made_by_an_attachment_block() {
     let a = &attachments(&s).attachments[0];
     assert!(a.preview.as_deref().is_some_and(|p| p.contains("John Doe")), "reassembled: {:?}", a.preview);
 }
+
