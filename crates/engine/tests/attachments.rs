@@ -252,3 +252,23 @@ fn attachment_code_shows_a_collection_made_by_an_attachment_block() {
     assert!(a.preview.as_deref().is_some_and(|p| p.contains("John Doe")), "reassembled: {:?}", a.preview);
 }
 
+
+#[test]
+fn include_docx_template_with_parameters_renders_each_inclusion_with_its_own() {
+    let mut s = Session::start("docassemble.demo:data/questions/examples/subdoc-params.yml");
+    s.click("Continue");
+    s.see("Give me some information.");
+    s.click("Continue");
+    s.see("Here is your document.");
+    let b = attachments(&s);
+    let docx = b.attachments[0].downloads.iter().find(|d| d.format == "docx").expect("a docx");
+    let produced = s.state.take_produced();
+    let file = produced.iter().find(|f| f.number == docx.number).expect("the docx bytes");
+    let pkg = docs::Package::read(&file.bytes, &docs::Limits::default()).unwrap();
+    let xml = pkg.get_text("word/document.xml").unwrap().unwrap().to_string();
+    docs::xml::check_well_formed("word/document.xml", &xml, 256).unwrap();
+    assert!(xml.contains("Dad") && xml.contains("toadstools") && xml.contains("Jimmy"), "{xml}");
+    assert!(xml.contains("Mom") && xml.contains("carpets") && xml.contains("Sarah"), "{xml}");
+    // the parameters were names for the sub-document only
+    assert!(!s.state.variables.contains_key("grantor"));
+}
