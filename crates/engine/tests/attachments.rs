@@ -1,5 +1,7 @@
-//! Attachments evaluated in process: the attachment box of a question, DOCX templates asking
-//! their questions, PDF forms filled, `variable name` blocks as DAFileCollection objects.
+//! Documents evaluated in process: the attachment box of a question, DOCX templates asking
+//! their questions (sub-documents, `skip undefined`), PDF forms filled, `variable name` blocks
+//! as DAFileCollection objects, files named by code, DAContext, load errors of templates, and
+//! the interview behaviour the document examples rely on (`error action`).
 
 mod run_support;
 use run_support::Session;
@@ -271,4 +273,20 @@ fn include_docx_template_with_parameters_renders_each_inclusion_with_its_own() {
     assert!(xml.contains("Mom") && xml.contains("carpets") && xml.contains("Sarah"), "{xml}");
     // the parameters were names for the sub-document only
     assert!(!s.state.variables.contains_key("grantor"));
+}
+
+#[test]
+fn error_action_runs_instead_of_the_error_page() {
+    let mut s = Session::start(&ex("error-action.yml"));
+    s.see("This interview will encounter an error when you press Continue.");
+    s.click("Continue");
+    s.see("Sorry, we have encountered an error.");
+    let mut s = Session::start(&ex("error-action-2.yml"));
+    s.set("Fruit", "apple");
+    s.click("Continue");
+    s.set("Vegetable", "turnip");
+    s.click("Continue");
+    s.see("We encountered an error, so we did the best we could to fill out the document.");
+    let a = &attachments(&s).attachments[0];
+    assert!(a.markdown.as_deref().is_some_and(|m| m.contains("Your favorite fruit is\napple.")), "{:?}", a.markdown);
 }
