@@ -135,6 +135,8 @@ pub struct QuestionScreen {
     pub title: Option<String>,
     /// Short title (metadata `short title`) for narrow screens.
     pub short_title: Option<String>,
+    /// The browser tab's title (metadata `tab title`, `set_parts(tab=…)`); the title otherwise.
+    pub tab_title: Option<String>,
     /// Subtitle (metadata / `default screen parts`).
     pub subtitle: Option<String>,
     /// The question heading (Markdown, one paragraph).

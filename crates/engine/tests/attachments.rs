@@ -1,5 +1,7 @@
-//! Attachments evaluated in process: the attachment box of a question, DOCX templates asking
-//! their questions, PDF forms filled, `variable name` blocks as DAFileCollection objects.
+//! Documents evaluated in process: the attachment box of a question, DOCX templates asking
+//! their questions (sub-documents, `skip undefined`), PDF forms filled, `variable name` blocks
+//! as DAFileCollection objects, files named by code, DAContext, load errors of templates, and
+//! the interview behaviour the document examples rely on (`error action`).
 
 mod run_support;
 use run_support::Session;
@@ -250,4 +252,41 @@ fn attachment_code_shows_a_collection_made_by_an_attachment_block() {
     s.see("Here is your document again.");
     let a = &attachments(&s).attachments[0];
     assert!(a.preview.as_deref().is_some_and(|p| p.contains("John Doe")), "reassembled: {:?}", a.preview);
+}
+
+
+#[test]
+fn include_docx_template_with_parameters_renders_each_inclusion_with_its_own() {
+    let mut s = Session::start("docassemble.demo:data/questions/examples/subdoc-params.yml");
+    s.click("Continue");
+    s.see("Give me some information.");
+    s.click("Continue");
+    s.see("Here is your document.");
+    let b = attachments(&s);
+    let docx = b.attachments[0].downloads.iter().find(|d| d.format == "docx").expect("a docx");
+    let produced = s.state.take_produced();
+    let file = produced.iter().find(|f| f.number == docx.number).expect("the docx bytes");
+    let pkg = docs::Package::read(&file.bytes, &docs::Limits::default()).unwrap();
+    let xml = pkg.get_text("word/document.xml").unwrap().unwrap().to_string();
+    docs::xml::check_well_formed("word/document.xml", &xml, 256).unwrap();
+    assert!(xml.contains("Dad") && xml.contains("toadstools") && xml.contains("Jimmy"), "{xml}");
+    assert!(xml.contains("Mom") && xml.contains("carpets") && xml.contains("Sarah"), "{xml}");
+    // the parameters were names for the sub-document only
+    assert!(!s.state.variables.contains_key("grantor"));
+}
+
+#[test]
+fn error_action_runs_instead_of_the_error_page() {
+    let mut s = Session::start(&ex("error-action.yml"));
+    s.see("This interview will encounter an error when you press Continue.");
+    s.click("Continue");
+    s.see("Sorry, we have encountered an error.");
+    let mut s = Session::start(&ex("error-action-2.yml"));
+    s.set("Fruit", "apple");
+    s.click("Continue");
+    s.set("Vegetable", "turnip");
+    s.click("Continue");
+    s.see("We encountered an error, so we did the best we could to fill out the document.");
+    let a = &attachments(&s).attachments[0];
+    assert!(a.markdown.as_deref().is_some_and(|m| m.contains("Your favorite fruit is\napple.")), "{:?}", a.markdown);
 }

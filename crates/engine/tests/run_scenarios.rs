@@ -140,7 +140,7 @@ fn run_step(s: &mut Option<Session>, step: &str) -> Result<(), String> {
             sess.show_help = false;
         } else if step.starts_with("I wait") || step.starts_with("I unfocus") || step.starts_with("I go to the help screen") || step.starts_with("I go back to the question screen") || step.starts_with("I spend") || step.starts_with("I screenshot") || step.starts_with("I save a screenshot") || step.starts_with("I set the window size") || step.starts_with("I scroll") {
         } else if step.starts_with("I should see \"") && step.contains("as the title") {
-            let t = sess.q().title.clone().unwrap_or_default();
+            let t = sess.q().tab_title.clone().or_else(|| sess.q().title.clone()).unwrap_or_default();
             assert_eq!(t, a(0));
         } else {
             panic!("unsupported step: {step}");

@@ -22,6 +22,14 @@ fn basics() {
 }
 
 #[test]
+fn iterable_objects_slice_as_the_list_of_their_items() {
+    let src = "class C:\n    def __iter__(self):\n        return iter([1, 2, 3, 4])\nprint(C()[1:3], C()[::-2])\nclass D:\n    pass\nprint(D()[1:])";
+    let out = run(src);
+    assert!(out.starts_with("[2, 3] [4, 2]\n!"), "{out}");
+    assert!(out.contains("not subscriptable by a slice"), "{out}");
+}
+
+#[test]
 fn compiled_code_is_send_and_sync() {
     fn check<T: Send + Sync>() {}
     check::<Program>();

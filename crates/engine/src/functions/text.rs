@@ -505,9 +505,44 @@ fn yesno(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     Ok(Value::from_str(if v.truthy() { "Yes" } else { "No" }))
 }
 
-fn add_separators(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
-    let items = list_items(vm, &args)?;
-    Ok(Value::from_str(&comma_and_list_str(&items, "and", true)))
+/// `add_separators(items, separator=';', last_separator='; and', end_mark='.')`: the items
+/// as a list, each ending with its separator (docassemble's `add_separators_en`).
+fn add_separators(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let mut kw = |name: &str, default: &str, vm: &mut Vm<'_>| -> Result<String, Error> {
+        match args.take_kw(name) {
+            Some(v) => vm.str_of(&v),
+            None => Ok(default.to_string()),
+        }
+    };
+    let separator = kw("separator", ";", vm)?;
+    let last_separator = kw("last_separator", "; and", vm)?;
+    let end_mark = kw("end_mark", ".", vm)?;
+    let mut items: Vec<String> = list_items(vm, &args)?.into_iter().map(|s| s.trim_end().to_string()).collect();
+    let fix = |text: &str, mark: &str| -> String {
+        let t = text.trim_end();
+        if [mark, ".", "?", "!"].iter().any(|m| !m.is_empty() && t.ends_with(m)) {
+            t.to_string()
+        } else {
+            format!("{t}{mark}")
+        }
+    };
+    let n = items.len();
+    if n >= 2 {
+        for item in items.iter_mut().take(n - 2) {
+            *item = fix(item.trim_end_matches(','), &separator);
+        }
+        let penultimate = &mut items[n - 2];
+        if !penultimate.ends_with(&last_separator) {
+            if let Some(first) = last_separator.chars().next() {
+                *penultimate = penultimate.trim_end_matches(first).to_string();
+            }
+            penultimate.push_str(&last_separator);
+        }
+    }
+    if let Some(last) = items.last_mut() {
+        *last = fix(last, &end_mark);
+    }
+    Ok(Value::list(items.iter().map(|s| Value::from_str(s)).collect()))
 }
 
 fn bold(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {

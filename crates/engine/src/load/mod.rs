@@ -209,7 +209,7 @@ impl Loader<'_> {
             };
             data::scan_source_refs(&mut self.run_data, &mut cx, r, self.sources, &text);
         }
-        package_files::read_named_files(&mut self.run_data, self.sources, r, &text);
+        package_files::read_named_files(&mut self.run_data, self.sources, r, &text, &mut self.interview.files);
         // `default language:` applies to the blocks after it in the same file
         let mut file_language: Option<String> = None;
         for raw in yaml::split_blocks(&text) {

@@ -54,7 +54,14 @@ pub(crate) fn candidates(name: &str, package: &str) -> Vec<(String, String)> {
 }
 
 /// Reads the files named by literals of `text` (a file of interview `from`) into `run_data`.
-pub(super) fn read_named_files(run_data: &mut RunData, sources: &dyn Sources, from: &InterviewRef, text: &str) {
+/// Every file read is added to `read` (for dev-mode reloads).
+pub(super) fn read_named_files(
+    run_data: &mut RunData,
+    sources: &dyn Sources,
+    from: &InterviewRef,
+    text: &str,
+    read: &mut Vec<InterviewRef>,
+) {
     let mut total: usize = run_data.package_files.values().map(|b| b.len()).sum();
     for name in literals(text) {
         for (pkg, path) in candidates(name, &from.package) {
@@ -71,6 +78,9 @@ pub(super) fn read_named_files(run_data: &mut RunData, sources: &dyn Sources, fr
                 }
                 total += bytes.len();
                 run_data.package_files.insert(key, Arc::new(bytes));
+                if let Ok(r) = InterviewRef::new(&pkg, &path) {
+                    read.push(r);
+                }
                 break;
             }
         }

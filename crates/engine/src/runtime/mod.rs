@@ -78,7 +78,21 @@ impl Interview {
         if let Some(action) = ctx.action.as_deref() {
             run.request_action(action);
         }
-        let screen = run.assemble();
+        let mut screen = run.assemble();
+        // metadata `error action`: an error runs that action instead (once; an error in the
+        // action itself is shown), with the message as its `error_message` argument
+        if let Screen::Error { message } = &screen {
+            let action = self.metadata.raw.get("error action").and_then(|n| n.scalar_text());
+            if let Some(action) = action.map(|a| a.trim().to_string()).filter(|a| !a.is_empty()) {
+                let mut arguments = serde_json::Map::new();
+                arguments.insert("error_message".into(), serde_json::Value::String(message.clone()));
+                run.apply_action(action, arguments);
+                let again = run.assemble();
+                if !matches!(again, Screen::Error { .. }) {
+                    screen = again;
+                }
+            }
+        }
         run.finish();
         state.seal_undo();
         screen

@@ -351,7 +351,17 @@ fn assign_all(
             Some(o) => !o.py_eq(&v),
             None => true,
         };
-        run.assign(&f.var, v)?;
+        match run.assign(&f.var, v.clone()) {
+            // the object an answer belongs to (`mother` of `mother.name.first`) is made by its
+            // block (`objects:`) first, as docassemble does when it stores the answer
+            Err(Flow::Undefined(parent)) if parent != f.var && f.var.starts_with(parent.as_str()) => {
+                if run.askfor(&parent, 0, false)?.is_some() || !run.is_defined(&parent) {
+                    return Err(Flow::Undefined(parent));
+                }
+                run.assign(&f.var, v)?;
+            }
+            other => other?,
+        }
         run.st.dirty.remove(&f.var);
         if differs {
             changed.push(f.var.clone());

@@ -519,6 +519,11 @@ impl<'a> Vm<'a> {
                     _ => Err(overflow()),
                 }
             }
+            // an iterable object (docassemble's DAList) slices as the list of its items
+            Value::Object(_) if self.special_method(obj, "__iter__").is_some() => {
+                let items = self.iterate(obj)?;
+                self.get_slice(&Value::list(items), lo, hi, st, frame)
+            }
             Value::Object(_) => Err(Error::exception(
                 "TypeError",
                 format!(

@@ -63,8 +63,9 @@ pub fn question_page_with(
     }
 
     let title = q
-        .title
+        .tab_title
         .as_deref()
+        .or(q.title.as_deref())
         .map(to_plain)
         .unwrap_or_else(|| to_plain(&q.question));
     if let Some(url) = extras.delete_url {

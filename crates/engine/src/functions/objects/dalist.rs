@@ -282,7 +282,10 @@ pub(super) fn list_append_object(vm: &mut Vm<'_>, mut args: Args) -> Result<Valu
         _ => super::host(vm)?.class("DAObject"),
     };
     let kw = std::mem::take(&mut args.keyword);
-    let obj = vm.call(&Value::Class(class), Args { positional: vec![Value::from_str(&name)], keyword: kw })?;
+    // the arguments after the class go to the constructor, after the new item's name
+    let mut positional = vec![Value::from_str(&name)];
+    positional.extend(args.positional.iter().skip(2).cloned());
+    let obj = vm.call(&Value::Class(class), Args { positional, keyword: kw })?;
     if let Value::Object(o) = &obj {
         o.borrow_mut().instance_name = Some(Rc::from(name.as_str()));
     }

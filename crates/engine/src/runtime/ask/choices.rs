@@ -169,6 +169,11 @@ impl<'a> Run<'a> {
             }
             Choices::Code(e) => {
                 let v = self.eval_expr(e)?;
+                // a group offered as choices is gathered first (iterating it does that, or
+                // seeks its `gathered` when `auto_gather` is off), as docassemble iterates it
+                if matches!(&v, Value::Object(_)) && path::index_elements(&v).is_some() {
+                    self.run_vm(|vm, _| vm.iterate(&v)).map_err(|err| self.flow(err, e.pos()))?;
+                }
                 self.options_from_value(&v, &mut out);
             }
         }

@@ -1,6 +1,6 @@
 //! The methods of the file objects: `DAFile` (`url_for`, `show`, `str()`),
 //! `DAFileCollection` (the same, through its first file) and `DAStaticFile` (a package
-//! file: `url_for`, `show`, `get_pdf_fields`, `get_docx_variables`, read at load time).
+//! file: `url_for`, `show`, `slurp`, `get_pdf_fields`, `get_docx_variables`, read at load time).
 
 use lang::Value;
 
@@ -22,6 +22,7 @@ pub(crate) fn install_file_methods(host: &crate::functions::EngineHost) {
     st.set_attr("show", Value::native("show", static_show));
     st.set_attr("get_pdf_fields", Value::native("get_pdf_fields", static_pdf_fields));
     st.set_attr("get_docx_variables", Value::native("get_docx_variables", static_docx_variables));
+    st.set_attr("slurp", Value::native("slurp", static_slurp));
     crate::functions::install_context(host);
 }
 
@@ -176,4 +177,11 @@ fn static_docx_variables(vm: &mut lang::Vm<'_>, args: lang::Args) -> Result<Valu
     let t = docs::docx::DocxTemplate::open(&bytes, &docs::Limits::default())
         .map_err(|e| lang::Error::exception("DAError", e.to_string()))?;
     Ok(Value::list(t.variables().iter().map(|v| Value::from_str(v)).collect()))
+}
+
+/// `static_file.slurp()`: the file's text.
+fn static_slurp(vm: &mut lang::Vm<'_>, args: lang::Args) -> Result<Value, lang::Error> {
+    let me = args.positional.first().cloned().unwrap_or(Value::None);
+    let bytes = static_bytes(vm, &me)?;
+    Ok(Value::from_str(&String::from_utf8_lossy(&bytes)))
 }
