@@ -197,3 +197,16 @@ fn a_table_header_may_start_with_a_hash_or_end_with_a_newline() {
     let sub = s.q().subquestion.clone().unwrap_or_default();
     assert!(sub.contains("\\# | Name | Actions"), "{sub}");
 }
+
+#[test]
+fn a_dict_key_entered_again_asks_whether_there_are_more() {
+    let mut s = Session::start(&base("gather-dict.yml"));
+    s.set("Fruit", "apple");
+    s.click("Continue");
+    s.set("Number of seeds", "3");
+    s.click("Continue");
+    s.click("Yes");
+    s.set("Fruit", "apple");
+    s.click("Continue");
+    s.see("So far, the fruits in the database include apple. Are there any others?");
+}
