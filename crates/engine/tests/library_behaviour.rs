@@ -210,3 +210,13 @@ fn a_dict_key_entered_again_asks_whether_there_are_more() {
     s.click("Continue");
     s.see("So far, the fruits in the database include apple. Are there any others?");
 }
+
+#[test]
+fn quote_paragraphs_makes_a_block_quote_of_escaped_text() {
+    let mut s = Session::start(&base("quote_paragraphs.yml"));
+    s.set("Allegations", "He said <b>no</b>.\nTwice.");
+    s.click("Continue");
+    let sub = s.q().subquestion.clone().unwrap_or_default();
+    // the quote marks are Markdown, the text is escaped
+    assert!(sub.contains("> He said &lt;b&gt;no&lt;/b&gt;.\n> Twice."), "{sub}");
+}
