@@ -480,6 +480,9 @@ def choose(info, chooser):
                     assigns.append((var, ('OBJLIST', objs)))
                 else:
                     assigns.append((var, ('CHECKBOXES', [(p['key'], i in sel) for i, p in enumerate(pairs)])))
+                    # `show if: var['key']` of a later field on the same screen
+                    for i, p in enumerate(pairs):
+                        answers['%s[%r]' % (var, p['key'])] = i in sel
             elif kind == 'checkbox':
                 v = chooser.flag()
                 rec['value'] = 'True' if v else 'False'

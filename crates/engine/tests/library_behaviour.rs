@@ -220,3 +220,21 @@ fn quote_paragraphs_makes_a_block_quote_of_escaped_text() {
     // the quote marks are Markdown, the text is escaped
     assert!(sub.contains("> He said &lt;b&gt;no&lt;/b&gt;.\n> Twice."), "{sub}");
 }
+
+#[test]
+fn show_if_on_an_option_of_a_checkbox_group_on_the_same_screen() {
+    // `show if: varieties_liked['Fuji']`: the reason is asked only when Fuji is ticked
+    let mut s = Session::start(&base("showif-nested-checkbox.yml"));
+    s.click_option_under("Yes", "Do you like fruit?");
+    s.click_option_under("Yes", "Do you like apples?");
+    s.click_option_under("Gala", "Favorite varieties");
+    s.click("Continue");
+    s.see("The varieties of apples you like are");
+    s.not_see("Fuji apples because");
+    let mut s = Session::start(&base("showif-nested-checkbox.yml"));
+    s.click_option_under("Yes", "Do you like fruit?");
+    s.click_option_under("Yes", "Do you like apples?");
+    s.click_option_under("Fuji", "Favorite varieties");
+    s.click("Continue");
+    s.see("This field is required.");
+}
