@@ -238,3 +238,13 @@ fn show_if_on_an_option_of_a_checkbox_group_on_the_same_screen() {
     s.click("Continue");
     s.see("This field is required.");
 }
+
+#[test]
+fn a_list_that_asks_the_object_type_of_each_item() {
+    // `DAList.using(ask_object_type=True)`: new_object_type is asked for each item
+    let mut s = Session::start(&base("mixed-list.yml"));
+    s.see("Do you know the full address of the first location?");
+    s.click("No");
+    // a City: its own question (the address question is for an Address)
+    s.see("What is the city of the first location?");
+}
