@@ -480,6 +480,9 @@ def choose(info, chooser):
                     assigns.append((var, ('OBJLIST', objs)))
                 else:
                     assigns.append((var, ('CHECKBOXES', [(p['key'], i in sel) for i, p in enumerate(pairs)])))
+                    # `show if: var['key']` of a later field on the same screen
+                    for i, p in enumerate(pairs):
+                        answers['%s[%r]' % (var, p['key'])] = i in sel
             elif kind == 'checkbox':
                 v = chooser.flag()
                 rec['value'] = 'True' if v else 'False'
@@ -497,10 +500,13 @@ def choose(info, chooser):
                     assigns.append((var, ('VALUE', key, a['field'])))
                 answers[var] = key
             elif kind == 'radio' and dt in ('yesnoradio', 'noyesradio', 'threestate', 'boolean'):
-                k = chooser.index(2)
+                k = chooser.index(3 if dt == 'threestate' else 2)
                 rec['choice'] = k
-                v = [True, False][k]
-                if dt == 'noyesradio' or a['inputtype'] == 'noyesradio':
+                v = [True, False, None][k]
+                # the browser posts the option's value: for noyes… fields "Yes" is False
+                inverted = dt == 'noyesradio' or a['inputtype'] == 'noyesradio' \
+                    or getattr(a['field'], 'sign', 1) < 0
+                if inverted and v is not None:
                     v = not v
                 assigns.append((var, repr(v)))
                 answers[var] = v

@@ -197,3 +197,54 @@ fn a_table_header_may_start_with_a_hash_or_end_with_a_newline() {
     let sub = s.q().subquestion.clone().unwrap_or_default();
     assert!(sub.contains("\\# | Name | Actions"), "{sub}");
 }
+
+#[test]
+fn a_dict_key_entered_again_asks_whether_there_are_more() {
+    let mut s = Session::start(&base("gather-dict.yml"));
+    s.set("Fruit", "apple");
+    s.click("Continue");
+    s.set("Number of seeds", "3");
+    s.click("Continue");
+    s.click("Yes");
+    s.set("Fruit", "apple");
+    s.click("Continue");
+    s.see("So far, the fruits in the database include apple. Are there any others?");
+}
+
+#[test]
+fn quote_paragraphs_makes_a_block_quote_of_escaped_text() {
+    let mut s = Session::start(&base("quote_paragraphs.yml"));
+    s.set("Allegations", "He said <b>no</b>.\nTwice.");
+    s.click("Continue");
+    let sub = s.q().subquestion.clone().unwrap_or_default();
+    // the quote marks are Markdown, the text is escaped
+    assert!(sub.contains("> He said &lt;b&gt;no&lt;/b&gt;.\n> Twice."), "{sub}");
+}
+
+#[test]
+fn show_if_on_an_option_of_a_checkbox_group_on_the_same_screen() {
+    // `show if: varieties_liked['Fuji']`: the reason is asked only when Fuji is ticked
+    let mut s = Session::start(&base("showif-nested-checkbox.yml"));
+    s.click_option_under("Yes", "Do you like fruit?");
+    s.click_option_under("Yes", "Do you like apples?");
+    s.click_option_under("Gala", "Favorite varieties");
+    s.click("Continue");
+    s.see("The varieties of apples you like are");
+    s.not_see("Fuji apples because");
+    let mut s = Session::start(&base("showif-nested-checkbox.yml"));
+    s.click_option_under("Yes", "Do you like fruit?");
+    s.click_option_under("Yes", "Do you like apples?");
+    s.click_option_under("Fuji", "Favorite varieties");
+    s.click("Continue");
+    s.see("This field is required.");
+}
+
+#[test]
+fn a_list_that_asks_the_object_type_of_each_item() {
+    // `DAList.using(ask_object_type=True)`: new_object_type is asked for each item
+    let mut s = Session::start(&base("mixed-list.yml"));
+    s.see("Do you know the full address of the first location?");
+    s.click("No");
+    // a City: its own question (the address question is for an Address)
+    s.see("What is the city of the first location?");
+}

@@ -585,3 +585,32 @@ class IncomeDict(DADict):
     let Screen::Question(q) = loaded.next_screen(&mut st, &ctx) else { panic!("no question") };
     assert_eq!(q.question.trim(), "IncomeDict True 11");
 }
+
+#[test]
+fn a_choice_written_with_mako_stores_the_text_it_gives() {
+    let iv = "mandatory: True
+code: |
+  first = 'Ann'
+  second = 'Bob'
+---
+question: Who is the tallest?
+fields:
+  - Tallest: tallest
+    choices:
+      - ${ first }
+      - ${ second }
+---
+mandatory: True
+question: The tallest is ${ tallest }.
+";
+    let (loaded, _) = load(iv, &[]);
+    let ctx = RequestContext::for_tests(MAIN);
+    let mut st = loaded.new_session();
+    let Screen::Question(q) = loaded.next_screen(&mut st, &ctx) else { panic!("no question") };
+    let f = &q.fields[0];
+    let bob = f.choices.iter().find(|c| c.label == "Bob").expect("a choice Bob");
+    let form = vec![("_question".to_string(), q.token.clone()), (f.name.clone(), bob.value.clone())];
+    assert!(matches!(loaded.submit(&mut st, &form, &ctx), engine::screen::Submitted::Accepted));
+    let Screen::Question(q) = loaded.next_screen(&mut st, &ctx) else { panic!("no question") };
+    assert_eq!(q.question.trim(), "The tallest is Bob.");
+}

@@ -468,9 +468,13 @@ fn single_paragraph(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     Ok(Value::from_str(&out.join(" ")))
 }
 
+/// `quote_paragraphs(text)`: each line as a Markdown block quote (`> `, docassemble's
+/// `'> ' + re.sub('[\r\n]', '\n> ', text.strip())`). The `>` is marked as trusted markup so
+/// that a `${ }` showing it keeps the quote (the text itself is still escaped).
 fn quote_paragraphs(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let s = s_arg(vm, &mut args, 0, "text")?;
-    let out: Vec<String> = s.lines().map(|l| format!("> {l}")).collect();
+    let quote = crate::html::safe_html(">");
+    let out: Vec<String> = s.trim().split(['\r', '\n']).map(|l| format!("{quote} {l}")).collect();
     Ok(Value::from_str(&out.join("\n")))
 }
 

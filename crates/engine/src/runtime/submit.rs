@@ -271,9 +271,10 @@ fn kept_fields(
     let mut keep = vec![true; spec.len()];
     for (idx, f) in spec.iter().enumerate() {
         if let Some((ctrl, expected, show)) = &f.cond {
-            let actual = by_var.get(ctrl).map(value_text);
+            let value = by_var.get(ctrl).cloned().or_else(|| item_of_group(&by_var, ctrl));
+            let actual = value.as_ref().map(value_text);
             let holds = match (&actual, expected.as_str()) {
-                (Some(a), e) => a == e || (e == "True" && by_var.get(ctrl).is_some_and(Value::truthy)),
+                (Some(a), e) => a == e || (e == "True" && value.as_ref().is_some_and(Value::truthy)),
                 (None, _) => false,
             };
             if holds != *show {
@@ -305,6 +306,22 @@ fn kept_fields(
         }
     }
     keep
+}
+
+/// `x['key']` when `x` is a checkbox group posted on the same screen: its item.
+fn item_of_group(by_var: &HashMap<String, Value>, name: &str) -> Option<Value> {
+    let (base, rest) = name.split_once('[')?;
+    let key = rest.strip_suffix(']')?.trim().trim_matches(|c| c == '\'' || c == '"');
+    let elements = match by_var.get(base)? {
+        Value::Dict(d) => d.clone(),
+        Value::Object(o) => match o.borrow().attrs.get("elements") {
+            Some(Value::Dict(d)) => d.clone(),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    let found = elements.borrow().get(&lang::Key::str(key)).cloned();
+    found
 }
 
 /// Runs the `validate:` function of each kept field on its value.

@@ -714,6 +714,14 @@ fn replay_walk(iv: &Interview, rec: &Recording, w: &RecordedWalk, res: &mut Inte
             }
         }
         unshuffle(&step.screen, &mut mine);
+        if step.screen == json!({"type": "command", "command": "refresh"}) && n > 0 {
+            // docassemble answers a `refresh` button with a reload of the page: the
+            // question shown before, shown again
+            if first_difference(&w.steps[n - 1].screen, &mine).is_none() {
+                agreed += 1;
+                break;
+            }
+        }
         if let Some((at, a, b)) = first_difference(&step.screen, &mine) {
             let mut d = fail(n, at, a, b, (step.screen.clone(), mine));
             d.raw = serde_json::to_value(&screen).ok();

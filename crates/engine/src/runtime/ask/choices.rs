@@ -145,6 +145,12 @@ impl<'a> Run<'a> {
                             crate::yaml::Value::Int(_) | crate::yaml::Value::Float(_) => {
                                 Value::from_str(&n.scalar_text().unwrap_or_default())
                             }
+                            // a value written with Mako is the text it gives (docassemble
+                            // renders a choice's key as it renders its label)
+                            crate::yaml::Value::Str(s) if crate::load::looks_like_mako(s) => {
+                                let pos = c.label.pos().clone();
+                                Value::from_str(&self.render_plain(s, &pos)?)
+                            }
                             _ => node_value(n),
                         }),
                         ChoiceValue::Block(_) => ButtonAction::Follow(idx),

@@ -368,7 +368,11 @@ impl<'a> Run<'a> {
                 FieldCondition::VarIs { variable, is } => (variable.clone(), is.scalar_text().unwrap_or_default()),
                 _ => continue,
             };
-            if on_screen.contains(&variable) {
+            // `x['key']` of a checkbox group `x` on the same screen is decided with it
+            let item_of_on_screen = variable
+                .split_once('[')
+                .is_some_and(|(base, rest)| rest.ends_with(']') && on_screen.iter().any(|v| v == base));
+            if on_screen.contains(&variable) || item_of_on_screen {
                 let ctrl = path::b64_encode(&variable);
                 if show {
                     fv.show_if = Some((ctrl, expected.clone()));
