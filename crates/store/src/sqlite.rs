@@ -235,9 +235,7 @@ impl Sqlite {
         sealed: Vec<u8>,
         now: i64,
     ) -> Result<(), StoreError> {
-        sqlx::query(
-            "INSERT OR REPLACE INTO session_blobs (session_id, purpose, number, data, created) VALUES (?, ?, ?, ?, ?)",
-        )
+        sqlx::query(INSERT_BLOB)
         .bind(id)
         .bind(purpose)
         .bind(number)
@@ -352,6 +350,10 @@ pub(crate) enum Table {
 pub(crate) type SealedBlob = (&'static str, i64, Vec<u8>);
 
 /// Inserts (or replaces) files of session `id` inside the transaction `tx`.
+/// Stores (or replaces) one sealed blob of a session.
+const INSERT_BLOB: &str =
+    "INSERT OR REPLACE INTO session_blobs (session_id, purpose, number, data, created) VALUES (?, ?, ?, ?, ?)";
+
 async fn insert_blobs(
     tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
     id: &str,
@@ -359,9 +361,7 @@ async fn insert_blobs(
     now: i64,
 ) -> Result<(), StoreError> {
     for (purpose, number, sealed) in blobs {
-        sqlx::query(
-            "INSERT OR REPLACE INTO session_blobs (session_id, purpose, number, data, created) VALUES (?, ?, ?, ?, ?)",
-        )
+        sqlx::query(INSERT_BLOB)
         .bind(id)
         .bind(purpose)
         .bind(number)
