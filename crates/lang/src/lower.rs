@@ -277,35 +277,11 @@ impl<'s> Lower<'s> {
                 Some(v) => Some(self.expr(v)?),
                 None => None,
             }),
-            AStmt::FunctionDef(f) => {
-                if f.is_async {
-                    return self.err_at(range, "async is not supported");
-                }
-                let mut decorators = Vec::new();
-                for d in &f.decorator_list {
-                    decorators.push(self.expr(&d.expression)?);
-                }
-                let def = self.funcdef(f.name.id.as_str(), &f.parameters, range, |l| {
-                    l.block(&f.body)
-                })?;
-                let kind = StmtKind::Def(Arc::new(def));
-                if decorators.is_empty() {
-                    kind
-                } else {
-                    StmtKind::Decorated(decorators, name(f.name.id.as_str()), Box::new(kind))
-                }
-            }
+            AStmt::FunctionDef(f) => return self.function_def(f, range),
             AStmt::ClassDef(c) => {
-                let mut decorators = Vec::new();
-                for d in &c.decorator_list {
-                    decorators.push(self.expr(&d.expression)?);
-                }
+                let decorators = self.decorators(&c.decorator_list)?;
                 let kind = self.class_def(c, range)?;
-                if decorators.is_empty() {
-                    kind
-                } else {
-                    StmtKind::Decorated(decorators, name(c.name.id.as_str()), Box::new(kind))
-                }
+                decorated(decorators, c.name.id.as_str(), kind)
             }
             AStmt::Delete(d) => {
                 let mut targets = Vec::new();
@@ -407,6 +383,25 @@ impl<'s> Lower<'s> {
             });
         }
         Ok(StmtKind::Try(body, handlers, self.block(&t.orelse)?, self.block(&t.finalbody)?))
+    }
+
+    /// A `def` (not async), with its decorators.
+    fn function_def(&mut self, f: &ast::StmtFunctionDef, range: ruff_text_size::TextRange) -> R<StmtKind> {
+        if f.is_async {
+            return self.err_at(range, "async is not supported");
+        }
+        let decorators = self.decorators(&f.decorator_list)?;
+        let def = self.funcdef(f.name.id.as_str(), &f.parameters, range, |l| l.block(&f.body))?;
+        Ok(decorated(decorators, f.name.id.as_str(), StmtKind::Def(Arc::new(def))))
+    }
+
+    /// The decorator expressions, outermost first.
+    fn decorators(&mut self, list: &[ast::Decorator]) -> R<Vec<Expr>> {
+        let mut out = Vec::with_capacity(list.len());
+        for d in list {
+            out.push(self.expr(&d.expression)?);
+        }
+        Ok(out)
     }
 
     /// A class definition (no class keywords; decorators are applied by the caller).
@@ -909,6 +904,15 @@ fn collect_locals(body: &[Stmt], out: &mut Vec<Name>) {
             }
             _ => {}
         }
+    }
+}
+
+/// A definition with its decorators applied to the name it binds (none: as it is).
+fn decorated(decorators: Vec<Expr>, bound: &str, kind: StmtKind) -> StmtKind {
+    if decorators.is_empty() {
+        kind
+    } else {
+        StmtKind::Decorated(decorators, name(bound), Box::new(kind))
     }
 }
 
