@@ -1,83 +1,142 @@
 //! The sandboxed `random` module: `random`, `randint`, `randrange`, `choice`, `choices`,
 //! `shuffle`, `sample`, `uniform`, `seed`.
 //!
-//! The generator is xoshiro256** ([`Random`]). Its seed comes from the host, which lends a
-//! [`Random`] to the evaluator ([`Vm::with_random`]); without one the Vm uses its own, seeded
-//! with a fixed value. `seed(x)` reseeds it (deterministic for a given `x`). This crate reads
-//! no OS randomness and no clock.
+//! The generator is Python's Mersenne Twister ([`Random`]), and every draw is derived from it
+//! as CPython derives it, so a seeded sequence matches Python's. Its seed comes from the host,
+//! which lends a [`Random`] to the evaluator ([`Vm::with_random`]); without one the Vm uses its
+//! own, seeded with a fixed value. This crate reads no OS randomness and no clock.
 
 use crate::value::{Args, Value};
 use crate::{Error, Vm};
 
 type R = Result<Value, Error>;
 
-fn splitmix(x: &mut u64) -> u64 {
-    *x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    let mut z = *x;
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
-}
+const N: usize = 624;
+const M: usize = 397;
 
-fn state_from(seed: u64) -> [u64; 4] {
-    let mut x = seed;
-    let s = [
-        splitmix(&mut x),
-        splitmix(&mut x),
-        splitmix(&mut x),
-        splitmix(&mut x),
-    ];
-    if s == [0; 4] {
-        [1, 2, 3, 4]
-    } else {
-        s
-    }
-}
-
-/// A source of pseudo-random numbers for the `random` module (xoshiro256**), seeded by the host.
+/// A source of pseudo-random numbers for the `random` module: Python's Mersenne Twister
+/// (MT19937) with CPython's seeding and derived draws, so a `random.seed(n)` gives the
+/// numbers Python gives. The host seeds it.
 #[derive(Clone, Debug)]
 pub struct Random {
-    state: [u64; 4],
+    state: Box<[u32; N]>,
+    index: usize,
 }
 
 impl Random {
     /// The seed used when the host lends none.
     pub const DEFAULT_SEED: u64 = 0x5EED;
 
-    /// A generator whose sequence is determined by `seed`.
+    /// A generator whose sequence is Python's after `random.seed(seed)`.
     pub fn from_seed(seed: u64) -> Random {
-        Random { state: state_from(seed) }
+        let key: Vec<u32> = if seed >> 32 == 0 { vec![seed as u32] } else { vec![seed as u32, (seed >> 32) as u32] };
+        Random::from_key(&key)
+    }
+
+    /// `init_genrand`.
+    fn from_u32(s: u32) -> Random {
+        let mut state = Box::new([0u32; N]);
+        state[0] = s;
+        for i in 1..N {
+            state[i] = 1_812_433_253u32
+                .wrapping_mul(state[i - 1] ^ (state[i - 1] >> 30))
+                .wrapping_add(i as u32);
+        }
+        Random { state, index: N }
+    }
+
+    /// `init_by_array`: the key is the seed's 32-bit words, least significant first.
+    fn from_key(key: &[u32]) -> Random {
+        let mut r = Random::from_u32(19_650_218);
+        let mt = &mut r.state;
+        let (mut i, mut j) = (1usize, 0usize);
+        let len = key.len().max(1);
+        for _ in 0..N.max(len) {
+            let prev = mt[i - 1] ^ (mt[i - 1] >> 30);
+            mt[i] = (mt[i] ^ prev.wrapping_mul(1_664_525))
+                .wrapping_add(key.get(j).copied().unwrap_or(0))
+                .wrapping_add(j as u32);
+            i += 1;
+            j += 1;
+            if i >= N {
+                mt[0] = mt[N - 1];
+                i = 1;
+            }
+            if j >= len {
+                j = 0;
+            }
+        }
+        for _ in 0..N - 1 {
+            let prev = mt[i - 1] ^ (mt[i - 1] >> 30);
+            mt[i] = (mt[i] ^ prev.wrapping_mul(1_566_083_941)).wrapping_sub(i as u32);
+            i += 1;
+            if i >= N {
+                mt[0] = mt[N - 1];
+                i = 1;
+            }
+        }
+        mt[0] = 0x8000_0000;
+        r
+    }
+
+    fn twist(&mut self) {
+        let mt = &mut self.state;
+        for k in 0..N {
+            let y = (mt[k] & 0x8000_0000) | (mt[(k + 1) % N] & 0x7fff_ffff);
+            let mag = if y & 1 == 1 { 0x9908_b0df } else { 0 };
+            mt[k] = mt[(k + M) % N] ^ (y >> 1) ^ mag;
+        }
+        self.index = 0;
+    }
+
+    /// The next 32 random bits (`genrand_uint32`).
+    fn next_u32(&mut self) -> u32 {
+        if self.index >= N {
+            self.twist();
+        }
+        let mut y = self.state[self.index];
+        self.index += 1;
+        y ^= y >> 11;
+        y ^= (y << 7) & 0x9d2c_5680;
+        y ^= (y << 15) & 0xefc6_0000;
+        y ^ (y >> 18)
+    }
+
+    /// `getrandbits(k)` for k ≤ 64.
+    fn bits(&mut self, k: u32) -> u64 {
+        if k == 0 {
+            return 0;
+        }
+        if k <= 32 {
+            return u64::from(self.next_u32() >> (32 - k));
+        }
+        let low = u64::from(self.next_u32());
+        let high = u64::from(self.next_u32() >> (64 - k));
+        low | (high << 32)
     }
 
     /// The next 64 random bits.
     pub(crate) fn next_u64(&mut self) -> u64 {
-        let s = &mut self.state;
-        let result = s[1].wrapping_mul(5).rotate_left(7).wrapping_mul(9);
-        let t = s[1] << 17;
-        s[2] ^= s[0];
-        s[3] ^= s[1];
-        s[1] ^= s[2];
-        s[0] ^= s[3];
-        s[2] ^= t;
-        s[3] = s[3].rotate_left(45);
-        result
+        self.bits(64)
     }
 
-    /// A float in [0, 1).
+    /// A float in [0, 1), as Python's `random()`.
     fn next_f64(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+        let a = u64::from(self.next_u32() >> 5);
+        let b = u64::from(self.next_u32() >> 6);
+        (a as f64 * 67_108_864.0 + b as f64) * (1.0 / 9_007_199_254_740_992.0)
     }
 
-    /// A uniform integer in [0, n) (n > 0), without modulo bias.
+    /// A uniform integer in [0, n), as Python's `_randbelow` (rejection on `n.bit_length()` bits).
     fn below(&mut self, n: u64) -> u64 {
-        if n <= 1 {
+        if n == 0 {
             return 0;
         }
-        let zone = u64::MAX - (u64::MAX % n);
+        let k = 64 - n.leading_zeros();
         loop {
-            let r = self.next_u64();
-            if r < zone {
-                return r % n;
+            let r = self.bits(k);
+            if r < n {
+                return r;
             }
         }
     }
@@ -89,7 +148,7 @@ impl Random {
         (lo as i128 + off as i128) as i64
     }
 
-    /// Shuffles `items` in place (Fisher–Yates).
+    /// Shuffles `items` in place, as Python's `shuffle`.
     fn shuffle(&mut self, items: &mut [Value]) {
         for i in (1..items.len()).rev() {
             let j = self.below(i as u64 + 1) as usize;
@@ -250,8 +309,10 @@ fn random_choices(vm: &mut Vm<'_>, mut args: Args) -> R {
     let mut out = Vec::with_capacity(k);
     match weights {
         None => {
+            // Python: population[floor(random() * n)]
+            let n = items.len() as f64;
             for _ in 0..k {
-                let i = vm.random().below(items.len() as u64) as usize;
+                let i = (vm.random().next_f64() * n).floor() as usize;
                 out.push(items.get(i).cloned().unwrap_or(Value::None));
             }
         }
@@ -261,20 +322,22 @@ fn random_choices(vm: &mut Vm<'_>, mut args: Args) -> R {
                     "The number of weights does not match the population",
                 ));
             }
-            let total: f64 = w.iter().sum();
+            let cumulative: Vec<f64> = w
+                .iter()
+                .scan(0.0, |acc, wi| {
+                    *acc += wi;
+                    Some(*acc)
+                })
+                .collect();
+            let total = cumulative.last().copied().unwrap_or(0.0);
             if total.is_nan() || total <= 0.0 || !total.is_finite() {
                 return Err(Error::value_error("Total of weights must be greater than zero"));
             }
+            let hi = items.len() - 1;
             for _ in 0..k {
-                let mut r = vm.random().next_f64() * total;
-                let mut pick = items.len() - 1;
-                for (i, wi) in w.iter().enumerate() {
-                    if r < *wi {
-                        pick = i;
-                        break;
-                    }
-                    r -= wi;
-                }
+                // bisect_right(cum_weights, random() * total, 0, hi)
+                let r = vm.random().next_f64() * total;
+                let pick = cumulative[..hi].partition_point(|c| *c <= r);
                 out.push(items.get(pick).cloned().unwrap_or(Value::None));
             }
         }
@@ -320,10 +383,50 @@ fn random_sample(vm: &mut Vm<'_>, mut args: Args) -> R {
     if k < 0 || k as u128 > population.len() as u128 {
         return Err(Error::value_error("Sample larger than population or is negative"));
     }
-    let mut items = population;
-    vm.random().shuffle(&mut items);
-    items.truncate(k as usize);
-    Ok(Value::list(items))
+    Ok(Value::list(sample_of(vm.random(), population, k as usize)))
+}
+
+/// `k` distinct items of `population`, drawn as Python's `sample` draws them (a shrinking pool
+/// for small populations, rejection of repeated positions for large ones).
+fn sample_of(random: &mut Random, population: Vec<Value>, k: usize) -> Vec<Value> {
+    let n = population.len();
+    let mut setsize = 21usize;
+    if k > 5 {
+        // 4 ** ceil(log(k * 3, 4))
+        let exponent = ((k as f64 * 3.0).ln() / 4f64.ln()).ceil() as u32;
+        setsize += 4usize.saturating_pow(exponent);
+    }
+    let mut result = Vec::with_capacity(k);
+    if n <= setsize {
+        let mut pool = population;
+        for i in 0..k {
+            let j = random.below((n - i) as u64) as usize;
+            result.push(pool[j].clone());
+            pool[j] = pool[n - i - 1].clone();
+        }
+    } else {
+        let mut selected = std::collections::HashSet::new();
+        for _ in 0..k {
+            let mut j = random.below(n as u64) as usize;
+            while selected.contains(&j) {
+                j = random.below(n as u64) as usize;
+            }
+            selected.insert(j);
+            result.push(population[j].clone());
+        }
+    }
+    result
+}
+
+fn random_getrandbits(vm: &mut Vm<'_>, args: Args) -> R {
+    no_keywords(&args, "getrandbits")?;
+    positional(&args, "getrandbits", 1, 1)?;
+    let k = int_of(&args.positional[0])?;
+    match u32::try_from(k) {
+        Ok(k) if k < 64 => Ok(Value::Int(vm.random().bits(k) as i64)),
+        Ok(_) => Err(Error::value_error("getrandbits() takes at most 63 bits here")),
+        Err(_) => Err(Error::value_error("number of bits must be non-negative")),
+    }
 }
 
 fn random_seed(vm: &mut Vm<'_>, mut args: Args) -> R {
@@ -333,8 +436,10 @@ fn random_seed(vm: &mut Vm<'_>, mut args: Args) -> R {
     positional(&args, "seed", 0, 2)?;
     let seed = match args.positional.first().cloned().or(a) {
         None | Some(Value::None) => vm.random().next_u64(),
-        Some(Value::Int(i)) => i as u64,
+        // Python seeds with abs(n) (a bool or an integral float hashes to its int)
+        Some(Value::Int(i)) => i.unsigned_abs(),
         Some(Value::Bool(b)) => b as u64,
+        Some(Value::Float(f)) if f.fract() == 0.0 && f.abs() < 9.2e18 => (f as i64).unsigned_abs(),
         Some(Value::Float(f)) => f.to_bits(),
         Some(Value::Str(s)) => fnv(s.as_bytes()),
         Some(other) => {
@@ -370,6 +475,7 @@ pub(crate) fn random_module() -> Vec<(&'static str, Value)> {
         f("shuffle", random_shuffle),
         f("sample", random_sample),
         f("seed", random_seed),
+        f("getrandbits", random_getrandbits),
         f("SystemRandom", random_instance),
         f("Random", random_instance),
     ]
@@ -413,6 +519,37 @@ mod tests {
             "print(sorted(seen))\n",
         ));
         assert_eq!(out, "True\n[1, 2, 3]\n");
+    }
+
+    #[test]
+    fn seeded_draws_are_pythons() {
+        // the numbers python3 prints for the same program
+        let out = run(concat!(
+            "import random\n",
+            "random.seed(30); print([random.random() for i in range(3)])\n",
+            "random.seed(7); print([random.randint(1,100) for i in range(5)], random.choice('abcdef'), random.randrange(0,100,7))\n",
+            "x=list(range(10)); random.shuffle(x); print(x)\n",
+            "print(random.sample(range(10),4), random.sample(range(100),3))\n",
+            "print(random.choices(['a','b','c'],k=4), random.choices(['a','b','c'],weights=[1,0,2],k=4))\n",
+            "random.seed(-5); print(random.getrandbits(32))\n",
+            "random.seed(2**40+3); print(random.randint(1,10**15))\n",
+            "random.seed(0); print(random.random())\n",
+            "print(random.uniform(2,4))\n",
+        ));
+        assert_eq!(
+            out,
+            concat!(
+                "[0.5390815646058106, 0.2891964436397205, 0.03003690855112706]\n",
+                "[42, 20, 51, 84, 7] a 91\n",
+                "[3, 2, 7, 9, 6, 0, 4, 5, 1, 8]\n",
+                "[6, 9, 1, 7] [11, 70, 54]\n",
+                "['a', 'b', 'c', 'b'] ['c', 'a', 'c', 'a']\n",
+                "2675342405\n",
+                "68488492480463\n",
+                "0.8444218515250481\n",
+                "3.515908805880605\n",
+            )
+        );
     }
 
     #[test]

@@ -208,13 +208,33 @@ fn reconsider(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     Ok(Value::None)
 }
 
+/// The value of a variable path if it is defined, looked up as docassemble's `defined()` does:
+/// step by step, an item of a list or dictionary only if it is there (so a dictionary with an
+/// object type makes no item for the question); `None` when some step is missing. A path that
+/// does not parse, or an attribute not stored on its object, is evaluated.
+fn probe(vm: &mut Vm<'_>, name: &str) -> Result<Option<Value>, Error> {
+    let evaluated = |vm: &mut Vm<'_>| match eval_name(vm, name) {
+        Ok(v) => Ok(Some(v)),
+        Err(Error::Undefined(_)) | Err(Error::Exception { .. }) => Ok(None),
+        Err(e) => Err(e),
+    };
+    let Some(p) = path::parse(name.trim()) else { return evaluated(vm) };
+    let ns = host(vm)?.ns.clone();
+    let Some(mut cur) = ns.get(&p.root) else { return evaluated(vm) };
+    for seg in &p.segs {
+        match path::step(&ns, &cur, seg) {
+            Some(next) => cur = next,
+            // a missing item of a container (whose subscript is known): not defined
+            None if matches!(seg, path::Seg::Index(t) if path::subscript_value(&ns, t).is_some()) => return Ok(None),
+            None => return evaluated(vm),
+        }
+    }
+    Ok(Some(cur))
+}
+
 fn defined(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let name = arg(&mut args, 0, "var").map(|v| v.str()).unwrap_or_default();
-    match eval_name(vm, &name) {
-        Ok(_) => Ok(Value::Bool(true)),
-        Err(Error::Undefined(_)) | Err(Error::Exception { .. }) => Ok(Value::Bool(false)),
-        Err(e) => Err(e),
-    }
+    Ok(Value::Bool(probe(vm, &name)?.is_some()))
 }
 
 fn value(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
@@ -225,11 +245,7 @@ fn value(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
 fn showifdef(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let name = arg(&mut args, 0, "var").map(|v| v.str()).unwrap_or_default();
     let alt = arg(&mut args, 1, "alternative").unwrap_or_else(|| Value::from_str(""));
-    match eval_name(vm, &name) {
-        Ok(v) => Ok(v),
-        Err(Error::Undefined(_)) | Err(Error::Exception { .. }) => Ok(alt),
-        Err(e) => Err(e),
-    }
+    Ok(probe(vm, &name)?.unwrap_or(alt))
 }
 
 fn undefine(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {

@@ -10,6 +10,7 @@ mod countries;
 mod control;
 mod dates;
 mod documents;
+mod inflect;
 
 pub(crate) use documents::install_context;
 mod modules;

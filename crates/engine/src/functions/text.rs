@@ -230,61 +230,9 @@ fn comma_list(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     Ok(Value::from_str(&items.join(&comma)))
 }
 
-const IRREGULAR: [(&str, &str); 14] = [
-    ("child", "children"),
-    ("person", "people"),
-    ("man", "men"),
-    ("woman", "women"),
-    ("mouse", "mice"),
-    ("goose", "geese"),
-    ("foot", "feet"),
-    ("tooth", "teeth"),
-    ("ox", "oxen"),
-    ("fish", "fish"),
-    ("sheep", "sheep"),
-    ("deer", "deer"),
-    ("series", "series"),
-    ("species", "species"),
-];
-
-/// English plural of a word (or of the last word of a phrase).
+/// English plural of a noun as `noun_plural` makes it: pattern's plural of its singular.
 pub(crate) fn plural(word: &str) -> String {
-    if word.is_empty() {
-        return String::new();
-    }
-    let (head, last) = match word.rfind(' ') {
-        Some(i) => (&word[..=i], &word[i + 1..]),
-        None => ("", word),
-    };
-    let lower = last.to_lowercase();
-    for (s, p) in IRREGULAR {
-        if lower == s {
-            let mut out = p.to_string();
-            if last.chars().next().is_some_and(char::is_uppercase) {
-                out = capitalize_str(&out);
-            }
-            return format!("{head}{out}");
-        }
-        if lower == p {
-            return word.to_string();
-        }
-    }
-    let pl = if lower.ends_with("ss") || lower.ends_with('x') || lower.ends_with('z') || lower.ends_with("ch") || lower.ends_with("sh") || (lower.ends_with('s') && !lower.ends_with("ss")) && lower.len() < 4 {
-        format!("{last}es")
-    } else if lower.ends_with('s') {
-        last.to_string()
-    } else if lower.ends_with('y') && !lower.ends_with("ay") && !lower.ends_with("ey") && !lower.ends_with("oy") && !lower.ends_with("uy") {
-        format!("{}ies", &last[..last.len() - 1])
-    } else if lower.ends_with("fe") {
-        format!("{}ves", &last[..last.len() - 2])
-    } else if lower.ends_with("lf") || lower.ends_with("af") {
-        format!("{}ves", &last[..last.len() - 1])
-    } else if lower.ends_with("o") && ["potato", "tomato", "hero", "echo", "veto"].contains(&lower.as_str()) {
-        format!("{last}es")
-    } else {
-        format!("{last}s")
-    };
-    format!("{head}{pl}")
+    super::inflect::pluralize(&super::inflect::singularize(word))
 }
 
 /// "like" → "likes", "have" → "has", "do" → "does".
@@ -302,24 +250,9 @@ pub(crate) fn verb_third_person(verb: &str) -> String {
     }
 }
 
-/// English singular of a word.
+/// English singular of a word (pattern's `singularize`).
 pub(crate) fn singular(word: &str) -> String {
-    let lower = word.to_lowercase();
-    for (s, p) in IRREGULAR {
-        if lower == p {
-            return s.to_string();
-        }
-    }
-    if lower.ends_with("ies") && word.len() > 3 {
-        return format!("{}y", &word[..word.len() - 3]);
-    }
-    if (lower.ends_with("ches") || lower.ends_with("shes") || lower.ends_with("xes") || lower.ends_with("sses")) && word.len() > 2 {
-        return word[..word.len() - 2].to_string();
-    }
-    if lower.ends_with('s') && !lower.ends_with("ss") && word.len() > 1 {
-        return word[..word.len() - 1].to_string();
-    }
-    word.to_string()
+    super::inflect::singularize(word)
 }
 
 fn count_of(vm: &mut Vm<'_>, v: &Value) -> Result<Option<f64>, Error> {
@@ -334,28 +267,33 @@ fn count_of(vm: &mut Vm<'_>, v: &Value) -> Result<Option<f64>, Error> {
     }
 }
 
+/// `noun_plural(noun, count)`: the plural of the noun's singular (or of the noun itself with
+/// `noun_is_singular=True`); with a count of one, that singular.
 fn noun_plural(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let cap = args.take_kw("capitalize").is_some_and(|c| c.truthy());
+    let is_singular = args.take_kw("noun_is_singular").is_some_and(|c| c.truthy());
     let w = s_arg(vm, &mut args, 0, "noun")?;
+    let noun = if is_singular { w } else { singular(&w) };
     if let Some(c) = arg(&mut args, 1, "count") {
         if count_of(vm, &c)? == Some(1.0) {
-            return Ok(Value::from_str(&w));
+            return Ok(Value::from_str(&noun));
         }
     }
-    Ok(Value::from_str(&plural(&singular_if_plural(&w))))
+    let out = super::inflect::pluralize(&noun);
+    Ok(Value::from_str(&if cap { capitalize_str(&out) } else { out }))
 }
 
-fn singular_if_plural(w: &str) -> String {
-    w.to_string()
-}
-
+/// `noun_singular(noun, count)`: the singular, unless a count other than one is given.
 fn noun_singular(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let cap = args.take_kw("capitalize").is_some_and(|c| c.truthy());
     let w = s_arg(vm, &mut args, 0, "noun")?;
     if let Some(c) = arg(&mut args, 1, "count") {
         if count_of(vm, &c)? != Some(1.0) {
             return Ok(Value::from_str(&w));
         }
     }
-    Ok(Value::from_str(&singular(&w)))
+    let out = singular(&w);
+    Ok(Value::from_str(&if cap { capitalize_str(&out) } else { out }))
 }
 
 /// docassemble's person codes (`1sg`, `2sg`, `3sg`, `1pl`, `2pl`, `3pl`, `pl`; a trailing

@@ -439,44 +439,14 @@ pub(crate) fn verb_present(verb: &str, person: &str) -> String {
     }
 }
 
-const IRREGULAR_PAST: [(&str, &str); 62] = [
-    ("have", "had"), ("do", "did"), ("go", "went"), ("eat", "ate"), ("get", "got"), ("make", "made"),
-    ("take", "took"), ("see", "saw"), ("come", "came"), ("give", "gave"), ("know", "knew"), ("say", "said"),
-    ("pay", "paid"), ("buy", "bought"), ("bring", "brought"), ("think", "thought"), ("find", "found"),
-    ("leave", "left"), ("feel", "felt"), ("run", "ran"), ("write", "wrote"), ("sell", "sold"), ("tell", "told"),
-    ("hold", "held"), ("meet", "met"), ("sit", "sat"), ("stand", "stood"), ("lose", "lost"), ("send", "sent"),
-    ("spend", "spent"), ("build", "built"), ("begin", "began"), ("drive", "drove"), ("fly", "flew"),
-    ("speak", "spoke"), ("break", "broke"), ("choose", "chose"), ("forget", "forgot"), ("win", "won"),
-    ("read", "read"), ("put", "put"), ("set", "set"), ("cut", "cut"), ("hit", "hit"), ("let", "let"),
-    ("hurt", "hurt"), ("keep", "kept"), ("sleep", "slept"), ("teach", "taught"), ("catch", "caught"),
-    ("fight", "fought"), ("become", "became"), ("understand", "understood"), ("wear", "wore"),
-    ("steal", "stole"), ("swim", "swam"), ("sing", "sang"), ("drink", "drank"), ("ride", "rode"),
-    ("fall", "fell"), ("grow", "grew"), ("throw", "threw"),
-];
-
-/// The past tense of `verb` for a person ("went", "visited", "was"/"were").
+/// The past tense of `verb` for a person ("went", "visited", "was"/"were"), as pattern.en
+/// conjugates it.
 pub(crate) fn verb_past(verb: &str, person: &str) -> String {
     let base = verb_base(verb);
     if base == "be" {
         return if person == "1" || person == "3" { "was".into() } else { "were".into() };
     }
-    if let Some((_, p)) = IRREGULAR_PAST.iter().find(|(b, _)| *b == base) {
-        return (*p).to_string();
-    }
-    let chars: Vec<char> = base.chars().collect();
-    let vowel = |c: char| "aeiou".contains(c);
-    let n = chars.len();
-    if base.ends_with('e') {
-        return format!("{base}d");
-    }
-    if n >= 2 && chars[n - 1] == 'y' && !vowel(chars[n - 2]) {
-        return format!("{}ied", &base[..base.len() - 1]);
-    }
-    // short consonant-vowel-consonant verbs double the last letter (stop → stopped)
-    if (3..=4).contains(&n) && !vowel(chars[n - 1]) && !"wxy".contains(chars[n - 1]) && vowel(chars[n - 2]) && !vowel(chars[n - 3]) {
-        return format!("{base}{}ed", chars[n - 1]);
-    }
-    format!("{base}ed")
+    crate::functions::inflect::past_tense(&base)
 }
 
 fn does_verb(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
