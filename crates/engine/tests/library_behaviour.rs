@@ -248,3 +248,37 @@ fn a_list_that_asks_the_object_type_of_each_item() {
     // a City: its own question (the address question is for an Address)
     s.see("What is the city of the first location?");
 }
+
+#[test]
+fn defined_and_showifdef_create_no_items() {
+    // `defined("dict_of_things['third'].sub_list[1]")` on a DADict with an object type:
+    // docassemble inspects the path and makes no `third` item
+    let mut s = Session::start(&base("def-test.yml"));
+    s.see("Start");
+    s.click("Continue");
+    s.see("Testing");
+    s.not_see("Not ok");
+}
+
+#[test]
+fn a_seeded_generator_goes_on_across_screens() {
+    // `seed(30)` once, then `int(1 + random()*4)` on each screen: Python's sequence
+    // 0.539…, 0.289…, 0.030… gives three, two, one
+    let mut s = Session::start(&base("noun-plural.yml"));
+    s.see("There are three toads in the pond.");
+    s.set("Singular noun", "frog");
+    s.click("Continue");
+    s.see("There are two frogs in the pond.");
+    s.set("Singular noun", "child");
+    s.click("Continue");
+    s.see("There is one child in the pond.");
+}
+
+#[test]
+fn object_checkboxes_store_a_new_list_for_a_variable_of_its_own() {
+    let mut s = Session::start("docassemble.demo:data/questions/examples/object-checkboxes-custom.yml");
+    s.see("Who are the villains, if any?");
+    s.click_option("Tom Riddle");
+    s.click("Continue");
+    s.see("The class name of villain is DAList.");
+}

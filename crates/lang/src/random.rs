@@ -21,6 +21,10 @@ const M: usize = 397;
 pub struct Random {
     state: Box<[u32; N]>,
     index: usize,
+    /// The seed an interview gave with `random.seed(x)`, if it did.
+    interview_seed: Option<u64>,
+    /// 32-bit outputs drawn since seeding.
+    drawn: u64,
 }
 
 impl Random {
@@ -42,7 +46,28 @@ impl Random {
                 .wrapping_mul(state[i - 1] ^ (state[i - 1] >> 30))
                 .wrapping_add(i as u32);
         }
-        Random { state, index: N }
+        Random { state, index: N, interview_seed: None, drawn: 0 }
+    }
+
+    /// The seed of the interview's last `random.seed(x)` and the number of 32-bit outputs
+    /// drawn since, so that a later request can continue the same sequence ([`Random::resumed`]).
+    pub fn interview_seed(&self) -> Option<(u64, u64)> {
+        self.interview_seed.map(|s| (s, self.drawn))
+    }
+
+    /// The generator an interview seeded with `seed`, after `drawn` outputs: the sequence goes
+    /// on where the last request left it, as in a docassemble process, whose `random` module
+    /// keeps its state between requests.
+    pub fn resumed(seed: u64, drawn: u64) -> Random {
+        let mut r = Random::seeded_by_interview(seed);
+        for _ in 0..drawn {
+            r.next_u32();
+        }
+        r
+    }
+
+    fn seeded_by_interview(seed: u64) -> Random {
+        Random { interview_seed: Some(seed), ..Random::from_seed(seed) }
     }
 
     /// `init_by_array`: the key is the seed's 32-bit words, least significant first.
@@ -96,6 +121,7 @@ impl Random {
         }
         let mut y = self.state[self.index];
         self.index += 1;
+        self.drawn = self.drawn.wrapping_add(1);
         y ^= y >> 11;
         y ^= (y << 7) & 0x9d2c_5680;
         y ^= (y << 15) & 0xefc6_0000;
@@ -449,7 +475,7 @@ fn random_seed(vm: &mut Vm<'_>, mut args: Args) -> R {
             )))
         }
     };
-    *vm.random() = Random::from_seed(seed);
+    *vm.random() = Random::seeded_by_interview(seed);
     Ok(Value::None)
 }
 
@@ -550,6 +576,21 @@ mod tests {
                 "3.515908805880605\n",
             )
         );
+    }
+
+    #[test]
+    fn a_resumed_generator_continues_the_sequence() {
+        let mut a = super::Random::from_seed(9);
+        assert_eq!(a.interview_seed(), None);
+        let mut a = super::Random::seeded_by_interview(30);
+        let first: Vec<f64> = (0..3).map(|_| a.next_f64()).collect();
+        let (seed, drawn) = a.interview_seed().unwrap_or_default();
+        assert_eq!((seed, drawn), (30, 6));
+        let mut b = super::Random::resumed(seed, drawn);
+        let mut c = super::Random::seeded_by_interview(30);
+        let all: Vec<f64> = (0..4).map(|_| c.next_f64()).collect();
+        assert_eq!(&all[..3], &first[..]);
+        assert_eq!(b.next_f64(), all[3]);
     }
 
     #[test]

@@ -176,7 +176,15 @@ impl<'a> Run<'a> {
         if !ns.contains("url_args") || !st.url_args.is_empty() {
             ns.set("url_args", json::from_json(&serde_json::Value::Object(st.url_args.clone()), &host));
         }
-        let random = lang::Random::from_seed(random_seed(ctx));
+        // an interview that seeded the generator continues its sequence (see `finish`)
+        let resumed = match host.info.get("__random") {
+            Some(serde_json::Value::Array(a)) => match (a.first().and_then(serde_json::Value::as_u64), a.get(1).and_then(serde_json::Value::as_u64)) {
+                (Some(seed), Some(drawn)) => Some(lang::Random::resumed(seed, drawn)),
+                _ => None,
+            },
+            _ => None,
+        };
+        let random = resumed.unwrap_or_else(|| lang::Random::from_seed(random_seed(ctx)));
         Run { iv, st, ctx, ns, host, out: String::new(), chain: Vec::new(), searches: 0, form: Vec::new(), random }
     }
 
@@ -185,6 +193,9 @@ impl<'a> Run<'a> {
         self.remove_iterators();
         self.st.variables = json::namespace_to_state(&self.ns);
         self.st.info = self.host.info.clone();
+        if let Some((seed, drawn)) = self.random.interview_seed() {
+            self.st.info.insert("__random".into(), serde_json::json!([seed, drawn]));
+        }
         if self.host.language != self.host.default_language {
             self.st.info.insert("__language".into(), serde_json::Value::String(self.host.language.clone()));
         } else {

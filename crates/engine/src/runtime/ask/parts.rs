@@ -212,9 +212,13 @@ impl<'a> Run<'a> {
                 Err(e) => return Err(e),
             }
         }
-        for f in &item.fields {
-            if !self.is_defined(f) {
-                return Ok(None);
+        // only the plain variables of `fields:` must be defined (docassemble's `saveas_code`
+        // holds those, not the ones under `follow up`/`recompute`/`undefine`/`set`)
+        for a in &item.actions {
+            if let crate::model::ReviewAction::Ask(f) = a {
+                if !self.is_defined(f) {
+                    return Ok(None);
+                }
             }
         }
         let soft = |r: R<Option<String>>| -> R<Option<Option<String>>> {
