@@ -580,8 +580,7 @@ mod tests {
 
     #[test]
     fn a_resumed_generator_continues_the_sequence() {
-        let mut a = super::Random::from_seed(9);
-        assert_eq!(a.interview_seed(), None);
+        assert_eq!(super::Random::from_seed(9).interview_seed(), None);
         let mut a = super::Random::seeded_by_interview(30);
         let first: Vec<f64> = (0..3).map(|_| a.next_f64()).collect();
         let (seed, drawn) = a.interview_seed().unwrap_or_default();

@@ -1,8 +1,11 @@
 //! The rule tables of pattern.en's `pluralize`/`singularize` (Pattern 3.6, BSD licence; the
 //! singular rules adapted by Pattern from Bermi Ferrer's Inflector, MIT), as docassemble uses them.
 
-/// Plural rules in groups: (suffix pattern, replacement, category, classical only).
-pub(super) const PLURAL_RULES: &[&[(&str, &str, Option<&str>, bool)]] = &[
+/// A plural rule: (suffix pattern, replacement, category, classical only).
+pub(super) type PluralRule = (&'static str, &'static str, Option<&'static str>, bool);
+
+/// Plural rules in groups, tried in order.
+pub(super) const PLURAL_RULES: &[&[PluralRule]] = &[
     &[
         ("^a$|^an$", "some", None, false),
         ("^this$", "these", None, false),
