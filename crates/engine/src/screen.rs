@@ -338,7 +338,7 @@ pub struct UploadView {
     pub multiple: bool,
     /// The `accept` list (`image/*`, `.pdf` …), if any.
     pub accept: Option<String>,
-    /// The `capture` attribute (`user`, `environment`, or empty for `camera` and the like).
+    /// The `capture` attribute (`user` or `environment`: which camera a phone opens).
     pub capture: Option<String>,
 }
 

@@ -269,3 +269,75 @@ fn upload_plain_shows_the_file() {
     let sub = s.q().subquestion.clone().unwrap_or_default();
     assert!(sub.contains("![face.png](http://127.0.0.1:8080/uploadedfile/1/face.png?i="), "{sub}");
 }
+
+mod names_and_types {
+    use engine::upload::{accepted, display_filename, extension_and_mimetype};
+
+    #[test]
+    fn filenames_lose_paths_and_odd_characters() {
+        assert_eq!(display_filename("C:\\Users\\me\\my photo.JPG"), "my photo.JPG");
+        assert_eq!(display_filename("../../etc/passwd"), "passwd");
+        assert_eq!(display_filename("<script>.txt"), "script_.txt");
+        assert_eq!(display_filename("..."), "file");
+        assert_eq!(display_filename("résumé.pdf"), "résumé.pdf");
+        let long = format!("{}.pdf", "a".repeat(300));
+        assert_eq!(display_filename(&long).chars().count(), 200);
+        assert!(display_filename(&long).ends_with(".pdf"));
+    }
+
+    #[test]
+    fn extensions_and_types_come_from_the_name() {
+        assert_eq!(extension_and_mimetype("a.JPEG"), ("jpg".to_string(), "image/jpeg".to_string()));
+        assert_eq!(extension_and_mimetype("notes.txt").1, "text/plain; charset=utf-8");
+        assert_eq!(extension_and_mimetype("x.yml").1, "text/plain");
+        assert_eq!(extension_and_mimetype("noext").1, "application/octet-stream");
+    }
+
+    #[test]
+    fn accept_lists_match_like_a_browser() {
+        assert!(accepted("image/*", "png", "image/png"));
+        assert!(!accepted("image/*", "pdf", "application/pdf"));
+        assert!(accepted("image/jpeg, image/png", "png", "image/png"));
+        assert!(accepted(".pdf,.docx", "pdf", "application/pdf"));
+        assert!(!accepted(".pdf", "txt", "text/plain; charset=utf-8"));
+        assert!(accepted("", "exe", "application/octet-stream"));
+    }
+}
+
+mod images {
+    use engine::upload_image::{process, ImageError};
+
+    #[test]
+    fn images_are_scaled_down_and_converted() {
+        let p = process(&super::png(400, 200), "png", Some(100), Some("jpeg")).unwrap().unwrap();
+        assert_eq!(p.extension, "jpg");
+        let img = image::load_from_memory_with_format(&p.bytes, image::ImageFormat::Jpeg).unwrap();
+        assert_eq!((img.width(), img.height()), (100, 50));
+    }
+
+    #[test]
+    fn small_images_and_other_formats_are_kept() {
+        assert!(process(&super::png(50, 50), "png", None, Some("png")).unwrap().is_none());
+        assert!(process(b"GIF89a", "gif", Some(10), None).unwrap().is_none());
+        let p = process(&super::png(50, 50), "png", Some(100), None).unwrap().unwrap();
+        let img = image::load_from_memory(&p.bytes).unwrap();
+        assert_eq!((img.width(), img.height()), (50, 50));
+    }
+
+    #[test]
+    fn a_huge_claim_is_refused_without_allocating() {
+        let mut bytes = super::png(1, 1);
+        bytes[16..20].copy_from_slice(&100_000u32.to_be_bytes());
+        bytes[20..24].copy_from_slice(&100_000u32.to_be_bytes());
+        let crc = super::crc32(&bytes[12..29]);
+        bytes[29..33].copy_from_slice(&crc.to_be_bytes());
+        assert!(matches!(process(&bytes, "png", Some(100), None), Err(ImageError::TooLarge)));
+    }
+
+    #[test]
+    fn a_malformed_image_is_refused() {
+        let err = process(b"\x89PNG\r\n\x1a\nnot really", "png", Some(100), None).unwrap_err();
+        assert!(matches!(err, ImageError::Unreadable));
+        assert_eq!(err.to_string(), "cannot be read as an image.");
+    }
+}

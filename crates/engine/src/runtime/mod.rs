@@ -154,6 +154,7 @@ impl<'a> Run<'a> {
         lists::install_group_methods(&host);
         attach::install_file_methods(&host);
         upload::install_upload_methods(&host);
+        upload::files_not_yet_stored(&host, st);
         let ns = json::namespace_from_state(&st.variables, &host);
         host.ns = ns.clone();
         host.info = st.info.clone();

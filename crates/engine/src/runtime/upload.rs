@@ -54,13 +54,15 @@ impl Run<'_> {
         if rules.image_type.is_none() {
             rules.image_type = feature("image upload type").map(|s| s.trim().to_ascii_lowercase());
         }
+        // as docassemble renders them; an author's `accept` replaces both
         let (accept, capture) = match datatype {
-            "camera" => (Some("image/*".to_string()), Some(String::new())),
+            "camera" => (Some("image/*".to_string()), None),
             "user" | "environment" => (Some("image/*".to_string()), Some(datatype.to_string())),
-            "camcorder" => (Some("video/*".to_string()), Some(String::new())),
-            "microphone" => (Some("audio/*".to_string()), Some(String::new())),
+            "camcorder" => (Some("video/*".to_string()), None),
+            "microphone" => (Some("audio/*".to_string()), None),
             _ => (None, None),
         };
+        let capture = if rules.accept.is_some() { None } else { capture };
         if rules.accept.is_none() {
             rules.accept = accept;
         }
@@ -152,6 +154,15 @@ pub(crate) fn choose_again(ctx: &crate::RequestContext, spec: &[FormField], erro
             continue;
         }
         errors.push((f.view, CHOOSE_AGAIN.to_string()));
+    }
+}
+
+/// The files made earlier in this request (the uploads of the form just accepted, documents)
+/// are readable before the host has stored them: the next screen may `slurp()` them.
+pub(crate) fn files_not_yet_stored(host: &crate::functions::EngineHost, st: &crate::SessionState) {
+    let mut files = host.new_files.borrow_mut();
+    for f in &st.produced {
+        files.entry(f.number).or_insert_with(|| Rc::from(f.bytes.as_slice()));
     }
 }
 
