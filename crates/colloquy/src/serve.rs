@@ -61,6 +61,10 @@ pub struct ServeArgs {
     /// Markdown source (an interview's `features: debug` overrides it).
     #[arg(long, env = "COLLOQUY_DEBUG")]
     pub debug: bool,
+    /// Largest post with files (all files and fields of one request): bytes, or a number
+    /// with K, M or G (`16M`). Every other request keeps the 1 MiB limit.
+    #[arg(long, env = "COLLOQUY_MAX_UPLOAD_SIZE", value_name = "SIZE", default_value = "16M", value_parser = server::upload::parse_size)]
+    pub max_upload_size: usize,
 }
 
 /// Deletes the sessions idle for more than `days` days (0 = keep forever); returns how
@@ -220,6 +224,7 @@ pub async fn build_config(args: &ServeArgs) -> Result<Config, String> {
             clock: None,
             rng: None,
             debug: args.debug,
+            max_upload_size: Some(args.max_upload_size),
         },
     })
 }
@@ -283,6 +288,7 @@ mod tests {
             server_key_file: None,
             eval_timeout: 5.0,
             debug: false,
+            max_upload_size: server::upload::DEFAULT_MAX_UPLOAD,
         }
     }
 

@@ -33,6 +33,11 @@ pub struct RequestContext {
     /// Debug mode (the server's `--debug`): the attachment box shows the Markdown tab unless
     /// the interview's `features: debug` says otherwise.
     pub debug: bool,
+    /// The files posted with this request's form ([`crate::upload::Upload`]), by form field.
+    pub uploads: Vec<crate::upload::Upload>,
+    /// Reads the bytes of the session's earlier files (uploads, documents) from the host's
+    /// store, for `slurp()`, `size_in_bytes()` and `num_pages()`; `None`: not available.
+    pub file_reader: Option<crate::upload::FileReader>,
 }
 
 impl RequestContext {
@@ -51,6 +56,8 @@ impl RequestContext {
             sign_action: None,
             deadline: None,
             debug: false,
+            uploads: Vec::new(),
+            file_reader: None,
         }
     }
 

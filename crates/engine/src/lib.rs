@@ -15,6 +15,8 @@ pub mod functions;
 pub mod runtime;
 pub mod screen;
 pub mod state;
+pub mod upload;
+pub mod upload_image;
 pub mod validate;
 pub mod vars;
 

@@ -269,7 +269,7 @@ pub enum FieldKind {
     Note,
     /// A non-input HTML snippet (`html:` / `raw html:`); text in [`FieldView::content`].
     Html,
-    /// A file upload (not supported yet: shown, never accepted).
+    /// A file upload (`<input type=file>`; see [`FieldView::upload`]).
     File,
 }
 
@@ -327,6 +327,19 @@ pub struct FieldView {
     pub show_if: Option<(String, String)>,
     /// Same as `show_if` but hides when the condition holds (`hide if`).
     pub hide_if: Option<(String, String)>,
+    /// The settings of a file input ([`FieldKind::File`]).
+    pub upload: Option<UploadView>,
+}
+
+/// The settings of a file input, as docassemble renders them.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct UploadView {
+    /// More than one file may be chosen (`datatype: files`).
+    pub multiple: bool,
+    /// The `accept` list (`image/*`, `.pdf` …), if any.
+    pub accept: Option<String>,
+    /// The `capture` attribute (`user` or `environment`: which camera a phone opens).
+    pub capture: Option<String>,
 }
 
 /// One option of a radio/checkbox/dropdown field.

@@ -121,11 +121,17 @@ impl<S: Send + Sync> FromRequestParts<S> for BaseUrl {
 }
 
 /// A posted form (at most [`MAX_FORM_FIELDS`] fields) without its CSRF token, which was
-/// checked against the session id of the request's session cookie.
+/// checked against the session id of the request's session cookie; URL-encoded, or
+/// multipart with files ([`crate::upload`]).
 pub struct CsrfForm {
     fields: Vec<(String, String)>,
     /// The session the token is valid for (the cookie's), if it is valid.
     valid_for: Option<String>,
+    /// The files posted (multipart forms only).
+    pub uploads: Vec<engine::upload::Upload>,
+    /// Why the body could not be used (an upload over the limit, a malformed body): the
+    /// screen is shown again with this message and nothing is stored.
+    pub refused: Option<String>,
 }
 
 impl CsrfForm {
@@ -152,27 +158,38 @@ impl FromRequest<App> for CsrfForm {
             Ok(c) => c,
             Err(never) => match never {},
         };
-        let body = Bytes::from_request(Request::from_parts(parts, body), app)
-            .await
-            .map_err(IntoResponse::into_response)?;
+        let (posted, uploads, refused) = if crate::upload::is_multipart(&parts.headers) {
+            let limit = app.options.max_upload_size.unwrap_or(crate::upload::DEFAULT_MAX_UPLOAD);
+            let p = crate::upload::read_multipart(&parts.headers, body, limit, MAX_FORM_FIELDS).await;
+            (p.fields, p.uploads, p.refused)
+        } else {
+            let body = Bytes::from_request(Request::from_parts(parts, body), app)
+                .await
+                .map_err(IntoResponse::into_response)?;
+            let posted: Vec<(String, String)> = form_urlencoded::parse(&body)
+                .take(MAX_FORM_FIELDS.saturating_add(1))
+                .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                .collect();
+            (posted, Vec::new(), None)
+        };
+        if posted.len() > MAX_FORM_FIELDS {
+            let reference = q.reference().map(str::to_string);
+            return Err(AppError::TooManyFields { reference }.into_response());
+        }
         let mut fields: Vec<(String, String)> = Vec::new();
         let mut token: Option<String> = None;
-        for (count, (k, v)) in form_urlencoded::parse(&body).enumerate() {
-            if count >= MAX_FORM_FIELDS {
-                let reference = q.reference().map(str::to_string);
-                return Err(AppError::TooManyFields { reference }.into_response());
-            }
+        for (k, v) in posted {
             if k == CSRF_FIELD {
-                token.get_or_insert_with(|| v.into_owned());
+                token.get_or_insert(v);
                 continue;
             }
-            fields.push((k.into_owned(), v.into_owned()));
+            fields.push((k, v));
         }
         let token = token.unwrap_or_default();
         let valid_for = cookie
             .map(|(id, _)| id)
             .filter(|id| csrf_ok(&app.secret, id, &token));
-        Ok(CsrfForm { fields, valid_for })
+        Ok(CsrfForm { fields, valid_for, uploads, refused })
     }
 }
 

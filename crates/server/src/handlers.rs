@@ -77,6 +77,24 @@ fn context(
         deadline: std::time::Instant::now()
             .checked_add(app.options.eval_timeout.unwrap_or(crate::state::EVAL_TIMEOUT)),
         debug: app.options.debug,
+        uploads: Vec::new(),
+        file_reader: Some(file_reader(app, session)),
+    })
+}
+
+/// Reads the session's stored files for the engine (`slurp()`, `num_pages()` …), opening
+/// the sealed blobs with the session's key; the engine runs on a blocking thread, where
+/// waiting for the store is allowed.
+fn file_reader(app: &App, session: &OpenSession) -> engine::upload::FileReader {
+    let store = app.store.clone();
+    let id = session.id.clone();
+    let key = session.key().clone();
+    let handle = tokio::runtime::Handle::current();
+    engine::upload::FileReader::new(move |number| {
+        handle
+            .block_on(store.get_blob(&id, store::Purpose::Document, number, &key))
+            .ok()
+            .flatten()
     })
 }
 
@@ -259,6 +277,14 @@ pub async fn interview_post(
         // No session (expired, exited, or cookies off): show the interview from the start.
         return Ok(see_other(&interview_url, None));
     }
+    let mut form = form;
+    if let Some(message) = form.refused.take() {
+        // an upload over the limit (or a body that cannot be read): nothing is stored, the
+        // screen comes back with the message
+        let visit = Visit { reference: &reference, interview_url: &interview_url, runner };
+        return refused_post(&app, &visit, &base_url, session, message).await;
+    }
+    let uploads = std::mem::take(&mut form.uploads);
     let mut form = form.fields_for(&session.id)?;
     if form.iter().any(|(k, _)| k == DELETE_FIELD) {
         // "Erase my answers": the session row, its files and history, in one transaction.
@@ -298,7 +324,8 @@ pub async fn interview_post(
     } else {
         Step::Submit(form)
     };
-    let ctx = context(&app, &base_url, &interview_url, None, Vec::new(), &session)?;
+    let mut ctx = context(&app, &base_url, &interview_url, None, Vec::new(), &session)?;
+    ctx.uploads = uploads;
     let state = std::mem::take(&mut session.state);
     let (screen, state, store_it) = run_engine(runner.clone(), state, ctx, step).await?;
     session.state = state;
@@ -313,6 +340,19 @@ pub async fn interview_post(
         }
         other => other,
     }
+}
+
+/// A post whose body was refused ([`crate::upload`]): the current screen again, with
+/// `message`, nothing stored from the post.
+async fn refused_post(app: &App, visit: &Visit<'_>, base_url: &str, mut session: OpenSession, message: String) -> Result<Response, AppError> {
+    let ctx = context(app, base_url, visit.interview_url, None, Vec::new(), &session)?;
+    let state = std::mem::take(&mut session.state);
+    let (mut screen, state, _) = run_engine(visit.runner.clone(), state, ctx, Step::Show).await?;
+    session.state = state;
+    if let Screen::Question(q) = &mut screen {
+        q.errors.push(message);
+    }
+    respond(app, visit, &mut session, screen, true).await
 }
 
 /// The attachment box's own forms: "E-mail this document" (e-mail is not available: the

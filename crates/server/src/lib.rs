@@ -22,6 +22,7 @@ pub mod session;
 pub mod state;
 pub mod statics;
 pub mod tokens;
+pub mod upload;
 
 use axum::extract::DefaultBodyLimit;
 use axum::routing::get;

@@ -133,6 +133,9 @@ pub struct ServerOptions {
     pub rng: Option<Arc<dyn Rng>>,
     /// Debug mode (`--debug`): attachment boxes show the Markdown tab.
     pub debug: bool,
+    /// Largest multipart post (all files and fields of one request, bytes). `None`:
+    /// [`crate::upload::DEFAULT_MAX_UPLOAD`]. Every other post keeps [`crate::MAX_BODY`].
+    pub max_upload_size: Option<usize>,
 }
 
 /// Shared application state of the router.

@@ -60,6 +60,7 @@ fn field(name: &str, label: &str, kind: FieldKind) -> FieldView {
         disabled: false,
         show_if: None,
         hide_if: None,
+        upload: None,
     }
 }
 

@@ -133,6 +133,10 @@ pub struct EngineHost {
     /// What is being evaluated: `None` on the screen, `Some("docx")` in a DOCX template,
     /// `Some("pdf")` for a PDF form's values, `Some("pandoc")` in a document's Markdown.
     pub evaluation_context: Option<&'static str>,
+    /// Reads the session's stored files (from [`RequestContext::file_reader`]).
+    pub(crate) file_reader: Option<crate::upload::FileReader>,
+    /// Files read or made in this request, by number (uploads are here before they are stored).
+    pub(crate) new_files: RefCell<HashMap<u64, Rc<[u8]>>>,
 }
 
 impl EngineHost {
@@ -169,6 +173,8 @@ impl EngineHost {
             cache: RefCell::new(HashMap::new()),
             run_data: iv.run_data.clone(),
             evaluation_context: None,
+            file_reader: ctx.file_reader.clone(),
+            new_files: RefCell::new(HashMap::new()),
         }
     }
 

@@ -370,7 +370,8 @@ pub(crate) fn quantity_noun(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Er
     let _ = as_word;
     let words = nice_number_value(&n, cap)?.str();
     let one = num(&n) == Some(1.0);
-    Ok(Value::from_str(&format!("{words} {}", if one { noun } else { plural(&noun) })))
+    // docassemble's `noun_plural(noun, 1)`: the singular for one
+    Ok(Value::from_str(&format!("{words} {}", if one { singular(&noun) } else { plural(&noun) })))
 }
 
 /// "an apple" / "a pear".

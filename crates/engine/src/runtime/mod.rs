@@ -11,6 +11,7 @@ mod collect;
 mod lists;
 mod objects;
 mod submit;
+mod upload;
 
 use std::collections::HashSet;
 use std::rc::Rc;
@@ -152,6 +153,8 @@ impl<'a> Run<'a> {
         let mut host = EngineHost::new(iv, ctx);
         lists::install_group_methods(&host);
         attach::install_file_methods(&host);
+        upload::install_upload_methods(&host);
+        upload::files_not_yet_stored(&host, st);
         let ns = json::namespace_from_state(&st.variables, &host);
         host.ns = ns.clone();
         host.info = st.info.clone();

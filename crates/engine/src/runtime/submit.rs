@@ -172,12 +172,14 @@ fn apply(run: &mut Run<'_>, cur: &crate::state::CurrentQuestion, posted: &HashMa
     let keep = kept_fields(run, &spec, collect.as_ref().map(|(c, _)| c), posted, &mut decoded);
     run_validators(run, &spec, &keep, &mut decoded)?;
     if !decoded.errors.is_empty() {
+        super::upload::choose_again(run.ctx, &spec, &mut decoded.errors);
         place_errors(&mut qs, decoded.errors);
         return Ok(Outcome::Invalid(Box::new(qs)));
     }
     // assign
     let (assigned, changed) = assign_all(run, &spec, &keep, &mut decoded.values, collect.as_ref().map(|(c, _)| c))?;
-    if let Some(errors) = validation_code(run, q, &spec)? {
+    if let Some(mut errors) = validation_code(run, q, &spec)? {
+        super::upload::choose_again(run.ctx, &spec, &mut errors);
         place_errors(&mut qs, errors);
         return Ok(Outcome::Invalid(Box::new(qs)));
     }
@@ -492,6 +494,7 @@ fn convert_field<'p>(
 ) -> Result<Option<Value>, String> {
     match &f.how {
         How::Fixed(v) => Ok(Some(v.clone())),
+        How::File(rules) => run.convert_upload(f, rules),
         How::Input => {
             if f.datatype == "continue" {
                 return Ok(Some(Value::Bool(true)));

@@ -27,17 +27,27 @@ pub(super) fn field(b: &mut String, f: &FieldView) {
         FieldKind::Multiselect => multiselect(b, f),
         FieldKind::Dropdown => dropdown(b, f),
         FieldKind::Area => area(b, f),
-        FieldKind::File => {
-            field_open(b, f, "co-file");
-            field_label(b, f);
-            b.push_str("<input type=\"file\" disabled");
-            attr(b, "id", &f.id);
-            attr(b, "name", &f.name);
-            b.push_str("><p class=\"co-field-help\">File uploads are not supported yet.</p>");
-            field_close(b, f, "div");
-        }
+        FieldKind::File => file_input(b, f),
         _ => text_like(b, f),
     }
+}
+
+/// A file field: `<input type="file">` with `multiple`, `accept` and `capture` as
+/// docassemble renders them.
+fn file_input(b: &mut String, f: &FieldView) {
+    field_open(b, f, "co-file");
+    field_label(b, f);
+    b.push_str("<input type=\"file\" class=\"co-file-input\"");
+    common_input_attrs(b, f);
+    if let Some(u) = &f.upload {
+        if u.multiple {
+            b.push_str(" multiple");
+        }
+        opt_attr(b, "accept", u.accept.as_deref());
+        opt_attr(b, "capture", u.capture.as_deref());
+    }
+    b.push('>');
+    field_close(b, f, "div");
 }
 
 /// A `note:` or `html:` field: the author's content in a `div` of `class`.

@@ -120,6 +120,7 @@ mod tests {
             disabled: false,
             show_if: None,
             hide_if: None,
+            upload: None,
         }
     }
 

@@ -144,6 +144,10 @@ fn back_form(b: &mut String, ctx: &FormContext<'_>, back_label: &str) {
 fn main_form(b: &mut String, q: &QuestionScreen, ctx: &FormContext<'_>, back_label: &str) {
     b.push_str("<form id=\"daform\" class=\"co-form\" method=\"post\" novalidate");
     attr(b, "action", ctx.action);
+    if q.fields.iter().any(|f| f.kind == engine::FieldKind::File) {
+        // files are posted as docassemble posts them (without JavaScript too)
+        b.push_str(" enctype=\"multipart/form-data\"");
+    }
     b.push_str(">\n<input type=\"hidden\" name=\"_csrf\"");
     attr(b, "value", ctx.csrf);
     b.push_str(">\n<input type=\"hidden\" name=\"_question\"");

@@ -394,7 +394,8 @@ pub(super) fn list_add_action(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, 
     Ok(Value::from_str(&crate::html::safe_html(&html)))
 }
 
-pub(super) fn list_as_noun(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+pub(super) fn list_as_noun(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let capitalize = args.take_kw("capitalize").is_some_and(|v| v.truthy());
     let me = self_obj(&args)?;
     trigger_gather(vm, &me)?;
     let noun = match args.positional.get(1) {
@@ -406,5 +407,8 @@ pub(super) fn list_as_noun(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> 
             last.split('[').next().unwrap_or("").replace('_', " ")
         }
     };
-    Ok(Value::from_str(&if count(&me) == 1 { noun } else { super::text::plural(&noun) }))
+    let noun = noun.rsplit('.').next().unwrap_or("").replace('_', " ");
+    // docassemble: singular for one item, plural otherwise, then capitalized when asked
+    let out = if count(&me) == 1 { super::text::singular(&noun) } else { super::text::plural(&noun) };
+    Ok(Value::from_str(&if capitalize { super::text::capitalize_str(&out) } else { out }))
 }

@@ -117,6 +117,7 @@ pub(crate) fn field_view(name: String, id: String, label: String, kind: FieldKin
         disabled: false,
         show_if: None,
         hide_if: None,
+        upload: None,
     }
 }
 
@@ -254,6 +255,7 @@ impl<'a> Run<'a> {
             FieldKind::Checkboxes | FieldKind::Multiselect => {
                 self.checkboxes_input(f, &datatype, &var_name, current.as_ref(), &id, &mut fv, &mut required)?
             }
+            FieldKind::File => Built::Ask(How::File(self.file_input(f, &datatype, &mut fv)?)),
             _ => Built::Ask(text_input(&datatype, kind, current.as_ref(), &mut fv)),
         };
         let how = match built {

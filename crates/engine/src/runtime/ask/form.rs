@@ -53,6 +53,8 @@ pub(crate) enum How {
     Buttons { values: Vec<ButtonAction> },
     /// Nothing to ask (no choices were available): store this value.
     Fixed(Value),
+    /// A file field: the posted files become a `DAFileList`.
+    File(crate::runtime::upload::UploadRules),
 }
 
 /// What a button does.

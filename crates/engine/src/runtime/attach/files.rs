@@ -11,7 +11,7 @@ pub(crate) fn install_file_methods(host: &crate::functions::EngineHost) {
     let file = host.class("DAFile");
     file.set_attr("url_for", Value::native("url_for", file_url_for));
     file.set_attr("__str__", Value::native("__str__", file_str));
-    file.set_attr("show", Value::native("show", file_str));
+    file.set_attr("show", Value::native("show", file_show));
     let coll = host.class("DAFileCollection");
     coll.set_attr("url_for", Value::native("url_for", collection_url_for));
     coll.set_attr("__str__", Value::native("__str__", collection_str));
@@ -35,7 +35,7 @@ fn attr_of(v: &Value, name: &str) -> Option<Value> {
 }
 
 /// `file.url_for(attachment=False, …)`.
-fn file_url_for(vm: &mut lang::Vm<'_>, mut args: lang::Args) -> Result<Value, lang::Error> {
+pub(crate) fn file_url_for(vm: &mut lang::Vm<'_>, mut args: lang::Args) -> Result<Value, lang::Error> {
     let me = args.positional.first().cloned().unwrap_or(Value::None);
     let download = args.take_kw("attachment").is_some_and(|v| v.truthy());
     let number = match attr_of(&me, "number") {
@@ -47,12 +47,33 @@ fn file_url_for(vm: &mut lang::Vm<'_>, mut args: lang::Args) -> Result<Value, la
     Ok(Value::from_str(&file_url(&h.base_url, &h.interview_url, number, &filename, download)))
 }
 
-/// `str(file)` / `file.show()`: a Markdown link to the file.
+/// `str(file)`: the file as `show()` shows it.
 fn file_str(vm: &mut lang::Vm<'_>, args: lang::Args) -> Result<Value, lang::Error> {
+    file_show(vm, args)
+}
+
+/// `file.show(width=…)`: an image is shown (Markdown image, `width` as docassemble's
+/// `[FILE n, width]`), any other file is a Markdown link to it.
+pub(crate) fn file_show(vm: &mut lang::Vm<'_>, mut args: lang::Args) -> Result<Value, lang::Error> {
+    let width = args.take_kw("width").or_else(|| args.positional.get(1).cloned()).map(|w| w.str());
     let me = args.positional.first().cloned().unwrap_or(Value::None);
     let filename = attr_of(&me, "filename").map(|v| v.str()).unwrap_or_default();
+    let mimetype = attr_of(&me, "mimetype").map(|v| v.str()).unwrap_or_default();
     let url = file_url_for(vm, lang::Args::new(vec![me]))?.str();
-    Ok(Value::from_str(&format!("[{}]({url})", crate::html::html_escape(&filename))))
+    let name = crate::html::html_escape(&filename);
+    if mimetype.starts_with("image/") && !mimetype.starts_with("image/svg") {
+        return Ok(Value::from_str(&match width.filter(|w| valid_width(w)) {
+            Some(w) => format!("<img alt=\"{name}\" src=\"{}\" style=\"width: {w}\">", crate::html::html_escape(&url)),
+            None => format!("![{name}]({url})"),
+        }));
+    }
+    Ok(Value::from_str(&format!("[{name}]({url})")))
+}
+
+/// A CSS width docassemble accepts in `show(width=…)` (`250px`, `3in`, `50%`).
+fn valid_width(w: &str) -> bool {
+    let num = w.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '%');
+    !num.is_empty() && num.chars().all(|c| c.is_ascii_digit() || c == '.') && w.len() <= 12
 }
 
 /// The first file of a collection that was produced (PDF first, as docassemble prefers),

@@ -759,4 +759,4 @@ mod tests {
     }
 }
 
-pub(crate) use files::install_file_methods;
+pub(crate) use files::{file_show, file_url_for, install_file_methods};
