@@ -1,7 +1,8 @@
 //! Document assembly, pure: bytes in, bytes out, no I/O and no clock. It owns the DOCX template
 //! pipeline with python-docx-template's semantics (`docx`), PDF AcroForm reading, filling and
-//! flattening with docassemble's rules (`pdf`), the OOXML package container (`package`), and
-//! the limits applied to every untrusted file (`limits`).
+//! flattening with docassemble's rules (`pdf`), the OOXML package container (`package`), the
+//! limits applied to every untrusted file (`limits`), and the document model (`model`) with its
+//! reader of docassemble-flavoured Markdown (`markdown`), which the PDF writer typesets.
 //!
 //! Rendering the Jinja inside a DOCX template is left to the caller through
 //! [`docx::PartRenderer`], so that the interview engine evaluates templates with its own
@@ -10,10 +11,14 @@
 pub mod docx;
 mod error;
 pub mod limits;
+pub mod markdown;
+pub mod model;
 pub mod package;
 pub mod pdf;
 pub mod xml;
 
 pub use error::{DocsError, Result};
 pub use limits::Limits;
+pub use markdown::{read as read_markdown, ImageRef, ReadOptions};
+pub use model::Doc;
 pub use package::Package;

@@ -1,0 +1,1 @@
+//! Typesetting of the document model to PDF with typst.
