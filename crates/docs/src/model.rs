@@ -136,6 +136,17 @@ pub enum Block {
         /// The quoted blocks.
         blocks: Vec<Block>,
     },
+    /// Two columns side by side: `[BEGIN_TWOCOL] … [BREAK] … [END_TWOCOL]`, or a caption,
+    /// `[BEGIN_CAPTION] … [VERTICAL_LINE] … [END_CAPTION]` (docassemble typesets both the same
+    /// way in PDF; other writers may draw the caption's line).
+    Columns {
+        /// The left column.
+        left: Vec<Block>,
+        /// The right column.
+        right: Vec<Block>,
+        /// A caption rather than plain columns.
+        caption: bool,
+    },
     /// A horizontal rule.
     Rule,
     /// A forced page break (`[PAGEBREAK]`).

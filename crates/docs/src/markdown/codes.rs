@@ -50,6 +50,12 @@ pub(crate) enum BlockCode {
     /// `[SKIPLINE]` (one line of the type size) and `[VERTICALSPACE]` (24 pt); the value is
     /// the space in points, or zero for "one line".
     Skip(f32),
+    /// `[BEGIN_TWOCOL]` (false) and `[BEGIN_CAPTION]` (true).
+    BeginColumns(bool),
+    /// `[BREAK]` and `[VERTICAL_LINE]`: the right column starts.
+    NextColumn,
+    /// `[END_TWOCOL]` and `[END_CAPTION]`.
+    EndColumns,
 }
 
 /// The meaning of one code.
@@ -166,13 +172,11 @@ fn recognise(text: &str) -> Option<(Token, usize)> {
         ("NEWPAR", None) => Token::Block(BlockCode::NewPar),
         ("SKIPLINE", None) => Token::Block(BlockCode::Skip(0.0)),
         ("VERTICALSPACE", None) => Token::Block(BlockCode::Skip(24.0)),
-        // Two-column and caption layouts are not typeset: their markers are dropped and the
-        // columns follow one another.
-        (
-            "END" | "BEGIN_TWOCOL" | "BREAK" | "END_TWOCOL" | "BEGIN_CAPTION" | "VERTICAL_LINE"
-            | "END_CAPTION" | "SAVE" | "RESTORE" | "MANUALSKIP" | "NOPAR",
-            None,
-        ) => Token::Nothing,
+        ("BEGIN_TWOCOL", None) => Token::Block(BlockCode::BeginColumns(false)),
+        ("BEGIN_CAPTION", None) => Token::Block(BlockCode::BeginColumns(true)),
+        ("BREAK" | "VERTICAL_LINE", None) => Token::Block(BlockCode::NextColumn),
+        ("END_TWOCOL" | "END_CAPTION", None) => Token::Block(BlockCode::EndColumns),
+        ("END" | "SAVE" | "RESTORE" | "MANUALSKIP" | "NOPAR", None) => Token::Nothing,
         _ => return None,
     };
     Some((token, end + 1))

@@ -251,3 +251,39 @@ fn model_serialises_with_kind_tags() {
         "{json}"
     );
 }
+
+#[test]
+fn two_columns_and_captions_fold_into_columns() {
+    let blocks = doc("Before.\n\n[BEGIN_CAPTION] Jöhn Smith,\nPlaintiff\n\nv.\n\n[VERTICAL_LINE] Case No. 12\n[END_CAPTION]\n\nAfter.\n\n[BEGIN_TWOCOL] Left [BREAK] Right [END_TWOCOL]");
+    assert_eq!(blocks.len(), 4, "{blocks:#?}");
+    match &blocks[1] {
+        Block::Columns {
+            left,
+            right,
+            caption: true,
+        } => {
+            assert_eq!(left.len(), 2);
+            assert_eq!(text(&paragraph(&left[0]).inlines), "Jöhn Smith, Plaintiff");
+            assert_eq!(paragraph(&left[0]).spacing, Spacing::Single);
+            assert_eq!(paragraph(&left[0]).first_line_indent, 0.0);
+            assert_eq!(text(&paragraph(&right[0]).inlines), "Case No. 12");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(text(&paragraph(&blocks[2]).inlines), "After.");
+    assert_eq!(paragraph(&blocks[2]).first_line_indent, 36.0);
+    assert!(
+        matches!(&blocks[3], Block::Columns { left, right, caption: false } if left.len() == 1 && right.len() == 1)
+    );
+}
+
+#[test]
+fn unbalanced_columns_are_closed_at_the_end() {
+    let blocks = doc("- [BEGIN_TWOCOL] a [BREAK] b\n- c\n\n[BEGIN_TWOCOL] open");
+    assert!(
+        matches!(&blocks[0], Block::List { items, .. } if matches!(items[0][0], Block::Columns { .. }))
+    );
+    assert!(
+        matches!(&blocks[1], Block::Columns { left, right, .. } if left.len() == 1 && right.is_empty())
+    );
+}

@@ -44,6 +44,12 @@ enum Frame {
         in_head: bool,
     },
     CodeBlock(String),
+    /// Open columns; `right` is `None` until `[BREAK]`.
+    Columns {
+        caption: bool,
+        left: Vec<Block>,
+        right: Option<Vec<Block>>,
+    },
 }
 
 struct Walker<'a> {
@@ -186,6 +192,7 @@ impl Walker<'_> {
             }
             TagEnd::BlockQuote(_) => {
                 self.close_implicit();
+                self.fold_columns();
                 if let Some(Frame::Quote(blocks)) = self.pop_if(|f| matches!(f, Frame::Quote(_))) {
                     self.push_block(Block::Quote { blocks });
                 }
@@ -213,6 +220,7 @@ impl Walker<'_> {
             }
             TagEnd::Item => {
                 self.close_implicit();
+                self.fold_columns();
                 if let Some(Frame::Item(blocks)) = self.pop_if(|f| matches!(f, Frame::Item(_))) {
                     if let Some(Frame::List { items, .. }) = self.stack.last_mut() {
                         items.push(blocks);
@@ -326,7 +334,18 @@ impl Walker<'_> {
     fn push_block(&mut self, block: Block) {
         for frame in self.stack.iter_mut().rev() {
             match frame {
-                Frame::Blocks(blocks) | Frame::Quote(blocks) | Frame::Item(blocks) => {
+                Frame::Blocks(blocks)
+                | Frame::Quote(blocks)
+                | Frame::Item(blocks)
+                | Frame::Columns {
+                    right: Some(blocks),
+                    ..
+                }
+                | Frame::Columns {
+                    left: blocks,
+                    right: None,
+                    ..
+                } => {
                     blocks.push(block);
                     return;
                 }
@@ -389,16 +408,12 @@ impl Walker<'_> {
     fn in_container(&self) -> bool {
         self.stack
             .iter()
-            .any(|f| matches!(f, Frame::Item(_) | Frame::Quote(_)))
+            .any(|f| matches!(f, Frame::Item(_) | Frame::Quote(_) | Frame::Columns { .. }))
     }
 
     fn close_inlines(&mut self, kind: InlineKind, pieces: Vec<Piece>) {
         match kind {
-            InlineKind::Paragraph { .. } => {
-                for block in self.paragraphs(pieces) {
-                    self.push_block(block);
-                }
-            }
+            InlineKind::Paragraph { .. } => self.paragraphs(pieces),
             InlineKind::Heading(level) => {
                 let mut inlines = self.only_inlines(pieces);
                 let numbered = !strip_unnumbered(&mut inlines);
@@ -461,55 +476,107 @@ impl Walker<'_> {
         }
     }
 
-    /// Splits a paragraph's pieces at page breaks, new paragraphs and skips, and lays out each
-    /// part with the codes found in it.
-    fn paragraphs(&mut self, pieces: Vec<Piece>) -> Vec<Block> {
-        let mut out = Vec::new();
+    /// Splits a paragraph's pieces at page breaks, new paragraphs, skips and column codes, and
+    /// lays out each part with the codes found in it.
+    fn paragraphs(&mut self, pieces: Vec<Piece>) {
         let mut inlines = Vec::new();
         let mut shaping = Vec::new();
         for piece in pieces {
-            match piece {
-                Piece::Inline(inline) => inlines.push(inline),
-                Piece::Code(
-                    code @ (BlockCode::PageBreak | BlockCode::NewPar | BlockCode::Skip(_)),
-                ) => {
-                    self.emit_paragraph(
-                        &mut out,
-                        std::mem::take(&mut inlines),
-                        &std::mem::take(&mut shaping),
-                    );
-                    match code {
-                        BlockCode::PageBreak => out.push(Block::PageBreak),
-                        BlockCode::Skip(amount) => {
-                            let amount = if amount > 0.0 {
-                                amount
-                            } else {
-                                self.layout.font_size
-                            };
-                            out.push(Block::Skip { amount });
-                        }
-                        _ => {}
-                    }
+            let code = match piece {
+                Piece::Inline(inline) => {
+                    inlines.push(inline);
+                    continue;
                 }
                 Piece::Code(code @ (BlockCode::Spacing(_) | BlockCode::Indentation(_))) => {
-                    self.apply_state(code)
+                    self.apply_state(code);
+                    continue;
                 }
-                Piece::Code(code) => shaping.push(code),
+                Piece::Code(code) => code,
+            };
+            let splits = matches!(
+                code,
+                BlockCode::PageBreak
+                    | BlockCode::NewPar
+                    | BlockCode::Skip(_)
+                    | BlockCode::BeginColumns(_)
+                    | BlockCode::NextColumn
+                    | BlockCode::EndColumns
+            );
+            if !splits {
+                shaping.push(code);
+                continue;
             }
+            let part = std::mem::take(&mut inlines);
+            if let Some(block) = self.paragraph(part, &std::mem::take(&mut shaping)) {
+                self.push_block(block);
+            }
+            self.split(code);
         }
-        self.emit_paragraph(&mut out, inlines, &shaping);
-        out
+        if let Some(block) = self.paragraph(inlines, &shaping) {
+            self.push_block(block);
+        }
     }
 
-    fn emit_paragraph(
-        &self,
-        out: &mut Vec<Block>,
-        mut inlines: Vec<Inline>,
-        shaping: &[BlockCode],
-    ) {
+    /// Acts on a code that ends the paragraph before it.
+    fn split(&mut self, code: BlockCode) {
+        match code {
+            BlockCode::PageBreak => self.push_block(Block::PageBreak),
+            BlockCode::Skip(amount) => {
+                let amount = if amount > 0.0 {
+                    amount
+                } else {
+                    self.layout.font_size
+                };
+                self.push_block(Block::Skip { amount });
+            }
+            BlockCode::BeginColumns(caption) => {
+                self.stack.push(Frame::Columns {
+                    caption,
+                    left: Vec::new(),
+                    right: None,
+                });
+            }
+            BlockCode::NextColumn => {
+                if let Some(Frame::Columns {
+                    right: right @ None,
+                    ..
+                }) = self.stack.last_mut()
+                {
+                    *right = Some(Vec::new());
+                }
+            }
+            BlockCode::EndColumns => {
+                if matches!(self.stack.last(), Some(Frame::Columns { .. })) {
+                    self.fold_columns();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Closes the open column frames at the top of the stack into `Columns` blocks.
+    fn fold_columns(&mut self) {
+        while let Some(Frame::Columns { .. }) = self.stack.last() {
+            if let Some(Frame::Columns {
+                caption,
+                left,
+                right,
+            }) = self.stack.pop()
+            {
+                let right = right.unwrap_or_default();
+                self.push_block(Block::Columns {
+                    left,
+                    right,
+                    caption,
+                });
+            }
+        }
+    }
+
+    fn paragraph(&self, mut inlines: Vec<Inline>, shaping: &[BlockCode]) -> Option<Block> {
         trim(&mut inlines);
         if inlines.is_empty() {
-            return;
+            return None;
         }
         let layout = self.layout;
         let mut paragraph = Paragraph {
@@ -526,6 +593,15 @@ impl Walker<'_> {
             border: false,
             inlines,
         };
+        if self
+            .stack
+            .iter()
+            .any(|f| matches!(f, Frame::Columns { .. }))
+        {
+            // Columns are set single spaced without space between paragraphs.
+            paragraph.spacing = Spacing::Single;
+            paragraph.space_after = 0.0;
+        }
         for code in shaping {
             match *code {
                 BlockCode::Align(align, bold) => {
@@ -550,7 +626,7 @@ impl Walker<'_> {
                 _ => {}
             }
         }
-        out.push(Block::Paragraph(paragraph));
+        Some(Block::Paragraph(paragraph))
     }
 
     fn finish(mut self) -> Vec<Block> {
@@ -561,6 +637,18 @@ impl Walker<'_> {
                     for block in blocks {
                         self.push_block(block);
                     }
+                }
+                Some(Frame::Columns {
+                    caption,
+                    left,
+                    right,
+                }) => {
+                    let right = right.unwrap_or_default();
+                    self.push_block(Block::Columns {
+                        left,
+                        right,
+                        caption,
+                    });
                 }
                 _ => {}
             }
