@@ -14,11 +14,12 @@
 //!
 //! - [`render_pdf`] takes a [`docs::Doc`] (usually from [`docs::read_markdown`], which reads the
 //!   Markdown after Mako, with docassemble's markup codes and the attachment's metadata) and
-//!   [`PdfOptions`]: title, author and language for the PDF's metadata, `pdf_a` (PDF/A-2b),
+//!   [`PdfOptions`]: title, author, language and creation date for the PDF's metadata, `pdf_a`
+//!   (PDF/A-2b, which needs a date: 2000-01-01 unless `created` is given),
 //!   `tagged` (a tagged, accessible PDF), and the images by name. An image is referred to from
 //!   the document by the name the reader was given in [`docs::ReadOptions::images`]
 //!   (`[FILE x]` → name); PNG, JPEG, GIF, WebP and SVG bytes are accepted.
-//! - It is pure: no file, network or clock access (the PDF carries no creation date). It is
+//! - It is pure: no file, network or clock access (the date is the caller's). It is
 //!   thread-safe and may run concurrently; the fonts and the layout template are loaded once.
 //!   A rendering takes tens of milliseconds; call it from a blocking thread in async code.
 //! - The document's text is never turned into typst markup: the model is serialised as JSON into
@@ -32,9 +33,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use docs::model::{Block, Doc};
 use serde::Serialize;
-use typst::foundations::Smart;
+use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
-use typst_pdf::{PdfStandard, PdfStandards};
+use typst_pdf::{PdfStandard, PdfStandards, Timestamp};
 
 use world::DocWorld;
 
@@ -62,6 +63,20 @@ pub struct PdfOptions {
     pub tagged: bool,
     /// Image bytes by the names the document uses.
     pub images: HashMap<String, Vec<u8>>,
+    /// The creation date written into the PDF's metadata (UTC). PDF/A requires one: without
+    /// it a PDF/A document is dated 2000-01-01, and other PDFs carry no date.
+    pub created: Option<Date>,
+}
+
+/// A calendar date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Date {
+    /// The year.
+    pub year: i32,
+    /// The month, 1 to 12.
+    pub month: u8,
+    /// The day, 1 to 31.
+    pub day: u8,
 }
 
 /// Why a PDF could not be written.
@@ -168,8 +183,19 @@ fn write_pdf(document: &PagedDocument, options: &PdfOptions) -> Result<Vec<u8>, 
     } else {
         PdfStandards::default()
     };
+    let fallback = options.pdf_a.then_some(Date {
+        year: 2000,
+        month: 1,
+        day: 1,
+    });
+    let timestamp = options
+        .created
+        .or(fallback)
+        .and_then(|date| Datetime::from_ymd(date.year, date.month, date.day))
+        .map(Timestamp::new_utc);
     let pdf_options = typst_pdf::PdfOptions {
         ident: Smart::Auto,
+        timestamp,
         standards,
         tagged: options.tagged,
         ..typst_pdf::PdfOptions::default()

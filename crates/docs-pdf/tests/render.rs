@@ -159,6 +159,11 @@ fn pdf_a_flag_writes_pdf_a() {
     let options = PdfOptions {
         title: Some("Archive".into()),
         pdf_a: true,
+        created: Some(docs_pdf::Date {
+            year: 2026,
+            month: 12,
+            day: 6,
+        }),
         ..PdfOptions::default()
     };
     let pdf = render_pdf(&doc, &options).expect("renders as PDF/A");
@@ -185,6 +190,18 @@ fn pdf_a_flag_writes_pdf_a() {
         .expect("stream");
     let xmp = String::from_utf8_lossy(&stream.content).to_string();
     assert!(xmp.contains("pdfaid:part") && xmp.contains('2'), "{xmp}");
+    assert!(
+        xmp.contains("2026-12-06"),
+        "the caller's date is written: {xmp}"
+    );
+    let undated = PdfOptions {
+        pdf_a: true,
+        ..PdfOptions::default()
+    };
+    assert!(
+        render_pdf(&doc, &undated).is_ok(),
+        "PDF/A without a date falls back to a fixed one"
+    );
 
     let plain = render_pdf(&doc, &PdfOptions::default()).expect("renders");
     let plain = lopdf::Document::load_mem(&plain).expect("parses");
