@@ -17,6 +17,7 @@ pub mod model;
 pub mod package;
 pub mod pdf;
 pub mod rtf;
+pub mod word;
 pub mod xml;
 
 pub use error::{DocsError, Result};
@@ -24,3 +25,4 @@ pub use limits::Limits;
 pub use markdown::{read as read_markdown, ImageRef, ReadOptions};
 pub use model::Doc;
 pub use package::Package;
+pub use word::{read_docx, write_docx, DocxImages, DocxOptions};

@@ -224,7 +224,7 @@ pub enum Spacing {
 }
 
 /// Character styling of a text run.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
 pub struct Style {
     /// Bold.
     pub bold: bool,
@@ -236,6 +236,12 @@ pub struct Style {
     pub strike: bool,
     /// Code (verbatim) text.
     pub code: bool,
+    /// Raised and smaller (superscript).
+    pub superscript: bool,
+    /// Lowered and smaller (subscript).
+    pub subscript: bool,
+    /// A type size in points other than the body size (`None`: the body size).
+    pub size: Option<f32>,
 }
 
 /// A field whose value is known only at layout time.

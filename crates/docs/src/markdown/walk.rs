@@ -101,6 +101,7 @@ impl Walker<'_> {
             underline: false,
             strike: self.strike > 0,
             code,
+            ..Style::default()
         }
     }
 
