@@ -25,4 +25,5 @@ pub use limits::Limits;
 pub use markdown::{read as read_markdown, ImageRef, ReadOptions};
 pub use model::Doc;
 pub use package::Package;
+pub use rtf::write_rtf;
 pub use word::{read_docx, write_docx, DocxImages, DocxOptions};
