@@ -215,7 +215,7 @@ impl Writer {
             Block::Rule => out.push_str("{\\pard\\plain\\brdrb\\brdrs\\brdrw10\\brsp20 \\par}\n"),
             Block::PageBreak => out.push_str("\\page\n"),
             Block::Skip { amount } => {
-                let _ = write!(out, "{{\\pard\\plain\\sl-{}\\slmult0 \\par}}\n", twips(*amount).max(20));
+                let _ = writeln!(out, "{{\\pard\\plain\\sl-{}\\slmult0 \\par}}", twips(*amount).max(20));
             }
         }
     }

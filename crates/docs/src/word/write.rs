@@ -13,7 +13,7 @@ use crate::model::{Doc, Running};
 use crate::{Limits, Package, Result};
 
 /// How to write a .docx.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct DocxOptions {
     /// A reference document (`docx reference file`): its styles, theme and font table are used
     /// instead of the built-in Times style sheet; headers and footers of the reference are used
@@ -26,12 +26,6 @@ pub struct DocxOptions {
     pub hyperlink_style: Option<String>,
     /// Limits for reading the reference document.
     pub limits: Limits,
-}
-
-impl Default for DocxOptions {
-    fn default() -> Self {
-        Self { reference: None, images: HashMap::new(), hyperlink_style: None, limits: Limits::default() }
-    }
 }
 
 /// One relationship of a part.
