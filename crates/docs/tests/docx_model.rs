@@ -458,3 +458,22 @@ fn mutated_examples_never_panic() {
     }
     assert!(read >= seeds.len(), "only {read} of the inputs read");
 }
+
+/// docassemble's legal template: a bold centred court name, the caption table, and headings
+/// numbered through their styles, which stay headings (numbered) rather than list items.
+#[test]
+fn the_legal_template_reads_with_numbered_headings_and_its_caption() {
+    let path = example_docx().into_iter().find(|path| path.ends_with("Legal-Template.docx")).unwrap();
+    let (doc, _) = read_docx(&std::fs::read(path).unwrap(), &Limits::default()).unwrap();
+    let headings: Vec<(u8, bool)> = doc
+        .blocks
+        .iter()
+        .filter_map(|block| if let Block::Heading { level, numbered, .. } = block { Some((*level, *numbered)) } else { None })
+        .collect();
+    assert_eq!(headings, [(1, true), (2, true), (3, true), (4, true), (5, true)], "{:#?}", doc.blocks);
+    assert!(!doc.blocks.iter().any(|block| matches!(block, Block::List { .. })));
+    let Some(Block::Paragraph(court)) = doc.blocks.first() else { panic!("{:?}", doc.blocks.first()) };
+    assert_eq!(court.align, Align::Center);
+    assert!(matches!(&court.inlines[..], [Inline::Text { text, style }] if text == "{CourtName}" && style.bold), "{court:?}");
+    assert!(doc.blocks.iter().any(|block| matches!(block, Block::Table { rows, .. } if rows.len() == 1 && rows[0].len() == 2)));
+}

@@ -160,7 +160,9 @@ impl<'a> BodyReader<'a> {
     fn paragraph(&mut self, p: &Element, pieces: &mut Vec<Piece>) -> Result<()> {
         let (style_id, format, segments) = self.paragraph_parts(p)?;
         let heading = style_id.as_deref().and_then(|id| self.styles.heading_level(id)).or_else(|| format.outline.filter(|level| *level < 6).map(|level| level + 1));
-        let list = format.numbering.as_ref().and_then(|(num, level)| self.numbering.kind(num, *level).map(|(ordered, start)| (num.clone(), *level, ordered, start)));
+        let mut list = format.numbering.as_ref().and_then(|(num, level)| self.numbering.kind(num, *level).map(|(ordered, start)| (num.clone(), *level, ordered, start)));
+        // a numbered heading (the legal template's I. / A. / 1.) is a heading, not a list item
+        let numbered = heading.is_some() && list.take().is_some();
         if format.page_break_before == Some(true) {
             pieces.push(Piece::Block(Block::PageBreak));
         }
@@ -173,9 +175,7 @@ impl<'a> BodyReader<'a> {
                 continue;
             }
             let block = match heading {
-                Some(level) if list.is_none() && !inlines.is_empty() => {
-                    Block::Heading { level, numbered: false, spacing: Spacing::Single, inlines }
-                }
+                Some(level) if !inlines.is_empty() => Block::Heading { level, numbered, spacing: Spacing::Single, inlines },
                 _ if inlines.is_empty() && list.is_none() => Block::Skip { amount: self.font_size * 1.15 },
                 _ => Block::Paragraph(Paragraph {
                     align: format.align.unwrap_or(Align::Left),

@@ -102,7 +102,7 @@ pub(super) fn para_format(ppr: &Element) -> ParaFormat {
                 format.left = points(element, "left").or_else(|| points(element, "start")).or(format.left);
                 format.right = points(element, "right").or_else(|| points(element, "end")).or(format.right);
                 if let Some(hanging) = points(element, "hanging") {
-                    format.first_line = Some(-hanging);
+                    format.first_line = Some(if hanging == 0.0 { 0.0 } else { -hanging });
                 } else if let Some(first) = points(element, "firstLine") {
                     format.first_line = Some(first);
                 }
