@@ -477,3 +477,24 @@ fn the_legal_template_reads_with_numbered_headings_and_its_caption() {
     assert!(matches!(&court.inlines[..], [Inline::Text { text, style }] if text == "{CourtName}" && style.bold), "{court:?}");
     assert!(doc.blocks.iter().any(|block| matches!(block, Block::Table { rows, .. } if rows.len() == 1 && rows[0].len() == 2)));
 }
+
+/// A reference document's footer (without relationships of its own) is used when the document
+/// has no running header or footer, and not when it has one.
+#[test]
+fn a_reference_document_lends_its_footer_when_the_document_has_none() {
+    let path = example_docx().into_iter().find(|path| path.ends_with("doc-with-toc.docx")).unwrap();
+    let reference = std::fs::read(path).unwrap();
+    let options = DocxOptions { reference: Some(reference), ..DocxOptions::default() };
+    let doc = read_markdown("Body text.\n", &ReadOptions::default());
+    let docx = write_docx(&doc, &options).unwrap();
+    let parts = entries(&docx);
+    assert!(parts.keys().any(|name| name.starts_with("word/footer")), "{:?}", parts.keys());
+    let (read, _) = read_docx(&docx, &Limits::default()).unwrap();
+    assert!(read.page.footer.center.iter().any(|i| matches!(i, Inline::Field { field: Field::PageNumber, .. })), "{:?}", read.page.footer);
+    let mut metadata = BTreeMap::new();
+    metadata.insert("FooterLeft".to_string(), "Own footer".to_string());
+    let own = read_markdown("Body text.\n", &ReadOptions { metadata, ..ReadOptions::default() });
+    let (read, _) = read_docx(&write_docx(&own, &options).unwrap(), &Limits::default()).unwrap();
+    assert!(read.page.footer.center.is_empty(), "{:?}", read.page.footer);
+    assert!(matches!(&read.page.footer.left[..], [Inline::Text { text, .. }] if text == "Own footer"), "{:?}", read.page.footer);
+}
