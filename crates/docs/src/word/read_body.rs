@@ -350,6 +350,8 @@ impl<'a> BodyReader<'a> {
     }
 
     /// Loads the image the relationship `id` points to; its name is the media part's path.
+    /// Images other than PNG, JPEG, GIF and SVG (EMF, WMF, TIFF, …) are left out: the PDF
+    /// writer could not draw them.
     fn image(&mut self, id: &str) -> Result<Option<String>> {
         let Some(rel) = self.rels.iter().find(|rel| rel.id == id && !rel.external) else { return Ok(None) };
         let name = rel.target.clone();
@@ -360,6 +362,9 @@ impl<'a> BodyReader<'a> {
             return Ok(None);
         }
         let Some(bytes) = self.package.read_part(&name)? else { return Ok(None) };
+        if !is_portable_image(&bytes) {
+            return Ok(None);
+        }
         self.image_bytes = self.image_bytes.saturating_add(bytes.len() as u64);
         check_size("the document's images", self.image_bytes, self.limits.max_total_bytes)?;
         self.images.insert(name.clone(), bytes);
@@ -470,6 +475,14 @@ impl<'a> BodyReader<'a> {
         }
         Ok(running)
     }
+}
+
+/// PNG, JPEG, GIF or SVG.
+fn is_portable_image(bytes: &[u8]) -> bool {
+    use super::image::ImageKind;
+    let head = &bytes[..bytes.len().min(512)];
+    let svg = head.windows(4).any(|window| window == b"<svg");
+    svg || matches!(ImageKind::sniff(bytes), Some(ImageKind::Png | ImageKind::Jpeg | ImageKind::Gif))
 }
 
 /// The field a complex or simple field instruction stands for, when it is one the model has.

@@ -257,6 +257,9 @@ pub fn write_docx(doc: &Doc, options: &DocxOptions) -> Result<Vec<u8>> {
     }
     let mut body = String::new();
     writer.blocks(&mut body, &doc.blocks, super::write_body::BlockContext::default());
+    if body.is_empty() {
+        body.push_str("<w:p/>");
+    }
     let section = running_parts(&mut writer, doc, &reference, &mut package, &mut overrides);
     if !writer.numbering.is_empty() {
         writer.relate("numbering", "numbering.xml".to_string(), false);
