@@ -8,8 +8,9 @@ use quick_xml::{Reader, XmlVersion};
 use crate::limits::{check_size, Limits};
 use crate::{DocsError, Result};
 
-/// Most elements read from one part (a large contract has some tens of thousands).
-pub(crate) const MAX_ELEMENTS: u64 = 1_000_000;
+/// Most elements read from one part (a long contract has some tens of thousands; the cap
+/// keeps the tree under about 100 MB).
+pub(crate) const MAX_ELEMENTS: u64 = 500_000;
 
 /// An element: its qualified name, attributes and children in order.
 #[derive(Debug, Clone, Default)]
@@ -207,5 +208,7 @@ mod tests {
         assert!(matches!(parse("d", &deep, &limits), Err(DocsError::Xml { .. })));
         assert!(parse("u", "<a>&bogus;</a>", &limits).is_err());
         assert!(parse("two", "<a/><b/>", &limits).is_err());
+        let many = format!("<a>{}</a>", "<b/>".repeat(MAX_ELEMENTS as usize));
+        assert!(matches!(parse("many", &many, &limits), Err(DocsError::TooLarge { .. })));
     }
 }
