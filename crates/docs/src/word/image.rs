@@ -109,6 +109,7 @@ fn jpeg_size(bytes: &[u8]) -> Option<(u32, u32)> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -180,6 +180,7 @@ fn read_running(reader: &mut BodyReader<'_>, page: &mut PageSetup, section: &Ele
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -193,6 +193,7 @@ pub(crate) fn parse(part: &str, xml: &str, limits: &Limits) -> Result<Element> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
