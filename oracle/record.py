@@ -413,8 +413,20 @@ def choose(info, chooser):
     assigns = []
     special = None
     answers = {}  # variable → posted text, for same-screen show if
+    # `disable others`: the browser disables the other inputs (or those listed) while this
+    # field has a value, so a person who picks from it posts nothing else
+    disabler, disabled = None, set()
+    for a in info['answerable']:
+        others = getattr(a.get('field'), 'disableothers', False) if a['how'] == 'field' else False
+        if others and disabler is None:
+            disabler = a
+            listed = others if isinstance(others, list) else None
+            disabled = {b['var'] for b in info['answerable'] if b is not a and b.get('var') is not None
+                        and (listed is None or b['var'] in listed)}
     for a in info['answerable']:
         how = a['how']
+        if disabler is not None and a is not disabler and a.get('var') in disabled and how == 'field':
+            continue
         if how == 'yesno':
             k = chooser.index(3 if a['qtype'].endswith('maybe') else 2)
             if chooser.mode == 'first':
@@ -468,6 +480,9 @@ def choose(info, chooser):
                     assigns.append((var, ('OBJLIST', objs)))
                 else:
                     assigns.append((var, ('CHECKBOXES', [(p['key'], i in sel) for i, p in enumerate(pairs)])))
+                    # `show if: var['key']` of a later field on the same screen
+                    for i, p in enumerate(pairs):
+                        answers['%s[%r]' % (var, p['key'])] = i in sel
             elif kind == 'checkbox':
                 v = chooser.flag()
                 rec['value'] = 'True' if v else 'False'
@@ -485,10 +500,13 @@ def choose(info, chooser):
                     assigns.append((var, ('VALUE', key, a['field'])))
                 answers[var] = key
             elif kind == 'radio' and dt in ('yesnoradio', 'noyesradio', 'threestate', 'boolean'):
-                k = chooser.index(2)
+                k = chooser.index(3 if dt == 'threestate' else 2)
                 rec['choice'] = k
-                v = [True, False][k]
-                if dt == 'noyesradio' or a['inputtype'] == 'noyesradio':
+                v = [True, False, None][k]
+                # the browser posts the option's value: for noyes… fields "Yes" is False
+                inverted = dt == 'noyesradio' or a['inputtype'] == 'noyesradio' \
+                    or getattr(a['field'], 'sign', 1) < 0
+                if inverted and v is not None:
                     v = not v
                 assigns.append((var, repr(v)))
                 answers[var] = v
@@ -727,6 +745,21 @@ def walk_steps(interview, yaml_filename, chooser, d, max_steps, request):
     return steps, end
 
 
+def language_functions_snapshot():
+    """docassemble's table of language functions (`name_suffix`, `period_list` …), which a
+    package module may change for the whole process (`update_language_function`, as
+    docassemble.demo.change_suffix does): copied once, restored before each interview so
+    that no interview sees what an earlier one loaded."""
+    from docassemble.base.language.core import language_functions
+    return {term: dict(funcs) for term, funcs in language_functions.items()}
+
+
+def restore_language_functions(snapshot):
+    from docassemble.base.language.core import language_functions
+    language_functions.clear()
+    language_functions.update({term: dict(funcs) for term, funcs in snapshot.items()})
+
+
 def record_interview(pkg, path, max_steps):
     yaml_filename = pkg + ':' + path
     from docassemble.base.interview_cache import get_interview
@@ -759,6 +792,7 @@ def main():
     args = ap.parse_args()
     shard_k, shard_n = (int(x) for x in args.shard.split('/'))
     start_engine()
+    language_functions = language_functions_snapshot()
     import zoneinfo
     tz = ec.daconfig.get('timezone', 'America/New_York')
     index = {'recorded': {}, 'excluded': {}, 'failed': {}}
@@ -781,6 +815,7 @@ def main():
                 print('excluded', key, reason)
             continue
         now = datetime.datetime.now(zoneinfo.ZoneInfo(tz)).replace(tzinfo=None)
+        restore_language_functions(language_functions)
         try:
             walks = record_interview(pkg, path, args.steps)
         except Exception as err:

@@ -57,6 +57,10 @@ pub struct ServeArgs {
     /// error page (the sandbox's time limit; each evaluation also has its own).
     #[arg(long, env = "COLLOQUY_EVAL_TIMEOUT", value_name = "SECONDS", default_value_t = 5.0)]
     pub eval_timeout: f64,
+    /// Debug mode, as docassemble's `debug: True`: the attachment box shows each document's
+    /// Markdown source (an interview's `features: debug` overrides it).
+    #[arg(long, env = "COLLOQUY_DEBUG")]
+    pub debug: bool,
 }
 
 /// Deletes the sessions idle for more than `days` days (0 = keep forever); returns how
@@ -215,6 +219,7 @@ pub async fn build_config(args: &ServeArgs) -> Result<Config, String> {
             eval_timeout: Some(Duration::from_secs_f64(args.eval_timeout.clamp(0.01, 3600.0))),
             clock: None,
             rng: None,
+            debug: args.debug,
         },
     })
 }
@@ -277,6 +282,7 @@ mod tests {
             delete_after_days: 90,
             server_key_file: None,
             eval_timeout: 5.0,
+            debug: false,
         }
     }
 

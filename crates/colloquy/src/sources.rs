@@ -113,6 +113,14 @@ impl Sources for DirSources {
         if let Some(text) = self.embedded.get(&(package.to_string(), path.to_string())) {
             return Ok((*text).to_string());
         }
+        String::from_utf8(self.read_bytes(package, path)?)
+            .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "file is not UTF-8 text"))
+    }
+
+    fn read_bytes(&self, package: &str, path: &str) -> io::Result<Vec<u8>> {
+        if let Some(text) = self.embedded.get(&(package.to_string(), path.to_string())) {
+            return Ok(text.as_bytes().to_vec());
+        }
         let not_found = || {
             io::Error::new(
                 io::ErrorKind::NotFound,
@@ -127,9 +135,7 @@ impl Sources for DirSources {
         if meta.len() > MAX_FILE {
             return Err(io::Error::new(io::ErrorKind::InvalidData, "file too large"));
         }
-        let bytes = std::fs::read(&file)?;
-        String::from_utf8(bytes)
-            .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "file is not UTF-8 text"))
+        std::fs::read(&file)
     }
 
     fn modified(&self, package: &str, path: &str) -> Option<SystemTime> {

@@ -1,8 +1,9 @@
 //! Document assembly, pure: bytes in, bytes out, no I/O and no clock. It owns the DOCX template
 //! pipeline with python-docx-template's semantics (`docx`), PDF AcroForm reading, filling and
-//! flattening with docassemble's rules (`pdf`), the OOXML package container (`package`), the
-//! limits applied to every untrusted file (`limits`), and the document model (`model`) with its
-//! reader of docassemble-flavoured Markdown (`markdown`), which the PDF writer typesets.
+//! flattening with docassemble's rules (`pdf`), Markdown → RTF (`rtf`), the OOXML package
+//! container (`package`), the limits applied to every untrusted file (`limits`), and the document
+//! model (`model`) with its reader of docassemble-flavoured Markdown (`markdown`), which the PDF
+//! writer typesets.
 //!
 //! Rendering the Jinja inside a DOCX template is left to the caller through
 //! [`docx::PartRenderer`], so that the interview engine evaluates templates with its own
@@ -15,6 +16,7 @@ pub mod markdown;
 pub mod model;
 pub mod package;
 pub mod pdf;
+pub mod rtf;
 pub mod xml;
 
 pub use error::{DocsError, Result};

@@ -30,6 +30,9 @@ pub struct RequestContext {
     /// When the request's evaluations must stop (the sandbox's time limit), if any; every
     /// evaluation also has its own time limit.
     pub deadline: Option<std::time::Instant>,
+    /// Debug mode (the server's `--debug`): the attachment box shows the Markdown tab unless
+    /// the interview's `features: debug` says otherwise.
+    pub debug: bool,
 }
 
 impl RequestContext {
@@ -47,6 +50,7 @@ impl RequestContext {
             seed: 0,
             sign_action: None,
             deadline: None,
+            debug: false,
         }
     }
 

@@ -1,5 +1,6 @@
 //! Interview loading and the docassemble logic engine.
 
+pub mod attach;
 pub mod check;
 pub mod compile;
 pub mod context;

@@ -127,7 +127,7 @@ impl Code {
 
 /// An assignable variable name as docassemble normalises it (`user.name.first`,
 /// `fruit['apple']`, `x.children[i].age`).
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Var {
     pub(crate) name: String,
     pub(crate) pos: Pos,
@@ -207,6 +207,8 @@ pub struct Interview {
     /// `attachment options`, `order` etc. kept raw: block key → value (a block's
     /// `supersedes: b` also appears here as `order: [its id, b]`).
     pub other_config: Vec<(String, Node)>,
+    /// `attachment options`, typed (the raw value is also in `other_config`).
+    pub attachment_options: crate::attach::AttachmentOptions,
     /// `order:` blocks: lists of block ids, earlier ids taking priority over later ones.
     pub orders: Vec<Vec<String>>,
     /// Which blocks can define which variable.
@@ -257,6 +259,10 @@ pub struct RunData {
     /// `Sources` at load time and compiled): full module name → program. Run in the sandbox
     /// on first use (their names are global, like `from module import *`).
     pub package_modules: IndexMap<String, Arc<lang::Program>>,
+    /// Package files named by a string literal of the interview (`'hello.md'`,
+    /// `"data/templates/form.pdf"`), read at load time for what code names at run time
+    /// (`content file: {code: …}`, `DAStaticFile`): "package:path" → bytes.
+    pub package_files: IndexMap<String, Arc<Vec<u8>>>,
 }
 
 /// One entry of the navigation bar as `nav.get_sections()` gives it.
@@ -500,13 +506,15 @@ pub struct TableBlock {
     pub options: Vec<(String, Node)>,
 }
 
-/// Pure `attachment(s)` block (kept raw: documents are not made yet).
+/// Pure `attachment(s)` block: assembles documents when its variable is sought.
 #[derive(Debug)]
 pub struct AttachmentsBlock {
     /// `variable name:` if given.
     pub variable: Option<Var>,
     /// The raw `attachment`/`attachments`/`attachment code` value.
     pub spec: Node,
+    /// The attachments, typed and with their templates loaded (filled by the loader).
+    pub set: Option<crate::attach::AttachmentSet>,
 }
 
 /// Non-HTML response block.
@@ -616,6 +624,10 @@ pub struct Question {
     pub attachments: Option<Node>,
     /// Attachment UI options (`allow emailing`, `allow downloading`, …), raw.
     pub attachment_options: Vec<(String, Node)>,
+    /// The attachments, typed and with their templates loaded (filled by the loader).
+    pub attachment_set: Option<crate::attach::AttachmentSet>,
+    /// The attachment-box options, typed.
+    pub attachment_box: crate::attach::AttachmentBox,
     /// `tabular:` for review screens (raw).
     pub tabular: Option<Node>,
     /// `question metadata:` (raw).
@@ -848,8 +860,8 @@ pub struct Field {
     pub note: Option<Text>,
     /// `html:`.
     pub html: Option<Text>,
-    /// `raw html:` (not processed).
-    pub raw_html: Option<String>,
+    /// `raw html:` (Mako, no Markdown, not wrapped).
+    pub raw_html: Option<Text>,
     /// `validate:` expression returning a function.
     pub validate: Option<Expr>,
     /// `none of the above:` (bool or label), raw.

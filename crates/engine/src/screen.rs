@@ -7,6 +7,8 @@
 
 use serde::Serialize;
 
+pub use crate::attach::view::{AttachmentBoxView, AttachmentView, DownloadView, ProducedFile, StoredFile};
+
 /// The result of running the interview logic: what the server renders.
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
@@ -133,6 +135,8 @@ pub struct QuestionScreen {
     pub title: Option<String>,
     /// Short title (metadata `short title`) for narrow screens.
     pub short_title: Option<String>,
+    /// The browser tab's title (metadata `tab title`, `set_parts(tab=…)`); the title otherwise.
+    pub tab_title: Option<String>,
     /// Subtitle (metadata / `default screen parts`).
     pub subtitle: Option<String>,
     /// The question heading (Markdown, one paragraph).
@@ -210,6 +214,8 @@ pub struct QuestionScreen {
     pub token: String,
     /// Name of the block shown (`ID x` or `Question_n`), for logs and JSON output.
     pub block_name: String,
+    /// The attachment box (documents made for the user), when the question has attachments.
+    pub attachments: Option<AttachmentBoxView>,
 }
 
 impl QuestionScreen {

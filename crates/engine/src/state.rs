@@ -66,6 +66,18 @@ pub struct SessionState {
     /// stops working once the state is saved again. The engine never reads it.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub link_epoch: String,
+    /// The session's files (assembled documents): number → name and type. The server keeps
+    /// their bytes, sealed, in the session's blobs.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub files: BTreeMap<u64, crate::attach::view::StoredFile>,
+    /// Assembled files by a hash of their content and name, so that a re-shown screen makes
+    /// no new file.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub doc_cache: BTreeMap<String, u64>,
+    /// Files made by this step that the server has not stored yet (never serialised): the
+    /// server takes them with [`SessionState::take_produced`] and stores them with the state.
+    #[serde(skip)]
+    pub produced: Vec<crate::attach::view::ProducedFile>,
 }
 
 /// A special command chosen on the last screen.
@@ -312,6 +324,11 @@ impl SessionState {
     /// (`multi_user = True`).
     pub fn wants_sharing(&self) -> bool {
         self.variables.get("multi_user") == Some(&Json::Bool(true))
+    }
+
+    /// The files made since the last call, for the server to store.
+    pub fn take_produced(&mut self) -> Vec<crate::attach::view::ProducedFile> {
+        std::mem::take(&mut self.produced)
     }
 
     /// Serialise to JSON text.

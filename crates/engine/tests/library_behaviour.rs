@@ -155,3 +155,96 @@ fn all_false_exclusive_needs_every_other_key_true() {
     s.click("Continue");
     s.see("It is true that apples and pears are the only fruits you do not like.");
 }
+
+#[test]
+fn disable_others_stores_the_field_that_has_a_value() {
+    // a dropdown with `disable others` and a text field for the same variable
+    let mut s = Session::start(&base("disable-others.yml"));
+    s.set("Favorite color", "Purple");
+    s.set("Other", "");
+    s.click("Continue");
+    s.see("Your favorite color is Purple.");
+    // the dropdown left empty: the other field counts
+    let mut s = Session::start(&base("disable-others.yml"));
+    s.set("Other", "Orange");
+    s.click("Continue");
+    s.see("Your favorite color is Orange.");
+}
+
+#[test]
+fn an_object_chosen_beside_its_own_fields_keeps_its_name() {
+    // picking an object disables the name fields: what is typed there is not stored
+    let mut s = Session::start(&base("object-disable-others.yml"));
+    s.set("One of these", "Tom Riddle");
+    s.set("First Name", "Jane");
+    s.click("Continue");
+    s.see("Tom Riddle will surely be defeated!");
+}
+
+#[test]
+fn a_table_header_may_start_with_a_hash_or_end_with_a_newline() {
+    let mut s = Session::start(&base("table-alt.yml"));
+    s.set("Fruit", "apple");
+    s.set("Number of seeds", "4");
+    s.click("Continue");
+    s.click("No");
+    let sub = s.q().subquestion.clone().unwrap_or_default();
+    assert!(sub.contains("Fruit Name  | Number of Seeds"), "{sub}");
+    let mut s = Session::start(&base("edit-list-string.yml"));
+    s.set("Name", "Ann");
+    s.click("Continue");
+    s.click("No");
+    let sub = s.q().subquestion.clone().unwrap_or_default();
+    assert!(sub.contains("\\# | Name | Actions"), "{sub}");
+}
+
+#[test]
+fn a_dict_key_entered_again_asks_whether_there_are_more() {
+    let mut s = Session::start(&base("gather-dict.yml"));
+    s.set("Fruit", "apple");
+    s.click("Continue");
+    s.set("Number of seeds", "3");
+    s.click("Continue");
+    s.click("Yes");
+    s.set("Fruit", "apple");
+    s.click("Continue");
+    s.see("So far, the fruits in the database include apple. Are there any others?");
+}
+
+#[test]
+fn quote_paragraphs_makes_a_block_quote_of_escaped_text() {
+    let mut s = Session::start(&base("quote_paragraphs.yml"));
+    s.set("Allegations", "He said <b>no</b>.\nTwice.");
+    s.click("Continue");
+    let sub = s.q().subquestion.clone().unwrap_or_default();
+    // the quote marks are Markdown, the text is escaped
+    assert!(sub.contains("> He said &lt;b&gt;no&lt;/b&gt;.\n> Twice."), "{sub}");
+}
+
+#[test]
+fn show_if_on_an_option_of_a_checkbox_group_on_the_same_screen() {
+    // `show if: varieties_liked['Fuji']`: the reason is asked only when Fuji is ticked
+    let mut s = Session::start(&base("showif-nested-checkbox.yml"));
+    s.click_option_under("Yes", "Do you like fruit?");
+    s.click_option_under("Yes", "Do you like apples?");
+    s.click_option_under("Gala", "Favorite varieties");
+    s.click("Continue");
+    s.see("The varieties of apples you like are");
+    s.not_see("Fuji apples because");
+    let mut s = Session::start(&base("showif-nested-checkbox.yml"));
+    s.click_option_under("Yes", "Do you like fruit?");
+    s.click_option_under("Yes", "Do you like apples?");
+    s.click_option_under("Fuji", "Favorite varieties");
+    s.click("Continue");
+    s.see("This field is required.");
+}
+
+#[test]
+fn a_list_that_asks_the_object_type_of_each_item() {
+    // `DAList.using(ask_object_type=True)`: new_object_type is asked for each item
+    let mut s = Session::start(&base("mixed-list.yml"));
+    s.see("Do you know the full address of the first location?");
+    s.click("No");
+    // a City: its own question (the address question is for an Address)
+    s.see("What is the city of the first location?");
+}

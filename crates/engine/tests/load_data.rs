@@ -487,3 +487,130 @@ question: ${ thing } ${ thing.tags } ${ thing.tags.instanceName if False else th
     let text = first_screen(iv, &[]);
     assert!(text.contains("rock a and b 2"), "{text}");
 }
+
+const SCHOOL_PY: &str = "from docassemble.base.util import DAList, DAObject
+
+class Pupil(DAObject):
+    @property
+    def pupil_complete(self):
+        self.age
+        return True
+
+class Class(DAList):
+    def init(self, *pargs, **kwargs):
+        self.object_type = Pupil
+        self.complete_attribute = 'pupil_complete'
+        super().init(*pargs, **kwargs)
+";
+
+#[test]
+fn a_module_class_with_its_own_init_and_a_property_as_complete_attribute() {
+    let iv = "modules:
+  - .school
+---
+objects:
+  - pupils: Class
+---
+mandatory: True
+code: |
+  pupils.there_are_any = True
+  pupils.there_is_another = False
+---
+question: How old is the first pupil?
+fields:
+  - Age: pupils[0].age
+---
+mandatory: True
+question: ${ pupils.number() } pupil, a ${ pupils[0].__class__.__name__ }
+";
+    let mut m = sources(iv, &[]).0;
+    m.insert("demo.pkg:demo/pkg/school.py".into(), SCHOOL_PY.into());
+    let (loaded, warnings) = engine::load(&Mem(m), &InterviewRef::parse(MAIN).unwrap()).unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let ctx = RequestContext::for_tests(MAIN);
+    let mut st = loaded.new_session();
+    // the subclass's init made the items Pupils, whose property asks for the age
+    let Screen::Question(q) = loaded.next_screen(&mut st, &ctx) else { panic!("no question") };
+    assert!(q.question.contains("How old is the first pupil?"), "{}", q.question);
+}
+
+#[test]
+fn explanations_are_recorded_once_and_cleared() {
+    let iv = "mandatory: True
+code: |
+  explain('first')
+  explain('first')
+  explain('other', category='x')
+  clear_explanations('x')
+  explain('second')
+---
+mandatory: True
+question: ${ '; '.join(logic_explanation()) } / ${ len(logic_explanation('x')) }
+";
+    assert_eq!(first_screen(iv, &[]).trim(), "first; second / 0");
+}
+
+#[test]
+fn a_subclass_using_keeps_its_class_and_its_gather_hooks_run() {
+    let iv = "modules:
+  - .income
+---
+objects:
+  - income: |
+      IncomeDict.using(
+        object_type=DAObject,
+        keys=['employment', 'benefits'],
+        complete_attribute='complete',
+        there_is_another=False)
+---
+code: |
+  income[i].amount = 5
+  income[i].complete = True
+---
+mandatory: True
+question: ${ income.__class__.__name__ } ${ income.gathered } ${ income.total_amount }
+";
+    let module = "from docassemble.base.util import DADict
+class IncomeDict(DADict):
+    def hook_on_gather(self):
+        self.seen = True
+    def hook_after_gather(self):
+        self.total_amount = sum(y.amount for y in self.values()) + (1 if self.seen else 0)
+";
+    let mut m = sources(iv, &[]).0;
+    m.insert("demo.pkg:demo/pkg/income.py".into(), module.into());
+    let (loaded, _) = engine::load(&Mem(m), &InterviewRef::parse(MAIN).unwrap()).unwrap();
+    let ctx = RequestContext::for_tests(MAIN);
+    let mut st = loaded.new_session();
+    let Screen::Question(q) = loaded.next_screen(&mut st, &ctx) else { panic!("no question") };
+    assert_eq!(q.question.trim(), "IncomeDict True 11");
+}
+
+#[test]
+fn a_choice_written_with_mako_stores_the_text_it_gives() {
+    let iv = "mandatory: True
+code: |
+  first = 'Ann'
+  second = 'Bob'
+---
+question: Who is the tallest?
+fields:
+  - Tallest: tallest
+    choices:
+      - ${ first }
+      - ${ second }
+---
+mandatory: True
+question: The tallest is ${ tallest }.
+";
+    let (loaded, _) = load(iv, &[]);
+    let ctx = RequestContext::for_tests(MAIN);
+    let mut st = loaded.new_session();
+    let Screen::Question(q) = loaded.next_screen(&mut st, &ctx) else { panic!("no question") };
+    let f = &q.fields[0];
+    let bob = f.choices.iter().find(|c| c.label == "Bob").expect("a choice Bob");
+    let form = vec![("_question".to_string(), q.token.clone()), (f.name.clone(), bob.value.clone())];
+    assert!(matches!(loaded.submit(&mut st, &form, &ctx), engine::screen::Submitted::Accepted));
+    let Screen::Question(q) = loaded.next_screen(&mut st, &ctx) else { panic!("no question") };
+    assert_eq!(q.question.trim(), "The tallest is Bob.");
+}

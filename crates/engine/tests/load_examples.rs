@@ -32,6 +32,9 @@ impl Sources for Examples {
     fn read(&self, package: &str, path: &str) -> std::io::Result<String> {
         std::fs::read_to_string(self.0.join(package).join(path))
     }
+    fn read_bytes(&self, package: &str, path: &str) -> std::io::Result<Vec<u8>> {
+        std::fs::read(self.0.join(package).join(path))
+    }
     fn modified(&self, package: &str, path: &str) -> Option<SystemTime> {
         std::fs::metadata(self.0.join(package).join(path))
             .ok()?

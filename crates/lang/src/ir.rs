@@ -339,6 +339,9 @@ pub enum StmtKind {
     Def(Arc<FuncDef>),
     /// `class name(bases): body`.
     Class(Name, Vec<Expr>, Vec<Stmt>),
+    /// A `def` or `class` (the statement) with decorators (outermost first) applied to
+    /// the name it binds.
+    Decorated(Vec<Expr>, Name, Box<StmtKind>),
     /// `del targets`.
     Del(Vec<Target>),
     /// `assert test, msg`.

@@ -277,19 +277,12 @@ impl<'s> Lower<'s> {
                 Some(v) => Some(self.expr(v)?),
                 None => None,
             }),
-            AStmt::FunctionDef(f) => {
-                if f.is_async {
-                    return self.err_at(range, "async is not supported");
-                }
-                if !f.decorator_list.is_empty() {
-                    return self.err_at(range, "decorators are not supported");
-                }
-                let def = self.funcdef(f.name.id.as_str(), &f.parameters, range, |l| {
-                    l.block(&f.body)
-                })?;
-                StmtKind::Def(Arc::new(def))
+            AStmt::FunctionDef(f) => return self.function_def(f, range),
+            AStmt::ClassDef(c) => {
+                let decorators = self.decorators(&c.decorator_list)?;
+                let kind = self.class_def(c, range)?;
+                decorated(decorators, c.name.id.as_str(), kind)
             }
-            AStmt::ClassDef(c) => return self.class_def(c, range),
             AStmt::Delete(d) => {
                 let mut targets = Vec::new();
                 for t in &d.targets {
@@ -392,11 +385,27 @@ impl<'s> Lower<'s> {
         Ok(StmtKind::Try(body, handlers, self.block(&t.orelse)?, self.block(&t.finalbody)?))
     }
 
-    /// A class definition (no decorators, no class keywords).
-    fn class_def(&mut self, c: &ast::StmtClassDef, range: ruff_text_size::TextRange) -> R<StmtKind> {
-        if !c.decorator_list.is_empty() {
-            return self.err_at(range, "decorators are not supported");
+    /// A `def` (not async), with its decorators.
+    fn function_def(&mut self, f: &ast::StmtFunctionDef, range: ruff_text_size::TextRange) -> R<StmtKind> {
+        if f.is_async {
+            return self.err_at(range, "async is not supported");
         }
+        let decorators = self.decorators(&f.decorator_list)?;
+        let def = self.funcdef(f.name.id.as_str(), &f.parameters, range, |l| l.block(&f.body))?;
+        Ok(decorated(decorators, f.name.id.as_str(), StmtKind::Def(Arc::new(def))))
+    }
+
+    /// The decorator expressions, outermost first.
+    fn decorators(&mut self, list: &[ast::Decorator]) -> R<Vec<Expr>> {
+        let mut out = Vec::with_capacity(list.len());
+        for d in list {
+            out.push(self.expr(&d.expression)?);
+        }
+        Ok(out)
+    }
+
+    /// A class definition (no class keywords; decorators are applied by the caller).
+    fn class_def(&mut self, c: &ast::StmtClassDef, range: ruff_text_size::TextRange) -> R<StmtKind> {
         let mut bases = Vec::new();
         if let Some(args) = &c.arguments {
             if !args.keywords.is_empty() {
@@ -881,6 +890,7 @@ fn collect_locals(body: &[Stmt], out: &mut Vec<Name>) {
             }
             StmtKind::Def(d) => add(&d.name, out),
             StmtKind::Class(n, _, _) => add(n, out),
+            StmtKind::Decorated(_, n, _) => add(n, out),
             StmtKind::Import(items) => items.iter().for_each(|(_, b, _)| add(b, out)),
             StmtKind::ImportFrom(_, items) => items.iter().for_each(|(_, b)| add(b, out)),
             StmtKind::Del(ts) => ts.iter().for_each(|t| target_names(t, out)),
@@ -894,6 +904,15 @@ fn collect_locals(body: &[Stmt], out: &mut Vec<Name>) {
             }
             _ => {}
         }
+    }
+}
+
+/// A definition with its decorators applied to the name it binds (none: as it is).
+fn decorated(decorators: Vec<Expr>, bound: &str, kind: StmtKind) -> StmtKind {
+    if decorators.is_empty() {
+        kind
+    } else {
+        StmtKind::Decorated(decorators, name(bound), Box::new(kind))
     }
 }
 

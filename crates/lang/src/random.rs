@@ -370,7 +370,15 @@ pub(crate) fn random_module() -> Vec<(&'static str, Value)> {
         f("shuffle", random_shuffle),
         f("sample", random_sample),
         f("seed", random_seed),
+        f("SystemRandom", random_instance),
+        f("Random", random_instance),
     ]
+}
+
+/// `random.SystemRandom()` / `random.Random()`: an instance whose methods are the module's
+/// functions (every draw comes from the generator the host lends).
+fn random_instance(_vm: &mut Vm<'_>, _args: Args) -> R {
+    crate::modules::import("random").ok_or_else(|| Error::exception("ImportError", "no module named 'random'"))
 }
 
 #[cfg(test)]
@@ -431,6 +439,12 @@ mod tests {
             "print(len(s), len(set(s)), all(0 <= i < 10 for i in s))\n",
         ));
         assert_eq!(out, "None\nTrue\n4 4 True\n");
+    }
+
+    #[test]
+    fn system_random_draws_like_the_module() {
+        let out = run("import random\nr = random.SystemRandom()\nx = r.choice(['a', 'b'])\nprint(x in ('a', 'b'), 1 <= r.randint(1, 3) <= 3)");
+        assert_eq!(out.trim(), "True True");
     }
 
     #[test]

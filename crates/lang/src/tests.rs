@@ -22,6 +22,14 @@ fn basics() {
 }
 
 #[test]
+fn iterable_objects_slice_as_the_list_of_their_items() {
+    let src = "class C:\n    def __iter__(self):\n        return iter([1, 2, 3, 4])\nprint(C()[1:3], C()[::-2])\nclass D:\n    pass\nprint(D()[1:])";
+    let out = run(src);
+    assert!(out.starts_with("[2, 3] [4, 2]\n!"), "{out}");
+    assert!(out.contains("not subscriptable by a slice"), "{out}");
+}
+
+#[test]
 fn compiled_code_is_send_and_sync() {
     fn check<T: Send + Sync>() {}
     check::<Program>();
@@ -823,4 +831,34 @@ fn walks_over_shared_structure_stop_at_the_step_limit() {
         assert!(out.contains("!limit: "), "{src}: {out}");
         assert!(start.elapsed() < std::time::Duration::from_secs(20), "{src}: {:?}", start.elapsed());
     }
+}
+
+#[test]
+fn decorators_property_classmethod_and_staticmethod() {
+    let out = run(concat!(
+        "def twice(f):\n",
+        "    def g(x):\n",
+        "        return f(f(x))\n",
+        "    return g\n",
+        "@twice\n",
+        "def inc(x):\n",
+        "    return x + 1\n",
+        "class Fish:\n",
+        "    count = 3\n",
+        "    def init(self, name):\n",
+        "        self.name = name\n",
+        "    @property\n",
+        "    def title(self):\n",
+        "        return self.name.upper()\n",
+        "    @classmethod\n",
+        "    def many(cls, n):\n",
+        "        return cls.count * n\n",
+        "    @staticmethod\n",
+        "    def plain(x):\n",
+        "        return x * 10\n",
+        "f = Fish()\n",
+        "f.init('cod')\n",
+        "print(inc(1), f.title, f.many(2), Fish.many(1), f.plain(2), Fish.plain(3))\n",
+    ));
+    assert_eq!(out.trim(), "3 COD 6 3 20 30");
 }

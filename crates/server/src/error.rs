@@ -41,6 +41,9 @@ pub enum AppError {
     /// The session was saved by another request first, or deleted meanwhile (409).
     #[error("the session changed in another window")]
     Conflict,
+    /// A file could not be packed (the ZIP of a screen's documents).
+    #[error("could not pack the documents: {0}")]
+    Packing(String),
 }
 
 /// Puts `Cache-Control: no-store` and, when given, a `Set-Cookie` on a response.
@@ -111,6 +114,10 @@ impl IntoResponse for AppError {
             }
             AppError::Keys(e) => {
                 tracing::error!(error = %e, "could not make session keys");
+                internal_error()
+            }
+            AppError::Packing(e) => {
+                tracing::error!(error = %e, "could not pack the documents");
                 internal_error()
             }
             AppError::EnginePanicked => {

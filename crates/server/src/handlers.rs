@@ -76,6 +76,7 @@ fn context(
         })),
         deadline: std::time::Instant::now()
             .checked_add(app.options.eval_timeout.unwrap_or(crate::state::EVAL_TIMEOUT)),
+        debug: app.options.debug,
     })
 }
 
@@ -281,6 +282,17 @@ pub async fn interview_post(
             *v = "True".to_string();
         }
     }
+    if form
+        .iter()
+        .any(|(k, _)| k == "_email_attachments" || k == "_download_attachments")
+    {
+        let visit = Visit {
+            reference: &reference,
+            interview_url: &interview_url,
+            runner,
+        };
+        return attachments_post(&app, &visit, &base_url, session, &form).await;
+    }
     let step = if form.iter().any(|(k, _)| k == "_back_one") {
         Step::Back
     } else {
@@ -301,4 +313,46 @@ pub async fn interview_post(
         }
         other => other,
     }
+}
+
+/// The attachment box's own forms: "E-mail this document" (e-mail is not available: the
+/// screen comes back with docassemble's failure message) and "Download … as a ZIP file" (the
+/// screen's documents zipped in memory).
+async fn attachments_post(
+    app: &App,
+    visit: &Visit<'_>,
+    base_url: &str,
+    mut session: OpenSession,
+    form: &[(String, String)],
+) -> Result<Response, AppError> {
+    let value = |name: &str| form.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
+    let ctx = context(app, base_url, visit.interview_url, None, Vec::new(), &session)?;
+    let state = std::mem::take(&mut session.state);
+    let (screen, state, _) = run_engine(visit.runner.clone(), state, ctx, Step::Show).await?;
+    session.state = state;
+    let Screen::Question(mut q) = screen else {
+        return respond(app, visit, &mut session, screen, true).await;
+    };
+    let has_documents = q.attachments.as_ref().is_some_and(|b| !b.attachments.is_empty());
+    if value("_download_attachments").is_some() && has_documents {
+        session::persist(app, visit.reference, &mut session).await?;
+        let include_editable = value("_attachment_include_editable") == Some("True");
+        if let Some(b) = &q.attachments {
+            let files = crate::files::zip_of_screen(app, &session.id, session.key(), &session.state, b, include_editable).await?;
+            if !files.is_empty() {
+                let zip = crate::files::zip_archive(&files).map_err(|e| AppError::Packing(e.to_string()))?;
+                tracing::info!(interview = ?visit.reference, files = files.len(), "documents downloaded as a ZIP file");
+                return Ok(crate::files::file_response(zip, "application/zip", &b.zip_filename, true));
+            }
+        }
+        q.errors.push("Unable to find documents to download.".to_string());
+    } else if value("_email_attachments").is_some() {
+        let address = value("_attachment_email_address").unwrap_or("").trim().to_string();
+        q.errors.push(if has_documents {
+            format!("Unable to e-mail your documents to {}.", engine::html::html_escape(&address))
+        } else {
+            "Unable to find documents to e-mail.".to_string()
+        });
+    }
+    respond(app, visit, &mut session, Screen::Question(q), true).await
 }

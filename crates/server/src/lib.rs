@@ -10,6 +10,7 @@ pub mod cookies;
 pub mod engine_adapter;
 pub mod error;
 pub mod extract;
+pub mod files;
 mod handlers;
 pub mod headers;
 pub mod markdown;
@@ -44,6 +45,8 @@ pub fn router(config: Config) -> Router {
             "/interview",
             get(handlers::interview_get).post(handlers::interview_post),
         )
+        .route("/uploadedfile/{n}/{name}", get(files::uploaded_file))
+        .route("/uploadedfiledownload/{n}/{name}", get(files::uploaded_file_download))
         .route("/static/colloquy.css", get(statics::stylesheet))
         .route(
             "/packagestatic/{package}/{*path}",

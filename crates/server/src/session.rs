@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use engine::SessionState;
-use store::{CookieSecret, DataKey, KeyWrapper, Openers, StoreError, WrapKind};
+use store::{CookieSecret, DataKey, KeyWrapper, NewFile, Openers, Purpose, StoreError, WrapKind};
 
 use crate::cookies::{new_session_id, session_cookie};
 use crate::error::AppError;
@@ -56,6 +56,11 @@ impl OpenSession {
                 next: app.random_hex(EPOCH_BYTES)?,
             },
         })
+    }
+
+    /// The session's data key (to open its files).
+    pub fn key(&self) -> &DataKey {
+        &self.key
     }
 
     /// The `Set-Cookie` value carrying this session's id and secret.
@@ -188,24 +193,32 @@ pub async fn persist(
     } else {
         WrapKind::Cookie
     };
+    let produced = session.state.take_produced();
     let unchanged = session.version.is_some()
+        && produced.is_empty()
         && kind == session.wrapped_by
         && session.state.to_json_string() == session.original;
     if unchanged {
         return Ok(());
     }
+    // documents made by this step are stored, sealed, in the same transaction as the state
+    let files: Vec<NewFile<'_>> = produced
+        .iter()
+        .map(|f| NewFile { purpose: Purpose::Document, number: f.number, bytes: &f.bytes })
+        .collect();
     session.state.link_epoch = session.epochs.next.clone();
     let json = session.state.to_json_string();
     match session.version {
         None => {
             let v = app
                 .store
-                .create(
+                .create_with_files(
                     &session.id,
                     reference,
                     json.as_bytes(),
                     &session.key,
                     wrapper,
+                    &files,
                 )
                 .await?;
             session.version = Some(v);
@@ -213,7 +226,7 @@ pub async fn persist(
         Some(v) if kind != session.wrapped_by => {
             let nv = app
                 .store
-                .save_rewrapped(&session.id, v, json.as_bytes(), &session.key, Some(wrapper))
+                .save_with_files(&session.id, v, json.as_bytes(), &session.key, Some(wrapper), &files)
                 .await?;
             tracing::info!(interview = ?reference, variable = "multi_user", shared = share, "session key re-wrapped");
             session.version = Some(nv);
@@ -221,7 +234,7 @@ pub async fn persist(
         Some(v) => {
             let nv = app
                 .store
-                .save(&session.id, v, json.as_bytes(), &session.key)
+                .save_with_files(&session.id, v, json.as_bytes(), &session.key, None, &files)
                 .await?;
             session.version = Some(nv);
         }

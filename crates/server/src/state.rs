@@ -131,6 +131,8 @@ pub struct ServerOptions {
     pub clock: Option<Arc<dyn Clock>>,
     /// The random source; `None`: [`OsRng`].
     pub rng: Option<Arc<dyn Rng>>,
+    /// Debug mode (`--debug`): attachment boxes show the Markdown tab.
+    pub debug: bool,
 }
 
 /// Shared application state of the router.

@@ -34,6 +34,32 @@ fn state_ctx(id: &str, version: i64) -> SealContext<'_> {
     }
 }
 
+/// A file to store with a session's state (see [`Store::save_with_files`]).
+#[derive(Clone, Copy, Debug)]
+pub struct NewFile<'a> {
+    /// What the file is (not [`Purpose::State`]).
+    pub purpose: Purpose,
+    /// Its number in the session.
+    pub number: u64,
+    /// Its plaintext bytes (sealed before they reach the database).
+    pub bytes: &'a [u8],
+}
+
+/// Seals `files` of session `id` under `key`.
+fn seal_files(id: &str, key: &DataKey, files: &[NewFile<'_>]) -> Result<Vec<sqlite::SealedBlob>, StoreError> {
+    files
+        .iter()
+        .map(|f| {
+            if f.purpose == Purpose::State {
+                return Err(StoreError::Sealed("state is not a blob".into()));
+            }
+            let n = i64::try_from(f.number).map_err(|_| StoreError::Sealed("blob number".into()))?;
+            let ctx = SealContext { session_id: id, purpose: f.purpose, version: f.number };
+            Ok((f.purpose.as_str(), n, seal::seal(key, ctx, f.bytes)?))
+        })
+        .collect()
+}
+
 /// A failure of the database underneath the store (its message; the backend's own error
 /// type stays private).
 #[derive(Debug)]
@@ -190,10 +216,25 @@ impl Store {
         key: &DataKey,
         wrapper: KeyWrapper<'_>,
     ) -> Result<i64, StoreError> {
+        self.create_with_files(id, interview, state, key, wrapper, &[]).await
+    }
+
+    /// Like [`Store::create`], and stores `files` (each sealed like [`Store::put_blob`]) in
+    /// the same transaction as the state that refers to them.
+    pub async fn create_with_files(
+        &self,
+        id: &str,
+        interview: &str,
+        state: &[u8],
+        key: &DataKey,
+        wrapper: KeyWrapper<'_>,
+        files: &[NewFile<'_>],
+    ) -> Result<i64, StoreError> {
         let sealed = seal::seal(key, state_ctx(id, 1), state)?;
         let wrapped = key.wrap(wrapper, id)?;
+        let blobs = seal_files(id, key, files)?;
         self.db()
-            .insert_session(id, interview, sealed, wrapped, self.now())
+            .insert_session(id, interview, sealed, wrapped, self.now(), blobs)
             .await?;
         Ok(1)
     }
@@ -287,15 +328,31 @@ impl Store {
         key: &DataKey,
         rewrap: Option<KeyWrapper<'_>>,
     ) -> Result<i64, StoreError> {
+        self.save_with_files(id, expected_version, state, key, rewrap, &[])
+            .await
+    }
+
+    /// Like [`Store::save_rewrapped`], and stores `files` (each sealed like
+    /// [`Store::put_blob`]) in the same transaction as the state that refers to them.
+    pub async fn save_with_files(
+        &self,
+        id: &str,
+        expected_version: i64,
+        state: &[u8],
+        key: &DataKey,
+        rewrap: Option<KeyWrapper<'_>>,
+        files: &[NewFile<'_>],
+    ) -> Result<i64, StoreError> {
         let new_version = expected_version.saturating_add(1);
         let sealed = seal::seal(key, state_ctx(id, new_version), state)?;
         let wrapped = match rewrap {
             Some(wrapper) => Some(key.wrap(wrapper, id)?),
             None => None,
         };
+        let blobs = seal_files(id, key, files)?;
         match self
             .db()
-            .update_session(id, expected_version, sealed, wrapped, self.now())
+            .update_session(id, expected_version, sealed, wrapped, self.now(), blobs)
             .await?
         {
             Updated::Yes => Ok(new_version),

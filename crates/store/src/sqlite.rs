@@ -119,7 +119,8 @@ impl Sqlite {
         Ok(())
     }
 
-    /// Inserts a session row at version 1; [`StoreError::Exists`] if the id is taken.
+    /// Inserts a session row at version 1, with its first files, in one transaction;
+    /// [`StoreError::Exists`] if the id is taken.
     pub async fn insert_session(
         &self,
         id: &str,
@@ -127,7 +128,9 @@ impl Sqlite {
         sealed: Vec<u8>,
         wrapped: Vec<u8>,
         now: i64,
+        blobs: Vec<SealedBlob>,
     ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
         let res = sqlx::query(
             "INSERT INTO sessions (id, interview, state, version, created, modified, wrapped_key) VALUES (?, ?, ?, 1, ?, ?, ?)",
         )
@@ -137,13 +140,16 @@ impl Sqlite {
         .bind(now)
         .bind(now)
         .bind(wrapped)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await;
         match res {
-            Ok(_) => Ok(()),
-            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Err(StoreError::Exists),
-            Err(e) => Err(e.into()),
+            Ok(_) => {}
+            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => return Err(StoreError::Exists),
+            Err(e) => return Err(e.into()),
         }
+        insert_blobs(&mut tx, id, blobs, now).await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     /// The row of session `id`, if any.
@@ -166,7 +172,8 @@ impl Sqlite {
     }
 
     /// Replaces the state (and, when given, the wrapped key) of session `id` if it is at
-    /// `expected_version`, moving it to the next version.
+    /// `expected_version`, moving it to the next version; stores `blobs` in the same
+    /// transaction.
     pub async fn update_session(
         &self,
         id: &str,
@@ -174,7 +181,9 @@ impl Sqlite {
         sealed: Vec<u8>,
         wrapped: Option<Vec<u8>>,
         now: i64,
+        blobs: Vec<SealedBlob>,
     ) -> Result<Updated, StoreError> {
+        let mut tx = self.pool.begin().await?;
         let res = match wrapped {
             None => {
                 sqlx::query(
@@ -184,7 +193,7 @@ impl Sqlite {
                 .bind(now)
                 .bind(id)
                 .bind(expected_version)
-                .execute(&self.pool)
+                .execute(&mut *tx)
                 .await?
             }
             Some(wrapped) => {
@@ -196,13 +205,16 @@ impl Sqlite {
                 .bind(now)
                 .bind(id)
                 .bind(expected_version)
-                .execute(&self.pool)
+                .execute(&mut *tx)
                 .await?
             }
         };
         if res.rows_affected() == 1 {
+            insert_blobs(&mut tx, id, blobs, now).await?;
+            tx.commit().await?;
             return Ok(Updated::Yes);
         }
+        tx.rollback().await?;
         let exists = sqlx::query("SELECT 1 FROM sessions WHERE id = ?")
             .bind(id)
             .fetch_optional(&self.pool)
@@ -223,9 +235,7 @@ impl Sqlite {
         sealed: Vec<u8>,
         now: i64,
     ) -> Result<(), StoreError> {
-        sqlx::query(
-            "INSERT OR REPLACE INTO session_blobs (session_id, purpose, number, data, created) VALUES (?, ?, ?, ?, ?)",
-        )
+        sqlx::query(INSERT_BLOB)
         .bind(id)
         .bind(purpose)
         .bind(number)
@@ -334,4 +344,31 @@ pub(crate) enum Table {
     Sessions,
     /// `session_blobs`.
     Blobs,
+}
+
+/// A sealed file to store with a state: (purpose, number, ciphertext).
+pub(crate) type SealedBlob = (&'static str, i64, Vec<u8>);
+
+/// Inserts (or replaces) files of session `id` inside the transaction `tx`.
+/// Stores (or replaces) one sealed blob of a session.
+const INSERT_BLOB: &str =
+    "INSERT OR REPLACE INTO session_blobs (session_id, purpose, number, data, created) VALUES (?, ?, ?, ?, ?)";
+
+async fn insert_blobs(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    id: &str,
+    blobs: Vec<SealedBlob>,
+    now: i64,
+) -> Result<(), StoreError> {
+    for (purpose, number, sealed) in blobs {
+        sqlx::query(INSERT_BLOB)
+        .bind(id)
+        .bind(purpose)
+        .bind(number)
+        .bind(sealed)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
 }

@@ -512,3 +512,34 @@ async fn the_store_reads_time_from_its_clock() {
     now.store(2_600, Ordering::SeqCst);
     assert_eq!(store.delete_idle(std::time::Duration::from_secs(500)).await.unwrap(), 1);
 }
+
+#[tokio::test]
+async fn files_are_stored_with_the_state_in_one_transaction() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_dir(dir.path()).await.unwrap();
+    let (secret, key) = keys();
+    let doc = store::NewFile { purpose: store::Purpose::Document, number: 1, bytes: b"FILEMARK one" };
+    let v = store
+        .create_with_files("s1", "i", b"{}", &key, KeyWrapper::Cookie(&secret), &[doc])
+        .await
+        .unwrap();
+    let second = store::NewFile { purpose: store::Purpose::Document, number: 2, bytes: b"FILEMARK two" };
+    let v2 = store.save_with_files("s1", v, b"{\"a\":1}", &key, None, &[second]).await.unwrap();
+    assert_eq!(v2, v + 1);
+    assert_eq!(
+        store.get_blob("s1", store::Purpose::Document, 2, &key).await.unwrap().unwrap(),
+        b"FILEMARK two"
+    );
+    // A lost race stores neither the state nor its files.
+    let third = store::NewFile { purpose: store::Purpose::Document, number: 3, bytes: b"FILEMARK three" };
+    assert!(matches!(
+        store.save_with_files("s1", v, b"{}", &key, None, &[third]).await,
+        Err(StoreError::Conflict)
+    ));
+    assert!(store.get_blob("s1", store::Purpose::Document, 3, &key).await.unwrap().is_none());
+    assert_eq!(store.blob_count().await.unwrap(), 2);
+    assert!(dir_contains(dir.path(), b"FILEMARK").is_empty());
+    assert!(store.delete("s1").await.unwrap());
+    assert_eq!(store.blob_count().await.unwrap(), 0);
+    store.close().await;
+}

@@ -13,6 +13,10 @@ use crate::vars::{json, path};
 pub(crate) const NATIVES: &[(&str, NativeFn)] = &[
     ("force_ask", force_ask),
     ("force_gather", force_gather),
+    ("prevent_dependency_satisfaction", prevent_dependency_satisfaction),
+    ("explain", explain),
+    ("clear_explanations", clear_explanations),
+    ("logic_explanation", logic_explanation),
     ("need", need),
     ("reconsider", reconsider),
     ("defined", defined),
@@ -878,4 +882,104 @@ fn server_capabilities(_vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
         d.insert(Key::str(c), Value::Bool(false));
     }
     Ok(Value::dict(d))
+}
+
+/// docassemble's `prevent_dependency_satisfaction` decorator, in Python: an undefined name
+/// or attribute inside the decorated function is an error, not a question to ask.
+const PREVENT_DEPENDENCY_SATISFACTION: &str = "\
+def prevent_dependency_satisfaction(f):
+    def wrapper(*pargs, **kwargs):
+        try:
+            return f(*pargs, **kwargs)
+        except (NameError, AttributeError, IndexError):
+            raise Exception('Reference to undefined variable in context where dependency satisfaction not allowed')
+    return wrapper
+";
+
+thread_local! {
+    /// The decorator, made once per thread (its namespace is kept alive with it).
+    static DEPENDENCY_DECORATOR: std::cell::RefCell<Option<(lang::Namespace, Value)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// `@prevent_dependency_satisfaction`.
+fn prevent_dependency_satisfaction(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let Some(f) = args.positional.first().cloned() else {
+        return Err(super::missing("prevent_dependency_satisfaction", "f"));
+    };
+    let deco = match DEPENDENCY_DECORATOR.with(|d| d.borrow().as_ref().map(|(_, v)| v.clone())) {
+        Some(v) => v,
+        None => {
+            let program = lang::Program::compile(PREVENT_DEPENDENCY_SATISFACTION, lang::Origin::anonymous())
+                .map_err(|e| Error::exception("SyntaxError", e.message))?;
+            let ns = lang::Namespace::new();
+            let mut out = String::new();
+            lang::Vm::new(lang::Limits::default(), &mut out).exec(&program, &ns)?;
+            let v = ns.get("prevent_dependency_satisfaction").unwrap_or(Value::None);
+            DEPENDENCY_DECORATOR.with(|d| *d.borrow_mut() = Some((ns, v.clone())));
+            v
+        }
+    };
+    vm.call(&deco, Args::new(vec![f]))
+}
+
+/// Where the session keeps `explain()`'s explanations: a dict of category → list of texts.
+const EXPLANATIONS: &str = "_da_explanations";
+
+fn category(args: &mut Args, i: usize) -> String {
+    arg(args, i, "category").map(|v| v.str()).unwrap_or_else(|| "default".into())
+}
+
+/// The explanations of `category` (made when `create`).
+fn explanations(vm: &mut Vm<'_>, category: &str, create: bool) -> Result<Option<Value>, Error> {
+    let ns = host(vm)?.ns.clone();
+    let all = match ns.get(EXPLANATIONS) {
+        Some(d @ Value::Dict(_)) => d,
+        _ if create => {
+            let d = Value::dict(Dict::new());
+            ns.set(EXPLANATIONS, d.clone());
+            d
+        }
+        _ => return Ok(None),
+    };
+    let Value::Dict(d) = &all else { return Ok(None) };
+    let found = d.borrow().get(&Key::str(category)).cloned();
+    match found {
+        Some(l) => Ok(Some(l)),
+        None if create => {
+            let l = Value::list(Vec::new());
+            d.borrow_mut().insert(Key::str(category), l.clone());
+            Ok(Some(l))
+        }
+        None => Ok(None),
+    }
+}
+
+/// `explain(text, category='default')`: records a reason (once).
+fn explain(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let text = arg(&mut args, 0, "the_explanation").ok_or_else(|| super::missing("explain", "the_explanation"))?;
+    let cat = category(&mut args, 1);
+    if let Some(Value::List(l)) = explanations(vm, &cat, true)? {
+        let known = l.borrow().iter().any(|v| v.str() == text.str());
+        if !known {
+            l.borrow_mut().push(text);
+        }
+    }
+    Ok(Value::None)
+}
+
+/// `clear_explanations(category='default')` (`'all'`: every category).
+fn clear_explanations(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let cat = category(&mut args, 0);
+    if cat == "all" {
+        host(vm)?.ns.set(EXPLANATIONS, Value::dict(Dict::new()));
+    } else if let Some(Value::List(l)) = explanations(vm, &cat, false)? {
+        l.borrow_mut().clear();
+    }
+    Ok(Value::None)
+}
+
+/// `logic_explanation(category='default')`: the reasons recorded, in order.
+fn logic_explanation(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let cat = category(&mut args, 0);
+    Ok(explanations(vm, &cat, false)?.unwrap_or_else(|| Value::list(Vec::new())))
 }

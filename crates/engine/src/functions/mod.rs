@@ -9,6 +9,9 @@
 mod countries;
 mod control;
 mod dates;
+mod documents;
+
+pub(crate) use documents::install_context;
 mod modules;
 pub(crate) mod objects;
 mod phone;
@@ -126,6 +129,9 @@ pub struct EngineHost {
     cache: RefCell<HashMap<String, Value>>,
     /// The interview's run-time data (source files, data blocks, imports; see `modules.rs`).
     pub(crate) run_data: std::sync::Arc<crate::model::RunData>,
+    /// What is being evaluated: `None` on the screen, `Some("docx")` in a DOCX template,
+    /// `Some("pdf")` for a PDF form's values, `Some("pandoc")` in a document's Markdown.
+    pub evaluation_context: Option<&'static str>,
 }
 
 impl EngineHost {
@@ -161,6 +167,7 @@ impl EngineHost {
             classes: std::cell::OnceCell::new(),
             cache: RefCell::new(HashMap::new()),
             run_data: iv.run_data.clone(),
+            evaluation_context: None,
         }
     }
 
@@ -240,7 +247,7 @@ enum Entry {
 static LIBRARY: LazyLock<HashMap<&'static str, Entry>> = LazyLock::new(|| {
     let mut m = HashMap::new();
     m.insert("us", Entry::Us);
-    for table in [modules::NATIVES, control::NATIVES, dates::NATIVES, text::NATIVES] {
+    for table in [modules::NATIVES, control::NATIVES, dates::NATIVES, text::NATIVES, documents::NATIVES] {
         for (name, f) in table {
             m.insert(*name, Entry::Native(*f));
         }
@@ -260,7 +267,7 @@ mod library_tests {
     #[test]
     fn each_library_name_is_defined_once() {
         let mut seen = HashSet::new();
-        for table in [modules::NATIVES, control::NATIVES, dates::NATIVES, text::NATIVES] {
+        for table in [modules::NATIVES, control::NATIVES, dates::NATIVES, text::NATIVES, documents::NATIVES] {
             for (name, _) in table {
                 assert!(seen.insert(*name), "{name} is defined twice");
             }

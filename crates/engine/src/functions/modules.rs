@@ -645,6 +645,9 @@ fn build(
             for (k, val) in d {
                 out.insert(k, build(vm, val, mode, recursive, specs, depth + 1)?);
             }
+            if containers && is_context(&out) {
+                return new_context(vm, out);
+            }
             if containers {
                 return new_dict(vm, out);
             }
@@ -737,6 +740,23 @@ fn new_dict(vm: &mut Vm<'_>, d: Dict) -> R {
     set_attr(&obj, "elements", Value::dict(d));
     set_attr(&obj, "gathered", Value::Bool(true));
     set_attr(&obj, "auto_gather", Value::Bool(false));
+    Ok(obj)
+}
+
+/// docassemble's rule for a `DAContext` in a structure: at least two keys, all of them
+/// `question`, `document`, `docx`, `pdf` or `pandoc`.
+fn is_context(d: &Dict) -> bool {
+    const KEYS: [&str; 5] = ["question", "document", "docx", "pdf", "pandoc"];
+    d.len() >= 2 && d.keys().all(|k| matches!(k, Key::Str(s) if KEYS.contains(&&**s)))
+}
+
+/// A gathered `DAContext` holding `d`.
+fn new_context(vm: &mut Vm<'_>, d: Dict) -> R {
+    let obj = new_dict(vm, d)?;
+    let host = super::host(vm)?;
+    if let Value::Object(o) = &obj {
+        o.borrow_mut().class = host.class("DAContext");
+    }
     Ok(obj)
 }
 

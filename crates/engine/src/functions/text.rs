@@ -468,9 +468,13 @@ fn single_paragraph(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     Ok(Value::from_str(&out.join(" ")))
 }
 
+/// `quote_paragraphs(text)`: each line as a Markdown block quote (`> `, docassemble's
+/// `'> ' + re.sub('[\r\n]', '\n> ', text.strip())`). The `>` is marked as trusted markup so
+/// that a `${ }` showing it keeps the quote (the text itself is still escaped).
 fn quote_paragraphs(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let s = s_arg(vm, &mut args, 0, "text")?;
-    let out: Vec<String> = s.lines().map(|l| format!("> {l}")).collect();
+    let quote = crate::html::safe_html(">");
+    let out: Vec<String> = s.trim().split(['\r', '\n']).map(|l| format!("{quote} {l}")).collect();
     Ok(Value::from_str(&out.join("\n")))
 }
 
@@ -505,9 +509,44 @@ fn yesno(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     Ok(Value::from_str(if v.truthy() { "Yes" } else { "No" }))
 }
 
-fn add_separators(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
-    let items = list_items(vm, &args)?;
-    Ok(Value::from_str(&comma_and_list_str(&items, "and", true)))
+/// `add_separators(items, separator=';', last_separator='; and', end_mark='.')`: the items
+/// as a list, each ending with its separator (docassemble's `add_separators_en`).
+fn add_separators(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let mut kw = |name: &str, default: &str, vm: &mut Vm<'_>| -> Result<String, Error> {
+        match args.take_kw(name) {
+            Some(v) => vm.str_of(&v),
+            None => Ok(default.to_string()),
+        }
+    };
+    let separator = kw("separator", ";", vm)?;
+    let last_separator = kw("last_separator", "; and", vm)?;
+    let end_mark = kw("end_mark", ".", vm)?;
+    let mut items: Vec<String> = list_items(vm, &args)?.into_iter().map(|s| s.trim_end().to_string()).collect();
+    let fix = |text: &str, mark: &str| -> String {
+        let t = text.trim_end();
+        if [mark, ".", "?", "!"].iter().any(|m| !m.is_empty() && t.ends_with(m)) {
+            t.to_string()
+        } else {
+            format!("{t}{mark}")
+        }
+    };
+    let n = items.len();
+    if n >= 2 {
+        for item in items.iter_mut().take(n - 2) {
+            *item = fix(item.trim_end_matches(','), &separator);
+        }
+        let penultimate = &mut items[n - 2];
+        if !penultimate.ends_with(&last_separator) {
+            if let Some(first) = last_separator.chars().next() {
+                *penultimate = penultimate.trim_end_matches(first).to_string();
+            }
+            penultimate.push_str(&last_separator);
+        }
+    }
+    if let Some(last) = items.last_mut() {
+        *last = fix(last, &end_mark);
+    }
+    Ok(Value::list(items.iter().map(|s| Value::from_str(s)).collect()))
 }
 
 fn bold(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {

@@ -33,6 +33,7 @@ pub(crate) fn empty_interview(reference: InterviewRef) -> Interview {
         on_change: Vec::new(),
         default_language: None,
         other_config: Vec::new(),
+        attachment_options: crate::attach::AttachmentOptions::default(),
         orders: Vec::new(),
         index: VariableIndex::default(),
         files: Vec::new(),
@@ -151,6 +152,9 @@ pub(crate) fn apply(
     ] {
         if let Some(v) = get(keys, k) {
             understood = true;
+            if k == "attachment options" {
+                super::attachment::interview_options(cx, v, &mut iv.attachment_options)?;
+            }
             iv.other_config.push((k.to_string(), v.clone()));
         }
     }

@@ -1,10 +1,12 @@
 //! Loading interview files into the [`crate::model`]: splitting, YAML, blocks, includes.
 
+mod attachment;
 mod block;
 mod config;
 mod cx;
 mod data;
 mod jinja;
+pub(crate) mod package_files;
 pub mod scan;
 
 use std::collections::{HashMap, HashSet};
@@ -27,6 +29,11 @@ pub const MAX_BLOCKS: usize = 20_000;
 pub trait Sources: Send + Sync {
     /// `package` like "docassemble.base", `path` like "data/questions/examples/fields.yml".
     fn read(&self, package: &str, path: &str) -> std::io::Result<String>;
+    /// The bytes of a file (document templates: `.docx`, `.pdf`); by default the text of
+    /// [`Sources::read`], so sources that hold only text need not implement it.
+    fn read_bytes(&self, package: &str, path: &str) -> std::io::Result<Vec<u8>> {
+        self.read(package, path).map(String::into_bytes)
+    }
     /// Modification time, for dev-mode reloading (None if unknown).
     fn modified(&self, package: &str, path: &str) -> Option<SystemTime>;
     /// Every interview file: (package, path under `data/questions`).
@@ -202,6 +209,7 @@ impl Loader<'_> {
             };
             data::scan_source_refs(&mut self.run_data, &mut cx, r, self.sources, &text);
         }
+        package_files::read_named_files(&mut self.run_data, self.sources, r, &text, &mut self.interview.files);
         // `default language:` applies to the blocks after it in the same file
         let mut file_language: Option<String> = None;
         for raw in yaml::split_blocks(&text) {
@@ -256,6 +264,15 @@ impl Loader<'_> {
                 let number = self.interview.blocks.len();
                 let mut b: Block = block::parse_block(&mut cx, &node, number)?;
                 data::rewrite_block(&mut cx, &mut b, &node, &mut self.run_data, r, sources)?;
+                {
+                    let mut files = attachment::Files {
+                        sources,
+                        from: r,
+                        read: &mut self.interview.files,
+                        package_files: &mut self.run_data.package_files,
+                    };
+                    attachment::attach_block(&mut cx, &mut files, &node, &mut b)?;
+                }
                 if let Some(id) = &b.id {
                     if !self.ids.insert(id.clone()) {
                         cx.warn(node.line, format!("duplicate id '{id}'"));

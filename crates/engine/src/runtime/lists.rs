@@ -194,11 +194,15 @@ fn table_options(t: &TableBlock) -> TableOptions {
     }
 }
 
-/// docassemble's `table_safe`: no line breaks or pipes inside a cell.
+/// docassemble's `table_safe`: no line breaks or pipes inside a cell. A cell starting with
+/// `#` is escaped so that a row starting with it stays a table row, not a heading (Python
+/// Markdown reads such a row as a table; CommonMark would read a heading).
 fn table_safe(text: &str) -> String {
     let t = text.replace(['\n', '\r', '|'], " ");
     if t.starts_with(['-', ':']) {
         format!("  {t}  ")
+    } else if t.starts_with('#') {
+        format!("\\{t}")
     } else {
         t
     }
@@ -279,7 +283,7 @@ impl Run<'_> {
                     let header = item.get("header").and_then(Node::scalar_text);
                     let cell = item.get("cell").and_then(Node::scalar_text);
                     if let (Some(h), Some(c)) = (header, cell) {
-                        headers.push(self.render_plain(&h, pos)?);
+                        headers.push(table_safe(&self.render_plain(&h, pos)?));
                         cols.push(c.trim().to_string());
                         continue;
                     }
@@ -288,7 +292,7 @@ impl Run<'_> {
                         headers.push(if h.is_empty() {
                             "&nbsp;".into()
                         } else {
-                            self.render_plain(&h, pos)?
+                            table_safe(&self.render_plain(&h, pos)?)
                         });
                         cols.push(v.scalar_text().unwrap_or_default().trim().to_string());
                     }

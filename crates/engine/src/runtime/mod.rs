@@ -6,6 +6,7 @@
 //! (code, data, template) or shows it (questions).
 
 mod ask;
+mod attach;
 mod collect;
 mod lists;
 mod objects;
@@ -77,7 +78,21 @@ impl Interview {
         if let Some(action) = ctx.action.as_deref() {
             run.request_action(action);
         }
-        let screen = run.assemble();
+        let mut screen = run.assemble();
+        // metadata `error action`: an error runs that action instead (once; an error in the
+        // action itself is shown), with the message as its `error_message` argument
+        if let Screen::Error { message } = &screen {
+            let action = self.metadata.raw.get("error action").and_then(|n| n.scalar_text());
+            if let Some(action) = action.map(|a| a.trim().to_string()).filter(|a| !a.is_empty()) {
+                let mut arguments = serde_json::Map::new();
+                arguments.insert("error_message".into(), serde_json::Value::String(message.clone()));
+                run.apply_action(action, arguments);
+                let again = run.assemble();
+                if !matches!(again, Screen::Error { .. }) {
+                    screen = again;
+                }
+            }
+        }
         run.finish();
         state.seal_undo();
         screen
@@ -136,6 +151,7 @@ impl<'a> Run<'a> {
     pub fn new(iv: &'a Interview, st: &'a mut SessionState, ctx: &'a RequestContext) -> Run<'a> {
         let mut host = EngineHost::new(iv, ctx);
         lists::install_group_methods(&host);
+        attach::install_file_methods(&host);
         let ns = json::namespace_from_state(&st.variables, &host);
         host.ns = ns.clone();
         host.info = st.info.clone();
@@ -892,6 +908,7 @@ impl<'a> Run<'a> {
                 Ok(())
             }
             BlockKind::Code(c) => self.exec_code(c),
+            BlockKind::Attachments(a) => self.define_attachments(a, &block.pos),
             BlockKind::Table(t) => {
                 let v = self.table_value(t, &block.pos)?;
                 self.assign(t.variable.name(), v)
@@ -1216,7 +1233,11 @@ impl<'a> Run<'a> {
             }
             BlockKind::Command(c) => Ok(Some(Outcome::Screen(self.command_screen(&c.command, c.url.as_ref())?))),
             BlockKind::Response(r) => Ok(Some(Outcome::Screen(self.response_screen(r)?))),
-            BlockKind::Data(_) | BlockKind::Template(_) | BlockKind::Objects(_) | BlockKind::Table(_) => {
+            BlockKind::Data(_)
+            | BlockKind::Template(_)
+            | BlockKind::Objects(_)
+            | BlockKind::Table(_)
+            | BlockKind::Attachments(_) => {
                 if force && !is_event {
                     return Ok(None);
                 }

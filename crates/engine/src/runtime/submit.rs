@@ -271,12 +271,24 @@ fn kept_fields(
     let mut keep = vec![true; spec.len()];
     for (idx, f) in spec.iter().enumerate() {
         if let Some((ctrl, expected, show)) = &f.cond {
-            let actual = by_var.get(ctrl).map(value_text);
+            let value = by_var.get(ctrl).cloned().or_else(|| item_of_group(&by_var, ctrl));
+            let actual = value.as_ref().map(value_text);
             let holds = match (&actual, expected.as_str()) {
-                (Some(a), e) => a == e || (e == "True" && by_var.get(ctrl).is_some_and(Value::truthy)),
+                (Some(a), e) => a == e || (e == "True" && value.as_ref().is_some_and(Value::truthy)),
                 (None, _) => false,
             };
             if holds != *show {
+                keep[idx] = false;
+                decoded.errors.retain(|(view, _)| *view != f.view || f.view.is_none());
+            }
+        }
+    }
+    if let Some((d, listed)) = spec.iter().enumerate().find_map(|(i, f)| f.disables_others.as_ref().map(|l| (i, l))) {
+        // the browser disables the other inputs (or those listed) while this one has a value
+        let filled = first(posted, &spec[d].name).is_some_and(|v| !v.trim().is_empty());
+        for (idx, f) in spec.iter().enumerate() {
+            let disabled = idx != d && (listed.is_empty() || listed.contains(&f.var));
+            if (filled && disabled) || (!filled && idx == d) {
                 keep[idx] = false;
                 decoded.errors.retain(|(view, _)| *view != f.view || f.view.is_none());
             }
@@ -294,6 +306,22 @@ fn kept_fields(
         }
     }
     keep
+}
+
+/// `x['key']` when `x` is a checkbox group posted on the same screen: its item.
+fn item_of_group(by_var: &HashMap<String, Value>, name: &str) -> Option<Value> {
+    let (base, rest) = name.split_once('[')?;
+    let key = rest.strip_suffix(']')?.trim().trim_matches(|c| c == '\'' || c == '"');
+    let elements = match by_var.get(base)? {
+        Value::Dict(d) => d.clone(),
+        Value::Object(o) => match o.borrow().attrs.get("elements") {
+            Some(Value::Dict(d)) => d.clone(),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    let found = elements.borrow().get(&lang::Key::str(key)).cloned();
+    found
 }
 
 /// Runs the `validate:` function of each kept field on its value.
@@ -340,7 +368,17 @@ fn assign_all(
             Some(o) => !o.py_eq(&v),
             None => true,
         };
-        run.assign(&f.var, v)?;
+        match run.assign(&f.var, v.clone()) {
+            // the object an answer belongs to (`mother` of `mother.name.first`) is made by its
+            // block (`objects:`) first, as docassemble does when it stores the answer
+            Err(Flow::Undefined(parent)) if parent != f.var && f.var.starts_with(parent.as_str()) => {
+                if run.askfor(&parent, 0, false)?.is_some() || !run.is_defined(&parent) {
+                    return Err(Flow::Undefined(parent));
+                }
+                run.assign(&f.var, v)?;
+            }
+            other => other?,
+        }
         run.st.dirty.remove(&f.var);
         if differs {
             changed.push(f.var.clone());

@@ -28,7 +28,7 @@ pub fn recordings_dir() -> PathBuf {
 }
 
 /// Reads interview packages from `/work/shared/docassemble-examples/packages`
-/// (or `$COLLOQUY_EXAMPLES`).
+/// (or `$COLLOQUY_EXAMPLES`), their Python modules from `oracle/modules`.
 pub struct DirSources {
     root: PathBuf,
 }
@@ -44,7 +44,14 @@ impl DirSources {
 
 impl Sources for DirSources {
     fn read(&self, package: &str, path: &str) -> std::io::Result<String> {
+        if path.ends_with(".py") {
+            // the packages' Python modules are kept with the harness (oracle/modules)
+            return std::fs::read_to_string(repo_root().join("oracle/modules").join(package).join(path));
+        }
         std::fs::read_to_string(self.root.join(package).join(path))
+    }
+    fn read_bytes(&self, package: &str, path: &str) -> std::io::Result<Vec<u8>> {
+        std::fs::read(self.root.join(package).join(path))
     }
     fn modified(&self, _package: &str, _path: &str) -> Option<std::time::SystemTime> {
         None
@@ -438,7 +445,7 @@ fn question_json(q: &QuestionScreen) -> Value {
         m.insert("terms".into(), json!(terms));
     }
     let mut fields = Vec::new();
-    for f in &q.fields {
+    for f in compared_fields(q) {
         let mut fm = Map::new();
         let kind = kind_name(f.kind);
         match f.kind {
@@ -707,6 +714,14 @@ fn replay_walk(iv: &Interview, rec: &Recording, w: &RecordedWalk, res: &mut Inte
             }
         }
         unshuffle(&step.screen, &mut mine);
+        if step.screen == json!({"type": "command", "command": "refresh"}) && n > 0 {
+            // docassemble answers a `refresh` button with a reload of the page: the
+            // question shown before, shown again
+            if first_difference(&w.steps[n - 1].screen, &mine).is_none() {
+                agreed += 1;
+                break;
+            }
+        }
         if let Some((at, a, b)) = first_difference(&step.screen, &mine) {
             let mut d = fail(n, at, a, b, (step.screen.clone(), mine));
             d.raw = serde_json::to_value(&screen).ok();
@@ -798,12 +813,21 @@ fn position(k: usize, recorded: Option<&Value>, labels: &[String]) -> Option<usi
     }
 }
 
+/// The fields compared: all but the texts shown beside a field with a variable (its side
+/// `note`/`html` and `under text`), which the recorder does not record.
+fn compared_fields(q: &QuestionScreen) -> impl Iterator<Item = &engine::screen::FieldView> {
+    q.fields.iter().filter(|f| {
+        let side = f.id.ends_with("_note") || f.id.ends_with("_html") || f.id.ends_with("_under");
+        !(matches!(f.kind, FieldKind::Note | FieldKind::Html) && side)
+    })
+}
+
 /// The form the browser would post for the recorded answers (`recorded`: the recorded
 /// screen, for the labels of shuffled options).
 pub fn build_form(q: &QuestionScreen, post: &Post, recorded: &Value) -> Result<Vec<(String, String)>, String> {
     let mut form: Vec<(String, String)> = Vec::new();
     for a in &post.fields {
-        let f = q.fields.get(a.at).ok_or_else(|| format!("no field at {} for {:?}", a.at, a.var))?;
+        let f = compared_fields(q).nth(a.at).ok_or_else(|| format!("no field at {} for {:?}", a.at, a.var))?;
         let rf = recorded.get("fields").and_then(|fs| fs.get(a.at));
         let shuffled = rf.and_then(|r| r.get("shuffled")) == Some(&json!(true));
         let labels: Vec<String> = f.choices.iter().map(|c| screen_text(&c.label)).collect();

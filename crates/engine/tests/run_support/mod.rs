@@ -27,6 +27,9 @@ impl Sources for DirSources {
     fn read(&self, package: &str, path: &str) -> std::io::Result<String> {
         std::fs::read_to_string(self.root.join(package).join(path))
     }
+    fn read_bytes(&self, package: &str, path: &str) -> std::io::Result<Vec<u8>> {
+        std::fs::read(self.root.join(package).join(path))
+    }
     fn modified(&self, _package: &str, _path: &str) -> Option<std::time::SystemTime> {
         None
     }
@@ -133,6 +136,8 @@ impl Session {
         let iv = interview(reference.split('&').next().unwrap_or(reference));
         let mut state = iv.new_session();
         let mut ctx = RequestContext::for_tests(reference);
+        // docassemble's test server runs with `debug: True` (the Markdown tab shows)
+        ctx.debug = true;
         if let Some(now) = now {
             ctx.now = now;
         }
@@ -281,6 +286,9 @@ impl Session {
                 if let Some(c) = &q.continue_label {
                     out.push_str(c);
                     out.push('\n');
+                }
+                if let Some(b) = &q.attachments {
+                    out.push_str(&attachment_box_text(b));
                 }
             }
             Screen::Error { message } => {
@@ -596,6 +604,18 @@ impl Session {
     pub fn link(&mut self, label: &str) {
         let want = norm(label);
         let q = self.q().clone();
+        // the attachment box's tabs work in the page (no request)
+        if let Some(b) = &q.attachments {
+            let tab = match want.as_str() {
+                "Download" => b.attachments.iter().any(|a| !a.downloads.is_empty()),
+                "Preview" => b.attachments.iter().any(|a| a.preview.is_some()),
+                "Markdown" => b.debug && b.attachments.iter().any(|a| a.markdown.is_some()),
+                _ => false,
+            };
+            if tab {
+                return;
+            }
+        }
         let url = q
             .menu_items
             .iter()
@@ -804,6 +824,64 @@ fn strip_icons(s: &str) -> String {
         }
         out.push(chars[i]);
         i += 1;
+    }
+    out
+}
+
+/// The text of an attachment box as the page shows it (every tab's pane included).
+fn attachment_box_text(b: &engine::screen::AttachmentBoxView) -> String {
+    let mut out = String::new();
+    let several = b.attachments.len() > 1;
+    if !b.manual_list {
+        if b.notice {
+            out.push_str(if several {
+                "The following documents have been created for you.\n"
+            } else {
+                "The following document has been created for you.\n"
+            });
+        }
+        for a in &b.attachments {
+            out.push_str(&a.name);
+            out.push('\n');
+            if let Some(d) = &a.description {
+                out.push_str(d);
+                out.push('\n');
+            }
+            if !a.downloads.is_empty() {
+                out.push_str("Download\n");
+            }
+            for d in &a.downloads {
+                out.push_str(match d.format.as_str() {
+                    "pdf" => "PDF",
+                    "rtf" => "RTF",
+                    "docx" => "DOCX",
+                    "md" => "Markdown",
+                    _ => &d.filename,
+                });
+                out.push('\n');
+            }
+            if let Some(p) = &a.preview {
+                out.push_str("Preview\n");
+                out.push_str(p);
+                out.push('\n');
+            }
+            if let Some(m) = a.markdown.as_ref().filter(|_| b.debug) {
+                out.push_str("Markdown\n");
+                out.push_str(m);
+                out.push('\n');
+            }
+        }
+    }
+    if b.allow_emailing {
+        out.push_str(if several { "E-mail these documents\n" } else { "E-mail this document\n" });
+        out.push_str("E-mail address\nSend\n");
+    }
+    if b.allow_downloading {
+        out.push_str(if several {
+            "Download all documents as a ZIP file\n"
+        } else {
+            "Download this document as a ZIP file\n"
+        });
     }
     out
 }

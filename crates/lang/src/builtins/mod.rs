@@ -43,9 +43,6 @@ const FORBIDDEN: &[&str] = &[
     "quit",
     "help",
     "delattr",
-    "classmethod",
-    "staticmethod",
-    "property",
     "__build_class__",
     "__builtins__",
     "copyright",
@@ -132,6 +129,9 @@ impl Registry {
             ("method", None, None),
             ("builtin_function_or_method", None, None),
             ("iterator", None, None),
+            ("property", None, Some(b_property)),
+            ("classmethod", None, Some(b_classmethod)),
+            ("staticmethod", None, Some(b_staticmethod)),
         ];
         for (name, base, ctor) in types {
             let c = type_class(name, *base, *ctor, &mut classes);
@@ -322,4 +322,65 @@ fn exc_init(_vm: &mut Vm, args: Args) -> R<Value> {
         o.attrs.insert(Rc::from("args"), Value::tuple(rest));
     }
     Ok(Value::None)
+}
+
+/// `property(fget)`: a class attribute read by calling `fget(instance)`.
+fn b_property(_vm: &mut Vm<'_>, args: Args) -> R<Value> {
+    descriptor("property", args)
+}
+
+/// `classmethod(f)`: a class attribute bound to the class.
+fn b_classmethod(_vm: &mut Vm<'_>, args: Args) -> R<Value> {
+    descriptor("classmethod", args)
+}
+
+/// `staticmethod(f)`: a class attribute never bound.
+fn b_staticmethod(_vm: &mut Vm<'_>, args: Args) -> R<Value> {
+    descriptor("staticmethod", args)
+}
+
+/// `classmethod(f)` for a host's class attribute (a native bound to the class it is read from).
+pub fn classmethod(f: Value) -> Value {
+    descriptor("classmethod", Args::new(vec![f])).unwrap_or(Value::None)
+}
+
+fn descriptor(kind: &str, args: Args) -> R<Value> {
+    if !args.keyword.is_empty() || args.positional.len() != 1 {
+        return Err(Error::type_error(format!("{kind}() takes one function")));
+    }
+    let obj = Value::new_object(class(kind), None);
+    if let Value::Object(o) = &obj {
+        o.borrow_mut().attrs.insert(Rc::from("__func__"), args.positional[0].clone());
+    }
+    Ok(obj)
+}
+
+/// What a class attribute `v` (a `property`, `classmethod` or `staticmethod`, else itself)
+/// gives when read from `owner`.
+pub enum Descriptor {
+    /// `property`: call the getter with the instance.
+    Getter(Value),
+    /// `classmethod`: the function, bound to the class.
+    ClassMethod(Value),
+    /// `staticmethod`: the function, unbound.
+    Static(Value),
+    /// An ordinary attribute.
+    Plain,
+}
+
+/// Classifies a class attribute as a descriptor.
+pub fn descriptor_of(v: &Value) -> Descriptor {
+    let Value::Object(o) = v else { return Descriptor::Plain };
+    let o = o.borrow();
+    let Some(func) = o.attrs.get("__func__").cloned() else { return Descriptor::Plain };
+    let is = |kind: &str| Rc::ptr_eq(&o.class, &class(kind));
+    if is("property") {
+        Descriptor::Getter(func)
+    } else if is("classmethod") {
+        Descriptor::ClassMethod(func)
+    } else if is("staticmethod") {
+        Descriptor::Static(func)
+    } else {
+        Descriptor::Plain
+    }
 }

@@ -1,6 +1,7 @@
 //! Attribute, item and slice access (get, set, delete) and `super()`.
 
 use super::*;
+use crate::builtins::Descriptor;
 
 impl<'a> Vm<'a> {
     /// The docassemble path of `obj_expr` (which evaluated to `obj`) followed by `.attr`.
@@ -78,6 +79,13 @@ impl<'a> Vm<'a> {
     }
 
     /// `obj.name` (the expression `obj_expr` is used to spell undefined paths).
+    /// `obj.name` as Python reads it: instance attribute, class attribute, property,
+    /// `__getattr__`.
+    pub fn get_attribute(&mut self, obj: &Value, name: &str) -> R<Value> {
+        let frame = Frame::default();
+        self.get_attr(obj, name, None, &frame)
+    }
+
     pub(crate) fn get_attr(
         &mut self,
         obj: &Value,
@@ -96,7 +104,12 @@ impl<'a> Vm<'a> {
                     return Ok(v);
                 }
                 if let Some(v) = class.lookup(name) {
-                    return Ok(bind(v, obj));
+                    return match crate::builtins::descriptor_of(&v) {
+                        Descriptor::Getter(f) => self.call(&f, Args::new(vec![obj.clone()])),
+                        Descriptor::ClassMethod(f) => Ok(bind(f, &Value::Class(class.clone()))),
+                        Descriptor::Static(f) => Ok(f),
+                        Descriptor::Plain => Ok(bind(v, obj)),
+                    };
                 }
                 if let Some(f) = crate::methods::method(obj, name) {
                     return Ok(Value::Native(Rc::new(NativeFunction {
@@ -142,7 +155,11 @@ impl<'a> Vm<'a> {
                 Err(self.undefined(undef_info, path))
             }
             Value::Class(c) => match c.lookup(name) {
-                Some(v) => Ok(v),
+                Some(v) => Ok(match crate::builtins::descriptor_of(&v) {
+                    Descriptor::ClassMethod(f) => bind(f, obj),
+                    Descriptor::Static(f) => f,
+                    Descriptor::Getter(_) | Descriptor::Plain => v,
+                }),
                 None if c.constructor.is_some() => {
                     match crate::methods::unbound_method(&c.name, name) {
                         Some(f) => Ok(Value::native(name, f)),
@@ -501,6 +518,11 @@ impl<'a> Vm<'a> {
                     (Ok(a), Ok(b), Ok(c)) => Ok(Value::Range(a, b, c)),
                     _ => Err(overflow()),
                 }
+            }
+            // an iterable object (docassemble's DAList) slices as the list of its items
+            Value::Object(_) if self.special_method(obj, "__iter__").is_some() => {
+                let items = self.iterate(obj)?;
+                self.get_slice(&Value::list(items), lo, hi, st, frame)
             }
             Value::Object(_) => Err(Error::exception(
                 "TypeError",

@@ -88,6 +88,7 @@ impl<'a> Vm<'a> {
                 self.store_name(&def.name, f, frame)?;
             }
             StmtKind::Class(name, bases, body) => self.exec_class(name, bases, body, frame)?,
+            StmtKind::Decorated(decorators, name, inner) => self.exec_decorated(decorators, name, inner, frame)?,
             StmtKind::Del(targets) => {
                 for t in targets {
                     self.delete_target(t, frame)?;
@@ -522,6 +523,28 @@ impl<'a> Vm<'a> {
         let vars = std::mem::take(&mut *scope.vars.borrow_mut());
         *class.attrs.borrow_mut() = vars;
         self.store_name(name, Value::Class(class), frame)
+    }
+
+    /// `@d1 @d2 def f` / `class C`: the decorators are evaluated first, the definition
+    /// binds its name, then `f = d1(d2(f))`.
+    fn exec_decorated(&mut self, decorators: &[Expr], name: &ir::Name, inner: &StmtKind, frame: &Frame) -> R<()> {
+        let mut funcs = Vec::with_capacity(decorators.len());
+        for d in decorators {
+            funcs.push(self.eval_expr(d, frame)?);
+        }
+        match inner {
+            StmtKind::Def(def) => {
+                let f = self.make_function(def, frame)?;
+                self.store_name(&def.name, f, frame)?;
+            }
+            StmtKind::Class(n, bases, body) => self.exec_class(n, bases, body, frame)?,
+            _ => return Err(Error::exception("SyntaxError", "only a def or class can be decorated")),
+        }
+        let mut v = self.lookup_name(name, frame)?;
+        for d in funcs.iter().rev() {
+            v = self.call(d, Args::new(vec![v]))?;
+        }
+        self.store_name(name, v, frame)
     }
 
     pub(super) fn make_function(&mut self, def: &std::sync::Arc<ir::FuncDef>, frame: &Frame) -> R<Value> {

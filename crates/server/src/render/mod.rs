@@ -12,6 +12,7 @@
 //! Every piece of text reaches the page through `attr` (attribute values), `escape_into`
 //! (plain text) or the Markdown renderer (author's Markdown), never unescaped.
 
+mod attachments;
 mod choices;
 mod fields;
 mod front;

@@ -47,6 +47,9 @@ pub fn question_page_with(
     }
     markdown_block(&mut b, "co-pre", q.pre.as_deref());
     main_form(&mut b, q, ctx, back_label);
+    if let Some(a) = &q.attachments {
+        super::attachments::attachment_box(&mut b, a, &q.token, ctx);
+    }
     markdown_block(&mut b, "co-under", q.under.as_deref());
     help_tabs(&mut b, q);
     glossary(&mut b, q);
@@ -60,8 +63,9 @@ pub fn question_page_with(
     }
 
     let title = q
-        .title
+        .tab_title
         .as_deref()
+        .or(q.title.as_deref())
         .map(to_plain)
         .unwrap_or_else(|| to_plain(&q.question));
     if let Some(url) = extras.delete_url {

@@ -9,18 +9,24 @@ pub(super) fn elements_value(v: &Value) -> Value {
     get(v, "elements").unwrap_or(Value::None)
 }
 
+/// `DAList.init(**kwargs)` / `DADict` / `DASet`: empty elements, the keyword arguments
+/// as attributes, `auto_gather`, the items of `DADict.using(keys=…)`.
 pub(super) fn coll_init(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
     let is_dict = super::finance::is_a(&me, "DADict") || matches!(&me, Value::Object(o) if o.borrow().class.name.contains("Dict"));
-    if let Some(Value::Str(name)) = args.positional.get(1) {
-        if let Value::Object(o) = &me {
-            o.borrow_mut().instance_name = Some(name.clone());
-        }
-    }
     let el = if is_dict { Value::dict(Dict::new()) } else { Value::list(Vec::new()) };
     set(&me, "elements", el);
+    let mut given_elements = false;
     for (k, v) in std::mem::take(&mut args.keyword) {
+        given_elements |= &*k == "elements" && !is_dict;
         set(&me, &k, v);
+    }
+    // `DAList(elements=[…])` is gathered, as docassemble's constructor says
+    if given_elements {
+        let any = matches!(get(&me, "elements"), Some(Value::List(l)) if !l.borrow().is_empty());
+        set(&me, "there_are_any", Value::Bool(any));
+        set(&me, "gathered", Value::Bool(true));
+        set(&me, "revisit", Value::Bool(true));
     }
     super::apply_using(&me);
     if get(&me, "auto_gather").is_none() {

@@ -186,7 +186,7 @@ pub(super) fn add_dict_item(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
                 let k = vm.key_of(&key)?;
                 d.borrow_mut().insert(k, obj);
             }
-            del(me, "new_item_name");
+            consumed_new_item(me);
             Ok(())
         }
         _ => {
@@ -196,7 +196,7 @@ pub(super) fn add_dict_item(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
                     d.borrow_mut().insert(k, value);
                 }
                 del(me, "new_item_value");
-                del(me, "new_item_name");
+                consumed_new_item(me);
                 return Ok(());
             }
             let present = match get(me, "elements") {
@@ -208,12 +208,23 @@ pub(super) fn add_dict_item(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
                 _ => false,
             };
             if present {
-                del(me, "new_item_name");
+                consumed_new_item(me);
                 Ok(())
             } else {
                 Err(Error::Undefined(name))
             }
         }
+    }
+}
+
+/// `new_item_name` was used (a new key, or one already there): the `there_is_another`
+/// that asked for it is answered, as docassemble deletes both together (a `False` set by
+/// the add action, which stands for docassemble's `there_is_one_other`, stays).
+fn consumed_new_item(me: &Value) {
+    del(me, "new_item_name");
+    if get(me, "there_is_another").is_some_and(|v| v.truthy()) {
+        del(me, "there_is_another");
+        del(me, ANOTHER_AT);
     }
 }
 
@@ -231,7 +242,7 @@ pub(super) fn gather_dict(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
     if !ask_number && dict_len(me) == 0 && get(me, "new_item_name").is_none() {
         let any = need(vm, me, "there_are_any")?;
         if !vm.truthy(&any)? {
-            set(me, "gathered", Value::Bool(true));
+            finish_gather(vm, me)?;
             return Ok(());
         }
     }
@@ -272,7 +283,7 @@ pub(super) fn gather_dict(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
         }
         break;
     }
-    set(me, "gathered", Value::Bool(true));
+    finish_gather(vm, me)?;
     Ok(())
 }
 

@@ -136,7 +136,15 @@ pub(super) const ANOTHER_AT: &str = "_da_another_at";
 pub(super) fn add_item(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
     let n = elements(me).len();
     let name = format!("{}[{n}]", instance_name(me));
-    match get(me, "object_type") {
+    // `ask_object_type=True`: the class of each new item is asked (`new_object_type`)
+    let class = if asks_object_type(me) {
+        let t = need(vm, me, "new_object_type")?;
+        del(me, "new_object_type");
+        Some(t)
+    } else {
+        get(me, "object_type")
+    };
+    match class {
         Some(Value::Class(c)) => {
             let obj = vm.call(&Value::Class(c), Args::new(vec![Value::from_str(&name)]))?;
             if let Value::Object(o) = &obj {
@@ -149,6 +157,11 @@ pub(super) fn add_item(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
         }
         _ => Err(Error::Undefined(name)),
     }
+}
+
+/// `ask_object_type=True`: each new item's class is asked.
+fn asks_object_type(me: &Value) -> bool {
+    get(me, "ask_object_type").is_some_and(|v| v.truthy())
 }
 
 /// docassemble's `DAList.gather()`.
@@ -203,7 +216,7 @@ pub(super) fn gather_inner(vm: &mut Vm<'_>, me: &Value, minimum: Option<usize>) 
         if elements(me).is_empty() && minimum == 0 {
             let any = need(vm, me, "there_are_any")?;
             if !vm.truthy(&any)? {
-                set(me, "gathered", Value::Bool(true));
+                finish_gather(vm, me)?;
                 return Ok(());
             }
         }
@@ -217,7 +230,11 @@ pub(super) fn gather_inner(vm: &mut Vm<'_>, me: &Value, minimum: Option<usize>) 
             }
             let another = need(vm, me, "there_is_another")?;
             if vm.truthy(&another)? {
-                if matches!(get(me, "object_type"), Some(Value::Class(_))) {
+                if asks_object_type(me) {
+                    // the new item's class is asked before `there_is_another` is let go
+                    need(vm, me, "new_object_type")?;
+                }
+                if matches!(get(me, "object_type"), Some(Value::Class(_))) || asks_object_type(me) {
                     del(me, "there_is_another");
                     add_item(vm, me)?;
                     continue;
@@ -243,7 +260,7 @@ pub(super) fn gather_inner(vm: &mut Vm<'_>, me: &Value, minimum: Option<usize>) 
     if get(me, "auto_gather").is_none_or(|g| g.truthy()) {
         set(me, "revisit", Value::Bool(true));
     }
-    set(me, "gathered", Value::Bool(true));
+    finish_gather(vm, me)?;
     Ok(())
 }
 
@@ -282,7 +299,10 @@ pub(super) fn list_append_object(vm: &mut Vm<'_>, mut args: Args) -> Result<Valu
         _ => super::host(vm)?.class("DAObject"),
     };
     let kw = std::mem::take(&mut args.keyword);
-    let obj = vm.call(&Value::Class(class), Args { positional: vec![Value::from_str(&name)], keyword: kw })?;
+    // the arguments after the class go to the constructor, after the new item's name
+    let mut positional = vec![Value::from_str(&name)];
+    positional.extend(args.positional.iter().skip(2).cloned());
+    let obj = vm.call(&Value::Class(class), Args { positional, keyword: kw })?;
     if let Value::Object(o) = &obj {
         o.borrow_mut().instance_name = Some(Rc::from(name.as_str()));
     }

@@ -4,13 +4,26 @@
 #[allow(clippy::wildcard_imports)]
 use super::*;
 
-pub(super) fn obj_init(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+/// `DAObject.__init__(name, *pargs, **kwargs)`: names the object, then runs its
+/// `init(*pargs, **kwargs)` — a subclass's own `init` (which calls `super().init(…)`) or
+/// the library's, as docassemble does.
+pub(super) fn obj_init(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
     if let Some(Value::Str(name)) = args.positional.get(1) {
         if let Value::Object(o) = &me {
             o.borrow_mut().instance_name = Some(name.clone());
         }
     }
+    let Some(init) = vm.special_method(&me, "init") else { return Ok(Value::None) };
+    let mut rest = Args::new(args.positional.iter().skip(2).cloned().collect());
+    rest.keyword = args.keyword;
+    vm.call(&init, rest)
+}
+
+/// `DAObject.init(**kwargs)`: the keyword arguments become attributes (and `.using()`
+/// defaults apply).
+pub(super) fn obj_base_init(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
     for (k, v) in std::mem::take(&mut args.keyword) {
         set(&me, &k, v);
     }

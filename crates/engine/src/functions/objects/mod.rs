@@ -56,12 +56,12 @@ pub(crate) fn class_names() -> impl Iterator<Item = &'static str> {
 /// Builds the engine's classes for one request.
 pub(crate) fn build() -> HashMap<&'static str, Rc<Class>> {
     let mut m = HashMap::new();
-    let object = class_with("DAObject", vec![], &[("__init__", obj_init), ("object_name", obj_name)]);
+    let object = class_with("DAObject", vec![], &[("__init__", obj_init), ("init", obj_base_init), ("object_name", obj_name)]);
     let dict = class_with(
         "DADict",
         vec![object.clone()],
         &[
-            ("__init__", coll_init),
+            ("init", coll_init),
             ("__getitem__", coll_getitem),
             ("__setitem__", coll_setitem),
             ("__contains__", coll_contains),
@@ -88,7 +88,7 @@ pub(crate) fn build() -> HashMap<&'static str, Rc<Class>> {
         "DAList",
         vec![object.clone()],
         &[
-            ("__init__", coll_init),
+            ("init", coll_init),
             ("__getitem__", coll_getitem),
             ("__setitem__", coll_setitem),
             ("__contains__", coll_contains),
@@ -157,7 +157,7 @@ fn children(class: &str) -> &'static [(&'static str, &'static str)] {
 }
 
 /// The names of the classes defined here, parent first.
-pub(crate) const CLASSES: [(&str, &str); 15] = [
+pub(crate) const CLASSES: [(&str, &str); 20] = [
     ("Thing", "DAObject"),
     ("Person", "Thing"),
     ("Individual", "Person"),
@@ -173,6 +173,11 @@ pub(crate) const CLASSES: [(&str, &str); 15] = [
     ("DAEmailRecipient", "DAObject"),
     ("DAEmailRecipientList", "DAList"),
     ("DALink", "DAObject"),
+    ("DAFile", "DAObject"),
+    ("DAFileCollection", "DAObject"),
+    ("DAFileList", "DAList"),
+    ("DAStaticFile", "DAObject"),
+    ("DAContext", "DADict"),
 ];
 
 /// Adds this module's classes and methods to the engine's class table.
@@ -286,11 +291,14 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
     legal::register(m);
     copying::register(m);
     for (name, f) in USING_CLASSES.iter().zip(USING_FNS.iter()) {
-        set(m, name, &[("using", *f)]);
+        // a classmethod: `Subclass.using(…)` (a package's subclass) keeps the subclass
+        if let Some(c) = m.get(name) {
+            c.set_attr("using", lang::builtins::classmethod(Value::native("using", *f)));
+        }
     }
 }
 
-const USING_CLASSES: [&str; 25] = [
+const USING_CLASSES: [&str; 29] = [
     "DAObject",
     "DAList",
     "DADict",
@@ -316,9 +324,26 @@ const USING_CLASSES: [&str; 25] = [
     "City",
     "DAEmailRecipient",
     "DAEmailRecipientList",
+    "DAFile",
+    "DAFileCollection",
+    "DAFileList",
+    "DAStaticFile",
 ];
 
-const USING_FNS: [NativeFn; 25] = [using::<0>, using::<1>, using::<2>, using::<3>, using::<4>, using::<5>, using::<6>, using::<7>, using::<8>, using::<9>, using::<10>, using::<11>, using::<12>, using::<13>, using::<14>, using::<15>, using::<16>, using::<17>, using::<18>, using::<19>, using::<20>, using::<21>, using::<22>, using::<23>, using::<24>];
+const USING_FNS: [NativeFn; 29] = [using::<0>, using::<1>, using::<2>, using::<3>, using::<4>, using::<5>, using::<6>, using::<7>, using::<8>, using::<9>, using::<10>, using::<11>, using::<12>, using::<13>, using::<14>, using::<15>, using::<16>, using::<17>, using::<18>, using::<19>, using::<20>, using::<21>, using::<22>, using::<23>, using::<24>, using::<25>, using::<26>, using::<27>, using::<28>];
+
+/// Marks a group gathered, running a subclass's `hook_on_gather()` before and
+/// `hook_after_gather()` after, as docassemble's `gather()` does.
+pub(super) fn finish_gather(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
+    if let Some(hook) = vm.special_method(me, "hook_on_gather") {
+        vm.call(&hook, Args::new(Vec::new()))?;
+    }
+    set(me, "gathered", Value::Bool(true));
+    if let Some(hook) = vm.special_method(me, "hook_after_gather") {
+        vm.call(&hook, Args::new(Vec::new()))?;
+    }
+    Ok(())
+}
 
 pub(crate) fn self_obj(args: &Args) -> Result<Value, Error> {
     args.positional.first().cloned().ok_or_else(|| Error::exception("TypeError", "method needs self"))

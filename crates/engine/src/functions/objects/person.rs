@@ -15,6 +15,14 @@ pub(crate) fn attr_value(vm: &mut Vm<'_>, me: &Value, attr: &str) -> Result<Valu
     if let Some(v) = get(me, attr) {
         return Ok(v);
     }
+    // a property of the object's class (a package module's `@property`) is computed
+    let class_attr = match me {
+        Value::Object(o) => o.borrow().class.lookup(attr),
+        _ => None,
+    };
+    if let Some(lang::builtins::Descriptor::Getter(_)) = class_attr.as_ref().map(lang::builtins::descriptor_of) {
+        return vm.get_attribute(me, attr);
+    }
     obj_getattr(vm, Args::new(vec![me.clone(), Value::from_str(attr)]))
 }
 

@@ -125,10 +125,7 @@ pub(super) fn parse_field(cx: &mut Cx<'_>, item: &Node, number: usize) -> R<Fiel
     let (label, var) = field_label_var(cx, item, map, &mut other)?;
     let note = t(cx, "note")?;
     let html = t(cx, "html")?;
-    let raw_html = item
-        .get("raw html")
-        .map(|n| cx.string(n, "raw html"))
-        .transpose()?;
+    let raw_html = t(cx, "raw html")?;
     if var.is_none() && note.is_none() && html.is_none() && raw_html.is_none() {
         return Err(cx.err(
             item.line,

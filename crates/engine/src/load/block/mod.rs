@@ -371,7 +371,9 @@ fn block_kind(
         kind = BlockKind::Question(Box::new(question));
     } else if let Some(c) = get(keys, "code") {
         let (code, targets) = cx.code(c, "code")?;
-        if scan_vars {
+        // an `event` code block is run for its event only: docassemble does not scan it for
+        // the variables it sets
+        if scan_vars && get(keys, "event").is_none() {
             defines.extend(targets);
         }
         kind = BlockKind::Code(code);
@@ -417,6 +419,7 @@ fn block_kind(
         kind = BlockKind::Attachments(Box::new(AttachmentsBlock {
             variable,
             spec: spec.clone(),
+            set: None,
         }));
     } else if [
         "response",

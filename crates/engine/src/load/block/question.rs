@@ -125,6 +125,8 @@ pub(super) fn parse_question(
         .iter()
         .find_map(|k| get(keys, k).cloned()),
         attachment_options,
+        attachment_set: None,
+        attachment_box: crate::attach::AttachmentBox::default(),
         tabular: get(keys, "tabular").cloned(),
         question_metadata: get(keys, "question metadata").cloned(),
         usedefs: get(keys, "usedefs")

@@ -74,9 +74,10 @@ impl<'a> Run<'a> {
                     }
                     let mut out = Vec::new();
                     self.options_from_value(&v, &mut out);
-                    return Ok(out);
+                    return Ok(distinct_objects(out));
                 }
             }
+            return self.options(choices).map(distinct_objects);
         }
         self.options(choices)
     }
@@ -144,6 +145,12 @@ impl<'a> Run<'a> {
                             crate::yaml::Value::Int(_) | crate::yaml::Value::Float(_) => {
                                 Value::from_str(&n.scalar_text().unwrap_or_default())
                             }
+                            // a value written with Mako is the text it gives (docassemble
+                            // renders a choice's key as it renders its label)
+                            crate::yaml::Value::Str(s) if crate::load::looks_like_mako(s) => {
+                                let pos = c.label.pos().clone();
+                                Value::from_str(&self.render_plain(s, &pos)?)
+                            }
                             _ => node_value(n),
                         }),
                         ChoiceValue::Block(_) => ButtonAction::Follow(idx),
@@ -168,6 +175,11 @@ impl<'a> Run<'a> {
             }
             Choices::Code(e) => {
                 let v = self.eval_expr(e)?;
+                // a group offered as choices is gathered first (iterating it does that, or
+                // seeks its `gathered` when `auto_gather` is off), as docassemble iterates it
+                if matches!(&v, Value::Object(_)) && path::index_elements(&v).is_some() {
+                    self.run_vm(|vm, _| vm.iterate(&v)).map_err(|err| self.flow(err, e.pos()))?;
+                }
                 self.options_from_value(&v, &mut out);
             }
         }
@@ -342,4 +354,16 @@ pub(super) fn shuffle<T>(mut items: Vec<T>, on: bool, seed: u64) -> Vec<T> {
         items.swap(i, j);
     }
     items
+}
+
+/// An object offered twice (two names of one object) is one option, as docassemble's
+/// `selections()` keeps each object once (objects compare by identity).
+fn distinct_objects(opts: Vec<Opt>) -> Vec<Opt> {
+    let mut seen = std::collections::HashSet::new();
+    opts.into_iter()
+        .filter(|o| match &o.value {
+            ButtonAction::Value(v @ Value::Object(_)) => seen.insert(v.identity()),
+            _ => true,
+        })
+        .collect()
 }

@@ -142,14 +142,39 @@ impl<'a> Run<'a> {
     /// The inputs of a `fields:` question.
     pub(crate) fn build_fields(&mut self, fields: &[Field], qs: &mut QuestionScreen, form: &mut Vec<FormField>) -> R<()> {
         let on_screen: Vec<String> = fields.iter().filter_map(|f| f.var.as_ref().map(|v| v.name().to_string())).collect();
+        let disabling = fields.iter().any(|f| disabled_by(f).is_some());
+        let mut names: Vec<String> = Vec::new();
         for (k, f) in fields.iter().enumerate() {
             if self.field_shown_server(f)? == Some(false) {
                 continue;
             }
             let id = format!("f{k}");
+            let start = form.len();
             match &f.var {
                 Some(var) => self.build_field(f, var.name().to_string(), id, &on_screen, qs, form)?,
                 None => self.text_field(f, id, qs)?,
+            }
+            if disabling {
+                // `disable others`: each input posts on its own (two fields may share a
+                // variable), and the one that disables the others is known to `submit`
+                for ff in form.iter_mut().skip(start) {
+                    if names.contains(&ff.name) {
+                        let unique = format!("{}_{k}", ff.name);
+                        if let Some(fv) = ff.view.and_then(|v| qs.fields.get_mut(v)) {
+                            fv.name = unique.clone();
+                        }
+                        ff.name = unique;
+                    }
+                    names.push(ff.name.clone());
+                    ff.disables_others = disabled_by(f);
+                    if ff.disables_others.is_some() {
+                        // docassemble: a field that disables others is not required
+                        ff.required = false;
+                        if let Some(fv) = ff.view.and_then(|v| qs.fields.get_mut(v)) {
+                            fv.required = false;
+                        }
+                    }
+                }
             }
         }
         Ok(())
@@ -161,8 +186,8 @@ impl<'a> Run<'a> {
             (FieldKind::Note, self.text(t)?)
         } else if let Some(t) = &f.html {
             (FieldKind::Html, self.render_raw(t)?)
-        } else if let Some(s) = &f.raw_html {
-            (FieldKind::Html, s.clone())
+        } else if let Some(t) = &f.raw_html {
+            (FieldKind::Html, self.render_raw(t)?)
         } else {
             return Ok(());
         };
@@ -343,7 +368,11 @@ impl<'a> Run<'a> {
                 FieldCondition::VarIs { variable, is } => (variable.clone(), is.scalar_text().unwrap_or_default()),
                 _ => continue,
             };
-            if on_screen.contains(&variable) {
+            // `x['key']` of a checkbox group `x` on the same screen is decided with it
+            let item_of_on_screen = variable
+                .split_once('[')
+                .is_some_and(|(base, rest)| rest.ends_with(']') && on_screen.iter().any(|v| v == base));
+            if on_screen.contains(&variable) || item_of_on_screen {
                 let ctrl = path::b64_encode(&variable);
                 if show {
                     fv.show_if = Some((ctrl, expected.clone()));
@@ -668,5 +697,16 @@ pub(super) fn nice(v: f64) -> String {
         format!("{}", v.trunc() as i64)
     } else {
         format!("{v}")
+    }
+}
+
+/// `disable others`: `True` (a value in this field disables the screen's other inputs:
+/// an empty list) or the variables it disables.
+fn disabled_by(f: &Field) -> Option<Vec<String>> {
+    let (_, n) = f.other.iter().find(|(k, _)| k == "disable others")?;
+    match (n.as_bool(), n.as_seq()) {
+        (Some(true), _) => Some(Vec::new()),
+        (_, Some(items)) => Some(items.iter().filter_map(|i| i.scalar_text()).map(|s| s.trim().to_string()).collect()),
+        _ => None,
     }
 }

@@ -32,6 +32,10 @@ pub(crate) struct FormField {
     pub cond: Option<(String, String, bool)>,
     /// Index in the screen's `fields` (for error messages).
     pub view: Option<usize>,
+    /// `disable others`: while this input has a value the browser disables the screen's
+    /// other inputs (all when empty, else the variables listed), so they are not posted;
+    /// when it is empty, it is not posted itself.
+    pub disables_others: Option<Vec<String>>,
 }
 
 /// How a posted input is read.
@@ -89,6 +93,7 @@ impl FormField {
             validate: None,
             cond: None,
             view: None,
+            disables_others: None,
         }
     }
 

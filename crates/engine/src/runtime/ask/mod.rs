@@ -87,6 +87,7 @@ impl<'a> Run<'a> {
             qs.submit = None;
         }
         self.image_references(&mut qs)?;
+        qs.attachments = self.attachment_box(q)?;
         if let Some(var) = &q.continue_button_field {
             form.push(FormField::new(path::b64_encode(var.name()), var.name(), "continue", How::Input));
         }

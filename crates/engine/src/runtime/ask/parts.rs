@@ -274,9 +274,10 @@ impl<'a> Run<'a> {
         if let Some(t) = self.part(None, "title")? {
             qs.title = Some(t);
         }
-        if let Some(t) = self.part(None, "short title")? {
+        if let Some(t) = self.part(None, "short title")?.or(self.part(None, "short")?) {
             qs.short_title = Some(t);
         }
+        qs.tab_title = self.part(None, "tab")?.or(self.part(None, "tab title")?);
         if let Some(t) = self.part(None, "subtitle")? {
             qs.subtitle = Some(t);
         }

@@ -1,0 +1,81 @@
+//! What a question screen shows of its attachments (the attachment box), as data for the
+//! server to render, and the files a step produced for the server to store.
+
+use serde::{Deserialize, Serialize};
+
+/// The attachment box of a question screen.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct AttachmentBoxView {
+    /// The documents, in order.
+    pub attachments: Vec<AttachmentView>,
+    /// `include attachment notice` ("The following document has been created for you.").
+    pub notice: bool,
+    /// `manual attachment list`: list nothing (the author links the files).
+    pub manual_list: bool,
+    /// `describe file types`.
+    pub describe_file_types: bool,
+    /// `include download tab`.
+    pub download_tab: bool,
+    /// `allow emailing`: the e-mail card.
+    pub allow_emailing: bool,
+    /// `allow downloading`: the ZIP card.
+    pub allow_downloading: bool,
+    /// `always include editable files`.
+    pub always_include_editable: bool,
+    /// `email address default`.
+    pub email_address_default: Option<String>,
+    /// `zip filename` (default `file.zip`).
+    pub zip_filename: String,
+    /// Debug mode (`features: debug` or the server's switch): the Markdown tab is shown.
+    pub debug: bool,
+}
+
+/// One document of the box.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct AttachmentView {
+    /// `name` (one-line Markdown, values HTML-escaped).
+    pub name: String,
+    /// `description` (Markdown, values HTML-escaped).
+    pub description: Option<String>,
+    /// The file name without extension.
+    pub filename: String,
+    /// The valid formats as the author gave them (`*` expanded to pdf, rtf, html).
+    pub formats: Vec<String>,
+    /// The files that can be downloaded, in docassemble's order (pdf, rtf, docx, md, raw).
+    pub downloads: Vec<DownloadView>,
+    /// The Markdown of the Preview tab (rendered by the server), when `html` is a format.
+    pub preview: Option<String>,
+    /// The Markdown source, for the Markdown tab (debug mode only).
+    pub markdown: Option<String>,
+}
+
+/// One downloadable file of a document.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct DownloadView {
+    /// The format (`pdf`, `rtf`, `docx`, `md`, `raw`).
+    pub format: String,
+    /// The file's number in the session.
+    pub number: u64,
+    /// The file name with its extension.
+    pub filename: String,
+    /// The file's URL (inline).
+    pub url: String,
+}
+
+/// A file a step produced: the server stores its bytes sealed under the session's key.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProducedFile {
+    /// The file's number in the session.
+    pub number: u64,
+    /// The bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// What the state records of a session file.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+pub struct StoredFile {
+    /// The file name with its extension.
+    pub filename: String,
+    /// Its MIME type.
+    pub mimetype: String,
+}

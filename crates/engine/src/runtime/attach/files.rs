@@ -1,0 +1,187 @@
+//! The methods of the file objects: `DAFile` (`url_for`, `show`, `str()`),
+//! `DAFileCollection` (the same, through its first file) and `DAStaticFile` (a package
+//! file: `url_for`, `show`, `slurp`, `get_pdf_fields`, `get_docx_variables`, read at load time).
+
+use lang::Value;
+
+use super::{file_url, package_file};
+
+/// Installs the methods of `DAFile` and `DAFileCollection` the examples use.
+pub(crate) fn install_file_methods(host: &crate::functions::EngineHost) {
+    let file = host.class("DAFile");
+    file.set_attr("url_for", Value::native("url_for", file_url_for));
+    file.set_attr("__str__", Value::native("__str__", file_str));
+    file.set_attr("show", Value::native("show", file_str));
+    let coll = host.class("DAFileCollection");
+    coll.set_attr("url_for", Value::native("url_for", collection_url_for));
+    coll.set_attr("__str__", Value::native("__str__", collection_str));
+    coll.set_attr("show", Value::native("show", collection_str));
+    let st = host.class("DAStaticFile");
+    st.set_attr("url_for", Value::native("url_for", static_url_for));
+    st.set_attr("__str__", Value::native("__str__", static_show));
+    st.set_attr("show", Value::native("show", static_show));
+    st.set_attr("get_pdf_fields", Value::native("get_pdf_fields", static_pdf_fields));
+    st.set_attr("get_docx_variables", Value::native("get_docx_variables", static_docx_variables));
+    st.set_attr("slurp", Value::native("slurp", static_slurp));
+    crate::functions::install_context(host);
+}
+
+/// An attribute of an object as a Python value.
+fn attr_of(v: &Value, name: &str) -> Option<Value> {
+    match v {
+        Value::Object(o) => o.borrow().attrs.get(name).cloned(),
+        _ => None,
+    }
+}
+
+/// `file.url_for(attachment=False, …)`.
+fn file_url_for(vm: &mut lang::Vm<'_>, mut args: lang::Args) -> Result<Value, lang::Error> {
+    let me = args.positional.first().cloned().unwrap_or(Value::None);
+    let download = args.take_kw("attachment").is_some_and(|v| v.truthy());
+    let number = match attr_of(&me, "number") {
+        Some(Value::Int(n)) => u64::try_from(n).unwrap_or(0),
+        _ => 0,
+    };
+    let filename = attr_of(&me, "filename").map(|v| v.str()).unwrap_or_default();
+    let h = crate::functions::host(vm)?;
+    Ok(Value::from_str(&file_url(&h.base_url, &h.interview_url, number, &filename, download)))
+}
+
+/// `str(file)` / `file.show()`: a Markdown link to the file.
+fn file_str(vm: &mut lang::Vm<'_>, args: lang::Args) -> Result<Value, lang::Error> {
+    let me = args.positional.first().cloned().unwrap_or(Value::None);
+    let filename = attr_of(&me, "filename").map(|v| v.str()).unwrap_or_default();
+    let url = file_url_for(vm, lang::Args::new(vec![me]))?.str();
+    Ok(Value::from_str(&format!("[{}]({url})", crate::html::html_escape(&filename))))
+}
+
+/// The first file of a collection that was produced (PDF first, as docassemble prefers),
+/// else its first file at all (a format that cannot be made yet: its URL finds nothing).
+fn first_file(coll: &Value) -> Option<Value> {
+    let files: Vec<Value> = ["pdf", "docx", "rtf", "md", "raw"].iter().filter_map(|f| attr_of(coll, f)).collect();
+    files
+        .iter()
+        .find(|f| attr_of(f, "ok").is_some_and(|v| v.truthy()))
+        .or_else(|| files.first())
+        .cloned()
+}
+
+fn collection_url_for(vm: &mut lang::Vm<'_>, mut args: lang::Args) -> Result<Value, lang::Error> {
+    let me = args.positional.first().cloned().unwrap_or(Value::None);
+    match first_file(&me) {
+        Some(f) => {
+            args.positional[0] = f;
+            file_url_for(vm, args)
+        }
+        None => Ok(Value::from_str("")),
+    }
+}
+
+fn collection_str(vm: &mut lang::Vm<'_>, args: lang::Args) -> Result<Value, lang::Error> {
+    let me = args.positional.first().cloned().unwrap_or(Value::None);
+    match first_file(&me) {
+        Some(f) => file_str(vm, lang::Args::new(vec![f])),
+        None => Ok(Value::from_str("")),
+    }
+}
+
+/// An attribute that must be defined: when it is not, the interview looks for it (asks).
+fn required_attr(me: &Value, name: &str) -> Result<Value, lang::Error> {
+    attr_of(me, name).ok_or_else(|| {
+        let base = match me {
+            Value::Object(o) => o.borrow().instance_name.as_deref().unwrap_or("").to_string(),
+            _ => String::new(),
+        };
+        lang::Error::Undefined(format!("{base}.{name}"))
+    })
+}
+
+/// The package and path (under the package) of a `DAStaticFile`.
+fn static_ref(vm: &mut lang::Vm<'_>, me: &Value) -> Result<(String, String), lang::Error> {
+    let filename = required_attr(me, "filename")?.str();
+    let h = crate::functions::host(vm)?;
+    let package = attr_of(me, "package").map(|v| v.str()).unwrap_or_else(|| h.package.clone());
+    Ok(match filename.split_once(':') {
+        Some((pkg, path)) => (pkg.to_string(), path.to_string()),
+        None => (package, filename),
+    })
+}
+
+/// `static_file.url_for()`: the package's static-file URL.
+fn static_url_for(vm: &mut lang::Vm<'_>, args: lang::Args) -> Result<Value, lang::Error> {
+    let me = args.positional.first().cloned().unwrap_or(Value::None);
+    let (package, path) = static_ref(vm, &me)?;
+    let path = path.strip_prefix("data/static/").unwrap_or(&path).to_string();
+    let h = crate::functions::host(vm)?;
+    Ok(Value::from_str(&format!("{}/packagestatic/{package}/{path}", h.base_url)))
+}
+
+/// `static_file.show(width=…)`: the image (Markdown).
+fn static_show(vm: &mut lang::Vm<'_>, args: lang::Args) -> Result<Value, lang::Error> {
+    let me = args.positional.first().cloned().unwrap_or(Value::None);
+    let url = static_url_for(vm, lang::Args::new(vec![me.clone()]))?.str();
+    let alt = attr_of(&me, "alt_text").map(|v| v.str()).unwrap_or_default();
+    Ok(Value::from_str(&format!("![{}]({url})", crate::html::html_escape(&alt))))
+}
+
+/// The bytes of a `DAStaticFile` (read when the interview loaded).
+fn static_bytes(vm: &mut lang::Vm<'_>, me: &Value) -> Result<std::sync::Arc<Vec<u8>>, lang::Error> {
+    let (package, path) = static_ref(vm, me)?;
+    let h = crate::functions::host(vm)?;
+    package_file(&h.run_data, &package, &format!("{package}:{path}")).ok_or_else(|| {
+        lang::Error::exception(
+            "DAError",
+            format!("the file {package}:{path} was not read when the interview loaded (name it in a string of the interview)"),
+        )
+    })
+}
+
+/// A PDF number as Python prints the float docassemble reads (`72.1975`).
+fn pdf_number(n: &docs::pdf::PdfNumber) -> Value {
+    match n {
+        docs::pdf::PdfNumber::Integer(i) => Value::Int(*i),
+        other => Value::Float(other.to_string().parse().unwrap_or(0.0)),
+    }
+}
+
+/// `pdf_file.get_pdf_fields()`: (name, value, page, rect, type, export value) tuples.
+fn static_pdf_fields(vm: &mut lang::Vm<'_>, args: lang::Args) -> Result<Value, lang::Error> {
+    let me = args.positional.first().cloned().unwrap_or(Value::None);
+    let bytes = static_bytes(vm, &me)?;
+    let fields = match docs::pdf::get_pdf_fields(&bytes, &docs::Limits::default()) {
+        Ok(f) => f,
+        Err(docs::DocsError::NoFields) => Vec::new(),
+        Err(e) => return Err(lang::Error::exception("DAError", e.to_string())),
+    };
+    let opt = |s: &Option<String>| s.as_deref().map_or(Value::None, Value::from_str);
+    let items = fields
+        .iter()
+        .map(|f| {
+            Value::tuple(vec![
+                Value::from_str(&f.name),
+                Value::from_str(&f.value),
+                Value::Int(i64::from(f.page)),
+                Value::list(f.rect.iter().map(pdf_number).collect()),
+                opt(&f.field_type),
+                opt(&f.export_value),
+            ])
+        })
+        .collect();
+    Ok(Value::list(items))
+}
+
+/// `docx_file.get_docx_variables()`: the names the template uses.
+fn static_docx_variables(vm: &mut lang::Vm<'_>, args: lang::Args) -> Result<Value, lang::Error> {
+    let me = args.positional.first().cloned().unwrap_or(Value::None);
+    let bytes = static_bytes(vm, &me)?;
+    let t = docs::docx::DocxTemplate::open(&bytes, &docs::Limits::default())
+        .map_err(|e| lang::Error::exception("DAError", e.to_string()))?;
+    Ok(Value::list(t.variables().iter().map(|v| Value::from_str(v)).collect()))
+}
+
+/// `static_file.slurp()`: the file's text.
+fn static_slurp(vm: &mut lang::Vm<'_>, args: lang::Args) -> Result<Value, lang::Error> {
+    let me = args.positional.first().cloned().unwrap_or(Value::None);
+    let bytes = static_bytes(vm, &me)?;
+    Ok(Value::from_str(&String::from_utf8_lossy(&bytes)))
+}

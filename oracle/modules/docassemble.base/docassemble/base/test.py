@@ -1,0 +1,2 @@
+def plus_one(number):
+    return number + 1
