@@ -798,6 +798,21 @@ mod tests {
         assert_eq!((a, b, c), (1, 1, 2));
         assert_eq!(st.take_produced().len(), 2);
         assert_eq!(st.files.get(&1).map(|f| f.mimetype.as_str()), Some("text/markdown; charset=utf-8"));
+        // a file made on first request: recorded once per content, no bytes produced now
+        let source = keep_bytes(&mut st, "source.md", "md", b"hello".to_vec(), true);
+        assert_ne!(source, a, "a hidden source is its own file");
+        assert!(st.files.get(&source).is_some_and(|f| f.hidden));
+        let made = |source| MadeFrom::Markdown {
+            source,
+            metadata: std::collections::BTreeMap::new(),
+            images: Vec::new(),
+            pdf: crate::attach::view::PdfSettings::default(),
+        };
+        let p = keep_made(&mut st, "a.pdf", "pdf", made(source));
+        assert_eq!(keep_made(&mut st, "a.pdf", "pdf", made(source)), p);
+        assert_ne!(keep_made(&mut st, "a.pdf", "pdf", made(a)), p);
+        assert_eq!(st.take_produced().len(), 1, "only the source's bytes");
+        assert_eq!(st.files.get(&p).map(|f| f.mimetype.as_str()), Some("application/pdf"));
         assert_eq!(
             file_url("http://x", "/interview?i=pkg%3Aa.yml&from=x", 3, "my doc.pdf", true),
             "http://x/uploadedfiledownload/3/my%20doc.pdf?i=pkg%3Aa.yml"
