@@ -47,8 +47,9 @@ pub fn read(markdown: &str, options: &ReadOptions) -> Doc {
     Doc { page, blocks }
 }
 
-/// The images `markdown` refers to (`[FILE …]`, `[QR …]`, `![](…)`), each once, in order of
-/// appearance: what a caller resolves before reading, to fill [`ReadOptions::images`].
+/// The images `markdown` refers to, each once: the `[FILE …]` and `[QR …]` codes in order,
+/// then the Markdown images (`![](…)`). What a caller resolves before reading, to fill
+/// [`ReadOptions::images`].
 #[must_use]
 pub fn image_references(markdown: &str) -> Vec<ImageRef> {
     let (text, tokens) = codes::tokenise(markdown);
