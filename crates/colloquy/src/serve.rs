@@ -220,6 +220,7 @@ pub async fn build_config(args: &ServeArgs) -> Result<Config, String> {
             clock: None,
             rng: None,
             debug: args.debug,
+            typeset_counter: None,
         },
     })
 }

@@ -22,7 +22,7 @@ pub mod xml;
 
 pub use error::{DocsError, Result};
 pub use limits::Limits;
-pub use markdown::{read as read_markdown, ImageRef, ReadOptions};
+pub use markdown::{image_references, read as read_markdown, ImageRef, ReadOptions};
 pub use model::Doc;
 pub use package::Package;
 pub use rtf::write_rtf;

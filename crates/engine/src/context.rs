@@ -33,6 +33,10 @@ pub struct RequestContext {
     /// Debug mode (the server's `--debug`): the attachment box shows the Markdown tab unless
     /// the interview's `features: debug` says otherwise.
     pub debug: bool,
+    /// The host typesets PDFs from Markdown (the server's `pdf` feature): a Markdown
+    /// document that wants `pdf` gets a PDF file, made when it is first requested. Without
+    /// it the PDF is left out of the box, as a format that cannot be produced.
+    pub typeset_pdf: bool,
 }
 
 impl RequestContext {
@@ -51,6 +55,7 @@ impl RequestContext {
             sign_action: None,
             deadline: None,
             debug: false,
+            typeset_pdf: false,
         }
     }
 

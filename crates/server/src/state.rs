@@ -133,6 +133,9 @@ pub struct ServerOptions {
     pub rng: Option<Arc<dyn Rng>>,
     /// Debug mode (`--debug`): attachment boxes show the Markdown tab.
     pub debug: bool,
+    /// Counts the documents made on first request (typeset PDFs), when given (tests,
+    /// monitoring).
+    pub typeset_counter: Option<Arc<std::sync::atomic::AtomicU64>>,
 }
 
 /// Shared application state of the router.

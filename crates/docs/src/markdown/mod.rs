@@ -47,6 +47,32 @@ pub fn read(markdown: &str, options: &ReadOptions) -> Doc {
     Doc { page, blocks }
 }
 
+/// The images `markdown` refers to, each once: the `[FILE …]` and `[QR …]` codes in order,
+/// then the Markdown images (`![](…)`). What a caller resolves before reading, to fill
+/// [`ReadOptions::images`].
+#[must_use]
+pub fn image_references(markdown: &str) -> Vec<ImageRef> {
+    let (text, tokens) = codes::tokenise(markdown);
+    let mut out: Vec<ImageRef> = Vec::new();
+    let mut add = |r: ImageRef| {
+        if !out.contains(&r) {
+            out.push(r);
+        }
+    };
+    for t in tokens {
+        if let codes::Token::Image { reference, .. } = t {
+            add(reference);
+        }
+    }
+    let parser = pulldown_cmark::Parser::new_ext(&text, pulldown_cmark::Options::ENABLE_TABLES);
+    for event in parser {
+        if let pulldown_cmark::Event::Start(pulldown_cmark::Tag::Image { dest_url, .. }) = event {
+            add(ImageRef::File(dest_url.to_string()));
+        }
+    }
+    out
+}
+
 fn truthy(metadata: &BTreeMap<String, String>, key: &str) -> bool {
     metadata.get(key).is_some_and(|v| {
         let v = v.trim().to_ascii_lowercase();

@@ -287,3 +287,18 @@ fn unbalanced_columns_are_closed_at_the_end() {
         matches!(&blocks[1], Block::Columns { left, right, .. } if left.len() == 1 && right.is_empty())
     );
 }
+
+#[test]
+fn image_references_are_listed_once_in_order() {
+    let refs = super::image_references(
+        "[FILE pkg:data/static/a.png, 2in]\n\n![logo](http://x/packagestatic/p/b.png) [QR hello] [FILE pkg:data/static/a.png]",
+    );
+    assert_eq!(
+        refs,
+        vec![
+            ImageRef::File("pkg:data/static/a.png".into()),
+            ImageRef::Qr("hello".into()),
+            ImageRef::File("http://x/packagestatic/p/b.png".into()),
+        ]
+    );
+}
