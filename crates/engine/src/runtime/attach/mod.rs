@@ -7,11 +7,12 @@
 //!
 //! Files are numbered in the session ([`SessionState::files`]); their bytes go to the server
 //! in [`SessionState::produced`]. The PDF of Markdown content is recorded to be typeset by the
-//! host when first requested (`typeset`), when the host can typeset. Formats that cannot be
-//! produced (DOCX from Markdown, PDF from a DOCX template, PDF without a typesetting host) are
-//! left out of the box rather than linked.
+//! host when first requested (`typeset`), when the host can typeset; its RTF and DOCX are
+//! written now (`formats`). Formats that cannot be produced (PDF from a DOCX template, PDF
+//! without a typesetting host) are left out of the box rather than linked.
 
 mod files;
+mod formats;
 mod typeset;
 
 use std::hash::{Hash, Hasher};
@@ -230,13 +231,19 @@ impl Run<'_> {
         if spec.raw && !formats_made.iter().any(|f| f == "raw") {
             formats_made.push("raw".into());
         }
-        // one arm per output format made from the Markdown; a typesetting writer (PDF, DOCX
-        // from Markdown) is one more arm
+        // one arm per output format made from the Markdown (the writers are in `formats`)
         for f in &formats_made {
             let (ext, bytes) = match f.as_str() {
                 "raw" => (spec.raw_extension.clone().unwrap_or_else(|| "txt".into()), markdown.clone().into_bytes()),
                 "md" => ("md".to_string(), markdown.clone().into_bytes()),
-                "rtf" => ("rtf".to_string(), docs::rtf::markdown_to_rtf(&markdown).into_bytes()),
+                "rtf" => ("rtf".to_string(), self.markdown_rtf(spec, &markdown)),
+                "docx" | "rtf to docx" => {
+                    let bytes = self.markdown_docx(spec, &markdown)?;
+                    let fname = format!("{}.docx", a.filename);
+                    let n = self.keep_file(&fname, "docx", bytes);
+                    a.files.push(("docx".into(), n, fname));
+                    continue;
+                }
                 "html" => continue,
                 "pdf" if self.ctx.typeset_pdf => {
                     let fname = format!("{}.pdf", a.filename);

@@ -73,7 +73,7 @@ impl Run<'_> {
 }
 
 /// `…/packagestatic/pkg/path` (absolute with `base_url`, or site-relative) as `pkg:data/static/path`.
-fn static_url_file(url: &str, base_url: &str) -> Option<String> {
+pub(super) fn static_url_file(url: &str, base_url: &str) -> Option<String> {
     let rest = url.strip_prefix(base_url).unwrap_or(url);
     let rest = rest.strip_prefix("/packagestatic/")?;
     let rest = rest.split(['?', '#']).next().unwrap_or(rest);
@@ -92,7 +92,7 @@ fn yes(n: &Node) -> bool {
 
 /// The scalar entries of a metadata mapping as text, added to (or replacing those of) `out`;
 /// a list of scalars becomes its lines.
-fn metadata_strings(m: &Node, out: &mut BTreeMap<String, String>) {
+pub(super) fn metadata_strings(m: &Node, out: &mut BTreeMap<String, String>) {
     let Some(entries) = m.as_map() else { return };
     for (k, v) in entries {
         let Some(key) = k.scalar_text() else { continue };
