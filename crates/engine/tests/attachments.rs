@@ -338,7 +338,7 @@ fn word_text(xml: &str) -> String {
 
 #[test]
 fn markdown_attachment_is_written_as_docx_and_rtf_with_its_metadata() {
-    let interview = "attachment options:\n  docx reference file: house.docx\n---\nquestion: What is your name?\nfields:\n  - Name: user_name\n---\nmandatory: True\nquestion: Done\nattachment:\n  name: A letter\n  filename: letter\n  valid formats: [docx, rtf]\n  metadata:\n    FirstHeaderCenter: Confidential draft\n    HeaderCenter: Confidential draft\n    TopMargin: 2in\n  content: |\n    [BOLDCENTER] Notice\n\n    Dear ${ user_name },\n\n    See [the court](https://example.org).\n";
+    let interview = "attachment options:\n  docx reference file: house.docx\n---\nquestion: What is your name?\nfields:\n  - Name: user_name\n---\nattachment:\n  variable name: the_letter\n  name: A letter\n  filename: letter\n  valid formats: [docx, rtf]\n  metadata:\n    FirstHeaderCenter: Confidential draft\n    HeaderCenter: Confidential draft\n    TopMargin: 2in\n  content: |\n    [BOLDCENTER] Notice\n\n    Dear ${ user_name },\n\n    See [the court](https://example.org).\n---\nmandatory: True\nquestion: Done\nsubquestion: ${ the_letter.docx.filename } is ready (${ the_letter.docx.ok }).\nattachment code: the_letter\n";
     let mut files = std::collections::HashMap::new();
     files.insert("t:data/questions/main.yml".to_string(), interview.as_bytes().to_vec());
     files.insert("t:data/templates/house.docx".to_string(), reference_docx("HouseStyle"));
@@ -352,6 +352,7 @@ fn markdown_attachment_is_written_as_docx_and_rtf_with_its_metadata() {
     s.set("Name", "Zoë Q. Marker & Sons");
     s.click("Continue");
     s.see("Done");
+    s.see("letter.docx is ready (True).");
     let a = attachments(&s).attachments[0].clone();
     let formats: Vec<&str> = a.downloads.iter().map(|d| d.format.as_str()).collect();
     assert_eq!(formats, vec!["rtf", "docx"], "both are made now");
@@ -387,7 +388,7 @@ fn markdown_attachment_is_written_as_docx_and_rtf_with_its_metadata() {
     assert!(rtf.starts_with("{\\rtf1") && rtf.contains("Dear Zo\\u235?"), "{rtf}");
     assert!(rtf.contains("{\\headerf") && rtf.contains("Confidential draft"), "{rtf}");
 
-    // a re-shown screen makes no new file
+    // the DAFileCollection has its .docx; a re-shown screen makes no new file
     s.reload();
     assert!(s.state.take_produced().is_empty());
     assert_eq!(attachments(&s).attachments[0].downloads[1].number, docx.number);
