@@ -338,7 +338,7 @@ fn word_text(xml: &str) -> String {
 
 #[test]
 fn markdown_attachment_is_written_as_docx_and_rtf_with_its_metadata() {
-    let interview = "attachment options:\n  docx reference file: house.docx\n---\nquestion: What is your name?\nfields:\n  - Name: user_name\n---\nattachment:\n  variable name: the_letter\n  name: A letter\n  filename: letter\n  valid formats: [docx, rtf]\n  metadata:\n    FirstHeaderCenter: Confidential draft\n    HeaderCenter: Confidential draft\n    TopMargin: 2in\n  content: |\n    [BOLDCENTER] Notice\n\n    Dear ${ user_name },\n\n    See [the court](https://example.org).\n---\nmandatory: True\nquestion: Done\nsubquestion: ${ the_letter.docx.filename } is ready (${ the_letter.docx.ok }).\nattachment code: the_letter\n";
+    let interview = "attachment options:\n  docx reference file: house.docx\n---\nquestion: What is your name?\nfields:\n  - Name: user_name\n---\nattachment:\n  variable name: the_letter\n  name: A letter\n  filename: letter\n  valid formats: [docx, rtf]\n  metadata:\n    FirstHeaderCenter: Confidential draft\n    FirstHeaderLeft: For ${ user_name }\n    HeaderCenter: Confidential draft\n    TopMargin: 2in\n  content: |\n    [BOLDCENTER] Notice\n\n    Dear ${ user_name },\n\n    See [the court](https://example.org).\n---\nmandatory: True\nquestion: Done\nsubquestion: ${ the_letter.docx.filename } is ready (${ the_letter.docx.ok }).\nattachment code: the_letter\n";
     let mut files = std::collections::HashMap::new();
     files.insert("t:data/questions/main.yml".to_string(), interview.as_bytes().to_vec());
     files.insert("t:data/templates/house.docx".to_string(), reference_docx("HouseStyle"));
@@ -381,6 +381,7 @@ fn markdown_attachment_is_written_as_docx_and_rtf_with_its_metadata() {
         .map(|h| word_text(&part(h)))
         .collect();
     assert!(header_text.contains("Confidential draft"), "the running header: {header_text:?}");
+    assert!(header_text.contains("For Zoë Q. Marker & Sons"), "metadata is Mako: {header_text:?}");
     assert!(part("word/styles.xml").contains("w:styleId=\"HouseStyle\""), "the reference's styles are used");
 
     // the RTF carries the same header

@@ -1,10 +1,10 @@
 //! The editable formats of a Markdown document, written in process when it is assembled (they
 //! take milliseconds): RTF and DOCX (`docx`, and `rtf to docx`, which is the same writer here)
-//! from the document model read with the attachment's metadata (running headers and footers,
-//! margins, paper size, spacing). DOCX also takes the `docx reference file` (the attachment's,
-//! else `attachment options`'), the `hyperlink style`, and the images the text shows that are
-//! package files (read when the interview loaded); an image that is a session file is left out,
-//! as its bytes are the server's.
+//! from the document model read with the attachment's metadata (Mako rendered; running
+//! headers and footers, margins, paper size, spacing). DOCX also takes the `docx reference
+//! file` (the attachment's, else `attachment options`'), the `hyperlink style`, and the images
+//! the text shows that are package files (read when the interview loaded); an image that is a
+//! session file is left out, as its bytes are the server's.
 
 use std::collections::BTreeMap;
 
@@ -14,8 +14,9 @@ use crate::attach::AttachmentSpec;
 use crate::runtime::{Flow, Run, R};
 
 impl Run<'_> {
-    /// The attachment's metadata as text: `attachment options` first, then its own.
-    pub(super) fn document_metadata(&self, spec: &AttachmentSpec) -> BTreeMap<String, String> {
+    /// The attachment's metadata as text (`attachment options`' first, then its own), each
+    /// value rendered as Mako, as docassemble does (an undefined name asks its question).
+    pub(super) fn document_metadata(&mut self, spec: &AttachmentSpec) -> R<BTreeMap<String, String>> {
         let mut metadata = BTreeMap::new();
         if let Some(m) = &self.iv.attachment_options.metadata {
             metadata_strings(m, &mut metadata);
@@ -23,18 +24,21 @@ impl Run<'_> {
         if let Some(m) = &spec.metadata {
             metadata_strings(m, &mut metadata);
         }
-        metadata
+        for value in metadata.values_mut() {
+            *value = self.render_plain(value, &spec.pos)?;
+        }
+        Ok(metadata)
     }
 
     /// The RTF of `markdown`, laid out by the attachment's metadata.
-    pub(super) fn markdown_rtf(&self, spec: &AttachmentSpec, markdown: &str) -> Vec<u8> {
-        let read = docs::ReadOptions { metadata: self.document_metadata(spec), ..Default::default() };
-        docs::write_rtf(&docs::read_markdown(markdown, &read)).into_bytes()
+    pub(super) fn markdown_rtf(&mut self, spec: &AttachmentSpec, markdown: &str) -> R<Vec<u8>> {
+        let read = docs::ReadOptions { metadata: self.document_metadata(spec)?, ..Default::default() };
+        Ok(docs::write_rtf(&docs::read_markdown(markdown, &read)).into_bytes())
     }
 
     /// The DOCX of `markdown`: metadata, reference document, hyperlink style and package images.
-    pub(super) fn markdown_docx(&self, spec: &AttachmentSpec, markdown: &str) -> R<Vec<u8>> {
-        let mut read = docs::ReadOptions { metadata: self.document_metadata(spec), ..Default::default() };
+    pub(super) fn markdown_docx(&mut self, spec: &AttachmentSpec, markdown: &str) -> R<Vec<u8>> {
+        let mut read = docs::ReadOptions { metadata: self.document_metadata(spec)?, ..Default::default() };
         let mut options = docs::DocxOptions {
             hyperlink_style: option_text(spec, "hyperlink style"),
             ..Default::default()

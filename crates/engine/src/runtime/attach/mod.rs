@@ -236,9 +236,9 @@ impl Run<'_> {
             let (ext, bytes) = match f.as_str() {
                 "raw" => (spec.raw_extension.clone().unwrap_or_else(|| "txt".into()), markdown.clone().into_bytes()),
                 "md" => ("md".to_string(), markdown.clone().into_bytes()),
-                "rtf" => ("rtf".to_string(), self.markdown_rtf(spec, &markdown)),
+                "rtf" => ("rtf".to_string(), self.in_context("pandoc", |run| run.markdown_rtf(spec, &markdown))?),
                 "docx" | "rtf to docx" => {
-                    let bytes = self.markdown_docx(spec, &markdown)?;
+                    let bytes = self.in_context("pandoc", |run| run.markdown_docx(spec, &markdown))?;
                     let fname = format!("{}.docx", a.filename);
                     let n = self.keep_file(&fname, "docx", bytes);
                     a.files.push(("docx".into(), n, fname));
