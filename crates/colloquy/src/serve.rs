@@ -225,6 +225,7 @@ pub async fn build_config(args: &ServeArgs) -> Result<Config, String> {
             rng: None,
             debug: args.debug,
             max_upload_size: Some(args.max_upload_size),
+            typeset_counter: None,
         },
     })
 }

@@ -1,7 +1,9 @@
 //! Document assembly, pure: bytes in, bytes out, no I/O and no clock. It owns the DOCX template
 //! pipeline with python-docx-template's semantics (`docx`), PDF AcroForm reading, filling and
-//! flattening with docassemble's rules (`pdf`), Markdown → RTF (`rtf`), the OOXML package
-//! container (`package`), and the limits applied to every untrusted file (`limits`).
+//! flattening with docassemble's rules (`pdf`), the OOXML package container (`package`), the
+//! limits applied to every untrusted file (`limits`), the document model (`model`) with its
+//! reader of docassemble-flavoured Markdown (`markdown`), which the PDF writer typesets, and
+//! the model's RTF writer (`rtf`).
 //!
 //! Rendering the Jinja inside a DOCX template is left to the caller through
 //! [`docx::PartRenderer`], so that the interview engine evaluates templates with its own
@@ -10,11 +12,18 @@
 pub mod docx;
 mod error;
 pub mod limits;
+pub mod markdown;
+pub mod model;
 pub mod package;
 pub mod pdf;
 pub mod rtf;
+pub mod word;
 pub mod xml;
 
 pub use error::{DocsError, Result};
 pub use limits::Limits;
+pub use markdown::{image_references, read as read_markdown, ImageRef, ReadOptions};
+pub use model::Doc;
 pub use package::Package;
+pub use rtf::write_rtf;
+pub use word::{read_docx, write_docx, DocxImages, DocxOptions};

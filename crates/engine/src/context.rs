@@ -38,6 +38,10 @@ pub struct RequestContext {
     /// Reads the bytes of the session's earlier files (uploads, documents) from the host's
     /// store, for `slurp()`, `size_in_bytes()` and `num_pages()`; `None`: not available.
     pub file_reader: Option<crate::upload::FileReader>,
+    /// The host typesets PDFs from Markdown (the server's `pdf` feature): a Markdown
+    /// document that wants `pdf` gets a PDF file, made when it is first requested. Without
+    /// it the PDF is left out of the box, as a format that cannot be produced.
+    pub typeset_pdf: bool,
 }
 
 impl RequestContext {
@@ -58,6 +62,7 @@ impl RequestContext {
             debug: false,
             uploads: Vec::new(),
             file_reader: None,
+            typeset_pdf: false,
         }
     }
 

@@ -200,6 +200,10 @@ fn interview_wide_attachment_options_are_typed() {
     let mut files = std::collections::HashMap::new();
     files.insert("t:data/questions/main.yml".to_string(), interview.as_bytes().to_vec());
     let r = engine::InterviewRef::parse("t:data/questions/main.yml").unwrap();
+    // the reference document is read when the interview loads
+    let missing = engine::load(&Mem(files.clone()), &r).err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(missing.contains("docx reference file ref.docx was not found"), "{missing}");
+    files.insert("t:data/templates/ref.docx".to_string(), reference_docx("Plain"));
     let (iv, _) = engine::load(&Mem(files), &r).unwrap();
     assert_eq!(iv.attachment_options.initial_yaml, vec!["a.yml", "b.yml"]);
     assert_eq!(iv.attachment_options.docx_reference_file.as_deref(), Some("ref.docx"));
@@ -289,4 +293,108 @@ fn error_action_runs_instead_of_the_error_page() {
     s.see("We encountered an error, so we did the best we could to fill out the document.");
     let a = &attachments(&s).attachments[0];
     assert!(a.markdown.as_deref().is_some_and(|m| m.contains("Your favorite fruit is\napple.")), "{:?}", a.markdown);
+}
+
+/// A reference document whose style sheet has one more paragraph style, `style_id`.
+fn reference_docx(style_id: &str) -> Vec<u8> {
+    let plain = docs::write_docx(&docs::read_markdown("x", &Default::default()), &Default::default()).unwrap();
+    let mut pkg = docs::Package::read(&plain, &docs::Limits::default()).unwrap();
+    let styles = pkg.get_text("word/styles.xml").unwrap().unwrap().replace(
+        "</w:styles>",
+        &format!("<w:style w:type=\"paragraph\" w:styleId=\"{style_id}\"><w:name w:val=\"{style_id}\"/></w:style></w:styles>"),
+    );
+    pkg.set("word/styles.xml", styles.into_bytes());
+    pkg.write().unwrap()
+}
+
+/// The text of the `w:t` elements of a WordprocessingML part, read with quick-xml.
+fn word_text(xml: &str) -> String {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut out = String::new();
+    let mut in_text = false;
+    loop {
+        match reader.read_event().unwrap() {
+            quick_xml::events::Event::Start(e) if e.name().as_ref() == "w:t" => in_text = true,
+            quick_xml::events::Event::End(e) if e.name().as_ref() == "w:t" => in_text = false,
+            quick_xml::events::Event::Text(t) if in_text => out.push_str(&t.xml_content(quick_xml::XmlVersion::Implicit1_0)),
+            quick_xml::events::Event::GeneralRef(r) if in_text => {
+                let name: &str = r.as_ref();
+                out.push_str(match name {
+                    "amp" => "&",
+                    "lt" => "<",
+                    "gt" => ">",
+                    "quot" => "\"",
+                    "apos" => "'",
+                    _ => "",
+                });
+            }
+            quick_xml::events::Event::End(e) if e.name().as_ref() == "w:p" => out.push('\n'),
+            quick_xml::events::Event::Eof => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn markdown_attachment_is_written_as_docx_and_rtf_with_its_metadata() {
+    let interview = "attachment options:\n  docx reference file: house.docx\n---\nquestion: What is your name?\nfields:\n  - Name: user_name\n---\nattachment:\n  variable name: the_letter\n  name: A letter\n  filename: letter\n  valid formats: [docx, rtf]\n  metadata:\n    FirstHeaderCenter: Confidential draft\n    FirstHeaderLeft: For ${ user_name }\n    HeaderCenter: Confidential draft\n    TopMargin: 2in\n  content: |\n    [BOLDCENTER] Notice\n\n    Dear ${ user_name },\n\n    See [the court](https://example.org).\n---\nmandatory: True\nquestion: Done\nsubquestion: ${ the_letter.docx.filename } is ready (${ the_letter.docx.ok }).\nattachment code: the_letter\n";
+    let mut files = std::collections::HashMap::new();
+    files.insert("t:data/questions/main.yml".to_string(), interview.as_bytes().to_vec());
+    files.insert("t:data/templates/house.docx".to_string(), reference_docx("HouseStyle"));
+    let r = engine::InterviewRef::parse("t:data/questions/main.yml").unwrap();
+    let (iv, _) = engine::load(&Mem(files), &r).unwrap();
+    let iv = std::sync::Arc::new(iv);
+    let mut state = iv.new_session();
+    let ctx = engine::RequestContext::for_tests("t:data/questions/main.yml");
+    let screen = iv.next_screen(&mut state, &ctx);
+    let mut s = Session { iv, state, ctx, screen, staged: Vec::new(), show_help: false };
+    s.set("Name", "Zoë Q. Marker & Sons");
+    s.click("Continue");
+    s.see("Done");
+    s.see("letter.docx is ready (True).");
+    let a = attachments(&s).attachments[0].clone();
+    let formats: Vec<&str> = a.downloads.iter().map(|d| d.format.as_str()).collect();
+    assert_eq!(formats, vec!["rtf", "docx"], "both are made now");
+    let docx = a.downloads.iter().find(|d| d.format == "docx").unwrap();
+    assert_eq!(docx.filename, "letter.docx");
+    let rtf = a.downloads.iter().find(|d| d.format == "rtf").unwrap();
+    let produced = s.state.take_produced();
+    let bytes_of = |n: u64| produced.iter().find(|f| f.number == n).map(|f| f.bytes.clone()).unwrap();
+
+    // the DOCX, opened with zip and quick-xml
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes_of(docx.number))).unwrap();
+    let mut part = |name: &str| {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut text).unwrap();
+        text
+    };
+    let body = part("word/document.xml");
+    let text = word_text(&body);
+    assert!(text.contains("Dear Zoë Q. Marker & Sons,"), "{text}");
+    assert!(text.contains("Notice") && text.contains("the court"), "{text}");
+    assert!(body.contains("w:top=\"2880\""), "the top margin is 2 inches");
+    let headers: Vec<String> = (1..=4).map(|i| format!("word/header{i}.xml")).collect();
+    let header_text: String = headers
+        .iter()
+        .filter(|h| body.contains("headerReference") && zip_has(&bytes_of(docx.number), h))
+        .map(|h| word_text(&part(h)))
+        .collect();
+    assert!(header_text.contains("Confidential draft"), "the running header: {header_text:?}");
+    assert!(header_text.contains("For Zoë Q. Marker & Sons"), "metadata is Mako: {header_text:?}");
+    assert!(part("word/styles.xml").contains("w:styleId=\"HouseStyle\""), "the reference's styles are used");
+
+    // the RTF carries the same header
+    let rtf = String::from_utf8(bytes_of(rtf.number)).unwrap();
+    assert!(rtf.starts_with("{\\rtf1") && rtf.contains("Dear Zo\\u235?"), "{rtf}");
+    assert!(rtf.contains("{\\headerf") && rtf.contains("Confidential draft"), "{rtf}");
+
+    // the DAFileCollection has its .docx; a re-shown screen makes no new file
+    s.reload();
+    assert!(s.state.take_produced().is_empty());
+    assert_eq!(attachments(&s).attachments[0].downloads[1].number, docx.number);
+}
+
+fn zip_has(bytes: &[u8], name: &str) -> bool {
+    zip::ZipArchive::new(std::io::Cursor::new(bytes)).is_ok_and(|mut z| z.by_name(name).is_ok())
 }

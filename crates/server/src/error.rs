@@ -41,6 +41,9 @@ pub enum AppError {
     /// The session was saved by another request first, or deleted meanwhile (409).
     #[error("the session changed in another window")]
     Conflict,
+    /// A document could not be typeset (the message is a sentence for the reader).
+    #[error("could not make the document: {0}")]
+    Typeset(String),
     /// A file could not be packed (the ZIP of a screen's documents).
     #[error("could not pack the documents: {0}")]
     Packing(String),
@@ -115,6 +118,14 @@ impl IntoResponse for AppError {
             AppError::Keys(e) => {
                 tracing::error!(error = %e, "could not make session keys");
                 internal_error()
+            }
+            AppError::Typeset(e) => {
+                tracing::warn!(error = %e, "a document could not be typeset");
+                error_response(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    &format!("The document could not be made: {e}"),
+                    None,
+                )
             }
             AppError::Packing(e) => {
                 tracing::error!(error = %e, "could not pack the documents");

@@ -1,7 +1,8 @@
 //! The files of a session (assembled documents): `GET /uploadedfile/{n}/{name}?i=…` (inline)
 //! and `/uploadedfiledownload/{n}/{name}?i=…` (as an attachment), served only to the browser
 //! holding the session's cookie (or sharing a `multi_user` session), opened from the store's
-//! sealed blobs; and the ZIP of a screen's documents, built in memory.
+//! sealed blobs (a file made on first request is made then: [`crate::convert`]); and the ZIP
+//! of a screen's documents, built in memory.
 
 use std::io::Write as _;
 
@@ -9,7 +10,7 @@ use axum::extract::{Path, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use engine::SessionState;
-use store::{Openers, Purpose, StoreError};
+use store::{Openers, StoreError};
 
 use crate::error::AppError;
 use crate::extract::{InterviewQuery, SessionCookie};
@@ -66,7 +67,7 @@ async fn serve(app: &App, number: &str, q: &InterviewQuery, cookie: SessionCooki
         return Ok(file_not_found());
     };
     let Some(meta) = state.files.get(&number) else { return Ok(file_not_found()) };
-    let Some(bytes) = app.store.get_blob(&session.id, Purpose::Document, number, &session.key).await? else {
+    let Some(bytes) = crate::convert::file_bytes(app, &session.id, &session.key, number, meta).await? else {
         return Ok(file_not_found());
     };
     Ok(file_response(bytes, &meta.mimetype, &meta.filename, download))
@@ -151,10 +152,8 @@ pub async fn zip_of_screen(
                 "rtf" | "docx" => include_editable || !has_pdf,
                 _ => false,
             };
-            if !take || !state.files.contains_key(&d.number) {
-                continue;
-            }
-            if let Some(bytes) = app.store.get_blob(session_id, Purpose::Document, d.number, key).await? {
+            let Some(meta) = state.files.get(&d.number).filter(|_| take) else { continue };
+            if let Some(bytes) = crate::convert::file_bytes(app, session_id, key, d.number, meta).await? {
                 out.push((d.filename.clone(), bytes));
             }
         }

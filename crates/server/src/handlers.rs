@@ -77,6 +77,7 @@ fn context(
         deadline: std::time::Instant::now()
             .checked_add(app.options.eval_timeout.unwrap_or(crate::state::EVAL_TIMEOUT)),
         debug: app.options.debug,
+        typeset_pdf: cfg!(feature = "pdf"),
         uploads: Vec::new(),
         file_reader: Some(file_reader(app, session)),
     })

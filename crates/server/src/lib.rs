@@ -6,6 +6,7 @@
 //! ([`ports`]), which are implemented for the real engine in [`engine_adapter`] and by
 //! fakes in tests. This file wires the routes; each concern has its own module.
 
+pub mod convert;
 pub mod cookies;
 pub mod engine_adapter;
 pub mod error;

@@ -136,6 +136,9 @@ pub struct ServerOptions {
     /// Largest multipart post (all files and fields of one request, bytes). `None`:
     /// [`crate::upload::DEFAULT_MAX_UPLOAD`]. Every other post keeps [`crate::MAX_BODY`].
     pub max_upload_size: Option<usize>,
+    /// Counts the documents made on first request (typeset PDFs), when given (tests,
+    /// monitoring).
+    pub typeset_counter: Option<Arc<std::sync::atomic::AtomicU64>>,
 }
 
 /// Shared application state of the router.

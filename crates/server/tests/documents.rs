@@ -1,8 +1,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 //! Assembled documents over HTTP: the attachment box, the file routes (only for the browser
 //! holding the session; type, disposition, no-store, nosniff), the files opened with readers
-//! independent of Colloquy's (a ZIP + XML reader for the DOCX, lopdf for the PDF form), and
-//! the ZIP and e-mail forms of the box.
+//! independent of Colloquy's (a ZIP + XML reader for the DOCX, lopdf for the PDF form and the
+//! typeset PDF), the PDF of a Markdown document made once on first download and stored sealed,
+//! and the ZIP and e-mail forms of the box.
 
 #[path = "fixtures/support.rs"]
 mod support;
@@ -25,6 +26,11 @@ fn href_with(body: &str, needle: &str) -> String {
 
 /// Posts the one text field of the page with `value`.
 async fn answer(app: &axum::Router, page: &Resp, cookie: &str, value: &str) -> Resp {
+    answer_in(app, page, cookie, "documents.yml", value).await
+}
+
+/// Posts the one text field of the page of interview `file` with `value`.
+async fn answer_in(app: &axum::Router, page: &Resp, cookie: &str, file: &str, value: &str) -> Resp {
     let cs = controls(&page.body);
     let text = cs
         .iter()
@@ -36,7 +42,7 @@ async fn answer(app: &axum::Router, page: &Resp, cookie: &str, value: &str) -> R
         ("_question", token),
         (text.get("name").unwrap(), value.to_string()),
     ];
-    send(app, post(&url("documents.yml"), Some(cookie), &form)).await
+    send(app, post(&url(file), Some(cookie), &form)).await
 }
 
 /// Walks the interview to its document screen; returns the app, the cookie and the page.
@@ -197,4 +203,97 @@ impl OneshotBytes for axum::Router {
         let bytes = res.into_body().collect().await.unwrap().to_bytes().to_vec();
         (status, headers, bytes)
     }
+}
+
+/// The text of every page of a PDF, through lopdf, with white space removed.
+#[cfg(feature = "pdf")]
+fn pdf_words(bytes: &[u8]) -> String {
+    let doc = lopdf::Document::load_mem(bytes).expect("a PDF");
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc.extract_text(&pages).expect("text extracts");
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Files of `dir` (database, WAL, shm) that contain `needle`.
+#[cfg(feature = "pdf")]
+fn files_containing(dir: &std::path::Path, needle: &[u8]) -> Vec<String> {
+    let mut hits = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if let Ok(bytes) = std::fs::read(&path) {
+            if bytes.windows(needle.len()).any(|w| w == needle) {
+                hits.push(path.display().to_string());
+            }
+        }
+    }
+    hits
+}
+
+#[cfg(feature = "pdf")]
+#[tokio::test]
+async fn the_pdf_of_a_markdown_document_is_typeset_once_on_first_download_and_stored_sealed() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store::Store::open_dir(dir.path()).await.unwrap();
+    let counter = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let options = server::ServerOptions { typeset_counter: Some(counter.clone()), ..Default::default() };
+    let app = app_with_options(store.clone(), None, options);
+    let typeset = || counter.load(std::sync::atomic::Ordering::Relaxed);
+
+    let first = send(&app, get(&url("letter.yml"), None)).await;
+    let cookie = cookie_of(&first);
+    let page = answer_in(&app, &first, &cookie, "letter.yml", "Zelda QQPDFMARKER").await;
+    assert!(page.body.contains("Your letter is ready."), "{}", page.body);
+    // The screen links the PDF; nothing is typeset until it is requested.
+    let pdf_url = href_with(&page.body, "/letter.pdf");
+    assert_eq!(typeset(), 0);
+    let blobs = store.blob_count().await.unwrap();
+
+    let r = app.clone().oneshot_bytes(get(&pdf_url, Some(&cookie))).await;
+    assert_eq!(r.0, StatusCode::OK, "{}", String::from_utf8_lossy(&r.2));
+    assert_eq!(r.1.get(header::CONTENT_TYPE).unwrap(), "application/pdf");
+    assert!(r.2.starts_with(b"%PDF-"));
+    let words = pdf_words(&r.2);
+    assert!(words.contains("MynameisZeldaQQPDFMARKER"), "{words}");
+    assert!(words.contains("Noticeofrepair") && words.contains("Page1"), "{words}");
+    assert_eq!(typeset(), 1);
+    assert_eq!(store.blob_count().await.unwrap(), blobs + 1, "the PDF is stored");
+
+    // Again, and after the screen is shown again: the same link, the stored file, no typesetting.
+    let again = send(&app, get(&url("letter.yml"), Some(&cookie))).await;
+    assert_eq!(href_with(&again.body, "/letter.pdf"), pdf_url);
+    let r2 = app.clone().oneshot_bytes(get(&pdf_url.replace("/uploadedfile/", "/uploadedfiledownload/"), Some(&cookie))).await;
+    assert_eq!(r2.0, StatusCode::OK);
+    assert_eq!(r2.2, r.2);
+    assert_eq!(typeset(), 1, "the second download typesets nothing");
+    assert_eq!(store.blob_count().await.unwrap(), blobs + 1);
+
+    // Only the browser holding the session gets it, and it is not made for anyone else.
+    assert_eq!(send(&app, get(&pdf_url, None)).await.status, StatusCode::NOT_FOUND);
+
+    // The Markdown source is a hidden file: its number serves nothing.
+    let n: u64 = pdf_url.split('/').nth(2).unwrap().parse().unwrap();
+    for other in 1..n {
+        let u = pdf_url.replace(&format!("/{n}/"), &format!("/{other}/"));
+        let r = app.clone().oneshot_bytes(get(&u, Some(&cookie))).await;
+        if r.0 == StatusCode::OK {
+            assert!(r.1.get(header::CONTENT_TYPE).unwrap().to_str().unwrap().starts_with("text/markdown"), "only the md format is served");
+        }
+    }
+
+    // The answer is nowhere in plain text on disk, while running and after closing.
+    assert!(files_containing(dir.path(), b"QQPDFMARKER").is_empty());
+    drop(app);
+    store.close().await;
+    assert!(files_containing(dir.path(), b"QQPDFMARKER").is_empty());
+}
+
+#[cfg(not(feature = "pdf"))]
+#[tokio::test]
+async fn without_the_pdf_feature_a_markdown_document_has_no_pdf_link() {
+    let app = app().await;
+    let first = send(&app, get(&url("letter.yml"), None)).await;
+    let cookie = cookie_of(&first);
+    let page = answer_in(&app, &first, &cookie, "letter.yml", "Zelda").await;
+    assert!(page.body.contains("Your letter is ready."), "{}", page.body);
+    assert!(page.body.contains("/letter.md") && !page.body.contains("/letter.pdf"), "{}", page.body);
 }

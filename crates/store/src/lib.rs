@@ -390,6 +390,35 @@ impl Store {
             .await
     }
 
+    /// Like [`Store::put_blob`], but keeps a file already stored under the same purpose and
+    /// number (two requests making the same file at once store it once), and stores nothing
+    /// for a session that no longer exists. Returns whether this call stored it.
+    pub async fn put_blob_if_absent(
+        &self,
+        id: &str,
+        purpose: Purpose,
+        number: u64,
+        plaintext: &[u8],
+        key: &DataKey,
+    ) -> Result<bool, StoreError> {
+        if purpose == Purpose::State {
+            return Err(StoreError::Sealed("state is not a blob".into()));
+        }
+        let sealed = seal::seal(
+            key,
+            SealContext {
+                session_id: id,
+                purpose,
+                version: number,
+            },
+            plaintext,
+        )?;
+        let n = i64::try_from(number).map_err(|_| StoreError::Sealed("blob number".into()))?;
+        self.db()
+            .put_blob_if_absent(id, purpose.as_str(), n, sealed, self.now())
+            .await
+    }
+
     /// Reads back a file stored by [`Store::put_blob`]; `None` if there is none.
     pub async fn get_blob(
         &self,

@@ -246,6 +246,31 @@ impl Sqlite {
         Ok(())
     }
 
+    /// Stores a sealed file of a session unless one with the same purpose and number is
+    /// there, and only while the session exists; returns whether it was stored.
+    pub async fn put_blob_if_absent(
+        &self,
+        id: &str,
+        purpose: &str,
+        number: i64,
+        sealed: Vec<u8>,
+        now: i64,
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "INSERT OR IGNORE INTO session_blobs (session_id, purpose, number, data, created) \
+             SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM sessions WHERE id = ?)",
+        )
+        .bind(id)
+        .bind(purpose)
+        .bind(number)
+        .bind(sealed)
+        .bind(now)
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
     /// A sealed file of a session, if any.
     pub async fn get_blob(
         &self,

@@ -401,6 +401,30 @@ async fn delete_removes_the_session_and_its_files_and_leaves_no_ciphertext() {
         .put_blob("s1", store::Purpose::State, 1, b"x", &key)
         .await
         .is_err());
+    // Stored once: a second writer of the same file keeps the first; no file for a
+    // session that does not exist.
+    assert!(store
+        .put_blob_if_absent("s1", store::Purpose::Document, 7, b"BLOBMARK first", &key)
+        .await
+        .unwrap());
+    assert!(!store
+        .put_blob_if_absent("s1", store::Purpose::Document, 7, b"BLOBMARK second", &key)
+        .await
+        .unwrap());
+    assert_eq!(
+        store
+            .get_blob("s1", store::Purpose::Document, 7, &key)
+            .await
+            .unwrap()
+            .unwrap(),
+        b"BLOBMARK first"
+    );
+    let blobs = store.blob_count().await.unwrap();
+    assert!(!store
+        .put_blob_if_absent("gone", store::Purpose::Document, 1, b"x", &key)
+        .await
+        .unwrap());
+    assert_eq!(store.blob_count().await.unwrap(), blobs);
     assert!(dir_contains(dir.path(), b"BLOBMARK").is_empty());
     // A distinctive piece of the stored ciphertext: after delete it is nowhere on disk.
     let raw = sqlx::SqlitePool::connect(&format!(

@@ -78,4 +78,59 @@ pub struct StoredFile {
     pub filename: String,
     /// Its MIME type.
     pub mimetype: String,
+    /// A file made when it is first requested: its bytes are not stored until then, and
+    /// this says what to make them from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub made_from: Option<MadeFrom>,
+    /// A file kept only as the source of another (the Markdown of a PDF, a package image it
+    /// shows): never served by its number.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hidden: bool,
+}
+
+/// How the server makes a file on its first request (a conversion, run in memory).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum MadeFrom {
+    /// A PDF typeset from Markdown (the text after Mako, with docassemble's markup codes).
+    Markdown {
+        /// The number of the session file holding the Markdown.
+        source: u64,
+        /// The attachment's metadata (interview-wide `attachment options` first, then the
+        /// attachment's own), values as text: `fontsize`, `papersize`, margins, headers …
+        #[serde(default)]
+        metadata: std::collections::BTreeMap<String, String>,
+        /// The images the text shows: each `[FILE …]`/`![](…)` reference as written, with
+        /// the number of the session file holding its bytes.
+        #[serde(default)]
+        images: Vec<(String, u64)>,
+        /// The typesetting options.
+        #[serde(default)]
+        pdf: PdfSettings,
+    },
+    /// A PDF converted from a DOCX (a filled template).
+    Docx {
+        /// The number of the session file holding the DOCX.
+        source: u64,
+        /// The typesetting options.
+        #[serde(default)]
+        pdf: PdfSettings,
+    },
+}
+
+/// The options of a produced PDF (`pdf/a`, `tagged pdf`, the document's title and language).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+pub struct PdfSettings {
+    /// The document's title (the attachment's name).
+    #[serde(default)]
+    pub title: Option<String>,
+    /// The document's language (`en`).
+    #[serde(default)]
+    pub language: Option<String>,
+    /// `pdf/a`: PDF/A-2b.
+    #[serde(default)]
+    pub pdf_a: bool,
+    /// `tagged pdf`: a tagged (accessible) PDF.
+    #[serde(default)]
+    pub tagged: bool,
 }

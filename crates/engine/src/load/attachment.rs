@@ -225,7 +225,30 @@ fn parse_spec(cx: &mut Cx<'_>, files: &mut Files<'_>, n: &Node) -> R<AttachmentS
         .iter()
         .filter_map(|k| get(&keys, k).map(|v| (k.to_string(), v.clone())))
         .collect();
+    if let Some(v) = get(&keys, "docx reference file") {
+        let name = cx.string(v, "docx reference file")?;
+        read_reference_file(cx, files, v.line, name.trim())?;
+    }
     Ok(spec)
+}
+
+/// Reads a `docx reference file` into the package files kept for run time (the styles of
+/// DOCX written from Markdown).
+pub(super) fn read_reference_file(cx: &Cx<'_>, files: &mut Files<'_>, line: u32, name: &str) -> R<()> {
+    let candidates = super::package_files::candidates(name, &files.from.package);
+    if candidates.iter().any(|(pkg, path)| files.package_files.contains_key(&format!("{pkg}:{path}"))) {
+        return Ok(());
+    }
+    for (pkg, path) in candidates {
+        if let Ok(bytes) = files.sources.read_bytes(&pkg, &path) {
+            if let Ok(r) = InterviewRef::new(&pkg, &path) {
+                files.read.push(r);
+            }
+            files.package_files.insert(format!("{pkg}:{path}"), Arc::new(bytes));
+            return Ok(());
+        }
+    }
+    Err(cx.err(line, format!("docx reference file {name} was not found")))
 }
 
 /// `{code: …}` of a key that also takes file names.

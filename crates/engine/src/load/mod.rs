@@ -305,6 +305,17 @@ impl Loader<'_> {
                     &keys,
                     file_language.as_deref(),
                 )?;
+                if let (Some(v), Some(name)) =
+                    (cx::get(&keys, "attachment options"), self.interview.attachment_options.docx_reference_file.clone())
+                {
+                    let mut files = attachment::Files {
+                        sources,
+                        from: r,
+                        read: &mut self.interview.files,
+                        package_files: &mut self.run_data.package_files,
+                    };
+                    attachment::read_reference_file(&cx, &mut files, v.line, &name)?;
+                }
                 if keys.iter().any(|(k, _, _)| k == "default language") {
                     file_language = self.interview.default_language.clone();
                 }

@@ -6,10 +6,14 @@
 //! `DAFileCollection` stored in the answers for an attachment block with `variable name`.
 //!
 //! Files are numbered in the session ([`SessionState::files`]); their bytes go to the server
-//! in [`SessionState::produced`]. Formats that cannot be produced yet (PDF, RTF and DOCX typeset
-//! from Markdown, PDF from a DOCX template) are left out of the box rather than linked.
+//! in [`SessionState::produced`]. The PDF of Markdown content is recorded to be typeset by the
+//! host when first requested (`typeset`), when the host can typeset; its RTF and DOCX are
+//! written now (`formats`). Formats that cannot be produced (PDF from a DOCX template, PDF
+//! without a typesetting host) are left out of the box rather than linked.
 
 mod files;
+mod formats;
+mod typeset;
 
 use std::hash::{Hash, Hasher};
 use std::rc::Rc;
@@ -20,7 +24,7 @@ type Dict = indexmap::IndexMap<Key, Value>;
 
 use super::{Flow, Run, R};
 use crate::attach::markup::{mimetype_of, pdf_field_text, pdf_scalar, secure_filename};
-use crate::attach::view::{AttachmentBoxView, AttachmentView, DownloadView, ProducedFile, StoredFile};
+use crate::attach::view::{AttachmentBoxView, AttachmentView, DownloadView, MadeFrom, ProducedFile, StoredFile};
 use crate::attach::{AttachmentSet, AttachmentSpec, DocxFile, FieldValue, Formats, PdfFile, TemplateFile};
 use crate::model::{AttachmentsBlock, Pos, Question};
 use crate::state::SessionState;
@@ -227,14 +231,26 @@ impl Run<'_> {
         if spec.raw && !formats_made.iter().any(|f| f == "raw") {
             formats_made.push("raw".into());
         }
-        // one arm per output format made from the Markdown; a typesetting writer (PDF, DOCX
-        // from Markdown) is one more arm
+        // one arm per output format made from the Markdown (the writers are in `formats`)
         for f in &formats_made {
             let (ext, bytes) = match f.as_str() {
                 "raw" => (spec.raw_extension.clone().unwrap_or_else(|| "txt".into()), markdown.clone().into_bytes()),
                 "md" => ("md".to_string(), markdown.clone().into_bytes()),
-                "rtf" => ("rtf".to_string(), docs::rtf::markdown_to_rtf(&markdown).into_bytes()),
+                "rtf" => ("rtf".to_string(), self.in_context("pandoc", |run| run.markdown_rtf(spec, &markdown))?),
+                "docx" | "rtf to docx" => {
+                    let bytes = self.in_context("pandoc", |run| run.markdown_docx(spec, &markdown))?;
+                    let fname = format!("{}.docx", a.filename);
+                    let n = self.keep_file(&fname, "docx", bytes);
+                    a.files.push(("docx".into(), n, fname));
+                    continue;
+                }
                 "html" => continue,
+                "pdf" if self.ctx.typeset_pdf => {
+                    let fname = format!("{}.pdf", a.filename);
+                    let n = self.keep_typeset_pdf(spec, &fname, &a.name, &markdown)?;
+                    a.files.push((f.clone(), n, fname));
+                    continue;
+                }
                 other => {
                     a.missing.push(other.to_string());
                     continue;
@@ -687,20 +703,57 @@ pub(crate) fn package_file(run_data: &crate::model::RunData, package: &str, name
 
 /// Records a produced file in `st` (or finds the same file made earlier); returns its number.
 fn keep_file(st: &mut SessionState, filename: &str, extension: &str, bytes: Vec<u8>) -> u64 {
+    keep_bytes(st, filename, extension, bytes, false)
+}
+
+/// Records a file (`hidden`: a source of another file, not served by its number).
+fn keep_bytes(st: &mut SessionState, filename: &str, extension: &str, bytes: Vec<u8>, hidden: bool) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     filename.hash(&mut h);
     extension.hash(&mut h);
     bytes.hash(&mut h);
-    let key = format!("{:016x}-{}", h.finish(), bytes.len());
+    let mut key = format!("{:016x}-{}", h.finish(), bytes.len());
+    if hidden {
+        key.push_str("-source");
+    }
+    let file = StoredFile {
+        filename: filename.to_string(),
+        mimetype: mimetype_of(extension).to_string(),
+        made_from: None,
+        hidden,
+    };
+    keep_entry(st, key, file, Some(bytes))
+}
+
+/// Records a file made when first requested (or finds the same one recorded earlier, which
+/// keeps its bytes once made: the same content is converted once).
+fn keep_made(st: &mut SessionState, filename: &str, extension: &str, made_from: MadeFrom) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    filename.hash(&mut h);
+    extension.hash(&mut h);
+    serde_json::to_string(&made_from).unwrap_or_default().hash(&mut h);
+    let key = format!("{:016x}-made", h.finish());
+    let file = StoredFile {
+        filename: filename.to_string(),
+        mimetype: mimetype_of(extension).to_string(),
+        made_from: Some(made_from),
+        hidden: false,
+    };
+    keep_entry(st, key, file, None)
+}
+
+fn keep_entry(st: &mut SessionState, key: String, file: StoredFile, bytes: Option<Vec<u8>>) -> u64 {
     if let Some(n) = st.doc_cache.get(&key) {
         if st.files.contains_key(n) {
             return *n;
         }
     }
     let number = st.files.keys().next_back().map_or(1, |n| n + 1);
-    st.files.insert(number, StoredFile { filename: filename.to_string(), mimetype: mimetype_of(extension).to_string() });
+    st.files.insert(number, file);
     st.doc_cache.insert(key, number);
-    st.produced.push(ProducedFile { number, bytes });
+    if let Some(bytes) = bytes {
+        st.produced.push(ProducedFile { number, bytes });
+    }
     number
 }
 
@@ -752,6 +805,21 @@ mod tests {
         assert_eq!((a, b, c), (1, 1, 2));
         assert_eq!(st.take_produced().len(), 2);
         assert_eq!(st.files.get(&1).map(|f| f.mimetype.as_str()), Some("text/markdown; charset=utf-8"));
+        // a file made on first request: recorded once per content, no bytes produced now
+        let source = keep_bytes(&mut st, "source.md", "md", b"hello".to_vec(), true);
+        assert_ne!(source, a, "a hidden source is its own file");
+        assert!(st.files.get(&source).is_some_and(|f| f.hidden));
+        let made = |source| MadeFrom::Markdown {
+            source,
+            metadata: std::collections::BTreeMap::new(),
+            images: Vec::new(),
+            pdf: crate::attach::view::PdfSettings::default(),
+        };
+        let p = keep_made(&mut st, "a.pdf", "pdf", made(source));
+        assert_eq!(keep_made(&mut st, "a.pdf", "pdf", made(source)), p);
+        assert_ne!(keep_made(&mut st, "a.pdf", "pdf", made(a)), p);
+        assert_eq!(st.take_produced().len(), 1, "only the source's bytes");
+        assert_eq!(st.files.get(&p).map(|f| f.mimetype.as_str()), Some("application/pdf"));
         assert_eq!(
             file_url("http://x", "/interview?i=pkg%3Aa.yml&from=x", 3, "my doc.pdf", true),
             "http://x/uploadedfiledownload/3/my%20doc.pdf?i=pkg%3Aa.yml"
