@@ -44,6 +44,21 @@ impl Library {
         Ok(self.entry(&r)?.interview.clone())
     }
 
+    /// The interview for `reference` if it is loaded and need not be checked for changes
+    /// (not dev mode): an in-memory lookup that never reads a file, so a caller on an async
+    /// thread can skip a hop to a blocking thread. `None`: call [`Library::get`].
+    pub fn cached(&self, reference: &str) -> Option<Arc<Interview>> {
+        if self.dev {
+            return None;
+        }
+        let r = InterviewRef::parse(reference).ok()?;
+        let cache = match self.cache.read() {
+            Ok(c) => c,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        cache.get(&r).map(|e| e.interview.clone())
+    }
+
     /// The warnings of the (last) load of `reference`.
     pub fn warnings(&self, reference: &str) -> Result<Vec<Warning>, LoadError> {
         let r = InterviewRef::parse(reference)?;

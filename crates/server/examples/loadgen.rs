@@ -6,8 +6,18 @@
 //! * `walk`   — a browser-like walk through the demo interview: one fresh GET, then one
 //!   POST per screen answering it (the answer-and-advance step), parsing each form.
 //!
+//! For another interview than the demo (`--interview REF`), `walk` answers every screen
+//! generically (the first choice, a number, a date, some text) until a screen without a
+//! form or one that does not advance.
+//!
+//! With `--server-pid PID` it also reads the server's CPU time (utime + stime of
+//! `/proc/PID/stat`, all threads) before and after each run and prints the CPU per request
+//! and the ratios to the static file; `--summary FILE` writes those ratios as
+//! `key value` lines (what `scripts/bench-check` compares with `bench/ratios.txt`).
+//!
 //! Usage: `cargo run --release -p server --example loadgen -- [--url http://127.0.0.1:8080]
-//! [--duration 20] [--connections 1,8] [--only static,fresh,walk] [--interview REF]`
+//! [--duration 20] [--connections 1,8] [--only static,fresh,walk] [--interview REF]
+//! [--server-pid PID] [--summary FILE]`
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::HashMap;
@@ -217,6 +227,9 @@ struct Form {
     labels: HashMap<String, String>,
     /// visible text → (name, value)
     buttons: Vec<(String, Option<(String, String)>)>,
+    /// every visible control in page order: its attributes, `_tag` (input/textarea/select)
+    /// and, for a select, `_first` (its first non-empty option)
+    controls: Vec<HashMap<String, String>>,
 }
 
 fn parse_form(html: &str) -> Option<Form> {
@@ -230,8 +243,23 @@ fn parse_form(html: &str) -> Option<Form> {
         let Some(gt) = f[at..].find('>') else { break };
         let tag = &f[at..at + gt + 1];
         i = at + gt + 1;
+        if tag.starts_with("<option") {
+            let a = attrs(tag);
+            let v = a.get("value").cloned().unwrap_or_default();
+            if let Some(c) = form.controls.last_mut() {
+                if c.get("_tag").map(String::as_str) == Some("select") && !v.is_empty() {
+                    c.entry("_first".into()).or_insert(v);
+                }
+            }
+        }
         if tag.starts_with("<input") || tag.starts_with("<textarea") || tag.starts_with("<select") {
             let a = attrs(tag);
+            if a.get("type").map(String::as_str) != Some("hidden") {
+                let mut c = a.clone();
+                let name = tag[1..].split(|ch: char| ch.is_whitespace() || ch == '>').next();
+                c.insert("_tag".into(), name.unwrap_or("").to_string());
+                form.controls.push(c);
+            }
             let ty = if tag.starts_with("<input") {
                 a.get("type").cloned().unwrap_or_default()
             } else {
@@ -337,6 +365,44 @@ fn fill(form: &Form, acts: &[Act]) -> Result<String, String> {
         .finish())
 }
 
+/// Answers every control of a screen of any interview: the first choice of each radio
+/// group and select, a number (the field's minimum, or 5000), a date, an e-mail address,
+/// some text; then the first named button (or the plain submit).
+fn fill_generic(form: &Form) -> String {
+    let mut pairs: Vec<(String, String)> = form.hidden.clone();
+    let mut seen = std::collections::HashSet::new();
+    for c in &form.controls {
+        let get = |k: &str| c.get(k).map(String::as_str).unwrap_or("");
+        let name = get("name");
+        if name.is_empty() || c.contains_key("disabled") {
+            continue;
+        }
+        let value = match (get("_tag"), get("type")) {
+            ("select", _) => get("_first").to_string(),
+            // the first box of a group of checkboxes (`id="f9_0"`); single yes/no boxes stay off
+            (_, "checkbox") if get("id").ends_with("_0") => get("value").to_string(),
+            (_, "checkbox") => continue,
+            (_, _) if matches!(get("inputmode"), "decimal" | "numeric") => "5000".into(),
+            (_, "radio") => get("value").to_string(),
+            (_, "number" | "range") if !get("min").is_empty() => get("min").to_string(),
+            (_, "number" | "range") => "5000".into(),
+            (_, "date") => "2026-11-01".into(),
+            (_, "email") => "a@example.com".into(),
+            _ if !get("value").is_empty() => get("value").to_string(),
+            _ => "Some text".into(),
+        };
+        if seen.insert(name.to_string()) {
+            pairs.push((name.to_string(), value));
+        }
+    }
+    if let Some((_, Some((n, v)))) = form.buttons.iter().find(|(_, nv)| nv.is_some()) {
+        pairs.push((n.clone(), v.clone()));
+    }
+    form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(pairs)
+        .finish()
+}
+
 fn question_of(html: &str) -> String {
     html.find("<div id=\"daMainQuestion\"")
         .and_then(|s| {
@@ -413,6 +479,9 @@ async fn worker(addr: String, kind: &'static str, interview: String, deadline: I
 }
 
 async fn walk(conn: &mut Conn, url: &str, deadline: Instant, st: &mut Stats) -> Result<(), String> {
+    if !url.contains(&form_urlencoded::byte_serialize(DEMO.as_bytes()).collect::<String>()) {
+        return walk_generic(conn, url, deadline, st).await;
+    }
     let (r, us) = timed(conn, "GET", url, None, None).await;
     let r = r?;
     if r.status != 200 {
@@ -453,6 +522,53 @@ async fn walk(conn: &mut Conn, url: &str, deadline: Instant, st: &mut Stats) -> 
     Ok(())
 }
 
+/// The most screens a generic walk answers before it starts again.
+const GENERIC_STEPS: usize = 20;
+
+/// A walk through any interview: a fresh GET, then each screen answered by
+/// [`fill_generic`] until a screen has no form or does not advance.
+async fn walk_generic(conn: &mut Conn, url: &str, deadline: Instant, st: &mut Stats) -> Result<(), String> {
+    let (r, us) = timed(conn, "GET", url, None, None).await;
+    let r = r?;
+    if r.status != 200 {
+        return Err(format!("fresh GET: status {}", r.status));
+    }
+    st.gets.push(us);
+    let cookie = r
+        .cookies
+        .first()
+        .and_then(|c| c.split(';').next())
+        .ok_or("no session cookie")?
+        .to_string();
+    let mut html = r.body;
+    for n in 0..GENERIC_STEPS {
+        if Instant::now() >= deadline {
+            return Ok(());
+        }
+        let Some(form) = parse_form(&html) else { break };
+        if form.controls.is_empty() && form.buttons.is_empty() {
+            break;
+        }
+        let body = fill_generic(&form);
+        let before = question_of(&html);
+        let (r, us) = timed(conn, "POST", url, Some(&cookie), Some(&body)).await;
+        let r = r?;
+        if r.status != 200 {
+            return Err(format!("step {n}: POST status {}", r.status));
+        }
+        let after = question_of(&r.body);
+        if after == before {
+            if n == 0 {
+                return Err(format!("step {n}: did not advance from {before:?}"));
+            }
+            break;
+        }
+        st.posts.push(us);
+        html = r.body;
+    }
+    Ok(())
+}
+
 fn pct(sorted: &[u32], p: f64) -> f64 {
     if sorted.is_empty() {
         return f64::NAN;
@@ -462,6 +578,8 @@ fn pct(sorted: &[u32], p: f64) -> f64 {
 }
 
 struct Row {
+    /// `static`, `fresh`, `post` (the walk's answer POSTs) or `walk-get`.
+    kind: &'static str,
     name: String,
     conns: usize,
     count: usize,
@@ -469,11 +587,14 @@ struct Row {
     p50: f64,
     p99: f64,
     errors: u64,
+    /// Server CPU per request (ms), when the server's pid is known.
+    cpu_ms: Option<f64>,
 }
 
-fn row(name: &str, conns: usize, mut lat: Vec<u32>, secs: f64, errors: u64) -> Row {
+fn row(kind: &'static str, name: &str, conns: usize, mut lat: Vec<u32>, secs: f64, errors: u64) -> Row {
     lat.sort_unstable();
     Row {
+        kind,
         name: name.into(),
         conns,
         count: lat.len(),
@@ -481,7 +602,48 @@ fn row(name: &str, conns: usize, mut lat: Vec<u32>, secs: f64, errors: u64) -> R
         p50: pct(&lat, 0.5),
         p99: pct(&lat, 0.99),
         errors,
+        cpu_ms: None,
     }
+}
+
+/// Clock ticks per second of `/proc/<pid>/stat` (`getconf CLK_TCK`; 100 on Linux).
+fn clock_ticks() -> f64 {
+    std::process::Command::new("getconf")
+        .arg("CLK_TCK")
+        .output()
+        .ok()
+        .and_then(|o| String::from_utf8(o.stdout).ok())
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or(100.0)
+}
+
+/// CPU time (user + system, every thread, in ms) the process `pid` has used so far.
+fn cpu_ms_of(pid: u32, ticks: f64) -> Option<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // fields after the command name (which may hold spaces) in parentheses
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    // utime and stime are fields 14 and 15 of the whole line: 12 and 13 after `)`
+    let utime: f64 = f.get(11)?.parse().ok()?;
+    let stime: f64 = f.get(12)?.parse().ok()?;
+    Some((utime + stime) * 1000.0 / ticks)
+}
+
+/// The ratios the regression check compares (`key value` lines; higher is better for all:
+/// throughput and CPU are both "static ÷ step", latency is "static p99 ÷ step p99").
+fn summary(rows: &[Row]) -> Vec<(String, f64)> {
+    let mut out = Vec::new();
+    for base in rows.iter().filter(|r| r.kind == "static") {
+        for r in rows.iter().filter(|r| r.conns == base.conns && matches!(r.kind, "fresh" | "post")) {
+            let n = r.conns;
+            out.push((format!("{}_x{n}_rps_of_static", r.kind), r.rps / base.rps));
+            if let (Some(b), Some(c)) = (base.cpu_ms, r.cpu_ms) {
+                out.push((format!("{}_x{n}_static_cpu_over_cpu", r.kind), b / c));
+            }
+            out.push((format!("{}_x{n}_p99_ms", r.kind), r.p99));
+        }
+    }
+    out
 }
 
 #[tokio::main]
@@ -491,6 +653,8 @@ async fn main() {
     let mut conns = vec![1usize, 8];
     let mut only = vec!["static", "fresh", "walk"];
     let mut interview = DEMO.to_string();
+    let mut server_pid: Option<u32> = None;
+    let mut summary_file: Option<String> = None;
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -512,8 +676,10 @@ async fn main() {
                     .collect();
             }
             "--interview" => interview = val(),
+            "--server-pid" => server_pid = val().parse().ok(),
+            "--summary" => summary_file = Some(val()),
             _ => {
-                eprintln!("usage: loadgen [--url URL] [--duration SECS] [--connections 1,8] [--only static,fresh,walk] [--interview REF]");
+                eprintln!("usage: loadgen [--url URL] [--duration SECS] [--connections 1,8] [--only static,fresh,walk] [--interview REF] [--server-pid PID] [--summary FILE]");
                 std::process::exit(2);
             }
         }
@@ -522,12 +688,18 @@ async fn main() {
         .trim_start_matches("http://")
         .trim_end_matches('/')
         .to_string();
+    let ticks = clock_ticks();
+    let cpu = || server_pid.and_then(|p| cpu_ms_of(p, ticks));
+    if server_pid.is_some() && cpu().is_none() {
+        eprintln!("loadgen: cannot read /proc/<pid>/stat of the server; no CPU figures");
+    }
     println!("loadgen: {url}, {duration} s per run, connections {conns:?}, interview {interview}");
-    let mut rows = Vec::new();
+    let mut rows: Vec<Row> = Vec::new();
     for kind in &only {
         for &n in &conns {
             let deadline = Instant::now() + Duration::from_secs_f64(duration);
             let started = Instant::now();
+            let cpu_before = cpu();
             let tasks: Vec<_> = (0..n)
                 .map(|_| tokio::spawn(worker(addr.clone(), kind, interview.clone(), deadline)))
                 .collect();
@@ -542,44 +714,75 @@ async fn main() {
                 }
             }
             let secs = started.elapsed().as_secs_f64();
+            let used = cpu_before.zip(cpu()).map(|(a, b)| b - a);
             if let Some(e) = &all.first_error {
                 eprintln!("{kind} x{n}: {} errors; first: {e}", all.errors);
             }
+            let (gets, posts) = (all.gets.len() as f64, all.posts.len() as f64);
             match *kind {
-                "static" => rows.push(row("static GET (css)", n, all.gets, secs, all.errors)),
-                "fresh" => rows.push(row("fresh-session GET", n, all.gets, secs, all.errors)),
+                "static" => {
+                    let mut r = row("static", "static GET (css)", n, all.gets, secs, all.errors);
+                    r.cpu_ms = used.map(|u| u / gets.max(1.0));
+                    rows.push(r);
+                }
+                "fresh" => {
+                    let mut r = row("fresh", "fresh-session GET", n, all.gets, secs, all.errors);
+                    r.cpu_ms = used.map(|u| u / gets.max(1.0));
+                    rows.push(r);
+                }
                 _ => {
-                    rows.push(row("walk: answer POST", n, all.posts, secs, all.errors));
-                    rows.push(row("walk: fresh GET", n, all.gets, secs, 0));
+                    // The walk's CPU less its fresh GETs (at the fresh run's CPU per GET, or
+                    // split evenly when there was none) is the POSTs' CPU.
+                    let fresh = rows.iter().find(|r| r.kind == "fresh" && r.conns == n).and_then(|r| r.cpu_ms);
+                    let mut p = row("post", "walk: answer POST", n, all.posts, secs, all.errors);
+                    let mut g = row("walk-get", "walk: fresh GET", n, all.gets, secs, 0);
+                    if let Some(u) = used {
+                        let per_get = fresh.unwrap_or(u / (gets + posts).max(1.0));
+                        p.cpu_ms = Some(((u - gets * per_get) / posts.max(1.0)).max(0.0));
+                        g.cpu_ms = Some(per_get);
+                    }
+                    rows.push(p);
+                    rows.push(g);
                 }
             }
         }
     }
-    println!("\n| workload | conns | requests | req/s | p50 ms | p99 ms | errors |");
-    println!("|---|---:|---:|---:|---:|---:|---:|");
+    println!("\n| workload | conns | requests | req/s | p50 ms | p99 ms | server CPU ms/req | errors |");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|");
     for r in &rows {
+        let cpu = r.cpu_ms.map_or("-".to_string(), |c| format!("{c:.3}"));
         println!(
-            "| {} | {} | {} | {:.0} | {:.2} | {:.2} | {} |",
-            r.name, r.conns, r.count, r.rps, r.p50, r.p99, r.errors
+            "| {} | {} | {} | {:.0} | {:.2} | {:.2} | {} | {} |",
+            r.name, r.conns, r.count, r.rps, r.p50, r.p99, cpu, r.errors
         );
     }
     println!();
     for &n in &conns {
-        let base = rows
-            .iter()
-            .find(|r| r.conns == n && r.name.starts_with("static"));
-        for r in rows.iter().filter(|r| {
-            r.conns == n && !r.name.starts_with("static") && !r.name.starts_with("walk: fresh")
-        }) {
+        let base = rows.iter().find(|r| r.conns == n && r.kind == "static");
+        for r in rows.iter().filter(|r| r.conns == n && matches!(r.kind, "fresh" | "post")) {
             if let Some(b) = base {
+                let cpu = match (b.cpu_ms, r.cpu_ms) {
+                    (Some(bc), Some(rc)) if rc > 0.0 => format!("; CPU {:.1}x the static file's", rc / bc),
+                    _ => String::new(),
+                };
                 println!(
-                    "x{n}: {} — {:.1}% of the static file's req/s; p50 {:.1}x the static p50",
+                    "x{n}: {} — {:.1}% of the static file's req/s (1/{:.1}); p50 {:.1}x the static p50{cpu}",
                     r.name,
                     100.0 * r.rps / b.rps,
+                    b.rps / r.rps,
                     r.p50 / b.p50
                 );
             }
         }
     }
-    println!("\n(walk: the req/s of POSTs counts only POSTs; each walk also makes one fresh GET per 7 POSTs.)");
+    println!("\n(walk: the req/s of POSTs counts only POSTs; each walk also makes one fresh GET first.\n The POSTs' CPU is the walk's CPU less its fresh GETs at the fresh run's CPU per GET.)");
+    if let Some(path) = summary_file {
+        let text: String = summary(&rows)
+            .iter()
+            .map(|(k, v)| format!("{k} {v:.4}\n"))
+            .collect();
+        if let Err(e) = std::fs::write(&path, text) {
+            eprintln!("loadgen: cannot write {path}: {e}");
+        }
+    }
 }

@@ -23,6 +23,9 @@ impl Engine for Library {
             Err(e) => Err(LoadFailure::Broken(e)),
         }
     }
+    fn cached(&self, reference: &str) -> Option<Arc<dyn Runner>> {
+        Library::cached(self, reference).map(|i| i as Arc<dyn Runner>)
+    }
 }
 
 impl Runner for Interview {

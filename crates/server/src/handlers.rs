@@ -41,7 +41,12 @@ pub async fn not_found() -> Response {
         .into_response()
 }
 
+/// The loaded interview: from the engine's cache on this thread when it is there, else
+/// loaded on a blocking thread (files are read and compiled).
 async fn load_runner(app: &App, reference: &str) -> Result<Arc<dyn Runner>, AppError> {
+    if let Some(runner) = app.engine.cached(reference) {
+        return Ok(runner);
+    }
     let engine = app.engine.clone();
     let r = reference.to_string();
     match tokio::task::spawn_blocking(move || engine.load(&r)).await {

@@ -26,6 +26,11 @@ pub enum LoadFailure {
 pub trait Engine: Send + Sync + 'static {
     /// Loads (or gets from the cache) the interview `reference`.
     fn load(&self, reference: &str) -> Result<Arc<dyn Runner>, LoadFailure>;
+    /// The interview `reference` when it is loaded already and [`Engine::load`] would read
+    /// no file (no blocking work: callable on an async thread). `None`: use `load`.
+    fn cached(&self, _reference: &str) -> Option<Arc<dyn Runner>> {
+        None
+    }
 }
 
 /// One loaded interview, able to run sessions.

@@ -79,7 +79,10 @@ impl Sqlite {
             .busy_timeout(Duration::from_secs(10))
             .pragma("secure_delete", "ON")
             .pragma("temp_store", "MEMORY");
+        // No ping before each acquire: a SQLite connection is a file handle on a worker
+        // thread, not a socket that can go stale, and every ping is one more thread hop.
         let pool = SqlitePoolOptions::new()
+            .test_before_acquire(false)
             .max_connections(max)
             .min_connections(1)
             .idle_timeout(None)
@@ -130,23 +133,24 @@ impl Sqlite {
         now: i64,
         blobs: Vec<SealedBlob>,
     ) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
-        let res = sqlx::query(
-            "INSERT INTO sessions (id, interview, state, version, created, modified, wrapped_key) VALUES (?, ?, ?, 1, ?, ?, ?)",
-        )
-        .bind(id)
-        .bind(interview)
-        .bind(sealed)
-        .bind(now)
-        .bind(now)
-        .bind(wrapped)
-        .execute(&mut *tx)
-        .await;
-        match res {
-            Ok(_) => {}
-            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => return Err(StoreError::Exists),
-            Err(e) => return Err(e.into()),
+        let insert = sqlx::query(INSERT_SESSION)
+            .bind(id)
+            .bind(interview)
+            .bind(sealed)
+            .bind(now)
+            .bind(now)
+            .bind(wrapped);
+        let exists = |res: Result<_, sqlx::Error>| match res {
+            Ok(_) => Ok(()),
+            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Err(StoreError::Exists),
+            Err(e) => Err(StoreError::from(e)),
+        };
+        if blobs.is_empty() {
+            // One statement commits by itself: no BEGIN/COMMIT round trips to the worker.
+            return exists(insert.execute(&self.pool).await);
         }
+        let mut tx = self.pool.begin().await?;
+        exists(insert.execute(&mut *tx).await)?;
         insert_blobs(&mut tx, id, blobs, now).await?;
         tx.commit().await?;
         Ok(())
@@ -183,38 +187,37 @@ impl Sqlite {
         now: i64,
         blobs: Vec<SealedBlob>,
     ) -> Result<Updated, StoreError> {
-        let mut tx = self.pool.begin().await?;
-        let res = match wrapped {
-            None => {
-                sqlx::query(
-                    "UPDATE sessions SET state = ?, version = version + 1, modified = ? WHERE id = ? AND version = ?",
-                )
-                .bind(sealed)
-                .bind(now)
-                .bind(id)
-                .bind(expected_version)
-                .execute(&mut *tx)
-                .await?
-            }
-            Some(wrapped) => {
-                sqlx::query(
-                    "UPDATE sessions SET state = ?, wrapped_key = ?, version = version + 1, modified = ? WHERE id = ? AND version = ?",
-                )
-                .bind(sealed)
-                .bind(wrapped)
-                .bind(now)
-                .bind(id)
-                .bind(expected_version)
-                .execute(&mut *tx)
-                .await?
+        let update = match wrapped {
+            None => sqlx::query(
+                "UPDATE sessions SET state = ?, version = version + 1, modified = ? WHERE id = ? AND version = ?",
+            )
+            .bind(sealed),
+            Some(wrapped) => sqlx::query(
+                "UPDATE sessions SET state = ?, wrapped_key = ?, version = version + 1, modified = ? WHERE id = ? AND version = ?",
+            )
+            .bind(sealed)
+            .bind(wrapped),
+        }
+        .bind(now)
+        .bind(id)
+        .bind(expected_version);
+        let updated = if blobs.is_empty() {
+            // One statement commits by itself: no BEGIN/COMMIT round trips to the worker.
+            update.execute(&self.pool).await?.rows_affected() == 1
+        } else {
+            let mut tx = self.pool.begin().await?;
+            if update.execute(&mut *tx).await?.rows_affected() == 1 {
+                insert_blobs(&mut tx, id, blobs, now).await?;
+                tx.commit().await?;
+                true
+            } else {
+                tx.rollback().await?;
+                false
             }
         };
-        if res.rows_affected() == 1 {
-            insert_blobs(&mut tx, id, blobs, now).await?;
-            tx.commit().await?;
+        if updated {
             return Ok(Updated::Yes);
         }
-        tx.rollback().await?;
         let exists = sqlx::query("SELECT 1 FROM sessions WHERE id = ?")
             .bind(id)
             .fetch_optional(&self.pool)
@@ -374,11 +377,15 @@ pub(crate) enum Table {
 /// A sealed file to store with a state: (purpose, number, ciphertext).
 pub(crate) type SealedBlob = (&'static str, i64, Vec<u8>);
 
-/// Inserts (or replaces) files of session `id` inside the transaction `tx`.
+/// Inserts a session row at version 1.
+const INSERT_SESSION: &str =
+    "INSERT INTO sessions (id, interview, state, version, created, modified, wrapped_key) VALUES (?, ?, ?, 1, ?, ?, ?)";
+
 /// Stores (or replaces) one sealed blob of a session.
 const INSERT_BLOB: &str =
     "INSERT OR REPLACE INTO session_blobs (session_id, purpose, number, data, created) VALUES (?, ?, ?, ?, ?)";
 
+/// Inserts (or replaces) files of session `id` inside the transaction `tx`.
 async fn insert_blobs(
     tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
     id: &str,

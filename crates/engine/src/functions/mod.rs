@@ -127,6 +127,8 @@ pub struct EngineHost {
     /// `nav.set_section(key)` was called: the section that is current from now on.
     pub section: Option<String>,
     classes: std::cell::OnceCell<HashMap<&'static str, Rc<Class>>>,
+    /// What the request adds to the classes once they are built (see [`EngineHost::classes`]).
+    on_classes: std::cell::Cell<Option<fn(&EngineHost)>>,
     cache: RefCell<HashMap<String, Value>>,
     /// The interview's run-time data (source files, data blocks, imports; see `modules.rs`).
     pub(crate) run_data: std::sync::Arc<crate::model::RunData>,
@@ -170,6 +172,7 @@ impl EngineHost {
             language: "en".into(),
             default_language: "en".into(),
             classes: std::cell::OnceCell::new(),
+            on_classes: std::cell::Cell::new(None),
             cache: RefCell::new(HashMap::new()),
             run_data: iv.run_data.clone(),
             evaluation_context: None,
@@ -178,8 +181,22 @@ impl EngineHost {
         }
     }
 
+    /// Runs `install` on the classes right after they are built — only if this request
+    /// needs them (building the object library is most of a request's engine time).
+    pub(crate) fn when_classes_built(&self, install: fn(&EngineHost)) {
+        self.on_classes.set(Some(install));
+    }
+
     fn classes(&self) -> &HashMap<&'static str, Rc<Class>> {
-        self.classes.get_or_init(objects::build)
+        if let Some(c) = self.classes.get() {
+            return c;
+        }
+        let c = self.classes.get_or_init(objects::build);
+        // after `get_or_init`: the installer reads the classes through `class()` again
+        if let Some(install) = self.on_classes.take() {
+            install(self);
+        }
+        c
     }
 
     /// The class by name (an empty class of that name if the engine does not know it).

@@ -151,9 +151,11 @@ fn random_seed(ctx: &RequestContext) -> u64 {
 impl<'a> Run<'a> {
     pub fn new(iv: &'a Interview, st: &'a mut SessionState, ctx: &'a RequestContext) -> Run<'a> {
         let mut host = EngineHost::new(iv, ctx);
-        lists::install_group_methods(&host);
-        attach::install_file_methods(&host);
-        upload::install_upload_methods(&host);
+        host.when_classes_built(|host| {
+            lists::install_group_methods(host);
+            attach::install_file_methods(host);
+            upload::install_upload_methods(host);
+        });
         upload::files_not_yet_stored(&host, st);
         let ns = json::namespace_from_state(&st.variables, &host);
         host.ns = ns.clone();

@@ -120,7 +120,7 @@ impl Run<'_> {
     /// Records a new session file (sealed and stored by the host with the state); its number.
     fn new_file(&mut self, filename: &str, mimetype: &str, bytes: Vec<u8>) -> u64 {
         let number = self.st.files.keys().next_back().map_or(1, |n| n + 1);
-        self.st.files.insert(number, StoredFile { filename: filename.to_string(), mimetype: mimetype.to_string() });
+        self.st.files.insert(number, StoredFile { filename: filename.to_string(), mimetype: mimetype.to_string(), made_from: None, hidden: false });
         self.host.new_files.borrow_mut().insert(number, Rc::from(bytes.as_slice()));
         self.st.produced.push(ProducedFile { number, bytes });
         number
