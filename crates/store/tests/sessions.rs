@@ -447,7 +447,7 @@ async fn delete_removes_the_session_and_its_files_and_leaves_no_ciphertext() {
     for p in &pieces {
         assert!(!dir_contains(dir.path(), p).is_empty());
     }
-    assert_eq!(store.blob_count().await.unwrap(), 1);
+    assert_eq!(store.blob_count().await.unwrap(), 2, "the upload and the document");
     assert!(store.delete("s1").await.unwrap());
     assert_eq!(store.session_count().await.unwrap(), 0);
     // secure_delete zeroes the pages, the checkpoint empties the WAL: not even the
