@@ -37,35 +37,61 @@ pub async fn file_bytes(
 /// Makes a file from its sources (read from the session's blobs).
 #[cfg(feature = "pdf")]
 async fn make(app: &App, session_id: &str, key: &DataKey, made_from: &MadeFrom) -> Result<Option<Vec<u8>>, AppError> {
-    let MadeFrom::Markdown { source, metadata, images, pdf } = made_from else { return Ok(None) };
-    let Some(markdown) = app.store.get_blob(session_id, Purpose::Document, *source, key).await? else {
-        return Ok(None);
-    };
-    let mut image_bytes = Vec::new();
-    for (reference, n) in images {
-        if let Some(bytes) = app.store.get_blob(session_id, Purpose::Document, *n, key).await? {
-            image_bytes.push((reference.clone(), bytes));
-        }
-    }
     let today = app.clock().now().date();
     let created = docs_pdf::Date {
         year: chrono::Datelike::year(&today),
         month: u8::try_from(chrono::Datelike::month(&today)).unwrap_or(1),
         day: u8::try_from(chrono::Datelike::day(&today)).unwrap_or(1),
     };
-    let metadata = metadata.clone();
-    let settings = pdf.clone();
-    let made = tokio::task::spawn_blocking(move || {
-        typeset_markdown(&String::from_utf8_lossy(&markdown), metadata, image_bytes, &settings, created)
-    })
-    .await
-    .map_err(|_| AppError::EnginePanicked)?;
-    made.map(Some).map_err(|e| AppError::Typeset(e.to_string()))
+    let made = match made_from {
+        MadeFrom::Markdown { source, metadata, images, pdf } => {
+            let Some(markdown) = app.store.get_blob(session_id, Purpose::Document, *source, key).await? else {
+                return Ok(None);
+            };
+            let mut image_bytes = Vec::new();
+            for (reference, n) in images {
+                if let Some(bytes) = app.store.get_blob(session_id, Purpose::Document, *n, key).await? {
+                    image_bytes.push((reference.clone(), bytes));
+                }
+            }
+            let metadata = metadata.clone();
+            let settings = pdf.clone();
+            tokio::task::spawn_blocking(move || {
+                typeset_markdown(&String::from_utf8_lossy(&markdown), metadata, image_bytes, &settings, created)
+                    .map_err(|e| e.to_string())
+            })
+            .await
+        }
+        MadeFrom::Docx { source, pdf } => {
+            let Some(docx) = app.store.get_blob(session_id, Purpose::Document, *source, key).await? else {
+                return Ok(None);
+            };
+            let settings = pdf.clone();
+            tokio::task::spawn_blocking(move || typeset_docx(&docx, &settings, created)).await
+        }
+    };
+    made.map_err(|_| AppError::EnginePanicked)?.map(Some).map_err(AppError::Typeset)
 }
 
 #[cfg(not(feature = "pdf"))]
 async fn make(_app: &App, _session_id: &str, _key: &DataKey, _made_from: &MadeFrom) -> Result<Option<Vec<u8>>, AppError> {
     Ok(None)
+}
+
+/// A filled DOCX → PDF: read into the document model (with its images), then typeset.
+#[cfg(feature = "pdf")]
+fn typeset_docx(docx: &[u8], settings: &engine::screen::PdfSettings, created: docs_pdf::Date) -> Result<Vec<u8>, String> {
+    let (doc, images) = docs::read_docx(docx, &docs::Limits::default()).map_err(|e| e.to_string())?;
+    let options = docs_pdf::PdfOptions {
+        title: settings.title.clone(),
+        author: None,
+        lang: settings.language.clone(),
+        pdf_a: settings.pdf_a,
+        tagged: settings.tagged,
+        images,
+        created: Some(created),
+    };
+    docs_pdf::render_pdf(&doc, &options).map_err(|e| e.to_string())
 }
 
 /// Markdown (after Mako) → PDF: read into the document model with the attachment's metadata

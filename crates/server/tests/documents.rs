@@ -287,6 +287,44 @@ async fn the_pdf_of_a_markdown_document_is_typeset_once_on_first_download_and_st
     assert!(files_containing(dir.path(), b"QQPDFMARKER").is_empty());
 }
 
+#[cfg(feature = "pdf")]
+#[tokio::test]
+async fn a_docx_template_gets_its_pdf_converted_on_first_download() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store::Store::open_dir(dir.path()).await.unwrap();
+    let counter = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let options = server::ServerOptions { typeset_counter: Some(counter.clone()), ..Default::default() };
+    let app = app_with_options(store.clone(), None, options);
+    let typeset = || counter.load(std::sync::atomic::Ordering::Relaxed);
+
+    let first = send(&app, get(&url("docx-pdf.yml"), None)).await;
+    let cookie = cookie_of(&first);
+    let page = answer_in(&app, &first, &cookie, "docx-pdf.yml", "QQDOCXPDFMARKER").await;
+    assert!(page.body.contains("Your recipe is ready."), "{}", page.body);
+    // docassemble's default formats of a DOCX template: the DOCX and its PDF
+    let docx_url = href_with(&page.body, "/recipe.docx");
+    let pdf_url = href_with(&page.body, "/recipe.pdf");
+    assert_eq!(typeset(), 0);
+
+    let r = app.clone().oneshot_bytes(get(&pdf_url, Some(&cookie))).await;
+    assert_eq!(r.0, StatusCode::OK, "{}", String::from_utf8_lossy(&r.2));
+    assert_eq!(r.1.get(header::CONTENT_TYPE).unwrap(), "application/pdf");
+    let words = pdf_words(&r.2);
+    assert!(words.contains("QQDOCXPDFMARKER") && words.contains("350degrees"), "{words}");
+    assert_eq!(typeset(), 1);
+    let r2 = app.clone().oneshot_bytes(get(&pdf_url, Some(&cookie))).await;
+    assert_eq!(r2.2, r.2);
+    assert_eq!(typeset(), 1, "converted once");
+    // the DOCX is still served as it was filled
+    let d = app.clone().oneshot_bytes(get(&docx_url, Some(&cookie))).await;
+    assert!(docx_body(&d.2).contains("QQDOCXPDFMARKER"));
+
+    assert!(files_containing(dir.path(), b"QQDOCXPDFMARKER").is_empty());
+    drop(app);
+    store.close().await;
+    assert!(files_containing(dir.path(), b"QQDOCXPDFMARKER").is_empty());
+}
+
 #[cfg(not(feature = "pdf"))]
 #[tokio::test]
 async fn without_the_pdf_feature_a_markdown_document_has_no_pdf_link() {

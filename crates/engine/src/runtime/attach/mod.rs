@@ -194,14 +194,24 @@ impl Run<'_> {
                 }
             };
             let bytes = self.in_context("docx", |run| run.render_docx(spec, &file))?;
+            let mut docx_number = None;
             for f in &formats {
                 match f.as_str() {
                     "docx" => {
                         let n = self.keep_file(&format!("{}.docx", a.filename), "docx", bytes.clone());
+                        docx_number = Some(n);
                         a.files.push(("docx".into(), n, format!("{}.docx", a.filename)));
                     }
+                    // converted from the filled DOCX when it is first requested (the host's
+                    // typesetter); without one the PDF is a format that cannot be produced
+                    "pdf" if self.ctx.typeset_pdf => {}
                     other => a.missing.push(other.to_string()),
                 }
+            }
+            if wanted("pdf") && self.ctx.typeset_pdf {
+                let fname = format!("{}.pdf", a.filename);
+                let n = self.keep_docx_pdf(spec, &fname, &a.name, docx_number, &bytes);
+                a.files.push(("pdf".into(), n, fname));
             }
             return Ok(a);
         }

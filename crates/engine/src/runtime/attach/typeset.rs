@@ -22,16 +22,34 @@ impl Run<'_> {
         if let Some(m) = &spec.metadata {
             metadata_strings(m, &mut metadata);
         }
-        let pdf = PdfSettings {
-            title: (!title.is_empty()).then(|| title.to_string()),
-            language: Some(self.host.language.clone()).filter(|l| !l.is_empty()),
-            pdf_a: self.pdf_option(spec, "pdf/a"),
-            tagged: self.pdf_option(spec, "tagged pdf"),
-        };
+        let pdf = self.pdf_settings(spec, title);
         let images = self.document_images(markdown);
         let source = keep_bytes(self.st, "source.md", "md", markdown.as_bytes().to_vec(), true);
         let made_from = MadeFrom::Markdown { source, metadata, images, pdf };
         Ok(keep_made(self.st, filename, "pdf", made_from))
+    }
+
+    /// Records the PDF of a filled DOCX template (file name `filename`, titled `title`),
+    /// converted when it is first requested; `docx` is the number of the DOCX when it is a
+    /// file of the document too (otherwise the DOCX is kept as a hidden source).
+    pub(super) fn keep_docx_pdf(&mut self, spec: &AttachmentSpec, filename: &str, title: &str, docx: Option<u64>, bytes: &[u8]) -> u64 {
+        let pdf = self.pdf_settings(spec, title);
+        let source = match docx {
+            Some(n) => n,
+            None => keep_bytes(self.st, "source.docx", "docx", bytes.to_vec(), true),
+        };
+        keep_made(self.st, filename, "pdf", MadeFrom::Docx { source, pdf })
+    }
+
+    /// The PDF options of the attachment: its title, the interview's language, `pdf/a`,
+    /// `tagged pdf`.
+    fn pdf_settings(&self, spec: &AttachmentSpec, title: &str) -> PdfSettings {
+        PdfSettings {
+            title: (!title.is_empty()).then(|| title.to_string()),
+            language: Some(self.host.language.clone()).filter(|l| !l.is_empty()),
+            pdf_a: self.pdf_option(spec, "pdf/a"),
+            tagged: self.pdf_option(spec, "tagged pdf"),
+        }
     }
 
     /// `pdf/a` / `tagged pdf` of the attachment, else of the interview's `features`.
