@@ -607,13 +607,11 @@ fn convert_field<'p>(
 }
 
 /// The result of `object_checkboxes`/`object_multiselect`: the chosen objects in a gathered
-/// list — for an attribute or item, the existing `DAList` refilled in place (keeping its class,
-/// as docassemble's `initializeAttribute`/`initializeObject` keep it), else a new `DAList` (what
-/// docassemble assigns to a variable of its own, whatever it held).
+/// list — the existing `DAList` refilled in place, keeping its class (docassemble's `index()`
+/// makes a new `DAList` only when the variable does not exist yet), or a new `DAList`.
 fn object_list(run: &mut Run<'_>, var: &str, pairs: Vec<(Value, bool)>) -> Value {
     let chosen: Vec<Value> = pairs.into_iter().filter(|(_, on)| *on).map(|(k, _)| k).collect();
-    let whole_variable = !var.contains(['.', '[']);
-    let existing = if whole_variable { None } else { path::parse(var).and_then(|p| path::lookup(&run.ns, &p)) };
+    let existing = path::parse(var).and_then(|p| path::lookup(&run.ns, &p));
     if let Some(Value::Object(o)) = &existing {
         let is_list = matches!(o.borrow().attrs.get("elements"), Some(Value::List(_)));
         if is_list {

@@ -23,6 +23,7 @@ pub(crate) fn install_file_methods(host: &crate::functions::EngineHost) {
     st.set_attr("get_pdf_fields", Value::native("get_pdf_fields", static_pdf_fields));
     st.set_attr("get_docx_variables", Value::native("get_docx_variables", static_docx_variables));
     st.set_attr("slurp", Value::native("slurp", static_slurp));
+    st.set_attr("path", Value::native("path", static_path));
     crate::functions::install_context(host);
 }
 
@@ -135,6 +136,14 @@ fn static_url_for(vm: &mut lang::Vm<'_>, args: lang::Args) -> Result<Value, lang
     let path = path.strip_prefix("data/static/").unwrap_or(&path).to_string();
     let h = crate::functions::host(vm)?;
     Ok(Value::from_str(&format!("{}/packagestatic/{package}/{path}", h.base_url)))
+}
+
+/// `static_file.path()`: there is no file system path to hand out, so the file's package
+/// reference (`package:data/static/name`), which `[FILE …]` and the file functions accept.
+fn static_path(vm: &mut lang::Vm<'_>, args: lang::Args) -> Result<Value, lang::Error> {
+    let me = args.positional.first().cloned().unwrap_or(Value::None);
+    let (package, path) = static_ref(vm, &me)?;
+    Ok(Value::from_str(&format!("{package}:{path}")))
 }
 
 /// `static_file.show(width=…)`: the image (Markdown).
