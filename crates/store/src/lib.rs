@@ -372,19 +372,7 @@ impl Store {
         plaintext: &[u8],
         key: &DataKey,
     ) -> Result<(), StoreError> {
-        if purpose == Purpose::State {
-            return Err(StoreError::Sealed("state is not a blob".into()));
-        }
-        let sealed = seal::seal(
-            key,
-            SealContext {
-                session_id: id,
-                purpose,
-                version: number,
-            },
-            plaintext,
-        )?;
-        let n = i64::try_from(number).map_err(|_| StoreError::Sealed("blob number".into()))?;
+        let (n, sealed) = seal_blob(id, purpose, number, plaintext, key)?;
         self.db()
             .put_blob(id, purpose.as_str(), n, sealed, self.now())
             .await
@@ -401,19 +389,7 @@ impl Store {
         plaintext: &[u8],
         key: &DataKey,
     ) -> Result<bool, StoreError> {
-        if purpose == Purpose::State {
-            return Err(StoreError::Sealed("state is not a blob".into()));
-        }
-        let sealed = seal::seal(
-            key,
-            SealContext {
-                session_id: id,
-                purpose,
-                version: number,
-            },
-            plaintext,
-        )?;
-        let n = i64::try_from(number).map_err(|_| StoreError::Sealed("blob number".into()))?;
+        let (n, sealed) = seal_blob(id, purpose, number, plaintext, key)?;
         self.db()
             .put_blob_if_absent(id, purpose.as_str(), n, sealed, self.now())
             .await
@@ -473,4 +449,29 @@ impl Store {
     pub async fn close(&self) {
         self.db().close().await;
     }
+}
+
+/// A file's row number and its ciphertext, sealed under the session's key and bound to the
+/// session, purpose and number (`state` is never a blob).
+fn seal_blob(
+    id: &str,
+    purpose: Purpose,
+    number: u64,
+    plaintext: &[u8],
+    key: &DataKey,
+) -> Result<(i64, Vec<u8>), StoreError> {
+    if purpose == Purpose::State {
+        return Err(StoreError::Sealed("state is not a blob".into()));
+    }
+    let sealed = seal::seal(
+        key,
+        SealContext {
+            session_id: id,
+            purpose,
+            version: number,
+        },
+        plaintext,
+    )?;
+    let n = i64::try_from(number).map_err(|_| StoreError::Sealed("blob number".into()))?;
+    Ok((n, sealed))
 }
