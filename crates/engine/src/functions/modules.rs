@@ -335,6 +335,7 @@ fn nav_object(host: &EngineHost) -> Value {
                     Value::native("get_sections", nav_get_sections),
                 );
                 cls.set_attr("set_section", Value::native("set_section", nav_set_section));
+                cls.set_attr("set_sections", Value::native("set_sections", nav_set_sections));
                 cls
             })
             .clone()
@@ -360,7 +361,25 @@ fn nav_get_sections(vm: &mut Vm<'_>, _args: Args) -> R {
         )
     }
     let host = super::host(vm)?;
+    if let Some(j) = host.info.get(NAV_SECTIONS_KEY).cloned() {
+        return Ok(crate::vars::json::from_json(&j, host));
+    }
     Ok(build(&host.run_data.nav_sections))
+}
+
+/// Key of the session's info under which `nav.set_sections()` keeps the sections it set
+/// (the `get_sections()` form), which replace the interview's `sections` from then on.
+pub(crate) const NAV_SECTIONS_KEY: &str = "__nav_sections";
+
+/// `nav.set_sections(sections)`: replaces the navigation bar's sections.
+fn nav_set_sections(vm: &mut Vm<'_>, args: Args) -> R {
+    let sections = args.positional.get(1).cloned().unwrap_or(Value::None);
+    if !matches!(sections, Value::List(_)) {
+        return Err(Error::exception("DAError", "nav.set_sections: the sections must be a list"));
+    }
+    let j = crate::vars::json::to_json(&sections);
+    super::host(vm)?.info.insert(NAV_SECTIONS_KEY.to_string(), j);
+    Ok(Value::None)
 }
 
 /// `nav.set_section(key)`: makes that section the current one (shown from this screen on).

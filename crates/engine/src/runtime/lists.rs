@@ -1099,7 +1099,7 @@ pub(crate) fn install_group_methods(host: &crate::functions::EngineHost) {
 }
 
 /// `template.show()`; for a table, `show(editable=False)` leaves out the Actions column.
-fn template_show(_vm: &mut lang::Vm<'_>, mut args: lang::Args) -> Result<Value, lang::Error> {
+fn template_show(vm: &mut lang::Vm<'_>, mut args: lang::Args) -> Result<Value, lang::Error> {
     let me = args.positional.first().cloned().unwrap_or(Value::None);
     let editable = args.take_kw("editable").is_none_or(|v| v.truthy());
     if !editable {
@@ -1107,7 +1107,8 @@ fn template_show(_vm: &mut lang::Vm<'_>, mut args: lang::Args) -> Result<Value, 
             return Ok(c);
         }
     }
-    Ok(attr(&me, "content").unwrap_or_else(|| Value::from_str("")))
+    let kwargs = std::mem::take(&mut args.keyword);
+    crate::functions::objects::template::render_content(vm, &me, kwargs)
 }
 
 /// Key of `EngineHost::info` through which `cancel_add_or_edit()` hands the group names to the
