@@ -348,3 +348,23 @@ fn normalize_without_a_geocoder_leaves_the_address_as_entered() {
     s.see("123 Main St");
     s.see("Springfield, IL");
 }
+
+#[test]
+fn breadcrumbs_show_the_actions_in_progress() {
+    let mut s = Session::start(&base("breadcrumbs.yml"));
+    // no action in progress: no trail
+    assert_eq!(s.q().pre.as_deref().map(norm).unwrap_or_default(), "");
+    s.set("First Name", "Jane");
+    s.set("Last Name", "Doe");
+    s.click("Continue");
+    s.set("Fruit", "apple");
+    s.click("Continue");
+    s.click("No");
+    s.link("edit your answers");
+    assert_eq!(norm(&s.q().question), "Edit your answers");
+    s.click("Add another");
+    // the review screen's action, then the new person's: two crumbs
+    let pre = s.q().pre.clone().unwrap_or_default();
+    assert!(pre.contains("breadcrumb-item active\" aria-current=\"page\">Edit answers</li>"), "{pre}");
+    assert!(pre.contains("<li class=\"da-breadcrumb-item breadcrumb-item\">Edit person</li>"), "{pre}");
+}

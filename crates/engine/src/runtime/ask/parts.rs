@@ -264,9 +264,42 @@ impl<'a> Run<'a> {
         }))
     }
 
+    /// The action being served (head of the event stack) is named by this question's
+    /// `breadcrumb:` or its text; the stack's crumbs are kept for `DABreadCrumbs`.
+    fn record_breadcrumb(&mut self, q: &Question, question: &str) -> R<()> {
+        use crate::functions::objects::breadcrumbs::CRUMBS_KEY;
+        if self.st.event_stack.is_empty() {
+            self.host.info.remove(CRUMBS_KEY);
+            return Ok(());
+        }
+        let label = match &q.breadcrumb {
+            Some(t) => self.text(t)?.trim_end().to_string(),
+            None => question.to_string(),
+        };
+        let old: Vec<serde_json::Value> =
+            self.host.info.get(CRUMBS_KEY).and_then(|j| j.as_array()).cloned().unwrap_or_default();
+        let mut crumbs = Vec::new();
+        for (i, e) in self.st.event_stack.iter().enumerate() {
+            let known = if i == 0 {
+                Some(serde_json::Value::String(label.clone()))
+            } else {
+                old.iter().find(|o| o.get("action").and_then(|a| a.as_str()) == Some(e.action.as_str())).and_then(|o| o.get("breadcrumb").cloned())
+            };
+            let mut m = serde_json::Map::new();
+            m.insert("action".into(), serde_json::Value::String(e.action.clone()));
+            if let Some(k) = known {
+                m.insert("breadcrumb".into(), k);
+            }
+            crumbs.push(serde_json::Value::Object(m));
+        }
+        self.host.info.insert(CRUMBS_KEY.into(), serde_json::Value::Array(crumbs));
+        Ok(())
+    }
+
     /// The question's texts: question, subquestion, screen parts, help and the back button.
     pub(super) fn question_texts(&mut self, q: &Question, qs: &mut QuestionScreen) -> R<()> {
         qs.question = self.text(&q.question)?;
+        self.record_breadcrumb(q, &qs.question)?;
         qs.subquestion = self.opt_text(q.subquestion.as_ref())?;
         qs.pre = self.part(q.pre.as_ref(), "pre")?;
         qs.post = self.part(q.post.as_ref(), "post")?;
