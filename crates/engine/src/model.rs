@@ -222,8 +222,9 @@ pub struct Interview {
 
 /// Modules of the `docassemble` package that stand for the function library: their names
 /// are global already, so importing them (or `from … import *`) adds nothing.
-pub const LIBRARY_MODULES: [&str; 6] = [
+pub const LIBRARY_MODULES: [&str; 7] = [
     "docassemble.base.util",
+    "docassemble.base.language.core",
     "docassemble.base.core",
     "docassemble.base.functions",
     "docassemble.base.legal",
@@ -259,6 +260,9 @@ pub struct RunData {
     /// `Sources` at load time and compiled): full module name → program. Run in the sandbox
     /// on first use (their names are global, like `from module import *`).
     pub package_modules: IndexMap<String, Arc<lang::Program>>,
+    /// Package modules named by `imports:` (in `package_modules` too): run for what they do
+    /// when imported (`update_language_function(…)`) before a language function is used.
+    pub imported_modules: Vec<String>,
     /// Package files named by a string literal of the interview (`'hello.md'`,
     /// `"data/templates/form.pdf"`), read at load time for what code names at run time
     /// (`content file: {code: …}`, `DAStaticFile`): "package:path" → bytes.

@@ -614,3 +614,30 @@ question: The tallest is ${ tallest }.
     let Screen::Question(q) = loaded.next_screen(&mut st, &ctx) else { panic!("no question") };
     assert_eq!(q.question.trim(), "The tallest is Bob.");
 }
+
+#[test]
+fn an_imported_package_module_replaces_a_language_function() {
+    let iv = "imports:
+  - demo.pkg.suffixes
+---
+mandatory: True
+question: ${ ', '.join(name_suffix()) }
+";
+    let module = "from docassemble.base.language.core import update_language_function
+
+def my_name_suffix():
+    return ['Jr', 'Esq']
+
+update_language_function('en', 'name_suffix', my_name_suffix)
+";
+    let mut m = sources(iv, &[]).0;
+    m.insert("demo.pkg:demo/pkg/suffixes.py".into(), module.into());
+    let (loaded, warnings) = engine::load(&Mem(m), &InterviewRef::parse(MAIN).unwrap()).unwrap();
+    assert!(warnings.iter().all(|w| !w.message.contains("suffixes")), "{warnings:?}");
+    let ctx = RequestContext::for_tests(MAIN);
+    let mut st = loaded.new_session();
+    let Screen::Question(q) = loaded.next_screen(&mut st, &ctx) else { panic!("no question") };
+    assert_eq!(q.question.trim(), "Jr, Esq");
+    // without the module: docassemble's own list
+    assert!(first_screen("mandatory: True\nquestion: ${ name_suffix()[5] }\n", &[]).starts_with("V\n"));
+}

@@ -78,6 +78,7 @@ pub(crate) const NATIVES: &[(&str, NativeFn)] = &[
     ("set_task_counter", set_task_counter),
     ("dispatch", dispatch),
     ("name_suffix", name_suffix),
+    ("update_language_function", super::modules::update_language_function),
     ("encode_name", encode_name),
     ("decode_name", decode_name),
     ("server_capabilities", server_capabilities),
@@ -963,7 +964,11 @@ fn us_states_mapping(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     Ok(Value::dict(d))
 }
 
-fn name_suffix(_vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
+fn name_suffix(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let set = host(vm).ok().and_then(|h| super::modules::language_function(h, "name_suffix"));
+    if let Some(f) = set {
+        return vm.call(&f, args);
+    }
     Ok(Value::list(["Jr", "Sr", "II", "III", "IV", "V", "VI"].iter().map(|s| Value::from_str(s)).collect()))
 }
 

@@ -293,7 +293,10 @@ fn package_namespace(host: &EngineHost, module: &str) -> Option<Namespace> {
     };
     let ok = {
         let mut vm = Vm::new(lang::Limits::default(), &mut out).with_host(&mut mh);
-        vm.exec(&program, &ns).is_ok()
+        RUNNING_FOR.with(|r| r.borrow_mut().push(rd.clone()));
+        let ok = vm.exec(&program, &ns).is_ok();
+        RUNNING_FOR.with(|r| r.borrow_mut().pop());
+        ok
     };
     let result = ok.then_some(ns);
     MODULES.with(|m| {
@@ -306,6 +309,55 @@ fn package_namespace(host: &EngineHost, module: &str) -> Option<Namespace> {
         }
     });
     result
+}
+
+thread_local! {
+    /// The run data of the package modules running now (innermost last).
+    static RUNNING_FOR: std::cell::RefCell<Vec<std::sync::Arc<crate::model::RunData>>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// `update_language_function(language, term, function)` calls: (interview, language,
+    /// term, function). Kept per interview (docassemble keeps them per process).
+    static LANGUAGE_FUNCTIONS: std::cell::RefCell<Vec<LanguageFunction>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+type LanguageFunction = (std::sync::Arc<crate::model::RunData>, String, String, Value);
+
+/// `update_language_function(language, term, function)`: `term` (e.g. `name_suffix`) is
+/// answered by `function` in that language (`*`: any) from now on.
+pub(crate) fn update_language_function(vm: &mut Vm<'_>, args: Args) -> R {
+    let text = |i: usize| args.positional.get(i).map(Value::str).unwrap_or_default();
+    let (language, term) = (text(0), text(1));
+    let Some(func) = args.positional.get(2).cloned() else {
+        return Err(super::missing("update_language_function", "func"));
+    };
+    let rd = match super::host(vm) {
+        Ok(h) => Some(h.run_data.clone()),
+        Err(_) => RUNNING_FOR.with(|r| r.borrow().last().cloned()),
+    };
+    let Some(rd) = rd else { return Ok(Value::None) };
+    LANGUAGE_FUNCTIONS.with(|l| {
+        let mut l = l.borrow_mut();
+        l.retain(|(r, lang, t, _)| !(std::sync::Arc::ptr_eq(r, &rd) && *lang == language && *t == term));
+        l.push((rd, language, term, func));
+    });
+    Ok(Value::None)
+}
+
+/// The function `update_language_function` set for `term` in the current language (or `*`),
+/// after running the package modules the interview imports.
+pub(crate) fn language_function(host: &EngineHost, term: &str) -> Option<Value> {
+    let rd = host.run_data.clone();
+    for module in &rd.imported_modules {
+        let _ = package_namespace(host, module);
+    }
+    LANGUAGE_FUNCTIONS.with(|l| {
+        let l = l.borrow();
+        let mine = |lang: &str| {
+            l.iter()
+                .find(|(r, la, t, _)| std::sync::Arc::ptr_eq(r, &rd) && la == lang && t == term)
+                .map(|(_, _, _, f)| f.clone())
+        };
+        mine(&host.language).or_else(|| mine("*"))
+    })
 }
 
 /// A class defined by one of the interview's package modules (to restore its objects).

@@ -429,6 +429,14 @@ pub(super) fn finish(
         } else {
             bound
         };
+        if !known_module(module) && !entry.contains(" as ") {
+            if let Some(program) = package_module(sources, module)? {
+                run.package_modules.insert(module.to_string(), Arc::new(program));
+                run.imported_modules.push(module.to_string());
+                run.imports.insert(bound.to_string(), bound_module.to_string());
+                continue;
+            }
+        }
         if !known_module(module) {
             warn(format!(
                 "imports: module '{module}' is not available in Colloquy"
