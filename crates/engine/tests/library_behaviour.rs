@@ -368,3 +368,10 @@ fn breadcrumbs_show_the_actions_in_progress() {
     assert!(pre.contains("breadcrumb-item active\" aria-current=\"page\">Edit answers</li>"), "{pre}");
     assert!(pre.contains("<li class=\"da-breadcrumb-item breadcrumb-item\">Edit person</li>"), "{pre}");
 }
+
+#[test]
+fn translations_files_give_the_text_in_the_current_language() {
+    // written in German (`default language: de`), translated to English in testtr_en.xlsx
+    let s = Session::start("docassemble.demo:data/questions/testtr.yml");
+    assert_eq!(norm(&s.q().question), "What is your favorite English fruit?");
+}

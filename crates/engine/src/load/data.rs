@@ -413,6 +413,18 @@ pub(super) fn finish(
             message,
         })
     };
+    let translation_files: Vec<String> = iv
+        .other_config
+        .iter()
+        .filter(|(k, _)| k == "translations")
+        .flat_map(|(_, n)| match &n.value {
+            crate::yaml::Value::Seq(items) => items.iter().filter_map(|i| i.as_str().map(str::to_string)).collect::<Vec<String>>(),
+            _ => n.as_str().map(str::to_string).into_iter().collect::<Vec<String>>(),
+        })
+        .collect();
+    for problem in super::translations::read(sources, &iv.reference.package, &translation_files, &mut run.translations) {
+        warn(problem);
+    }
     for entry in &iv.imports {
         let (module, bound) = match entry.split_once(" as ") {
             Some((m, b)) => (m.trim(), b.trim()),

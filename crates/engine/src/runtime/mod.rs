@@ -273,11 +273,28 @@ impl<'a> Run<'a> {
 
     /// Renders a text of the interview with `${}` values HTML-escaped.
     pub fn render(&mut self, t: &crate::model::Text) -> R<String> {
+        if let Some(tm) = self.translation(t) {
+            return self.run_vm(|vm, ns| tm.render(vm, ns, &html_escape)).map_err(|err| self.flow(err, t.pos()));
+        }
         if t.is_plain() {
             return Ok(t.source().to_string());
         }
         let tm = t.template().clone();
         self.run_vm(|vm, ns| tm.render(vm, ns, &html_escape)).map_err(|err| self.flow(err, t.pos()))
+    }
+
+    /// The translation of a text into the current language (`translations:` files), when
+    /// the text is in another language.
+    fn translation(&self, t: &crate::model::Text) -> Option<std::sync::Arc<lang::Template>> {
+        let all = &self.iv.run_data.translations;
+        if all.is_empty() {
+            return None;
+        }
+        let language = self.host.language.as_str();
+        all.get(t.source().trim())?
+            .iter()
+            .find(|tr| tr.tr_lang == language && tr.orig_lang != language)
+            .map(|tr| tr.template.clone())
     }
 
     /// Renders a text of the interview without escaping (values used as data).
