@@ -641,3 +641,26 @@ update_language_function('en', 'name_suffix', my_name_suffix)
     // without the module: docassemble's own list
     assert!(first_screen("mandatory: True\nquestion: ${ name_suffix()[5] }\n", &[]).starts_with("V\n"));
 }
+
+#[test]
+fn a_message_exit_goes_to_its_url() {
+    let iv = "mandatory: True
+code: |
+  message('Closed', 'Come back later.', url='https://example.com/bye', show_restart=False, show_leave=True, show_exit=True)
+";
+    let (loaded, _) = load(iv, &[]);
+    let ctx = RequestContext::for_tests(MAIN);
+    let mut st = loaded.new_session();
+    let Screen::Question(q) = loaded.next_screen(&mut st, &ctx) else { panic!("no question") };
+    let buttons: Vec<(&str, &str)> = q.buttons.iter().map(|b| (b.label.as_str(), b.value.as_str())).collect();
+    assert_eq!(buttons, [("Exit", "exit"), ("Leave", "leave")]);
+    let form = vec![("_question".to_string(), q.token.clone()), (q.buttons[0].name.clone(), q.buttons[0].value.clone())];
+    assert!(matches!(loaded.submit(&mut st, &form, &ctx), engine::Submitted::Accepted));
+    match loaded.next_screen(&mut st, &ctx) {
+        Screen::Command { command, url } => {
+            assert_eq!(command, engine::Command::Exit);
+            assert_eq!(url.as_deref(), Some("https://example.com/bye"));
+        }
+        other => panic!("expected the exit command, got {other:?}"),
+    }
+}

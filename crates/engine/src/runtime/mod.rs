@@ -609,7 +609,14 @@ impl<'a> Run<'a> {
             }
             Signal::Command { command, url } => Ok(Some(Screen::Command { command: Command::parse(&command), url })),
             Signal::Response { content_type, body } => Ok(Some(Screen::Response { content_type, body })),
-            Signal::Message { title, subtitle, buttons, .. } => Ok(Some(self.message_screen(title, subtitle, buttons))),
+            Signal::Message { title, subtitle, buttons, url } => {
+                // where Exit and Leave go, kept for the answer to this screen
+                match url {
+                    Some(u) => self.host.info.insert(MESSAGE_URL_KEY.into(), serde_json::Value::String(u)),
+                    None => self.host.info.remove(MESSAGE_URL_KEY),
+                };
+                Ok(Some(self.message_screen(title, subtitle, buttons)))
+            }
             Signal::ValidationError { message, .. } => Err(Flow::Fatal(message)),
         }
     }
@@ -1356,6 +1363,8 @@ impl<'a> Run<'a> {
 pub(crate) const MESSAGE_TOKEN: &str = "message.";
 /// The form field a `message()` screen's buttons post (the command).
 pub(crate) const MESSAGE_BUTTON: &str = "_message_command";
+/// Key of the session's info holding the `url=` of the `message()` shown.
+pub(crate) const MESSAGE_URL_KEY: &str = "__message_url";
 
 fn collect_classes(class: &Rc<lang::value::Class>, out: &mut Vec<String>) {
     if out.len() > 64 {

@@ -51,7 +51,11 @@ pub(crate) fn submit(
     }
     let token = posted.get("_question").and_then(|v| v.first()).copied().unwrap_or("");
     if let Some(command) = message_command(state, token, &posted) {
-        state.pending_command = Some(PendingCommand { command, url: None });
+        let url = match command.as_str() {
+            "exit" | "leave" => state.info.get(super::MESSAGE_URL_KEY).and_then(|u| u.as_str()).map(str::to_string),
+            _ => None,
+        };
+        state.pending_command = Some(PendingCommand { command, url });
         return Submitted::Accepted;
     }
     let Some(cur) = state.current.clone() else {
