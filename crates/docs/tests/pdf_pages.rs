@@ -151,3 +151,61 @@ fn object_limits_hold_for_the_combined_input() {
     assert!(matches!(concatenate(&[&a, &a], &limits), Err(DocsError::TooLarge { .. })));
     assert!(matches!(concatenate(&[&b"not a pdf"[..]], &Limits::default()), Err(DocsError::Pdf(_))));
 }
+
+/// An RGBA PNG, `w`×`h`, every pixel `rgba`.
+fn png_of(w: u32, h: u32, rgba: [u8; 4]) -> Vec<u8> {
+    let mut out = Vec::new();
+    {
+        let mut e = png::Encoder::new(&mut out, w, h);
+        e.set_color(png::ColorType::Rgba);
+        e.set_depth(png::BitDepth::Eight);
+        let mut wr = e.write_header().unwrap();
+        wr.write_image_data(&rgba.repeat((w * h) as usize)).unwrap();
+    }
+    out
+}
+
+/// The image XObject of the first page of `pdf`.
+fn first_image(pdf: &[u8]) -> (lopdf::Dictionary, Vec<u8>, Vec<f32>) {
+    let doc = Document::load_mem(pdf).unwrap();
+    let page = doc.get_dictionary(doc.get_pages()[&1]).unwrap();
+    let media: Vec<f32> = page.get(b"MediaBox").unwrap().as_array().unwrap().iter().map(|o| o.as_float().unwrap()).collect();
+    let res = page.get(b"Resources").unwrap().as_dict().unwrap();
+    let im = res.get(b"XObject").unwrap().as_dict().unwrap().get(b"Im0").unwrap().as_reference().unwrap();
+    let stream = doc.get_object(im).unwrap().as_stream().unwrap();
+    let data = stream.decompressed_content().unwrap_or_else(|_| stream.content.clone());
+    (stream.dict.clone(), data, media)
+}
+
+#[test]
+fn images_become_pages_of_their_size() {
+    // half-transparent red on white: (255, 127, 127)
+    let png = png_of(3, 2, [255, 0, 0, 128]);
+    let pdf = docs::pdf::pages::image_pdf(&png, &Limits::default()).unwrap().unwrap();
+    let (dict, data, media) = first_image(&pdf);
+    assert_eq!(media, [0.0, 0.0, 3.0, 2.0]);
+    assert_eq!(dict.get(b"Width").unwrap().as_i64().unwrap(), 3);
+    assert_eq!(dict.get(b"ColorSpace").unwrap().as_name().unwrap(), b"DeviceRGB");
+    assert_eq!(data, [255u8, 127, 127].repeat(6));
+
+    let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x04, 0x4A, 0x46];
+    jpeg.extend_from_slice(&[0xFF, 0xC0, 0x00, 0x11, 0x08, 0x00, 0x28, 0x00, 0x50, 0x01]);
+    jpeg.extend_from_slice(&[0u8; 12]);
+    let pdf = docs::pdf::pages::image_pdf(&jpeg, &Limits::default()).unwrap().unwrap();
+    let (dict, data, media) = first_image(&pdf);
+    assert_eq!(media, [0.0, 0.0, 80.0, 40.0]);
+    assert_eq!(dict.get(b"Filter").unwrap().as_name().unwrap(), b"DCTDecode");
+    assert_eq!(dict.get(b"ColorSpace").unwrap().as_name().unwrap(), b"DeviceGray");
+    assert_eq!(data, jpeg, "the JPEG passes through");
+
+    assert!(docs::pdf::pages::image_pdf(b"GIF89a", &Limits::default()).unwrap().is_none());
+    let both = concatenate(&[&pdf_with(&["text"], 100), &png], &Limits::default()).unwrap();
+    assert_eq!(page_count(&both, &Limits::default()).unwrap(), 2);
+}
+
+#[test]
+fn an_image_too_large_to_decode_is_refused() {
+    let png = png_of(64, 64, [0, 0, 0, 255]);
+    let limits = Limits { max_pdf_stream_bytes: 1000, ..Limits::default() };
+    assert!(docs::pdf::pages::image_pdf(&png, &limits).is_err());
+}

@@ -8,6 +8,7 @@ mod appearance;
 mod fields;
 mod fill;
 mod flatten;
+mod image;
 pub mod pages;
 mod text;
 

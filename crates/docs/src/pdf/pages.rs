@@ -1,7 +1,8 @@
 //! Page operations on untrusted PDFs, in memory: the page tree walked with loop, depth and
 //! count checks, several PDFs joined into one (`pdf_concatenate`), a range of pages kept
-//! (`extract_pages`), and the pages of one PDF stamped on those of another (`overlay_pdf`,
-//! pdftk's `multistamp`), as docassemble does them with pikepdf and pdftk.
+//! (`extract_pages`), the pages of one PDF stamped on those of another (`overlay_pdf`,
+//! pdftk's `multistamp`), as docassemble does them with pikepdf and pdftk, and an image made a
+//! page (`image_pdf`, for `pdf_concatenate`).
 
 use std::collections::HashSet;
 
@@ -186,15 +187,16 @@ fn save(mut doc: Document) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// `pdf_concatenate`: the pages of every PDF, in order, as one PDF. The combined input is
-/// held to the limits of one file.
+/// `pdf_concatenate`: the pages of every PDF, in order, as one PDF; a JPEG or PNG image is
+/// a page of its own ([`image_pdf`]). The combined input is held to the limits of one file.
 pub fn concatenate(pdfs: &[&[u8]], limits: &Limits) -> Result<Vec<u8>> {
     let total: u64 = pdfs.iter().map(|p| p.len() as u64).sum();
     check_size("the files to concatenate", total, limits.max_input_bytes)?;
     let mut parts = Vec::with_capacity(pdfs.len());
     let mut objects = 0usize;
     for bytes in pdfs {
-        let mut doc = open_document(bytes, limits)?;
+        let converted = image_pdf(bytes, limits)?;
+        let mut doc = open_document(converted.as_deref().unwrap_or(bytes), limits)?;
         objects += doc.objects.len();
         check_size("the PDFs' object count", objects as u64, limits.max_pdf_objects as u64)?;
         let n = flatten_pages(&mut doc, limits)?.len();
@@ -365,4 +367,45 @@ fn stamp_page(doc: &mut Document, page: ObjectId, (form, bbox): (ObjectId, [f32;
     page.set("Resources", Object::Dictionary(resources));
     page.set("Contents", Object::Array(new_contents));
     Ok(())
+}
+
+/// A one-page PDF showing a JPEG or PNG image at 72 pixels an inch (as ImageMagick's
+/// `convert` makes it for `pdf_concatenate`); `None` when the bytes are neither.
+pub fn image_pdf(bytes: &[u8], limits: &Limits) -> Result<Option<Vec<u8>>> {
+    check_size("the image", bytes.len() as u64, limits.max_input_bytes)?;
+    let image = if bytes.starts_with(&[0xFF, 0xD8]) {
+        super::image::jpeg_xobject(bytes)?
+    } else if bytes.starts_with(b"\x89PNG") {
+        super::image::png_xobject(bytes, limits)?
+    } else {
+        return Ok(None);
+    };
+    let (width, height) = (image.width, image.height);
+    let mut doc = Document::with_version("1.7");
+    let pages_id = doc.new_object_id();
+    let image_id = doc.add_object(image.stream);
+    let mut xobjects = Dictionary::new();
+    xobjects.set("Im0", Object::Reference(image_id));
+    let mut resources = Dictionary::new();
+    resources.set("XObject", Object::Dictionary(xobjects));
+    let content = format!("q {width} 0 0 {height} 0 0 cm /Im0 Do Q\n").into_bytes();
+    let content_id = doc.add_object(Stream::new(Dictionary::new(), content));
+    let mut page = Dictionary::new();
+    page.set("Type", Object::Name(b"Page".to_vec()));
+    page.set("Parent", Object::Reference(pages_id));
+    page.set("MediaBox", Object::Array(vec![0.into(), 0.into(), width.into(), height.into()]));
+    page.set("Resources", Object::Dictionary(resources));
+    page.set("Contents", Object::Reference(content_id));
+    let page_id = doc.add_object(page);
+    let mut pages = Dictionary::new();
+    pages.set("Type", Object::Name(b"Pages".to_vec()));
+    pages.set("Kids", Object::Array(vec![Object::Reference(page_id)]));
+    pages.set("Count", Object::Integer(1));
+    doc.objects.insert(pages_id, Object::Dictionary(pages));
+    let mut catalog = Dictionary::new();
+    catalog.set("Type", Object::Name(b"Catalog".to_vec()));
+    catalog.set("Pages", Object::Reference(pages_id));
+    let catalog_id = doc.add_object(catalog);
+    doc.trailer.set("Root", Object::Reference(catalog_id));
+    save(doc).map(Some)
 }

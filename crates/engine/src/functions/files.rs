@@ -120,8 +120,9 @@ fn items_of(v: &Value) -> Option<Vec<Value>> {
 }
 
 /// The PDFs `v` names, as docassemble's `get_pdf_paths` finds them: a document's PDF, the
-/// files of a list, a file, a package file. A DOCX becomes its PDF (converted on request);
-/// other kinds of file are left out, as docassemble leaves out what it cannot convert.
+/// files of a list, a file, a package file. A DOCX becomes its PDF (converted on request), a
+/// JPEG or PNG a page; other kinds of file are left out, as docassemble leaves out what it
+/// cannot convert.
 fn pdf_parts(h: &EngineHost, v: &Value, out: &mut Vec<u64>, depth: usize) -> Result<(), Error> {
     if depth > MAX_DEPTH {
         return Err(dae("pdf_concatenate: the files are nested too deeply"));
@@ -144,7 +145,8 @@ fn pdf_parts(h: &EngineHost, v: &Value, out: &mut Vec<u64>, depth: usize) -> Res
     };
     let Some(file) = file else { return Ok(()) };
     match file.extension.as_str() {
-        "pdf" => out.push(file.number),
+        // an image is a page of its own (the server converts it while concatenating)
+        "pdf" | "png" | "jpg" | "jpeg" => out.push(file.number),
         "docx" => {
             let stem = file.filename.rsplit_once('.').map_or(file.filename.as_str(), |(s, _)| s);
             let made = MadeFrom::Docx { source: file.number, pdf: Default::default() };
