@@ -61,6 +61,7 @@ fn distinct_names<'a>(names: impl Iterator<Item = &'a str> + Clone) -> Vec<Strin
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic)]
 mod tests {
     use super::*;
     use std::io::Read;

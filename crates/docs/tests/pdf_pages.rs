@@ -1,6 +1,8 @@
 //! The page operations on PDFs: concatenation, extraction and overlay, read back with lopdf,
 //! and the limits on untrusted PDFs (reference loops, object counts).
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use docs::pdf::pages::{concatenate, extract_pages, overlay, page_count, Overlay};
 use docs::{DocsError, Limits};
 use lopdf::{dictionary, Document, Object, Stream};

@@ -144,3 +144,40 @@ fn qr_codes_reach_the_screen_as_markup() {
     let raw = s.q().subquestion.clone().unwrap_or_default();
     assert!(raw.contains("[QR https://news.google.com]"), "{raw}");
 }
+
+#[test]
+fn a_manual_attachment_offers_the_concatenation() {
+    let mut s = Session::start("docassemble.base:data/questions/examples/document-manual.yml");
+    // again from the start, with a host that typesets PDFs
+    s.state = s.iv.new_session();
+    s.ctx.typeset_pdf = true;
+    s.reload();
+    s.see("Your document is ready.");
+    let boxed = s.q().attachments.clone().expect("an attachment box");
+    let a = &boxed.attachments[0];
+    assert_eq!(a.name, "A merged document");
+    let pdf = a.downloads.iter().find(|d| d.format == "pdf").expect("a PDF download");
+    assert_eq!(pdf.filename, "report.pdf");
+    let Some(MadeFrom::Concatenate { parts }) = &s.state.files[&pdf.number].made_from else { panic!() };
+    assert_eq!(parts.len(), 2, "document_one and document_two");
+}
+
+#[test]
+fn file_types_shows_the_paths_of_each_kind_of_file() {
+    for choice in ["Static", "Assembled", "Upload", "Single"] {
+        let mut s = Session::start("docassemble.base:data/questions/examples/file-types.yml");
+        s.click_option(choice);
+        s.click("Continue");
+        if choice == "Upload" || choice == "Single" {
+            upload(&mut s, "notes.txt", b"some notes".to_vec());
+        }
+        s.see("As path");
+        let raw = s.q().subquestion.clone().unwrap_or_default();
+        let expected = match choice {
+            "Static" => "`docassemble.base:cow.jpg`",
+            "Assembled" => "/uploadedfile/",
+            _ => "/notes.txt",
+        };
+        assert!(raw.contains(expected), "{choice}: {raw}");
+    }
+}

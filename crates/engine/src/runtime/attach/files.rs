@@ -21,8 +21,11 @@ pub(crate) fn install_file_methods(host: &crate::functions::EngineHost) {
     coll.set_attr("url_for", Value::native("url_for", collection_url_for));
     coll.set_attr("__str__", Value::native("__str__", collection_str));
     coll.set_attr("show", Value::native("show", collection_str));
+    coll.set_attr("path", Value::native("path", collection_url_for));
     coll.set_attr("extract_pages", Value::native("extract_pages", crate::functions::files::extract_pages));
-    host.class("DAFileList").set_attr("extract_pages", Value::native("extract_pages", crate::functions::files::extract_pages));
+    let list = host.class("DAFileList");
+    list.set_attr("extract_pages", Value::native("extract_pages", crate::functions::files::extract_pages));
+    list.set_attr("path", Value::native("path", list_path));
     let st = host.class("DAStaticFile");
     st.set_attr("url_for", Value::native("url_for", static_url_for));
     st.set_attr("__str__", Value::native("__str__", static_show));
@@ -60,6 +63,19 @@ pub(crate) fn file_url_for(vm: &mut lang::Vm<'_>, mut args: lang::Args) -> Resul
 fn file_path(vm: &mut lang::Vm<'_>, args: lang::Args) -> Result<Value, lang::Error> {
     let me = args.positional.first().cloned().unwrap_or(Value::None);
     file_url_for(vm, lang::Args::new(vec![me]))
+}
+
+/// `files.path()`: the path of the list's first file.
+fn list_path(vm: &mut lang::Vm<'_>, args: lang::Args) -> Result<Value, lang::Error> {
+    let me = args.positional.first().cloned().unwrap_or(Value::None);
+    let first = match crate::functions::objects::get(&me, "elements") {
+        Some(Value::List(l)) => l.borrow().first().cloned(),
+        _ => None,
+    };
+    match first {
+        Some(f) => file_path(vm, lang::Args::new(vec![f])),
+        None => Ok(Value::None),
+    }
 }
 
 /// `str(file)`: the file as `show()` shows it.

@@ -186,6 +186,10 @@ impl Run<'_> {
             missing: Vec::new(),
         };
         let wanted = |f: &str| formats.iter().any(|x| x == f);
+        if let Some((_, manual)) = spec.other.iter().find(|(k, _)| k == "manual") {
+            self.manual_files(spec, manual, &mut a)?;
+            return Ok(a);
+        }
         if let Some(t) = &spec.docx_template {
             let file = match t {
                 TemplateFile::Loaded(f) => f.clone(),
@@ -575,6 +579,30 @@ impl Run<'_> {
         let options = docs::pdf::FillOptions { default_export_value, editable };
         docs::pdf::fill_form(&file.bytes, &values, &options, &docs::Limits::default())
             .map_err(|e| Flow::Fatal(format!("{}: pdf template file {}: {e}", spec.pos, file.file)))
+    }
+
+    /// `manual:` — each format's file is what an expression gives (a `DAFile`, such as the
+    /// result of `pdf_concatenate`), not something assembled here.
+    fn manual_files(&mut self, spec: &AttachmentSpec, manual: &crate::yaml::Node, a: &mut Assembled) -> R<()> {
+        let Some(entries) = manual.as_map() else {
+            return Err(Flow::Fatal(format!("{}: manual must be a dictionary of formats and expressions", spec.pos)));
+        };
+        for (k, v) in entries {
+            let (Some(fmt), Some(source)) = (k.scalar_text(), v.scalar_text()) else { continue };
+            let value = self.eval_src(source.trim(), &spec.pos)?;
+            let file = match crate::functions::objects::get(&value, "elements") {
+                Some(Value::List(l)) => l.borrow().first().cloned().unwrap_or(Value::None),
+                _ => value,
+            };
+            match crate::functions::objects::get(&file, "number") {
+                Some(Value::Int(n)) if n > 0 => {
+                    let fmt = fmt.trim().to_string();
+                    a.files.push((fmt.clone(), u64::try_from(n).unwrap_or(0), format!("{}.{fmt}", a.filename)));
+                }
+                _ => a.missing.push(fmt.trim().to_string()),
+            }
+        }
+        Ok(())
     }
 
     /// The box entry of an assembled document.
