@@ -58,6 +58,9 @@ pub enum DocsError {
     /// The PDF is encrypted and no (correct) password was given.
     #[error("the PDF is encrypted")]
     Encrypted,
+    /// The text cannot be drawn as a QR code (too long).
+    #[error("no QR code can hold this text: {0}")]
+    Qr(String),
 }
 
 impl From<lopdf::Error> for DocsError {

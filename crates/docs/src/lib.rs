@@ -3,12 +3,14 @@
 //! flattening with docassemble's rules (`pdf`), the OOXML package container (`package`), the
 //! limits applied to every untrusted file (`limits`), the document model (`model`) with its
 //! reader of docassemble-flavoured Markdown (`markdown`), which the PDF writer typesets, and
-//! the model's RTF writer (`rtf`).
+//! the model's RTF writer (`rtf`), ZIP archives of files (`archive`), QR codes (`qr`) and the
+//! page operations on PDFs (`pdf::pages`: concatenate, extract, overlay).
 //!
 //! Rendering the Jinja inside a DOCX template is left to the caller through
 //! [`docx::PartRenderer`], so that the interview engine evaluates templates with its own
 //! language (an undefined name asks its question).
 
+pub mod archive;
 pub mod docx;
 mod error;
 pub mod limits;
@@ -16,6 +18,7 @@ pub mod markdown;
 pub mod model;
 pub mod package;
 pub mod pdf;
+pub mod qr;
 pub mod rtf;
 pub mod word;
 pub mod xml;

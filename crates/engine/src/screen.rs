@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-pub use crate::attach::view::{AttachmentBoxView, AttachmentView, DownloadView, MadeFrom, PdfSettings, ProducedFile, StoredFile};
+pub use crate::attach::view::{AttachmentBoxView, AttachmentView, DownloadView, MadeFrom, OverlayPages, PdfSettings, ProducedFile, StoredFile};
 
 /// The result of running the interview logic: what the server renders.
 #[derive(Debug, Clone, Serialize)]

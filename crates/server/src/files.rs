@@ -67,7 +67,7 @@ async fn serve(app: &App, number: &str, q: &InterviewQuery, cookie: SessionCooki
         return Ok(file_not_found());
     };
     let Some(meta) = state.files.get(&number) else { return Ok(file_not_found()) };
-    let Some(bytes) = crate::convert::file_bytes(app, &session.id, &session.key, number, meta).await? else {
+    let Some(bytes) = crate::convert::file_bytes(app, &session.id, &session.key, &state.files, number).await? else {
         return Ok(file_not_found());
     };
     Ok(file_response(bytes, &meta.mimetype, &meta.filename, download))
@@ -152,8 +152,10 @@ pub async fn zip_of_screen(
                 "rtf" | "docx" => include_editable || !has_pdf,
                 _ => false,
             };
-            let Some(meta) = state.files.get(&d.number).filter(|_| take) else { continue };
-            if let Some(bytes) = crate::convert::file_bytes(app, session_id, key, d.number, meta).await? {
+            if !take {
+                continue;
+            }
+            if let Some(bytes) = crate::convert::file_bytes(app, session_id, key, &state.files, d.number).await? {
                 out.push((d.filename.clone(), bytes));
             }
         }

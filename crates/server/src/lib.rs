@@ -16,6 +16,7 @@ mod handlers;
 pub mod headers;
 pub mod markdown;
 pub mod ports;
+mod qr;
 pub mod render;
 pub mod request_id;
 mod respond;

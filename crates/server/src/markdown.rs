@@ -246,13 +246,14 @@ pub fn to_html(text: &str) -> String {
     // docassemble's Markdown uses SmartyPants: "x" → “x”, -- → –, ... → …
     opts.insert(Options::ENABLE_SMART_PUNCTUATION);
     let text = preprocess(text);
+    let (text, qr_codes) = crate::qr::extract(&text);
     let parser = Parser::new_ext(&text, opts);
     let mut raw = String::with_capacity(text.len() * 2);
     html::push_html(&mut raw, parser);
     if raw.contains("<t") && raw.contains('{') {
         raw = cell_classes(&raw);
     }
-    CLEANER.clean(&raw).to_string()
+    crate::qr::restore(CLEANER.clean(&raw).to_string(), &qr_codes)
 }
 
 /// Table cells ending in an attribute list of classes (`4 { .text-end }`, as docassemble's

@@ -2,12 +2,14 @@
 //! checkboxes and radio buttons by export value, choices), give text fields appearance
 //! streams, set `NeedAppearances`, and flatten when the result must not be editable. Every
 //! PDF is untrusted: its size, object count, decompressed object streams and field tree are
-//! bounded by [`Limits`].
+//! bounded by [`Limits`]. The page operations (`pages`) join, cut and stamp PDFs.
 
 mod appearance;
 mod fields;
 mod fill;
 mod flatten;
+mod image;
+pub mod pages;
 mod text;
 
 use lopdf::{Document, LoadOptions};
@@ -45,17 +47,7 @@ impl PdfForm {
     /// Parses `bytes` within `limits`, decrypting with `password` (or the empty password)
     /// when the file is encrypted.
     pub fn open(bytes: &[u8], password: Option<&str>, limits: &Limits) -> Result<PdfForm> {
-        check_size("the file", bytes.len() as u64, limits.max_input_bytes)?;
-        let options = LoadOptions {
-            password: password.map(str::to_string),
-            max_decompressed_size: Some(limits.max_pdf_stream_bytes),
-            ..LoadOptions::default()
-        };
-        let doc = Document::load_mem_with_options(bytes, options)?;
-        check_size("the PDF's object count", doc.objects.len() as u64, limits.max_pdf_objects as u64)?;
-        if doc.is_encrypted() {
-            return Err(DocsError::Encrypted);
-        }
+        let doc = open_with_password(bytes, password, limits)?;
         Ok(PdfForm { doc, limits: *limits })
     }
 
@@ -91,6 +83,29 @@ impl PdfForm {
         self.doc.save_to(&mut out).map_err(|err| DocsError::Pdf(err.to_string()))?;
         Ok(out)
     }
+}
+
+/// Parses untrusted `bytes` within `limits` (size, decompressed streams, object count),
+/// decrypting with `password` (or the empty password); an encrypted file that stays locked
+/// is refused.
+fn open_with_password(bytes: &[u8], password: Option<&str>, limits: &Limits) -> Result<Document> {
+    check_size("the file", bytes.len() as u64, limits.max_input_bytes)?;
+    let options = LoadOptions {
+        password: password.map(str::to_string),
+        max_decompressed_size: Some(limits.max_pdf_stream_bytes),
+        ..LoadOptions::default()
+    };
+    let doc = Document::load_mem_with_options(bytes, options)?;
+    check_size("the PDF's object count", doc.objects.len() as u64, limits.max_pdf_objects as u64)?;
+    if doc.is_encrypted() {
+        return Err(DocsError::Encrypted);
+    }
+    Ok(doc)
+}
+
+/// [`open_with_password`] with the empty password.
+pub(crate) fn open_document(bytes: &[u8], limits: &Limits) -> Result<Document> {
+    open_with_password(bytes, None, limits)
 }
 
 /// `get_pdf_fields()` of a PDF given as bytes.

@@ -116,6 +116,85 @@ pub enum MadeFrom {
         #[serde(default)]
         pdf: PdfSettings,
     },
+    /// `pdf_concatenate`: the pages of the PDF session files `parts`, in order (each a file
+    /// with a lower number, stored or itself made on request).
+    Concatenate {
+        /// The numbers of the PDF files.
+        parts: Vec<u64>,
+    },
+    /// `DAFile.extract_pages`: pages `first` to `last` (1-based; `None`: to the end).
+    ExtractPages {
+        /// The number of the PDF file.
+        source: u64,
+        /// The first page kept.
+        first: u64,
+        /// The last page kept.
+        #[serde(default)]
+        last: Option<u64>,
+    },
+    /// `overlay_pdf`: the pages of `logo` drawn over those of `main`.
+    Overlay {
+        /// The number of the main PDF.
+        main: u64,
+        /// The number of the PDF stamped on it.
+        logo: u64,
+        /// Which pages, and with which page of the stamp.
+        #[serde(default)]
+        pages: OverlayPages,
+    },
+    /// `zip_file`: a ZIP archive of session files, each under a name (with its folder).
+    Zip {
+        /// (name in the archive, file number), in order.
+        entries: Vec<(String, u64)>,
+    },
+}
+
+impl MadeFrom {
+    /// The session files this file is made from.
+    #[must_use]
+    pub fn sources(&self) -> Vec<u64> {
+        match self {
+            MadeFrom::Markdown { source, images, .. } => {
+                std::iter::once(*source).chain(images.iter().map(|(_, n)| *n)).collect()
+            }
+            MadeFrom::Docx { source, .. } | MadeFrom::ExtractPages { source, .. } => vec![*source],
+            MadeFrom::Concatenate { parts } => parts.clone(),
+            MadeFrom::Overlay { main, logo, .. } => vec![*main, *logo],
+            MadeFrom::Zip { entries } => entries.iter().map(|(_, n)| *n).collect(),
+        }
+    }
+}
+
+/// The page options of `overlay_pdf` (docassemble's `first_page`, `last_page`, `logo_page`,
+/// `only`, `multi`).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, Default)]
+pub struct OverlayPages {
+    /// First page stamped (1-based).
+    #[serde(default)]
+    pub first_page: Option<i64>,
+    /// Last page stamped (1-based).
+    #[serde(default)]
+    pub last_page: Option<i64>,
+    /// The page of the stamp used (1-based).
+    #[serde(default)]
+    pub logo_page: Option<i64>,
+    /// `even` or `odd`.
+    #[serde(default)]
+    pub only: Option<String>,
+    /// Page n of the stamp on page n.
+    #[serde(default)]
+    pub multi: bool,
+}
+
+/// The files functions made during an evaluation (`pdf_concatenate`, `zip_file` …), numbered
+/// after the session's files; the runtime moves them into the session state when the
+/// evaluation ends.
+#[derive(Debug, Default)]
+pub struct FileLedger {
+    /// The number the next file gets.
+    pub next: u64,
+    /// The files made, in order: number, record, and bytes when they are known now.
+    pub made: Vec<(u64, StoredFile, Option<Vec<u8>>)>,
 }
 
 /// The options of a produced PDF (`pdf/a`, `tagged pdf`, the document's title and language).

@@ -172,13 +172,16 @@ fn markdown_filter(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     }))
 }
 
-/// `path_and_mimetype(file)`: where the file is (`package:path`, or the URL as given; there
-/// is no file-system path to hand out) and its MIME type.
+/// `path_and_mimetype(file)`: where the file is and its MIME type. There is no file-system
+/// path to hand out: a package file (a name, or a `DAStaticFile`) is given as `package:path`,
+/// which the file functions accept; a session file (`DAFile`, the first file of a
+/// `DAFileList` or a document) as its URL, from which it can be read; a URL as given.
 fn path_and_mimetype(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
-    let name = match arg(&mut args, 0, "file_ref") {
-        Some(v) => vm.str_of(&v)?,
-        None => return Err(missing("path_and_mimetype", "file_ref")),
-    };
+    let file = arg(&mut args, 0, "file_ref").ok_or_else(|| missing("path_and_mimetype", "file_ref"))?;
+    if let Value::Object(_) = &file {
+        return object_path_and_mimetype(vm, &file);
+    }
+    let name = vm.str_of(&file)?;
     let h = host(vm)?;
     let candidates = crate::load::package_files::candidates(name.trim(), &h.package);
     let path = candidates
@@ -190,6 +193,37 @@ fn path_and_mimetype(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let mimetype = crate::attach::markup::mimetype_of(&ext);
     let mimetype = mimetype.split(';').next().unwrap_or(mimetype);
     Ok(Value::tuple(vec![Value::from_str(&path), Value::from_str(mimetype)]))
+}
+
+/// `path_and_mimetype` of a file object: its `path()` and its type.
+fn object_path_and_mimetype(vm: &mut Vm<'_>, file: &Value) -> Result<Value, Error> {
+    use super::objects::{finance::is_a, get};
+    let mut file = file.clone();
+    if is_a(&file, "DAFileList") {
+        file = match get(&file, "elements") {
+            Some(Value::List(l)) => l.borrow().first().cloned().unwrap_or(Value::None),
+            _ => Value::None,
+        };
+    }
+    if is_a(&file, "DAFileCollection") {
+        let members: Vec<Value> = ["pdf", "docx", "rtf", "md", "raw"].iter().filter_map(|f| get(&file, f)).collect();
+        file = members.iter().find(|m| get(m, "ok").is_some_and(|v| v.truthy())).or(members.first()).cloned().unwrap_or(Value::None);
+    }
+    if !is_a(&file, "DAFile") && !is_a(&file, "DAStaticFile") {
+        return Err(Error::exception("DAError", "path_and_mimetype: not a file"));
+    }
+    let path_method = vm.get_attribute(&file, "path")?;
+    let path = vm.call(&path_method, Args::new(Vec::new()))?.str();
+    let mimetype = match get(&file, "mimetype") {
+        Some(Value::Str(m)) if !m.is_empty() => m.to_string(),
+        _ => {
+            let name = get(&file, "filename").map(|f| f.str()).unwrap_or_else(|| path.clone());
+            let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+            crate::attach::markup::mimetype_of(&ext).to_string()
+        }
+    };
+    let mimetype = mimetype.split(';').next().unwrap_or(&mimetype).to_string();
+    Ok(Value::tuple(vec![Value::from_str(&path), Value::from_str(&mimetype)]))
 }
 
 /// Renders the parts of a sub-document with the running VM (values escaped for

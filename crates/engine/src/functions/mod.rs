@@ -10,6 +10,7 @@ mod countries;
 pub(crate) mod control;
 mod dates;
 mod documents;
+pub(crate) mod files;
 mod inflect;
 
 pub(crate) use documents::install_context;
@@ -143,6 +144,8 @@ pub struct EngineHost {
     pub(crate) file_reader: Option<crate::upload::FileReader>,
     /// Files read or made in this request, by number (uploads are here before they are stored).
     pub(crate) new_files: RefCell<HashMap<u64, Rc<[u8]>>>,
+    /// Files the file functions made in the current evaluation.
+    pub(crate) file_ledger: RefCell<crate::attach::view::FileLedger>,
 }
 
 impl EngineHost {
@@ -182,6 +185,7 @@ impl EngineHost {
             evaluation_context: None,
             file_reader: ctx.file_reader.clone(),
             new_files: RefCell::new(HashMap::new()),
+            file_ledger: RefCell::new(crate::attach::view::FileLedger::default()),
         }
     }
 
@@ -275,7 +279,7 @@ enum Entry {
 static LIBRARY: LazyLock<HashMap<&'static str, Entry>> = LazyLock::new(|| {
     let mut m = HashMap::new();
     m.insert("us", Entry::Us);
-    for table in [modules::NATIVES, control::NATIVES, dates::NATIVES, text::NATIVES, documents::NATIVES] {
+    for table in [modules::NATIVES, control::NATIVES, dates::NATIVES, text::NATIVES, documents::NATIVES, files::NATIVES] {
         for (name, f) in table {
             m.insert(*name, Entry::Native(*f));
         }
@@ -295,7 +299,7 @@ mod library_tests {
     #[test]
     fn each_library_name_is_defined_once() {
         let mut seen = HashSet::new();
-        for table in [modules::NATIVES, control::NATIVES, dates::NATIVES, text::NATIVES, documents::NATIVES] {
+        for table in [modules::NATIVES, control::NATIVES, dates::NATIVES, text::NATIVES, documents::NATIVES, files::NATIVES] {
             for (name, _) in table {
                 assert!(seen.insert(*name), "{name} is defined twice");
             }

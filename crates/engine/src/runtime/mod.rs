@@ -249,12 +249,21 @@ impl<'a> Run<'a> {
         lang::Limits { deadline: ctx.deadline, ..lang::Limits::default() }
     }
 
-    pub(crate) fn run_vm<T>(&mut self, f: impl FnOnce(&mut Vm<'_>, &Namespace) -> Result<T, lang::Error>) -> Result<T, lang::Error> {
-        let ns = self.ns.clone();
+    /// Runs `f` with a VM on this run's host; the files functions make during it become
+    /// session files.
+    fn with_vm<T>(&mut self, f: impl FnOnce(&mut Vm<'_>) -> T) -> T {
+        self.open_file_ledger();
         let res = {
             let mut vm = Vm::new(Self::limits(self.ctx), &mut self.out).with_host(&mut self.host).with_random(&mut self.random);
-            f(&mut vm, &ns)
+            f(&mut vm)
         };
+        self.close_file_ledger();
+        res
+    }
+
+    pub(crate) fn run_vm<T>(&mut self, f: impl FnOnce(&mut Vm<'_>, &Namespace) -> Result<T, lang::Error>) -> Result<T, lang::Error> {
+        let ns = self.ns.clone();
+        let res = self.with_vm(|vm| f(vm, &ns));
         self.sync_host();
         res
     }
@@ -310,10 +319,7 @@ impl<'a> Run<'a> {
     pub fn eval_src(&mut self, source: &str, pos: &Pos) -> R<Value> {
         let e = compile::expression(source, pos).map_err(Flow::Fatal)?;
         let ns = self.ns.clone();
-        let res = {
-            let mut vm = Vm::new(Self::limits(self.ctx), &mut self.out).with_host(&mut self.host).with_random(&mut self.random);
-            vm.eval(&e, &ns)
-        };
+        let res = self.with_vm(|vm| vm.eval(&e, &ns));
         res.map_err(|err| self.flow(err, pos))
     }
 
@@ -347,10 +353,7 @@ impl<'a> Run<'a> {
         }
         let t = compile::template(source, pos).map_err(Flow::Fatal)?;
         let ns = self.ns.clone();
-        let res = {
-            let mut vm = Vm::new(Self::limits(self.ctx), &mut self.out).with_host(&mut self.host).with_random(&mut self.random);
-            t.render(&mut vm, &ns, &html_escape)
-        };
+        let res = self.with_vm(|vm| t.render(vm, &ns, &html_escape));
         res.map_err(|err| self.flow(err, pos))
     }
 
@@ -361,10 +364,7 @@ impl<'a> Run<'a> {
         }
         let t = compile::template(source, pos).map_err(Flow::Fatal)?;
         let ns = self.ns.clone();
-        let res = {
-            let mut vm = Vm::new(Self::limits(self.ctx), &mut self.out).with_host(&mut self.host).with_random(&mut self.random);
-            t.render(&mut vm, &ns, &|s: &str| s.to_string())
-        };
+        let res = self.with_vm(|vm| t.render(vm, &ns, &|s: &str| s.to_string()));
         res.map_err(|err| self.flow(err, pos))
     }
 
@@ -378,19 +378,13 @@ impl<'a> Run<'a> {
         let pos = compile::engine_pos();
         let t = compile::target(name, &pos).map_err(Flow::Fatal)?;
         let ns = self.ns.clone();
-        let res = {
-            let mut vm = Vm::new(Self::limits(self.ctx), &mut self.out).with_host(&mut self.host).with_random(&mut self.random);
-            vm.assign(&t, &ns, value)
-        };
+        let res = self.with_vm(|vm| vm.assign(&t, &ns, value));
         res.map_err(|err| self.flow(err, &pos))
     }
 
     /// Calls a function value.
     pub fn call(&mut self, f: &Value, args: Vec<Value>, pos: &Pos) -> R<Value> {
-        let res = {
-            let mut vm = Vm::new(Self::limits(self.ctx), &mut self.out).with_host(&mut self.host).with_random(&mut self.random);
-            vm.call(f, lang::Args { positional: args, keyword: Vec::new() })
-        };
+        let res = self.with_vm(|vm| vm.call(f, lang::Args { positional: args, keyword: Vec::new() }));
         res.map_err(|err| self.flow(err, pos))
     }
 

@@ -195,7 +195,7 @@ fn elements(list: &Value) -> Vec<Value> {
 }
 
 /// The bytes of a `DAFile`: a file of this request, else the host's stored file.
-fn file_bytes(vm: &mut lang::Vm<'_>, me: &Value) -> Result<Rc<[u8]>, lang::Error> {
+pub(crate) fn file_bytes(vm: &mut lang::Vm<'_>, me: &Value) -> Result<Rc<[u8]>, lang::Error> {
     let number = match crate::functions::objects::get(me, "number") {
         Some(Value::Int(n)) => u64::try_from(n).ok(),
         _ => None,

@@ -1,4 +1,5 @@
-//! The methods of the file objects: `DAFile` (`url_for`, `show`, `str()`),
+//! The methods of the file objects: `DAFile` (`url_for`, `show`, `str()`, `path`, `extract_pages`,
+//! `get_pdf_fields`, `get_docx_variables`),
 //! `DAFileCollection` (the same, through its first file) and `DAStaticFile` (a package
 //! file: `url_for`, `show`, `slurp`, `get_pdf_fields`, `get_docx_variables`, read at load time).
 
@@ -12,10 +13,19 @@ pub(crate) fn install_file_methods(host: &crate::functions::EngineHost) {
     file.set_attr("url_for", Value::native("url_for", file_url_for));
     file.set_attr("__str__", Value::native("__str__", file_str));
     file.set_attr("show", Value::native("show", file_show));
+    file.set_attr("path", Value::native("path", file_path));
+    file.set_attr("extract_pages", Value::native("extract_pages", crate::functions::files::extract_pages));
+    file.set_attr("get_pdf_fields", Value::native("get_pdf_fields", static_pdf_fields));
+    file.set_attr("get_docx_variables", Value::native("get_docx_variables", static_docx_variables));
     let coll = host.class("DAFileCollection");
     coll.set_attr("url_for", Value::native("url_for", collection_url_for));
     coll.set_attr("__str__", Value::native("__str__", collection_str));
     coll.set_attr("show", Value::native("show", collection_str));
+    coll.set_attr("path", Value::native("path", collection_url_for));
+    coll.set_attr("extract_pages", Value::native("extract_pages", crate::functions::files::extract_pages));
+    let list = host.class("DAFileList");
+    list.set_attr("extract_pages", Value::native("extract_pages", crate::functions::files::extract_pages));
+    list.set_attr("path", Value::native("path", list_path));
     let st = host.class("DAStaticFile");
     st.set_attr("url_for", Value::native("url_for", static_url_for));
     st.set_attr("__str__", Value::native("__str__", static_show));
@@ -46,6 +56,26 @@ pub(crate) fn file_url_for(vm: &mut lang::Vm<'_>, mut args: lang::Args) -> Resul
     let filename = attr_of(&me, "filename").map(|v| v.str()).unwrap_or_default();
     let h = crate::functions::host(vm)?;
     Ok(Value::from_str(&file_url(&h.base_url, &h.interview_url, number, &filename, download)))
+}
+
+/// `file.path()`: a session file has no file-system path to hand out, so its URL (inline), from
+/// which it can be read.
+fn file_path(vm: &mut lang::Vm<'_>, args: lang::Args) -> Result<Value, lang::Error> {
+    let me = args.positional.first().cloned().unwrap_or(Value::None);
+    file_url_for(vm, lang::Args::new(vec![me]))
+}
+
+/// `files.path()`: the path of the list's first file.
+fn list_path(vm: &mut lang::Vm<'_>, args: lang::Args) -> Result<Value, lang::Error> {
+    let me = args.positional.first().cloned().unwrap_or(Value::None);
+    let first = match crate::functions::objects::get(&me, "elements") {
+        Some(Value::List(l)) => l.borrow().first().cloned(),
+        _ => None,
+    };
+    match first {
+        Some(f) => file_path(vm, lang::Args::new(vec![f])),
+        None => Ok(Value::None),
+    }
 }
 
 /// `str(file)`: the file as `show()` shows it.
@@ -154,8 +184,12 @@ fn static_show(vm: &mut lang::Vm<'_>, args: lang::Args) -> Result<Value, lang::E
     Ok(Value::from_str(&format!("![{}]({url})", crate::html::html_escape(&alt))))
 }
 
-/// The bytes of a `DAStaticFile` (read when the interview loaded).
+/// The bytes of a `DAStaticFile` (read when the interview loaded) or of a session file's
+/// `DAFile`.
 fn static_bytes(vm: &mut lang::Vm<'_>, me: &Value) -> Result<std::sync::Arc<Vec<u8>>, lang::Error> {
+    if !crate::functions::objects::finance::is_a(me, "DAStaticFile") {
+        return Ok(std::sync::Arc::new(super::super::upload::file_bytes(vm, me)?.to_vec()));
+    }
     let (package, path) = static_ref(vm, me)?;
     let h = crate::functions::host(vm)?;
     package_file(&h.run_data, &package, &format!("{package}:{path}")).ok_or_else(|| {

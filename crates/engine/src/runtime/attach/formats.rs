@@ -3,8 +3,8 @@
 //! from the document model read with the attachment's metadata (Mako rendered; running
 //! headers and footers, margins, paper size, spacing). DOCX also takes the `docx reference
 //! file` (the attachment's, else `attachment options`'), the `hyperlink style`, and the images
-//! the text shows that are package files (read when the interview loaded); an image that is a
-//! session file is left out, as its bytes are the server's.
+//! the text shows that are package files (read when the interview loaded) and its QR codes; an
+//! image that is a session file is left out, as its bytes are the server's.
 
 use std::collections::BTreeMap;
 
@@ -51,15 +51,23 @@ impl Run<'_> {
             options.reference = Some(bytes.to_vec());
         }
         for (i, reference) in docs::image_references(markdown).into_iter().enumerate() {
-            let docs::ImageRef::File(written) = &reference else { continue };
-            let name = written.trim();
-            if name.parse::<u64>().is_ok() {
-                continue;
-            }
-            let name = static_url_file(name, &self.ctx.base_url).unwrap_or_else(|| name.to_string());
-            let Some(bytes) = package_file(&self.iv.run_data, &self.host.package, &name) else { continue };
+            let bytes = match &reference {
+                docs::ImageRef::Qr(text) => match docs::qr::png(text.trim()) {
+                    Ok(png) => png,
+                    Err(_) => continue,
+                },
+                docs::ImageRef::File(written) => {
+                    let name = written.trim();
+                    if name.parse::<u64>().is_ok() {
+                        continue;
+                    }
+                    let name = static_url_file(name, &self.ctx.base_url).unwrap_or_else(|| name.to_string());
+                    let Some(bytes) = package_file(&self.iv.run_data, &self.host.package, &name) else { continue };
+                    bytes.to_vec()
+                }
+            };
             let image = format!("image{i}");
-            options.images.insert(image.clone(), bytes.to_vec());
+            options.images.insert(image.clone(), bytes);
             read.images.insert(reference, image);
         }
         let doc = docs::read_markdown(markdown, &read);

@@ -186,6 +186,10 @@ impl Run<'_> {
             missing: Vec::new(),
         };
         let wanted = |f: &str| formats.iter().any(|x| x == f);
+        if let Some((_, manual)) = spec.other.iter().find(|(k, _)| k == "manual") {
+            self.manual_files(spec, manual, &mut a)?;
+            return Ok(a);
+        }
         if let Some(t) = &spec.docx_template {
             let file = match t {
                 TemplateFile::Loaded(f) => f.clone(),
@@ -577,6 +581,30 @@ impl Run<'_> {
             .map_err(|e| Flow::Fatal(format!("{}: pdf template file {}: {e}", spec.pos, file.file)))
     }
 
+    /// `manual:` — each format's file is what an expression gives (a `DAFile`, such as the
+    /// result of `pdf_concatenate`), not something assembled here.
+    fn manual_files(&mut self, spec: &AttachmentSpec, manual: &crate::yaml::Node, a: &mut Assembled) -> R<()> {
+        let Some(entries) = manual.as_map() else {
+            return Err(Flow::Fatal(format!("{}: manual must be a dictionary of formats and expressions", spec.pos)));
+        };
+        for (k, v) in entries {
+            let (Some(fmt), Some(source)) = (k.scalar_text(), v.scalar_text()) else { continue };
+            let value = self.eval_src(source.trim(), &spec.pos)?;
+            let file = match crate::functions::objects::get(&value, "elements") {
+                Some(Value::List(l)) => l.borrow().first().cloned().unwrap_or(Value::None),
+                _ => value,
+            };
+            match crate::functions::objects::get(&file, "number") {
+                Some(Value::Int(n)) if n > 0 => {
+                    let fmt = fmt.trim().to_string();
+                    a.files.push((fmt.clone(), u64::try_from(n).unwrap_or(0), format!("{}.{fmt}", a.filename)));
+                }
+                _ => a.missing.push(fmt.trim().to_string()),
+            }
+        }
+        Ok(())
+    }
+
     /// The box entry of an assembled document.
     fn attachment_view(&self, a: Assembled) -> AttachmentView {
         let downloads = ["pdf", "rtf", "docx", "md", "raw"]
@@ -716,8 +744,8 @@ fn keep_file(st: &mut SessionState, filename: &str, extension: &str, bytes: Vec<
     keep_bytes(st, filename, extension, bytes, false)
 }
 
-/// Records a file (`hidden`: a source of another file, not served by its number).
-fn keep_bytes(st: &mut SessionState, filename: &str, extension: &str, bytes: Vec<u8>, hidden: bool) -> u64 {
+/// The content key of a file's bytes in `doc_cache`.
+fn bytes_key(filename: &str, extension: &str, bytes: &[u8], hidden: bool) -> String {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     filename.hash(&mut h);
     extension.hash(&mut h);
@@ -726,6 +754,21 @@ fn keep_bytes(st: &mut SessionState, filename: &str, extension: &str, bytes: Vec
     if hidden {
         key.push_str("-source");
     }
+    key
+}
+
+/// The content key of a file made on request in `doc_cache`.
+fn made_key(filename: &str, extension: &str, made_from: &MadeFrom) -> String {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    filename.hash(&mut h);
+    extension.hash(&mut h);
+    serde_json::to_string(made_from).unwrap_or_default().hash(&mut h);
+    format!("{:016x}-made", h.finish())
+}
+
+/// Records a file (`hidden`: a source of another file, not served by its number).
+fn keep_bytes(st: &mut SessionState, filename: &str, extension: &str, bytes: Vec<u8>, hidden: bool) -> u64 {
+    let key = bytes_key(filename, extension, &bytes, hidden);
     let file = StoredFile {
         filename: filename.to_string(),
         mimetype: mimetype_of(extension).to_string(),
@@ -738,11 +781,7 @@ fn keep_bytes(st: &mut SessionState, filename: &str, extension: &str, bytes: Vec
 /// Records a file made when first requested (or finds the same one recorded earlier, which
 /// keeps its bytes once made: the same content is converted once).
 fn keep_made(st: &mut SessionState, filename: &str, extension: &str, made_from: MadeFrom) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    filename.hash(&mut h);
-    extension.hash(&mut h);
-    serde_json::to_string(&made_from).unwrap_or_default().hash(&mut h);
-    let key = format!("{:016x}-made", h.finish());
+    let key = made_key(filename, extension, &made_from);
     let file = StoredFile {
         filename: filename.to_string(),
         mimetype: mimetype_of(extension).to_string(),
@@ -765,6 +804,68 @@ fn keep_entry(st: &mut SessionState, key: String, file: StoredFile, bytes: Optio
         st.produced.push(ProducedFile { number, bytes });
     }
     number
+}
+
+impl Run<'_> {
+    /// Before an evaluation: the files functions make are numbered after the session's.
+    pub(super) fn open_file_ledger(&mut self) {
+        self.host.file_ledger.borrow_mut().next = self.st.files.keys().next_back().map_or(1, |n| n + 1);
+    }
+
+    /// After an evaluation: the files functions made become session files (their bytes, when
+    /// known, stored with the state). A package file copied in a second time is replaced by
+    /// the first copy.
+    pub(super) fn close_file_ledger(&mut self) {
+        let made = std::mem::take(&mut self.host.file_ledger.borrow_mut().made);
+        if made.is_empty() {
+            return;
+        }
+        let mut same: std::collections::HashMap<u64, u64> = std::collections::HashMap::new();
+        for (number, mut file, bytes) in made {
+            let extension = file.filename.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+            if let Some(m) = &mut file.made_from {
+                renumber_sources(m, &same);
+            }
+            let key = match (&file.made_from, &bytes) {
+                (Some(m), _) => made_key(&file.filename, &extension, m),
+                (None, b) => bytes_key(&file.filename, &extension, b.as_deref().unwrap_or_default(), file.hidden),
+            };
+            if let Some(&earlier) = self.st.doc_cache.get(&key) {
+                if file.hidden && self.st.files.contains_key(&earlier) {
+                    same.insert(number, earlier);
+                    self.host.new_files.borrow_mut().remove(&number);
+                    continue;
+                }
+            }
+            self.st.files.insert(number, file);
+            self.st.doc_cache.entry(key).or_insert(number);
+            if let Some(bytes) = bytes {
+                self.st.produced.push(ProducedFile { number, bytes });
+            }
+        }
+    }
+}
+
+/// The sources of `m` that were replaced by an earlier copy, renumbered.
+fn renumber_sources(m: &mut MadeFrom, same: &std::collections::HashMap<u64, u64>) {
+    let re = |n: &mut u64| {
+        if let Some(e) = same.get(n) {
+            *n = *e;
+        }
+    };
+    match m {
+        MadeFrom::Markdown { source, images, .. } => {
+            re(source);
+            images.iter_mut().for_each(|(_, n)| re(n));
+        }
+        MadeFrom::Docx { source, .. } | MadeFrom::ExtractPages { source, .. } => re(source),
+        MadeFrom::Concatenate { parts } => parts.iter_mut().for_each(re),
+        MadeFrom::Overlay { main, logo, .. } => {
+            re(main);
+            re(logo);
+        }
+        MadeFrom::Zip { entries } => entries.iter_mut().for_each(|(_, n)| re(n)),
+    }
 }
 
 /// A YAML scalar as a `lang` value.

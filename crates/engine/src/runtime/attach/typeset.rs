@@ -67,7 +67,7 @@ impl Run<'_> {
     /// Session files are named by number (`[FILE 3]`); package files by name
     /// (`[FILE pkg:data/static/logo.png]`, `[FILE logo.png]`) or by their static URL
     /// (`![](…/packagestatic/pkg/logo.png)`, as `DAStaticFile.show()` writes them), and must
-    /// have been read when the interview loaded. QR codes are not drawn yet.
+    /// have been read when the interview loaded. QR codes are drawn by the host.
     fn document_images(&mut self, markdown: &str) -> Vec<(String, u64)> {
         let mut out = Vec::new();
         for r in docs::image_references(markdown) {
