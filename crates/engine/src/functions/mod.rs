@@ -118,6 +118,9 @@ pub struct EngineHost {
     pub gathering: HashSet<String>,
     /// No list gathering at all (while a submitted screen is rebuilt).
     pub suppress_gather: bool,
+    /// Tables whose text was asked for in this request: their rows are gathered when they
+    /// are made (before, a table whose rows still need gathering is made without text).
+    pub rendered_tables: HashSet<String>,
     /// The current language (`set_language`), e.g. `en`.
     pub language: String,
     /// The interview's default language.
@@ -167,6 +170,7 @@ impl EngineHost {
             section: None,
             gathering: HashSet::new(),
             suppress_gather: false,
+            rendered_tables: HashSet::new(),
             // `default language` blocks only set the language of the blocks after them in
             // their file (the loader records that per block); the session starts in English
             language: "en".into(),

@@ -1117,8 +1117,13 @@ impl<'a> Run<'a> {
                         if other == var {
                             continue;
                         }
+                        let was_defined = self.is_defined(var);
                         match self.askfor(&other, depth + 1, false)? {
                             Some(s) => return Ok(Some(s)),
+                            // what defined `other` also defined `var` (an `append` setting
+                            // `there_are_any`): done, the block is not run again (docassemble's
+                            // askfor returns "continue" when the sought variable is now defined)
+                            None if !was_defined && self.is_defined(var) => return Ok(None),
                             None => {
                                 tried.remove(&key);
                                 continue 'outer;
