@@ -506,6 +506,7 @@ fn set_info(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let h = host(vm)?;
     for (k, v) in kw {
         h.info.insert(k.to_string(), json::to_json(&v));
+        h.info_values.insert(k.to_string(), v);
     }
     Ok(Value::None)
 }
@@ -513,6 +514,9 @@ fn set_info(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
 fn get_info(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let key = arg(&mut args, 0, "att").map(|v| v.str()).unwrap_or_default();
     let h = host(vm)?;
+    if let Some(v) = h.info_values.get(&key) {
+        return Ok(v.clone());
+    }
     Ok(match h.info.get(&key) {
         Some(j) => json::from_json(j, h),
         None => Value::None,

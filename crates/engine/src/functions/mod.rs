@@ -102,6 +102,8 @@ pub struct EngineHost {
     pub arguments: Map<String, Json>,
     /// `set_info` values.
     pub info: Map<String, Json>,
+    /// The `set_info` values of this request as they were given (`get_info('user') is x`).
+    pub info_values: HashMap<String, Value>,
     /// `set_parts` overrides.
     pub parts: HashMap<String, String>,
     /// Variables already reconsidered this request.
@@ -160,6 +162,7 @@ impl EngineHost {
             action: None,
             arguments: Map::new(),
             info: Map::new(),
+            info_values: HashMap::new(),
             parts: HashMap::new(),
             reconsidered: HashSet::new(),
             messages: Vec::new(),

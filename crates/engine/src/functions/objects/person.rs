@@ -39,8 +39,16 @@ pub(super) fn opt_str(vm: &mut Vm<'_>, me: &Value, attr: &str) -> Result<String,
     }
 }
 
+/// `uses_parts = False` on an `IndividualName`: the name is its `text`, as a `Name`'s is.
+fn without_parts(me: &Value) -> bool {
+    get(me, "uses_parts").is_some_and(|v| !v.truthy())
+}
+
 pub(super) fn iname_full(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
+    if without_parts(&me) {
+        return name_full(vm, args);
+    }
     let middle_mode = args.take_kw("middle").map(|v| v.str()).unwrap_or_else(|| "initial".into());
     let use_suffix = args.take_kw("use_suffix").map(|v| v.truthy()).unwrap_or(true);
     let first = need(vm, &me, "first")?;
@@ -70,6 +78,9 @@ pub(super) fn iname_full(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error
 
 pub(super) fn iname_firstlast(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
+    if without_parts(&me) {
+        return name_full(vm, args);
+    }
     let first = need(vm, &me, "first")?;
     let first = vm.str_of(&first)?;
     let last = opt_str(vm, &me, "last")?;
@@ -78,6 +89,9 @@ pub(super) fn iname_firstlast(vm: &mut Vm<'_>, args: Args) -> Result<Value, Erro
 
 pub(super) fn iname_lastfirst(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
+    if without_parts(&me) {
+        return name_full(vm, args);
+    }
     let first = need(vm, &me, "first")?;
     let first = vm.str_of(&first)?;
     let last = opt_str(vm, &me, "last")?;
@@ -86,6 +100,9 @@ pub(super) fn iname_lastfirst(vm: &mut Vm<'_>, args: Args) -> Result<Value, Erro
 
 pub(super) fn iname_familiar(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
+    if without_parts(&me) {
+        return name_full(vm, args);
+    }
     let first = need(vm, &me, "first")?;
     Ok(Value::from_str(&vm.str_of(&first)?))
 }
