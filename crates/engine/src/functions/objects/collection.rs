@@ -394,6 +394,25 @@ pub(super) fn list_add_action(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, 
     Ok(Value::from_str(&crate::html::safe_html(&html)))
 }
 
+/// The last part of an instance name (`case.defendant` → `defendant`).
+fn last_name_part(me: &Value) -> String {
+    let name = instance_name(me);
+    name.rsplit('.').next().unwrap_or("").to_string()
+}
+
+/// `list.as_singular_noun()`: the singular of the last part of its name, however many
+/// items there are (no gathering).
+pub(super) fn list_as_singular_noun(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    Ok(Value::from_str(&super::text::singular(&last_name_part(&me))))
+}
+
+/// `dict.as_singular_noun()` / `set.as_singular_noun()`: the last part of its name as it is.
+pub(super) fn dict_as_singular_noun(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    Ok(Value::from_str(&last_name_part(&me)))
+}
+
 pub(super) fn list_as_noun(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let capitalize = args.take_kw("capitalize").is_some_and(|v| v.truthy());
     let me = self_obj(&args)?;
