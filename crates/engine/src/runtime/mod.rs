@@ -733,7 +733,7 @@ impl<'a> Run<'a> {
                 if let Input::Choice(ci) = &q.input {
                     if ci.field.is_none() {
                         if let Some(&idx) = self.st.answers.get(&block.name) {
-                            return match self.follow_choice(n, block, idx, None)? {
+                            return match self.follow_choice(n, block, idx, None, &[])? {
                                 Outcome::Continue | Outcome::Skip => {
                                     self.st.answered.insert(block.name.clone());
                                     Ok(None)
@@ -801,6 +801,7 @@ impl<'a> Run<'a> {
         block: &'a Block,
         idx: usize,
         sought: Option<&str>,
+        bindings: &[(String, String)],
     ) -> R<Outcome> {
         let BlockKind::Question(q) = &block.kind else { return Ok(Outcome::Continue) };
         let Input::Choice(ci) = &q.input else { return Ok(Outcome::Continue) };
@@ -812,7 +813,8 @@ impl<'a> Run<'a> {
                     self.exec_code(c)?;
                     Ok(Outcome::Continue)
                 }
-                BlockKind::Question(_) => Ok(Outcome::Screen(self.ask(n, Some(idx), inner, &[], sought)?)),
+                // the follow-up question is asked with the iterators of the question it follows
+                BlockKind::Question(_) => Ok(Outcome::Screen(self.ask(n, Some(idx), inner, bindings, sought)?)),
                 _ => {
                     self.define_by(inner)?;
                     Ok(Outcome::Continue)
@@ -1177,7 +1179,7 @@ impl<'a> Run<'a> {
                 if let Input::Choice(ci) = &q.input {
                     if ci.field.is_none() {
                         if let Some(&idx) = self.st.answers.get(&extended_name(&block.name, &variant.bindings)) {
-                            let out = self.follow_choice(b, block, idx, Some(var))?;
+                            let out = self.follow_choice(b, block, idx, Some(var), &variant.bindings)?;
                             if let Outcome::Skip = out {
                                 return Ok(None);
                             }

@@ -20,6 +20,7 @@ pub(crate) mod finance;
 pub(crate) mod grammar;
 mod legal;
 mod person;
+mod postal_formats;
 mod template;
 
 use std::collections::HashMap;
