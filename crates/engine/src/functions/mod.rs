@@ -116,8 +116,11 @@ pub struct EngineHost {
     pub forget: Vec<String>,
     /// `prevent_going_back()` was called.
     pub prevent_back: bool,
-    /// Lists being gathered in this request (their text shows what is there so far).
-    pub gathering: HashSet<String>,
+    /// Lists being gathered in this request (their text shows what is there so far), each
+    /// with the variable that was being sought when its gathering began.
+    pub gathering: HashMap<String, String>,
+    /// The variable being sought now (the innermost), if any.
+    pub seeking: Option<String>,
     /// No list gathering at all (while a submitted screen is rebuilt).
     pub suppress_gather: bool,
     /// Tables whose text was asked for in this request: their rows are gathered when they
@@ -171,7 +174,8 @@ impl EngineHost {
             prevent_back: false,
             progress: None,
             section: None,
-            gathering: HashSet::new(),
+            gathering: HashMap::new(),
+            seeking: None,
             suppress_gather: false,
             rendered_tables: HashSet::new(),
             // `default language` blocks only set the language of the blocks after them in

@@ -1085,7 +1085,9 @@ impl<'a> Run<'a> {
             return Err(Flow::Fatal(self.loop_message(var)));
         }
         self.chain.push(var.to_string());
+        let outer = self.host.seeking.replace(var.to_string());
         let res = self.askfor_inner(var, depth, force);
+        self.host.seeking = outer;
         self.chain.pop();
         res
     }
@@ -1101,6 +1103,9 @@ impl<'a> Run<'a> {
             if rounds > self.loop_limit() {
                 return Err(Flow::Fatal(self.loop_message(var)));
             }
+            // docassemble's `reset_gathering_mode(var)`: lists whose gathering began while
+            // `var` was sought are gathered again on the next try
+            self.host.gathering.retain(|_, sought| sought != var);
             let cands = self.candidates(var);
             if cands.is_empty() {
                 return Err(Flow::Fatal(self.missing_message(var)));
