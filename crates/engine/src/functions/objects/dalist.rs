@@ -259,9 +259,6 @@ pub(super) fn gather_inner(vm: &mut Vm<'_>, me: &Value, minimum: Option<usize>) 
             break;
         }
     }
-    if get(me, "auto_gather").is_none_or(|g| g.truthy()) {
-        set(me, "revisit", Value::Bool(true));
-    }
     finish_gather(vm, me)?;
     Ok(())
 }

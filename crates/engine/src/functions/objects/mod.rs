@@ -341,6 +341,9 @@ pub(super) fn finish_gather(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
         vm.call(&hook, Args::new(Vec::new()))?;
     }
     set(me, "gathered", Value::Bool(true));
+    if get(me, "auto_gather").is_none_or(|g| g.truthy()) {
+        set(me, "revisit", Value::Bool(true));
+    }
     if let Some(hook) = vm.special_method(me, "hook_after_gather") {
         vm.call(&hook, Args::new(Vec::new()))?;
     }
