@@ -192,6 +192,8 @@ def field_kind(f, data):
         return 'radio'
     if it in ('combobox', 'dropdown', 'pulldown', 'datalist') or dt == 'object' or 'choices' in f:
         return 'dropdown'
+    if dt in ('file', 'files', 'camera', 'user', 'environment', 'camcorder', 'microphone'):
+        return 'file'
     if it == 'area' or dt == 'area':
         return 'area'
     if it == 'hidden' or dt == 'hidden':
