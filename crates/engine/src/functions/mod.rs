@@ -7,6 +7,8 @@
 //! The clock is the request's (`RequestContext::now`), never the host's.
 
 mod countries;
+mod country_search;
+mod country_search_data;
 mod control;
 mod dates;
 mod documents;
