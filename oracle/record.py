@@ -236,7 +236,13 @@ def normalise(status, d):
         v = text_of_html(helps[0].get('content'))
         if v:
             screen['help'] = v
-    terms = sorted(set(list((data.get('terms') or {}).keys()) + list((data.get('autoterms') or {}).keys())))
+    terms = list((data.get('terms') or {}).keys()) + list((data.get('autoterms') or {}).keys())
+    # terms defined by update_terms() (kept in the session's `_internal`) are on the page too
+    internal = d.get('_internal', {}) if isinstance(d, dict) else {}
+    for kind in ('terms', 'autoterms'):
+        for lang in ('*', functions.get_language()):
+            terms.extend((internal.get(kind) or {}).get(lang, {}).keys())
+    terms = sorted(set(terms))
     if terms:
         screen['terms'] = [plain(t) for t in terms]
     fields = []

@@ -222,8 +222,9 @@ pub struct Interview {
 
 /// Modules of the `docassemble` package that stand for the function library: their names
 /// are global already, so importing them (or `from … import *`) adds nothing.
-pub const LIBRARY_MODULES: [&str; 6] = [
+pub const LIBRARY_MODULES: [&str; 7] = [
     "docassemble.base.util",
+    "docassemble.base.language.core",
     "docassemble.base.core",
     "docassemble.base.functions",
     "docassemble.base.legal",
@@ -259,10 +260,26 @@ pub struct RunData {
     /// `Sources` at load time and compiled): full module name → program. Run in the sandbox
     /// on first use (their names are global, like `from module import *`).
     pub package_modules: IndexMap<String, Arc<lang::Program>>,
+    /// `translations:` files: original text (trimmed) → its translations.
+    pub translations: std::collections::HashMap<String, Vec<Translation>>,
+    /// Package modules named by `imports:` (in `package_modules` too): run for what they do
+    /// when imported (`update_language_function(…)`) before a language function is used.
+    pub imported_modules: Vec<String>,
     /// Package files named by a string literal of the interview (`'hello.md'`,
     /// `"data/templates/form.pdf"`), read at load time for what code names at run time
     /// (`content file: {code: …}`, `DAStaticFile`): "package:path" → bytes.
     pub package_files: IndexMap<String, Arc<Vec<u8>>>,
+}
+
+/// A text's translation from a `translations:` file.
+#[derive(Debug, Clone)]
+pub struct Translation {
+    /// The language of the original text.
+    pub orig_lang: String,
+    /// The language translated to.
+    pub tr_lang: String,
+    /// The translated text (Mako).
+    pub template: Arc<lang::Template>,
 }
 
 /// One entry of the navigation bar as `nav.get_sections()` gives it.

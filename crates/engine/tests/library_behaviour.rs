@@ -2,7 +2,7 @@
 //! choices, formatted text and functions that must not end in an error page.
 
 mod run_support;
-use run_support::Session;
+use run_support::{norm, Session};
 
 fn base(name: &str) -> String {
     format!("docassemble.base:data/questions/examples/{name}")
@@ -338,4 +338,95 @@ fn a_first_value_invalidates_nothing_that_depends_on_it() {
     s.set("", "Monthly");
     s.click("Continue");
     s.see("Is there another person?");
+}
+
+#[test]
+fn message_screen_offers_exit_and_restart_and_exit_ends_the_session() {
+    let mut s = Session::start(&base("message.yml"));
+    assert_eq!(norm(&s.q().question), "The interview is over.");
+    let labels: Vec<&str> = s.q().buttons.iter().map(|b| b.label.as_str()).collect();
+    assert_eq!(labels, ["Exit", "Restart"]);
+    s.click("Exit");
+    assert!(matches!(&s.screen, engine::screen::Screen::Command { command: engine::screen::Command::Exit, .. }), "{:?}", s.screen);
+}
+
+#[test]
+fn catchall_asks_for_the_value_in_the_context_it_is_used() {
+    let mut s = Session::start(&base("catchall.yml"));
+    assert_eq!(norm(&s.q().question), "What is user name?");
+    s.set_first_text("Jane");
+    s.click("Continue");
+    // `currency(salary)`: a number is wanted, so the `x.context == 'float'` question
+    assert_eq!(norm(&s.q().question), "How much is salary?");
+    s.set("Amount", "2500");
+    s.click("Continue");
+    s.see("Your name is Jane.");
+    s.see("You earn $2,500.00 each year.");
+}
+
+#[test]
+fn update_terms_adds_and_redefines_glossary_terms() {
+    let s = Session::start(&base("update-terms.yml"));
+    let def = |term: &str| s.q().terms.iter().find(|(t, _)| t.to_lowercase() == term).map(|(_, d)| norm(d));
+    assert_eq!(def("nether").as_deref(), Some("The underworld"));
+    assert_eq!(def("zombie pigman").as_deref(), Some("A nether dweller"));
+    assert_eq!(def("creeper").as_deref(), Some("A tall green creature that explodes if you get too close."));
+}
+
+#[test]
+fn templates_render_on_use_with_show_arguments_and_files_named_by_code() {
+    // `company` is defined nowhere: `show(company=…)` supplies it
+    let s = Session::start(&base("template-show.yml"));
+    s.see("The opinions expressed herein do not necessarily reflect the views of ABC Widgets, Incorporated.");
+    // `content file: {code: template_file_to_use}`
+    let s = Session::start(&base("template-file-code.yml"));
+    s.see("reflect the views of ABC Widgets, Incorporated.");
+}
+
+#[test]
+fn set_sections_replaces_the_navigation_bar() {
+    let mut s = Session::start(&base("sections-keywords-set-sections.yml"));
+    s.set("Name", "Conclusion");
+    s.set("Keyword", "conclusion");
+    s.click("Continue");
+    let labels: Vec<String> = s.q().sections.iter().map(|x| norm(&x.label)).collect();
+    assert_eq!(labels, ["Introduction", "About you", "Preferences", "Conclusion"]);
+}
+
+#[test]
+fn normalize_without_a_geocoder_leaves_the_address_as_entered() {
+    let mut s = Session::start(&base("normalize.yml"));
+    s.set("Address", "123 Main St");
+    s.set("City", "Springfield");
+    s.set("State", "IL");
+    s.click("Continue");
+    s.see("123 Main St");
+    s.see("Springfield, IL");
+}
+
+#[test]
+fn breadcrumbs_show_the_actions_in_progress() {
+    let mut s = Session::start(&base("breadcrumbs.yml"));
+    // no action in progress: no trail
+    assert_eq!(s.q().pre.as_deref().map(norm).unwrap_or_default(), "");
+    s.set("First Name", "Jane");
+    s.set("Last Name", "Doe");
+    s.click("Continue");
+    s.set("Fruit", "apple");
+    s.click("Continue");
+    s.click("No");
+    s.link("edit your answers");
+    assert_eq!(norm(&s.q().question), "Edit your answers");
+    s.click("Add another");
+    // the review screen's action, then the new person's: two crumbs
+    let pre = s.q().pre.clone().unwrap_or_default();
+    assert!(pre.contains("breadcrumb-item active\" aria-current=\"page\">Edit answers</li>"), "{pre}");
+    assert!(pre.contains("<li class=\"da-breadcrumb-item breadcrumb-item\">Edit person</li>"), "{pre}");
+}
+
+#[test]
+fn translations_files_give_the_text_in_the_current_language() {
+    // written in German (`default language: de`), translated to English in testtr_en.xlsx
+    let s = Session::start("docassemble.demo:data/questions/testtr.yml");
+    assert_eq!(norm(&s.q().question), "What is your favorite English fruit?");
 }

@@ -614,3 +614,53 @@ question: The tallest is ${ tallest }.
     let Screen::Question(q) = loaded.next_screen(&mut st, &ctx) else { panic!("no question") };
     assert_eq!(q.question.trim(), "The tallest is Bob.");
 }
+
+#[test]
+fn an_imported_package_module_replaces_a_language_function() {
+    let iv = "imports:
+  - demo.pkg.suffixes
+---
+mandatory: True
+question: ${ ', '.join(name_suffix()) }
+";
+    let module = "from docassemble.base.language.core import update_language_function
+
+def my_name_suffix():
+    return ['Jr', 'Esq']
+
+update_language_function('en', 'name_suffix', my_name_suffix)
+";
+    let mut m = sources(iv, &[]).0;
+    m.insert("demo.pkg:demo/pkg/suffixes.py".into(), module.into());
+    let (loaded, warnings) = engine::load(&Mem(m), &InterviewRef::parse(MAIN).unwrap()).unwrap();
+    assert!(warnings.iter().all(|w| !w.message.contains("suffixes")), "{warnings:?}");
+    let ctx = RequestContext::for_tests(MAIN);
+    let mut st = loaded.new_session();
+    let Screen::Question(q) = loaded.next_screen(&mut st, &ctx) else { panic!("no question") };
+    assert_eq!(q.question.trim(), "Jr, Esq");
+    // without the module: docassemble's own list
+    assert!(first_screen("mandatory: True\nquestion: ${ name_suffix()[5] }\n", &[]).starts_with("V\n"));
+}
+
+#[test]
+fn a_message_exit_goes_to_its_url() {
+    let iv = "mandatory: True
+code: |
+  message('Closed', 'Come back later.', url='https://example.com/bye', show_restart=False, show_leave=True, show_exit=True)
+";
+    let (loaded, _) = load(iv, &[]);
+    let ctx = RequestContext::for_tests(MAIN);
+    let mut st = loaded.new_session();
+    let Screen::Question(q) = loaded.next_screen(&mut st, &ctx) else { panic!("no question") };
+    let buttons: Vec<(&str, &str)> = q.buttons.iter().map(|b| (b.label.as_str(), b.value.as_str())).collect();
+    assert_eq!(buttons, [("Exit", "exit"), ("Leave", "leave")]);
+    let form = vec![("_question".to_string(), q.token.clone()), (q.buttons[0].name.clone(), q.buttons[0].value.clone())];
+    assert!(matches!(loaded.submit(&mut st, &form, &ctx), engine::Submitted::Accepted));
+    match loaded.next_screen(&mut st, &ctx) {
+        Screen::Command { command, url } => {
+            assert_eq!(command, engine::Command::Exit);
+            assert_eq!(url.as_deref(), Some("https://example.com/bye"));
+        }
+        other => panic!("expected the exit command, got {other:?}"),
+    }
+}

@@ -249,7 +249,60 @@ pub fn to_html(text: &str) -> String {
     let parser = Parser::new_ext(&text, opts);
     let mut raw = String::with_capacity(text.len() * 2);
     html::push_html(&mut raw, parser);
+    if raw.contains("<t") && raw.contains('{') {
+        raw = cell_classes(&raw);
+    }
     CLEANER.clean(&raw).to_string()
+}
+
+/// Table cells ending in an attribute list of classes (`4 { .text-end }`, as docassemble's
+/// Markdown reads them): the list becomes the cell's `class`.
+fn cell_classes(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find("<t") {
+        let tag = &rest[at + 1..];
+        let name = if tag.starts_with("td") { "td" } else if tag.starts_with("th") { "th" } else { "" };
+        let opened = tag.get(2..3).is_some_and(|c| c == ">" || c == " ");
+        let (Some(gt), true) = (tag.find('>'), !name.is_empty() && opened) else {
+            out.push_str(&rest[..at + 2]);
+            rest = &rest[at + 2..];
+            continue;
+        };
+        let close = format!("</{name}>");
+        let body = &tag[gt + 1..];
+        let Some(end) = body.find(&close) else { break };
+        let content = &body[..end];
+        let trimmed = content.trim_end();
+        let classes: Option<Vec<&str>> = trimmed.strip_suffix('}').and_then(|t| {
+            let open = t.rfind('{')?;
+            let names: Vec<&str> = t[open + 1..].split_whitespace().collect();
+            let valid = |n: &&str| {
+                n.len() > 1 && n.starts_with('.') && n[1..].bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            };
+            (!names.is_empty() && names.iter().all(valid)).then_some(names)
+        });
+        out.push_str(&rest[..at]);
+        match classes {
+            Some(names) => {
+                let open = trimmed.rfind('{').unwrap_or(trimmed.len());
+                let class: Vec<&str> = names.iter().map(|n| &n[1..]).collect();
+                out.push('<');
+                out.push_str(&tag[..gt]);
+                out.push_str(&format!(" class=\"{}\">", class.join(" ")));
+                out.push_str(content[..open].trim_end());
+            }
+            None => {
+                out.push('<');
+                out.push_str(&tag[..gt + 1]);
+                out.push_str(content);
+            }
+        }
+        out.push_str(&close);
+        rest = &body[end + close.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Renders Markdown that should be one line (labels, headings, button text): like
@@ -387,6 +440,15 @@ mod tests {
             to_html("[BOLDCENTER] Title\n\ntext").contains("<div class=\"text-center fw-bold\">")
         );
         assert!(!to_html("x [PAGEBREAK] y").contains("PAGEBREAK"));
+    }
+
+    #[test]
+    fn table_cells_take_classes_from_attribute_lists() {
+        let h = to_html("Vegetable { .text-center } | How many\n---|---\nPotato | 4 { .text-end .fw-bold }\n");
+        assert!(h.contains("<th class=\"text-center\">Vegetable</th>"), "{h}");
+        assert!(h.contains("<td class=\"text-end fw-bold\">4</td>"), "{h}");
+        // braces that are not a class list stay text
+        assert!(to_html("a | b\n---|---\n{x} | c\n").contains("<td>{x}</td>"));
     }
 
     #[test]

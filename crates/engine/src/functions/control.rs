@@ -26,6 +26,7 @@ pub(crate) const NATIVES: &[(&str, NativeFn)] = &[
     ("invalidate", invalidate),
     ("re_run_logic", re_run_logic),
     ("message", message),
+    ("update_terms", update_terms),
     ("command", command),
     ("response", response),
     ("json_response", json_response),
@@ -77,6 +78,7 @@ pub(crate) const NATIVES: &[(&str, NativeFn)] = &[
     ("set_task_counter", set_task_counter),
     ("dispatch", dispatch),
     ("name_suffix", name_suffix),
+    ("update_language_function", super::modules::update_language_function),
     ("encode_name", encode_name),
     ("decode_name", decode_name),
     ("server_capabilities", server_capabilities),
@@ -278,15 +280,56 @@ fn re_run_logic(_vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
 }
 
 fn message(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
-    let title = match arg(&mut args, 0, "title") {
+    let title = match args.take_kw("title").or_else(|| arg(&mut args, 0, "question")) {
         Some(v) => vm.str_of(&v)?,
-        None => String::new(),
+        None => "Question not specified".into(),
     };
-    let subtitle = match arg(&mut args, 1, "subtitle") {
+    let subtitle = match args.take_kw("subtitle").or_else(|| arg(&mut args, 1, "subquestion")) {
         Some(v) => Some(vm.str_of(&v)?),
         None => None,
     };
-    Err(interrupt(Signal::Message { title, subtitle }))
+    let url = match arg(&mut args, 2, "url") {
+        Some(Value::None) | None => None,
+        Some(v) => Some(vm.str_of(&v)?),
+    };
+    let buttons = message_buttons(vm, &mut args)?;
+    Err(interrupt(Signal::Message { title, subtitle, buttons, url }))
+}
+
+/// The buttons of a `message()` screen, as docassemble chooses them: none for `dead_end=True`,
+/// the `buttons=[{label: command}]` given, else Exit (unless `show_exit=False`, or
+/// `show_leave=True` without `show_exit`), Leave (`show_leave=True`) and Restart (unless
+/// `show_restart=False`).
+fn message_buttons(vm: &mut Vm<'_>, args: &mut Args) -> Result<Vec<(String, String)>, Error> {
+    let flag = |args: &mut Args, name: &str| args.take_kw(name).map(|v| v.truthy());
+    if flag(args, "dead_end") == Some(true) {
+        return Ok(Vec::new());
+    }
+    if let Some(given) = args.take_kw("buttons").filter(Value::truthy) {
+        let mut out = Vec::new();
+        for item in vm.iterate(&given)? {
+            let first = match &item {
+                Value::Dict(d) => d.borrow().iter().next().map(|(k, v)| (k.clone(), v.clone())),
+                _ => None,
+            };
+            if let Some((k, v)) = first {
+                out.push((vm.str_of(&k.to_value())?, vm.str_of(&v)?));
+            }
+        }
+        return Ok(out);
+    }
+    let (show_exit, show_leave, show_restart) = (flag(args, "show_exit"), flag(args, "show_leave"), flag(args, "show_restart"));
+    let mut out = Vec::new();
+    if show_exit != Some(false) && !(show_leave == Some(true) && show_exit.is_none()) {
+        out.push(("Exit".into(), "exit".into()));
+    }
+    if show_leave == Some(true) {
+        out.push(("Leave".into(), "leave".into()));
+    }
+    if show_restart != Some(false) {
+        out.push(("Restart".into(), "restart".into()));
+    }
+    Ok(out)
 }
 
 fn command(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
@@ -497,6 +540,60 @@ fn log(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let h = host(vm)?;
     if priority != "log" {
         h.messages.push((priority, msg));
+    }
+    Ok(Value::None)
+}
+
+/// Key of the session's info under which `update_terms()` keeps the terms it defined:
+/// `{"terms"|"autoterms": {language: {term: definition}}}`.
+pub(crate) const TERMS_KEY: &str = "__terms";
+
+/// `update_terms(dictionary, auto=False, language='*')`: defines or redefines glossary terms
+/// for the rest of the session (a dict of term → definition, or a list of one-item dicts or
+/// of `{phrases: [...], definition: ...}`).
+fn update_terms(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let dictionary = arg(&mut args, 0, "dictionary").unwrap_or(Value::None);
+    let auto = arg(&mut args, 1, "auto").is_some_and(|v| v.truthy());
+    let language = match arg(&mut args, 2, "language") {
+        Some(v) => vm.str_of(&v)?,
+        None => "*".into(),
+    };
+    let mut pairs: Vec<(Value, Value)> = Vec::new();
+    let entries = |d: &lang::value::Dict| d.iter().map(|(k, v)| (k.to_value(), v.clone())).collect::<Vec<_>>();
+    match &dictionary {
+        Value::Dict(d) => pairs.extend(entries(&d.borrow())),
+        Value::List(l) => {
+            for item in l.borrow().iter() {
+                let Value::Dict(d) = item else {
+                    return Err(Error::exception("DAError", "update_terms: terms organized as a list must be a list of dictionary items."));
+                };
+                let d = d.borrow();
+                let phrases = d.get(&lang::value::Key::str("phrases")).cloned();
+                let definition = d.get(&lang::value::Key::str("definition")).cloned();
+                match (phrases, definition) {
+                    (Some(Value::List(ps)), Some(def)) if d.len() == 2 => {
+                        pairs.extend(ps.borrow().iter().map(|p| (p.clone(), def.clone())));
+                    }
+                    _ => pairs.extend(entries(&d)),
+                }
+            }
+        }
+        _ => return Err(Error::exception("DAError", "update_terms: terms must be organized as a dictionary or a list.")),
+    }
+    let mut defined = serde_json::Map::new();
+    for (term, definition) in pairs {
+        let term = vm.str_of(&term)?.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
+        defined.insert(term, serde_json::Value::String(vm.str_of(&definition)?));
+    }
+    let h = host(vm)?;
+    let all = h.info.entry(TERMS_KEY.to_string()).or_insert_with(|| serde_json::json!({}));
+    let kind = if auto { "autoterms" } else { "terms" };
+    if let Some(by_language) = all.as_object_mut().map(|m| m.entry(kind).or_insert_with(|| serde_json::json!({}))) {
+        if let Some(terms) = by_language.as_object_mut().map(|m| m.entry(language).or_insert_with(|| serde_json::json!({}))) {
+            if let Some(terms) = terms.as_object_mut() {
+                terms.extend(defined);
+            }
+        }
     }
     Ok(Value::None)
 }
@@ -884,7 +981,11 @@ fn us_states_mapping(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     Ok(Value::dict(d))
 }
 
-fn name_suffix(_vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
+fn name_suffix(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let set = host(vm).ok().and_then(|h| super::modules::language_function(h, "name_suffix"));
+    if let Some(f) = set {
+        return vm.call(&f, args);
+    }
     Ok(Value::list(["Jr", "Sr", "II", "III", "IV", "V", "VI"].iter().map(|s| Value::from_str(s)).collect()))
 }
 

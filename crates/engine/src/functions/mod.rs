@@ -9,13 +9,13 @@
 mod countries;
 mod country_search;
 mod country_search_data;
-mod control;
+pub(crate) mod control;
 mod dates;
 mod documents;
 mod inflect;
 
 pub(crate) use documents::install_context;
-mod modules;
+pub(crate) mod modules;
 pub(crate) mod objects;
 mod phone;
 mod text;
@@ -70,6 +70,10 @@ pub enum Signal {
         title: String,
         /// Text.
         subtitle: Option<String>,
+        /// The buttons: label (untranslated word) and the command each performs.
+        buttons: Vec<(String, String)>,
+        /// Where `exit`/`leave` go (`url=`).
+        url: Option<String>,
     },
     /// `validation_error(message, field=…)`.
     ValidationError {

@@ -293,7 +293,10 @@ fn package_namespace(host: &EngineHost, module: &str) -> Option<Namespace> {
     };
     let ok = {
         let mut vm = Vm::new(lang::Limits::default(), &mut out).with_host(&mut mh);
-        vm.exec(&program, &ns).is_ok()
+        RUNNING_FOR.with(|r| r.borrow_mut().push(rd.clone()));
+        let ok = vm.exec(&program, &ns).is_ok();
+        RUNNING_FOR.with(|r| r.borrow_mut().pop());
+        ok
     };
     let result = ok.then_some(ns);
     MODULES.with(|m| {
@@ -306,6 +309,55 @@ fn package_namespace(host: &EngineHost, module: &str) -> Option<Namespace> {
         }
     });
     result
+}
+
+thread_local! {
+    /// The run data of the package modules running now (innermost last).
+    static RUNNING_FOR: std::cell::RefCell<Vec<std::sync::Arc<crate::model::RunData>>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// `update_language_function(language, term, function)` calls: (interview, language,
+    /// term, function). Kept per interview (docassemble keeps them per process).
+    static LANGUAGE_FUNCTIONS: std::cell::RefCell<Vec<LanguageFunction>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+type LanguageFunction = (std::sync::Arc<crate::model::RunData>, String, String, Value);
+
+/// `update_language_function(language, term, function)`: `term` (e.g. `name_suffix`) is
+/// answered by `function` in that language (`*`: any) from now on.
+pub(crate) fn update_language_function(vm: &mut Vm<'_>, args: Args) -> R {
+    let text = |i: usize| args.positional.get(i).map(Value::str).unwrap_or_default();
+    let (language, term) = (text(0), text(1));
+    let Some(func) = args.positional.get(2).cloned() else {
+        return Err(super::missing("update_language_function", "func"));
+    };
+    let rd = match super::host(vm) {
+        Ok(h) => Some(h.run_data.clone()),
+        Err(_) => RUNNING_FOR.with(|r| r.borrow().last().cloned()),
+    };
+    let Some(rd) = rd else { return Ok(Value::None) };
+    LANGUAGE_FUNCTIONS.with(|l| {
+        let mut l = l.borrow_mut();
+        l.retain(|(r, lang, t, _)| !(std::sync::Arc::ptr_eq(r, &rd) && *lang == language && *t == term));
+        l.push((rd, language, term, func));
+    });
+    Ok(Value::None)
+}
+
+/// The function `update_language_function` set for `term` in the current language (or `*`),
+/// after running the package modules the interview imports.
+pub(crate) fn language_function(host: &EngineHost, term: &str) -> Option<Value> {
+    let rd = host.run_data.clone();
+    for module in &rd.imported_modules {
+        let _ = package_namespace(host, module);
+    }
+    LANGUAGE_FUNCTIONS.with(|l| {
+        let l = l.borrow();
+        let mine = |lang: &str| {
+            l.iter()
+                .find(|(r, la, t, _)| std::sync::Arc::ptr_eq(r, &rd) && la == lang && t == term)
+                .map(|(_, _, _, f)| f.clone())
+        };
+        mine(&host.language).or_else(|| mine("*"))
+    })
 }
 
 /// A class defined by one of the interview's package modules (to restore its objects).
@@ -335,6 +387,7 @@ fn nav_object(host: &EngineHost) -> Value {
                     Value::native("get_sections", nav_get_sections),
                 );
                 cls.set_attr("set_section", Value::native("set_section", nav_set_section));
+                cls.set_attr("set_sections", Value::native("set_sections", nav_set_sections));
                 cls
             })
             .clone()
@@ -360,7 +413,25 @@ fn nav_get_sections(vm: &mut Vm<'_>, _args: Args) -> R {
         )
     }
     let host = super::host(vm)?;
+    if let Some(j) = host.info.get(NAV_SECTIONS_KEY).cloned() {
+        return Ok(crate::vars::json::from_json(&j, host));
+    }
     Ok(build(&host.run_data.nav_sections))
+}
+
+/// Key of the session's info under which `nav.set_sections()` keeps the sections it set
+/// (the `get_sections()` form), which replace the interview's `sections` from then on.
+pub(crate) const NAV_SECTIONS_KEY: &str = "__nav_sections";
+
+/// `nav.set_sections(sections)`: replaces the navigation bar's sections.
+fn nav_set_sections(vm: &mut Vm<'_>, args: Args) -> R {
+    let sections = args.positional.get(1).cloned().unwrap_or(Value::None);
+    if !matches!(sections, Value::List(_)) {
+        return Err(Error::exception("DAError", "nav.set_sections: the sections must be a list"));
+    }
+    let j = crate::vars::json::to_json(&sections);
+    super::host(vm)?.info.insert(NAV_SECTIONS_KEY.to_string(), j);
+    Ok(Value::None)
 }
 
 /// `nav.set_section(key)`: makes that section the current one (shown from this screen on).

@@ -413,6 +413,18 @@ pub(super) fn finish(
             message,
         })
     };
+    let translation_files: Vec<String> = iv
+        .other_config
+        .iter()
+        .filter(|(k, _)| k == "translations")
+        .flat_map(|(_, n)| match &n.value {
+            crate::yaml::Value::Seq(items) => items.iter().filter_map(|i| i.as_str().map(str::to_string)).collect::<Vec<String>>(),
+            _ => n.as_str().map(str::to_string).into_iter().collect::<Vec<String>>(),
+        })
+        .collect();
+    for problem in super::translations::read(sources, &iv.reference.package, &translation_files, &mut run.translations) {
+        warn(problem);
+    }
     for entry in &iv.imports {
         let (module, bound) = match entry.split_once(" as ") {
             Some((m, b)) => (m.trim(), b.trim()),
@@ -429,6 +441,14 @@ pub(super) fn finish(
         } else {
             bound
         };
+        if !known_module(module) && !entry.contains(" as ") {
+            if let Some(program) = package_module(sources, module)? {
+                run.package_modules.insert(module.to_string(), Arc::new(program));
+                run.imported_modules.push(module.to_string());
+                run.imports.insert(bound.to_string(), bound_module.to_string());
+                continue;
+            }
+        }
         if !known_module(module) {
             warn(format!(
                 "imports: module '{module}' is not available in Colloquy"

@@ -8,6 +8,7 @@ mod data;
 mod jinja;
 pub(crate) mod package_files;
 pub mod scan;
+mod translations;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;

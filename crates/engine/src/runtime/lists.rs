@@ -1111,13 +1111,14 @@ fn pending_text(vm: &mut lang::Vm<'_>, me: &Value) -> Result<Option<Value>, lang
     Err(lang::Error::Undefined(name))
 }
 
-/// `str()` of a template or table.
-fn template_str(vm: &mut lang::Vm<'_>, args: lang::Args) -> Result<Value, lang::Error> {
+/// `str()` of a template or table (a template with its source is rendered now).
+fn template_str(vm: &mut lang::Vm<'_>, mut args: lang::Args) -> Result<Value, lang::Error> {
     let me = args.positional.first().cloned().unwrap_or(Value::None);
     if let Some(v) = pending_text(vm, &me)? {
         return Ok(v);
     }
-    Ok(attr(&me, "content").unwrap_or_else(|| Value::from_str("")))
+    let kwargs = std::mem::take(&mut args.keyword);
+    crate::functions::objects::template::render_content(vm, &me, kwargs)
 }
 
 /// Adds the group methods that need the session's event stack (`cancel_add_or_edit`) to the
@@ -1146,7 +1147,8 @@ fn template_show(vm: &mut lang::Vm<'_>, mut args: lang::Args) -> Result<Value, l
             return Ok(c);
         }
     }
-    Ok(attr(&me, "content").unwrap_or_else(|| Value::from_str("")))
+    let kwargs = std::mem::take(&mut args.keyword);
+    crate::functions::objects::template::render_content(vm, &me, kwargs)
 }
 
 /// Key of `EngineHost::info` through which `cancel_add_or_edit()` hands the group names to the

@@ -273,11 +273,28 @@ impl<'a> Run<'a> {
 
     /// Renders a text of the interview with `${}` values HTML-escaped.
     pub fn render(&mut self, t: &crate::model::Text) -> R<String> {
+        if let Some(tm) = self.translation(t) {
+            return self.run_vm(|vm, ns| tm.render(vm, ns, &html_escape)).map_err(|err| self.flow(err, t.pos()));
+        }
         if t.is_plain() {
             return Ok(t.source().to_string());
         }
         let tm = t.template().clone();
         self.run_vm(|vm, ns| tm.render(vm, ns, &html_escape)).map_err(|err| self.flow(err, t.pos()))
+    }
+
+    /// The translation of a text into the current language (`translations:` files), when
+    /// the text is in another language.
+    fn translation(&self, t: &crate::model::Text) -> Option<std::sync::Arc<lang::Template>> {
+        let all = &self.iv.run_data.translations;
+        if all.is_empty() {
+            return None;
+        }
+        let language = self.host.language.as_str();
+        all.get(t.source().trim())?
+            .iter()
+            .find(|tr| tr.tr_lang == language && tr.orig_lang != language)
+            .map(|tr| tr.template.clone())
     }
 
     /// Renders a text of the interview without escaping (values used as data).
@@ -592,7 +609,14 @@ impl<'a> Run<'a> {
             }
             Signal::Command { command, url } => Ok(Some(Screen::Command { command: Command::parse(&command), url })),
             Signal::Response { content_type, body } => Ok(Some(Screen::Response { content_type, body })),
-            Signal::Message { title, subtitle } => Ok(Some(self.message_screen(title, subtitle))),
+            Signal::Message { title, subtitle, buttons, url } => {
+                // where Exit and Leave go, kept for the answer to this screen
+                match url {
+                    Some(u) => self.host.info.insert(MESSAGE_URL_KEY.into(), serde_json::Value::String(u)),
+                    None => self.host.info.remove(MESSAGE_URL_KEY),
+                };
+                Ok(Some(self.message_screen(title, subtitle, buttons)))
+            }
             Signal::ValidationError { message, .. } => Err(Flow::Fatal(message)),
         }
     }
@@ -1108,7 +1132,7 @@ impl<'a> Run<'a> {
             self.host.gathering.retain(|_, sought| sought != var);
             let cands = self.candidates(var);
             if cands.is_empty() {
-                return Err(Flow::Fatal(self.missing_message(var)));
+                return self.catch_all(var);
             }
             for (b, variant) in cands {
                 let key = (b, variant.name.clone());
@@ -1150,7 +1174,19 @@ impl<'a> Run<'a> {
             // forced, but only code could define it: it is defined — done
             return Ok(None);
         }
-        Err(Flow::Fatal(self.missing_message(var)))
+        self.catch_all(var)
+    }
+
+    /// No block defines `var`: with `features: use catchall` it becomes a `DACatchAll` object
+    /// (whose `value` a generic question asks when it is used), else the interview has an error.
+    fn catch_all(&mut self, var: &str) -> R<Option<Screen>> {
+        if !self.iv.features.use_catchall || var.ends_with(".value") {
+            return Err(Flow::Fatal(self.missing_message(var)));
+        }
+        let cls = self.host.class("DACatchAll");
+        let obj = Value::new_object(cls, Some(var));
+        self.assign(var, obj)?;
+        Ok(None)
     }
 
     /// Binds iterators / `x` for a variant.
@@ -1312,14 +1348,35 @@ impl<'a> Run<'a> {
     }
 
     /// A one-off screen for `message()`.
-    fn message_screen(&mut self, title: String, subtitle: Option<String>) -> Screen {
+    /// The screen of `message()`: its texts and buttons, each posting `MESSAGE_BUTTON` with the
+    /// command it performs (see `submit::message_command`).
+    fn message_screen(&mut self, title: String, subtitle: Option<String>, buttons: Vec<(String, String)>) -> Screen {
         let mut qs = ask::base_screen(self);
         qs.question = html_escape(&title);
         qs.subquestion = subtitle.map(|s| html_escape(&s));
-        qs.token = format!("message.{}", self.st.steps);
+        qs.token = format!("{MESSAGE_TOKEN}{}", self.st.steps);
+        for (label, command) in buttons {
+            qs.buttons.push(crate::screen::ButtonView {
+                name: MESSAGE_BUTTON.into(),
+                value: command,
+                label: html_escape(&crate::functions::word(&self.host.language, &label)),
+                color: None,
+                css_class: None,
+                icon: None,
+                help: None,
+            });
+        }
+        self.st.current = None;
         Screen::Question(qs)
     }
 }
+
+/// The token of a `message()` screen: this prefix and the step it was shown at.
+pub(crate) const MESSAGE_TOKEN: &str = "message.";
+/// The form field a `message()` screen's buttons post (the command).
+pub(crate) const MESSAGE_BUTTON: &str = "_message_command";
+/// Key of the session's info holding the `url=` of the `message()` shown.
+pub(crate) const MESSAGE_URL_KEY: &str = "__message_url";
 
 fn collect_classes(class: &Rc<lang::value::Class>, out: &mut Vec<String>) {
     if out.len() > 64 {

@@ -10,7 +10,7 @@ use super::{Flow, Run, R};
 use crate::vars::path;
 use crate::functions::Signal;
 use crate::model::{BlockKind, ChoiceValue, Input, Interview, Progress, Question};
-use crate::screen::{QuestionScreen, Screen, Submitted};
+use crate::screen::{Command, QuestionScreen, Screen, Submitted};
 use crate::state::{PendingCommand, SessionState};
 use crate::validate::{self, Converted};
 
@@ -50,6 +50,14 @@ pub(crate) fn submit(
         posted.entry(k.as_str()).or_default().push(v.as_str());
     }
     let token = posted.get("_question").and_then(|v| v.first()).copied().unwrap_or("");
+    if let Some(command) = message_command(state, token, &posted) {
+        let url = match command.as_str() {
+            "exit" | "leave" => state.info.get(super::MESSAGE_URL_KEY).and_then(|u| u.as_str()).map(str::to_string),
+            _ => None,
+        };
+        state.pending_command = Some(PendingCommand { command, url });
+        return Submitted::Accepted;
+    }
     let Some(cur) = state.current.clone() else {
         return stale(iv, state, ctx);
     };
@@ -82,6 +90,18 @@ pub(crate) fn submit(
             *state = before;
             Submitted::Invalid(Screen::Error { message: m })
         }
+    }
+}
+
+/// A button of the current `message()` screen: the command it performs (a known command only).
+fn message_command(state: &SessionState, token: &str, posted: &HashMap<&str, Vec<&str>>) -> Option<String> {
+    if state.current.is_some() || token != format!("{}{}", super::MESSAGE_TOKEN, state.steps) {
+        return None;
+    }
+    let value = first(posted, super::MESSAGE_BUTTON)?;
+    match Command::parse(value) {
+        Command::Other(_) => None,
+        c => Some(c.as_str().to_string()),
     }
 }
 

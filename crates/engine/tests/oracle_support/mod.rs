@@ -206,6 +206,13 @@ pub fn text_of_markdown(md: &str) -> String {
     opts.insert(Options::ENABLE_SMART_PUNCTUATION);
     let mut out = String::with_capacity(t.len() * 2);
     html::push_html(&mut out, Parser::new_ext(&t, opts));
+    // a table cell's attribute list of classes (`4 { .text-end }`) is markup, as the server
+    // renders it
+    if out.contains('{') {
+        if let Ok(re) = regex::Regex::new(r"\s*\{\s*(?:\.[A-Za-z0-9_-]+\s*)+\}\s*</t([dh])>") {
+            out = re.replace_all(&out, "</t$1>").into_owned();
+        }
+    }
     text_of_html(&out)
 }
 

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use lang::{Args, Class, Error, NativeFn, Value, Vm};
 
-use super::{attr_value, get, need, self_obj};
+use super::{attr_value, get, need, self_obj, set};
 
 /// Adds the contact methods to `Person` (and so `Individual`, `Organization`).
 pub(crate) fn register(m: &HashMap<&'static str, Rc<Class>>) {
@@ -34,6 +34,10 @@ pub(crate) fn register(m: &HashMap<&'static str, Rc<Class>>) {
         c.set_attr("defined", Value::native("defined", name_is_defined));
         // the name is made of parts unless the interview says otherwise (`uses_parts = False`)
         c.set_attr("uses_parts", Value::Bool(true));
+    }
+    if let Some(c) = m.get("Address") {
+        c.set_attr("geocode", Value::native("geocode", address_geocode));
+        c.set_attr("normalize", Value::native("normalize", address_normalize));
     }
     if let Some(c) = m.get("DALink") {
         c.set_attr("__str__", Value::native("__str__", link_str));
@@ -234,4 +238,24 @@ fn salutation(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
         return Ok(Value::from_str(&format!("{with}{punct}")));
     }
     Ok(Value::from_str(&with))
+}
+
+/// `address.geocode()`: no geocoding service is configured, so (as docassemble does then) the
+/// address is marked as tried and not found, and the answer is False.
+fn address_geocode(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    for attr in ["_geocoded", "geolocated"] {
+        set(&me, attr, Value::Bool(true));
+    }
+    for attr in ["_geocode_success", "geolocate_success"] {
+        set(&me, attr, Value::Bool(false));
+    }
+    Ok(Value::Bool(false))
+}
+
+/// `address.normalize()`: replaces the parts by the geocoder's normalised ones when geocoding
+/// succeeds; without a geocoding service it does not, and the address is left as entered.
+fn address_normalize(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    address_geocode(vm, Args::new(vec![me]))
 }

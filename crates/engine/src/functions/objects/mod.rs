@@ -8,6 +8,8 @@
 //! `mod.rs` builds the class table once per request ([`build`]) and holds the helpers every
 //! class uses (`self_obj`, `get`/`set`, `need`, `.using()`).
 
+pub(crate) mod breadcrumbs;
+mod catchall;
 mod collection;
 mod contact;
 mod copying;
@@ -21,7 +23,7 @@ pub(crate) mod grammar;
 mod legal;
 mod person;
 mod postal_formats;
-mod template;
+pub(crate) mod template;
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -52,6 +54,8 @@ pub(crate) fn class_names() -> impl Iterator<Item = &'static str> {
         .chain(CLASSES.iter().map(|(n, _)| *n))
         .chain(finance::CLASSES.iter().map(|(n, _)| *n))
         .chain(legal::CLASSES.iter().map(|(n, _)| *n))
+        .chain(catchall::CLASSES.iter().map(|(n, _)| *n))
+        .chain(breadcrumbs::CLASSES.iter().map(|(n, _)| *n))
 }
 
 /// Builds the engine's classes for one request.
@@ -183,7 +187,7 @@ pub(crate) const CLASSES: [(&str, &str); 20] = [
 
 /// Adds this module's classes and methods to the engine's class table.
 pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
-    for (name, base) in CLASSES.iter().chain(finance::CLASSES.iter()).chain(legal::CLASSES.iter()) {
+    for (name, base) in CLASSES.iter().chain(finance::CLASSES.iter()).chain(legal::CLASSES.iter()).chain(catchall::CLASSES.iter()).chain(breadcrumbs::CLASSES.iter()) {
         let Some(b) = m.get(base).cloned() else { continue };
         let c = Class::new(name, vec![b]);
         m.insert(name, c);
@@ -288,6 +292,8 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
     set(m, "DAList", &SET_METHODS);
     set(m, "DADict", &SET_METHODS);
     finance::register(m);
+    catchall::register(m);
+    breadcrumbs::register(m);
     grammar::register(m);
     contact::register(m);
     legal::register(m);

@@ -264,9 +264,42 @@ impl<'a> Run<'a> {
         }))
     }
 
+    /// The action being served (head of the event stack) is named by this question's
+    /// `breadcrumb:` or its text; the stack's crumbs are kept for `DABreadCrumbs`.
+    fn record_breadcrumb(&mut self, q: &Question, question: &str) -> R<()> {
+        use crate::functions::objects::breadcrumbs::CRUMBS_KEY;
+        if self.st.event_stack.is_empty() {
+            self.host.info.remove(CRUMBS_KEY);
+            return Ok(());
+        }
+        let label = match &q.breadcrumb {
+            Some(t) => self.text(t)?.trim_end().to_string(),
+            None => question.to_string(),
+        };
+        let old: Vec<serde_json::Value> =
+            self.host.info.get(CRUMBS_KEY).and_then(|j| j.as_array()).cloned().unwrap_or_default();
+        let mut crumbs = Vec::new();
+        for (i, e) in self.st.event_stack.iter().enumerate() {
+            let known = if i == 0 {
+                Some(serde_json::Value::String(label.clone()))
+            } else {
+                old.iter().find(|o| o.get("action").and_then(|a| a.as_str()) == Some(e.action.as_str())).and_then(|o| o.get("breadcrumb").cloned())
+            };
+            let mut m = serde_json::Map::new();
+            m.insert("action".into(), serde_json::Value::String(e.action.clone()));
+            if let Some(k) = known {
+                m.insert("breadcrumb".into(), k);
+            }
+            crumbs.push(serde_json::Value::Object(m));
+        }
+        self.host.info.insert(CRUMBS_KEY.into(), serde_json::Value::Array(crumbs));
+        Ok(())
+    }
+
     /// The question's texts: question, subquestion, screen parts, help and the back button.
     pub(super) fn question_texts(&mut self, q: &Question, qs: &mut QuestionScreen) -> R<()> {
         qs.question = self.text(&q.question)?;
+        self.record_breadcrumb(q, &qs.question)?;
         qs.subquestion = self.opt_text(q.subquestion.as_ref())?;
         qs.pre = self.part(q.pre.as_ref(), "pre")?;
         qs.post = self.part(q.post.as_ref(), "post")?;
@@ -334,6 +367,25 @@ impl<'a> Run<'a> {
         Ok(())
     }
 
+    /// The terms `update_terms()` defined (for the current language, or any): each replaces the
+    /// definition of the same term, or is added.
+    fn runtime_terms(&self, qs: &mut QuestionScreen) {
+        let Some(all) = self.host.info.get(crate::functions::control::TERMS_KEY) else { return };
+        let language = self.host.language.as_str();
+        for kind in ["terms", "autoterms"] {
+            for lang in ["*", language] {
+                let Some(terms) = all.get(kind).and_then(|k| k.get(lang)).and_then(|t| t.as_object()) else { continue };
+                for (term, definition) in terms {
+                    let definition = definition.as_str().unwrap_or_default().to_string();
+                    match qs.terms.iter_mut().find(|(t, _)| t.to_lowercase() == *term) {
+                        Some(existing) => existing.1 = definition,
+                        None => qs.terms.push((term.clone(), definition)),
+                    }
+                }
+            }
+        }
+    }
+
     /// Terms, the progress bar and the sections (recording the section as visited).
     pub(super) fn question_navigation(&mut self, q: &Question, qs: &mut QuestionScreen) -> R<()> {
         let iv = self.iv;
@@ -341,6 +393,7 @@ impl<'a> Run<'a> {
             let def = self.text(&t.definition)?;
             qs.terms.push((t.term.clone(), def));
         }
+        self.runtime_terms(qs);
         match &q.progress {
             Progress::Percent(p) => self.st.progress = Some(*p),
             Progress::Hide => {}
@@ -357,7 +410,13 @@ impl<'a> Run<'a> {
             self.st.nav.current = Some(s.clone());
             self.st.nav.visited.insert(s.clone());
         }
-        if iv.features.navigation.is_some() && !iv.sections.is_empty() {
+        let runtime_sections = self.host.info.get(crate::functions::modules::NAV_SECTIONS_KEY).cloned();
+        if let (Some(j), true) = (&runtime_sections, iv.features.navigation.is_some()) {
+            qs.sections_horizontal = iv.features.navigation.as_deref() == Some("horizontal");
+            let current = self.st.nav.current.clone();
+            let mut reached = true;
+            qs.sections = runtime_section_views(j, current.as_deref(), &self.st.nav.visited, &mut reached, 0);
+        } else if iv.features.navigation.is_some() && !iv.sections.is_empty() {
             qs.sections_horizontal = iv.features.navigation.as_deref() == Some("horizontal");
             let current = self.st.nav.current.clone();
             let mut reached = true;
@@ -428,4 +487,42 @@ impl<'a> Run<'a> {
 
 pub(super) fn iv_help_label(iv: &crate::model::Interview) -> Option<&Text> {
     iv.interview_help.first().and_then(|h| h.label.as_ref())
+}
+
+/// The navigation bar from sections set by `nav.set_sections()` (`[{key: label, 'subsections':
+/// […]}, …]`, the labels as text).
+fn runtime_section_views(
+    j: &serde_json::Value,
+    current: Option<&str>,
+    visited: &std::collections::BTreeSet<String>,
+    reached: &mut bool,
+    depth: usize,
+) -> Vec<SectionView> {
+    let Some(items) = j.as_array().filter(|_| depth < 8) else { return Vec::new() };
+    let mut out = Vec::new();
+    for item in items {
+        let (key, label, subs) = match item {
+            serde_json::Value::Object(m) => {
+                let Some((k, v)) = m.iter().find(|(k, _)| k.as_str() != "subsections") else { continue };
+                (k.clone(), v.as_str().map_or_else(|| v.to_string(), str::to_string), m.get("subsections"))
+            }
+            serde_json::Value::String(s) => (s.clone(), s.clone(), None),
+            _ => continue,
+        };
+        let is_current = current == Some(key.as_str());
+        let was_visited = *reached || visited.contains(&key);
+        if is_current {
+            *reached = false;
+        }
+        let subsections = subs.map(|s| runtime_section_views(s, current, visited, reached, depth + 1)).unwrap_or_default();
+        out.push(SectionView {
+            key,
+            label: crate::html::html_escape(&label),
+            current: is_current,
+            visited: was_visited && current.is_some(),
+            url: None,
+            subsections,
+        });
+    }
+    out
 }
