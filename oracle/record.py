@@ -192,6 +192,8 @@ def field_kind(f, data):
         return 'radio'
     if it in ('combobox', 'dropdown', 'pulldown', 'datalist') or dt == 'object' or 'choices' in f:
         return 'dropdown'
+    if dt in ('file', 'files', 'camera', 'user', 'environment', 'camcorder', 'microphone'):
+        return 'file'
     if it == 'area' or dt == 'area':
         return 'area'
     if it == 'hidden' or dt == 'hidden':
@@ -333,7 +335,7 @@ def normalise(status, d):
                                    'pairs': pairs, 'choices': f.get('choices'), 'field': fobj,
                                    'index': len(fields) - 1, 'min': f.get('min'), 'max': f.get('max'),
                                    'minlength': f.get('minlength'), 'maxlength': f.get('maxlength'),
-                                   'default': f.get('default'),
+                                   'default': f.get('default'), 'empty': status.is_empty_mc(fobj),
                                    'show_if': (f.get('show_if_var'), f.get('show_if_val'), f.get('show_if_sign')),
                                    'required': f.get('required', True)})
     if fields:
@@ -464,6 +466,11 @@ def choose(info, chooser):
             if var in answers or any(r.get('var') == var for r in post.get('fields', [])):
                 # fields sharing a variable (`disable others`): a person fills in one of them
                 continue
+            if a.get('empty'):
+                # a choice field whose list of choices is empty is not shown: the browser
+                # posts nothing for it and index() stores its empty value (`_empties`)
+                assigns.append((var, ('EMPTY', dt)))
+                continue
             sv, sval, sign = a['show_if']
             if sv is not None:
                 actual = answers.get(sv)
@@ -570,6 +577,25 @@ def value_code(key, field):
     return repr(str(key))
 
 
+def store_empty(var, datatype, d):
+    """What index() stores for a choice field without choices (its `_empties`): an empty
+    `DADict` for checkboxes, an emptied gathered `DAList` for object checkboxes, None for an
+    object choice not defined yet, else None."""
+    if datatype in ('multiselect', 'checkboxes'):
+        exec(var + ' = docassemble.base.util.DADict(' + repr(resolve(var, d)) + ', auto_gather=False, gathered=True)', d)
+    elif datatype in ('object_multiselect', 'object_checkboxes'):
+        parse.ensure_object_exists(resolve(var, d), datatype, d)
+        exec(var + '.clear()', d)
+        exec(var + '.gathered = True', d)
+    elif datatype in ('object', 'object_radio'):
+        try:
+            eval(var, d)
+        except Exception:
+            exec(var + ' = None', d)
+    else:
+        exec(var + ' = None', d)
+
+
 def apply(interview, status, d, assigns):
     """Stores the answers the way docassemble's index() does for a form POST.
     Returns None, or the validation message when the screen refused them."""
@@ -598,6 +624,10 @@ def apply(interview, status, d, assigns):
                     exec(var + ' = docassemble.base.util.DAList(' + repr(resolve(var, d)) + ', auto_gather=False, gathered=True)', d)
                     for o in code[1]:
                         exec(var + '.append(' + o + ')', d)
+                    vars_set.add(var)
+                    continue
+                elif tag == 'EMPTY':
+                    store_empty(var, code[1], d)
                     vars_set.add(var)
                     continue
                 elif tag == 'CHECKBOXES':

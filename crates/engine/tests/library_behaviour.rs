@@ -286,6 +286,61 @@ fn object_checkboxes_refill_the_list_the_interview_defined() {
 }
 
 #[test]
+fn an_international_address_block_follows_the_countrys_postal_format() {
+    let mut s = Session::start(&base("address-block.yml"));
+    s.set("Address", "1 Rue Royale");
+    s.set("City", "Paris");
+    s.set("State", "IDF");
+    s.set("Postal Code", "75008");
+    s.set("Country", "France");
+    s.click("Continue");
+    // France (i18n data): "%O%n%N%n%A%n%Z %C", the city in capitals, no region
+    s.see("International: 1 Rue Royale 75008 PARIS FRANCE");
+}
+
+#[test]
+fn iso_country_matches_as_pycountrys_fuzzy_search() {
+    // "Jane" is in the Algerian province Djanet (and in Rio de Janeiro, further on)
+    let mut s = Session::start(&base("iso-country.yml"));
+    s.set("Country", "Jane");
+    s.click("Continue");
+    s.see("You live in Algeria.");
+}
+
+#[test]
+fn a_dict_with_all_false_is_gathered_first() {
+    // `has_standing.all_false()` on a DADict that is not gathered automatically: its
+    // `gathered` is sought (the code that fills it asks the relationship) before answering
+    let s = Session::start("docassemble.demo:data/questions/examples/custody.yml");
+    s.see("What is your relationship to the child");
+}
+
+#[test]
+fn a_table_named_before_its_list_is_filled_shows_the_items() {
+    // `fruit_list.table` is referred to by code before the items are appended (docassemble's
+    // tables are lazy): the review screen lists them, no question about the list is asked
+    let s = Session::start(&base("review-10.yml"));
+    s.see("Apple");
+    s.see("Pear");
+    s.not_see("there are any");
+}
+
+#[test]
+fn a_first_value_invalidates_nothing_that_depends_on_it() {
+    // `depends on: people[i].pay_period`: giving the pay period its first value keeps the
+    // income asked just before
+    let mut s = Session::start(&base("depends-on-iterator.yml"));
+    s.set("First name", "Jane");
+    s.set("Last name", "Doe");
+    s.click("Continue");
+    s.set("Amount", "100");
+    s.click("Continue");
+    s.set("", "Monthly");
+    s.click("Continue");
+    s.see("Is there another person?");
+}
+
+#[test]
 fn message_screen_offers_exit_and_restart_and_exit_ends_the_session() {
     let mut s = Session::start(&base("message.yml"));
     assert_eq!(norm(&s.q().question), "The interview is over.");

@@ -603,6 +603,7 @@ fn set_info(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let h = host(vm)?;
     for (k, v) in kw {
         h.info.insert(k.to_string(), json::to_json(&v));
+        h.info_values.insert(k.to_string(), v);
     }
     Ok(Value::None)
 }
@@ -610,6 +611,9 @@ fn set_info(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
 fn get_info(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let key = arg(&mut args, 0, "att").map(|v| v.str()).unwrap_or_default();
     let h = host(vm)?;
+    if let Some(v) = h.info_values.get(&key) {
+        return Ok(v.clone());
+    }
     Ok(match h.info.get(&key) {
         Some(j) => json::from_json(j, h),
         None => Value::None,
@@ -884,7 +888,20 @@ fn dispatch(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
 
 fn all_variables(vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
     let h = host(vm)?;
-    let m = json::namespace_to_state(&h.ns);
+    let state = json::namespace_to_state(&h.ns);
+    // docassemble's dictionary holds its three storage objects right after `url_args`
+    let mut m = Map::new();
+    for (k, v) in state {
+        let after_args = k == "url_args";
+        m.insert(k, v);
+        if after_args {
+            for (name, class) in [("session_local", "DASessionLocal"), ("device_local", "DADeviceLocal"), ("user_local", "DAUserLocal")] {
+                m.entry(name.to_string()).or_insert_with(|| {
+                    serde_json::json!({"_class": format!("docassemble.base.util.{class}"), "instanceName": name})
+                });
+            }
+        }
+    }
     Ok(json::from_json(&Json::Object(m), h))
 }
 

@@ -274,15 +274,27 @@ pub(crate) fn country_name(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error>
     ))
 }
 
-/// `iso_country(name_or_code)`: the alpha-2 code; a ValueError for no such country.
-pub(crate) fn iso_country(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+/// `iso_country(country, part='alpha_2')`: the best match of pycountry's `search_fuzzy` (as
+/// docassemble calls it); `part` `alpha_3`, `name`, `numeric`, `official_name` give other
+/// fields; a DAError for no match.
+pub(crate) fn iso_country(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let text = first_arg(&args);
-    let t = text.trim().to_lowercase();
-    COUNTRIES
-        .iter()
-        .find(|(c, n)| c.to_lowercase() == t || n.to_lowercase() == t)
-        .map(|(c, _)| Value::from_str(c))
-        .ok_or_else(|| Error::exception("ValueError", &format!("No such country: {text}")))
+    let part = super::arg(&mut args, 1, "part").map(|v| v.str()).unwrap_or_else(|| "alpha_2".into());
+    let Some(code) = super::country_search::search_fuzzy(&text) else {
+        return Err(Error::exception("DAError", format!("Invalid country: {text}")));
+    };
+    let Some((_, look, _)) = super::country_search_data::COUNTRIES.iter().find(|(c, ..)| *c == code) else {
+        return Err(Error::exception("DAError", format!("Invalid country: {text}")));
+    };
+    let named = COUNTRIES.iter().find(|(c, _)| *c == code).map(|(_, n)| (*n).to_string());
+    Ok(Value::from_str(&match part.as_str() {
+        "alpha_2" => code.to_string(),
+        "alpha_3" => look[0].to_uppercase(),
+        "numeric" => look[1].to_string(),
+        "name" => named.unwrap_or_default(),
+        "official_name" => look[3].to_string(),
+        _ => return Err(Error::exception("DAError", "iso_country: unknown part")),
+    }))
 }
 
 /// `countries_list()`: `[{code: name}, …]` sorted by name.

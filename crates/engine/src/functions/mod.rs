@@ -7,6 +7,8 @@
 //! The clock is the request's (`RequestContext::now`), never the host's.
 
 mod countries;
+mod country_search;
+mod country_search_data;
 pub(crate) mod control;
 mod dates;
 mod documents;
@@ -107,6 +109,8 @@ pub struct EngineHost {
     pub arguments: Map<String, Json>,
     /// `set_info` values.
     pub info: Map<String, Json>,
+    /// The `set_info` values of this request as they were given (`get_info('user') is x`).
+    pub info_values: HashMap<String, Value>,
     /// `set_parts` overrides.
     pub parts: HashMap<String, String>,
     /// Variables already reconsidered this request.
@@ -119,10 +123,16 @@ pub struct EngineHost {
     pub forget: Vec<String>,
     /// `prevent_going_back()` was called.
     pub prevent_back: bool,
-    /// Lists being gathered in this request (their text shows what is there so far).
-    pub gathering: HashSet<String>,
+    /// Lists being gathered in this request (their text shows what is there so far), each
+    /// with the variable that was being sought when its gathering began.
+    pub gathering: HashMap<String, String>,
+    /// The variable being sought now (the innermost), if any.
+    pub seeking: Option<String>,
     /// No list gathering at all (while a submitted screen is rebuilt).
     pub suppress_gather: bool,
+    /// Tables whose text was asked for in this request: their rows are gathered when they
+    /// are made (before, a table whose rows still need gathering is made without text).
+    pub rendered_tables: HashSet<String>,
     /// The current language (`set_language`), e.g. `en`.
     pub language: String,
     /// The interview's default language.
@@ -164,6 +174,7 @@ impl EngineHost {
             action: None,
             arguments: Map::new(),
             info: Map::new(),
+            info_values: HashMap::new(),
             parts: HashMap::new(),
             reconsidered: HashSet::new(),
             messages: Vec::new(),
@@ -172,8 +183,10 @@ impl EngineHost {
             prevent_back: false,
             progress: None,
             section: None,
-            gathering: HashSet::new(),
+            gathering: HashMap::new(),
+            seeking: None,
             suppress_gather: false,
+            rendered_tables: HashSet::new(),
             // `default language` blocks only set the language of the blocks after them in
             // their file (the loader records that per block); the session starts in English
             language: "en".into(),

@@ -800,17 +800,22 @@ fn set_attr(obj: &Value, name: &str, v: Value) {
     }
 }
 
+/// A gathered `DAList` of the items, gathered again automatically once `gathered` is reset
+/// (docassemble's `DAList(elements=…)`).
 fn new_list(vm: &mut Vm<'_>, items: Vec<Value>) -> R {
     let host = super::host(vm)?;
-    Ok(super::make_dalist(host, "", items))
+    let obj = super::make_dalist(host, "", items);
+    set_attr(&obj, "auto_gather", Value::Bool(true));
+    Ok(obj)
 }
 
+/// A gathered `DADict` (docassemble's `DADict(elements=…)`).
 fn new_dict(vm: &mut Vm<'_>, d: Dict) -> R {
     let host = super::host(vm)?;
     let obj = Value::new_object(host.class("DADict"), None);
     set_attr(&obj, "elements", Value::dict(d));
     set_attr(&obj, "gathered", Value::Bool(true));
-    set_attr(&obj, "auto_gather", Value::Bool(false));
+    set_attr(&obj, "auto_gather", Value::Bool(true));
     Ok(obj)
 }
 
@@ -880,7 +885,9 @@ fn set_names(v: &Value, name: &str, depth: u32, seen: &mut HashSet<usize>) {
     }
 }
 
-/// `gathered=False`: lists and dictionaries inside are gathered again when used.
+/// `gathered=False`: lists and dictionaries inside are gathered again when used
+/// (docassemble's `reset_gathered()`: `gathered`, `there_is_another`, `revisit` … go, and
+/// `there_are_any` of an empty one).
 fn reset_gathered(v: &Value, depth: u32, seen: &mut HashSet<usize>) {
     if depth > MAX_DEPTH {
         return;
@@ -892,8 +899,18 @@ fn reset_gathered(v: &Value, depth: u32, seen: &mut HashSet<usize>) {
     let (elements, attrs): (Option<Value>, Vec<Value>) = {
         let mut ob = o.borrow_mut();
         let el = ob.attrs.get("elements").cloned();
-        if el.is_some() {
-            ob.attrs.shift_remove("gathered");
+        if let Some(elements) = &el {
+            let empty = match elements {
+                Value::List(l) => l.borrow().is_empty(),
+                Value::Dict(d) => d.borrow().is_empty(),
+                _ => false,
+            };
+            if empty {
+                ob.attrs.shift_remove("there_are_any");
+            }
+            for a in ["there_is_another", "there_is_one_other", "gathered", "revisit", "new_object_type"] {
+                ob.attrs.shift_remove(a);
+            }
         }
         (el, ob.attrs.values().cloned().collect())
     };

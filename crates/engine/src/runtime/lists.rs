@@ -227,8 +227,20 @@ impl Run<'_> {
         let partial = is_group && (!o.require_gathered || (o.show_incomplete && gathering_started));
         if !partial {
             // a table gathers its rows even while the list is being gathered in this request
-            self.run_vm(|vm, _| crate::functions::objects::gather_for_table(vm, &r2))
-                .map_err(|e| self.flow(e, pos))?;
+            let name = t.variable.name();
+            let gathered = self
+                .run_vm(|vm, _| crate::functions::objects::gather_for_table(vm, &r2))
+                .map_err(|e| self.flow(e, pos));
+            match gathered {
+                // docassemble's table is lazy: naming it (`fruit_list.table` in code) gathers
+                // nothing; its rows are gathered when its text is first asked for
+                Err(Flow::Undefined(_)) if !self.host.rendered_tables.contains(name) => {
+                    let obj = Value::new_object(self.host.class("DALazyTemplate"), Some(name));
+                    set_attr(&obj, PENDING, Value::Bool(true));
+                    return Ok(obj);
+                }
+                other => other?,
+            }
         }
         let (mut headers, cols) = self.table_columns(t, pos)?;
         let editable = is_group && (o.edit.is_some() || o.delete || o.reorder);
@@ -1085,6 +1097,30 @@ fn attr_escape(s: &str) -> String {
         .replace('<', "&lt;")
 }
 
+/// The attribute of a table made before its rows could be gathered (its text is not known).
+const PENDING: &str = "_rows_pending";
+
+/// The text of a table made before its rows were gathered: the table is asked for again
+/// (its block runs once more, now gathering its rows).
+fn pending_text(vm: &mut lang::Vm<'_>, me: &Value) -> Result<Option<Value>, lang::Error> {
+    if !flag(me, PENDING) {
+        return Ok(None);
+    }
+    let name = instance_name(me);
+    crate::functions::host(vm)?.rendered_tables.insert(name.clone());
+    Err(lang::Error::Undefined(name))
+}
+
+/// `str()` of a template or table (a template with its source is rendered now).
+fn template_str(vm: &mut lang::Vm<'_>, mut args: lang::Args) -> Result<Value, lang::Error> {
+    let me = args.positional.first().cloned().unwrap_or(Value::None);
+    if let Some(v) = pending_text(vm, &me)? {
+        return Ok(v);
+    }
+    let kwargs = std::mem::take(&mut args.keyword);
+    crate::functions::objects::template::render_content(vm, &me, kwargs)
+}
+
 /// Adds the group methods that need the session's event stack (`cancel_add_or_edit`) to the
 /// DAList and DADict classes of this request.
 pub(crate) fn install_group_methods(host: &crate::functions::EngineHost) {
@@ -1094,13 +1130,17 @@ pub(crate) fn install_group_methods(host: &crate::functions::EngineHost) {
             Value::native("cancel_add_or_edit", cancel_add_or_edit),
         );
     }
-    host.class("DALazyTemplate")
-        .set_attr("show", Value::native("show", template_show));
+    let template = host.class("DALazyTemplate");
+    template.set_attr("show", Value::native("show", template_show));
+    template.set_attr("__str__", Value::native("__str__", template_str));
 }
 
 /// `template.show()`; for a table, `show(editable=False)` leaves out the Actions column.
 fn template_show(vm: &mut lang::Vm<'_>, mut args: lang::Args) -> Result<Value, lang::Error> {
     let me = args.positional.first().cloned().unwrap_or(Value::None);
+    if let Some(v) = pending_text(vm, &me)? {
+        return Ok(v);
+    }
     let editable = args.take_kw("editable").is_none_or(|v| v.truthy());
     if !editable {
         if let Some(c) = attr(&me, "content_not_editable") {

@@ -751,7 +751,7 @@ impl<'a> Run<'a> {
                 if let Input::Choice(ci) = &q.input {
                     if ci.field.is_none() {
                         if let Some(&idx) = self.st.answers.get(&block.name) {
-                            return match self.follow_choice(n, block, idx, None)? {
+                            return match self.follow_choice(n, block, idx, None, &[])? {
                                 Outcome::Continue | Outcome::Skip => {
                                     self.st.answered.insert(block.name.clone());
                                     Ok(None)
@@ -819,6 +819,7 @@ impl<'a> Run<'a> {
         block: &'a Block,
         idx: usize,
         sought: Option<&str>,
+        bindings: &[(String, String)],
     ) -> R<Outcome> {
         let BlockKind::Question(q) = &block.kind else { return Ok(Outcome::Continue) };
         let Input::Choice(ci) = &q.input else { return Ok(Outcome::Continue) };
@@ -830,7 +831,8 @@ impl<'a> Run<'a> {
                     self.exec_code(c)?;
                     Ok(Outcome::Continue)
                 }
-                BlockKind::Question(_) => Ok(Outcome::Screen(self.ask(n, Some(idx), inner, &[], sought)?)),
+                // the follow-up question is asked with the iterators of the question it follows
+                BlockKind::Question(_) => Ok(Outcome::Screen(self.ask(n, Some(idx), inner, bindings, sought)?)),
                 _ => {
                     self.define_by(inner)?;
                     Ok(Outcome::Continue)
@@ -1101,7 +1103,9 @@ impl<'a> Run<'a> {
             return Err(Flow::Fatal(self.loop_message(var)));
         }
         self.chain.push(var.to_string());
+        let outer = self.host.seeking.replace(var.to_string());
         let res = self.askfor_inner(var, depth, force);
+        self.host.seeking = outer;
         self.chain.pop();
         res
     }
@@ -1117,6 +1121,9 @@ impl<'a> Run<'a> {
             if rounds > self.loop_limit() {
                 return Err(Flow::Fatal(self.loop_message(var)));
             }
+            // docassemble's `reset_gathering_mode(var)`: lists whose gathering began while
+            // `var` was sought are gathered again on the next try
+            self.host.gathering.retain(|_, sought| sought != var);
             let cands = self.candidates(var);
             if cands.is_empty() {
                 return self.catch_all(var);
@@ -1135,8 +1142,13 @@ impl<'a> Run<'a> {
                         if other == var {
                             continue;
                         }
+                        let was_defined = self.is_defined(var);
                         match self.askfor(&other, depth + 1, false)? {
                             Some(s) => return Ok(Some(s)),
+                            // what defined `other` also defined `var` (an `append` setting
+                            // `there_are_any`): done, the block is not run again (docassemble's
+                            // askfor returns "continue" when the sought variable is now defined)
+                            None if !was_defined && self.is_defined(var) => return Ok(None),
                             None => {
                                 tried.remove(&key);
                                 continue 'outer;
@@ -1202,7 +1214,7 @@ impl<'a> Run<'a> {
                 if let Input::Choice(ci) = &q.input {
                     if ci.field.is_none() {
                         if let Some(&idx) = self.st.answers.get(&extended_name(&block.name, &variant.bindings)) {
-                            let out = self.follow_choice(b, block, idx, Some(var))?;
+                            let out = self.follow_choice(b, block, idx, Some(var), &variant.bindings)?;
                             if let Outcome::Skip = out {
                                 return Ok(None);
                             }

@@ -367,14 +367,15 @@ fn run_validators(run: &mut Run<'_>, spec: &[FormField], keep: &[bool], decoded:
     Ok(())
 }
 
-/// Stores the kept values; returns the variables assigned and those whose value changed.
+/// Stores the kept values; returns the variables assigned and those whose value changed
+/// (each with whether it had a value before).
 fn assign_all(
     run: &mut Run<'_>,
     spec: &[FormField],
     keep: &[bool],
     values: &mut [Option<Value>],
     collect: Option<&super::collect::Collect>,
-) -> R<(Vec<String>, Vec<String>)> {
+) -> R<(Vec<String>, Vec<Changed>)> {
     let mut assigned = Vec::new();
     let mut changed = Vec::new();
     for (idx, f) in spec.iter().enumerate() {
@@ -403,7 +404,7 @@ fn assign_all(
         }
         run.st.dirty.remove(&f.var);
         if differs {
-            changed.push(f.var.clone());
+            changed.push(Changed { var: f.var.clone(), had_value: old.is_some() });
         }
         assigned.push(f.var.clone());
     }
@@ -461,16 +462,27 @@ fn place_errors(qs: &mut QuestionScreen, errors: Messages) {
     }
 }
 
-/// `depends on` and `on change`: when a variable changed, undefine what depended on it.
-fn invalidate_dependents(run: &mut Run<'_>, changed: &[String]) -> R<()> {
+/// A variable the answers changed.
+struct Changed {
+    var: String,
+    /// It had a value before: only then are its dependents undefined.
+    had_value: bool,
+}
+
+/// `depends on` and `on change`: when a variable that had a value changed, undefine what
+/// depended on it (a variable given its first value invalidates nothing, as docassemble's
+/// `invalidate_dependencies` finds no old value); `on change` code runs for both.
+fn invalidate_dependents(run: &mut Run<'_>, changed: &[Changed]) -> R<()> {
     if changed.is_empty() {
         return Ok(());
     }
     let iv = run.iv;
+    let had: Vec<&String> = changed.iter().filter(|c| c.had_value).map(|c| &c.var).collect();
+    let any: Vec<&String> = changed.iter().map(|c| &c.var).collect();
     for b in &iv.blocks {
-        if b.depends_on.iter().any(|d| changed.contains(d)) {
+        if b.depends_on.iter().any(|d| had.contains(&d)) {
             for v in &b.defines {
-                if changed.contains(v) {
+                if any.contains(&v) {
                     continue;
                 }
                 if let Some(p) = path::parse(v) {
@@ -483,7 +495,7 @@ fn invalidate_dependents(run: &mut Run<'_>, changed: &[String]) -> R<()> {
         }
     }
     for (var, code) in &iv.on_change {
-        if changed.contains(var) {
+        if any.contains(&var) {
             run.exec_code(code)?;
         }
     }

@@ -16,6 +16,28 @@ pub(super) fn coll_init(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error>
     let is_dict = super::finance::is_a(&me, "DADict") || matches!(&me, Value::Object(o) if o.borrow().class.name.contains("Dict"));
     let el = if is_dict { Value::dict(Dict::new()) } else { Value::list(Vec::new()) };
     set(&me, "elements", el);
+    let plain_list = !is_dict && !super::finance::is_a(&me, "DASet");
+    if plain_list {
+        // a DAList's attributes in the order docassemble's `init` gives them (they show in
+        // its JSON form); the keyword arguments and `.using()` values take their places
+        let using = |name: &str| given_or_using(&args, &me, name);
+        for (name, default) in [("auto_gather", Value::Bool(true)), ("ask_number", Value::Bool(false)), ("minimum_number", Value::None)] {
+            set(&me, name, using(name).unwrap_or(default));
+        }
+        for (name, default) in [
+            ("object_type", Value::None),
+            ("object_type_parameters", Value::dict(Dict::new())),
+            ("complete_attribute", Value::None),
+            ("ask_object_type", Value::Bool(false)),
+        ] {
+            // kept when the subclass's `init` set it before (`if not hasattr(self, …)`)
+            if let Some(v) = using(name) {
+                set(&me, name, v);
+            } else if get(&me, name).is_none() {
+                set(&me, name, default);
+            }
+        }
+    }
     let mut given_elements = false;
     for (k, v) in std::mem::take(&mut args.keyword) {
         given_elements |= &*k == "elements" && !is_dict;
@@ -44,6 +66,21 @@ pub(super) fn coll_init(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error>
         }
     }
     Ok(Value::None)
+}
+
+/// A keyword argument of the constructor, else the class's `.using()` value.
+fn given_or_using(args: &Args, me: &Value, name: &str) -> Option<Value> {
+    if let Some((_, v)) = args.keyword.iter().find(|(k, _)| &**k == name) {
+        return Some(v.clone());
+    }
+    let class = match me {
+        Value::Object(o) => o.borrow().class.clone(),
+        _ => return None,
+    };
+    match class.lookup("_using") {
+        Some(Value::Dict(d)) => d.borrow().get(&Key::str(name)).cloned(),
+        _ => None,
+    }
 }
 
 pub(super) fn coll_getitem(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
@@ -392,6 +429,25 @@ pub(super) fn list_add_action(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, 
         crate::html::html_escape(&label)
     );
     Ok(Value::from_str(&crate::html::safe_html(&html)))
+}
+
+/// The last part of an instance name (`case.defendant` → `defendant`).
+fn last_name_part(me: &Value) -> String {
+    let name = instance_name(me);
+    name.rsplit('.').next().unwrap_or("").to_string()
+}
+
+/// `list.as_singular_noun()`: the singular of the last part of its name, however many
+/// items there are (no gathering).
+pub(super) fn list_as_singular_noun(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    Ok(Value::from_str(&super::text::singular(&last_name_part(&me))))
+}
+
+/// `dict.as_singular_noun()` / `set.as_singular_noun()`: the last part of its name as it is.
+pub(super) fn dict_as_singular_noun(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    let me = self_obj(&args)?;
+    Ok(Value::from_str(&last_name_part(&me)))
 }
 
 pub(super) fn list_as_noun(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {

@@ -32,6 +32,8 @@ pub(crate) fn register(m: &HashMap<&'static str, Rc<Class>>) {
     }
     if let Some(c) = m.get("IndividualName") {
         c.set_attr("defined", Value::native("defined", name_is_defined));
+        // the name is made of parts unless the interview says otherwise (`uses_parts = False`)
+        c.set_attr("uses_parts", Value::Bool(true));
     }
     if let Some(c) = m.get("Address") {
         c.set_attr("geocode", Value::native("geocode", address_geocode));

@@ -554,6 +554,13 @@ fn safe_json(vm: &mut Vm<'_>, v: &Value, depth: u32) -> Result<Value, Error> {
             }
             Value::dict(out)
         }
+        // a class: docassemble's `{'_class': 'type', 'name': 'module.Class'}`
+        Value::Class(c) => {
+            let mut out = Dict::new();
+            out.insert(lang::Key::str("_class"), Value::from_str("type"));
+            out.insert(lang::Key::str("name"), Value::from_str(&format!("docassemble.base.util.{}", c.name)));
+            Value::dict(out)
+        }
         _ => Value::None,
     })
 }

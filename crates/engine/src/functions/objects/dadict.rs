@@ -4,21 +4,31 @@
 #[allow(clippy::wildcard_imports)]
 use super::*;
 
-pub(super) fn dict_filter(args: &Args, want: bool) -> Result<Vec<Value>, Error> {
-    let me = self_obj(args)?;
-    Ok(match elements_value(&me) {
-        Value::Dict(d) => d.borrow().iter().filter(|(_, v)| v.truthy() == want).map(|(k, _)| k.to_value()).collect(),
-        _ => Vec::new(),
-    })
+/// The keys whose values are (or are not) true, after gathering: sorted by key, or in the
+/// order they were added with `insertion_order=True` (docassemble's `true_values()`).
+fn dict_filter(vm: &mut Vm<'_>, mut args: Args, want: bool) -> Result<Vec<Value>, Error> {
+    let insertion_order = args.take_kw("insertion_order").is_some_and(|v| v.truthy());
+    let me = self_obj(&args)?;
+    super::trigger_gather(vm, &me)?;
+    let Value::Dict(d) = elements_value(&me) else { return Ok(Vec::new()) };
+    let keys = if insertion_order { d.borrow().keys().map(Key::to_value).collect() } else { sorted_keys(vm, &me) };
+    let mut out = Vec::new();
+    for k in keys {
+        let key = vm.key_of(&k)?;
+        if d.borrow().get(&key).is_some_and(|v| v.truthy() == want) {
+            out.push(k);
+        }
+    }
+    Ok(out)
 }
 
 pub(super) fn dict_true_values(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
-    let items = dict_filter(&args, true)?;
+    let items = dict_filter(vm, args, true)?;
     new_list(vm, items)
 }
 
 pub(super) fn dict_false_values(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
-    let items = dict_filter(&args, false)?;
+    let items = dict_filter(vm, args, false)?;
     new_list(vm, items)
 }
 
@@ -61,15 +71,21 @@ fn dict_all(vm: &mut Vm<'_>, mut args: Args, want: bool) -> Result<Value, Error>
             !exclusive || v.truthy() != want
         }
     });
+    if all {
+        // the answer is only sure once the dictionary is gathered (docassemble gathers here)
+        super::trigger_gather(vm, &me)?;
+    }
     Ok(Value::Bool(all))
 }
 
-pub(super) fn dict_any_true(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
-    Ok(Value::Bool(!dict_filter(&args, true)?.is_empty()))
+/// `any_true(*keys)`: `not all_false(*keys)`.
+pub(super) fn dict_any_true(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    Ok(Value::Bool(!dict_all(vm, args, false)?.truthy()))
 }
 
-pub(super) fn dict_any_false(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
-    Ok(Value::Bool(!dict_filter(&args, false)?.is_empty()))
+/// `any_false(*keys)`: `not all_true(*keys)`.
+pub(super) fn dict_any_false(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
+    Ok(Value::Bool(!dict_all(vm, args, true)?.truthy()))
 }
 
 /// The keys of a `DADict` in sorted order when they can be sorted (docassemble's
@@ -190,15 +206,8 @@ pub(super) fn add_dict_item(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
             Ok(())
         }
         _ => {
-            if let Some(value) = get(me, "new_item_value") {
-                if let Some(Value::Dict(d)) = get(me, "elements") {
-                    let k = vm.key_of(&key)?;
-                    d.borrow_mut().insert(k, value);
-                }
-                del(me, "new_item_value");
-                consumed_new_item(me);
-                return Ok(());
-            }
+            // a name already there is dropped with its value kept for the next question, as
+            // docassemble's `gather()` does before it adds anything (the entry keeps its value)
             let present = match get(me, "elements") {
                 Some(Value::Dict(d)) => {
                     let k = vm.key_of(&key)?;
@@ -209,10 +218,18 @@ pub(super) fn add_dict_item(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
             };
             if present {
                 consumed_new_item(me);
-                Ok(())
-            } else {
-                Err(Error::Undefined(name))
+                return Ok(());
             }
+            if let Some(value) = get(me, "new_item_value") {
+                if let Some(Value::Dict(d)) = get(me, "elements") {
+                    let k = vm.key_of(&key)?;
+                    d.borrow_mut().insert(k, value);
+                }
+                del(me, "new_item_value");
+                consumed_new_item(me);
+                return Ok(());
+            }
+            Err(Error::Undefined(name))
         }
     }
 }

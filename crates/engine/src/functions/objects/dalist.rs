@@ -73,7 +73,7 @@ pub(crate) fn trigger_gather(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
         return Ok(());
     }
     let h = super::host(vm)?;
-    if h.suppress_gather || h.gathering.contains(&instance_name(me)) {
+    if h.suppress_gather || h.gathering.contains_key(&instance_name(me)) {
         return Ok(());
     }
     if get(me, "gathered").is_some_and(|g| g.truthy()) {
@@ -175,7 +175,9 @@ pub(super) fn gather_with(vm: &mut Vm<'_>, me: &Value, minimum: Option<usize>) -
         return Ok(());
     }
     let name = instance_name(me);
-    super::host(vm)?.gathering.insert(name.clone());
+    let h = super::host(vm)?;
+    let seeking = h.seeking.clone().unwrap_or_default();
+    h.gathering.entry(name.clone()).or_insert(seeking);
     gather_inner(vm, me, minimum)?;
     super::host(vm)?.gathering.remove(&name);
     Ok(())
@@ -256,9 +258,6 @@ pub(super) fn gather_inner(vm: &mut Vm<'_>, me: &Value, minimum: Option<usize>) 
             }
             break;
         }
-    }
-    if get(me, "auto_gather").is_none_or(|g| g.truthy()) {
-        set(me, "revisit", Value::Bool(true));
     }
     finish_gather(vm, me)?;
     Ok(())

@@ -55,8 +55,13 @@ pub(super) fn obj_getattr(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     while let Some(cl) = c {
         for (a, child) in children(&cl.name) {
             if *a == attr {
-                let h = super::host(vm)?;
-                let obj = Value::new_object(h.class(child), Some(&format!("{}.{attr}", instance_name(&me))));
+                // made as its class makes it (a `PartyList` is an empty list to gather)
+                let cls = super::host(vm)?.class(child);
+                let name = format!("{}.{attr}", instance_name(&me));
+                let obj = vm.call(&Value::Class(cls), Args::new(vec![Value::from_str(&name)]))?;
+                if let Value::Object(o) = &obj {
+                    o.borrow_mut().instance_name = Some(Rc::from(name.as_str()));
+                }
                 set(&me, &attr, obj.clone());
                 return Ok(obj);
             }

@@ -22,6 +22,7 @@ pub(crate) mod finance;
 pub(crate) mod grammar;
 mod legal;
 mod person;
+mod postal_formats;
 pub(crate) mod template;
 
 use std::collections::HashMap;
@@ -229,6 +230,7 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
             ("number_gathered", number_gathered),
             ("gathered_and_complete", gathered_and_complete),
             ("as_noun", list_as_noun),
+            ("as_singular_noun", list_as_singular_noun),
             ("quantity_noun", list_quantity_noun),
             ("add_action", list_add_action),
         ],
@@ -236,9 +238,9 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
     set(
         m,
         "DADict",
-        &[("clear", list_clear), ("__delitem__", coll_delitem), ("reset_gathered", reset_gathered), ("new", dict_new), ("item", list_item), ("initialize_object", dict_init_object), ("has_been_gathered", has_been_gathered), ("number_gathered", number_gathered), ("gathered_and_complete", gathered_and_complete), ("add_action", list_add_action), ("initializeObject", dict_init_object), ("as_noun", list_as_noun)],
+        &[("clear", list_clear), ("__delitem__", coll_delitem), ("reset_gathered", reset_gathered), ("new", dict_new), ("item", list_item), ("initialize_object", dict_init_object), ("has_been_gathered", has_been_gathered), ("number_gathered", number_gathered), ("gathered_and_complete", gathered_and_complete), ("add_action", list_add_action), ("initializeObject", dict_init_object), ("as_noun", list_as_noun), ("as_singular_noun", dict_as_singular_noun)],
     );
-    set(m, "DASet", &[("add", set_add), ("append", set_add)]);
+    set(m, "DASet", &[("add", set_add), ("append", set_add), ("as_singular_noun", dict_as_singular_noun)]);
     for l in ["PartyList", "ChildList"] {
         if let (Some(c), Some(ind)) = (m.get(l), m.get("Individual")) {
             let mut d = Dict::new();
@@ -345,6 +347,9 @@ pub(super) fn finish_gather(vm: &mut Vm<'_>, me: &Value) -> Result<(), Error> {
         vm.call(&hook, Args::new(Vec::new()))?;
     }
     set(me, "gathered", Value::Bool(true));
+    if get(me, "auto_gather").is_none_or(|g| g.truthy()) {
+        set(me, "revisit", Value::Bool(true));
+    }
     if let Some(hook) = vm.special_method(me, "hook_after_gather") {
         vm.call(&hook, Args::new(Vec::new()))?;
     }

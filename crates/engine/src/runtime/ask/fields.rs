@@ -262,7 +262,13 @@ impl<'a> Run<'a> {
             Built::Ask(how) => how,
             Built::Fixed(v) => {
                 // docassemble still shows a choice field without choices among other fields
-                // (an empty list); its value is stored as it is
+                // (an empty list); its value is stored as it is — an object choice keeps the
+                // object it names already
+                let keep = matches!(datatype.as_str(), "object" | "object_radio");
+                let v = match path::parse(&var_name).and_then(|p| path::lookup(&self.ns, &p)) {
+                    Some(existing) if keep => existing,
+                    _ => v,
+                };
                 qs.fields.push(fv);
                 form.push(FormField::fixed(name, var_name, datatype, v));
                 return Ok(());
