@@ -218,6 +218,8 @@ pub struct Interview {
     /// What natives read at run time: source data files, `use objects` data, the names
     /// bound by `imports`/`modules` (shared by every request of this interview).
     pub run_data: Arc<RunData>,
+    /// The texts without template code and what the front end made of them.
+    pub static_texts: Arc<crate::static_texts::StaticTexts>,
 }
 
 /// Modules of the `docassemble` package that stand for the function library: their names

@@ -49,4 +49,7 @@ impl Runner for Interview {
     fn back(&self, state: &mut SessionState) -> bool {
         Interview::back(self, state)
     }
+    fn static_texts(&self) -> Option<Arc<engine::StaticTexts>> {
+        Some(self.static_texts.clone())
+    }
 }

@@ -4,8 +4,11 @@
 //! and inline HTML pass the sanitiser, which keeps what interviews legitimately use
 //! (headings, lists, tables, links, images, emphasis, code, `div`/`span` with a class).
 
+use std::cell::RefCell;
 use std::collections::HashSet;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
+
+use engine::{Rendering, StaticTexts};
 
 use pulldown_cmark::{html, Options, Parser};
 
@@ -231,8 +234,36 @@ fn preprocess(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(t)
 }
 
+thread_local! {
+    /// The static texts of the interview whose page this thread is rendering.
+    static STATIC_TEXTS: RefCell<Option<Arc<StaticTexts>>> = const { RefCell::new(None) };
+}
+
+/// Runs `render` (which renders one page of an interview) with the interview's static texts:
+/// their Markdown is rendered and sanitised once per interview load, every other text
+/// (one with a user's answer in it) every time.
+pub fn with_static_texts<R>(texts: Option<Arc<StaticTexts>>, render: impl FnOnce() -> R) -> R {
+    let previous = STATIC_TEXTS.with(|s| s.replace(texts));
+    let out = render();
+    STATIC_TEXTS.with(|s| *s.borrow_mut() = previous);
+    out
+}
+
+/// `make(text)`, taken from the current interview's static texts when it is one of them.
+fn memo(kind: Rendering, text: &str, make: fn(&str) -> String) -> String {
+    let texts = STATIC_TEXTS.with(|s| s.borrow().clone());
+    match texts {
+        Some(t) => t.get_or_make(kind, text, make),
+        None => make(text),
+    }
+}
+
 /// Renders Markdown (block level) to sanitised HTML.
 pub fn to_html(text: &str) -> String {
+    memo(Rendering::Html, text, render_html)
+}
+
+fn render_html(text: &str) -> String {
     if is_plain(text.trim()) {
         let t = text.trim();
         if t.is_empty() {
@@ -309,11 +340,15 @@ fn cell_classes(html: &str) -> String {
 /// Renders Markdown that should be one line (labels, headings, button text): like
 /// [`to_html`] without the surrounding `<p>` when the result is a single paragraph.
 pub fn to_inline_html(text: &str) -> String {
+    memo(Rendering::InlineHtml, text, render_inline_html)
+}
+
+fn render_inline_html(text: &str) -> String {
     let t = text.trim();
     if is_plain(t) {
         return escape(t);
     }
-    let html = to_html(t);
+    let html = render_html(t);
     let trimmed = html.trim();
     if let Some(inner) = trimmed
         .strip_prefix("<p>")

@@ -53,6 +53,11 @@ pub trait Runner: Send + Sync + 'static {
     ) -> Submitted;
     /// Goes back one step; false when there is nothing to go back to.
     fn back(&self, state: &mut SessionState) -> bool;
+    /// The interview's static texts, whose Markdown is rendered once (see
+    /// [`crate::markdown::with_static_texts`]).
+    fn static_texts(&self) -> Option<Arc<engine::StaticTexts>> {
+        None
+    }
 }
 
 /// Reads the files under a package's `data/static` folder.

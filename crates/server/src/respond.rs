@@ -87,17 +87,19 @@ async fn question(
         None
     };
     let delete_url = format!("{}&{DELETE_PARAM}=1", visit.interview_url);
-    let html = render::question_page_with(
-        q,
-        &FormContext {
-            action: visit.interview_url,
-            csrf: &csrf,
-        },
-        &PageExtras {
-            nonce: nonce.as_deref(),
-            delete_url: (session.version.is_some() && !finished).then_some(delete_url.as_str()),
-        },
-    );
+    let html = crate::markdown::with_static_texts(visit.runner.static_texts(), || {
+        render::question_page_with(
+            q,
+            &FormContext {
+                action: visit.interview_url,
+                csrf: &csrf,
+            },
+            &PageExtras {
+                nonce: nonce.as_deref(),
+                delete_url: (session.version.is_some() && !finished).then_some(delete_url.as_str()),
+            },
+        )
+    });
     let cookie = if finished {
         // `temporary session`: the final screen is shown from memory; nothing of the
         // session is kept.

@@ -6,6 +6,7 @@
 //! `message`, `validation_error`) stop evaluation with `lang::Error::Interrupt(Box<Signal>)`.
 //! The clock is the request's (`RequestContext::now`), never the host's.
 
+mod classes;
 mod countries;
 mod country_search;
 mod country_search_data;
@@ -141,9 +142,10 @@ pub struct EngineHost {
     pub progress: Option<Option<f64>>,
     /// `nav.set_section(key)` was called: the section that is current from now on.
     pub section: Option<String>,
-    classes: std::cell::OnceCell<HashMap<&'static str, Rc<Class>>>,
-    /// What the request adds to the classes once they are built (see [`EngineHost::classes`]).
-    on_classes: std::cell::Cell<Option<fn(&EngineHost)>>,
+    /// This request's copies of the library's classes, made on first use ([`classes`]).
+    classes: RefCell<HashMap<&'static str, Rc<Class>>>,
+    /// This host builds the thread's class library: its `classes` are the library itself.
+    builds_library: bool,
     cache: RefCell<HashMap<String, Value>>,
     /// The interview's run-time data (source files, data blocks, imports; see `modules.rs`).
     pub(crate) run_data: std::sync::Arc<crate::model::RunData>,
@@ -161,16 +163,30 @@ pub struct EngineHost {
 impl EngineHost {
     /// The host for one request.
     pub fn new(iv: &Interview, ctx: &RequestContext) -> EngineHost {
-        let interview_url = clean_interview_url(&ctx.interview_url);
         EngineHost {
-            ns: Namespace::new(),
             now: ctx.now,
             base_url: ctx.base_url.clone(),
-            interview_url,
+            interview_url: clean_interview_url(&ctx.interview_url),
             session_id: ctx.session_id.clone(),
             sign_action: ctx.sign_action.clone(),
             interview: iv.reference.to_string(),
             package: iv.reference.package.clone(),
+            file_reader: ctx.file_reader.clone(),
+            ..EngineHost::blank(iv.run_data.clone())
+        }
+    }
+
+    /// A host outside any request: no interview, no session, the epoch as its clock.
+    fn blank(run_data: std::sync::Arc<crate::model::RunData>) -> EngineHost {
+        EngineHost {
+            ns: Namespace::new(),
+            now: chrono::NaiveDateTime::default(),
+            base_url: String::new(),
+            interview_url: String::new(),
+            session_id: None,
+            sign_action: None,
+            interview: String::new(),
+            package: String::new(),
             action: None,
             arguments: Map::new(),
             info: Map::new(),
@@ -191,45 +207,27 @@ impl EngineHost {
             // their file (the loader records that per block); the session starts in English
             language: "en".into(),
             default_language: "en".into(),
-            classes: std::cell::OnceCell::new(),
-            on_classes: std::cell::Cell::new(None),
+            classes: RefCell::new(HashMap::new()),
+            builds_library: false,
             cache: RefCell::new(HashMap::new()),
-            run_data: iv.run_data.clone(),
+            run_data,
             evaluation_context: None,
-            file_reader: ctx.file_reader.clone(),
+            file_reader: None,
             new_files: RefCell::new(HashMap::new()),
             file_ledger: RefCell::new(crate::attach::view::FileLedger::default()),
         }
     }
 
-    /// Runs `install` on the classes right after they are built — only if this request
-    /// needs them (building the object library is most of a request's engine time).
-    pub(crate) fn when_classes_built(&self, install: fn(&EngineHost)) {
-        self.on_classes.set(Some(install));
-    }
-
-    fn classes(&self) -> &HashMap<&'static str, Rc<Class>> {
-        if let Some(c) = self.classes.get() {
-            return c;
-        }
-        let c = self.classes.get_or_init(objects::build);
-        // after `get_or_init`: the installer reads the classes through `class()` again
-        if let Some(install) = self.on_classes.take() {
-            install(self);
-        }
-        c
-    }
-
     /// The class by name (an empty class of that name if the engine does not know it).
     pub fn class(&self, name: &str) -> Rc<Class> {
-        if let Some(c) = self.classes().get(name) {
-            return c.clone();
+        if let Some(c) = self.library_class(name) {
+            return c;
         }
         if let Some(c) = modules::module_class(self, name) {
             return c;
         }
         let base_name = modules::stand_in_base(self, name).unwrap_or("DAObject");
-        let base = self.classes().get(base_name).cloned();
+        let base = self.library_class(base_name);
         Class::new(name, base.into_iter().collect())
     }
 
@@ -269,7 +267,7 @@ impl EngineHost {
     /// A name of the function library (class, function, `us`), uncached.
     pub(crate) fn library_global(&self, name: &str) -> Option<Value> {
         Some(match LIBRARY.get(name)? {
-            Entry::Class => Value::Class(self.classes().get(name)?.clone()),
+            Entry::Class => Value::Class(self.library_class(name)?),
             Entry::Native(f) => Value::native(name, *f),
             Entry::Us => control::us_module(self),
         })
@@ -279,7 +277,7 @@ impl EngineHost {
 /// What a global name of the function library stands for.
 #[derive(Clone, Copy)]
 enum Entry {
-    /// One of the engine's classes (built for each request: [`EngineHost::class`]).
+    /// One of the engine's classes (this request's copy: [`EngineHost::class`]).
     Class,
     /// A native function.
     Native(NativeFn),

@@ -38,6 +38,7 @@ pub(crate) fn empty_interview(reference: InterviewRef) -> Interview {
         index: VariableIndex::default(),
         files: Vec::new(),
         run_data: std::sync::Arc::default(),
+        static_texts: std::sync::Arc::default(),
     }
 }
 

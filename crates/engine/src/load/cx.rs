@@ -14,6 +14,8 @@ pub(crate) struct Cx<'w> {
     pub warnings: &'w mut Vec<Warning>,
     /// Mako `<%def>`s of the block's `usedefs`, compiled in front of each of its texts.
     pub defs_prefix: String,
+    /// Collects the sources of the texts without template code (`Interview::static_texts`).
+    pub plain_texts: &'w std::cell::RefCell<std::collections::HashSet<String>>,
 }
 
 pub(crate) type R<T> = Result<T, LoadError>;
@@ -76,6 +78,9 @@ impl Cx<'_> {
             lang::Template::compile(&format!("{}{source}", self.defs_prefix), origin)
                 .map_err(|e| self.syntax(&e, what))
         }?;
+        if compiled.is_plain() {
+            self.plain_texts.borrow_mut().insert(source.clone());
+        }
         Ok(Text {
             source,
             pos,

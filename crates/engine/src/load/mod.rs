@@ -108,14 +108,17 @@ pub fn load(
         ids: HashSet::new(),
         interview: config::empty_interview(reference.clone()),
         run_data: crate::model::RunData::default(),
+        plain_texts: std::cell::RefCell::default(),
     };
     loader.load_file(reference, reference, 0, None)?;
     let Loader {
         mut interview,
         mut warnings,
         mut run_data,
+        plain_texts,
         ..
     } = loader;
+    interview.static_texts = Arc::new(crate::static_texts::StaticTexts::new(plain_texts.into_inner()));
     data::finish(&interview, &mut run_data, &mut warnings, sources)?;
     interview.run_data = Arc::new(run_data);
     interview.index = build_index(&interview.blocks, &interview.orders);
@@ -150,6 +153,8 @@ struct Loader<'s> {
     interview: Interview,
     /// Run-time data gathered while loading (see `load/data.rs`).
     run_data: crate::model::RunData,
+    /// The sources of the texts without template code.
+    plain_texts: std::cell::RefCell<HashSet<String>>,
 }
 
 impl Loader<'_> {
@@ -207,6 +212,7 @@ impl Loader<'_> {
                 file: file.clone(),
                 warnings: &mut self.warnings,
                 defs_prefix: String::new(),
+                plain_texts: &self.plain_texts,
             };
             data::scan_source_refs(&mut self.run_data, &mut cx, r, self.sources, &text);
         }
@@ -257,6 +263,7 @@ impl Loader<'_> {
                 file: file.clone(),
                 warnings: &mut self.warnings,
                 defs_prefix,
+                plain_texts: &self.plain_texts,
             };
             if block::is_appending(&keys) {
                 if self.interview.blocks.len() >= MAX_BLOCKS {
@@ -453,6 +460,7 @@ impl Loader<'_> {
             file: Arc::from(first.to_string()),
             warnings: &mut *cx.warnings,
             defs_prefix: String::new(),
+            plain_texts: cx.plain_texts,
         };
         let at = yaml::Node {
             value: yaml::Value::Null,

@@ -118,6 +118,14 @@ impl Interview {
     }
 }
 
+/// Adds the run time's methods (groups, files, uploads) to the class library while it is
+/// built (once per thread: `functions::classes`).
+pub(crate) fn install_class_methods(host: &EngineHost) {
+    lists::install_group_methods(host);
+    attach::install_file_methods(host);
+    upload::install_upload_methods(host);
+}
+
 /// One request's run of the logic.
 pub(crate) struct Run<'a> {
     pub iv: &'a Interview,
@@ -151,11 +159,6 @@ fn random_seed(ctx: &RequestContext) -> u64 {
 impl<'a> Run<'a> {
     pub fn new(iv: &'a Interview, st: &'a mut SessionState, ctx: &'a RequestContext) -> Run<'a> {
         let mut host = EngineHost::new(iv, ctx);
-        host.when_classes_built(|host| {
-            lists::install_group_methods(host);
-            attach::install_file_methods(host);
-            upload::install_upload_methods(host);
-        });
         upload::files_not_yet_stored(&host, st);
         let ns = json::namespace_from_state(&st.variables, &host);
         host.ns = ns.clone();

@@ -1,0 +1,179 @@
+//! The object class library: built once per thread (every class with its methods), and copied
+//! into a request class by class on first use, so that a request pays only for the classes it
+//! touches and never sees what another request did to a class.
+//!
+//! A request can change its classes (`DAObject.x = 1` in code, `.using()` item types kept in
+//! class dictionaries), so no request ever holds a class of the library itself: a copy has its
+//! own attribute table, and every class, dictionary, list and object inside it is copied too
+//! (classes by name, through the request's copies). Methods (native functions) are immutable
+//! and shared.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use indexmap::IndexMap;
+use lang::value::{Dict, Object};
+use lang::{Class, Value};
+
+use super::{objects, EngineHost};
+
+thread_local! {
+    /// This thread's class library (engine threads run one request at a time).
+    static LIBRARY: HashMap<&'static str, Rc<Class>> = build_library();
+}
+
+/// Every class of the library with all its methods, the run time's included.
+fn build_library() -> HashMap<&'static str, Rc<Class>> {
+    let host = EngineHost {
+        classes: RefCell::new(objects::build()),
+        builds_library: true,
+        ..EngineHost::blank(std::sync::Arc::default())
+    };
+    crate::runtime::install_class_methods(&host);
+    host.classes.take()
+}
+
+/// The library's class of that name and its key, if the library has one.
+fn library_entry(name: &str) -> Option<(&'static str, Rc<Class>)> {
+    LIBRARY.with(|l| l.get_key_value(name).map(|(k, c)| (*k, c.clone())))
+}
+
+impl EngineHost {
+    /// This request's copy of the library's class `name` (made now if it is the first use).
+    pub(super) fn library_class(&self, name: &str) -> Option<Rc<Class>> {
+        if let Some(c) = self.classes.borrow().get(name) {
+            return Some(c.clone());
+        }
+        if self.builds_library {
+            return None;
+        }
+        let (key, original) = library_entry(name)?;
+        Some(self.copy_class(key, &original))
+    }
+
+    /// Copies a library class: its bases first, then its attributes.
+    fn copy_class(&self, key: &'static str, original: &Rc<Class>) -> Rc<Class> {
+        let bases = original.bases.iter().map(|b| self.own_class(b)).collect();
+        let copy = Rc::new(Class {
+            name: original.name.clone(),
+            bases,
+            attrs: RefCell::default(),
+            constructor: original.constructor,
+        });
+        // registered before its attributes are copied: an attribute may name the class itself
+        self.classes.borrow_mut().insert(key, copy.clone());
+        let attrs: IndexMap<Rc<str>, Value> = original.attrs.borrow().iter().map(|(k, v)| (k.clone(), self.own_value(v))).collect();
+        *copy.attrs.borrow_mut() = attrs;
+        copy
+    }
+
+    /// The request's copy of a class if it is one of the library's, else the class itself.
+    fn own_class(&self, c: &Rc<Class>) -> Rc<Class> {
+        match library_entry(&c.name) {
+            Some((key, original)) if Rc::ptr_eq(&original, c) => {
+                if let Some(own) = self.classes.borrow().get(key) {
+                    return own.clone();
+                }
+                self.copy_class(key, &original)
+            }
+            _ => c.clone(),
+        }
+    }
+
+    /// A value of a library class's attributes as the request's own: mutable containers and
+    /// objects copied, library classes replaced by the request's copies.
+    fn own_value(&self, v: &Value) -> Value {
+        match v {
+            Value::Class(c) => Value::Class(self.own_class(c)),
+            Value::List(l) => Value::list(l.borrow().iter().map(|x| self.own_value(x)).collect()),
+            Value::Tuple(t) => Value::Tuple(t.iter().map(|x| self.own_value(x)).collect()),
+            Value::Dict(d) => Value::Dict(Rc::new(RefCell::new(self.own_dict(&d.borrow())))),
+            Value::Set(d) => Value::Set(Rc::new(RefCell::new(self.own_dict(&d.borrow())))),
+            Value::Object(o) => {
+                let o = o.borrow();
+                Value::Object(Rc::new(RefCell::new(Object {
+                    class: self.own_class(&o.class),
+                    attrs: o.attrs.iter().map(|(k, x)| (k.clone(), self.own_value(x))).collect(),
+                    instance_name: o.instance_name.clone(),
+                })))
+            }
+            other => other.clone(),
+        }
+    }
+
+    fn own_dict(&self, d: &Dict) -> Dict {
+        let mut copy = Dict::new();
+        for (k, x) in d.iter() {
+            copy.insert(k.clone(), self.own_value(x));
+        }
+        copy
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lang::Key;
+
+    fn request() -> EngineHost {
+        EngineHost::blank(std::sync::Arc::default())
+    }
+
+    fn using_dict(c: &Rc<Class>) -> Rc<RefCell<Dict>> {
+        match c.attrs.borrow().get("_using") {
+            Some(Value::Dict(d)) => d.clone(),
+            other => panic!("no _using dictionary: {other:?}"),
+        }
+    }
+
+    /// What one request does to its classes is not seen by the next request (on the same
+    /// thread, which shares the library): class attributes, `.using()` dictionaries.
+    #[test]
+    fn requests_do_not_share_class_changes() {
+        let first = request();
+        first.class("DAObject").set_attr("leak", Value::Int(1));
+        first.class("Individual").set_attr("__str__", Value::Int(2));
+        using_dict(&first.class("PartyList")).borrow_mut().insert(Key::str("leak"), Value::Int(3));
+        assert!(first.class("Person").lookup("leak").is_some(), "a subclass sees its request's base");
+        let second = request();
+        assert!(second.class("DAObject").lookup("leak").is_none());
+        assert!(second.class("Person").lookup("leak").is_none());
+        assert!(matches!(second.class("Individual").lookup("__str__"), Some(Value::Native(_))));
+        assert!(!using_dict(&second.class("PartyList")).borrow().contains_key(&Key::str("leak")));
+        assert!(!Rc::ptr_eq(&first.class("DAObject"), &second.class("DAObject")));
+    }
+
+    /// A request's copy of a class is the library's class: same bases (the request's own
+    /// copies), same attributes; classes named inside it are the request's copies too.
+    #[test]
+    fn copies_are_whole_and_refer_to_the_requests_classes() {
+        let host = request();
+        for name in objects::class_names() {
+            let own = host.class(name);
+            let (_, original) = library_entry(name).unwrap_or_else(|| panic!("{name} is not in the library"));
+            assert!(!Rc::ptr_eq(&own, &original), "{name} is the library's own class");
+            let keys = |c: &Class| c.attrs.borrow().keys().map(|k| k.to_string()).collect::<Vec<_>>();
+            assert_eq!(keys(&own), keys(&original), "{name}");
+            for (b, ob) in own.bases.iter().zip(original.bases.iter()) {
+                assert!(Rc::ptr_eq(b, &host.class(&ob.name)), "{name}'s base {} is not the request's", ob.name);
+            }
+        }
+        let item = using_dict(&host.class("PartyList")).borrow().get(&Key::str("object_type")).cloned();
+        assert!(matches!(item, Some(Value::Class(c)) if Rc::ptr_eq(&c, &host.class("Individual"))));
+        // the run time's methods are in the library
+        assert!(host.class("DAFile").lookup("url_for").is_some());
+        assert!(host.class("DAContext").lookup("__init__").is_some());
+        assert!(host.class("DAList").lookup("cancel_add_or_edit").is_some());
+    }
+
+    /// A request copies only the classes it uses (and their bases).
+    #[test]
+    fn only_used_classes_are_copied() {
+        let host = request();
+        let _ = host.class("Individual");
+        let mut made: Vec<&str> = host.classes.borrow().keys().copied().collect();
+        made.sort_unstable();
+        assert_eq!(made, ["DAObject", "Individual", "Person", "Thing"]);
+    }
+}
