@@ -58,6 +58,14 @@ pub enum DocsError {
     /// The PDF is encrypted and no (correct) password was given.
     #[error("the PDF is encrypted")]
     Encrypted,
+    /// An image to draw into a document cannot be read (or is larger than the limits allow).
+    #[error("the image for {field} cannot be used: {message}")]
+    Image {
+        /// The field (or place) the image was for.
+        field: String,
+        /// What went wrong.
+        message: String,
+    },
 }
 
 impl From<lopdf::Error> for DocsError {

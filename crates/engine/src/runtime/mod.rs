@@ -11,6 +11,7 @@ mod collect;
 mod lists;
 mod objects;
 mod submit;
+mod signature;
 mod upload;
 
 use std::collections::HashSet;
