@@ -12,6 +12,7 @@ mod lists;
 mod objects;
 mod submit;
 mod signature;
+mod table_order;
 mod upload;
 
 use std::collections::HashSet;
