@@ -3,7 +3,7 @@
 //! flattening with docassemble's rules (`pdf`), the OOXML package container (`package`), the
 //! limits applied to every untrusted file (`limits`), the document model (`model`) with its
 //! reader of docassemble-flavoured Markdown (`markdown`), which the PDF writer typesets, and
-//! the model's RTF writer (`rtf`).
+//! the model's RTF writer (`rtf`), and tables written as `.xlsx` workbooks (`xlsx`).
 //!
 //! Rendering the Jinja inside a DOCX template is left to the caller through
 //! [`docx::PartRenderer`], so that the interview engine evaluates templates with its own
@@ -18,6 +18,7 @@ pub mod package;
 pub mod pdf;
 pub mod rtf;
 pub mod word;
+pub mod xlsx;
 pub mod xml;
 
 pub use error::{DocsError, Result};
