@@ -126,11 +126,6 @@ mod tests {
         assert!(sheet.contains("<c r=\"B3\""));
         // well-formed XML
         let mut reader = quick_xml::Reader::from_str(&sheet);
-        loop {
-            match reader.read_event().unwrap() {
-                quick_xml::events::Event::Eof => break,
-                _ => {}
-            }
-        }
+        while !matches!(reader.read_event().unwrap(), quick_xml::events::Event::Eof) {}
     }
 }
