@@ -66,6 +66,7 @@ fn ctx() -> RequestContext {
         seed: 0,
         sign_action: None,
         deadline: None,
+        ..RequestContext::for_tests("fuzz:xss.yml")
     }
 }
 

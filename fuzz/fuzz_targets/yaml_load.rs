@@ -48,6 +48,7 @@ fuzz_target!(|data: &[u8]| {
                 seed: 0,
                 sign_action: None,
                 deadline: None,
+                ..RequestContext::for_tests("fuzz:f.yml")
             };
             let mut state = interview.new_session();
             let _ = interview.next_screen(&mut state, &ctx);

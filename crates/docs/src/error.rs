@@ -61,6 +61,14 @@ pub enum DocsError {
     /// The text cannot be drawn as a QR code (too long).
     #[error("no QR code can hold this text: {0}")]
     Qr(String),
+    /// An image to draw into a document cannot be read (or is larger than the limits allow).
+    #[error("the image for {field} cannot be used: {message}")]
+    Image {
+        /// The field (or place) the image was for.
+        field: String,
+        /// What went wrong.
+        message: String,
+    },
 }
 
 impl From<lopdf::Error> for DocsError {

@@ -3,8 +3,9 @@
 //! flattening with docassemble's rules (`pdf`), the OOXML package container (`package`), the
 //! limits applied to every untrusted file (`limits`), the document model (`model`) with its
 //! reader of docassemble-flavoured Markdown (`markdown`), which the PDF writer typesets, and
-//! the model's RTF writer (`rtf`), ZIP archives of files (`archive`), QR codes (`qr`) and the
-//! page operations on PDFs (`pdf::pages`: concatenate, extract, overlay).
+//! the model's RTF writer (`rtf`), ZIP archives of files (`archive`), QR codes (`qr`), the
+//! page operations on PDFs (`pdf::pages`: concatenate, extract, overlay) and tables written as
+//! `.xlsx` workbooks (`xlsx`).
 //!
 //! Rendering the Jinja inside a DOCX template is left to the caller through
 //! [`docx::PartRenderer`], so that the interview engine evaluates templates with its own
@@ -21,6 +22,7 @@ pub mod pdf;
 pub mod qr;
 pub mod rtf;
 pub mod word;
+pub mod xlsx;
 pub mod xml;
 
 pub use error::{DocsError, Result};

@@ -701,7 +701,18 @@ pub enum Input {
     /// `review:`.
     Review(Vec<ReviewItem>),
     /// `signature: var`.
-    Signature(Var),
+    Signature(Box<SignatureInput>),
+}
+
+/// A `signature:` question: the variable that gets the drawn signature (a `DAFile`).
+#[derive(Debug)]
+pub struct SignatureInput {
+    /// The variable.
+    pub var: Var,
+    /// `pen color:` (a CSS color), if given.
+    pub pen_color: Option<String>,
+    /// `required:` (default true: the screen cannot be left without signing).
+    pub required: Option<Condition>,
 }
 
 /// The yes/no family.

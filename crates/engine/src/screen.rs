@@ -271,6 +271,10 @@ pub enum FieldKind {
     Html,
     /// A file upload (`<input type=file>`; see [`FieldView::upload`]).
     File,
+    /// A signature (`signature:` questions): a drawing area whose PNG the browser posts as a
+    /// `data:` URL under the field's name, and an image file input for browsers without
+    /// JavaScript ([`FieldView::upload`] holds its settings and the pen color).
+    Signature,
 }
 
 /// One field (or note) of a question screen.
@@ -340,6 +344,8 @@ pub struct UploadView {
     pub accept: Option<String>,
     /// The `capture` attribute (`user` or `environment`: which camera a phone opens).
     pub capture: Option<String>,
+    /// The pen color of a signature's drawing area (`pen color:`), if given.
+    pub pen_color: Option<String>,
 }
 
 /// One option of a radio/checkbox/dropdown field.

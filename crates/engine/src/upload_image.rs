@@ -70,6 +70,25 @@ pub fn process(bytes: &[u8], extension: &str, max_size: Option<u32>, target: Opt
     Ok(Some(ProcessedImage { bytes: out.into_inner(), extension: extension.to_string() }))
 }
 
+/// The extension of a PNG or JPEG image, told from its first bytes (never from a name or a
+/// claimed type); `None` for anything else.
+pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("png")
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some("jpg")
+    } else {
+        None
+    }
+}
+
+/// Checks that `bytes` are a whole PNG or JPEG image (of the type `extension` says) by
+/// decoding it within the limits; nothing is kept.
+pub fn check(bytes: &[u8], extension: &str) -> Result<(), ImageError> {
+    let format = format_of(extension).ok_or(ImageError::Unreadable)?;
+    decode(bytes, format).map(|_| ())
+}
+
 /// Decodes within the limits: the header's dimensions are checked before any pixel is
 /// allocated.
 fn decode(bytes: &[u8], format: ImageFormat) -> Result<DynamicImage, ImageError> {

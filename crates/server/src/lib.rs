@@ -51,6 +51,7 @@ pub fn router(config: Config) -> Router {
         .route("/uploadedfile/{n}/{name}", get(files::uploaded_file))
         .route("/uploadedfiledownload/{n}/{name}", get(files::uploaded_file_download))
         .route("/static/colloquy.css", get(statics::stylesheet))
+        .route(render::signature::SCRIPT_URL, get(statics::signature_script))
         .route(
             "/packagestatic/{package}/{*path}",
             get(statics::package_static),

@@ -24,6 +24,22 @@ pub async fn stylesheet() -> Response {
         .into_response()
 }
 
+/// The script of signature questions' drawing area, served at
+/// [`crate::render::signature::SCRIPT_URL`].
+pub const SIGNATURE_SCRIPT: &str = include_str!("../assets/signature.js");
+
+/// Serves the signature script.
+pub async fn signature_script() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        SIGNATURE_SCRIPT,
+    )
+        .into_response()
+}
+
 /// Package folders on disk: each root holds folders named by package (`docassemble.base/`).
 #[derive(Clone, Debug, Default)]
 pub struct DirPackageFiles {

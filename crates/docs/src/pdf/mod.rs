@@ -1,8 +1,9 @@
 //! PDF forms with docassemble's rules: list the fields (`get_pdf_fields`), fill them (text,
 //! checkboxes and radio buttons by export value, choices), give text fields appearance
-//! streams, set `NeedAppearances`, and flatten when the result must not be editable. Every
-//! PDF is untrusted: its size, object count, decompressed object streams and field tree are
-//! bounded by [`Limits`]. The page operations (`pages`) join, cut and stamp PDFs.
+//! streams, set `NeedAppearances`, draw images (signatures) into signature fields, and
+//! flatten when the result must not be editable. Every PDF is untrusted: its size, object
+//! count, decompressed object streams and field tree are bounded by [`Limits`]. The page
+//! operations (`pages`) join, cut and stamp PDFs.
 
 mod appearance;
 mod fields;
@@ -10,12 +11,14 @@ mod fill;
 mod flatten;
 mod image;
 pub mod pages;
+mod images;
 mod text;
 
 use lopdf::{Document, LoadOptions};
 
 pub use fields::FormField;
 pub use fill::apply_export_values;
+pub use images::FieldImage;
 pub use text::{decode_text, PdfNumber};
 
 use crate::limits::check_size;
@@ -28,11 +31,13 @@ pub struct FillOptions {
     pub default_export_value: Option<String>,
     /// `editable`: when false, the filled form is flattened.
     pub editable: bool,
+    /// Images (signatures) to draw into `/Sig` fields.
+    pub images: Vec<FieldImage>,
 }
 
 impl Default for FillOptions {
     fn default() -> Self {
-        FillOptions { default_export_value: None, editable: true }
+        FillOptions { default_export_value: None, editable: true, images: Vec::new() }
     }
 }
 
@@ -71,6 +76,7 @@ impl PdfForm {
         }
         let values = apply_export_values(&fields, values, options.default_export_value.as_deref());
         fill::fill_fields(&mut self.doc, &values, &self.limits)?;
+        images::draw_images(&mut self.doc, &fields, &options.images)?;
         if !options.editable {
             flatten::flatten(&mut self.doc, &self.limits)?;
         }

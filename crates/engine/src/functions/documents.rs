@@ -54,8 +54,10 @@ fn verbatim(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let context = host(vm)?.evaluation_context;
     Ok(Value::from_str(&match context {
         None => {
+            // escaped here, so the result is marked as trusted HTML (output escaping would
+            // otherwise show the `<span>` and the entities as text)
             let mut out = String::from("<span>");
-            let escaped = escape_markup(text.trim());
+            let escaped = escape_markup(crate::html::strip_markers(&text).trim());
             let b = escaped.as_bytes();
             for (i, c) in escaped.char_indices() {
                 match c {
@@ -70,7 +72,7 @@ fn verbatim(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
                 }
             }
             out.push_str("</span>");
-            collapse_blank_lines(&out, "<br>")
+            crate::html::safe_html(&collapse_blank_lines(&out, "<br>"))
         }
         Some("docx") => escape_markup(&text),
         Some(_) => text,

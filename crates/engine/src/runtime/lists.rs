@@ -255,6 +255,8 @@ impl Run<'_> {
         if is_group && !o.require_gathered {
             entries = self.complete_entries(&rows, entries);
         }
+        let is_dict = dict_elements(&rows).is_some() || matches!(rows, Value::Dict(_));
+        let entries = self.filter_and_sort_rows(t, entries, is_dict, pos)?;
         let body = self.table_body(&rows, &entries, &cols, &o, editable, pos)?;
         let opt = |name: &str| t.options.iter().find(|(k, _)| k == name).map(|(_, v)| v);
         let empty = match opt("show if empty").map(|n| &n.value) {

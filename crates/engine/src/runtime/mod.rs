@@ -11,6 +11,8 @@ mod collect;
 mod lists;
 mod objects;
 mod submit;
+mod signature;
+mod table_order;
 mod upload;
 
 use std::collections::HashSet;

@@ -527,6 +527,7 @@ fn convert_field<'p>(
     match &f.how {
         How::Fixed(v) => Ok(Some(v.clone())),
         How::File(rules) => run.convert_upload(f, rules),
+        How::Signature => run.convert_signature(f, get(&f.name)),
         How::Input => {
             if f.datatype == "continue" {
                 return Ok(Some(Value::Bool(true)));

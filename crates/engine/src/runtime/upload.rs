@@ -66,7 +66,7 @@ impl Run<'_> {
         if rules.accept.is_none() {
             rules.accept = accept;
         }
-        fv.upload = Some(UploadView { multiple: datatype == "files", accept: rules.accept.clone(), capture });
+        fv.upload = Some(UploadView { multiple: datatype == "files", accept: rules.accept.clone(), capture, pen_color: None });
         Ok(rules)
     }
 
@@ -118,7 +118,7 @@ impl Run<'_> {
     }
 
     /// Records a new session file (sealed and stored by the host with the state); its number.
-    fn new_file(&mut self, filename: &str, mimetype: &str, bytes: Vec<u8>) -> u64 {
+    pub(super) fn new_file(&mut self, filename: &str, mimetype: &str, bytes: Vec<u8>) -> u64 {
         let number = self.st.files.keys().next_back().map_or(1, |n| n + 1);
         self.st.files.insert(number, StoredFile { filename: filename.to_string(), mimetype: mimetype.to_string(), made_from: None, hidden: false });
         self.host.new_files.borrow_mut().insert(number, Rc::from(bytes.as_slice()));
@@ -127,7 +127,7 @@ impl Run<'_> {
     }
 
     /// A `DAFile` for an uploaded file.
-    fn uploaded_dafile(&self, name: &str, number: u64, filename: &str, extension: &str, mimetype: &str) -> Value {
+    pub(super) fn uploaded_dafile(&self, name: &str, number: u64, filename: &str, extension: &str, mimetype: &str) -> Value {
         let file = Value::new_object(self.host.class("DAFile"), Some(name));
         if let Value::Object(o) = &file {
             let mut o = o.borrow_mut();

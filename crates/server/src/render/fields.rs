@@ -28,6 +28,7 @@ pub(super) fn field(b: &mut String, f: &FieldView) {
         FieldKind::Dropdown => dropdown(b, f),
         FieldKind::Area => area(b, f),
         FieldKind::File => file_input(b, f),
+        FieldKind::Signature => super::signature::signature(b, f),
         _ => text_like(b, f),
     }
 }

@@ -19,6 +19,7 @@ mod front;
 mod notices;
 mod page;
 mod question;
+pub mod signature;
 
 pub use front::{front_page, start_url};
 pub use notices::{delete_confirm_page, error_page, message_page};

@@ -144,7 +144,7 @@ fn back_form(b: &mut String, ctx: &FormContext<'_>, back_label: &str) {
 fn main_form(b: &mut String, q: &QuestionScreen, ctx: &FormContext<'_>, back_label: &str) {
     b.push_str("<form id=\"daform\" class=\"co-form\" method=\"post\" novalidate");
     attr(b, "action", ctx.action);
-    if q.fields.iter().any(|f| f.kind == engine::FieldKind::File) {
+    if q.fields.iter().any(|f| matches!(f.kind, engine::FieldKind::File | engine::FieldKind::Signature)) {
         // files are posted as docassemble posts them (without JavaScript too)
         b.push_str(" enctype=\"multipart/form-data\"");
     }

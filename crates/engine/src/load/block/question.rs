@@ -33,7 +33,8 @@ pub(super) fn parse_question(
         }
     }
     match &input {
-        Input::YesNo { var, .. } | Input::Signature(var) => defines.push(var.name.clone()),
+        Input::YesNo { var, .. } => defines.push(var.name.clone()),
+        Input::Signature(sig) => defines.push(sig.var.name.clone()),
         Input::Choice(c) => {
             if let Some(f) = &c.field {
                 defines.push(f.name.clone());
@@ -192,7 +193,11 @@ fn question_input(
     } else if let Some(r) = get(keys, "review") {
         Input::Review(parse_review(cx, r)?)
     } else if let Some(s) = get(keys, "signature") {
-        Input::Signature(cx.var(s, "signature")?)
+        Input::Signature(Box::new(SignatureInput {
+            var: cx.var(s, "signature")?,
+            pen_color: get(keys, "pen color").map(|n| cx.string(n, "pen color")).transpose()?,
+            required: get(keys, "required").map(|n| cx.condition(n, "required")).transpose()?,
+        }))
     } else {
         Input::None
     })

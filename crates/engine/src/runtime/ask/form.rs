@@ -55,6 +55,8 @@ pub(crate) enum How {
     Fixed(Value),
     /// A file field: the posted files become a `DAFileList`.
     File(crate::runtime::upload::UploadRules),
+    /// A signature: a posted PNG `data:` URL (or an image file) becomes a `DAFile`.
+    Signature,
 }
 
 /// What a button does.

@@ -79,7 +79,7 @@ impl<'a> Run<'a> {
         };
         let cont = continue_default.unwrap_or_else(|| crate::functions::word(&self.host.language, "Continue"));
         qs.continue_color = q.continue_button_color.as_ref().map(|t| t.source().trim().to_string());
-        let wants_continue = self.build_input(block, q, &mut qs, &mut form)? || q.continue_button_field.is_some();
+        let wants_continue = self.build_input(q, &mut qs, &mut form)? || q.continue_button_field.is_some();
         if wants_continue {
             self.continue_button(q, cont, &mut qs)?;
         }
@@ -95,7 +95,7 @@ impl<'a> Run<'a> {
     }
 
     /// The question's inputs; true when the screen needs a Continue button.
-    fn build_input(&mut self, block: &Block, q: &Question, qs: &mut QuestionScreen, form: &mut Vec<FormField>) -> R<bool> {
+    fn build_input(&mut self, q: &Question, qs: &mut QuestionScreen, form: &mut Vec<FormField>) -> R<bool> {
         match &q.input {
             Input::None => Ok(false),
             Input::YesNo { var, kind } => {
@@ -123,7 +123,10 @@ impl<'a> Run<'a> {
                 }
                 Ok(true)
             }
-            Input::Signature(_) => Err(Flow::Fatal(format!("{}: signature fields are not supported yet", block.pos))),
+            Input::Signature(sig) => {
+                self.build_signature(sig, qs, form)?;
+                Ok(true)
+            }
         }
     }
 

@@ -90,6 +90,12 @@ pub(crate) fn file_show(vm: &mut lang::Vm<'_>, mut args: lang::Args) -> Result<V
     let me = args.positional.first().cloned().unwrap_or(Value::None);
     let filename = attr_of(&me, "filename").map(|v| v.str()).unwrap_or_default();
     let mimetype = attr_of(&me, "mimetype").map(|v| v.str()).unwrap_or_default();
+    if mimetype.starts_with("image/") && crate::functions::host(vm)?.evaluation_context == Some("pdf") {
+        // a PDF form's field: docassemble's `[FILE …]` code, drawn into a signature field
+        if let Some(Value::Int(n)) = attr_of(&me, "number") {
+            return Ok(Value::from_str(&format!("[FILE {n}]")));
+        }
+    }
     let url = file_url_for(vm, lang::Args::new(vec![me]))?.str();
     let name = crate::html::html_escape(&filename);
     if mimetype.starts_with("image/") && !mimetype.starts_with("image/svg") {

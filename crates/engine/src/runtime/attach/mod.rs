@@ -533,6 +533,7 @@ impl Run<'_> {
             None => false,
         };
         let mut values: Vec<(String, String)> = Vec::new();
+        let mut images = Vec::new();
         for (k, v) in &spec.fields {
             let text = match v {
                 FieldValue::Text(t) => match self.render_raw(t) {
@@ -544,7 +545,9 @@ impl Run<'_> {
                 _ => return Err(Flow::Fatal(format!("{}: the value of the PDF field '{k}' must be text", spec.pos))),
             };
             let text = pdf_field_text(pdf_scalar(text.trim_end()), false);
-            if !text.contains("[FILE ") && !text.contains("[QR ") {
+            if let Some(image) = self.field_image(k, &text) {
+                images.push(image);
+            } else if !text.contains("[FILE ") && !text.contains("[QR ") {
                 values.push((k.clone(), text));
             }
         }
@@ -564,7 +567,9 @@ impl Run<'_> {
         }
         for (k, v) in from_code {
             let text = self.pdf_value_of(&v, &spec.pos)?;
-            if !text.contains("[FILE ") && !text.contains("[QR ") {
+            if let Some(image) = self.field_image(&k, &text) {
+                images.push(image);
+            } else if !text.contains("[FILE ") && !text.contains("[QR ") {
                 values.push((k, text));
             }
         }
@@ -576,7 +581,7 @@ impl Run<'_> {
             Some(c) => self.condition(c)?,
             None => true,
         };
-        let options = docs::pdf::FillOptions { default_export_value, editable };
+        let options = docs::pdf::FillOptions { default_export_value, editable, images };
         docs::pdf::fill_form(&file.bytes, &values, &options, &docs::Limits::default())
             .map_err(|e| Flow::Fatal(format!("{}: pdf template file {}: {e}", spec.pos, file.file)))
     }
