@@ -103,3 +103,18 @@ subquestion: |
     let (c, b) = (text.find("c | 1").unwrap(), text.find("b | 3").unwrap());
     assert!(c < b, "sorted by price: {text}");
 }
+
+#[test]
+fn a_table_exports_its_rows_in_table_order() {
+    let csv = FRUIT.replace("OPTIONS", "sort key: |\n  lambda y: y.seeds").replace(
+        "${ fruit.table }",
+        "${ fruit.table }\n\n  [CSV ${ fruit.table.export('fruits.csv').slurp() } END]\n\n  ${ fruit.table.export('fruits.xlsx', title='Fruit').filename }\n\n  ${ fruit.table.export(file_format='json').slurp() }",
+    );
+    let text = shown(&csv);
+    let start = text.find("[CSV ").expect("csv shown") + 5;
+    let end = text.find(" END]").expect("csv ends");
+    let lines: Vec<&str> = text[start..end].lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines, ["Fruit,Seeds", "kiwi,0", "orange,3", "pear,4", "apple,10"], "{text}");
+    assert!(text.contains("fruits.xlsx"), "{text}");
+    assert!(text.contains(r#"{"Fruit":"kiwi","Seeds":"0"}"#), "{text}");
+}

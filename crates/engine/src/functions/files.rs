@@ -356,3 +356,90 @@ mod tests {
         assert_eq!(extension_of("README"), "");
     }
 }
+
+/// `table.export(filename, file_format=None, title=None, freeze_panes=True)`: the table's rows
+/// as a new session file — an `.xlsx` workbook (the default), `.csv` or `.json` — as
+/// docassemble's `DALazyTableTemplate.export` writes them.
+pub(crate) fn table_export(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
+    let me = args.positional.first().cloned().unwrap_or(Value::None);
+    if args.take_kw("output_to").is_some_and(|v| !matches!(v, Value::None)) {
+        return Err(dae("export: output_to is not supported"));
+    }
+    let filename = match arg(&mut args, 1, "filename") {
+        None | Some(Value::None) => None,
+        Some(v) => Some(crate::upload::display_filename(&vm.str_of(&v)?)),
+    };
+    let format = match args.take_kw("file_format") {
+        None | Some(Value::None) => None,
+        Some(v) => Some(vm.str_of(&v)?.to_ascii_lowercase()),
+    };
+    let title = match args.take_kw("title") {
+        None | Some(Value::None) => None,
+        Some(v) => Some(vm.str_of(&v)?),
+    };
+    let freeze = args.take_kw("freeze_panes").is_none_or(|v| v.truthy());
+    let format = format
+        .or_else(|| filename.as_deref().map(extension_of).filter(|e| !e.is_empty()))
+        .unwrap_or_else(|| "xlsx".into());
+    let filename = filename.unwrap_or_else(|| format!("file.{format}"));
+    let texts = |v: Option<Value>| -> Vec<String> {
+        match v {
+            Some(Value::List(l)) => l.borrow().iter().map(|c| if let Value::Str(t) = c { t.to_string() } else { String::new() }).collect(),
+            _ => Vec::new(),
+        }
+    };
+    let headers = texts(get(&me, crate::runtime::lists::EXPORT_HEADERS));
+    let rows: Vec<Vec<String>> = match get(&me, crate::runtime::lists::EXPORT_ROWS) {
+        Some(Value::List(l)) => l.borrow().iter().map(|r| texts(Some(r.clone()))).collect(),
+        _ => return Err(dae("export: this table has no rows to export yet")),
+    };
+    let bytes = match format.as_str() {
+        "xlsx" => {
+            let sheet = title.unwrap_or_else(|| "Sheet1".into());
+            docs::xlsx::write_table(&sheet, &headers, &rows, freeze).map_err(|e| dae(format!("export: {e}")))?
+        }
+        "csv" => csv_of(&headers, &rows).into_bytes(),
+        "json" => json_of(&headers, &rows).into_bytes(),
+        other => return Err(dae(format!("export: file format {other} is not supported (xlsx, csv, json)"))),
+    };
+    let h = host(vm)?;
+    let number = record(h, &filename, None, Some(bytes), false);
+    Ok(dafile(h, number, &filename))
+}
+
+/// Rows as CSV (RFC 4180 quoting).
+fn csv_of(headers: &[String], rows: &[Vec<String>]) -> String {
+    let line = |cells: &[String]| -> String {
+        let quoted: Vec<String> = cells
+            .iter()
+            .map(|c| {
+                if c.contains([',', '"', '\n', '\r']) {
+                    format!("\"{}\"", c.replace('"', "\"\""))
+                } else {
+                    c.clone()
+                }
+            })
+            .collect();
+        quoted.join(",") + "\r\n"
+    };
+    let mut out = line(headers);
+    for r in rows {
+        out.push_str(&line(r));
+    }
+    out
+}
+
+/// Rows as a JSON list of objects keyed by the headers (in the headers' order).
+fn json_of(headers: &[String], rows: &[Vec<String>]) -> String {
+    let items: Vec<serde_json::Value> = rows
+        .iter()
+        .map(|r| {
+            let mut map = serde_json::Map::new();
+            for (h, c) in headers.iter().zip(r.iter()) {
+                map.insert(h.clone(), serde_json::Value::String(c.clone()));
+            }
+            serde_json::Value::Object(map)
+        })
+        .collect();
+    serde_json::Value::Array(items).to_string()
+}

@@ -208,6 +208,17 @@ fn table_safe(text: &str) -> String {
     }
 }
 
+/// Attributes of a table's value holding what `export()` writes.
+pub(crate) const EXPORT_HEADERS: &str = "__export_headers";
+pub(crate) const EXPORT_ROWS: &str = "__export_rows";
+
+/// A table cell's Markdown as the text of an exported cell: the table escapes undone.
+fn export_text(cell: &str) -> String {
+    let t = cell.replace("\\|", "|").replace("&nbsp;", " ");
+    let t = t.strip_prefix('\\').filter(|r| r.starts_with('#')).unwrap_or(&t);
+    t.trim().to_string()
+}
+
 impl Run<'_> {
     /// Builds the value of a `table:` block: a template object whose content is a Markdown
     /// table, with an "Actions" column of edit/delete buttons when the table is editable.
@@ -281,6 +292,13 @@ impl Run<'_> {
         let cls = self.host.class("DALazyTemplate");
         let obj = Value::new_object(cls, Some(t.variable.name()));
         set_attr(&obj, "content", Value::from_str(&content));
+        // what `table.export()` writes: the headers and cells without the Actions column
+        let data_cols = if editable { headers.len().saturating_sub(1) } else { headers.len() };
+        let cells = |row: &[String]| {
+            Value::list(row[..data_cols.min(row.len())].iter().map(|c| Value::from_str(&export_text(c))).collect())
+        };
+        set_attr(&obj, EXPORT_HEADERS, cells(&headers));
+        set_attr(&obj, EXPORT_ROWS, Value::list(body.iter().map(|b| cells(b)).collect()));
         if let Some(f) = fixed {
             set_attr(&obj, "content_not_editable", Value::from_str(&f));
         }
@@ -1133,6 +1151,7 @@ pub(crate) fn install_group_methods(host: &crate::functions::EngineHost) {
         );
     }
     let template = host.class("DALazyTemplate");
+    template.set_attr("export", Value::native("export", crate::functions::files::table_export));
     template.set_attr("show", Value::native("show", template_show));
     template.set_attr("__str__", Value::native("__str__", template_str));
 }

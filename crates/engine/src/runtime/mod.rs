@@ -8,7 +8,7 @@
 mod ask;
 mod attach;
 mod collect;
-mod lists;
+pub(crate) mod lists;
 mod objects;
 mod submit;
 mod signature;
