@@ -84,9 +84,11 @@ pub struct Vm<'a> {
     random: RandomSlot<'a>,
 }
 
-/// The generator of the `random` module: the Vm's own, or one the host lends.
+/// The generator of the `random` module: the Vm's own, made on the first draw (most
+/// evaluations never draw, and seeding the Mersenne Twister costs more than a short
+/// evaluation), or one the host lends.
 enum RandomSlot<'a> {
-    Own(Random),
+    Own(Option<Random>),
     Lent(&'a mut Random),
 }
 
@@ -122,7 +124,7 @@ impl<'a> Vm<'a> {
             nesting: 0,
             handling: Vec::new(),
             undef: None,
-            random: RandomSlot::Own(Random::from_seed(Random::DEFAULT_SEED)),
+            random: RandomSlot::Own(None),
         }
     }
 
@@ -135,7 +137,7 @@ impl<'a> Vm<'a> {
     /// The `random` module's generator.
     pub(crate) fn random(&mut self) -> &mut Random {
         match &mut self.random {
-            RandomSlot::Own(r) => r,
+            RandomSlot::Own(r) => r.get_or_insert_with(|| Random::from_seed(Random::DEFAULT_SEED)),
             RandomSlot::Lent(r) => r,
         }
     }
