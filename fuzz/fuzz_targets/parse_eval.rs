@@ -7,7 +7,7 @@ use lang::template::Template;
 use lang::{Limits, Namespace, Origin, Vm};
 
 fn limits() -> Limits {
-    Limits { max_steps: 100_000, max_depth: 50, max_len: 100_000, max_alloc: 1 << 20 }
+    Limits { max_steps: 100_000, max_depth: 50, max_len: 100_000, max_alloc: 1 << 20, ..Limits::default() }
 }
 
 fuzz_target!(|data: &[u8]| {
