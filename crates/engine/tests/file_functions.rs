@@ -4,50 +4,17 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::collections::HashMap;
+mod run_support;
+
+use run_support::Inline;
 
 use engine::screen::{MadeFrom, OverlayPages};
 use engine::upload::Upload;
-use engine::{Interview, InterviewRef, RequestContext, Screen, SessionState, Sources, Submitted};
-
-struct MemSources(HashMap<String, String>);
-
-impl Sources for MemSources {
-    fn read(&self, _package: &str, path: &str) -> std::io::Result<String> {
-        self.0.get(path).cloned().ok_or_else(|| std::io::Error::from(std::io::ErrorKind::NotFound))
-    }
-    fn modified(&self, _package: &str, _path: &str) -> Option<std::time::SystemTime> {
-        None
-    }
-    fn list(&self) -> Vec<(String, String)> {
-        Vec::new()
-    }
-}
-
-const REF: &str = "docassemble.test:data/questions/ff.yml";
-
-struct Inline {
-    iv: Interview,
-    st: SessionState,
-    ctx: RequestContext,
-    screen: Screen,
-}
+use engine::{Screen, Submitted};
 
 impl Inline {
     fn new(yaml: &str) -> Inline {
-        let src = MemSources(HashMap::from([("data/questions/ff.yml".to_string(), yaml.to_string())]));
-        let (iv, _) = engine::load(&src, &InterviewRef::parse(REF).unwrap()).unwrap_or_else(|e| panic!("{e}"));
-        let mut st = iv.new_session();
-        let ctx = RequestContext::for_tests(REF);
-        let screen = iv.next_screen(&mut st, &ctx);
-        Inline { iv, st, ctx, screen }
-    }
-
-    fn q(&self) -> &engine::QuestionScreen {
-        match &self.screen {
-            Screen::Question(q) => q,
-            other => panic!("not a question: {other:?}"),
-        }
+        Inline::load("ff.yml", yaml)
     }
 
     fn upload(&mut self, name: &str, bytes: &[u8]) {

@@ -8,29 +8,12 @@
 
 mod run_support;
 
-use std::collections::HashMap;
 use std::io::Cursor;
 
 use base64::Engine as _;
 use engine::upload::Upload;
-use engine::{FieldKind, Interview, InterviewRef, RequestContext, Screen, SessionState, Sources, Submitted};
-use run_support::Session;
-
-struct MemSources(HashMap<String, String>);
-
-impl Sources for MemSources {
-    fn read(&self, _package: &str, path: &str) -> std::io::Result<String> {
-        self.0.get(path).cloned().ok_or_else(|| std::io::Error::from(std::io::ErrorKind::NotFound))
-    }
-    fn modified(&self, _package: &str, _path: &str) -> Option<std::time::SystemTime> {
-        None
-    }
-    fn list(&self) -> Vec<(String, String)> {
-        Vec::new()
-    }
-}
-
-const REF: &str = "docassemble.test:data/questions/sig.yml";
+use engine::{FieldKind, Submitted};
+use run_support::{Inline, Session};
 
 /// A 300×100 transparent PNG with a stroke, as a drawing area posts it.
 fn png() -> Vec<u8> {
@@ -49,28 +32,9 @@ fn data_url(bytes: &[u8]) -> String {
     format!("data:image/png;base64,{}", base64::engine::general_purpose::STANDARD.encode(bytes))
 }
 
-struct Inline {
-    iv: Interview,
-    st: SessionState,
-    ctx: RequestContext,
-    screen: Screen,
-}
-
 impl Inline {
     fn new(yaml: &str) -> Inline {
-        let src = MemSources(HashMap::from([("data/questions/sig.yml".to_string(), yaml.to_string())]));
-        let (iv, _) = engine::load(&src, &InterviewRef::parse(REF).unwrap()).unwrap_or_else(|e| panic!("{e}"));
-        let mut st = iv.new_session();
-        let ctx = RequestContext::for_tests(REF);
-        let screen = iv.next_screen(&mut st, &ctx);
-        Inline { iv, st, ctx, screen }
-    }
-
-    fn q(&self) -> &engine::QuestionScreen {
-        match &self.screen {
-            Screen::Question(q) => q,
-            other => panic!("not a question: {other:?}"),
-        }
+        Inline::load("sig.yml", yaml)
     }
 
     /// Posts the signature field with `drawn` (the hidden input's text) and `file`.

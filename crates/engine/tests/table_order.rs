@@ -4,35 +4,13 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::collections::HashMap;
+mod run_support;
 
-use engine::{InterviewRef, RequestContext, Screen, Sources};
-
-struct MemSources(HashMap<String, String>);
-
-impl Sources for MemSources {
-    fn read(&self, _package: &str, path: &str) -> std::io::Result<String> {
-        self.0.get(path).cloned().ok_or_else(|| std::io::Error::from(std::io::ErrorKind::NotFound))
-    }
-    fn modified(&self, _package: &str, _path: &str) -> Option<std::time::SystemTime> {
-        None
-    }
-    fn list(&self) -> Vec<(String, String)> {
-        Vec::new()
-    }
-}
-
-const REF: &str = "docassemble.test:data/questions/t.yml";
+use run_support::Inline;
 
 /// The subquestion of the first screen of `yaml`.
 fn shown(yaml: &str) -> String {
-    let src = MemSources(HashMap::from([("data/questions/t.yml".to_string(), yaml.to_string())]));
-    let (iv, _) = engine::load(&src, &InterviewRef::parse(REF).unwrap()).unwrap_or_else(|e| panic!("{e}"));
-    let mut st = iv.new_session();
-    match iv.next_screen(&mut st, &RequestContext::for_tests(REF)) {
-        Screen::Question(q) => q.subquestion.unwrap_or_default(),
-        other => panic!("not a question: {other:?}"),
-    }
+    Inline::load("t.yml", yaml).q().subquestion.clone().unwrap_or_default()
 }
 
 const FRUIT: &str = r#"

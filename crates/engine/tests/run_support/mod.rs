@@ -885,3 +885,49 @@ fn attachment_box_text(b: &engine::screen::AttachmentBoxView) -> String {
     }
     out
 }
+
+/// Interview files held in memory (package `docassemble.test`), by path.
+pub struct MemSources(pub std::collections::HashMap<String, String>);
+
+impl Sources for MemSources {
+    fn read(&self, _package: &str, path: &str) -> std::io::Result<String> {
+        self.0.get(path).cloned().ok_or_else(|| std::io::Error::from(std::io::ErrorKind::NotFound))
+    }
+    fn modified(&self, _package: &str, _path: &str) -> Option<std::time::SystemTime> {
+        None
+    }
+    fn list(&self) -> Vec<(String, String)> {
+        Vec::new()
+    }
+}
+
+/// A session of an interview written inline, after its first screen: the test files add the
+/// ways they post to it.
+pub struct Inline {
+    pub iv: Interview,
+    pub st: SessionState,
+    pub ctx: RequestContext,
+    pub screen: Screen,
+}
+
+impl Inline {
+    /// Loads `yaml` as `docassemble.test:data/questions/{file}` and shows its first screen.
+    pub fn load(file: &str, yaml: &str) -> Inline {
+        let reference = format!("docassemble.test:data/questions/{file}");
+        let src = MemSources(std::collections::HashMap::from([(format!("data/questions/{file}"), yaml.to_string())]));
+        let parsed = InterviewRef::parse(&reference).unwrap_or_else(|e| panic!("{e}"));
+        let (iv, _) = engine::load(&src, &parsed).unwrap_or_else(|e| panic!("{e}"));
+        let mut st = iv.new_session();
+        let ctx = RequestContext::for_tests(&reference);
+        let screen = iv.next_screen(&mut st, &ctx);
+        Inline { iv, st, ctx, screen }
+    }
+
+    /// The question shown (a test failure for any other screen).
+    pub fn q(&self) -> &QuestionScreen {
+        match &self.screen {
+            Screen::Question(q) => q,
+            other => panic!("not a question: {other:?}"),
+        }
+    }
+}
