@@ -1,9 +1,13 @@
-//! The `colloquy` command line: `colloquy eval` (run interview Python in the sandbox) and,
-//! later, the server and interview checks.
+//! The `colloquy` command line: `colloquy serve` (the web server), `colloquy check` (report
+//! interview errors) and `colloquy eval` (run interview Python in the sandbox).
 
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+
+/// mimalloc (secure mode) for every allocation of the process.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod check;
 mod eval;

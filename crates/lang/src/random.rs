@@ -19,7 +19,11 @@ const M: usize = 397;
 /// numbers Python gives. The host seeds it.
 #[derive(Clone, Debug)]
 pub struct Random {
-    state: Box<[u32; N]>,
+    /// The seed this generator was made from.
+    seed: u64,
+    /// The twister's state, made from `seed` on the first draw: seeding walks all 624
+    /// words, and most evaluations never draw.
+    state: Option<Box<[u32; N]>>,
     index: usize,
     /// The seed an interview gave with `random.seed(x)`, if it did.
     interview_seed: Option<u64>,
@@ -33,12 +37,20 @@ impl Random {
 
     /// A generator whose sequence is Python's after `random.seed(seed)`.
     pub fn from_seed(seed: u64) -> Random {
-        let key: Vec<u32> = if seed >> 32 == 0 { vec![seed as u32] } else { vec![seed as u32, (seed >> 32) as u32] };
-        Random::from_key(&key)
+        Random { seed, state: None, index: N, interview_seed: None, drawn: 0 }
+    }
+
+    /// The state of `init_by_array` for `seed`: its 32-bit words, least significant first.
+    fn state_of(seed: u64) -> Box<[u32; N]> {
+        if seed >> 32 == 0 {
+            Random::from_key(&[seed as u32])
+        } else {
+            Random::from_key(&[seed as u32, (seed >> 32) as u32])
+        }
     }
 
     /// `init_genrand`.
-    fn from_u32(s: u32) -> Random {
+    fn from_u32(s: u32) -> Box<[u32; N]> {
         let mut state = Box::new([0u32; N]);
         state[0] = s;
         for i in 1..N {
@@ -46,7 +58,7 @@ impl Random {
                 .wrapping_mul(state[i - 1] ^ (state[i - 1] >> 30))
                 .wrapping_add(i as u32);
         }
-        Random { state, index: N, interview_seed: None, drawn: 0 }
+        state
     }
 
     /// The seed of the interview's last `random.seed(x)` and the number of 32-bit outputs
@@ -71,9 +83,8 @@ impl Random {
     }
 
     /// `init_by_array`: the key is the seed's 32-bit words, least significant first.
-    fn from_key(key: &[u32]) -> Random {
-        let mut r = Random::from_u32(19_650_218);
-        let mt = &mut r.state;
+    fn from_key(key: &[u32]) -> Box<[u32; N]> {
+        let mut mt = Random::from_u32(19_650_218);
         let (mut i, mut j) = (1usize, 0usize);
         let len = key.len().max(1);
         for _ in 0..N.max(len) {
@@ -101,25 +112,26 @@ impl Random {
             }
         }
         mt[0] = 0x8000_0000;
-        r
+        mt
     }
 
-    fn twist(&mut self) {
-        let mt = &mut self.state;
+    fn twist(mt: &mut [u32; N]) {
         for k in 0..N {
             let y = (mt[k] & 0x8000_0000) | (mt[(k + 1) % N] & 0x7fff_ffff);
             let mag = if y & 1 == 1 { 0x9908_b0df } else { 0 };
             mt[k] = mt[(k + M) % N] ^ (y >> 1) ^ mag;
         }
-        self.index = 0;
     }
 
     /// The next 32 random bits (`genrand_uint32`).
     fn next_u32(&mut self) -> u32 {
+        let seed = self.seed;
+        let mt = self.state.get_or_insert_with(|| Random::state_of(seed));
         if self.index >= N {
-            self.twist();
+            Random::twist(mt);
+            self.index = 0;
         }
-        let mut y = self.state[self.index];
+        let mut y = mt[self.index];
         self.index += 1;
         self.drawn = self.drawn.wrapping_add(1);
         y ^= y >> 11;
@@ -515,6 +527,7 @@ fn random_instance(_vm: &mut Vm<'_>, _args: Args) -> R {
 
 #[cfg(test)]
 mod tests {
+    use super::Random;
     use crate::{run_source, Limits, Origin};
 
     fn run(src: &str) -> String {
@@ -576,6 +589,17 @@ mod tests {
                 "3.515908805880605\n",
             )
         );
+    }
+
+    #[test]
+    fn the_state_is_made_on_the_first_draw() {
+        let mut r = Random::from_seed(2024);
+        assert!(r.state.is_none());
+        let first = r.next_u32();
+        assert!(r.state.is_some());
+        // the same sequence as a generator seeded with its state made at once
+        let mut eager = Random { state: Some(Random::state_of(2024)), ..Random::from_seed(2024) };
+        assert_eq!(first, eager.next_u32());
     }
 
     #[test]

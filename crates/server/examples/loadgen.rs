@@ -1,10 +1,14 @@
 //! A small HTTP/1.1 load client for `colloquy serve` (issue 3, item 8).
 //!
-//! Three workloads, each for `--duration` seconds at each connection count:
+//! Four workloads, each for `--duration` seconds at each connection count:
 //! * `static` — `GET /static/colloquy.css` (the baseline: same server, no interview logic);
 //! * `fresh`  — `GET /interview?i=DEMO` without a cookie: a new session every request;
 //! * `walk`   — a browser-like walk through the demo interview: one fresh GET, then one
-//!   POST per screen answering it (the answer-and-advance step), parsing each form.
+//!   POST per screen answering it (the answer-and-advance step), parsing each form;
+//! * `download` (only when asked for with `--only`) — each connection opens a session of
+//!   `--document-interview` (default: docassemble's `attachment-simple.yml`, a one-screen
+//!   interview with a PDF), downloads its first document once (made and sealed then), and
+//!   then downloads it again and again: the document served from the store's cache.
 //!
 //! For another interview than the demo (`--interview REF`), `walk` answers every screen
 //! generically (the first choice, a number, a date, some text) until a screen without a
@@ -16,8 +20,8 @@
 //! `key value` lines (what `scripts/bench-check` compares with `bench/ratios.txt`).
 //!
 //! Usage: `cargo run --release -p server --example loadgen -- [--url http://127.0.0.1:8080]
-//! [--duration 20] [--connections 1,8] [--only static,fresh,walk] [--interview REF]
-//! [--server-pid PID] [--summary FILE]`
+//! [--duration 20] [--connections 1,8] [--only static,fresh,walk,download] [--interview REF]
+//! [--document-interview REF] [--server-pid PID] [--summary FILE]`
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::HashMap;
@@ -27,6 +31,7 @@ use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
 
 const DEMO: &str = "docassemble.colloquydemo:data/questions/intake.yml";
+const DOCUMENT: &str = "docassemble.base:data/questions/examples/attachment-simple.yml";
 
 struct Resp {
     status: u16,
@@ -447,15 +452,58 @@ async fn timed(
     )
 }
 
-async fn worker(addr: String, kind: &'static str, interview: String, deadline: Instant) -> Stats {
-    let mut conn = Conn::new(&addr);
-    let mut st = Stats::default();
-    let url = format!(
+/// `/interview?i=REF`.
+fn interview_url(interview: &str) -> String {
+    format!(
         "/interview?{}",
         form_urlencoded::Serializer::new(String::new())
-            .append_pair("i", &interview)
+            .append_pair("i", interview)
             .finish()
-    );
+    )
+}
+
+/// A session of `document_interview` and the path of its first document, downloaded once
+/// (so it is made and stored): the cookie and the path.
+async fn document_session(conn: &mut Conn, document_interview: &str) -> Result<(String, String), String> {
+    let r = conn.request("GET", &interview_url(document_interview), None, None).await?;
+    if r.status != 200 {
+        return Err(format!("document interview: status {}", r.status));
+    }
+    let cookie = r
+        .cookies
+        .first()
+        .and_then(|c| c.split(';').next())
+        .ok_or("no session cookie")?
+        .to_string();
+    let at = r.body.find("/uploadedfile/").ok_or_else(|| format!("no document link on {:?}", question_of(&r.body)))?;
+    let end = r.body[at..].find('"').ok_or("unterminated document link")?;
+    let path = unescape(&r.body[at..at + end]);
+    let first = conn.request("GET", &path, Some(&cookie), None).await?;
+    if first.status != 200 || !first.body.starts_with("%PDF") {
+        return Err(format!("first download: status {}", first.status));
+    }
+    Ok((cookie, path))
+}
+
+async fn worker(addr: String, kind: &'static str, interview: String, document: String, deadline: Instant) -> Stats {
+    let mut conn = Conn::new(&addr);
+    let mut st = Stats::default();
+    let url = interview_url(&interview);
+    if kind == "download" {
+        match document_session(&mut conn, &document).await {
+            Ok((cookie, path)) => {
+                while Instant::now() < deadline {
+                    match timed(&mut conn, "GET", &path, Some(&cookie), None).await {
+                        (Ok(r), us) if r.status == 200 && r.body.starts_with("%PDF") => st.gets.push(us),
+                        (Ok(r), _) => st.error(format!("download: status {}", r.status)),
+                        (Err(e), _) => st.error(e),
+                    }
+                }
+            }
+            Err(e) => st.error(e),
+        }
+        return st;
+    }
     while Instant::now() < deadline {
         match kind {
             "static" => match timed(&mut conn, "GET", "/static/colloquy.css", None, None).await {
@@ -634,7 +682,7 @@ fn cpu_ms_of(pid: u32, ticks: f64) -> Option<f64> {
 fn summary(rows: &[Row]) -> Vec<(String, f64)> {
     let mut out = Vec::new();
     for base in rows.iter().filter(|r| r.kind == "static") {
-        for r in rows.iter().filter(|r| r.conns == base.conns && matches!(r.kind, "fresh" | "post")) {
+        for r in rows.iter().filter(|r| r.conns == base.conns && matches!(r.kind, "fresh" | "post" | "download")) {
             let n = r.conns;
             out.push((format!("{}_x{n}_rps_of_static", r.kind), r.rps / base.rps));
             if let (Some(b), Some(c)) = (base.cpu_ms, r.cpu_ms) {
@@ -653,6 +701,7 @@ async fn main() {
     let mut conns = vec![1usize, 8];
     let mut only = vec!["static", "fresh", "walk"];
     let mut interview = DEMO.to_string();
+    let mut document = DOCUMENT.to_string();
     let mut server_pid: Option<u32> = None;
     let mut summary_file: Option<String> = None;
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -670,16 +719,17 @@ async fn main() {
             }
             "--only" => {
                 let v = val();
-                only = ["static", "fresh", "walk"]
+                only = ["static", "fresh", "walk", "download"]
                     .into_iter()
                     .filter(|k| v.split(',').any(|x| x == *k))
                     .collect();
             }
             "--interview" => interview = val(),
+            "--document-interview" => document = val(),
             "--server-pid" => server_pid = val().parse().ok(),
             "--summary" => summary_file = Some(val()),
             _ => {
-                eprintln!("usage: loadgen [--url URL] [--duration SECS] [--connections 1,8] [--only static,fresh,walk] [--interview REF] [--server-pid PID] [--summary FILE]");
+                eprintln!("usage: loadgen [--url URL] [--duration SECS] [--connections 1,8] [--only static,fresh,walk,download] [--interview REF] [--document-interview REF] [--server-pid PID] [--summary FILE]");
                 std::process::exit(2);
             }
         }
@@ -701,7 +751,7 @@ async fn main() {
             let started = Instant::now();
             let cpu_before = cpu();
             let tasks: Vec<_> = (0..n)
-                .map(|_| tokio::spawn(worker(addr.clone(), kind, interview.clone(), deadline)))
+                .map(|_| tokio::spawn(worker(addr.clone(), kind, interview.clone(), document.clone(), deadline)))
                 .collect();
             let mut all = Stats::default();
             for t in tasks {
@@ -727,6 +777,11 @@ async fn main() {
                 }
                 "fresh" => {
                     let mut r = row("fresh", "fresh-session GET", n, all.gets, secs, all.errors);
+                    r.cpu_ms = used.map(|u| u / gets.max(1.0));
+                    rows.push(r);
+                }
+                "download" => {
+                    let mut r = row("download", "cached document GET", n, all.gets, secs, all.errors);
                     r.cpu_ms = used.map(|u| u / gets.max(1.0));
                     rows.push(r);
                 }
@@ -759,7 +814,7 @@ async fn main() {
     println!();
     for &n in &conns {
         let base = rows.iter().find(|r| r.conns == n && r.kind == "static");
-        for r in rows.iter().filter(|r| r.conns == n && matches!(r.kind, "fresh" | "post")) {
+        for r in rows.iter().filter(|r| r.conns == n && matches!(r.kind, "fresh" | "post" | "download")) {
             if let Some(b) = base {
                 let cpu = match (b.cpu_ms, r.cpu_ms) {
                     (Some(bc), Some(rc)) if rc > 0.0 => format!("; CPU {:.1}x the static file's", rc / bc),

@@ -173,6 +173,14 @@ fn wants_server_key(app: &App, session: &OpenSession, reference: &str) -> bool {
     asked && app.options.server_key.is_some()
 }
 
+/// `state_json` (a state serialised with link epoch `from`) as it reads with epoch `to`.
+fn epoch_advanced(state_json: &str, from: &str, to: &str) -> String {
+    if from.is_empty() {
+        return state_json.to_string();
+    }
+    state_json.replacen(&format!("\"link_epoch\":\"{from}\""), &format!("\"link_epoch\":\"{to}\""), 1)
+}
+
 /// Saves the state if it changed; a new session is created. The data key is wrapped by
 /// the server key while the answers say `multi_user = True`, by the cookie secret
 /// otherwise; a change re-wraps it in the same update. Each save stores the request's
@@ -194,11 +202,18 @@ pub async fn persist(
         WrapKind::Cookie
     };
     let produced = session.state.take_produced();
+    // The state is serialised once, with the next link epoch. It is unchanged when that text
+    // is the loaded text with its epoch advanced (a replacement that hit anything but the
+    // epoch field leaves the texts different, which only costs a save).
+    let current = std::mem::replace(&mut session.state.link_epoch, session.epochs.next.clone());
+    let json = session.state.to_json_string();
     let unchanged = session.version.is_some()
         && produced.is_empty()
         && kind == session.wrapped_by
-        && session.state.to_json_string() == session.original;
+        && json.len() + current.len() == session.original.len() + session.epochs.next.len()
+        && json == epoch_advanced(&session.original, &current, &session.epochs.next);
     if unchanged {
+        session.state.link_epoch = current;
         return Ok(());
     }
     // documents made by this step are stored, sealed, in the same transaction as the state
@@ -206,8 +221,6 @@ pub async fn persist(
         .iter()
         .map(|f| NewFile { purpose: Purpose::Document, number: f.number, bytes: &f.bytes })
         .collect();
-    session.state.link_epoch = session.epochs.next.clone();
-    let json = session.state.to_json_string();
     match session.version {
         None => {
             let v = app
@@ -242,4 +255,19 @@ pub async fn persist(
     session.wrapped_by = kind;
     session.original = json;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::epoch_advanced;
+
+    #[test]
+    fn the_epoch_field_is_advanced_and_nothing_else() {
+        let a = "0123456789abcdef0123456789abcdef";
+        let b = "fedcba9876543210fedcba9876543210";
+        let text = format!(r#"{{"variables":{{"x":"\"link_epoch\":\"{a}\""}},"link_epoch":"{a}"}}"#);
+        let want = format!(r#"{{"variables":{{"x":"\"link_epoch\":\"{a}\""}},"link_epoch":"{b}"}}"#);
+        assert_eq!(epoch_advanced(&text, a, b), want);
+        assert_eq!(epoch_advanced(r#"{"steps":1}"#, "", b), r#"{"steps":1}"#);
+    }
 }

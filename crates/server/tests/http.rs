@@ -534,6 +534,35 @@ async fn static_files() {
         .starts_with("text/css"));
 }
 
+/// The stored version of the session in `cookie` (`name=id.secret`).
+async fn stored_version(store: &store::Store, cookie: &str) -> i64 {
+    let value = cookie.split_once('=').unwrap().1;
+    let (id, secret) = value.split_once('.').unwrap();
+    let secret = store::CookieSecret::from_cookie_value(secret).unwrap();
+    let s = store.load(id, store::KeyWrapper::Cookie(&secret)).await.unwrap().unwrap();
+    s.version
+}
+
+#[tokio::test]
+async fn a_reload_saves_nothing_and_an_answer_saves_once() {
+    let store = store::Store::open_memory().await.unwrap();
+    let app = app_with(store.clone());
+    let r = send(&app, get(URL, None)).await;
+    let cookie = cookie_of(&r);
+    let first = stored_version(&store, &cookie).await;
+    for _ in 0..3 {
+        let again = send(&app, get(URL, Some(&cookie))).await;
+        assert_eq!(again.status, StatusCode::OK);
+        assert_eq!(stored_version(&store, &cookie).await, first, "a reload changes nothing");
+    }
+    let r = send(&app, post(URL, &cookie, &[("_csrf", csrf_of(&r.body).as_str()), ("_question", "q1"), ("name", "Ann")])).await;
+    assert!(r.status.is_success() || r.status.is_redirection(), "{}", r.status);
+    assert_eq!(stored_version(&store, &cookie).await, first + 1, "an answer is one save");
+    let again = send(&app, get(URL, Some(&cookie))).await;
+    assert_eq!(again.status, StatusCode::OK);
+    assert_eq!(stored_version(&store, &cookie).await, first + 1);
+}
+
 #[tokio::test]
 async fn body_limit() {
     let app = app().await;

@@ -84,11 +84,10 @@ pub struct Vm<'a> {
     random: RandomSlot<'a>,
 }
 
-/// The generator of the `random` module: the Vm's own, made on the first draw (most
-/// evaluations never draw, and seeding the Mersenne Twister costs more than a short
-/// evaluation), or one the host lends.
+/// The generator of the `random` module: the Vm's own (its state is made on the first
+/// draw, see [`Random`]), or one the host lends.
 enum RandomSlot<'a> {
-    Own(Option<Random>),
+    Own(Random),
     Lent(&'a mut Random),
 }
 
@@ -124,7 +123,7 @@ impl<'a> Vm<'a> {
             nesting: 0,
             handling: Vec::new(),
             undef: None,
-            random: RandomSlot::Own(None),
+            random: RandomSlot::Own(Random::from_seed(Random::DEFAULT_SEED)),
         }
     }
 
@@ -137,7 +136,7 @@ impl<'a> Vm<'a> {
     /// The `random` module's generator.
     pub(crate) fn random(&mut self) -> &mut Random {
         match &mut self.random {
-            RandomSlot::Own(r) => r.get_or_insert_with(|| Random::from_seed(Random::DEFAULT_SEED)),
+            RandomSlot::Own(r) => r,
             RandomSlot::Lent(r) => r,
         }
     }
