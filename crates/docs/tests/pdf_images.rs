@@ -1,7 +1,8 @@
 //! Images (signatures) drawn into the signature fields of the example PDF forms: each page
 //! holding a filled `/Sig` field draws an image XObject (with a soft mask for its
-//! transparency) inside the field's rectangle, whether the form stays editable or is
-//! flattened; fields that are not signature fields and unreadable images are handled.
+//! transparency; an opaque JPEG without one) inside the field's rectangle, whether the form
+//! stays editable or is flattened; fields that are not signature fields and unreadable images
+//! are handled.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::io::Cursor;
@@ -139,3 +140,24 @@ fn images_for_other_fields_are_skipped_and_bad_images_refused() {
     assert!(err.to_string().contains("cannot be used"), "{err}");
 }
 
+
+#[test]
+fn a_jpeg_signature_is_drawn_without_a_soft_mask() {
+    let path = &signature_forms()[0];
+    let bytes = std::fs::read(path).unwrap();
+    let fields = get_pdf_fields(&bytes, &Limits::default()).unwrap();
+    let sig = fields.iter().find(|f| f.field_type.as_deref() == Some("/Sig")).unwrap();
+    let mut jpeg = Vec::new();
+    let img = image::RgbImage::from_pixel(40, 20, image::Rgb([0x33, 0x33, 0xff]));
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 95).encode_image(&img).unwrap();
+    let options = FillOptions { images: vec![FieldImage { field: sig.name.clone(), bytes: jpeg }], ..FillOptions::default() };
+    let filled = PdfForm::open(&bytes, None, &Limits::default()).unwrap().fill(&[], &options).unwrap();
+    let doc = Document::load_mem(&filled).unwrap();
+    let drawn = drawn_images(&doc, doc.get_pages()[&sig.page]);
+    let (_, stream) = drawn.last().expect("the JPEG drawn on the field's page");
+    assert!(stream.dict.get(b"SMask").is_err(), "an opaque JPEG has no soft mask");
+    // one colour: nothing to trim
+    assert_eq!(stream.dict.get(b"Width").and_then(Object::as_i64).unwrap(), 40);
+    assert_eq!(stream.dict.get(b"Height").and_then(Object::as_i64).unwrap(), 20);
+    assert_eq!(stream.dict.get(b"ColorSpace").and_then(Object::as_name).unwrap(), b"DeviceRGB");
+}

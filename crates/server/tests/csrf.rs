@@ -92,9 +92,7 @@ fn refused(r: &Resp, what: &str) {
 
 #[tokio::test]
 async fn posts_without_the_right_token_are_refused_and_change_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = store::Store::open_dir(dir.path()).await.unwrap();
-    let app = app_with(store.clone(), None);
+    let OnDisk { dir, store, app } = app_on_disk().await;
     let u = url("marker.yml");
     let alice = start(&app, "alicemarker").await;
     let bob = start(&app, "bobmarker").await;
@@ -242,9 +240,7 @@ async fn posts_without_the_right_token_are_refused_and_change_nothing() {
 
 #[tokio::test]
 async fn a_get_changes_no_answers() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = store::Store::open_dir(dir.path()).await.unwrap();
-    let app = app_with(store.clone(), None);
+    let OnDisk { dir, store, app } = app_on_disk().await;
     let u = url("marker.yml");
     let alice = start(&app, "alicemarker").await;
     let db = pool(dir.path()).await;

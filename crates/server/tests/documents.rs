@@ -13,17 +13,6 @@ use std::io::Read as _;
 use axum::http::{header, StatusCode};
 use support::*;
 
-/// The first `href` in `body` that contains `needle`, as a site-relative URL.
-fn href_with(body: &str, needle: &str) -> String {
-    for part in body.split("href=\"").skip(1) {
-        let url = unescape(&part[..part.find('"').unwrap()]);
-        if url.contains(needle) {
-            return url.strip_prefix("http://localhost").unwrap_or(&url).to_string();
-        }
-    }
-    panic!("no link with {needle} in {body}");
-}
-
 /// Posts the one text field of the page with `value`.
 async fn answer(app: &axum::Router, page: &Resp, cookie: &str, value: &str) -> Resp {
     answer_in(app, page, cookie, "documents.yml", value).await
@@ -118,7 +107,7 @@ async fn the_box_lists_the_documents_and_serves_them_to_their_session_only() {
 
     // The DOCX, opened with an independent reader: the answer is in it, escaped.
     let docx_url = href_with(body, "/recipe.docx");
-    let r = app.clone().oneshot_bytes(get(&docx_url, Some(&cookie))).await;
+    let r = send_bytes(&app, get(&docx_url, Some(&cookie))).await;
     assert_eq!(r.0, StatusCode::OK);
     assert_eq!(
         r.1.get(header::CONTENT_TYPE).unwrap(),
@@ -134,12 +123,12 @@ async fn the_box_lists_the_documents_and_serves_them_to_their_session_only() {
     assert!(xml.contains("peäches &amp; &lt;cream&gt;"), "answer not in the document");
     assert!(xml.contains("350 degrees") && !xml.contains("{{"));
     let download = docx_url.replace("/uploadedfile/", "/uploadedfiledownload/");
-    let r = app.clone().oneshot_bytes(get(&download, Some(&cookie))).await;
+    let r = send_bytes(&app, get(&download, Some(&cookie))).await;
     assert!(r.1.get(header::CONTENT_DISPOSITION).unwrap().to_str().unwrap().starts_with("attachment;"));
 
     // The PDF form, read back with lopdf.
     let pdf_url = href_with(body, "/form.pdf");
-    let r = app.clone().oneshot_bytes(get(&pdf_url, Some(&cookie))).await;
+    let r = send_bytes(&app, get(&pdf_url, Some(&cookie))).await;
     assert_eq!(r.0, StatusCode::OK);
     assert_eq!(r.1.get(header::CONTENT_TYPE).unwrap(), "application/pdf");
     assert_eq!(pdf_field(&r.2, "Your Name").as_deref(), Some("Jöhn Smith"));
@@ -166,7 +155,7 @@ async fn the_zip_and_e_mail_forms_of_the_box() {
     let token = attr_of_named(&page.body, "_question", "value").unwrap();
     let csrf = csrf_of(&page.body);
     let form = [("_csrf", csrf.as_str()), ("_question", token.as_str()), ("_download_attachments", "1")];
-    let r = app.clone().oneshot_bytes(post(&url("documents.yml"), Some(&cookie), &form)).await;
+    let r = send_bytes(&app, post(&url("documents.yml"), Some(&cookie), &form)).await;
     assert_eq!(r.0, StatusCode::OK);
     assert_eq!(r.1.get(header::CONTENT_TYPE).unwrap(), "application/zip");
     assert!(r.1.get(header::CONTENT_DISPOSITION).unwrap().to_str().unwrap().starts_with("attachment; filename=\"file.zip\""));
@@ -188,22 +177,6 @@ async fn the_zip_and_e_mail_forms_of_the_box() {
     assert!(r.body.contains("Here are your documents."));
 }
 
-/// A response as (status, headers, body bytes).
-trait OneshotBytes {
-    async fn oneshot_bytes(self, req: axum::http::Request<axum::body::Body>) -> (StatusCode, axum::http::HeaderMap, Vec<u8>);
-}
-
-impl OneshotBytes for axum::Router {
-    async fn oneshot_bytes(self, req: axum::http::Request<axum::body::Body>) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
-        use http_body_util::BodyExt;
-        use tower::ServiceExt;
-        let res = self.oneshot(req).await.unwrap();
-        let status = res.status();
-        let headers = res.headers().clone();
-        let bytes = res.into_body().collect().await.unwrap().to_bytes().to_vec();
-        (status, headers, bytes)
-    }
-}
 
 /// The text of every page of a PDF, through lopdf, with white space removed.
 #[cfg(feature = "pdf")]
@@ -214,29 +187,12 @@ fn pdf_words(bytes: &[u8]) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// Files of `dir` (database, WAL, shm) that contain `needle`.
-#[cfg(feature = "pdf")]
-fn files_containing(dir: &std::path::Path, needle: &[u8]) -> Vec<String> {
-    let mut hits = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if let Ok(bytes) = std::fs::read(&path) {
-            if bytes.windows(needle.len()).any(|w| w == needle) {
-                hits.push(path.display().to_string());
-            }
-        }
-    }
-    hits
-}
-
 #[cfg(feature = "pdf")]
 #[tokio::test]
 async fn the_pdf_of_a_markdown_document_is_typeset_once_on_first_download_and_stored_sealed() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = store::Store::open_dir(dir.path()).await.unwrap();
     let counter = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
     let options = server::ServerOptions { typeset_counter: Some(counter.clone()), ..Default::default() };
-    let app = app_with_options(store.clone(), None, options);
+    let OnDisk { dir, store, app } = app_on_disk_with(options).await;
     let typeset = || counter.load(std::sync::atomic::Ordering::Relaxed);
 
     let first = send(&app, get(&url("letter.yml"), None)).await;
@@ -248,7 +204,7 @@ async fn the_pdf_of_a_markdown_document_is_typeset_once_on_first_download_and_st
     assert_eq!(typeset(), 0);
     let blobs = store.blob_count().await.unwrap();
 
-    let r = app.clone().oneshot_bytes(get(&pdf_url, Some(&cookie))).await;
+    let r = send_bytes(&app, get(&pdf_url, Some(&cookie))).await;
     assert_eq!(r.0, StatusCode::OK, "{}", String::from_utf8_lossy(&r.2));
     assert_eq!(r.1.get(header::CONTENT_TYPE).unwrap(), "application/pdf");
     assert!(r.2.starts_with(b"%PDF-"));
@@ -261,7 +217,7 @@ async fn the_pdf_of_a_markdown_document_is_typeset_once_on_first_download_and_st
     // Again, and after the screen is shown again: the same link, the stored file, no typesetting.
     let again = send(&app, get(&url("letter.yml"), Some(&cookie))).await;
     assert_eq!(href_with(&again.body, "/letter.pdf"), pdf_url);
-    let r2 = app.clone().oneshot_bytes(get(&pdf_url.replace("/uploadedfile/", "/uploadedfiledownload/"), Some(&cookie))).await;
+    let r2 = send_bytes(&app, get(&pdf_url.replace("/uploadedfile/", "/uploadedfiledownload/"), Some(&cookie))).await;
     assert_eq!(r2.0, StatusCode::OK);
     assert_eq!(r2.2, r.2);
     assert_eq!(typeset(), 1, "the second download typesets nothing");
@@ -274,7 +230,7 @@ async fn the_pdf_of_a_markdown_document_is_typeset_once_on_first_download_and_st
     let n: u64 = pdf_url.split('/').nth(2).unwrap().parse().unwrap();
     for other in 1..n {
         let u = pdf_url.replace(&format!("/{n}/"), &format!("/{other}/"));
-        let r = app.clone().oneshot_bytes(get(&u, Some(&cookie))).await;
+        let r = send_bytes(&app, get(&u, Some(&cookie))).await;
         if r.0 == StatusCode::OK {
             assert!(r.1.get(header::CONTENT_TYPE).unwrap().to_str().unwrap().starts_with("text/markdown"), "only the md format is served");
         }
@@ -290,11 +246,9 @@ async fn the_pdf_of_a_markdown_document_is_typeset_once_on_first_download_and_st
 #[cfg(feature = "pdf")]
 #[tokio::test]
 async fn a_docx_template_gets_its_pdf_converted_on_first_download() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = store::Store::open_dir(dir.path()).await.unwrap();
     let counter = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
     let options = server::ServerOptions { typeset_counter: Some(counter.clone()), ..Default::default() };
-    let app = app_with_options(store.clone(), None, options);
+    let OnDisk { dir, store, app } = app_on_disk_with(options).await;
     let typeset = || counter.load(std::sync::atomic::Ordering::Relaxed);
 
     let first = send(&app, get(&url("docx-pdf.yml"), None)).await;
@@ -306,17 +260,17 @@ async fn a_docx_template_gets_its_pdf_converted_on_first_download() {
     let pdf_url = href_with(&page.body, "/recipe.pdf");
     assert_eq!(typeset(), 0);
 
-    let r = app.clone().oneshot_bytes(get(&pdf_url, Some(&cookie))).await;
+    let r = send_bytes(&app, get(&pdf_url, Some(&cookie))).await;
     assert_eq!(r.0, StatusCode::OK, "{}", String::from_utf8_lossy(&r.2));
     assert_eq!(r.1.get(header::CONTENT_TYPE).unwrap(), "application/pdf");
     let words = pdf_words(&r.2);
     assert!(words.contains("QQDOCXPDFMARKER") && words.contains("350degrees"), "{words}");
     assert_eq!(typeset(), 1);
-    let r2 = app.clone().oneshot_bytes(get(&pdf_url, Some(&cookie))).await;
+    let r2 = send_bytes(&app, get(&pdf_url, Some(&cookie))).await;
     assert_eq!(r2.2, r.2);
     assert_eq!(typeset(), 1, "converted once");
     // the DOCX is still served as it was filled
-    let d = app.clone().oneshot_bytes(get(&docx_url, Some(&cookie))).await;
+    let d = send_bytes(&app, get(&docx_url, Some(&cookie))).await;
     assert!(docx_body(&d.2).contains("QQDOCXPDFMARKER"));
 
     assert!(files_containing(dir.path(), b"QQDOCXPDFMARKER").is_empty());

@@ -11,17 +11,6 @@ use std::io::Read as _;
 use axum::http::{header, StatusCode};
 use support::*;
 
-/// The first `href` in `body` that contains `needle`, as a site-relative URL.
-fn href_with(body: &str, needle: &str) -> String {
-    for part in body.split("href=\"").skip(1) {
-        let url = unescape(&part[..part.find('"').unwrap()]);
-        if url.contains(needle) {
-            return url.strip_prefix("http://localhost").unwrap_or(&url).to_string();
-        }
-    }
-    panic!("no link with {needle} in {body}");
-}
-
 /// The text of the `w:t` elements of part `name` of a .docx, read with `zip` and quick-xml.
 fn docx_text(bytes: &[u8], name: &str) -> String {
     let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a ZIP package");
@@ -54,35 +43,9 @@ fn docx_text(bytes: &[u8], name: &str) -> String {
     out
 }
 
-/// Files of `dir` (database, WAL, shm) that contain `needle`.
-fn files_containing(dir: &std::path::Path, needle: &[u8]) -> Vec<String> {
-    let mut hits = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if let Ok(bytes) = std::fs::read(&path) {
-            if bytes.windows(needle.len()).any(|w| w == needle) {
-                hits.push(path.display().to_string());
-            }
-        }
-    }
-    hits
-}
-
-async fn get_bytes(app: &axum::Router, req: axum::http::Request<axum::body::Body>) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
-    use http_body_util::BodyExt;
-    use tower::ServiceExt;
-    let res = app.clone().oneshot(req).await.unwrap();
-    let status = res.status();
-    let headers = res.headers().clone();
-    let bytes = res.into_body().collect().await.unwrap().to_bytes().to_vec();
-    (status, headers, bytes)
-}
-
 #[tokio::test]
 async fn the_docx_and_rtf_of_a_markdown_document_are_downloaded_by_their_session() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = store::Store::open_dir(dir.path()).await.unwrap();
-    let app = app_with(store.clone(), None);
+    let OnDisk { dir, store, app } = app_on_disk().await;
     let first = send(&app, get(&url("docx-letter.yml"), None)).await;
     assert_eq!(first.status, StatusCode::OK, "{}", first.body);
     let cookie = cookie_of(&first);
@@ -100,7 +63,7 @@ async fn the_docx_and_rtf_of_a_markdown_document_are_downloaded_by_their_session
 
     let docx_url = href_with(&page.body, "/letter.docx");
     let download = docx_url.replace("/uploadedfile/", "/uploadedfiledownload/");
-    let (status, headers, bytes) = get_bytes(&app, get(&download, Some(&cookie))).await;
+    let (status, headers, bytes) = send_bytes(&app, get(&download, Some(&cookie))).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(
         headers.get(header::CONTENT_TYPE).unwrap(),
@@ -120,7 +83,7 @@ async fn the_docx_and_rtf_of_a_markdown_document_are_downloaded_by_their_session
     assert!(header_text.contains("Tenant's copy"), "{header_text:?}");
 
     let rtf_url = href_with(&page.body, "/letter.rtf");
-    let (status, headers, bytes) = get_bytes(&app, get(&rtf_url, Some(&cookie))).await;
+    let (status, headers, bytes) = send_bytes(&app, get(&rtf_url, Some(&cookie))).await;
     assert_eq!(status, StatusCode::OK);
     assert!(headers.get(header::CONTENT_TYPE).unwrap().to_str().unwrap().contains("rtf"));
     let rtf = String::from_utf8(bytes).unwrap();

@@ -9,11 +9,8 @@ mod support;
 
 use std::io::Read;
 
-use axum::body::Body;
-use axum::http::{header, Request, StatusCode};
+use axum::http::StatusCode;
 use support::*;
-
-const BOUNDARY: &str = "----colloquyfilefunctions";
 
 /// A two-page PDF whose pages read `ZZPDFMARKER page one` / `… two` (uncompressed).
 fn two_page_pdf() -> Vec<u8> {
@@ -38,52 +35,12 @@ fn two_page_pdf() -> Vec<u8> {
     out
 }
 
-fn multipart(uri: &str, cookie: &str, texts: &[(&str, &str)], file: (&str, &str, &[u8])) -> Request<Body> {
-    let mut body: Vec<u8> = Vec::new();
-    for (name, value) in texts {
-        body.extend_from_slice(format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes());
-    }
-    body.extend_from_slice(
-        format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{}\"; filename=\"{}\"\r\nContent-Type: application/pdf\r\n\r\n", file.0, file.1)
-            .as_bytes(),
-    );
-    body.extend_from_slice(file.2);
-    body.extend_from_slice(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
-    Request::post(uri)
-        .header(header::HOST, "localhost")
-        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={BOUNDARY}"))
-        .header(header::COOKIE, cookie)
-        .body(Body::from(body))
-        .unwrap()
-}
-
-async fn bytes_of(app: &axum::Router, req: Request<Body>) -> (StatusCode, Vec<u8>) {
-    use http_body_util::BodyExt;
-    use tower::ServiceExt;
-    let res = app.clone().oneshot(req).await.unwrap();
-    let status = res.status();
-    (status, res.into_body().collect().await.unwrap().to_bytes().to_vec())
-}
-
 /// The site-relative `href` of the link labelled `label`.
 fn href_of(body: &str, label: &str) -> String {
     let end = body.find(&format!(">{label}</a>")).unwrap_or_else(|| panic!("a link {label}: {body}"));
     let start = body[..end].rfind("href=\"").unwrap() + "href=\"".len();
     let href = &body[start..start + body[start..].find('"').unwrap()];
     unescape(href.trim_start_matches("http://localhost"))
-}
-
-fn files_containing(dir: &std::path::Path, needle: &[u8]) -> Vec<String> {
-    let mut hits = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if let Ok(bytes) = std::fs::read(&path) {
-            if bytes.windows(needle.len()).any(|w| w == needle) {
-                hits.push(path.display().to_string());
-            }
-        }
-    }
-    hits
 }
 
 fn page_texts(pdf: &[u8]) -> Vec<String> {
@@ -93,9 +50,7 @@ fn page_texts(pdf: &[u8]) -> Vec<String> {
 
 #[tokio::test]
 async fn derived_files_are_made_on_download_sealed_and_deleted_with_the_session() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = store::Store::open_dir(dir.path()).await.unwrap();
-    let app = app_with(store.clone(), None);
+    let OnDisk { dir, store, app } = app_on_disk().await;
     let r = send(&app, get(&url("filefunctions.yml"), None)).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     let cookie = cookie_of(&r);
@@ -105,8 +60,13 @@ async fn derived_files_are_made_on_download_sealed_and_deleted_with_the_session(
     let token = attr_of_named(&r.body, "_question", "value").unwrap();
     let csrf = csrf_of(&r.body);
     let pdf = two_page_pdf();
-    let texts = [("_csrf", csrf.as_str()), ("_question", token.as_str()), (name.as_str(), "ZZNAMEMARKER")];
-    let r = send(&app, multipart(&url("filefunctions.yml"), &cookie, &texts, (&file, "scan.pdf", &pdf))).await;
+    let parts = [
+        Part::Text("_csrf", &csrf),
+        Part::Text("_question", &token),
+        Part::Text(&name, "ZZNAMEMARKER"),
+        Part::File(&file, "scan.pdf", "application/pdf", &pdf),
+    ];
+    let r = send(&app, multipart(&url("filefunctions.yml"), Some(&cookie), &parts)).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert!(r.body.contains("Your files"), "{}", r.body);
     // the QR code, drawn inline (no data: URL, no style attribute)

@@ -127,9 +127,7 @@ fn random_secret() -> String {
 
 #[tokio::test]
 async fn copied_guessed_and_tampered_cookies_get_a_fresh_session() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = store::Store::open_dir(dir.path()).await.unwrap();
-    let app = app_with(store.clone(), None);
+    let OnDisk { dir, store, app } = app_on_disk().await;
     let u = url("marker.yml");
     let alice = owner(&app, MARKER).await;
     let (name, id, secret) = cookie_parts(&alice);
@@ -288,9 +286,7 @@ fn shut_out_or_owner(r: &Resp) {
 
 #[tokio::test]
 async fn a_rolled_back_ciphertext_is_rejected_cleanly() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = store::Store::open_dir(dir.path()).await.unwrap();
-    let app = app_with(store.clone(), None);
+    let OnDisk { dir, store, app } = app_on_disk().await;
     let u = url("marker.yml");
     let alice = owner(&app, MARKER).await;
     let id = id_of(&alice);

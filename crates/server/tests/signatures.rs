@@ -8,50 +8,12 @@
 #[path = "fixtures/support.rs"]
 mod support;
 
-use axum::body::Body;
-use axum::http::{header, Request, StatusCode};
+use axum::http::{header, StatusCode};
 use base64::Engine as _;
 use support::*;
 
-const BOUNDARY: &str = "----colloquysignatureboundary";
-
 /// A small transparent PNG with a stroke (the fuzz seed).
 const PNG: &[u8] = include_bytes!("../../../fuzz/seeds/image_upload/signature.png");
-
-fn post_multipart(uri: &str, cookie: &str, fields: &[(&str, &str)]) -> Request<Body> {
-    let mut body = String::new();
-    for (name, value) in fields {
-        body.push_str(&format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"));
-    }
-    body.push_str(&format!("--{BOUNDARY}--\r\n"));
-    Request::post(uri)
-        .header(header::HOST, "localhost")
-        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={BOUNDARY}"))
-        .header(header::COOKIE, cookie)
-        .body(Body::from(body))
-        .unwrap()
-}
-
-async fn bytes_of(app: &axum::Router, req: Request<Body>) -> (StatusCode, Vec<u8>) {
-    use http_body_util::BodyExt;
-    use tower::ServiceExt;
-    let res = app.clone().oneshot(req).await.unwrap();
-    let status = res.status();
-    (status, res.into_body().collect().await.unwrap().to_bytes().to_vec())
-}
-
-fn files_containing(dir: &std::path::Path, needle: &[u8]) -> Vec<String> {
-    let mut hits = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if let Ok(bytes) = std::fs::read(&path) {
-            if bytes.windows(needle.len()).any(|w| w == needle) {
-                hits.push(path.display().to_string());
-            }
-        }
-    }
-    hits
-}
 
 #[tokio::test]
 async fn the_script_is_served_as_javascript() {
@@ -64,9 +26,7 @@ async fn the_script_is_served_as_javascript() {
 
 #[tokio::test]
 async fn a_drawn_signature_is_sealed_shown_and_served_to_its_session_only() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = store::Store::open_dir(dir.path()).await.unwrap();
-    let app = app_with(store.clone(), None);
+    let OnDisk { dir, store, app } = app_on_disk().await;
     let r = send(&app, get(&url("signature.yml"), None)).await;
     assert_eq!(r.status, StatusCode::OK);
     let page = &r.body;
@@ -90,11 +50,11 @@ async fn a_drawn_signature_is_sealed_shown_and_served_to_its_session_only() {
     let name = name.expect("the signature's hidden input");
 
     // nothing drawn: the screen again, with a message
-    let r = send(&app, post_multipart(&url("signature.yml"), &cookie, &[("_csrf", &csrf), ("_question", &token), (&name, "")])).await;
+    let r = send(&app, multipart(&url("signature.yml"), Some(&cookie), &[Part::Text("_csrf", &csrf), Part::Text("_question", &token), Part::Text(&name, "")])).await;
     assert!(r.body.contains("You must sign your name to continue."), "{}", r.body);
 
     let url_data = format!("data:image/png;base64,{}", base64::engine::general_purpose::STANDARD.encode(PNG));
-    let r = send(&app, post_multipart(&url("signature.yml"), &cookie, &[("_csrf", &csrf), ("_question", &token), (&name, &url_data)])).await;
+    let r = send(&app, multipart(&url("signature.yml"), Some(&cookie), &[Part::Text("_csrf", &csrf), Part::Text("_question", &token), Part::Text(&name, &url_data)])).await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains("Signed as canvas.png"), "{}", r.body);
     let start = r.body.find("src=\"http://localhost/uploadedfile/").expect("the signature's image") + "src=\"http://localhost".len();

@@ -8,44 +8,14 @@
 #[path = "fixtures/support.rs"]
 mod support;
 
-use axum::body::Body;
-use axum::http::{header, Request, StatusCode};
+use axum::http::StatusCode;
 use support::*;
 
-const BOUNDARY: &str = "----colloquytestboundary7MA4YWxk";
-
-/// A part of a multipart body: a text field, or a file (name, bytes).
-enum Part<'a> {
-    Text(&'a str, &'a str),
-    File(&'a str, &'a str, &'a [u8]),
-}
-
-/// A `multipart/form-data` POST as a browser sends it.
-fn post_multipart(uri: &str, cookie: Option<&str>, parts: &[Part<'_>]) -> Request<Body> {
-    let mut body: Vec<u8> = Vec::new();
-    for p in parts {
-        body.extend_from_slice(format!("--{BOUNDARY}\r\n").as_bytes());
-        match p {
-            Part::Text(name, value) => {
-                body.extend_from_slice(format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes());
-            }
-            Part::File(name, filename, bytes) => {
-                body.extend_from_slice(
-                    format!("Content-Disposition: form-data; name=\"{name}\"; filename=\"{filename}\"\r\nContent-Type: text/plain\r\n\r\n").as_bytes(),
-                );
-                body.extend_from_slice(bytes);
-                body.extend_from_slice(b"\r\n");
-            }
-        }
-    }
-    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
-    let mut b = Request::post(uri)
-        .header(header::HOST, "localhost")
-        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={BOUNDARY}"));
-    if let Some(c) = cookie {
-        b = b.header(header::COOKIE, c);
-    }
-    b.body(Body::from(body)).unwrap()
+/// The upload screen's multipart POST: the CSRF and question tokens, a text file (field,
+/// file name, bytes) and the age (field, value).
+fn upload(cookie: &str, [csrf, token]: [&str; 2], (file, filename, bytes): (&str, &str, &[u8]), (age, value): (&str, &str)) -> axum::http::Request<axum::body::Body> {
+    let parts = [Part::Text("_csrf", csrf), Part::Text("_question", token), Part::File(file, filename, "text/plain", bytes), Part::Text(age, value)];
+    multipart(&url("upload.yml"), Some(cookie), &parts)
 }
 
 /// The first screen: (cookie, csrf, question token, file field name, age field name).
@@ -66,45 +36,13 @@ fn file_href(body: &str) -> String {
     unescape(&body[start..start + body[start..].find('"').unwrap()])
 }
 
-async fn bytes_of(app: &axum::Router, req: Request<Body>) -> (StatusCode, Vec<u8>) {
-    use http_body_util::BodyExt;
-    use tower::ServiceExt;
-    let res = app.clone().oneshot(req).await.unwrap();
-    let status = res.status();
-    (status, res.into_body().collect().await.unwrap().to_bytes().to_vec())
-}
-
-/// Files of `dir` (database, WAL, shm) that contain `needle`.
-fn files_containing(dir: &std::path::Path, needle: &[u8]) -> Vec<String> {
-    let mut hits = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if let Ok(bytes) = std::fs::read(&path) {
-            if bytes.windows(needle.len()).any(|w| w == needle) {
-                hits.push(path.display().to_string());
-            }
-        }
-    }
-    hits
-}
-
 const CONTENT: &[u8] = b"ZZUPLOADMARKER notes, line one\nline two";
 
 #[tokio::test]
 async fn an_upload_is_sealed_served_to_its_session_only_and_deleted_with_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = store::Store::open_dir(dir.path()).await.unwrap();
-    let app = app_with(store.clone(), None);
+    let OnDisk { dir, store, app } = app_on_disk().await;
     let (cookie, csrf, token, file, age) = first_screen(&app).await;
-    let r = send(
-        &app,
-        post_multipart(
-            &url("upload.yml"),
-            Some(&cookie),
-            &[Part::Text("_csrf", &csrf), Part::Text("_question", &token), Part::File(&file, "my notes.txt", CONTENT), Part::Text(&age, "41")],
-        ),
-    )
-    .await;
+    let r = send(&app, upload(&cookie, [&csrf, &token], (&file, "my notes.txt", CONTENT), (&age, "41"))).await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains("You uploaded my notes.txt"), "{}", r.body);
     assert!(r.body.contains(&format!("has {} bytes: ZZUPLOADMARKER notes", CONTENT.len())), "{}", r.body);
@@ -140,15 +78,7 @@ async fn an_upload_is_sealed_served_to_its_session_only_and_deleted_with_it() {
 async fn a_refused_answer_asks_for_the_file_again() {
     let app = app().await;
     let (cookie, csrf, token, file, age) = first_screen(&app).await;
-    let r = send(
-        &app,
-        post_multipart(
-            &url("upload.yml"),
-            Some(&cookie),
-            &[Part::Text("_csrf", &csrf), Part::Text("_question", &token), Part::File(&file, "a.txt", b"abc"), Part::Text(&age, "not a number")],
-        ),
-    )
-    .await;
+    let r = send(&app, upload(&cookie, [&csrf, &token], (&file, "a.txt", b"abc"), (&age, "not a number"))).await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains("Upload your notes"), "{}", r.body);
     assert!(r.body.contains("Please choose the file again."), "{}", r.body);
@@ -160,15 +90,7 @@ async fn an_upload_over_the_limit_shows_the_screen_again_with_a_message() {
     let app = app_with_options(store::Store::open_memory().await.unwrap(), None, options);
     let (cookie, csrf, token, file, age) = first_screen(&app).await;
     let big = vec![b'x'; 10_000];
-    let r = send(
-        &app,
-        post_multipart(
-            &url("upload.yml"),
-            Some(&cookie),
-            &[Part::Text("_csrf", &csrf), Part::Text("_question", &token), Part::File(&file, "big.txt", &big), Part::Text(&age, "41")],
-        ),
-    )
-    .await;
+    let r = send(&app, upload(&cookie, [&csrf, &token], (&file, "big.txt", &big), (&age, "41"))).await;
     assert_eq!(r.status, StatusCode::OK, "no 413 page: the screen comes back");
     assert!(r.body.contains("Upload your notes"), "{}", r.body);
     assert!(r.body.contains("too large to upload (at most 4 KiB in total)"), "{}", r.body);
@@ -177,15 +99,7 @@ async fn an_upload_over_the_limit_shows_the_screen_again_with_a_message() {
         let page = send(&app, get(&url("upload.yml"), Some(&cookie))).await;
         (String::new(), csrf_of(&page.body), attr_of_named(&page.body, "_question", "value").unwrap(), (), ())
     };
-    let r = send(
-        &app,
-        post_multipart(
-            &url("upload.yml"),
-            Some(&cookie),
-            &[Part::Text("_csrf", &csrf), Part::Text("_question", &token), Part::File(&file, "small.txt", b"tiny"), Part::Text(&age, "41")],
-        ),
-    )
-    .await;
+    let r = send(&app, upload(&cookie, [&csrf, &token], (&file, "small.txt", b"tiny"), (&age, "41"))).await;
     assert!(r.body.contains("You uploaded small.txt"), "{}", r.body);
 }
 
@@ -193,15 +107,7 @@ async fn an_upload_over_the_limit_shows_the_screen_again_with_a_message() {
 async fn a_multipart_post_without_the_csrf_token_is_refused() {
     let app = app().await;
     let (cookie, _csrf, token, file, age) = first_screen(&app).await;
-    let r = send(
-        &app,
-        post_multipart(
-            &url("upload.yml"),
-            Some(&cookie),
-            &[Part::Text("_csrf", "forged"), Part::Text("_question", &token), Part::File(&file, "a.txt", b"abc"), Part::Text(&age, "41")],
-        ),
-    )
-    .await;
+    let r = send(&app, upload(&cookie, ["forged", &token], (&file, "a.txt", b"abc"), (&age, "41"))).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     // and other routes keep the small limit for URL-encoded posts
     let big = "x".repeat(server::MAX_BODY + 10);

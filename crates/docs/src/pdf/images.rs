@@ -5,19 +5,12 @@
 //! content is wrapped in `q … Q` first, so nothing it leaves in the graphics state moves the
 //! image.
 
-use std::io::Cursor;
-
-use image::{DynamicImage, GenericImageView, ImageReader, Rgba};
-use lopdf::{dictionary, Document, Object, ObjectId, Stream};
+use image::{DynamicImage, GenericImageView, Rgba};
+use lopdf::{Document, Object, ObjectId, Stream};
 
 use super::fields::FormField;
+use super::image::{decode, ImageXObject, Transparency, MAX_IMAGE_ALLOC};
 use crate::{DocsError, Result};
-
-/// Widest or tallest image drawn (pixels).
-pub const MAX_IMAGE_SIDE: u32 = 8_000;
-
-/// Most memory decoding one image may allocate (bytes).
-pub const MAX_IMAGE_ALLOC: u64 = 128 * 1024 * 1024;
 
 /// An image to draw into the form field named `field` (a `/Sig` field).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,9 +44,11 @@ pub(crate) fn draw_images(doc: &mut Document, fields: &[FormField], images: &[Fi
         };
         let Some(page) = pages.get(&field.page).copied() else { continue };
         let Some(rect) = field_rect(field) else { continue };
-        let picture = trim(decode(&image.bytes, &image.field)?);
+        let picture = decode(&image.bytes, MAX_IMAGE_ALLOC)
+            .map_err(|fault| DocsError::Image { field: image.field.clone(), message: fault.to_string() })?;
+        let picture = trim(picture);
         let place = fit(rect, picture.width(), picture.height());
-        let xobject = image_xobject(doc, &picture)?;
+        let xobject = ImageXObject::from_picture(&picture, Transparency::SoftMask)?.add_to(doc);
         if !wrapped.contains(&page) {
             wrap_page_content(doc, page)?;
             wrapped.push(page);
@@ -102,22 +97,6 @@ fn num(v: f64) -> String {
     }
 }
 
-/// Decodes a PNG or JPEG within [`MAX_IMAGE_SIDE`] and [`MAX_IMAGE_ALLOC`].
-fn decode(bytes: &[u8], field: &str) -> Result<DynamicImage> {
-    let fail = |message: String| DocsError::Image { field: field.to_string(), message };
-    let mut limits = image::Limits::default();
-    limits.max_image_width = Some(MAX_IMAGE_SIDE);
-    limits.max_image_height = Some(MAX_IMAGE_SIDE);
-    limits.max_alloc = Some(MAX_IMAGE_ALLOC);
-    let mut reader = ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(|e| fail(e.to_string()))?;
-    match reader.format() {
-        Some(image::ImageFormat::Png | image::ImageFormat::Jpeg) => {}
-        _ => return Err(fail("not a PNG or JPEG image".to_string())),
-    }
-    reader.limits(limits);
-    reader.decode().map_err(|e| fail(e.to_string()))
-}
-
 /// The picture without its border of the top-left pixel's color (ImageMagick's `-trim`, as
 /// docassemble uses it); the whole picture when less than 10 pixels would be left.
 fn trim(img: DynamicImage) -> DynamicImage {
@@ -141,40 +120,6 @@ fn trim(img: DynamicImage) -> DynamicImage {
         return img;
     }
     img.crop_imm(left, top, right - left + 1, bottom - top + 1)
-}
-
-/// Adds an image XObject of the picture: RGB samples, and its alpha as a soft mask (an
-/// object of its own, as streams must be) when it has any transparency; both compressed.
-fn image_xobject(doc: &mut Document, img: &DynamicImage) -> Result<ObjectId> {
-    let (w, h) = img.dimensions();
-    let rgba = img.to_rgba8();
-    let mut rgb = Vec::with_capacity(rgba.len() / 4 * 3);
-    let mut alpha = Vec::with_capacity(rgba.len() / 4);
-    for p in rgba.pixels() {
-        rgb.extend_from_slice(&[p[0], p[1], p[2]]);
-        alpha.push(p[3]);
-    }
-    let sample = |colors: &str, data: Vec<u8>| -> Result<Stream> {
-        let mut s = Stream::new(
-            dictionary! {
-                "Type" => "XObject",
-                "Subtype" => "Image",
-                "Width" => i64::from(w),
-                "Height" => i64::from(h),
-                "ColorSpace" => colors,
-                "BitsPerComponent" => 8,
-            },
-            data,
-        );
-        s.compress()?;
-        Ok(s)
-    };
-    let mut picture = sample("DeviceRGB", rgb)?;
-    if alpha.iter().any(|a| *a != 255) {
-        let mask = doc.add_object(sample("DeviceGray", alpha)?);
-        picture.dict.set("SMask", Object::Reference(mask));
-    }
-    Ok(doc.add_object(picture))
 }
 
 /// Wraps the page's content streams in `q … Q`.

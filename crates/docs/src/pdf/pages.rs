@@ -8,6 +8,7 @@ use std::collections::HashSet;
 
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
+use super::image::{decode, ImageFault, ImageXObject, Transparency};
 use super::open_document;
 use crate::limits::check_size;
 use crate::{DocsError, Limits, Result};
@@ -374,16 +375,20 @@ fn stamp_page(doc: &mut Document, page: ObjectId, (form, bbox): (ObjectId, [f32;
 pub fn image_pdf(bytes: &[u8], limits: &Limits) -> Result<Option<Vec<u8>>> {
     check_size("the image", bytes.len() as u64, limits.max_input_bytes)?;
     let image = if bytes.starts_with(&[0xFF, 0xD8]) {
-        super::image::jpeg_xobject(bytes)?
+        ImageXObject::from_jpeg(bytes)?
     } else if bytes.starts_with(b"\x89PNG") {
-        super::image::png_xobject(bytes, limits)?
+        let picture = decode(bytes, limits.max_pdf_stream_bytes as u64).map_err(|fault| match fault {
+            ImageFault::TooLarge { actual, limit } => DocsError::TooLarge { what: "the image's pixels".into(), actual, limit },
+            fault => DocsError::Pdf(format!("the PNG image cannot be read: {fault}")),
+        })?;
+        ImageXObject::from_picture(&picture, Transparency::OnWhite)?
     } else {
         return Ok(None);
     };
     let (width, height) = (image.width, image.height);
     let mut doc = Document::with_version("1.7");
     let pages_id = doc.new_object_id();
-    let image_id = doc.add_object(image.stream);
+    let image_id = image.add_to(&mut doc);
     let mut xobjects = Dictionary::new();
     xobjects.set("Im0", Object::Reference(image_id));
     let mut resources = Dictionary::new();
