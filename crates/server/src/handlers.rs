@@ -49,9 +49,22 @@ async fn load_runner(app: &App, reference: &str) -> Result<Arc<dyn Runner>, AppE
     }
     let engine = app.engine.clone();
     let r = reference.to_string();
-    match tokio::task::spawn_blocking(move || engine.load(&r)).await {
-        Ok(loaded) => Ok(loaded?),
-        Err(_) => Err(AppError::EnginePanicked),
+    Ok(blocking(move || engine.load(&r)).await??)
+}
+
+/// Runs engine work that may take a while (loading an interview, a step) without stalling
+/// other connections. On the multi-threaded runtime it runs in place (`block_in_place`):
+/// the runtime hands this worker's other tasks to another thread, and the request does not
+/// wait for a blocking-pool thread to be scheduled and then for its worker to be woken
+/// again. Elsewhere (a single-threaded test runtime) it runs on the blocking pool. A panic
+/// is [`AppError::EnginePanicked`].
+pub(crate) async fn blocking<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, AppError> {
+    use tokio::runtime::{Handle, RuntimeFlavor};
+    if Handle::current().runtime_flavor() == RuntimeFlavor::MultiThread {
+        tokio::task::block_in_place(|| std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)))
+            .map_err(|_| AppError::EnginePanicked)
+    } else {
+        tokio::task::spawn_blocking(work).await.map_err(|_| AppError::EnginePanicked)
     }
 }
 
@@ -118,7 +131,7 @@ async fn run_engine(
     ctx: RequestContext,
     step: Step,
 ) -> Result<(Screen, SessionState, bool), AppError> {
-    tokio::task::spawn_blocking(move || {
+    blocking(move || {
         match step {
             Step::Show => {}
             Step::Back => {
@@ -134,7 +147,6 @@ async fn run_engine(
         (screen, state, true)
     })
     .await
-    .map_err(|_| AppError::EnginePanicked)
 }
 
 /// `GET /interview?i=…&reset=1`: forget this browser's session of the interview, then

@@ -25,6 +25,8 @@ impl Engine for FakeEngine {
             Ok(Arc::new(SecFake { temporary: false }))
         } else if reference == "tmp:q.yml" {
             Ok(Arc::new(SecFake { temporary: true }))
+        } else if reference == "boom:q.yml" {
+            Ok(Arc::new(Boom))
         } else {
             Err(LoadFailure::Missing(engine::LoadError::Read {
                 file: reference.to_string(),
@@ -181,6 +183,38 @@ impl Runner for Fake {
     fn back(&self, state: &mut SessionState) -> bool {
         state.pop_undo()
     }
+}
+
+/// An interview whose every step panics (a defect in the engine, never author input).
+struct Boom;
+
+impl Runner for Boom {
+    fn new_session(&self) -> SessionState {
+        SessionState::new()
+    }
+    fn next_screen(&self, _state: &mut SessionState, _ctx: &RequestContext) -> Screen {
+        panic!("a defect")
+    }
+    fn submit(&self, _state: &mut SessionState, _form: &[(String, String)], _ctx: &RequestContext) -> Submitted {
+        panic!("a defect")
+    }
+    fn back(&self, _state: &mut SessionState) -> bool {
+        false
+    }
+}
+
+/// On the server's multi-threaded runtime the engine runs in place on a worker thread: a
+/// step works, and a panic in the engine is a 500 page on that request alone.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn engine_steps_run_in_place_on_the_multi_threaded_runtime() {
+    let app = app().await;
+    let r = send(&app, get(URL, None)).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("What is your name?"));
+    let r = send(&app, get("/interview?i=boom%3Aq.yml", None)).await;
+    assert_eq!(r.status, StatusCode::INTERNAL_SERVER_ERROR);
+    let r = send(&app, get(URL, None)).await;
+    assert_eq!(r.status, StatusCode::OK, "the server goes on after a panicked step");
 }
 
 async fn app() -> axum::Router {

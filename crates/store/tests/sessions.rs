@@ -567,3 +567,23 @@ async fn files_are_stored_with_the_state_in_one_transaction() {
     assert_eq!(store.blob_count().await.unwrap(), 0);
     store.close().await;
 }
+
+/// A commit goes to the WAL; the background checkpoint moves it into the database file
+/// (one commit is far below SQLite's own automatic threshold, so nothing else would).
+#[tokio::test]
+async fn commits_reach_the_database_file_by_the_background_checkpoint() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_dir(dir.path()).await.unwrap();
+    let (secret, key) = keys();
+    let db = dir.path().join("colloquy.sqlite3");
+    let in_db = |id: &str| std::fs::read(&db).unwrap().windows(id.len()).any(|w| w == id.as_bytes());
+    let id = "walcheckpointprobe0123456789abcd";
+    store.create(id, "pkg:a.yml", b"{}", &key, KeyWrapper::Cookie(&secret)).await.unwrap();
+    let mut waited = 0;
+    while !in_db(id) && waited < 50 {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        waited += 1;
+    }
+    assert!(in_db(id), "the background checkpoint did not run");
+    store.close().await;
+}
