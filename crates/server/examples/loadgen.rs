@@ -452,6 +452,15 @@ async fn timed(
     )
 }
 
+/// The `name=value` of the response's session cookie.
+fn session_cookie(r: &Resp) -> Result<String, String> {
+    r.cookies
+        .first()
+        .and_then(|c| c.split(';').next())
+        .map(str::to_string)
+        .ok_or_else(|| "no session cookie".to_string())
+}
+
 /// `/interview?i=REF`.
 fn interview_url(interview: &str) -> String {
     format!(
@@ -469,12 +478,7 @@ async fn document_session(conn: &mut Conn, document_interview: &str) -> Result<(
     if r.status != 200 {
         return Err(format!("document interview: status {}", r.status));
     }
-    let cookie = r
-        .cookies
-        .first()
-        .and_then(|c| c.split(';').next())
-        .ok_or("no session cookie")?
-        .to_string();
+    let cookie = session_cookie(&r)?;
     let at = r.body.find("/uploadedfile/").ok_or_else(|| format!("no document link on {:?}", question_of(&r.body)))?;
     let end = r.body[at..].find('"').ok_or("unterminated document link")?;
     let path = unescape(&r.body[at..at + end]);
@@ -536,12 +540,7 @@ async fn walk(conn: &mut Conn, url: &str, deadline: Instant, st: &mut Stats) -> 
         return Err(format!("fresh GET: status {}", r.status));
     }
     st.gets.push(us);
-    let cookie = r
-        .cookies
-        .first()
-        .and_then(|c| c.split(';').next())
-        .ok_or("no session cookie")?
-        .to_string();
+    let cookie = session_cookie(&r)?;
     let mut html = r.body;
     for (n, acts) in demo_script().iter().enumerate() {
         if Instant::now() >= deadline {
@@ -582,12 +581,7 @@ async fn walk_generic(conn: &mut Conn, url: &str, deadline: Instant, st: &mut St
         return Err(format!("fresh GET: status {}", r.status));
     }
     st.gets.push(us);
-    let cookie = r
-        .cookies
-        .first()
-        .and_then(|c| c.split(';').next())
-        .ok_or("no session cookie")?
-        .to_string();
+    let cookie = session_cookie(&r)?;
     let mut html = r.body;
     for n in 0..GENERIC_STEPS {
         if Instant::now() >= deadline {

@@ -14,6 +14,10 @@ use serde_json::Value as Json;
 use server::{Config, DirPackageFiles, Engine, Listed, LoadFailure, Runner};
 use tower::ServiceExt;
 
+#[path = "fixtures/support.rs"]
+mod support;
+use support::files_containing;
+
 struct FakeEngine;
 struct Fake;
 
@@ -607,19 +611,6 @@ async fn body_limit() {
     assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
 }
 
-/// Files of `dir` (database, WAL, shm) that contain `needle`.
-fn files_containing(dir: &std::path::Path, needle: &[u8]) -> Vec<String> {
-    let mut hits = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if let Ok(bytes) = std::fs::read(&path) {
-            if bytes.windows(needle.len()).any(|w| w == needle) {
-                hits.push(path.display().to_string());
-            }
-        }
-    }
-    hits
-}
 
 /// Answers the first question with `name`; returns the cookie.
 async fn answer_name(app: &axum::Router, name: &str) -> String {
