@@ -1,17 +1,21 @@
-//! The SQLite backend of the [`crate::Store`]: the pool, the migrations and every SQL
+//! The SQLite backend of the [`crate::Store`]: the connections, the migrations and every SQL
 //! statement. Rows go in and out already sealed; nothing here sees plaintext or keys.
 //! (A PostgreSQL backend would be a sibling of this file behind the same row operations.)
+//!
+//! Statements run on the calling thread, through `rusqlite`: a session read or write is a
+//! few dozen microseconds of page-cache work (WAL, `synchronous=NORMAL`: a commit appends
+//! to the WAL and does not sync), cheaper than handing it to a worker thread and back,
+//! which is what every statement cost through sqlx's SQLite driver (two thread wake-ups
+//! per statement, 10–15% of a request's CPU). What syncs the disk or scales with the
+//! amount of data (checkpoints, the idle-session sweep) runs on tokio's blocking pool.
 
-use std::path::Path;
-use std::str::FromStr;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
-};
-use sqlx::Row;
-use tokio::sync::Mutex;
+use rusqlite::{params, Connection, OptionalExtension};
+use tokio::sync::{Mutex, OwnedMutexGuard};
 
 use crate::{DatabaseError, StoreError};
 
@@ -22,10 +26,22 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (3, include_str!("../migrations/0003_blobs.sql")),
 ];
 
-impl From<sqlx::Error> for StoreError {
-    fn from(e: sqlx::Error) -> StoreError {
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> StoreError {
         StoreError::Database(DatabaseError::new(e))
     }
+}
+
+/// The error of an operation on a closed database.
+fn closed() -> StoreError {
+    StoreError::Database(DatabaseError::new(std::io::Error::other("the database is closed")))
+}
+
+/// The error of a blocking-pool task that did not finish (it panicked).
+fn lost(e: tokio::task::JoinError) -> StoreError {
+    StoreError::Database(DatabaseError::new(std::io::Error::other(format!(
+        "a database task failed: {e}"
+    ))))
 }
 
 /// A session row as stored (state sealed, key wrapped).
@@ -48,99 +64,146 @@ pub(crate) enum Updated {
     NotFound,
 }
 
-/// An SQLite database: one connection that writes and a pool of connections that read.
+/// The connection every write goes through; `None` once closed.
+type Writer = Arc<Mutex<Option<Connection>>>;
+
+/// An SQLite database: one connection that writes and connections that read.
 ///
-/// Every statement that writes goes to the one writer, so writes queue in the process and
-/// never meet SQLite's lock: two connections that both want to write make one of them
-/// wait in SQLite's busy handler, which sleeps 1, 2, 5, 10 … ms between tries (under load,
-/// one request in a hundred lost 8–9 ms there). Readers never block the writer or each
+/// Every statement that writes goes to the one writer, so writes queue in the process (an
+/// async wait for the writer, no thread blocked) and never meet SQLite's lock: two
+/// connections that both want to write make one of them wait in SQLite's busy handler,
+/// which sleeps 1, 2, 5, 10 … ms between tries. Readers never block the writer or each
 /// other (WAL).
 #[derive(Clone, Debug)]
 pub(crate) struct Sqlite {
-    /// The connection every write goes through.
-    writer: SqlitePool,
-    /// The connections that only read (the writer itself for an in-memory database).
-    readers: SqlitePool,
+    writer: Writer,
+    /// The connections that only read; `None` for an in-memory database (whose every
+    /// connection is a separate database: reads go to the writer).
+    readers: Option<Arc<Readers>>,
     /// Held while a checkpoint runs: the background one and a delete's never overlap (a
     /// checkpoint that meets another one gives up at once).
     checkpointing: Arc<Mutex<()>>,
+}
+
+/// Idle read connections, opened on demand (one per thread reading at once) and kept up
+/// to [`KEEP_READERS`].
+#[derive(Debug)]
+struct Readers {
+    path: PathBuf,
+    idle: std::sync::Mutex<Vec<Connection>>,
+    closed: AtomicBool,
+}
+
+/// How many idle read connections are kept.
+const KEEP_READERS: usize = 8;
+
+impl Readers {
+    /// Runs `f` on an idle read connection (a new one if none is idle).
+    fn with<T>(&self, f: impl FnOnce(&Connection) -> Result<T, StoreError>) -> Result<T, StoreError> {
+        if self.closed.load(Ordering::Acquire) {
+            return Err(closed());
+        }
+        let idle = self.idle.lock().map_err(|_| closed())?.pop();
+        let conn = match idle {
+            Some(c) => c,
+            None => open(&self.path)?,
+        };
+        let out = f(&conn);
+        if let Ok(mut idle) = self.idle.lock() {
+            if idle.len() < KEEP_READERS && !self.closed.load(Ordering::Acquire) {
+                idle.push(conn);
+            }
+        }
+        out
+    }
+}
+
+/// Opens a connection to the database file at `path` with the settings every connection
+/// has.
+fn open(path: &Path) -> Result<Connection, StoreError> {
+    let conn = Connection::open(path)?;
+    configure(&conn)?;
+    // Checkpoints run in the background (`checkpoints`), never inside a request's commit:
+    // an automatic checkpoint syncs the WAL and the database file in the statement that
+    // crossed the threshold, and repeats on every commit while readers keep it from
+    // finishing.
+    conn.execute_batch("PRAGMA wal_autocheckpoint = 0")?;
+    Ok(conn)
+}
+
+/// WAL, `synchronous=NORMAL` (a commit is durable once the WAL is synced at the next
+/// checkpoint; a crash loses at most the last commits, never the database), deleted
+/// content zeroed (`secure_delete`), temporary tables in memory, prepared statements
+/// cached.
+fn configure(conn: &Connection) -> Result<(), StoreError> {
+    let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    conn.execute_batch(
+        "PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON; PRAGMA temp_store = MEMORY;",
+    )?;
+    conn.busy_timeout(Duration::from_secs(10))?;
+    conn.set_prepared_statement_cache_capacity(32);
+    Ok(())
+}
+
+/// Whether `e` is a primary-key or unique constraint failure.
+fn is_unique_violation(e: &rusqlite::Error) -> bool {
+    use rusqlite::ffi;
+    matches!(e, rusqlite::Error::SqliteFailure(f, _)
+        if f.extended_code == ffi::SQLITE_CONSTRAINT_PRIMARYKEY
+            || f.extended_code == ffi::SQLITE_CONSTRAINT_UNIQUE)
 }
 
 impl Sqlite {
     /// Opens (creating if missing) `colloquy.sqlite3` in `data_dir`.
     pub async fn open_dir(data_dir: &Path, now: i64) -> Result<Sqlite, StoreError> {
         let path = data_dir.join("colloquy.sqlite3");
-        let opts = SqliteConnectOptions::new()
-            .filename(&path)
-            // Checkpoints run in the background (`checkpoints`), never inside a request's
-            // commit: an automatic checkpoint syncs the WAL and the database file in the
-            // statement that crossed the threshold, and repeats on every commit while
-            // readers keep it from finishing.
-            .pragma("wal_autocheckpoint", "0");
-        let writer = Sqlite::pool(opts.clone(), 1).await?;
-        let db = Sqlite { readers: writer.clone(), writer, checkpointing: Arc::default() };
-        db.migrate(now).await?;
-        let readers = Sqlite::pool(opts, 8).await?;
-        tokio::spawn(checkpoints(readers.clone(), db.checkpointing.clone()));
-        Ok(Sqlite { readers, ..db })
+        let conn = open(&path)?;
+        migrate(&conn, now)?;
+        let readers = Arc::new(Readers { path, idle: std::sync::Mutex::default(), closed: AtomicBool::new(false) });
+        let db = Sqlite {
+            writer: Arc::new(Mutex::new(Some(conn))),
+            readers: Some(readers.clone()),
+            checkpointing: Arc::default(),
+        };
+        tokio::spawn(checkpoints(readers, db.checkpointing.clone()));
+        Ok(db)
     }
 
     /// Opens a private in-memory database.
     pub async fn open_memory(now: i64) -> Result<Sqlite, StoreError> {
-        let opts = SqliteConnectOptions::from_str("sqlite::memory:")?;
-        // One connection: every in-memory connection is a separate database.
-        let writer = Sqlite::pool(opts, 1).await?;
-        let db = Sqlite { readers: writer.clone(), writer, checkpointing: Arc::default() };
-        db.migrate(now).await?;
-        Ok(db)
+        let conn = Connection::open_in_memory()?;
+        configure(&conn)?;
+        migrate(&conn, now)?;
+        Ok(Sqlite { writer: Arc::new(Mutex::new(Some(conn))), readers: None, checkpointing: Arc::default() })
     }
 
-    async fn pool(opts: SqliteConnectOptions, max: u32) -> Result<SqlitePool, StoreError> {
-        let opts = opts
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal)
-            .busy_timeout(Duration::from_secs(10))
-            .pragma("secure_delete", "ON")
-            .pragma("temp_store", "MEMORY");
-        // No ping before each acquire: a SQLite connection is a file handle on a worker
-        // thread, not a socket that can go stale, and every ping is one more thread hop.
-        Ok(SqlitePoolOptions::new()
-            .test_before_acquire(false)
-            .max_connections(max)
-            .min_connections(1)
-            .idle_timeout(None)
-            .max_lifetime(None)
-            .connect_with(opts)
-            .await?)
+    /// Runs `f` on the writer, once it is free.
+    async fn write<T>(&self, f: impl FnOnce(&mut Connection) -> Result<T, StoreError>) -> Result<T, StoreError> {
+        let mut w = self.writer.lock().await;
+        f(w.as_mut().ok_or_else(closed)?)
     }
 
-    async fn migrate(&self, now: i64) -> Result<(), StoreError> {
-        sqlx::query(
-            "CREATE TABLE IF NOT EXISTS colloquy_migrations (version INTEGER PRIMARY KEY NOT NULL, applied INTEGER NOT NULL)",
-        )
-        .execute(&self.writer)
-        .await?;
-        for (version, sql) in MIGRATIONS {
-            let mut tx = self.writer.begin().await?;
-            let done = sqlx::query("SELECT version FROM colloquy_migrations WHERE version = ?")
-                .bind(version)
-                .fetch_optional(&mut *tx)
-                .await?;
-            if done.is_none() {
-                for stmt in sql.split(';').map(str::trim).filter(|s| !s.is_empty()) {
-                    sqlx::query(stmt).execute(&mut *tx).await?;
-                }
-                sqlx::query("INSERT INTO colloquy_migrations (version, applied) VALUES (?, ?)")
-                    .bind(version)
-                    .bind(now)
-                    .execute(&mut *tx)
-                    .await?;
-                tracing::info!(version, "applied store migration");
+    /// Runs `f` on the writer when it is free, else on a read connection (the writer, once
+    /// free, for an in-memory database).
+    ///
+    /// The writer first: its page cache holds what it wrote, while a read connection drops
+    /// its whole cache whenever another connection has committed since its last read (in
+    /// WAL mode), then reads every page again from the WAL and the file — about a third of
+    /// the cost of the next screen's state read.
+    async fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T, StoreError>) -> Result<T, StoreError> {
+        match &self.readers {
+            Some(r) => match self.writer.try_lock() {
+                Ok(w) => match w.as_ref() {
+                    Some(c) => f(c),
+                    None => Err(closed()),
+                },
+                Err(_) => r.with(f),
+            },
+            None => {
+                let w = self.writer.lock().await;
+                f(w.as_ref().ok_or_else(closed)?)
             }
-            tx.commit().await?;
         }
-        Ok(())
     }
 
     /// Inserts a session row at version 1, with its first files, in one transaction;
@@ -154,46 +217,46 @@ impl Sqlite {
         now: i64,
         blobs: Vec<SealedBlob>,
     ) -> Result<(), StoreError> {
-        let insert = sqlx::query(INSERT_SESSION)
-            .bind(id)
-            .bind(interview)
-            .bind(sealed)
-            .bind(now)
-            .bind(now)
-            .bind(wrapped);
-        let exists = |res: Result<_, sqlx::Error>| match res {
-            Ok(_) => Ok(()),
-            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Err(StoreError::Exists),
-            Err(e) => Err(StoreError::from(e)),
-        };
-        if blobs.is_empty() {
-            // One statement commits by itself: no BEGIN/COMMIT round trips to the worker.
-            return exists(insert.execute(&self.writer).await);
-        }
-        let mut tx = self.writer.begin().await?;
-        exists(insert.execute(&mut *tx).await)?;
-        insert_blobs(&mut tx, id, blobs, now).await?;
-        tx.commit().await?;
-        Ok(())
+        self.write(|w| {
+            // One statement commits by itself: BEGIN and COMMIT only around several.
+            let tx = if blobs.is_empty() { None } else { Some(w.unchecked_transaction()?) };
+            let conn: &Connection = match &tx {
+                Some(tx) => tx,
+                None => w,
+            };
+            match conn.prepare_cached(INSERT_SESSION)?.execute(params![id, interview, sealed, now, now, wrapped]) {
+                Ok(_) => {}
+                Err(e) if is_unique_violation(&e) => return Err(StoreError::Exists),
+                Err(e) => return Err(e.into()),
+            }
+            insert_blobs(conn, id, &blobs, now)?;
+            if let Some(tx) = tx {
+                tx.commit()?;
+            }
+            Ok(())
+        })
+        .await
     }
 
     /// The row of session `id`, if any.
     pub async fn session(&self, id: &str) -> Result<Option<SessionRow>, StoreError> {
-        let row = sqlx::query(
-            "SELECT interview, state, version, created, modified, wrapped_key FROM sessions WHERE id = ?",
-        )
-        .bind(id)
-        .fetch_optional(&self.readers)
-        .await?;
-        let Some(row) = row else { return Ok(None) };
-        Ok(Some(SessionRow {
-            interview: row.try_get("interview")?,
-            state: row.try_get("state")?,
-            version: row.try_get("version")?,
-            created: row.try_get("created")?,
-            modified: row.try_get("modified")?,
-            wrapped_key: row.try_get("wrapped_key")?,
-        }))
+        self.read(|c| {
+            Ok(c.prepare_cached(
+                "SELECT interview, state, version, created, modified, wrapped_key FROM sessions WHERE id = ?",
+            )?
+            .query_row([id], |row| {
+                Ok(SessionRow {
+                    interview: row.get(0)?,
+                    state: row.get(1)?,
+                    version: row.get(2)?,
+                    created: row.get(3)?,
+                    modified: row.get(4)?,
+                    wrapped_key: row.get(5)?,
+                })
+            })
+            .optional()?)
+        })
+        .await
     }
 
     /// Replaces the state (and, when given, the wrapped key) of session `id` if it is at
@@ -208,46 +271,39 @@ impl Sqlite {
         now: i64,
         blobs: Vec<SealedBlob>,
     ) -> Result<Updated, StoreError> {
-        let update = match wrapped {
-            None => sqlx::query(
-                "UPDATE sessions SET state = ?, version = version + 1, modified = ? WHERE id = ? AND version = ?",
-            )
-            .bind(sealed),
-            Some(wrapped) => sqlx::query(
-                "UPDATE sessions SET state = ?, wrapped_key = ?, version = version + 1, modified = ? WHERE id = ? AND version = ?",
-            )
-            .bind(sealed)
-            .bind(wrapped),
-        }
-        .bind(now)
-        .bind(id)
-        .bind(expected_version);
-        let updated = if blobs.is_empty() {
-            // One statement commits by itself: no BEGIN/COMMIT round trips to the worker.
-            update.execute(&self.writer).await?.rows_affected() == 1
-        } else {
-            let mut tx = self.writer.begin().await?;
-            if update.execute(&mut *tx).await?.rows_affected() == 1 {
-                insert_blobs(&mut tx, id, blobs, now).await?;
-                tx.commit().await?;
-                true
-            } else {
-                tx.rollback().await?;
-                false
+        self.write(|w| {
+            // One statement commits by itself: BEGIN and COMMIT only around several.
+            let tx = if blobs.is_empty() { None } else { Some(w.unchecked_transaction()?) };
+            let conn: &Connection = match &tx {
+                Some(tx) => tx,
+                None => w,
+            };
+            let changed = match &wrapped {
+                None => conn
+                    .prepare_cached(
+                        "UPDATE sessions SET state = ?, version = version + 1, modified = ? WHERE id = ? AND version = ?",
+                    )?
+                    .execute(params![sealed, now, id, expected_version])?,
+                Some(wrapped) => conn
+                    .prepare_cached(
+                        "UPDATE sessions SET state = ?, wrapped_key = ?, version = version + 1, modified = ? WHERE id = ? AND version = ?",
+                    )?
+                    .execute(params![sealed, wrapped, now, id, expected_version])?,
+            };
+            if changed == 1 {
+                insert_blobs(conn, id, &blobs, now)?;
+                if let Some(tx) = tx {
+                    tx.commit()?;
+                }
+                return Ok(Updated::Yes);
             }
-        };
-        if updated {
-            return Ok(Updated::Yes);
-        }
-        let exists = sqlx::query("SELECT 1 FROM sessions WHERE id = ?")
-            .bind(id)
-            .fetch_optional(&self.readers)
-            .await?;
-        Ok(if exists.is_some() {
-            Updated::Conflict
-        } else {
-            Updated::NotFound
+            let exists = conn
+                .prepare_cached("SELECT 1 FROM sessions WHERE id = ?")?
+                .exists([id])?;
+            // dropping `tx` rolls back (nothing was written)
+            Ok(if exists { Updated::Conflict } else { Updated::NotFound })
         })
+        .await
     }
 
     /// Stores (or replaces) a sealed file of a session.
@@ -259,15 +315,11 @@ impl Sqlite {
         sealed: Vec<u8>,
         now: i64,
     ) -> Result<(), StoreError> {
-        sqlx::query(INSERT_BLOB)
-        .bind(id)
-        .bind(purpose)
-        .bind(number)
-        .bind(sealed)
-        .bind(now)
-        .execute(&self.writer)
-        .await?;
-        Ok(())
+        self.write(|w| {
+            w.prepare_cached(INSERT_BLOB)?.execute(params![id, purpose, number, sealed, now])?;
+            Ok(())
+        })
+        .await
     }
 
     /// Stores a sealed file of a session unless one with the same purpose and number is
@@ -280,19 +332,16 @@ impl Sqlite {
         sealed: Vec<u8>,
         now: i64,
     ) -> Result<bool, StoreError> {
-        let done = sqlx::query(
-            "INSERT OR IGNORE INTO session_blobs (session_id, purpose, number, data, created) \
-             SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM sessions WHERE id = ?)",
-        )
-        .bind(id)
-        .bind(purpose)
-        .bind(number)
-        .bind(sealed)
-        .bind(now)
-        .bind(id)
-        .execute(&self.writer)
-        .await?;
-        Ok(done.rows_affected() > 0)
+        self.write(|w| {
+            let n = w
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO session_blobs (session_id, purpose, number, data, created) \
+                     SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM sessions WHERE id = ?)",
+                )?
+                .execute(params![id, purpose, number, sealed, now, id])?;
+            Ok(n > 0)
+        })
+        .await
     }
 
     /// A sealed file of a session, if any.
@@ -302,43 +351,42 @@ impl Sqlite {
         purpose: &str,
         number: i64,
     ) -> Result<Option<Vec<u8>>, StoreError> {
-        let row = sqlx::query(
-            "SELECT data FROM session_blobs WHERE session_id = ? AND purpose = ? AND number = ?",
-        )
-        .bind(id)
-        .bind(purpose)
-        .bind(number)
-        .fetch_optional(&self.readers)
-        .await?;
-        match row {
-            Some(row) => Ok(Some(row.try_get("data")?)),
-            None => Ok(None),
-        }
+        self.read(|c| {
+            Ok(c.prepare_cached(
+                "SELECT data FROM session_blobs WHERE session_id = ? AND purpose = ? AND number = ?",
+            )?
+            .query_row(params![id, purpose, number], |row| row.get(0))
+            .optional()?)
+        })
+        .await
     }
 
     /// The number of rows of `table` (`sessions` or `session_blobs`).
     pub async fn count(&self, table: Table) -> Result<i64, StoreError> {
         let sql = match table {
-            Table::Sessions => "SELECT COUNT(*) AS n FROM sessions",
-            Table::Blobs => "SELECT COUNT(*) AS n FROM session_blobs",
+            Table::Sessions => "SELECT COUNT(*) FROM sessions",
+            Table::Blobs => "SELECT COUNT(*) FROM session_blobs",
         };
-        let row = sqlx::query(sql).fetch_one(&self.readers).await?;
-        Ok(row.try_get("n")?)
+        self.read(|c| Ok(c.query_row(sql, [], |row| row.get(0))?)).await
     }
 
     /// Moves the WAL's content into the database file and truncates the WAL, so deleted
     /// rows (already zeroed in place by `secure_delete`) leave no older copies in the WAL.
+    /// On the writer (writes queue behind it) and the blocking pool (it syncs the disk).
     /// Best effort: a busy reader makes SQLite skip part of it (the next one catches up).
     async fn checkpoint(&self) {
-        let _alone = self.checkpointing.lock().await;
-        match sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-            .fetch_one(&self.writer)
-            .await
-        {
-            Ok(row) if row.try_get::<i64, _>(0).unwrap_or(1) != 0 => {
-                tracing::warn!("WAL checkpoint after delete left pages behind (a reader was busy)");
-            }
-            Ok(_) => {}
+        let alone = self.checkpointing.clone().lock_owned().await;
+        let writer = self.writer.clone().lock_owned().await;
+        let done = tokio::task::spawn_blocking(move || {
+            let _alone = alone;
+            let Some(w) = writer.as_ref() else { return Ok(0) };
+            w.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |row| row.get::<_, i64>(0))
+        })
+        .await;
+        match done {
+            Ok(Ok(0)) => {}
+            Ok(Ok(_)) => tracing::warn!("WAL checkpoint after delete left pages behind (a reader was busy)"),
+            Ok(Err(e)) => tracing::warn!(error = %e, "WAL checkpoint after delete failed"),
             Err(e) => tracing::warn!(error = %e, "WAL checkpoint after delete failed"),
         }
     }
@@ -346,73 +394,112 @@ impl Sqlite {
     /// Deletes a session and its files in one transaction, then checkpoints the WAL;
     /// returns whether the session existed.
     pub async fn delete(&self, id: &str) -> Result<bool, StoreError> {
-        let mut tx = self.writer.begin().await?;
-        sqlx::query("DELETE FROM session_blobs WHERE session_id = ?")
-            .bind(id)
-            .execute(&mut *tx)
+        let existed = self
+            .write(|w| {
+                let tx = w.transaction()?;
+                tx.prepare_cached("DELETE FROM session_blobs WHERE session_id = ?")?.execute([id])?;
+                let n = tx.prepare_cached("DELETE FROM sessions WHERE id = ?")?.execute([id])?;
+                tx.commit()?;
+                Ok(n > 0)
+            })
             .await?;
-        let res = sqlx::query("DELETE FROM sessions WHERE id = ?")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
         self.checkpoint().await;
-        Ok(res.rows_affected() > 0)
+        Ok(existed)
     }
 
     /// Deletes the sessions (with their files) last modified before `cutoff` in one
-    /// transaction; returns how many sessions were deleted.
+    /// transaction (on the blocking pool: it may be many rows); returns how many sessions
+    /// were deleted.
     pub async fn delete_modified_before(&self, cutoff: i64) -> Result<u64, StoreError> {
-        let mut tx = self.writer.begin().await?;
-        sqlx::query(
-            "DELETE FROM session_blobs WHERE session_id IN (SELECT id FROM sessions WHERE modified < ?)",
-        )
-        .bind(cutoff)
-        .execute(&mut *tx)
-        .await?;
-        let res = sqlx::query("DELETE FROM sessions WHERE modified < ?")
-            .bind(cutoff)
-            .execute(&mut *tx)
-            .await?;
-        // Files whose session is gone (never expected; cleaned up all the same).
-        sqlx::query("DELETE FROM session_blobs WHERE session_id NOT IN (SELECT id FROM sessions)")
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        if res.rows_affected() > 0 {
+        let mut writer: OwnedMutexGuard<Option<Connection>> = self.writer.clone().lock_owned().await;
+        let n = tokio::task::spawn_blocking(move || -> Result<usize, StoreError> {
+            let w = writer.as_mut().ok_or_else(closed)?;
+            let tx = w.transaction()?;
+            tx.execute(
+                "DELETE FROM session_blobs WHERE session_id IN (SELECT id FROM sessions WHERE modified < ?)",
+                [cutoff],
+            )?;
+            let n = tx.execute("DELETE FROM sessions WHERE modified < ?", [cutoff])?;
+            // Files whose session is gone (never expected; cleaned up all the same).
+            tx.execute("DELETE FROM session_blobs WHERE session_id NOT IN (SELECT id FROM sessions)", [])?;
+            tx.commit()?;
+            Ok(n)
+        })
+        .await
+        .map_err(lost)??;
+        if n > 0 {
             self.checkpoint().await;
         }
-        Ok(res.rows_affected())
+        Ok(u64::try_from(n).unwrap_or(u64::MAX))
     }
 
-    /// Closes the connections (waits for them to finish; the last one checkpoints the WAL).
+    /// Closes the connections, the writer last (the last connection to close checkpoints
+    /// the WAL and removes it).
     pub async fn close(&self) {
-        self.readers.close().await;
-        self.writer.close().await;
+        let _alone = self.checkpointing.lock().await;
+        if let Some(r) = &self.readers {
+            r.closed.store(true, Ordering::Release);
+            if let Ok(mut idle) = r.idle.lock() {
+                idle.clear();
+            }
+        }
+        let conn = self.writer.lock().await.take();
+        drop(conn);
     }
+}
+
+/// Creates the tables: each migration runs once, in its own transaction.
+fn migrate(conn: &Connection, now: i64) -> Result<(), StoreError> {
+    conn.execute_batch(
+        "CREATE TABLE IF NOT EXISTS colloquy_migrations (version INTEGER PRIMARY KEY NOT NULL, applied INTEGER NOT NULL)",
+    )?;
+    for (version, sql) in MIGRATIONS {
+        let tx = conn.unchecked_transaction()?;
+        let done = tx
+            .prepare("SELECT 1 FROM colloquy_migrations WHERE version = ?")?
+            .exists([version])?;
+        if !done {
+            tx.execute_batch(sql)?;
+            tx.execute("INSERT INTO colloquy_migrations (version, applied) VALUES (?, ?)", params![version, now])?;
+            tracing::info!(version, "applied store migration");
+        }
+        tx.commit()?;
+    }
+    Ok(())
 }
 
 /// How often the background checkpoint runs.
 const CHECKPOINT_EVERY: Duration = Duration::from_millis(500);
 
 /// Moves the WAL's committed pages into the database file every [`CHECKPOINT_EVERY`] until
-/// the pool is closed. `PASSIVE`: it waits for no reader or writer, so no request waits for
-/// it; what a reader still needs is copied by a later round.
-async fn checkpoints(pool: SqlitePool, checkpointing: Arc<Mutex<()>>) {
+/// the database is closed, on the blocking pool (it syncs the disk). `PASSIVE`: it waits
+/// for no reader or writer, so no request waits for it; what a reader still needs is
+/// copied by a later round.
+async fn checkpoints(readers: Arc<Readers>, checkpointing: Arc<Mutex<()>>) {
     let start = tokio::time::Instant::now() + CHECKPOINT_EVERY;
     let mut every = tokio::time::interval_at(start, CHECKPOINT_EVERY);
     every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         every.tick().await;
-        if pool.is_closed() {
+        let alone = checkpointing.clone().lock_owned().await;
+        if readers.closed.load(Ordering::Acquire) {
             return;
         }
-        let _alone = checkpointing.lock().await;
-        if let Err(e) = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)").execute(&pool).await {
-            if pool.is_closed() {
-                return;
+        let r = readers.clone();
+        let done = tokio::task::spawn_blocking(move || {
+            let _alone = alone;
+            r.with(|c| Ok(c.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |row| row.get::<_, i64>(0))?))
+        })
+        .await;
+        match done {
+            Ok(Ok(_)) => {}
+            Ok(Err(e)) => {
+                if readers.closed.load(Ordering::Acquire) {
+                    return;
+                }
+                tracing::warn!(error = %e, "background WAL checkpoint failed");
             }
-            tracing::warn!(error = %e, "background WAL checkpoint failed");
+            Err(e) => tracing::warn!(error = %e, "background WAL checkpoint failed"),
         }
     }
 }
@@ -437,22 +524,10 @@ const INSERT_SESSION: &str =
 const INSERT_BLOB: &str =
     "INSERT OR REPLACE INTO session_blobs (session_id, purpose, number, data, created) VALUES (?, ?, ?, ?, ?)";
 
-/// Inserts (or replaces) files of session `id` inside the transaction `tx`.
-async fn insert_blobs(
-    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
-    id: &str,
-    blobs: Vec<SealedBlob>,
-    now: i64,
-) -> Result<(), StoreError> {
+/// Inserts (or replaces) files of session `id` inside the transaction on `conn`.
+fn insert_blobs(conn: &Connection, id: &str, blobs: &[SealedBlob], now: i64) -> Result<(), StoreError> {
     for (purpose, number, sealed) in blobs {
-        sqlx::query(INSERT_BLOB)
-        .bind(id)
-        .bind(purpose)
-        .bind(number)
-        .bind(sealed)
-        .bind(now)
-        .execute(&mut **tx)
-        .await?;
+        conn.prepare_cached(INSERT_BLOB)?.execute(params![id, purpose, number, sealed, now])?;
     }
     Ok(())
 }

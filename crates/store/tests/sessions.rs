@@ -587,3 +587,74 @@ async fn commits_reach_the_database_file_by_the_background_checkpoint() {
     assert!(in_db(id), "the background checkpoint did not run");
     store.close().await;
 }
+
+/// Many sessions written and read at once on the threaded runtime (writes queue for the one
+/// writer; reads go to it when free, else to a read connection): every read sees the last
+/// committed version, and of two writers of one version exactly one wins.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_writes_and_reads_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = std::sync::Arc::new(Store::open_dir(dir.path()).await.unwrap());
+    let (secret, key) = keys();
+    let secret = std::sync::Arc::new(secret);
+    let shared = "shared-session";
+    store.create(shared, "i", b"0", &key, KeyWrapper::Cookie(&secret)).await.unwrap();
+    let mut tasks = Vec::new();
+    for t in 0..12 {
+        let (store, secret, key) = (store.clone(), secret.clone(), key.clone());
+        tasks.push(tokio::spawn(async move {
+            let w = KeyWrapper::Cookie(&secret);
+            let own = format!("own-{t}");
+            store.create(&own, "i", b"0", &key, w).await.unwrap();
+            let mut won = 0u32;
+            for n in 1..=25i64 {
+                // its own session: every read sees the write before it
+                let s = store.load(&own, w).await.unwrap().unwrap();
+                assert_eq!(s.version, n);
+                assert_eq!(s.state, (n - 1).to_string().into_bytes());
+                store.save(&own, n, n.to_string().as_bytes(), &s.key).await.unwrap();
+                // the shared one: read, then write at the version read
+                let s = store.load(shared, w).await.unwrap().unwrap();
+                match store.save(shared, s.version, s.version.to_string().as_bytes(), &s.key).await {
+                    Ok(v) => {
+                        assert_eq!(v, s.version + 1);
+                        won += 1;
+                    }
+                    Err(StoreError::Conflict) => {}
+                    Err(e) => panic!("{e}"),
+                }
+            }
+            won
+        }));
+    }
+    let mut won = 0;
+    for t in tasks {
+        won += t.await.unwrap();
+    }
+    let s = store.load(shared, KeyWrapper::Cookie(&secret)).await.unwrap().unwrap();
+    assert_eq!(s.version, 1 + i64::from(won), "every successful save moved the version once");
+    assert_eq!(s.state, (s.version - 1).to_string().into_bytes());
+    assert_eq!(store.session_count().await.unwrap(), 13);
+    store.close().await;
+}
+
+/// Closing checkpoints the WAL into the database file and removes it (the last connection
+/// to close does), and the store refuses work afterwards.
+#[tokio::test]
+async fn close_folds_the_wal_into_the_file_and_refuses_later_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_dir(dir.path()).await.unwrap();
+    let (secret, key) = keys();
+    let w = KeyWrapper::Cookie(&secret);
+    store.create("c", "i", b"{}", &key, w).await.unwrap();
+    let s = store.load("c", w).await.unwrap().unwrap();
+    store.save("c", 1, b"{\"a\":1}", &s.key).await.unwrap();
+    assert!(dir.path().join("colloquy.sqlite3-wal").exists());
+    store.close().await;
+    assert!(!dir.path().join("colloquy.sqlite3-wal").exists(), "the WAL outlived the store");
+    assert!(matches!(store.load("c", w).await, Err(StoreError::Database(_))));
+    assert!(matches!(store.save("c", 2, b"{}", &s.key).await, Err(StoreError::Database(_))));
+    let again = Store::open_dir(dir.path()).await.unwrap();
+    assert_eq!(again.load("c", w).await.unwrap().unwrap().state, b"{\"a\":1}");
+    again.close().await;
+}
