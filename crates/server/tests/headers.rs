@@ -88,6 +88,8 @@ fn no_internals(body: &str) -> Result<(), String> {
         "panicked",
         "RUST_BACKTRACE",
         "sqlx",
+        "rusqlite",
+        "SqliteFailure",
         "SqliteError",
         "src/",
         ".rs:",

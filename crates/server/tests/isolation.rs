@@ -74,6 +74,8 @@ fn shut_out(r: &Resp, what: &str) {
     for leak in [
         "panicked",
         "sqlx",
+        "rusqlite",
+        "SqliteFailure",
         "Sealed",
         "Locked",
         "decrypt",
