@@ -131,8 +131,8 @@ fn open(path: &Path) -> Result<Connection, StoreError> {
     Ok(conn)
 }
 
-/// WAL, `synchronous=NORMAL` (a commit is durable once the WAL is synced at the next
-/// checkpoint; a crash loses at most the last commits, never the database), deleted
+/// WAL, `synchronous=NORMAL` (a commit survives a crash of the process; a power loss can lose
+/// the last commits, never corrupt the file: the WAL is synced at each checkpoint), deleted
 /// content zeroed (`secure_delete`), temporary tables in memory, prepared statements
 /// cached.
 fn configure(conn: &Connection) -> Result<(), StoreError> {
@@ -218,22 +218,14 @@ impl Sqlite {
         blobs: Vec<SealedBlob>,
     ) -> Result<(), StoreError> {
         self.write(|w| {
-            // One statement commits by itself: BEGIN and COMMIT only around several.
-            let tx = if blobs.is_empty() { None } else { Some(w.unchecked_transaction()?) };
-            let conn: &Connection = match &tx {
-                Some(tx) => tx,
-                None => w,
-            };
-            match conn.prepare_cached(INSERT_SESSION)?.execute(params![id, interview, sealed, now, now, wrapped]) {
-                Ok(_) => {}
-                Err(e) if is_unique_violation(&e) => return Err(StoreError::Exists),
-                Err(e) => return Err(e.into()),
-            }
-            insert_blobs(conn, id, &blobs, now)?;
-            if let Some(tx) = tx {
-                tx.commit()?;
-            }
-            Ok(())
+            atomically(w, !blobs.is_empty(), |conn| {
+                match conn.prepare_cached(INSERT_SESSION)?.execute(params![id, interview, sealed, now, now, wrapped]) {
+                    Ok(_) => {}
+                    Err(e) if is_unique_violation(&e) => return Err(StoreError::Exists),
+                    Err(e) => return Err(e.into()),
+                }
+                insert_blobs(conn, id, &blobs, now)
+            })
         })
         .await
     }
@@ -272,36 +264,27 @@ impl Sqlite {
         blobs: Vec<SealedBlob>,
     ) -> Result<Updated, StoreError> {
         self.write(|w| {
-            // One statement commits by itself: BEGIN and COMMIT only around several.
-            let tx = if blobs.is_empty() { None } else { Some(w.unchecked_transaction()?) };
-            let conn: &Connection = match &tx {
-                Some(tx) => tx,
-                None => w,
-            };
-            let changed = match &wrapped {
-                None => conn
-                    .prepare_cached(
-                        "UPDATE sessions SET state = ?, version = version + 1, modified = ? WHERE id = ? AND version = ?",
-                    )?
-                    .execute(params![sealed, now, id, expected_version])?,
-                Some(wrapped) => conn
-                    .prepare_cached(
-                        "UPDATE sessions SET state = ?, wrapped_key = ?, version = version + 1, modified = ? WHERE id = ? AND version = ?",
-                    )?
-                    .execute(params![sealed, wrapped, now, id, expected_version])?,
-            };
-            if changed == 1 {
-                insert_blobs(conn, id, &blobs, now)?;
-                if let Some(tx) = tx {
-                    tx.commit()?;
+            atomically(w, !blobs.is_empty(), |conn| {
+                let changed = match &wrapped {
+                    None => conn
+                        .prepare_cached(
+                            "UPDATE sessions SET state = ?, version = version + 1, modified = ? WHERE id = ? AND version = ?",
+                        )?
+                        .execute(params![sealed, now, id, expected_version])?,
+                    Some(wrapped) => conn
+                        .prepare_cached(
+                            "UPDATE sessions SET state = ?, wrapped_key = ?, version = version + 1, modified = ? WHERE id = ? AND version = ?",
+                        )?
+                        .execute(params![sealed, wrapped, now, id, expected_version])?,
+                };
+                if changed == 1 {
+                    insert_blobs(conn, id, &blobs, now)?;
+                    return Ok(Updated::Yes);
                 }
-                return Ok(Updated::Yes);
-            }
-            let exists = conn
-                .prepare_cached("SELECT 1 FROM sessions WHERE id = ?")?
-                .exists([id])?;
-            // dropping `tx` rolls back (nothing was written)
-            Ok(if exists { Updated::Conflict } else { Updated::NotFound })
+                // nothing was written
+                let exists = conn.prepare_cached("SELECT 1 FROM sessions WHERE id = ?")?.exists([id])?;
+                Ok(if exists { Updated::Conflict } else { Updated::NotFound })
+            })
         })
         .await
     }
@@ -446,6 +429,23 @@ impl Sqlite {
         let conn = self.writer.lock().await.take();
         drop(conn);
     }
+}
+
+/// Runs `f` on `conn` in one transaction when it makes `several` statements (committed when
+/// `f` succeeds, rolled back when it fails); a single statement commits by itself, without
+/// BEGIN and COMMIT.
+fn atomically<T>(
+    conn: &Connection,
+    several: bool,
+    f: impl FnOnce(&Connection) -> Result<T, StoreError>,
+) -> Result<T, StoreError> {
+    if !several {
+        return f(conn);
+    }
+    let tx = conn.unchecked_transaction()?;
+    let out = f(&tx)?;
+    tx.commit()?;
+    Ok(out)
 }
 
 /// Creates the tables: each migration runs once, in its own transaction.
