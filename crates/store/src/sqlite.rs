@@ -15,7 +15,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use rusqlite::{params, Connection, OptionalExtension};
-use tokio::sync::{Mutex, OwnedMutexGuard};
+use tokio::sync::Mutex;
 
 use crate::{DatabaseError, StoreError};
 
@@ -178,9 +178,9 @@ impl Sqlite {
     }
 
     /// Runs `f` on the writer, once it is free.
-    async fn write<T>(&self, f: impl FnOnce(&mut Connection) -> Result<T, StoreError>) -> Result<T, StoreError> {
-        let mut w = self.writer.lock().await;
-        f(w.as_mut().ok_or_else(closed)?)
+    async fn write<T>(&self, f: impl FnOnce(&Connection) -> Result<T, StoreError>) -> Result<T, StoreError> {
+        let w = self.writer.lock().await;
+        f(w.as_ref().ok_or_else(closed)?)
     }
 
     /// Runs `f` on the writer when it is free, else on a read connection (the writer, once
@@ -370,7 +370,7 @@ impl Sqlite {
             Ok(Ok(0)) => {}
             Ok(Ok(_)) => tracing::warn!("WAL checkpoint after delete left pages behind (a reader was busy)"),
             Ok(Err(e)) => tracing::warn!(error = %e, "WAL checkpoint after delete failed"),
-            Err(e) => tracing::warn!(error = %e, "WAL checkpoint after delete failed"),
+            Err(e) => tracing::warn!(error = %e, "WAL checkpoint after delete did not finish"),
         }
     }
 
@@ -379,11 +379,11 @@ impl Sqlite {
     pub async fn delete(&self, id: &str) -> Result<bool, StoreError> {
         let existed = self
             .write(|w| {
-                let tx = w.transaction()?;
-                tx.prepare_cached("DELETE FROM session_blobs WHERE session_id = ?")?.execute([id])?;
-                let n = tx.prepare_cached("DELETE FROM sessions WHERE id = ?")?.execute([id])?;
-                tx.commit()?;
-                Ok(n > 0)
+                atomically(w, true, |tx| {
+                    tx.prepare_cached("DELETE FROM session_blobs WHERE session_id = ?")?.execute([id])?;
+                    let n = tx.prepare_cached("DELETE FROM sessions WHERE id = ?")?.execute([id])?;
+                    Ok(n > 0)
+                })
             })
             .await?;
         self.checkpoint().await;
@@ -394,19 +394,18 @@ impl Sqlite {
     /// transaction (on the blocking pool: it may be many rows); returns how many sessions
     /// were deleted.
     pub async fn delete_modified_before(&self, cutoff: i64) -> Result<u64, StoreError> {
-        let mut writer: OwnedMutexGuard<Option<Connection>> = self.writer.clone().lock_owned().await;
-        let n = tokio::task::spawn_blocking(move || -> Result<usize, StoreError> {
-            let w = writer.as_mut().ok_or_else(closed)?;
-            let tx = w.transaction()?;
-            tx.execute(
-                "DELETE FROM session_blobs WHERE session_id IN (SELECT id FROM sessions WHERE modified < ?)",
-                [cutoff],
-            )?;
-            let n = tx.execute("DELETE FROM sessions WHERE modified < ?", [cutoff])?;
-            // Files whose session is gone (never expected; cleaned up all the same).
-            tx.execute("DELETE FROM session_blobs WHERE session_id NOT IN (SELECT id FROM sessions)", [])?;
-            tx.commit()?;
-            Ok(n)
+        let writer = self.writer.clone().lock_owned().await;
+        let n = tokio::task::spawn_blocking(move || {
+            atomically(writer.as_ref().ok_or_else(closed)?, true, |tx| {
+                tx.execute(
+                    "DELETE FROM session_blobs WHERE session_id IN (SELECT id FROM sessions WHERE modified < ?)",
+                    [cutoff],
+                )?;
+                let n = tx.execute("DELETE FROM sessions WHERE modified < ?", [cutoff])?;
+                // Files whose session is gone (never expected; cleaned up all the same).
+                tx.execute("DELETE FROM session_blobs WHERE session_id NOT IN (SELECT id FROM sessions)", [])?;
+                Ok(n)
+            })
         })
         .await
         .map_err(lost)??;
