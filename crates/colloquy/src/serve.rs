@@ -83,8 +83,33 @@ fn init_logging() {
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_target(false)
+        .event_format(RequestIdFormat(tracing_subscriber::fmt::format().with_target(false)))
         .try_init();
+}
+
+/// The log format with the id of the request being handled at the start of each line
+/// (`request_id=… `), read from the request's task-local: every message a request logs
+/// carries the id shown on its error page, without a tracing span per request.
+struct RequestIdFormat<F>(F);
+
+impl<S, N, F> tracing_subscriber::fmt::FormatEvent<S, N> for RequestIdFormat<F>
+where
+    S: tracing::Subscriber + for<'a> tracing_subscriber::registry::LookupSpan<'a>,
+    N: for<'a> tracing_subscriber::fmt::FormatFields<'a> + 'static,
+    F: tracing_subscriber::fmt::FormatEvent<S, N>,
+{
+    fn format_event(
+        &self,
+        ctx: &tracing_subscriber::fmt::FmtContext<'_, S, N>,
+        mut writer: tracing_subscriber::fmt::format::Writer<'_>,
+        event: &tracing::Event<'_>,
+    ) -> std::fmt::Result {
+        let id = server::request_id::request_id();
+        if !id.is_empty() {
+            write!(writer, "request_id={id} ")?;
+        }
+        self.0.format_event(ctx, writer, event)
+    }
 }
 
 async fn shutdown_signal() {
@@ -352,6 +377,28 @@ mod tests {
         serve: ServeArgs,
     }
 
+    /// Every line a request logs starts with its id (the task-local the header middleware
+    /// sets); lines outside a request have none.
+    #[test]
+    fn log_lines_carry_the_request_id() {
+        let log = LogBuf::default();
+        let writer = log.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_ansi(false)
+            .event_format(RequestIdFormat(tracing_subscriber::fmt::format().with_target(false)))
+            .with_writer(move || writer.clone())
+            .finish();
+        tracing::subscriber::with_default(subscriber, || {
+            server::request_id::sync_scope("5eed00c0ffee0001".to_string(), || tracing::info!("inside"));
+            tracing::info!("outside");
+        });
+        let text = String::from_utf8(log.0.lock().unwrap().clone()).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 2, "{text}");
+        assert!(lines[0].starts_with("request_id=5eed00c0ffee0001 ") && lines[0].ends_with("inside"), "{text}");
+        assert!(!lines[1].contains("request_id") && lines[1].ends_with("outside"), "{text}");
+    }
+
     #[test]
     fn security_flags_parse_with_safe_defaults() {
         use clap::Parser;
@@ -599,6 +646,7 @@ code: |
             tracing_subscriber::fmt()
                 .with_env_filter(tracing_subscriber::EnvFilter::new("trace"))
                 .with_ansi(false)
+                .event_format(RequestIdFormat(tracing_subscriber::fmt::format()))
                 .with_writer(move || writer.clone())
                 .finish(),
         )

@@ -21,7 +21,13 @@ pub struct Library {
     sources: Arc<dyn Sources>,
     dev: bool,
     cache: RwLock<HashMap<InterviewRef, Arc<Entry>>>,
+    /// Loaded interviews by the reference as requests write it, so that [`Library::cached`]
+    /// needs no parsing (at most [`BY_TEXT_LIMIT`] spellings: the text comes from URLs).
+    by_text: RwLock<HashMap<String, Arc<Interview>>>,
 }
+
+/// How many spellings of references [`Library::cached`] remembers.
+const BY_TEXT_LIMIT: usize = 1024;
 
 impl Library {
     /// A cache reading through `sources`; `dev` enables reloading changed files.
@@ -30,6 +36,7 @@ impl Library {
             sources,
             dev,
             cache: RwLock::new(HashMap::new()),
+            by_text: RwLock::new(HashMap::new()),
         }
     }
 
@@ -51,12 +58,31 @@ impl Library {
         if self.dev {
             return None;
         }
+        {
+            let by_text = match self.by_text.read() {
+                Ok(c) => c,
+                Err(poisoned) => poisoned.into_inner(),
+            };
+            if let Some(iv) = by_text.get(reference) {
+                return Some(iv.clone());
+            }
+        }
         let r = InterviewRef::parse(reference).ok()?;
-        let cache = match self.cache.read() {
+        let found = {
+            let cache = match self.cache.read() {
+                Ok(c) => c,
+                Err(poisoned) => poisoned.into_inner(),
+            };
+            cache.get(&r).map(|e| e.interview.clone())
+        }?;
+        let mut by_text = match self.by_text.write() {
             Ok(c) => c,
             Err(poisoned) => poisoned.into_inner(),
         };
-        cache.get(&r).map(|e| e.interview.clone())
+        if by_text.len() < BY_TEXT_LIMIT {
+            by_text.insert(reference.to_string(), found.clone());
+        }
+        Some(found)
     }
 
     /// The warnings of the (last) load of `reference`.
@@ -67,6 +93,10 @@ impl Library {
 
     /// Drops every cached interview.
     pub fn clear(&self) {
+        match self.by_text.write() {
+            Ok(mut c) => c.clear(),
+            Err(poisoned) => poisoned.into_inner().clear(),
+        }
         match self.cache.write() {
             Ok(mut c) => c.clear(),
             Err(poisoned) => poisoned.into_inner().clear(),
@@ -190,5 +220,27 @@ mod tests {
         mem.put("data/questions/x.yml", "question: X\nmandatory: True\n");
         assert!(lib.get("pkg:x.yml").is_ok());
         assert!(lib.get("not a reference").is_err());
+    }
+
+    #[test]
+    fn cached_knows_every_spelling_of_a_loaded_reference_and_forgets_on_clear() {
+        let mem = Arc::new(Mem::default());
+        mem.put("data/questions/a.yml", "question: A\nmandatory: True\n");
+        let lib = Library::new(mem.clone(), false);
+        assert!(lib.cached("pkg:a.yml").is_none(), "not loaded yet");
+        let a = lib.get("pkg:a.yml").unwrap();
+        for spelling in ["pkg:a.yml", "pkg:data/questions/a.yml", "pkg:a.yml"] {
+            let c = lib.cached(spelling).unwrap();
+            assert!(Arc::ptr_eq(&a, &c), "{spelling}");
+        }
+        assert!(lib.cached("pkg:b.yml").is_none());
+        assert!(lib.cached("not a reference").is_none());
+        lib.clear();
+        assert!(lib.cached("pkg:a.yml").is_none(), "clear forgets the spellings too");
+        assert!(lib.cached("pkg:data/questions/a.yml").is_none());
+        // dev mode never answers from memory (files are checked for changes)
+        let dev = Library::new(mem, true);
+        dev.get("pkg:a.yml").unwrap();
+        assert!(dev.cached("pkg:a.yml").is_none());
     }
 }

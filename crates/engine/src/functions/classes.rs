@@ -63,7 +63,14 @@ impl EngineHost {
         });
         // registered before its attributes are copied: an attribute may name the class itself
         self.classes.borrow_mut().insert(key, copy.clone());
-        let attrs: IndexMap<Rc<str>, Value> = original.attrs.borrow().iter().map(|(k, v)| (k.clone(), self.own_value(v))).collect();
+        // the table is cloned as it is (no key is hashed again); only the values that hold
+        // something mutable are replaced by copies: methods are shared
+        let mut attrs: IndexMap<Rc<str>, Value> = original.attrs.borrow().clone();
+        for v in attrs.values_mut() {
+            if needs_copy(v) {
+                *v = self.own_value(v);
+            }
+        }
         *copy.attrs.borrow_mut() = attrs;
         copy
     }
@@ -109,6 +116,12 @@ impl EngineHost {
         }
         copy
     }
+}
+
+/// Whether a value of a library class must be copied for a request: containers, objects and
+/// classes (immutable values and functions are shared).
+fn needs_copy(v: &Value) -> bool {
+    matches!(v, Value::Class(_) | Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) | Value::Object(_))
 }
 
 #[cfg(test)]

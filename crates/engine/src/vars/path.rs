@@ -32,7 +32,13 @@ fn is_ident(c: char) -> bool {
 
 /// Parses a variable path; `None` if it is not a plain `name(.attr|[subscript])*` form.
 pub fn parse(source: &str) -> Option<Path> {
-    let s: Vec<char> = source.trim().chars().collect();
+    let trimmed = source.trim();
+    // most paths are a bare name: no character vector for those
+    let mut chars = trimmed.chars();
+    if chars.next().is_some_and(is_ident_start) && chars.all(is_ident) {
+        return Some(Path { root: trimmed.to_string(), segs: Vec::new() });
+    }
+    let s: Vec<char> = trimmed.chars().collect();
     let mut pos = 0;
     let ident = |pos: &mut usize| -> Option<String> {
         let start = *pos;
@@ -480,6 +486,12 @@ mod tests {
         let p = parse("a.b[0][\"k\"].c").unwrap();
         assert_eq!(p.text(), "a.b[0]['k'].c");
         assert!(parse("a(1)").is_none());
+        // bare names (the fast path) and what is not one
+        assert_eq!(parse("  user_name ").unwrap(), Path { root: "user_name".into(), segs: Vec::new() });
+        assert_eq!(parse("Straße2").unwrap().root, "Straße2");
+        for bad in ["", "2x", "a b", "a-b", "a."] {
+            assert!(parse(bad).is_none(), "{bad:?}");
+        }
         let v = variants("a[0].b[1].c");
         assert_eq!(v[0].name, "a[0].b[1].c");
         assert!(v.iter().any(|v| v.name == "a[i].b[j].c"));
