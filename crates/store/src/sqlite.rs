@@ -44,6 +44,11 @@ fn lost(e: tokio::task::JoinError) -> StoreError {
     ))))
 }
 
+/// How many seconds `modified` may lag behind a session's last save: an update within that
+/// time of the stored `modified` leaves it (and its index) alone. The idle sweep counts in
+/// days.
+pub(crate) const MODIFIED_GRANULARITY: i64 = 60;
+
 /// A session row as stored (state sealed, key wrapped).
 pub(crate) struct SessionRow {
     pub interview: String,
@@ -265,18 +270,35 @@ impl Sqlite {
     ) -> Result<Updated, StoreError> {
         self.write(|w| {
             atomically(w, !blobs.is_empty(), |conn| {
-                let changed = match &wrapped {
+                // `modified` moves only when it is a minute old or more: an update that leaves
+                // it out writes one page (the row's), not the `sessions_modified` index's too
+                let recent = now.saturating_sub(MODIFIED_GRANULARITY);
+                let mut changed = match &wrapped {
                     None => conn
                         .prepare_cached(
-                            "UPDATE sessions SET state = ?, version = version + 1, modified = ? WHERE id = ? AND version = ?",
+                            "UPDATE sessions SET state = ?, version = version + 1 WHERE id = ? AND version = ? AND modified > ?",
                         )?
-                        .execute(params![sealed, now, id, expected_version])?,
+                        .execute(params![sealed, id, expected_version, recent])?,
                     Some(wrapped) => conn
                         .prepare_cached(
-                            "UPDATE sessions SET state = ?, wrapped_key = ?, version = version + 1, modified = ? WHERE id = ? AND version = ?",
+                            "UPDATE sessions SET state = ?, wrapped_key = ?, version = version + 1 WHERE id = ? AND version = ? AND modified > ?",
                         )?
-                        .execute(params![sealed, wrapped, now, id, expected_version])?,
+                        .execute(params![sealed, wrapped, id, expected_version, recent])?,
                 };
+                if changed == 0 {
+                    changed = match &wrapped {
+                        None => conn
+                            .prepare_cached(
+                                "UPDATE sessions SET state = ?, version = version + 1, modified = ? WHERE id = ? AND version = ?",
+                            )?
+                            .execute(params![sealed, now, id, expected_version])?,
+                        Some(wrapped) => conn
+                            .prepare_cached(
+                                "UPDATE sessions SET state = ?, wrapped_key = ?, version = version + 1, modified = ? WHERE id = ? AND version = ?",
+                            )?
+                            .execute(params![sealed, wrapped, now, id, expected_version])?,
+                    };
+                }
                 if changed == 1 {
                     insert_blobs(conn, id, &blobs, now)?;
                     return Ok(Updated::Yes);

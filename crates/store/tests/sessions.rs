@@ -511,6 +511,52 @@ async fn idle_sessions_are_deleted_after_the_configured_age() {
     store.close().await;
 }
 
+/// `modified` moves at most once a minute (a save within a minute of it leaves it, so the
+/// update writes no index page); the version check and "not found" work the same either way.
+#[tokio::test]
+async fn modified_moves_at_most_once_a_minute_and_versions_still_conflict() {
+    use std::sync::atomic::{AtomicI64, Ordering};
+    use std::sync::Arc;
+    let now = Arc::new(AtomicI64::new(1_000));
+    let clock = now.clone();
+    let store = Store::open_memory()
+        .await
+        .unwrap()
+        .with_clock(Arc::new(move || clock.load(Ordering::SeqCst)));
+    let (secret, key) = keys();
+    let at = |t: i64| now.store(t, Ordering::SeqCst);
+    let load = || async { store.load("a", KeyWrapper::Cookie(&secret)).await.unwrap().unwrap() };
+    let v1 = store.create("a", "i", b"{}", &key, KeyWrapper::Cookie(&secret)).await.unwrap();
+    at(1_030);
+    let v2 = store.save("a", v1, b"{\"n\":2}", &key).await.unwrap();
+    let s = load().await;
+    assert_eq!((s.version, s.modified, s.state.as_slice()), (v2, 1_000, b"{\"n\":2}".as_slice()));
+    at(1_059);
+    let v3 = store.save("a", v2, b"{\"n\":3}", &key).await.unwrap();
+    assert_eq!(load().await.modified, 1_000, "59 s after: not moved");
+    at(1_060);
+    let v4 = store.save("a", v3, b"{\"n\":4}", &key).await.unwrap();
+    assert_eq!(load().await.modified, 1_060, "a minute after: moved");
+    // a stale version conflicts whether or not `modified` would move
+    at(1_070);
+    assert!(matches!(store.save("a", v3, b"{\"stale\":1}", &key).await, Err(StoreError::Conflict)));
+    at(2_000);
+    assert!(matches!(store.save("a", v3, b"{\"stale\":2}", &key).await, Err(StoreError::Conflict)));
+    let s = load().await;
+    assert_eq!((s.version, s.modified, s.state.as_slice()), (v4, 1_060, b"{\"n\":4}".as_slice()));
+    // rewrapping takes the same two paths
+    let server = store::ServerKey::generate().unwrap();
+    at(2_010);
+    let v5 = store.save_rewrapped("a", v4, b"{\"n\":5}", &key, Some(KeyWrapper::Server(&server))).await.unwrap();
+    let s = store.load("a", KeyWrapper::Server(&server)).await.unwrap().unwrap();
+    assert_eq!((s.version, s.modified), (v5, 2_010), "more than a minute: moved");
+    at(2_020);
+    let v6 = store.save_rewrapped("a", v5, b"{\"n\":6}", &key, Some(KeyWrapper::Cookie(&secret))).await.unwrap();
+    let s = load().await;
+    assert_eq!((s.version, s.modified, s.state.as_slice()), (v6, 2_010, b"{\"n\":6}".as_slice()));
+    assert!(matches!(store.save("gone", 1, b"{}", &key).await, Err(StoreError::NotFound)));
+}
+
 #[tokio::test]
 async fn the_store_reads_time_from_its_clock() {
     use std::sync::atomic::{AtomicI64, Ordering};
