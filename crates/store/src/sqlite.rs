@@ -273,31 +273,20 @@ impl Sqlite {
                 // `modified` moves only when it is a minute old or more: an update that leaves
                 // it out writes one page (the row's), not the `sessions_modified` index's too
                 let recent = now.saturating_sub(MODIFIED_GRANULARITY);
-                let mut changed = match &wrapped {
-                    None => conn
-                        .prepare_cached(
-                            "UPDATE sessions SET state = ?, version = version + 1 WHERE id = ? AND version = ? AND modified > ?",
-                        )?
-                        .execute(params![sealed, id, expected_version, recent])?,
-                    Some(wrapped) => conn
-                        .prepare_cached(
-                            "UPDATE sessions SET state = ?, wrapped_key = ?, version = version + 1 WHERE id = ? AND version = ? AND modified > ?",
-                        )?
-                        .execute(params![sealed, wrapped, id, expected_version, recent])?,
-                };
+                // `COALESCE(?2, wrapped_key)`: the new wrapped key when there is one
+                let mut changed = conn
+                    .prepare_cached(
+                        "UPDATE sessions SET state = ?1, wrapped_key = COALESCE(?2, wrapped_key), version = version + 1 \
+                         WHERE id = ?3 AND version = ?4 AND modified > ?5",
+                    )?
+                    .execute(params![sealed, wrapped, id, expected_version, recent])?;
                 if changed == 0 {
-                    changed = match &wrapped {
-                        None => conn
-                            .prepare_cached(
-                                "UPDATE sessions SET state = ?, version = version + 1, modified = ? WHERE id = ? AND version = ?",
-                            )?
-                            .execute(params![sealed, now, id, expected_version])?,
-                        Some(wrapped) => conn
-                            .prepare_cached(
-                                "UPDATE sessions SET state = ?, wrapped_key = ?, version = version + 1, modified = ? WHERE id = ? AND version = ?",
-                            )?
-                            .execute(params![sealed, wrapped, now, id, expected_version])?,
-                    };
+                    changed = conn
+                        .prepare_cached(
+                            "UPDATE sessions SET state = ?1, wrapped_key = COALESCE(?2, wrapped_key), version = version + 1, \
+                             modified = ?5 WHERE id = ?3 AND version = ?4",
+                        )?
+                        .execute(params![sealed, wrapped, id, expected_version, now])?;
                 }
                 if changed == 1 {
                     insert_blobs(conn, id, &blobs, now)?;
