@@ -1,7 +1,7 @@
 //! The interview cache: each interview is loaded once and shared by every request.
 
 use std::collections::HashMap;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::SystemTime;
 
 use crate::load::{load, LoadError, Sources, Warning};
@@ -58,27 +58,12 @@ impl Library {
         if self.dev {
             return None;
         }
-        {
-            let by_text = match self.by_text.read() {
-                Ok(c) => c,
-                Err(poisoned) => poisoned.into_inner(),
-            };
-            if let Some(iv) = by_text.get(reference) {
-                return Some(iv.clone());
-            }
+        if let Some(iv) = read(&self.by_text).get(reference).cloned() {
+            return Some(iv);
         }
         let r = InterviewRef::parse(reference).ok()?;
-        let found = {
-            let cache = match self.cache.read() {
-                Ok(c) => c,
-                Err(poisoned) => poisoned.into_inner(),
-            };
-            cache.get(&r).map(|e| e.interview.clone())
-        }?;
-        let mut by_text = match self.by_text.write() {
-            Ok(c) => c,
-            Err(poisoned) => poisoned.into_inner(),
-        };
+        let found = read(&self.cache).get(&r).map(|e| e.interview.clone())?;
+        let mut by_text = write(&self.by_text);
         if by_text.len() < BY_TEXT_LIMIT {
             by_text.insert(reference.to_string(), found.clone());
         }
@@ -93,24 +78,12 @@ impl Library {
 
     /// Drops every cached interview.
     pub fn clear(&self) {
-        match self.by_text.write() {
-            Ok(mut c) => c.clear(),
-            Err(poisoned) => poisoned.into_inner().clear(),
-        }
-        match self.cache.write() {
-            Ok(mut c) => c.clear(),
-            Err(poisoned) => poisoned.into_inner().clear(),
-        }
+        write(&self.by_text).clear();
+        write(&self.cache).clear();
     }
 
     fn entry(&self, r: &InterviewRef) -> Result<Arc<Entry>, LoadError> {
-        let cached = {
-            let cache = match self.cache.read() {
-                Ok(c) => c,
-                Err(poisoned) => poisoned.into_inner(),
-            };
-            cache.get(r).cloned()
-        };
+        let cached = read(&self.cache).get(r).cloned();
         if let Some(e) = cached {
             if !self.dev || !self.changed(&e) {
                 return Ok(e);
@@ -128,10 +101,7 @@ impl Library {
             warnings,
             stamps,
         });
-        let mut cache = match self.cache.write() {
-            Ok(c) => c,
-            Err(poisoned) => poisoned.into_inner(),
-        };
+        let mut cache = write(&self.cache);
         cache.insert(r.clone(), entry.clone());
         Ok(entry)
     }
@@ -141,6 +111,17 @@ impl Library {
             .iter()
             .any(|(f, t)| self.sources.modified(&f.package, &f.path) != *t)
     }
+}
+
+/// Reads a lock; a panic elsewhere while it was held leaves a usable map (entries are
+/// replaced whole), so poisoning is ignored.
+fn read<T>(lock: &RwLock<T>) -> RwLockReadGuard<'_, T> {
+    lock.read().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Writes a lock, ignoring poisoning (see [`read`]).
+fn write<T>(lock: &RwLock<T>) -> RwLockWriteGuard<'_, T> {
+    lock.write().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 #[cfg(test)]
