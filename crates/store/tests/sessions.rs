@@ -511,18 +511,25 @@ async fn idle_sessions_are_deleted_after_the_configured_age() {
     store.close().await;
 }
 
-/// `modified` moves at most once a minute (a save within a minute of it leaves it, so the
-/// update writes no index page); the version check and "not found" work the same either way.
-#[tokio::test]
-async fn modified_moves_at_most_once_a_minute_and_versions_still_conflict() {
+/// An in-memory store whose clock reads the returned cell (Unix seconds, starting at `start`).
+async fn clocked_store(start: i64) -> (Store, std::sync::Arc<std::sync::atomic::AtomicI64>) {
     use std::sync::atomic::{AtomicI64, Ordering};
     use std::sync::Arc;
-    let now = Arc::new(AtomicI64::new(1_000));
+    let now = Arc::new(AtomicI64::new(start));
     let clock = now.clone();
     let store = Store::open_memory()
         .await
         .unwrap()
         .with_clock(Arc::new(move || clock.load(Ordering::SeqCst)));
+    (store, now)
+}
+
+/// `modified` moves at most once a minute (a save within a minute of it leaves it, so the
+/// update writes no index page); the version check and "not found" work the same either way.
+#[tokio::test]
+async fn modified_moves_at_most_once_a_minute_and_versions_still_conflict() {
+    use std::sync::atomic::Ordering;
+    let (store, now) = clocked_store(1_000).await;
     let (secret, key) = keys();
     let at = |t: i64| now.store(t, Ordering::SeqCst);
     let load = || async { store.load("a", KeyWrapper::Cookie(&secret)).await.unwrap().unwrap() };
@@ -559,14 +566,8 @@ async fn modified_moves_at_most_once_a_minute_and_versions_still_conflict() {
 
 #[tokio::test]
 async fn the_store_reads_time_from_its_clock() {
-    use std::sync::atomic::{AtomicI64, Ordering};
-    use std::sync::Arc;
-    let now = Arc::new(AtomicI64::new(1_000));
-    let clock = now.clone();
-    let store = Store::open_memory()
-        .await
-        .unwrap()
-        .with_clock(Arc::new(move || clock.load(Ordering::SeqCst)));
+    use std::sync::atomic::Ordering;
+    let (store, now) = clocked_store(1_000).await;
     let (secret, key) = keys();
     let v = store
         .create("a", "i", b"{}", &key, KeyWrapper::Cookie(&secret))
