@@ -220,6 +220,9 @@ pub struct Interview {
     pub run_data: Arc<RunData>,
     /// The texts without template code and what the front end made of them.
     pub static_texts: Arc<crate::static_texts::StaticTexts>,
+    /// A fingerprint of every file the load read: a form description kept in a session
+    /// ([`crate::state::CurrentQuestion`]) is trusted only by the revision that made it.
+    pub revision: u64,
 }
 
 /// Modules of the `docassemble` package that stand for the function library: their names

@@ -133,6 +133,10 @@ pub struct CurrentQuestion {
     /// Extended question name (embedded choices memory).
     #[serde(default)]
     pub name: String,
+    /// What the screen offered, kept so that the answer is checked against it without
+    /// building the screen again (only plain values; see `runtime::ask::kept`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) form: Option<crate::runtime::KeptForm>,
 }
 
 /// What the back button needs to restore the previous step.
@@ -343,18 +347,35 @@ impl SessionState {
 
     /// Remember the current state as a full undo record (reduced later by [`Self::seal_undo`]).
     pub fn push_undo(&mut self) {
+        let before = self.clone_without_history();
+        self.push_undo_of(before);
+    }
+
+    /// A copy of this state without its history: what a refused answer restores, and what
+    /// [`Self::push_undo_of`] records once the answer is accepted.
+    pub fn clone_without_history(&mut self) -> SessionState {
+        let history = std::mem::take(&mut self.history);
+        let copy = self.clone();
+        self.history = history;
+        copy
+    }
+
+    /// Remember `before` (this state before the step) as a full undo record.
+    pub fn push_undo_of(&mut self, before: SessionState) {
         let rec = Undo {
-            variables: self.variables.iter().map(|(k, v)| (k.clone(), Some(v.clone()))).collect(),
+            variables: before.variables.into_iter().map(|(k, v)| (k, Some(v))).collect(),
             full: true,
             patch: Vec::new(),
-            answered: Some(self.answered.clone()),
-            answers: Some(self.answers.clone()),
-            event_stack: Some(self.event_stack.clone()),
-            dirty: Some(self.dirty.clone()),
-            progress: self.progress,
-            nav: Some(self.nav.clone()),
-            current: self.current.clone(),
-            info: Some(self.info.clone()),
+            answered: Some(before.answered),
+            answers: Some(before.answers),
+            event_stack: Some(before.event_stack),
+            dirty: Some(before.dirty),
+            progress: before.progress,
+            nav: Some(before.nav),
+            // the kept form description stays out of the history: the back button restores a
+            // question that is built again when it is answered
+            current: before.current.map(|c| CurrentQuestion { form: None, ..c }),
+            info: Some(before.info),
         };
         self.history.push(rec);
         if self.history.len() > HISTORY_LIMIT {

@@ -46,6 +46,14 @@ impl Runner for Interview {
     ) -> Submitted {
         Interview::submit(self, state, form, ctx)
     }
+    fn answer(
+        &self,
+        state: &mut SessionState,
+        form: &[(String, String)],
+        ctx: &RequestContext,
+    ) -> (Screen, bool) {
+        Interview::answer(self, state, form, ctx)
+    }
     fn back(&self, state: &mut SessionState) -> bool {
         Interview::back(self, state)
     }

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
-use engine::{ActionSigner, RequestContext, Screen, SessionState, Submitted};
+use engine::{ActionSigner, RequestContext, Screen, SessionState};
 use store::{KeyWrapper, StoreError};
 
 use crate::cookies::{cookie_name_for, expired_cookie};
@@ -138,9 +138,8 @@ async fn run_engine(
                 runner.back(&mut state);
             }
             Step::Submit(form) => {
-                if let Submitted::Invalid(screen) = runner.submit(&mut state, &form, &ctx) {
-                    return (screen, state, false);
-                }
+                let (screen, stored) = runner.answer(&mut state, &form, &ctx);
+                return (screen, state, stored);
             }
         }
         let screen = runner.next_screen(&mut state, &ctx);

@@ -51,6 +51,20 @@ pub trait Runner: Send + Sync + 'static {
         form: &[(String, String)],
         ctx: &RequestContext,
     ) -> Submitted;
+    /// Applies a posted form and, when it is accepted, runs the logic for the next screen:
+    /// the screen to show and whether the answer was stored (a refused answer comes back
+    /// with its messages and changes nothing). An engine may do both in one run.
+    fn answer(
+        &self,
+        state: &mut SessionState,
+        form: &[(String, String)],
+        ctx: &RequestContext,
+    ) -> (Screen, bool) {
+        match self.submit(state, form, ctx) {
+            Submitted::Accepted => (self.next_screen(state, ctx), true),
+            Submitted::Invalid(screen) => (screen, false),
+        }
+    }
     /// Goes back one step; false when there is nothing to go back to.
     fn back(&self, state: &mut SessionState) -> bool;
     /// The interview's static texts, whose Markdown is rendered once (see

@@ -176,6 +176,15 @@ impl EngineHost {
         }
     }
 
+    /// Takes over from `earlier` (the host of an earlier run in the same request) what values
+    /// in the namespace still point to: the request's copies of the library classes, its
+    /// module cache and its files.
+    pub(crate) fn carry_over(&mut self, earlier: EngineHost) {
+        self.classes = earlier.classes;
+        self.cache = earlier.cache;
+        self.new_files = earlier.new_files;
+    }
+
     /// A host outside any request: no interview, no session, the epoch as its clock.
     fn blank(run_data: std::sync::Arc<crate::model::RunData>) -> EngineHost {
         EngineHost {

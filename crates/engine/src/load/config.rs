@@ -39,6 +39,7 @@ pub(crate) fn empty_interview(reference: InterviewRef) -> Interview {
         files: Vec::new(),
         run_data: std::sync::Arc::default(),
         static_texts: std::sync::Arc::default(),
+        revision: 0,
     }
 }
 

@@ -101,6 +101,8 @@ pub fn load(
     sources: &dyn Sources,
     reference: &InterviewRef,
 ) -> Result<(Interview, Vec<Warning>), LoadError> {
+    let fingerprinting = Fingerprinting { inner: sources, hash: std::sync::Mutex::new(FNV_OFFSET) };
+    let sources: &dyn Sources = &fingerprinting;
     let mut loader = Loader {
         sources,
         warnings: Vec::new(),
@@ -142,7 +144,62 @@ pub fn load(
         }
     }
     interview.other_config.extend(synthesized);
+    interview.revision = fingerprinting.finish();
     Ok((interview, warnings))
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// [`Sources`] that fold every file the loader reads (name and content, in reading order)
+/// into [`Interview::revision`]: the same files give the same revision on every node and
+/// after a restart; a changed file gives another.
+struct Fingerprinting<'s> {
+    inner: &'s dyn Sources,
+    hash: std::sync::Mutex<u64>,
+}
+
+impl Fingerprinting<'_> {
+    fn fold(&self, package: &str, path: &str, bytes: &[u8]) {
+        // FNV-1a (64 bits): stable across builds and platforms, unlike `DefaultHasher`;
+        // not a defence against anyone (the revision only tells loads apart)
+        let mut guard = self.hash.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut h = *guard;
+        let len = (bytes.len() as u64).to_le_bytes();
+        let parts: [&[u8]; 6] = [package.as_bytes(), b"\0", path.as_bytes(), b"\0", &len, bytes];
+        for part in parts {
+            for b in part {
+                h ^= u64::from(*b);
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        *guard = h;
+    }
+
+    fn finish(&self) -> u64 {
+        *self.hash.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+impl Sources for Fingerprinting<'_> {
+    fn read(&self, package: &str, path: &str) -> std::io::Result<String> {
+        let text = self.inner.read(package, path)?;
+        self.fold(package, path, text.as_bytes());
+        Ok(text)
+    }
+
+    fn read_bytes(&self, package: &str, path: &str) -> std::io::Result<Vec<u8>> {
+        let bytes = self.inner.read_bytes(package, path)?;
+        self.fold(package, path, &bytes);
+        Ok(bytes)
+    }
+
+    fn modified(&self, package: &str, path: &str) -> Option<SystemTime> {
+        self.inner.modified(package, path)
+    }
+
+    fn list(&self) -> Vec<(String, String)> {
+        self.inner.list()
+    }
 }
 
 struct Loader<'s> {

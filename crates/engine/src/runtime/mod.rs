@@ -15,6 +15,8 @@ mod signature;
 mod table_order;
 mod upload;
 
+pub(crate) use ask::KeptForm;
+
 use std::collections::HashSet;
 use std::rc::Rc;
 
@@ -77,28 +79,19 @@ impl Interview {
         if let Some(cmd) = state.pending_command.take() {
             return Screen::Command { command: Command::parse(&cmd.command), url: cmd.url };
         }
-        let mut run = Run::new(self, state, ctx);
-        if let Some(action) = ctx.action.as_deref() {
-            run.request_action(action);
+        Run::new(self, state, ctx).show()
+    }
+
+    /// Applies a posted form and, once it is accepted, runs the logic for the screen that
+    /// follows in the same run, as docassemble answers a POST with the dictionary it has just
+    /// changed: the state becomes a namespace once per request, not twice. The same as
+    /// [`Self::submit`] then [`Self::next_screen`]; the flag says whether the answer was
+    /// accepted (a refused one changes nothing and comes back with its messages).
+    pub fn answer(&self, state: &mut SessionState, form: &[(String, String)], ctx: &RequestContext) -> (Screen, bool) {
+        match submit::accept(self, state, form, ctx, true) {
+            Ok(screen) => (screen.unwrap_or_else(|| self.next_screen(state, ctx)), true),
+            Err(screen) => (screen, false),
         }
-        let mut screen = run.assemble();
-        // metadata `error action`: an error runs that action instead (once; an error in the
-        // action itself is shown), with the message as its `error_message` argument
-        if let Screen::Error { message } = &screen {
-            let action = self.metadata.raw.get("error action").and_then(|n| n.scalar_text());
-            if let Some(action) = action.map(|a| a.trim().to_string()).filter(|a| !a.is_empty()) {
-                let mut arguments = serde_json::Map::new();
-                arguments.insert("error_message".into(), serde_json::Value::String(message.clone()));
-                run.apply_action(action, arguments);
-                let again = run.assemble();
-                if !matches!(again, Screen::Error { .. }) {
-                    screen = again;
-                }
-            }
-        }
-        run.finish();
-        state.seal_undo();
-        screen
     }
 
     /// Applies a submitted form for the screen the user answered.
@@ -108,7 +101,10 @@ impl Interview {
         form: &[(String, String)],
         ctx: &RequestContext,
     ) -> crate::screen::Submitted {
-        submit::submit(self, state, form, ctx)
+        match submit::accept(self, state, form, ctx, false) {
+            Ok(_) => crate::screen::Submitted::Accepted,
+            Err(screen) => crate::screen::Submitted::Invalid(screen),
+        }
     }
 
     /// Restores the previous step; false if there is none (or going back is prevented).
@@ -160,9 +156,14 @@ fn random_seed(ctx: &RequestContext) -> u64 {
 
 impl<'a> Run<'a> {
     pub fn new(iv: &'a Interview, st: &'a mut SessionState, ctx: &'a RequestContext) -> Run<'a> {
-        let mut host = EngineHost::new(iv, ctx);
+        let host = EngineHost::new(iv, ctx);
         upload::files_not_yet_stored(&host, st);
         let ns = json::namespace_from_state(&st.variables, &host);
+        Run::with(iv, st, ctx, ns, host)
+    }
+
+    /// A run over `ns` with `host`, set up from the state's bookkeeping.
+    fn with(iv: &'a Interview, st: &'a mut SessionState, ctx: &'a RequestContext, ns: Namespace, mut host: EngineHost) -> Run<'a> {
         host.ns = ns.clone();
         host.info = st.info.clone();
         if let Some(serde_json::Value::String(l)) = host.info.get("__language") {
@@ -202,6 +203,11 @@ impl<'a> Run<'a> {
     pub fn finish(&mut self) {
         self.remove_iterators();
         self.st.variables = json::namespace_to_state(&self.ns);
+        self.finish_bookkeeping();
+    }
+
+    /// What [`Self::finish`] writes back besides the user dictionary.
+    fn finish_bookkeeping(&mut self) {
         self.st.info = self.host.info.clone();
         if let Some((seed, drawn)) = self.random.interview_seed() {
             self.st.info.insert("__random".into(), serde_json::json!([seed, drawn]));
@@ -222,6 +228,48 @@ impl<'a> Run<'a> {
         }
         self.st.dirty = self.host.dirty.clone();
         self.sync_host();
+    }
+
+    /// The run that goes on after an accepted answer in the same request: the state's
+    /// bookkeeping is written back and read again as [`Self::finish`] and [`Self::new`] would
+    /// (a new host, the generator seeded again), but the namespace is kept as it is instead
+    /// of going to JSON and back, and so are the values it points to that the old host made
+    /// (the request's copies of the library classes, its module cache and its files).
+    pub(crate) fn renewed(mut self) -> Run<'a> {
+        self.remove_iterators();
+        self.finish_bookkeeping();
+        let Run { iv, st, ctx, ns, host: old, .. } = self;
+        let mut host = EngineHost::new(iv, ctx);
+        host.carry_over(old);
+        upload::files_not_yet_stored(&host, st);
+        Run::with(iv, st, ctx, ns, host)
+    }
+
+    /// The rest of [`Interview::next_screen`]: the requested action, the passes of the logic
+    /// (an error running the interview's `error action` once), then the state written back.
+    pub(crate) fn show(mut self) -> Screen {
+        let ctx = self.ctx;
+        if let Some(action) = ctx.action.as_deref() {
+            self.request_action(action);
+        }
+        let mut screen = self.assemble();
+        // metadata `error action`: an error runs that action instead (once; an error in the
+        // action itself is shown), with the message as its `error_message` argument
+        if let Screen::Error { message } = &screen {
+            let action = self.iv.metadata.raw.get("error action").and_then(|n| n.scalar_text());
+            if let Some(action) = action.map(|a| a.trim().to_string()).filter(|a| !a.is_empty()) {
+                let mut arguments = serde_json::Map::new();
+                arguments.insert("error_message".into(), serde_json::Value::String(message.clone()));
+                self.apply_action(action, arguments);
+                let again = self.assemble();
+                if !matches!(again, Screen::Error { .. }) {
+                    screen = again;
+                }
+            }
+        }
+        self.finish();
+        self.st.seal_undo();
+        screen
     }
 
     fn remove_iterators(&self) {

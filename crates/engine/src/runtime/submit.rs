@@ -10,8 +10,8 @@ use super::{Flow, Run, R};
 use crate::vars::path;
 use crate::functions::Signal;
 use crate::model::{BlockKind, ChoiceValue, Input, Interview, Progress, Question};
-use crate::screen::{Command, QuestionScreen, Screen, Submitted};
-use crate::state::{PendingCommand, SessionState};
+use crate::screen::{Command, QuestionScreen, Screen};
+use crate::state::{CurrentQuestion, PendingCommand, SessionState};
 use crate::validate::{self, Converted};
 
 use super::RequestContext;
@@ -30,19 +30,25 @@ fn is_control(name: &str) -> bool {
     name.starts_with('_') || name == "csrf_token" || name == "ajax" || name == "json" || name == "informed"
 }
 
-enum Outcome {
-    Ok,
-    Invalid(Box<QuestionScreen>),
+/// Why an answer is not stored.
+enum Refused {
+    /// The answer is refused with these messages, shown on the screen (`None`: built again
+    /// from the state as it was, when the form description was kept in the session).
+    Invalid(Option<Box<QuestionScreen>>, Messages),
     Error(String),
 }
 
-/// `Interview::submit`.
-pub(crate) fn submit(
+/// `Interview::submit` and `Interview::answer`: `Err` with the screen to show again when
+/// the answer is refused (the state as it was); `Ok` once it is stored, with the next screen
+/// when `then_show` asked for it and it was made in the same run (`None`: the caller runs
+/// `next_screen`, e.g. for a button's command).
+pub(crate) fn accept(
     iv: &Interview,
     state: &mut SessionState,
     form: &[(String, String)],
     ctx: &RequestContext,
-) -> Submitted {
+    then_show: bool,
+) -> Result<Option<Screen>, Screen> {
     let cleaned: Vec<(String, String)> =
         form.iter().map(|(k, v)| (k.clone(), crate::html::strip_markers(v))).collect();
     let mut posted: HashMap<&str, Vec<&str>> = HashMap::new();
@@ -56,40 +62,70 @@ pub(crate) fn submit(
             _ => None,
         };
         state.pending_command = Some(PendingCommand { command, url });
-        return Submitted::Accepted;
+        return Ok(None);
     }
     let Some(cur) = state.current.clone() else {
-        return stale(iv, state, ctx);
+        return Err(stale(iv, state, ctx));
     };
     if token != cur.token {
-        return stale(iv, state, ctx);
+        return Err(stale(iv, state, ctx));
     }
-    let before = state.clone();
-    state.push_undo();
-    let outcome = {
-        let mut run = Run::new(iv, state, ctx);
-        let res = apply(&mut run, &cur, &posted);
-        match res {
-            Ok(Outcome::Ok) => {
+    let before = state.clone_without_history();
+    let mut run = Run::new(iv, state, ctx);
+    let refused = match apply(&mut run, &cur, &posted) {
+        Ok(None) => {
+            run.st.push_undo_of(before);
+            if !then_show || run.st.pending_command.is_some() {
                 run.finish();
-                Outcome::Ok
+                return Ok(None);
             }
-            Ok(other) => other,
-            Err(Flow::Fatal(m)) => Outcome::Error(m),
-            Err(Flow::Undefined(v)) => Outcome::Error(run.missing_message(&v)),
-            Err(Flow::Signal(_)) => Outcome::Error("unexpected signal while storing answers".into()),
+            return Ok(Some(run.renewed().show()));
         }
+        Ok(Some(refused)) => refused,
+        Err(e) => Refused::Error(flow_message(&run, e)),
     };
-    match outcome {
-        Outcome::Ok => Submitted::Accepted,
-        Outcome::Invalid(qs) => {
-            *state = before;
-            Submitted::Invalid(Screen::Question(*qs))
+    match refused {
+        Refused::Invalid(screen, errors) => {
+            restore(state, before);
+            let mut qs = match screen {
+                Some(qs) => *qs,
+                None => rebuilt(iv, state, ctx, &cur).map_err(|message| Screen::Error { message })?,
+            };
+            place_errors(&mut qs, errors);
+            Err(Screen::Question(qs))
         }
-        Outcome::Error(m) => {
-            *state = before;
-            Submitted::Invalid(Screen::Error { message: m })
+        Refused::Error(message) => {
+            restore(state, before);
+            Err(Screen::Error { message })
         }
+    }
+}
+
+/// Puts back the state as it was before a refused answer (the history never changed).
+fn restore(state: &mut SessionState, mut before: SessionState) {
+    before.history = std::mem::take(&mut state.history);
+    *state = before;
+}
+
+/// The screen a refused answer is shown on, built from the state as it was (the answer's
+/// form description came from the session).
+fn rebuilt(iv: &Interview, state: &mut SessionState, ctx: &RequestContext, cur: &CurrentQuestion) -> Result<QuestionScreen, String> {
+    let Some((block, q)) = question_of(iv, cur) else {
+        return Err(GONE.into());
+    };
+    let mut run = Run::new(iv, state, ctx);
+    let (mut qs, _) = run.built_again(cur, block, q).map_err(|e| flow_message(&run, e))?;
+    qs.token = cur.token.clone();
+    Ok(qs)
+}
+
+const GONE: &str = "The question answered no longer exists in the interview.";
+
+fn flow_message(run: &Run<'_>, e: Flow) -> String {
+    match e {
+        Flow::Fatal(m) => m,
+        Flow::Undefined(v) => run.missing_message(&v),
+        Flow::Signal(_) => "unexpected signal while storing answers".into(),
     }
 }
 
@@ -106,12 +142,12 @@ fn message_command(state: &SessionState, token: &str, posted: &HashMap<&str, Vec
 }
 
 /// The posted form answers a screen that is no longer current: show the current one with a note.
-fn stale(iv: &Interview, state: &mut SessionState, ctx: &RequestContext) -> Submitted {
+fn stale(iv: &Interview, state: &mut SessionState, ctx: &RequestContext) -> Screen {
     let mut screen = iv.next_screen(state, ctx);
     if let Screen::Question(q) = &mut screen {
         q.errors.push("Input not processed because the question changed. Please continue.".into());
     }
-    Submitted::Invalid(screen)
+    screen
 }
 
 fn question_of<'a>(iv: &'a Interview, cur: &crate::state::CurrentQuestion) -> Option<(&'a crate::model::Block, &'a Question)> {
@@ -156,20 +192,29 @@ fn first<'p>(posted: &HashMap<&'p str, Vec<&'p str>>, name: &str) -> Option<&'p 
 
 /// Applies a posted form: rebuild the screen it answers, decode every field, validate, then
 /// assign the answers once and do the bookkeeping of an answered question.
-fn apply(run: &mut Run<'_>, cur: &crate::state::CurrentQuestion, posted: &HashMap<&str, Vec<&str>>) -> R<Outcome> {
+/// `Ok(None)`: stored.
+fn apply(run: &mut Run<'_>, cur: &crate::state::CurrentQuestion, posted: &HashMap<&str, Vec<&str>>) -> R<Option<Refused>> {
     let iv = run.iv;
     let Some((block, q)) = question_of(iv, cur) else {
-        return Ok(Outcome::Error("The question answered no longer exists in the interview.".into()));
+        return Ok(Some(Refused::Error(GONE.into())));
     };
-    restore_bindings(run, cur);
-    run.host.suppress_gather = true;
-    let built = run.build_question(block, q);
-    run.host.suppress_gather = false;
-    let (mut qs, spec) = built?;
-    qs.token = cur.token.clone();
-    if !only_offered(&qs, &spec, posted) {
-        qs.errors.push("The form contained a field that this screen does not offer; nothing was saved.".into());
-        return Ok(Outcome::Invalid(Box::new(qs)));
+    // what the screen offered: kept in the session when it was shown, else built again
+    let kept = cur.form.as_ref().and_then(|k| k.spec(iv.revision));
+    let (mut screen, spec, disabled) = match kept {
+        Some((spec, disabled)) => {
+            restore_bindings(run, cur);
+            (None, spec, disabled.to_vec())
+        }
+        None => {
+            let (mut qs, spec) = run.built_again(cur, block, q)?;
+            qs.token = cur.token.clone();
+            let disabled = qs.fields.iter().filter(|f| f.disabled).map(|f| f.name.clone()).collect();
+            (Some(Box::new(qs)), spec, disabled)
+        }
+    };
+    if !only_offered(&spec, &disabled, posted) {
+        let message = "The form contained a field that this screen does not offer; nothing was saved.";
+        return Ok(Some(Refused::Invalid(screen.take(), vec![(None, message.into())])));
     }
     // `list collect`: its settings and the rows shown, before anything is stored
     let collect = match &q.input {
@@ -181,27 +226,26 @@ fn apply(run: &mut Run<'_>, cur: &crate::state::CurrentQuestion, posted: &HashMa
     // decode: convert everything first (conditions need the other fields' values)
     let mut decoded = decode(run, &spec, posted);
     if spec.iter().any(|f| matches!(f.how, How::Buttons { .. })) && !decoded.any_button {
+        let mut errors = Vec::new();
         match spec.iter().find(|f| matches!(f.how, How::Buttons { .. })).and_then(|f| f.view) {
             Some(v) => decoded.errors.push((Some(v), validate::REQUIRED.into())),
-            None => qs.errors.push("Please press one of the buttons.".into()),
+            None => errors.push((None, "Please press one of the buttons.".into())),
         }
-        place_errors(&mut qs, decoded.errors);
-        return Ok(Outcome::Invalid(Box::new(qs)));
+        errors.append(&mut decoded.errors);
+        return Ok(Some(Refused::Invalid(screen.take(), errors)));
     }
     // validate
     let keep = kept_fields(run, &spec, collect.as_ref().map(|(c, _)| c), posted, &mut decoded);
     run_validators(run, &spec, &keep, &mut decoded)?;
     if !decoded.errors.is_empty() {
         super::upload::choose_again(run.ctx, &spec, &mut decoded.errors);
-        place_errors(&mut qs, decoded.errors);
-        return Ok(Outcome::Invalid(Box::new(qs)));
+        return Ok(Some(Refused::Invalid(screen.take(), decoded.errors)));
     }
     // assign
     let (assigned, changed) = assign_all(run, &spec, &keep, &mut decoded.values, collect.as_ref().map(|(c, _)| c))?;
     if let Some(mut errors) = validation_code(run, q, &spec)? {
         super::upload::choose_again(run.ctx, &spec, &mut errors);
-        place_errors(&mut qs, errors);
-        return Ok(Outcome::Invalid(Box::new(qs)));
+        return Ok(Some(Refused::Invalid(screen.take(), errors)));
     }
     // bookkeeping
     if let Some(idx) = decoded.follow {
@@ -226,11 +270,23 @@ fn apply(run: &mut Run<'_>, cur: &crate::state::CurrentQuestion, posted: &HashMa
     }
     invalidate_dependents(run, &changed)?;
     advance(run, q);
-    Ok(Outcome::Ok)
+    Ok(None)
+}
+
+impl<'a> Run<'a> {
+    /// The screen of the current question built again as it was asked (its bindings
+    /// restored, no gathering started), with its form description.
+    fn built_again(&mut self, cur: &CurrentQuestion, block: &crate::model::Block, q: &Question) -> R<(QuestionScreen, Vec<FormField>)> {
+        restore_bindings(self, cur);
+        self.host.suppress_gather = true;
+        let built = self.build_question(block, q);
+        self.host.suppress_gather = false;
+        built
+    }
 }
 
 /// Restores the iterator and `x` bindings the question was asked with.
-fn restore_bindings(run: &mut Run<'_>, cur: &crate::state::CurrentQuestion) {
+fn restore_bindings(run: &mut Run<'_>, cur: &CurrentQuestion) {
     for (name, text) in &cur.bindings {
         let Some(text) = text.as_str() else { continue };
         let v = if name == "x" {
@@ -244,8 +300,9 @@ fn restore_bindings(run: &mut Run<'_>, cur: &crate::state::CurrentQuestion) {
     }
 }
 
-/// Whether every posted name is one the screen offered (or a control field).
-fn only_offered(qs: &QuestionScreen, spec: &[FormField], posted: &HashMap<&str, Vec<&str>>) -> bool {
+/// Whether every posted name is one the screen offered (an input, a disabled input, or a
+/// control field).
+fn only_offered(spec: &[FormField], disabled: &[String], posted: &HashMap<&str, Vec<&str>>) -> bool {
     let mut offered: Vec<&str> = Vec::new();
     for f in spec {
         offered.push(f.name.as_str());
@@ -256,7 +313,7 @@ fn only_offered(qs: &QuestionScreen, spec: &[FormField], posted: &HashMap<&str, 
             }
         }
     }
-    offered.extend(qs.fields.iter().filter(|f| f.disabled).map(|f| f.name.as_str()));
+    offered.extend(disabled.iter().map(String::as_str));
     posted.keys().all(|name| is_control(name) || offered.contains(name))
 }
 

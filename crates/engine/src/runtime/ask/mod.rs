@@ -8,6 +8,7 @@
 mod choices;
 mod fields;
 mod form;
+mod kept;
 mod parts;
 
 use lang::Value;
@@ -21,6 +22,7 @@ use super::{Flow, Run, R};
 
 pub(crate) use fields::field_view;
 pub(crate) use form::{ButtonAction, FormField, How, Opt};
+pub use kept::KeptForm;
 pub(crate) use parts::base_screen;
 
 impl<'a> Run<'a> {
@@ -40,6 +42,8 @@ impl<'a> Run<'a> {
         let token = format!("{}.{}.{}", n, choice.map(|c| c.to_string()).unwrap_or_default(), self.st.steps);
         let mut qs = qs;
         qs.token = token.clone();
+        let disabled = qs.fields.iter().filter(|f| f.disabled).map(|f| f.name.clone()).collect();
+        let kept = KeptForm::new(self.iv.revision, &form, disabled);
         self.form = form;
         let mut bind = serde_json::Map::new();
         for (k, v) in bindings {
@@ -54,6 +58,7 @@ impl<'a> Run<'a> {
             sought: sought.map(str::to_string),
             event: event.map(str::to_string),
             name: super::extended_name(&block.name, bindings),
+            form: kept,
         });
         if let Some(c) = &q.prevent_going_back {
             if self.condition(c)? {
