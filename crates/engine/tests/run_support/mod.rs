@@ -537,12 +537,16 @@ impl Session {
 
     fn post(&mut self, form: Vec<(String, String)>) {
         self.staged.clear();
-        match self.iv.submit(&mut self.state, &form, &self.ctx) {
-            Submitted::Accepted => {
-                self.screen = self.iv.next_screen(&mut self.state, &self.ctx);
-            }
-            Submitted::Invalid(s) => self.screen = s,
-        }
+        // the server answers in one run (`answer`); submit then next_screen must agree with it
+        let mut separate = self.state.clone();
+        let expected = match self.iv.submit(&mut separate, &form, &self.ctx) {
+            Submitted::Accepted => self.iv.next_screen(&mut separate, &self.ctx),
+            Submitted::Invalid(s) => s,
+        };
+        let (screen, _) = self.iv.answer(&mut self.state, &form, &self.ctx);
+        assert_eq!(format!("{screen:?}"), format!("{expected:?}"), "answer and submit + next_screen show different screens");
+        assert!(self.state == separate, "answer and submit + next_screen leave different states:\n{}\n{}", self.state.to_json_string(), separate.to_json_string());
+        self.screen = screen;
         // what the server does with commands
         if let Screen::Command { command, .. } = &self.screen {
             if *command == engine::Command::Restart || *command == engine::Command::NewSession {
