@@ -51,31 +51,22 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     b
 });
 
+/// The bytes that Markdown or HTML might give a meaning to (see [`is_plain`]).
+const MARKUP_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let bytes = b"*_`[]<>&#\\!|\n~-+=\"'";
+    let mut i = 0;
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// True when the text has nothing Markdown or HTML would change (so it can just be escaped).
 fn is_plain(text: &str) -> bool {
-    !text.bytes().any(|b| {
-        matches!(
-            b,
-            b'*' | b'_'
-                | b'`'
-                | b'['
-                | b']'
-                | b'<'
-                | b'>'
-                | b'&'
-                | b'#'
-                | b'\\'
-                | b'!'
-                | b'|'
-                | b'\n'
-                | b'~'
-                | b'-'
-                | b'+'
-                | b'='
-                | b'"'
-                | b'\''
-        )
-    }) && !text.starts_with(|c: char| c.is_ascii_digit())
+    !text.bytes().any(|b| MARKUP_BYTES[b as usize])
+        && !text.starts_with(|c: char| c.is_ascii_digit())
         && !text.contains("..")
         && !has_icon(text)
 }
@@ -87,18 +78,24 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// Appends `text` HTML-escaped to `out`.
+/// Appends `text` HTML-escaped to `out`: the runs between the five characters that need it
+/// are copied whole (they are ASCII, so every cut is on a character boundary).
 pub fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[start..i]);
+        out.push_str(entity);
+        start = i + 1;
     }
+    out.push_str(&text[start..]);
 }
 
 /// Inline bracket codes of docassemble's `html_filter` and what they become on screen.
@@ -365,7 +362,12 @@ fn render_inline_html(text: &str) -> String {
 pub fn to_plain(text: &str) -> String {
     let t = text.trim();
     if is_plain(t) {
-        // nothing to render or decode (a choice label such as a state's name)
+        // nothing to render or decode (a choice label such as a state's name); runs of
+        // white space become one space
+        let single_spaced = t.bytes().all(|b| b.is_ascii() && (b == b' ' || !b.is_ascii_whitespace())) && !t.contains("  ");
+        if single_spaced {
+            return t.to_string();
+        }
         return t.split_whitespace().collect::<Vec<_>>().join(" ");
     }
     let html = to_inline_html(text);
@@ -496,12 +498,41 @@ mod tests {
     fn plain_title() {
         assert_eq!(to_plain("Is it **bold**?"), "Is it bold?");
         // plain texts take a short cut to the same result as rendering them
-        for t in ["Alabama", "  New   Hampshire ", "Don't \"quote\" me; 100% (sure)", "Straße\ta", ""] {
+        for t in ["Alabama", "  New   Hampshire ", "Don't \"quote\" me; 100% (sure)", "Straße\ta", "", "North Carolina", "a\u{a0}b", "ü  ß", "x\u{2003}y"] {
             let rendered = to_inline_html(t);
             let slow = unescape_html(&rendered.split_whitespace().collect::<Vec<_>>().join(" "));
             assert_eq!(to_plain(t), slow, "{t:?}");
         }
         // values arrive HTML-escaped; plain text is decoded once (the page escapes it again)
         assert_eq!(to_plain("A &lt;b&gt; &amp; &#39;c&#x27; &bogus; & d"), "A <b> & 'c' &bogus; & d");
+    }
+
+    #[test]
+    fn escaping_copies_runs_and_replaces_the_five_characters() {
+        fn by_char(text: &str) -> String {
+            text.chars()
+                .map(|c| match c {
+                    '&' => "&amp;".to_string(),
+                    '<' => "&lt;".to_string(),
+                    '>' => "&gt;".to_string(),
+                    '"' => "&quot;".to_string(),
+                    '\'' => "&#39;".to_string(),
+                    c => c.to_string(),
+                })
+                .collect()
+        }
+        for t in ["", "AL", "<script>alert('x')</script>", "a&b\"c'd>e<", "ü<ß>€\"", "&&", "\u{1F600}&\u{1F600}", "tail&"] {
+            let mut out = String::from("kept:");
+            escape_into(&mut out, t);
+            assert_eq!(out, format!("kept:{}", by_char(t)), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn the_markup_table_holds_exactly_the_markup_bytes() {
+        let markup = "*_`[]<>&#\\!|\n~-+=\"'";
+        for b in 0..=255u8 {
+            assert_eq!(MARKUP_BYTES[b as usize], markup.as_bytes().contains(&b), "byte {b}");
+        }
     }
 }
