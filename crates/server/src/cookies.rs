@@ -24,8 +24,28 @@ pub fn valid_session_id(s: &str) -> bool {
 
 /// The cookie that holds the session id of one interview (one cookie per interview).
 pub fn cookie_name(interview: &str) -> String {
+    if let Some(name) = known_names().get(interview) {
+        return name.clone();
+    }
     let digest = Sha256::digest(interview.as_bytes());
-    format!("colloquy_{}", hex::encode(&digest[..8]))
+    let name = format!("colloquy_{}", hex::encode(&digest[..8]));
+    let mut known = known_names();
+    if known.len() < KNOWN_NAMES {
+        known.insert(interview.to_string(), name.clone());
+    }
+    name
+}
+
+/// How many interviews' cookie names are remembered (the reference comes from the URL, so
+/// the memo is bounded; past it, names are worked out each time).
+const KNOWN_NAMES: usize = 1024;
+
+/// The cookie names worked out so far, by interview reference (a request needs its name up
+/// to four times: reading the cookie, setting it, removing it).
+fn known_names() -> std::sync::MutexGuard<'static, std::collections::HashMap<String, String>> {
+    static NAMES: std::sync::LazyLock<std::sync::Mutex<std::collections::HashMap<String, String>>> =
+        std::sync::LazyLock::new(Default::default);
+    NAMES.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// The session cookie's name as used by the server: with the `__Host-` prefix when cookies
@@ -133,5 +153,15 @@ mod tests {
             assert!(read_session_cookie(&h, "colloquy_cd").is_none(), "{bad}");
         }
         assert_ne!(cookie_name("a:b.yml"), cookie_name("a:c.yml"));
+    }
+
+    #[test]
+    fn a_remembered_name_is_the_name_worked_out() {
+        let reference = "docassemble.test:data/questions/remembered.yml";
+        let digest = Sha256::digest(reference.as_bytes());
+        let expected = format!("colloquy_{}", hex::encode(&digest[..8]));
+        assert_eq!(cookie_name(reference), expected, "first time: worked out");
+        assert_eq!(cookie_name(reference), expected, "then: remembered");
+        assert_eq!(cookie_name_for(reference, true), format!("__Host-{expected}"));
     }
 }
