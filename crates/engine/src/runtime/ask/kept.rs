@@ -151,7 +151,8 @@ impl Plain {
             Value::None => Plain::N,
             Value::Bool(b) => Plain::B(*b),
             Value::Int(i) => Plain::I(*i),
-            Value::Float(f) => Plain::F(*f),
+            // JSON has no NaN or infinity (serde_json would write `null`)
+            Value::Float(f) if f.is_finite() => Plain::F(*f),
             Value::Str(s) => Plain::S(s.to_string()),
             _ => return None,
         })
@@ -345,5 +346,7 @@ mod tests {
         assert!(KeptForm::new(1, &object_choice, Vec::new()).is_none());
         let list_button = vec![field(How::Buttons { values: vec![ButtonAction::Value(Value::Tuple(Rc::from(Vec::new())))] })];
         assert!(KeptForm::new(1, &list_button, Vec::new()).is_none());
+        let nan_choice = vec![field(How::Choice { values: vec![Value::Float(f64::NAN)] })];
+        assert!(KeptForm::new(1, &nan_choice, Vec::new()).is_none(), "NaN would come back as None");
     }
 }
