@@ -14,14 +14,20 @@
 //! generically (the first choice, a number, a date, some text) until a screen without a
 //! form or one that does not advance.
 //!
-//! With `--server-pid PID` it also reads the server's CPU time (utime + stime of
-//! `/proc/PID/stat`, all threads) before and after each run and prints the CPU per request
-//! and the ratios to the static file; `--summary FILE` writes those ratios as
-//! `key value` lines (what `scripts/bench-check` compares with `bench/ratios.txt`).
+//! With `--server-pid PID[,PID…]` it also reads the server's CPU time (utime + stime of
+//! `/proc/PID/stat`, all threads, of each process given and of its descendants) before and
+//! after each run and prints the CPU per request and the ratios to the static file;
+//! `--summary FILE` writes those ratios as `key value` lines (what `scripts/bench-check`
+//! compares with `bench/ratios.txt`).
+//!
+//! The same client measures docassemble itself (`--static-path /static/app/app.min.css`,
+//! the pids of gunicorn, PostgreSQL and Redis): the walk keeps every cookie a response sets,
+//! posts the form's hidden fields back, and finds the question by `id="daMainQuestion"`,
+//! which both servers write.
 //!
 //! Usage: `cargo run --release -p server --example loadgen -- [--url http://127.0.0.1:8080]
 //! [--duration 20] [--connections 1,8] [--only static,fresh,walk,download] [--interview REF]
-//! [--document-interview REF] [--server-pid PID] [--summary FILE]`
+//! [--document-interview REF] [--static-path PATH] [--server-pid PID[,PID…]] [--summary FILE]`
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::HashMap;
@@ -238,7 +244,8 @@ struct Form {
 }
 
 fn parse_form(html: &str) -> Option<Form> {
-    let start = html.find("<form id=\"daform\"")?;
+    let id = html.find("id=\"daform\"")?;
+    let start = html[..id].rfind("<form")?;
     let end = html[start..].find("</form>")? + start;
     let f = &html[start..end];
     let mut form = Form::default();
@@ -391,6 +398,8 @@ fn fill_generic(form: &Form) -> String {
             (_, "radio") => get("value").to_string(),
             (_, "number" | "range") if !get("min").is_empty() => get("min").to_string(),
             (_, "number" | "range") => "5000".into(),
+            // docassemble's slider: a text input its script turns into a range
+            _ if !get("data-slider-min").is_empty() => get("data-slider-min").to_string(),
             (_, "date") => "2026-11-01".into(),
             (_, "email") => "a@example.com".into(),
             _ if !get("value").is_empty() => get("value").to_string(),
@@ -408,13 +417,15 @@ fn fill_generic(form: &Form) -> String {
         .finish()
 }
 
+/// The text of the element with `id="daMainQuestion"` (a `div` here, an `h1` in docassemble).
 fn question_of(html: &str) -> String {
-    html.find("<div id=\"daMainQuestion\"")
-        .and_then(|s| {
-            html[s..]
-                .find("</div>")
-                .map(|e| strip_tags(&html[s..s + e]))
-        })
+    let Some(at) = html.find("id=\"daMainQuestion\"") else { return String::new() };
+    let Some(open) = html[..at].rfind('<') else { return String::new() };
+    let tag: String = html[open + 1..at].chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+    let close = format!("</{tag}>");
+    html[open..]
+        .find(&close)
+        .map(|e| strip_tags(&html[open..open + e]))
         .unwrap_or_default()
 }
 
@@ -461,6 +472,28 @@ fn session_cookie(r: &Resp) -> Result<String, String> {
         .ok_or_else(|| "no session cookie".to_string())
 }
 
+/// The cookies a browser would send back: every `name=value` set so far, the latest value
+/// of each name (docassemble sets several and renews some on every response).
+#[derive(Default)]
+struct Jar(Vec<(String, String)>);
+
+impl Jar {
+    fn take(&mut self, r: &Resp) {
+        for c in &r.cookies {
+            let Some((name, value)) = c.split(';').next().and_then(|nv| nv.split_once('=')) else { continue };
+            let (name, value) = (name.trim().to_string(), value.trim().to_string());
+            match self.0.iter_mut().find(|(n, _)| *n == name) {
+                Some(slot) => slot.1 = value,
+                None => self.0.push((name, value)),
+            }
+        }
+    }
+
+    fn header(&self) -> String {
+        self.0.iter().map(|(n, v)| format!("{n}={v}")).collect::<Vec<_>>().join("; ")
+    }
+}
+
 /// `/interview?i=REF`.
 fn interview_url(interview: &str) -> String {
     format!(
@@ -489,7 +522,17 @@ async fn document_session(conn: &mut Conn, document_interview: &str) -> Result<(
     Ok((cookie, path))
 }
 
-async fn worker(addr: String, kind: &'static str, interview: String, document: String, deadline: Instant) -> Stats {
+/// What one connection of a run needs to know.
+#[derive(Clone)]
+struct Target {
+    addr: String,
+    interview: String,
+    document: String,
+    static_path: String,
+}
+
+async fn worker(target: Target, kind: &'static str, deadline: Instant) -> Stats {
+    let Target { addr, interview, document, static_path } = target;
     let mut conn = Conn::new(&addr);
     let mut st = Stats::default();
     let url = interview_url(&interview);
@@ -510,7 +553,7 @@ async fn worker(addr: String, kind: &'static str, interview: String, document: S
     }
     while Instant::now() < deadline {
         match kind {
-            "static" => match timed(&mut conn, "GET", "/static/colloquy.css", None, None).await {
+            "static" => match timed(&mut conn, "GET", &static_path, None, None).await {
                 (Ok(r), us) if r.status == 200 => st.gets.push(us),
                 (Ok(r), _) => st.error(format!("status {}", r.status)),
                 (Err(e), _) => st.error(e),
@@ -581,7 +624,11 @@ async fn walk_generic(conn: &mut Conn, url: &str, deadline: Instant, st: &mut St
         return Err(format!("fresh GET: status {}", r.status));
     }
     st.gets.push(us);
-    let cookie = session_cookie(&r)?;
+    let mut jar = Jar::default();
+    jar.take(&r);
+    if jar.0.is_empty() {
+        return Err("no session cookie".into());
+    }
     let mut html = r.body;
     for n in 0..GENERIC_STEPS {
         if Instant::now() >= deadline {
@@ -593,11 +640,12 @@ async fn walk_generic(conn: &mut Conn, url: &str, deadline: Instant, st: &mut St
         }
         let body = fill_generic(&form);
         let before = question_of(&html);
-        let (r, us) = timed(conn, "POST", url, Some(&cookie), Some(&body)).await;
+        let (r, us) = timed(conn, "POST", url, Some(&jar.header()), Some(&body)).await;
         let r = r?;
         if r.status != 200 {
             return Err(format!("step {n}: POST status {}", r.status));
         }
+        jar.take(&r);
         let after = question_of(&r.body);
         if after == before {
             if n == 0 {
@@ -659,16 +707,52 @@ fn clock_ticks() -> f64 {
         .unwrap_or(100.0)
 }
 
+/// The fields of `/proc/<pid>/stat` after the command name (which may hold spaces, in
+/// parentheses): the state is the first, the parent pid the second.
+fn stat_fields(pid: u32) -> Option<Vec<String>> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let rest = &stat[stat.rfind(')')? + 2..];
+    Some(rest.split_whitespace().map(str::to_string).collect())
+}
+
 /// CPU time (user + system, every thread, in ms) the process `pid` has used so far.
 fn cpu_ms_of(pid: u32, ticks: f64) -> Option<f64> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    // fields after the command name (which may hold spaces) in parentheses
-    let rest = &stat[stat.rfind(')')? + 2..];
-    let f: Vec<&str> = rest.split_whitespace().collect();
+    let f = stat_fields(pid)?;
     // utime and stime are fields 14 and 15 of the whole line: 12 and 13 after `)`
     let utime: f64 = f.get(11)?.parse().ok()?;
     let stime: f64 = f.get(12)?.parse().ok()?;
     Some((utime + stime) * 1000.0 / ticks)
+}
+
+/// The CPU time of the processes `roots` and of all their descendants (a server of several
+/// processes: gunicorn's workers, PostgreSQL's backends). A process that exited since the
+/// last reading is no longer counted, so the roots should be long-lived.
+fn cpu_ms_of_tree(roots: &[u32], ticks: f64) -> Option<f64> {
+    let mut parent: Vec<(u32, u32)> = Vec::new();
+    if let Ok(dir) = std::fs::read_dir("/proc") {
+        for e in dir.flatten() {
+            let Some(pid) = e.file_name().to_str().and_then(|s| s.parse::<u32>().ok()) else { continue };
+            if let Some(pp) = stat_fields(pid).and_then(|f| f.get(1).and_then(|p| p.parse::<u32>().ok())) {
+                parent.push((pid, pp));
+            }
+        }
+    }
+    let mut all: Vec<u32> = roots.to_vec();
+    let mut i = 0;
+    while i < all.len() {
+        let p = all[i];
+        all.extend(parent.iter().filter(|(_, pp)| *pp == p).map(|(c, _)| *c));
+        i += 1;
+    }
+    let mut total = 0.0;
+    for (k, pid) in all.iter().enumerate() {
+        match cpu_ms_of(*pid, ticks) {
+            Some(ms) => total += ms,
+            None if k < roots.len() => return None,
+            None => {}
+        }
+    }
+    Some(total)
 }
 
 /// The ratios the regression check compares (`key value` lines; higher is better for all:
@@ -696,7 +780,8 @@ async fn main() {
     let mut only = vec!["static", "fresh", "walk"];
     let mut interview = DEMO.to_string();
     let mut document = DOCUMENT.to_string();
-    let mut server_pid: Option<u32> = None;
+    let mut server_pids: Vec<u32> = Vec::new();
+    let mut static_path = "/static/colloquy.css".to_string();
     let mut summary_file: Option<String> = None;
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut it = args.iter();
@@ -720,10 +805,11 @@ async fn main() {
             }
             "--interview" => interview = val(),
             "--document-interview" => document = val(),
-            "--server-pid" => server_pid = val().parse().ok(),
+            "--server-pid" => server_pids = val().split(',').filter_map(|p| p.trim().parse().ok()).collect(),
+            "--static-path" => static_path = val(),
             "--summary" => summary_file = Some(val()),
             _ => {
-                eprintln!("usage: loadgen [--url URL] [--duration SECS] [--connections 1,8] [--only static,fresh,walk,download] [--interview REF] [--document-interview REF] [--server-pid PID] [--summary FILE]");
+                eprintln!("usage: loadgen [--url URL] [--duration SECS] [--connections 1,8] [--only static,fresh,walk,download] [--interview REF] [--document-interview REF] [--static-path PATH] [--server-pid PID[,PID…]] [--summary FILE]");
                 std::process::exit(2);
             }
         }
@@ -733,11 +819,12 @@ async fn main() {
         .trim_end_matches('/')
         .to_string();
     let ticks = clock_ticks();
-    let cpu = || server_pid.and_then(|p| cpu_ms_of(p, ticks));
-    if server_pid.is_some() && cpu().is_none() {
+    let cpu = || if server_pids.is_empty() { None } else { cpu_ms_of_tree(&server_pids, ticks) };
+    if !server_pids.is_empty() && cpu().is_none() {
         eprintln!("loadgen: cannot read /proc/<pid>/stat of the server; no CPU figures");
     }
     println!("loadgen: {url}, {duration} s per run, connections {conns:?}, interview {interview}");
+    let target = Target { addr, interview, document, static_path };
     let mut rows: Vec<Row> = Vec::new();
     for kind in &only {
         for &n in &conns {
@@ -745,7 +832,7 @@ async fn main() {
             let started = Instant::now();
             let cpu_before = cpu();
             let tasks: Vec<_> = (0..n)
-                .map(|_| tokio::spawn(worker(addr.clone(), kind, interview.clone(), document.clone(), deadline)))
+                .map(|_| tokio::spawn(worker(target.clone(), kind, deadline)))
                 .collect();
             let mut all = Stats::default();
             for t in tasks {
@@ -783,8 +870,13 @@ async fn main() {
                     // The walk's CPU less its fresh GETs (at the fresh run's CPU per GET, or
                     // split evenly when there was none) is the POSTs' CPU.
                     let fresh = rows.iter().find(|r| r.kind == "fresh" && r.conns == n).and_then(|r| r.cpu_ms);
-                    let mut p = row("post", "walk: answer POST", n, all.posts, secs, all.errors);
-                    let mut g = row("walk-get", "walk: fresh GET", n, all.gets, secs, 0);
+                    // The POSTs' rate over the time the connections spent on POSTs: a walk of
+                    // fields.yml is one GET and one POST, so its POSTs take about half the run.
+                    let sum = |v: &[u32]| v.iter().map(|&u| f64::from(u)).sum::<f64>();
+                    let (get_us, post_us) = (sum(&all.gets), sum(&all.posts));
+                    let share = if post_us > 0.0 { post_us / (get_us + post_us) } else { 1.0 };
+                    let mut p = row("post", "walk: answer POST", n, all.posts, secs * share, all.errors);
+                    let mut g = row("walk-get", "walk: fresh GET", n, all.gets, secs * (1.0 - share), 0);
                     if let Some(u) = used {
                         let per_get = fresh.unwrap_or(u / (gets + posts).max(1.0));
                         p.cpu_ms = Some(((u - gets * per_get) / posts.max(1.0)).max(0.0));
@@ -824,7 +916,7 @@ async fn main() {
             }
         }
     }
-    println!("\n(walk: the req/s of POSTs counts only POSTs; each walk also makes one fresh GET first.\n The POSTs' CPU is the walk's CPU less its fresh GETs at the fresh run's CPU per GET.)");
+    println!("\n(walk: each walk makes one fresh GET, then its POSTs. The req/s of the POSTs is over the\n time spent on them (their share of the connections' time in requests), and so for its GETs.\n The POSTs' CPU is the walk's CPU less its fresh GETs at the fresh run's CPU per GET.)");
     if let Some(path) = summary_file {
         let text: String = summary(&rows)
             .iter()
