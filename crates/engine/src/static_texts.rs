@@ -5,7 +5,7 @@
 //! it) is made every time and never stored.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::Mutex;
+use std::sync::OnceLock;
 
 /// What a front end makes of a text (one memo each).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,38 +17,33 @@ pub enum Rendering {
 }
 
 /// The static texts of one interview and their renderings.
+///
+/// One table, fixed at load: each static text with a slot per rendering, filled on first
+/// use. A lookup hashes the text once (foldhash: the table's keys are the author's texts,
+/// never inserted from a request, so there is nothing to flood) and takes no lock.
 #[derive(Debug, Default)]
 pub struct StaticTexts {
-    sources: HashSet<String>,
-    made: [Mutex<HashMap<String, String>>; 2],
+    made: HashMap<String, [OnceLock<String>; 2], foldhash::fast::RandomState>,
 }
 
 impl StaticTexts {
     /// The memo of these texts (the sources of the interview's plain texts).
     pub(crate) fn new(sources: HashSet<String>) -> StaticTexts {
-        StaticTexts { sources, made: Default::default() }
+        StaticTexts { made: sources.into_iter().map(|s| (s, Default::default())).collect() }
     }
 
     /// True if `text` is one of the interview's static texts.
     pub fn contains(&self, text: &str) -> bool {
-        self.sources.contains(text)
+        self.made.contains_key(text)
     }
 
     /// `make(text)`, made once and kept if `text` is a static text; made every time otherwise.
     /// `make` must depend on nothing but `text`.
     pub fn get_or_make(&self, kind: Rendering, text: &str, make: impl FnOnce(&str) -> String) -> String {
-        if !self.sources.contains(text) {
-            return make(text);
+        match self.made.get(text) {
+            Some(slots) => slots[kind as usize].get_or_init(|| make(text)).clone(),
+            None => make(text),
         }
-        let memo = &self.made[kind as usize];
-        if let Some(made) = memo.lock().ok().and_then(|m| m.get(text).cloned()) {
-            return made;
-        }
-        let made = make(text);
-        if let Ok(mut m) = memo.lock() {
-            m.insert(text.to_string(), made.clone());
-        }
-        made
     }
 }
 
@@ -72,8 +67,8 @@ mod tests {
         assert_eq!(texts.get_or_make(Rendering::Html, "Hello Ann", make), "<Hello Ann>");
         assert_eq!(texts.get_or_make(Rendering::Html, "Hello Ann", make), "<Hello Ann>");
         assert_eq!(calls.get(), 4, "other texts are made every time");
-        let kept: usize = texts.made.iter().map(|m| m.lock().map(|m| m.len()).unwrap_or(0)).sum();
+        let kept: usize = texts.made.values().map(|slots| slots.iter().filter(|s| s.get().is_some()).count()).sum();
         assert_eq!(kept, 2);
-        assert!(texts.made.iter().all(|m| m.lock().map(|m| !m.contains_key("Hello Ann")).unwrap_or(false)));
+        assert!(!texts.made.contains_key("Hello Ann"));
     }
 }

@@ -809,7 +809,7 @@ impl Value {
     /// Python `str()` (objects without a Vm: their default representation).
     pub fn str(&self) -> String {
         match self {
-            Value::Str(s) => s.to_string(),
+            Value::Str(s) => String::from(&**s),
             Value::Object(o) => {
                 let o = o.borrow();
                 if let Some(s) = crate::exception::exception_str_plain(&o) {

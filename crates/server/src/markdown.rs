@@ -65,10 +65,21 @@ const MARKUP_BYTES: [bool; 256] = {
 
 /// True when the text has nothing Markdown or HTML would change (so it can just be escaped).
 fn is_plain(text: &str) -> bool {
-    !text.bytes().any(|b| MARKUP_BYTES[b as usize])
-        && !text.starts_with(|c: char| c.is_ascii_digit())
-        && !text.contains("..")
-        && !has_icon(text)
+    let bytes = text.as_bytes();
+    if bytes.first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
+    // one pass: no markup byte, no `..`, no colon (an icon code `:name:` needs one)
+    let mut colon = false;
+    let mut prev = 0u8;
+    for &b in bytes {
+        if MARKUP_BYTES[b as usize] || (b == b'.' && prev == b'.') {
+            return false;
+        }
+        colon |= b == b':';
+        prev = b;
+    }
+    !colon || !has_icon(text)
 }
 
 /// Escapes text for HTML element content and attribute values.
@@ -364,7 +375,12 @@ pub fn to_plain(text: &str) -> String {
     if is_plain(t) {
         // nothing to render or decode (a choice label such as a state's name); runs of
         // white space become one space
-        let single_spaced = t.bytes().all(|b| b.is_ascii() && (b == b' ' || !b.is_ascii_whitespace())) && !t.contains("  ");
+        let mut prev = 0u8;
+        let single_spaced = t.bytes().all(|b| {
+            let ok = b.is_ascii() && (b == b' ' || !b.is_ascii_whitespace()) && !(b == b' ' && prev == b' ');
+            prev = b;
+            ok
+        });
         if single_spaced {
             return t.to_string();
         }

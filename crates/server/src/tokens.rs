@@ -25,9 +25,25 @@ pub fn new_secret(rng: &dyn Rng) -> Result<[u8; 32], RngFailed> {
     Ok(bytes)
 }
 
-fn csrf_mac(secret: &[u8; 32], session_id: &str) -> Option<HmacSha256> {
+/// HMAC-SHA256 keyed with `secret`. Keying costs two SHA-256 blocks (the padded key, inner
+/// and outer), as much as the message of a token; the keyed state of the server's secret is
+/// made once per process and copied for each MAC.
+fn keyed(secret: &[u8; 32]) -> Option<HmacSha256> {
+    static KEYED: std::sync::OnceLock<([u8; 32], HmacSha256)> = std::sync::OnceLock::new();
+    if let Some((key, mac)) = KEYED.get() {
+        if key == secret {
+            return Some(mac.clone());
+        }
+    }
     // HMAC accepts keys of any length, so this never fails in practice.
-    let mut mac = <HmacSha256 as KeyInit>::new_from_slice(secret).ok()?;
+    let mac = <HmacSha256 as KeyInit>::new_from_slice(secret).ok()?;
+    // the first secret used is kept (a server has one; tests may use others, keyed each time)
+    let _ = KEYED.set((*secret, mac.clone()));
+    Some(mac)
+}
+
+fn csrf_mac(secret: &[u8; 32], session_id: &str) -> Option<HmacSha256> {
+    let mut mac = keyed(secret)?;
     mac.update(b"colloquy-csrf\0");
     mac.update(session_id.as_bytes());
     Some(mac)
@@ -55,7 +71,7 @@ fn action_tag(
     epoch: &str,
     action: &str,
 ) -> Option<[u8; TAG_LEN]> {
-    let mut mac = <HmacSha256 as KeyInit>::new_from_slice(secret).ok()?;
+    let mut mac = keyed(secret)?;
     mac.update(b"colloquy-action\0");
     mac.update(session_id.as_bytes());
     mac.update(b"\0");
@@ -140,6 +156,19 @@ mod tests {
         assert!(!csrf_ok(&secret, "s2", &t));
         assert!(!csrf_ok(&secret, "s1", "zz"));
         assert!(!csrf_ok(&secret, "s1", ""));
+    }
+
+    #[test]
+    fn each_secret_makes_its_own_tokens_whichever_was_keyed_first() {
+        let (a, b) = ([1u8; 32], [2u8; 32]);
+        for _ in 0..2 {
+            for secret in [&a, &b] {
+                let mut direct = <HmacSha256 as KeyInit>::new_from_slice(secret).unwrap();
+                direct.update(b"colloquy-csrf\0s1");
+                assert_eq!(csrf_token(secret, "s1"), hex::encode(direct.finalize().into_bytes()));
+            }
+        }
+        assert!(!csrf_ok(&b, "s1", &csrf_token(&a, "s1")));
     }
 
     #[test]

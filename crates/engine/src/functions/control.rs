@@ -972,13 +972,24 @@ fn us_states_mapping(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
             _ => Value::from_str(name),
         }
     };
-    let mut d = Dict::new();
-    for (code, name) in STATES {
-        if let Ok(k) = pick(code, name, &key).to_key() {
-            d.insert(k, pick(code, name, &val));
+    let make = || {
+        let mut d = Dict::new();
+        for (code, name) in STATES {
+            if let Ok(k) = pick(code, name, &key).to_key() {
+                d.insert(k, pick(code, name, &val));
+            }
         }
+        d
+    };
+    if key != "abbr" || val != "name" {
+        return Ok(Value::dict(make()));
     }
-    Ok(Value::dict(d))
+    // The usual mapping (code → name, an address form's dropdown) is made once per thread
+    // and copied: the copy shares the strings and does not hash the keys again.
+    thread_local! {
+        static CODE_TO_NAME: std::cell::OnceCell<Dict> = const { std::cell::OnceCell::new() };
+    }
+    Ok(Value::dict(CODE_TO_NAME.with(|c| c.get_or_init(make).clone())))
 }
 
 fn name_suffix(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {

@@ -87,6 +87,10 @@ impl std::fmt::Display for Warning {
 /// True if docassemble would treat `text` as a Mako template
 /// (`<%`, `${`, `% if`, `% for`, `% while`, `##`).
 pub fn looks_like_mako(text: &str) -> bool {
+    // every pattern below starts with one of these bytes; most texts have none of them
+    if !text.bytes().any(|b| matches!(b, b'<' | b'$' | b'%' | b'#')) {
+        return false;
+    }
     text.contains("<%")
         || text.contains("${")
         || text.contains("% if")

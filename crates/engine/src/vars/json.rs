@@ -139,7 +139,7 @@ fn to_json_value(v: &Value, depth: u32, cx: &mut Out) -> Option<Json> {
             Some(n) => Json::Number(n),
             None => tagged("__float__", Json::String(f.to_string())),
         },
-        Value::Str(s) => Json::String(s.to_string()),
+        Value::Str(s) => Json::String(String::from(&**s)),
         Value::List(l) => Json::Array(l.borrow().iter().filter_map(|x| to_json_depth(x, depth + 1, cx)).collect()),
         Value::Tuple(t) => tagged("__tuple__", Json::Array(t.iter().filter_map(|x| to_json_depth(x, depth + 1, cx)).collect())),
         Value::Set(s) => tagged(

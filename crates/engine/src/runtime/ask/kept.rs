@@ -153,7 +153,7 @@ impl Plain {
             Value::Int(i) => Plain::I(*i),
             // JSON has no NaN or infinity (serde_json would write `null`)
             Value::Float(f) if f.is_finite() => Plain::F(*f),
-            Value::Str(s) => Plain::S(s.to_string()),
+            Value::Str(s) => Plain::S(String::from(&**s)),
             _ => return None,
         })
     }

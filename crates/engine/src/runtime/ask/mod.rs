@@ -236,5 +236,45 @@ impl<'a> Run<'a> {
 
 /// Option `i` of a radio/dropdown list whose field has the id `id`.
 pub(super) fn choice_view(i: usize, label: String, selected: bool, help: Option<String>, id: &str) -> ChoiceView {
-    ChoiceView { value: i.to_string(), label, selected, help, name: None, id: format!("{id}_{i}") }
+    // written by hand: a screen may offer hundreds of choices, and `format!` costs several
+    // times as much as the copy
+    let mut value = String::with_capacity(4);
+    push_decimal(&mut value, i);
+    let mut full = String::with_capacity(id.len() + 1 + value.len());
+    full.push_str(id);
+    full.push('_');
+    full.push_str(&value);
+    ChoiceView { value, label, selected, help, name: None, id: full }
+}
+
+/// Appends `n` in decimal.
+fn push_decimal(out: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        // `n % 10` is below 10
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[at..] {
+        out.push(char::from(d));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::choice_view;
+
+    #[test]
+    fn a_choice_is_named_by_its_index_in_decimal() {
+        for i in [0usize, 7, 10, 99, 100, 12_345, usize::MAX] {
+            let v = choice_view(i, "L".into(), false, None, "f3");
+            assert_eq!(v.value, i.to_string());
+            assert_eq!(v.id, format!("f3_{i}"));
+        }
+    }
 }
