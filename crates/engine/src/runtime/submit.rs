@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use lang::Value;
 
 use super::ask::{ButtonAction, FormField, How};
-use super::{Flow, Run, R};
+use super::{Flow, KeptForm, Run, R};
 use crate::vars::path;
 use crate::functions::Signal;
 use crate::model::{BlockKind, ChoiceValue, Input, Interview, Progress, Question};
@@ -64,15 +64,18 @@ pub(crate) fn accept(
         state.pending_command = Some(PendingCommand { command, url });
         return Ok(None);
     }
+    if state.current.as_ref().is_none_or(|c| c.token != token) {
+        return Err(stale(iv, state, ctx));
+    }
+    // The kept form description is taken out of the state first, so that neither the copy
+    // kept for a refusal nor the undo record copies it; a refusal puts it back.
+    let kept = state.current.as_mut().and_then(|c| c.form.take());
     let Some(cur) = state.current.clone() else {
         return Err(stale(iv, state, ctx));
     };
-    if token != cur.token {
-        return Err(stale(iv, state, ctx));
-    }
     let before = state.clone_without_history();
     let mut run = Run::new(iv, state, ctx);
-    let refused = match apply(&mut run, &cur, &posted) {
+    let refused = match apply(&mut run, &cur, kept.as_ref(), &posted) {
         Ok(None) => {
             run.st.push_undo_of(before);
             if !then_show || run.st.pending_command.is_some() {
@@ -86,7 +89,7 @@ pub(crate) fn accept(
     };
     match refused {
         Refused::Invalid(screen, errors) => {
-            restore(state, before);
+            restore(state, before, kept);
             let mut qs = match screen {
                 Some(qs) => *qs,
                 None => rebuilt(iv, state, ctx, &cur).map_err(|message| Screen::Error { message })?,
@@ -95,15 +98,19 @@ pub(crate) fn accept(
             Err(Screen::Question(qs))
         }
         Refused::Error(message) => {
-            restore(state, before);
+            restore(state, before, kept);
             Err(Screen::Error { message })
         }
     }
 }
 
-/// Puts back the state as it was before a refused answer (the history never changed).
-fn restore(state: &mut SessionState, mut before: SessionState) {
+/// Puts back the state as it was before a refused answer (the history never changed), with
+/// the form description that was kept for the question.
+fn restore(state: &mut SessionState, mut before: SessionState, kept: Option<KeptForm>) {
     before.history = std::mem::take(&mut state.history);
+    if let Some(c) = before.current.as_mut() {
+        c.form = kept;
+    }
     *state = before;
 }
 
@@ -193,13 +200,18 @@ fn first<'p>(posted: &HashMap<&'p str, Vec<&'p str>>, name: &str) -> Option<&'p 
 /// Applies a posted form: rebuild the screen it answers, decode every field, validate, then
 /// assign the answers once and do the bookkeeping of an answered question.
 /// `Ok(None)`: stored.
-fn apply(run: &mut Run<'_>, cur: &crate::state::CurrentQuestion, posted: &HashMap<&str, Vec<&str>>) -> R<Option<Refused>> {
+fn apply(
+    run: &mut Run<'_>,
+    cur: &crate::state::CurrentQuestion,
+    kept: Option<&KeptForm>,
+    posted: &HashMap<&str, Vec<&str>>,
+) -> R<Option<Refused>> {
     let iv = run.iv;
     let Some((block, q)) = question_of(iv, cur) else {
         return Ok(Some(Refused::Error(GONE.into())));
     };
     // what the screen offered: kept in the session when it was shown, else built again
-    let kept = cur.form.as_ref().and_then(|k| k.spec(iv.revision));
+    let kept = kept.and_then(|k| k.spec(iv.revision));
     let (mut screen, spec, disabled) = match kept {
         Some((spec, disabled)) => {
             restore_bindings(run, cur);

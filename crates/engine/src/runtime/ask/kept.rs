@@ -73,6 +73,10 @@ enum KeptHow {
     Checkbox { invert: bool },
     #[serde(rename = "ch")]
     Choice(Vec<Plain>),
+    /// Choices whose values are all strings, none holding [`JOIN`]: one JSON string, the
+    /// values joined by it (a dropdown of 56 states is one token to read, not 56).
+    #[serde(rename = "chs")]
+    Strings(String),
     #[serde(rename = "cbs")]
     Checkboxes { options: Vec<(String, Plain)>, nota: Option<String>, nota_label: Option<String> },
     #[serde(rename = "bt")]
@@ -145,6 +149,26 @@ impl<'de> Deserialize<'de> for Plain {
     }
 }
 
+/// What joins the values of [`KeptHow::Strings`]: DEL, which JSON writes as it is (an
+/// escaped character would send every value through the parser's slow path).
+const JOIN: char = '\u{7f}';
+
+/// The values joined by [`JOIN`], when they are all strings without it (and there is one).
+fn joined(values: &[Value]) -> Option<String> {
+    let mut out = String::new();
+    for (i, v) in values.iter().enumerate() {
+        let Value::Str(s) = v else { return None };
+        if s.contains(JOIN) {
+            return None;
+        }
+        if i > 0 {
+            out.push(JOIN);
+        }
+        out.push_str(s);
+    }
+    (!values.is_empty()).then_some(out)
+}
+
 impl Plain {
     fn of(v: &Value) -> Option<Plain> {
         Some(match v {
@@ -187,7 +211,10 @@ impl KeptField {
         let how = match &f.how {
             How::Input => KeptHow::Input,
             How::Checkbox { invert } => KeptHow::Checkbox { invert: *invert },
-            How::Choice { values } => KeptHow::Choice(values.iter().map(Plain::of).collect::<Option<_>>()?),
+            How::Choice { values } => match joined(values) {
+                Some(all) => KeptHow::Strings(all),
+                None => KeptHow::Choice(values.iter().map(Plain::of).collect::<Option<_>>()?),
+            },
             How::Checkboxes { options, nota, nota_label } => KeptHow::Checkboxes {
                 options: options.iter().map(|(n, v)| Some((n.clone(), Plain::of(v)?))).collect::<Option<_>>()?,
                 nota: nota.clone(),
@@ -235,6 +262,7 @@ impl KeptField {
             KeptHow::Input => How::Input,
             KeptHow::Checkbox { invert } => How::Checkbox { invert: *invert },
             KeptHow::Choice(values) => How::Choice { values: values.iter().map(Plain::value).collect() },
+            KeptHow::Strings(all) => How::Choice { values: all.split(JOIN).map(|s| Value::Str(Rc::from(s))).collect() },
             KeptHow::Checkboxes { options, nota, nota_label } => How::Checkboxes {
                 options: options.iter().map(|(n, v)| (n.clone(), v.value())).collect(),
                 nota: nota.clone(),
@@ -285,6 +313,27 @@ mod tests {
 
     fn field(how: How) -> FormField {
         FormField::new("bmFtZQ".into(), "name", "text", how)
+    }
+
+    #[test]
+    fn string_choices_are_kept_as_one_string_unless_a_value_holds_the_joint() {
+        let strs = |v: &[&str]| v.iter().map(|s| Value::from_str(s)).collect::<Vec<_>>();
+        for values in [strs(&["AL", "AK", ""]), strs(&[""]), strs(&["a|b", "Ünïcode \"q\""]), strs(&["a\u{7f}b", "c"]), vec![]] {
+            let kept = KeptForm::new(1, &[field(How::Choice { values: values.clone() })], Vec::new()).expect("kept");
+            let json = serde_json::to_string(&kept).expect("serialises");
+            let one = !values.is_empty() && values.iter().all(|v| !v.str().contains(JOIN));
+            assert_eq!(json.contains(r#""chs":"#), one, "{json}");
+            let back: KeptForm = serde_json::from_str(&json).expect("deserialises");
+            let (spec, _) = back.spec(1).expect("same revision");
+            match &spec[0].how {
+                How::Choice { values: got } => {
+                    let texts = |v: &[Value]| v.iter().map(Value::str).collect::<Vec<_>>();
+                    assert!(got.iter().all(|v| matches!(v, Value::Str(_))), "{json}");
+                    assert_eq!(texts(got), texts(&values), "{json}");
+                }
+                other => panic!("{other:?}"),
+            }
+        }
     }
 
     #[test]
