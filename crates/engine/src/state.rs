@@ -21,46 +21,46 @@ pub struct SessionState {
     #[serde(default)]
     pub variables: Map<String, Json>,
     /// Names of mandatory blocks that have completed (`_internal['answered']`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub answered: BTreeSet<String>,
     /// Embedded multiple-choice answers: extended question name → chosen index.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub answers: BTreeMap<String, usize>,
     /// Pending actions / `force_ask` events, first = next.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub event_stack: Vec<Event>,
     /// Old values of invalidated variables (`_internal['dirty']`), used as defaults.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
     pub dirty: Map<String, Json>,
     /// Number of steps taken (each accepted submission that changed something adds one).
     #[serde(default)]
     pub steps: u64,
     /// `prevent going back` marker: no back before this step.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub steps_offset: u64,
     /// Current progress-bar value (0–100), if any.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub progress: Option<f64>,
     /// Navigation state (`nav`): current section and sections reached.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "NavState::is_empty")]
     pub nav: NavState,
     /// The question last shown (its token), so `submit` knows what it answers.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current: Option<CurrentQuestion>,
     /// `set_info` / user info values.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
     pub info: Map<String, Json>,
     /// Non-reserved URL query arguments (`url_args`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
     pub url_args: Map<String, Json>,
     /// Undo records for the back button, newest last.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<Undo>,
     /// Variables `force_gather()` insists on, sought at the start of each pass until defined.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub gather: Vec<String>,
     /// A command chosen by a button (exit, restart …), returned by the next `next_screen`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pending_command: Option<PendingCommand>,
     /// The host's random mark of the last save; action links are signed for it, so a link
     /// stops working once the state is saved again. The engine never reads it.
@@ -119,19 +119,19 @@ pub struct CurrentQuestion {
     /// Index of the block in the interview.
     pub block: usize,
     /// For an embedded question: the index of the choice of `block` that holds it.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub choice: Option<usize>,
     /// The event (action) this screen serves; popped when it is answered.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event: Option<String>,
     /// Iterator/generic bindings in force when it was asked (`i`, `x` …) as JSON.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
     pub bindings: Map<String, Json>,
     /// The variable that was sought when it was asked (for event popping).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sought: Option<String>,
     /// Extended question name (embedded choices memory).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub name: String,
     /// What the screen offered, kept so that the answer is checked against it without
     /// building the screen again (only plain values; see `runtime::ask::kept`).
@@ -170,13 +170,13 @@ pub struct Undo {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dirty: Option<Map<String, Json>>,
     /// Previous progress.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub progress: Option<f64>,
     /// Previous nav state (when it changed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nav: Option<NavState>,
     /// Previous current question.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current: Option<CurrentQuestion>,
     /// Previous info (when it changed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -187,14 +187,51 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
-/// One step of a path into the user dictionary.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+impl NavState {
+    fn is_empty(&self) -> bool {
+        self.current.is_none() && self.visited.is_empty()
+    }
+}
+
+/// One step of a path into the user dictionary: a number or a string in JSON.
+#[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(untagged)]
 pub enum PathKey {
     /// A list index.
     Index(usize),
     /// A key of a JSON object.
     Key(String),
+}
+
+// By hand: serde's `untagged` buffers each key and tries the variants in turn, formatting an
+// error for each miss (several times the cost of reading the key).
+impl<'de> Deserialize<'de> for PathKey {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<PathKey, D::Error> {
+        struct KeyVisitor;
+        impl serde::de::Visitor<'_> for KeyVisitor {
+            type Value = PathKey;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a list index or a key")
+            }
+            fn visit_u64<E: serde::de::Error>(self, u: u64) -> Result<PathKey, E> {
+                usize::try_from(u).map(PathKey::Index).map_err(|_| E::custom("a list index beyond the address space"))
+            }
+            fn visit_i64<E: serde::de::Error>(self, i: i64) -> Result<PathKey, E> {
+                usize::try_from(i).map(PathKey::Index).map_err(|_| E::custom("a negative list index"))
+            }
+            fn visit_str<E>(self, s: &str) -> Result<PathKey, E> {
+                Ok(PathKey::Key(s.to_string()))
+            }
+            fn visit_string<E>(self, s: String) -> Result<PathKey, E> {
+                Ok(PathKey::Key(s))
+            }
+        }
+        d.deserialize_any(KeyVisitor)
+    }
 }
 
 /// A changed place: its path and the value it had (`None` = it did not exist), or, for a
@@ -204,7 +241,7 @@ pub struct Change {
     /// Path from the top of the dictionary (the first key is the variable name).
     pub path: Vec<PathKey>,
     /// The previous value.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub old: Option<Json>,
     /// For a list whose length changed: its previous length …
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -467,6 +504,32 @@ mod tests {
     use serde_json::json;
 
     use super::*;
+
+    #[test]
+    fn empty_parts_of_the_state_are_left_out_and_read_back_as_before() {
+        let fresh = SessionState::default();
+        assert_eq!(fresh.to_json_string(), r#"{"variables":{},"steps":0}"#);
+        // a state written with every part spelled out (as before) reads the same
+        let spelled = json!({
+            "variables": {"x": 1}, "answered": [], "answers": {}, "event_stack": [], "dirty": {},
+            "steps": 2, "steps_offset": 0, "progress": null, "nav": {"current": null, "visited": []},
+            "current": {"token": "1..0", "block": 1, "choice": null, "event": null, "bindings": {},
+                        "sought": "x", "name": "Question_1"},
+            "info": {}, "url_args": {}, "gather": [], "pending_command": null,
+            "history": [{"patch": [{"path": ["x", 0, "y"], "old": null}], "progress": null, "current": null}]
+        });
+        let st: SessionState = serde_json::from_value(spelled).expect("reads");
+        let short = st.to_json_string();
+        assert_eq!(
+            short,
+            r#"{"variables":{"x":1},"steps":2,"current":{"token":"1..0","block":1,"sought":"x","name":"Question_1"},"history":[{"patch":[{"path":["x",0,"y"]}]}]}"#
+        );
+        assert_eq!(SessionState::from_json_str(&short).expect("reads back"), st);
+        assert_eq!(st.history[0].patch[0].path, vec![PathKey::Key("x".into()), PathKey::Index(0), PathKey::Key("y".into())]);
+        for bad in [r#"[-1]"#, r#"[1.5]"#, r#"[null]"#] {
+            assert!(serde_json::from_str::<Vec<PathKey>>(bad).is_err(), "{bad}");
+        }
+    }
 
     fn vars(v: Json) -> Map<String, Json> {
         match v {
