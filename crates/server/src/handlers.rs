@@ -53,18 +53,42 @@ async fn load_runner(app: &App, reference: &str) -> Result<Arc<dyn Runner>, AppE
 }
 
 /// Runs engine work that may take a while (loading an interview, a step) without stalling
-/// other connections. On the multi-threaded runtime it runs in place (`block_in_place`):
-/// the runtime hands this worker's other tasks to another thread, and the request does not
-/// wait for a blocking-pool thread to be scheduled and then for its worker to be woken
-/// again. Elsewhere (a single-threaded test runtime) it runs on the blocking pool. A panic
-/// is [`AppError::EnginePanicked`].
+/// other connections. A panic is [`AppError::EnginePanicked`].
+///
+/// On the multi-threaded runtime, while fewer steps than workers less one run on workers,
+/// the work runs right on this worker: a step is short (a fraction of a millisecond), and
+/// handing the worker's core to another thread for it (`block_in_place`) costs thread
+/// wake-ups that a step at a time pays in full (at one connection, a fifth of the request's
+/// kernel time). At least one worker is always left free, so a long step (up to the
+/// evaluation deadline) delays no other connection: its worker's queued tasks are stolen by
+/// the free one. Past that limit the work runs in place with `block_in_place` (the runtime
+/// hands this worker's other tasks to another thread). On a single-threaded runtime (tests)
+/// it runs on the blocking pool.
 pub(crate) async fn blocking<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, AppError> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
     use tokio::runtime::{Handle, RuntimeFlavor};
-    if Handle::current().runtime_flavor() == RuntimeFlavor::MultiThread {
-        tokio::task::block_in_place(|| std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)))
-            .map_err(|_| AppError::EnginePanicked)
+
+    /// Engine work running on a worker right now (not handed over).
+    static ON_WORKERS: AtomicUsize = AtomicUsize::new(0);
+    struct Leave;
+    impl Drop for Leave {
+        fn drop(&mut self) {
+            ON_WORKERS.fetch_sub(1, Ordering::AcqRel);
+        }
+    }
+
+    let handle = Handle::current();
+    if handle.runtime_flavor() != RuntimeFlavor::MultiThread {
+        return tokio::task::spawn_blocking(work).await.map_err(|_| AppError::EnginePanicked);
+    }
+    let run = move || std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).map_err(|_| AppError::EnginePanicked);
+    let free_workers = handle.metrics().num_workers().saturating_sub(1);
+    if ON_WORKERS.fetch_add(1, Ordering::AcqRel) < free_workers {
+        let _leave = Leave;
+        run()
     } else {
-        tokio::task::spawn_blocking(work).await.map_err(|_| AppError::EnginePanicked)
+        ON_WORKERS.fetch_sub(1, Ordering::AcqRel);
+        tokio::task::block_in_place(run)
     }
 }
 
@@ -412,4 +436,40 @@ async fn attachments_post(
         });
     }
     respond(app, visit, &mut session, Screen::Question(q), true).await
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use std::time::{Duration, Instant};
+
+    use super::blocking;
+    use crate::AppError;
+
+    /// Steps that block their thread (as a long one does, up to the evaluation deadline):
+    /// while they run, other tasks are still served, whether the step runs on its worker or
+    /// was handed over; and a panic is an error, not a lost worker.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn long_steps_leave_a_worker_for_everything_else() {
+        let started = Instant::now();
+        let long = |ms| tokio::spawn(blocking(move || std::thread::sleep(Duration::from_millis(ms))));
+        let (a, b, c) = (long(600), long(600), long(600));
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        let quick = tokio::spawn(async { 7 }).await.unwrap();
+        assert_eq!(quick, 7);
+        assert!(started.elapsed() < Duration::from_millis(300), "a quick task waited for the steps: {:?}", started.elapsed());
+        for t in [a, b, c] {
+            t.await.unwrap().unwrap();
+        }
+        let panicked = blocking(|| -> u8 { panic!("engine bug") }).await;
+        assert!(matches!(panicked, Err(AppError::EnginePanicked)));
+        // the slots taken by the steps (and the panic) were given back: work runs again
+        assert_eq!(blocking(|| 3).await.unwrap(), 3);
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn a_single_threaded_runtime_uses_the_blocking_pool() {
+        assert_eq!(blocking(|| 5).await.unwrap(), 5);
+        assert!(matches!(blocking(|| -> u8 { panic!("engine bug") }).await, Err(AppError::EnginePanicked)));
+    }
 }
