@@ -64,14 +64,14 @@ pub(crate) fn accept(
         state.pending_command = Some(PendingCommand { command, url });
         return Ok(None);
     }
-    if state.current.as_ref().is_none_or(|c| c.token != token) {
-        return Err(stale(iv, state, ctx));
-    }
     // The kept form description is taken out of the state first, so that neither the copy
     // kept for a refusal nor the undo record copies it; a refusal puts it back.
-    let kept = state.current.as_mut().and_then(|c| c.form.take());
-    let Some(cur) = state.current.clone() else {
-        return Err(stale(iv, state, ctx));
+    let (cur, kept) = match state.current.as_mut() {
+        Some(c) if c.token == token => {
+            let kept = c.form.take();
+            (c.clone(), kept)
+        }
+        _ => return Err(stale(iv, state, ctx)),
     };
     let before = state.clone_without_history();
     let mut run = Run::new(iv, state, ctx);
