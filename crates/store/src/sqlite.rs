@@ -139,11 +139,14 @@ fn open(path: &Path) -> Result<Connection, StoreError> {
 /// WAL, `synchronous=NORMAL` (a commit survives a crash of the process; a power loss can lose
 /// the last commits, never corrupt the file: the WAL is synced at each checkpoint), deleted
 /// content zeroed (`secure_delete`), temporary tables in memory, prepared statements
-/// cached.
+/// cached. A WAL rewound after a burst of writes is cut back to 64 MiB
+/// (`journal_size_limit`); below that its file is reused as it is (writing over blocks the
+/// file already has is cheaper than growing it).
 fn configure(conn: &Connection) -> Result<(), StoreError> {
     let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     conn.execute_batch(
-        "PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON; PRAGMA temp_store = MEMORY;",
+        "PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON; PRAGMA temp_store = MEMORY; \
+         PRAGMA journal_size_limit = 67108864;",
     )?;
     conn.busy_timeout(Duration::from_secs(10))?;
     conn.set_prepared_statement_cache_capacity(32);
@@ -170,7 +173,7 @@ impl Sqlite {
             readers: Some(readers.clone()),
             checkpointing: Arc::default(),
         };
-        tokio::spawn(checkpoints(readers, db.checkpointing.clone()));
+        tokio::spawn(checkpoints(readers, db.writer.clone(), db.checkpointing.clone()));
         Ok(db)
     }
 
@@ -481,11 +484,31 @@ fn migrate(conn: &Connection, now: i64) -> Result<(), StoreError> {
 /// How often the background checkpoint runs.
 const CHECKPOINT_EVERY: Duration = Duration::from_millis(500);
 
+/// The most passes a checkpoint makes on a read connection before its last pass on the
+/// writer.
+const READER_PASSES: usize = 4;
+
+/// How many frames written during a pass are few enough to copy with writes waiting (a
+/// megabyte of pages: a millisecond or two, most of it the two syncs any checkpoint does).
+const FEW_FRAMES: i64 = 256;
+
 /// Moves the WAL's committed pages into the database file every [`CHECKPOINT_EVERY`] until
-/// the database is closed, on the blocking pool (it syncs the disk). `PASSIVE`: it waits
-/// for no reader or writer, so no request waits for it; what a reader still needs is
-/// copied by a later round.
-async fn checkpoints(readers: Arc<Readers>, checkpointing: Arc<Mutex<()>>) {
+/// the database is closed, on the blocking pool (it syncs the disk). Every pass is
+/// `PASSIVE` (it waits for no reader):
+///
+/// 1. passes on a read connection, which no request waits for, each copying what was
+///    written during the one before, until few frames came in meanwhile (or after
+///    [`READER_PASSES`]);
+/// 2. one pass on the writer, which copies the rest while writes wait.
+///
+/// The pass on the writer is what lets the WAL start again from its beginning: SQLite
+/// rewinds the WAL at the first write after a checkpoint that copied *every* frame, and
+/// under a steady stream of writes a checkpoint on another connection never catches up
+/// with the last one. Without it the WAL grew without end (700 MB after six seconds of new
+/// sessions): each commit appended to a growing file (the file system allocating blocks)
+/// and the WAL's index, searched on every page read, grew with it. What a reader still
+/// needs is left for a later round.
+async fn checkpoints(readers: Arc<Readers>, writer: Writer, checkpointing: Arc<Mutex<()>>) {
     let start = tokio::time::Instant::now() + CHECKPOINT_EVERY;
     let mut every = tokio::time::interval_at(start, CHECKPOINT_EVERY);
     every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -496,22 +519,62 @@ async fn checkpoints(readers: Arc<Readers>, checkpointing: Arc<Mutex<()>>) {
             return;
         }
         let r = readers.clone();
-        let done = tokio::task::spawn_blocking(move || {
-            let _alone = alone;
-            r.with(|c| Ok(c.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |row| row.get::<_, i64>(0))?))
+        let bulk = tokio::task::spawn_blocking(move || {
+            let mut last = r.with(passive_checkpoint)?;
+            for _ in 1..READER_PASSES {
+                let next = r.with(passive_checkpoint)?;
+                let written = next.frames - last.frames;
+                last = next;
+                if written <= FEW_FRAMES {
+                    break;
+                }
+            }
+            Ok::<_, StoreError>(last)
         })
         .await;
-        match done {
+        match bulk {
+            // an empty WAL (nothing written since it was rewound): nothing to do
+            Ok(Ok(Checkpointed { frames: 0, .. })) => continue,
             Ok(Ok(_)) => {}
             Ok(Err(e)) => {
                 if readers.closed.load(Ordering::Acquire) {
                     return;
                 }
                 tracing::warn!(error = %e, "background WAL checkpoint failed");
+                continue;
             }
+            Err(e) => {
+                tracing::warn!(error = %e, "background WAL checkpoint failed");
+                continue;
+            }
+        }
+        let w = writer.clone().lock_owned().await;
+        let rest = tokio::task::spawn_blocking(move || {
+            let _alone = alone;
+            match w.as_ref() {
+                Some(c) => passive_checkpoint(c).map(Some),
+                None => Ok(None),
+            }
+        })
+        .await;
+        match rest {
+            Ok(Ok(Some(_))) => {}
+            Ok(Ok(None)) => return,
+            Ok(Err(e)) => tracing::warn!(error = %e, "background WAL checkpoint failed"),
             Err(e) => tracing::warn!(error = %e, "background WAL checkpoint failed"),
         }
     }
+}
+
+/// What a checkpoint pass found: the frames in the WAL when it began.
+#[derive(Clone, Copy, Debug)]
+struct Checkpointed {
+    frames: i64,
+}
+
+/// `PRAGMA wal_checkpoint(PASSIVE)` on `conn`.
+fn passive_checkpoint(conn: &Connection) -> Result<Checkpointed, StoreError> {
+    Ok(conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |row| Ok(Checkpointed { frames: row.get(1)? }))?)
 }
 
 /// A table whose rows can be counted.

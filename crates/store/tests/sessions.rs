@@ -705,3 +705,48 @@ async fn close_folds_the_wal_into_the_file_and_refuses_later_work() {
     assert_eq!(again.load("c", w).await.unwrap().unwrap().state, b"{\"a\":1}");
     again.close().await;
 }
+
+/// Under a steady stream of writes the WAL is rewound after each background checkpoint, so
+/// its file stops growing: it holds what one round's writes add, not everything written
+/// since the server started (a checkpoint on a read connection alone never catches up with
+/// the last frame, and the WAL grew without end).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_wal_is_rewound_under_a_steady_stream_of_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = std::sync::Arc::new(Store::open_dir(dir.path()).await.unwrap());
+    let (secret, key) = keys();
+    let secret = std::sync::Arc::new(secret);
+    let wal = dir.path().join("colloquy.sqlite3-wal");
+    let wal_size = || std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0);
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let mut writers = Vec::new();
+    for t in 0..2 {
+        let (store, secret, key, stop) = (store.clone(), secret.clone(), key.clone(), stop.clone());
+        writers.push(tokio::spawn(async move {
+            let state = vec![b'x'; 2000];
+            let mut n = 0u64;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                store.create(&format!("w{t}-{n}"), "i", &state, &key, KeyWrapper::Cookie(&secret)).await.unwrap();
+                n += 1;
+                // a steady stream, not a flood: the test writes some 100 MB, not gigabytes
+                tokio::time::sleep(std::time::Duration::from_millis(1)).await;
+            }
+            n
+        }));
+    }
+    // a second and a half of writes (three checkpoint rounds), then three more
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    let early = wal_size();
+    tokio::time::sleep(std::time::Duration::from_millis(3000)).await;
+    let late = wal_size();
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let mut written = 0;
+    for w in writers {
+        written += w.await.unwrap();
+    }
+    let (e, l) = (early as f64, late as f64);
+    assert!(written > 1000, "too few writes to tell ({written})");
+    eprintln!("WAL {early} bytes after 1.5 s, {late} after 4.5 s ({written} sessions)");
+    assert!(l < e * 1.6, "the WAL kept growing: {early} bytes after 1.5 s, {late} after 4.5 s ({written} sessions)");
+    store.close().await;
+}
