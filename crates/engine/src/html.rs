@@ -15,7 +15,12 @@ pub fn safe_html(s: &str) -> String {
 /// that code spans and smart punctuation show them as typed). Segments that trusted
 /// functions marked as HTML ([`safe_html`]) pass unchanged, unmarked.
 pub fn html_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    // most texts (a choice's label, a name) have nothing to escape and no marker, whose
+    // UTF-8 starts with 0xEE: one byte scan and a copy
+    if !s.bytes().any(|b| matches!(b, b'&' | b'<' | b'>' | 0xEE)) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
     let mut depth = 0u32;
     for c in s.chars() {
         match c {
@@ -33,4 +38,22 @@ pub fn html_escape(s: &str) -> String {
 /// Removes the trusted-HTML markers from user input (so nobody can forge them).
 pub fn strip_markers(s: &str) -> String {
     s.chars().filter(|c| *c != SAFE_OPEN && *c != SAFE_CLOSE).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_leaves_plain_text_and_marked_html_alone() {
+        assert_eq!(html_escape("Alabama"), "Alabama");
+        assert_eq!(html_escape("Ünïcödé – ok"), "Ünïcödé – ok");
+        assert_eq!(html_escape("a < b & c > d \"q\" 'q'"), "a &lt; b &amp; c &gt; d \"q\" 'q'");
+        let marked = format!("x<{}<b>y</b>{}>", SAFE_OPEN, SAFE_CLOSE);
+        // the marked part passes unescaped, the markers themselves are dropped
+        assert_eq!(html_escape(&marked), "x&lt;<b>y</b>&gt;");
+        // another character whose UTF-8 starts with 0xEE is copied as it is
+        assert_eq!(html_escape("\u{E100}&"), "\u{E100}&amp;");
+        assert_eq!(strip_markers(&marked), "x<<b>y</b>>");
+    }
 }

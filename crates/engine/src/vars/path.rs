@@ -453,6 +453,16 @@ pub fn b64_encode(text: &str) -> String {
     base64::Engine::encode(&B64, text.as_bytes())
 }
 
+/// Whether `name` is [`b64_encode`]`(text)`, without making the encoding (a screen's
+/// kept form asks this of every field).
+pub fn is_b64_of(name: &str, text: &str) -> bool {
+    let mut buf = [0u8; 256];
+    match base64::Engine::encode_slice(&B64, text.as_bytes(), &mut buf) {
+        Ok(n) => buf.get(..n) == Some(name.as_bytes()),
+        Err(_) => name == b64_encode(text),
+    }
+}
+
 /// Decodes [`b64_encode`] output (padding optional, anything after a `=` ignored); `None` if
 /// not valid UTF-8 base64.
 pub fn b64_decode(text: &str) -> Option<String> {
@@ -473,6 +483,17 @@ mod tests {
             assert_eq!(b64_decode(&b64_encode(s)).as_deref(), Some(s));
         }
         assert_eq!(b64_encode("fruit"), "ZnJ1aXQ");
+        let long = "x".repeat(400);
+        for (text, name, yes) in [
+            ("fruit", "ZnJ1aXQ", true),
+            ("fruit", "ZnJ1aXQ=", false),
+            ("fruits", "ZnJ1aXQ", false),
+            ("", "", true),
+            (long.as_str(), b64_encode(&long).as_str(), true),
+            (long.as_str(), "eHh4", false),
+        ] {
+            assert_eq!(is_b64_of(name, text), yes, "{text:.10} {name:.10}");
+        }
         assert_eq!(b64_decode("ZnJ1aXQ=").as_deref(), Some("fruit"));
         assert_eq!(b64_decode("ZnJ1aXQ=junk").as_deref(), Some("fruit"));
         assert_eq!(b64_decode("ZnJ1aXQx").as_deref(), Some("fruit1"));

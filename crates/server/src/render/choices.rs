@@ -10,12 +10,16 @@ use super::fields::{
     wrapper_start,
 };
 use super::{attr, opt_attr, MULTISELECT};
-use crate::markdown::{escape_into, to_inline_html, to_plain};
+use crate::markdown::{escape_into, to_inline_html, to_plain_cow};
 
 /// Radio buttons (`ty` = `radio`) or checkboxes (`checkbox`) in a `fieldset` whose
 /// `legend` is the label.
 pub(super) fn choice_group(b: &mut String, f: &FieldView, ty: &str) {
-    wrapper_start(b, "fieldset", f, &format!("co-group co-{ty}s"));
+    let kind = match ty {
+        "radio" => "co-group co-radios",
+        _ => "co-group co-checkboxs",
+    };
+    wrapper_start(b, "fieldset", f, kind);
     if ty == "radio" {
         b.push_str(" role=\"radiogroup\"");
         if f.required {
@@ -122,6 +126,6 @@ fn option(b: &mut String, value: &str, selected: bool, label: &str) {
         b.push_str(" selected");
     }
     b.push('>');
-    escape_into(b, &to_plain(label));
+    escape_into(b, &to_plain_cow(label));
     b.push_str("</option>");
 }

@@ -240,13 +240,15 @@ pub(super) fn field_open(b: &mut String, f: &FieldView, kind_class: &str) {
 pub(super) fn wrapper_start(b: &mut String, tag: &str, f: &FieldView, kind_class: &str) {
     b.push('<');
     b.push_str(tag);
-    let mut class = format!("co-field {kind_class}");
+    // ` class="co-field KIND[ co-has-error][ CSS]"`, each part escaped as `attr` would
+    b.push_str(" class=\"co-field ");
+    escape_into(b, kind_class);
     if f.error.is_some() {
-        class.push_str(" co-has-error");
+        b.push_str(" co-has-error");
     }
     if let Some(c) = &f.css_class {
-        class.push(' ');
-        class.push_str(c);
+        b.push(' ');
+        escape_into(b, c);
     }
-    attr(b, "class", &class);
+    b.push('"');
 }

@@ -285,7 +285,16 @@ impl<'a> Run<'a> {
     /// The (key, value) pairs of a dictionary of choices in the order docassemble shows them:
     /// sorted by value (Python's `sorted(d.items(), key=itemgetter(1))`, stable); values that
     /// cannot be compared keep their order.
-    fn sorted_by_value(&mut self, pairs: Vec<(Value, Value)>) -> Vec<(Value, Value)> {
+    fn sorted_by_value(&mut self, mut pairs: Vec<(Value, Value)>) -> Vec<(Value, Value)> {
+        // the common case, labels that are all strings: compared as Python compares them (by
+        // code point, which is UTF-8's byte order), without the interpreter
+        if pairs.iter().all(|(_, v)| matches!(v, Value::Str(_))) {
+            pairs.sort_by(|(_, a), (_, b)| match (a, b) {
+                (Value::Str(x), Value::Str(y)) => x.as_bytes().cmp(y.as_bytes()),
+                _ => std::cmp::Ordering::Equal,
+            });
+            return pairs;
+        }
         let values: Vec<Value> = pairs.iter().map(|(_, v)| v.clone()).collect();
         let sorted = self.run_vm(|vm, _| {
             let mut idx: Vec<usize> = (0..values.len()).collect();

@@ -149,7 +149,7 @@ impl<'a> Run<'a> {
             if self.field_shown_server(f)? == Some(false) {
                 continue;
             }
-            let id = format!("f{k}");
+            let id = super::numbered("f", k);
             let start = form.len();
             match &f.var {
                 Some(var) => self.build_field(f, var.name().to_string(), id, &on_screen, qs, form)?,
@@ -492,6 +492,7 @@ impl<'a> Run<'a> {
         }
         let defaults = checkbox_defaults(current);
         let mut options = Vec::new();
+        let id_prefix = format!("{id}_");
         for (i, o) in opts.into_iter().enumerate() {
             let key = match o.value {
                 ButtonAction::Value(v) => v,
@@ -510,7 +511,7 @@ impl<'a> Run<'a> {
                 selected,
                 help: o.help,
                 name: Some(oname.clone()),
-                id: format!("{id}_{i}"),
+                id: super::numbered(&id_prefix, i),
             });
             options.push((oname, key));
         }

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use super::form::{ButtonAction, FormField, How};
 use crate::model::Pos;
-use crate::vars::path::b64_encode;
+use crate::vars::path::{b64_encode, is_b64_of};
 use crate::runtime::upload::UploadRules;
 
 /// A question's form description as kept in the session. It is written with every save of
@@ -241,7 +241,7 @@ impl KeptField {
             How::Signature => KeptHow::Signature,
         };
         Some(KeptField {
-            name: (f.name != b64_encode(&f.var)).then(|| f.name.clone()),
+            name: (!is_b64_of(&f.name, &f.var)).then(|| f.name.clone()),
             var: f.var.clone(),
             datatype: f.datatype.clone(),
             how,

@@ -247,6 +247,15 @@ pub(super) fn choice_view(i: usize, label: String, selected: bool, help: Option<
     ChoiceView { value, label, selected, help, name: None, id: full }
 }
 
+/// `prefix` followed by `n` in decimal (`f3`, `f2_0`): element ids, made for every field
+/// and choice of a screen, without the formatter.
+pub(super) fn numbered(prefix: &str, n: usize) -> String {
+    let mut out = String::with_capacity(prefix.len() + 4);
+    out.push_str(prefix);
+    push_decimal(&mut out, n);
+    out
+}
+
 /// Appends `n` in decimal.
 fn push_decimal(out: &mut String, mut n: usize) {
     let mut digits = [0u8; 20];
@@ -260,8 +269,9 @@ fn push_decimal(out: &mut String, mut n: usize) {
             break;
         }
     }
-    for &d in &digits[at..] {
-        out.push(char::from(d));
+    // ASCII digits: always UTF-8
+    if let Ok(text) = std::str::from_utf8(&digits[at..]) {
+        out.push_str(text);
     }
 }
 
