@@ -10,7 +10,7 @@ use std::sync::{Arc, LazyLock};
 
 use engine::{Rendering, StaticTexts};
 
-use pulldown_cmark::{html, Options, Parser};
+use pulldown_cmark::{html, Event, Options, Parser, Tag};
 
 static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut b = ammonia::Builder::default();
@@ -303,6 +303,39 @@ pub fn to_html(text: &str) -> String {
 }
 
 fn render_html(text: &str) -> String {
+    render_html_with(text, true)
+}
+
+/// Whether pulldown-cmark's HTML for `event` may need the sanitiser: anything that is not
+/// text in the plain block and inline structure (paragraphs, headings, quotes, lists,
+/// emphasis, code) — raw HTML, links and images (their URLs and `rel`), tables (their
+/// `style` and cell classes), breaks and rules (written `<br />`, which the sanitiser
+/// rewrites).
+fn needs_cleaning(event: &Event<'_>) -> bool {
+    match event {
+        Event::Text(_) | Event::Code(_) | Event::SoftBreak | Event::End(_) => false,
+        Event::Start(tag) => !matches!(
+            tag,
+            Tag::Paragraph
+                | Tag::BlockQuote(_)
+                | Tag::List(_)
+                | Tag::Item
+                | Tag::Emphasis
+                | Tag::Strong
+                | Tag::Strikethrough
+                | Tag::CodeBlock(_)
+        ) && !matches!(tag, Tag::Heading { id: None, classes, attrs, .. } if classes.is_empty() && attrs.is_empty()),
+        _ => true,
+    }
+}
+
+/// [`render_html`]; with `shortcut`, the sanitiser is skipped when the Markdown made
+/// nothing it could change: only the structure [`needs_cleaning`] lets through, its text
+/// escaped by pulldown-cmark, and no `&quot;` or no-break space (which the sanitiser writes
+/// as `"` and `&nbsp;`). The result is the same bytes either way (a dynamic text, such as a
+/// subquestion with `${ }`, is rendered on every request, and the sanitiser parses and
+/// writes the whole HTML again).
+fn render_html_with(text: &str, shortcut: bool) -> String {
     if is_plain(text.trim()) {
         let t = text.trim();
         if t.is_empty() {
@@ -317,9 +350,13 @@ fn render_html(text: &str) -> String {
     opts.insert(Options::ENABLE_SMART_PUNCTUATION);
     let text = preprocess(text);
     let (text, qr_codes) = crate::qr::extract(&text);
-    let parser = Parser::new_ext(&text, opts);
+    let events: Vec<Event<'_>> = Parser::new_ext(&text, opts).collect();
+    let clean = shortcut && qr_codes.is_empty() && !events.iter().any(needs_cleaning);
     let mut raw = String::with_capacity(text.len() * 2);
-    html::push_html(&mut raw, parser);
+    html::push_html(&mut raw, events.into_iter());
+    if clean && !raw.contains("&quot;") && !raw.contains('\u{a0}') {
+        return raw;
+    }
     if raw.contains("<t") && raw.contains('{') {
         raw = cell_classes(&raw);
     }
@@ -547,6 +584,54 @@ mod tests {
         assert!(h.contains("<td class=\"text-end fw-bold\">4</td>"), "{h}");
         // braces that are not a class list stay text
         assert!(to_html("a | b\n---|---\n{x} | c\n").contains("<td>{x}</td>"));
+    }
+
+    #[test]
+    fn markdown_the_sanitiser_cannot_change_skips_it_with_the_same_result() {
+        let samples = [
+            "Hello, **${ user }**: you *may* qualify.",
+            "# Title\n\nSome text\nover two lines.",
+            "## Sub\n\n> quoted *text*\n> more",
+            "1. one\n2. two\n\n3) three",
+            "4. starts at four\n5. five",
+            "- a\n- b\n  - nested `code`",
+            "* x\n\n* loose list",
+            "~~gone~~ and __strong__ and _em_",
+            "```\nfenced <code> & stuff\n```",
+            "```python\nprint('hi')\n```",
+            "    indented code",
+            "Quotes \"curly\" and 'single' -- dash --- em ... dots",
+            "Ampersand & less < greater > in text",
+            "A no-break\u{a0}space",
+            "Line with hard break  \nnext",
+            "Back\\\nslash break",
+            "---\n\nafter a rule",
+            "A [link](https://example.com) here",
+            "An ![image](/x.png)",
+            "<b>raw</b> html",
+            "<div class=\"x\">block</div>",
+            "<script>alert(1)</script>",
+            "[bad](javascript:alert(1))",
+            "a | b\n---|---\n1 | 2",
+            "Cell { .text-end } | b\n---|---\n1 | 2",
+            "<https://autolink.example>",
+            "Ünïcödé — “already curly” ‘quotes’",
+            "Emoji :smile: and [BR] code",
+            "Text with a [FILE docassemble.demo:x.png] file",
+            "Heading\n=======\n\nsetext",
+            "`a < b`",
+            "*a **b** c*",
+            "Stars * and _ underscores_ in_words",
+            "html entity &amp; &copy; &#169; &nbsp;",
+        ];
+        for md in samples {
+            assert_eq!(render_html_with(md, true), render_html_with(md, false), "{md:?}");
+        }
+        // the shortcut is taken for the plain structure
+        let events: Vec<Event<'_>> = Parser::new("**a** _b_\n\n- c").collect();
+        assert!(!events.iter().any(needs_cleaning));
+        let events: Vec<Event<'_>> = Parser::new("[a](b) <i>x</i>").collect();
+        assert!(events.iter().any(needs_cleaning));
     }
 
     #[test]
