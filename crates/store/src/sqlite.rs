@@ -499,7 +499,8 @@ const FEW_FRAMES: i64 = 256;
 /// 1. passes on a read connection, which no request waits for, each copying what was
 ///    written during the one before, until few frames came in meanwhile (or after
 ///    [`READER_PASSES`]);
-/// 2. one pass on the writer, which copies the rest while writes wait.
+/// 2. unless no frame came in during the last of them and it copied them all, one pass on
+///    the writer, which copies the rest while writes wait.
 ///
 /// The pass on the writer is what lets the WAL start again from its beginning: SQLite
 /// rewinds the WAL at the first write after a checkpoint that copied *every* frame, and
@@ -521,21 +522,23 @@ async fn checkpoints(readers: Arc<Readers>, writer: Writer, checkpointing: Arc<M
         let r = readers.clone();
         let bulk = tokio::task::spawn_blocking(move || {
             let mut last = r.with(passive_checkpoint)?;
+            let mut written = i64::MAX;
             for _ in 1..READER_PASSES {
                 let next = r.with(passive_checkpoint)?;
-                let written = next.frames - last.frames;
+                written = next.frames - last.frames;
                 last = next;
                 if written <= FEW_FRAMES {
                     break;
                 }
             }
-            Ok::<_, StoreError>(last)
+            // nothing came in during the last pass and it copied every frame: the next write
+            // rewinds the WAL by itself, and the writer is left alone (an idle server's WAL)
+            Ok::<_, StoreError>(written == 0 && last.copied >= last.frames)
         })
         .await;
         match bulk {
-            // an empty WAL (nothing written since it was rewound): nothing to do
-            Ok(Ok(Checkpointed { frames: 0, .. })) => continue,
-            Ok(Ok(_)) => {}
+            Ok(Ok(true)) => continue,
+            Ok(Ok(false)) => {}
             Ok(Err(e)) => {
                 if readers.closed.load(Ordering::Acquire) {
                     return;
@@ -566,15 +569,19 @@ async fn checkpoints(readers: Arc<Readers>, writer: Writer, checkpointing: Arc<M
     }
 }
 
-/// What a checkpoint pass found: the frames in the WAL when it began.
+/// What a checkpoint pass found: the frames in the WAL when it began, and how many of them
+/// are in the database file.
 #[derive(Clone, Copy, Debug)]
 struct Checkpointed {
     frames: i64,
+    copied: i64,
 }
 
 /// `PRAGMA wal_checkpoint(PASSIVE)` on `conn`.
 fn passive_checkpoint(conn: &Connection) -> Result<Checkpointed, StoreError> {
-    Ok(conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |row| Ok(Checkpointed { frames: row.get(1)? }))?)
+    Ok(conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |row| {
+        Ok(Checkpointed { frames: row.get(1)?, copied: row.get(2)? })
+    })?)
 }
 
 /// A table whose rows can be counted.
