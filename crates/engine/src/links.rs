@@ -61,6 +61,10 @@ pub fn is_reserved_query(name: &str) -> bool {
 /// The requested interview URL without its query parameters other than `i`.
 pub fn clean_interview_url(url: &str) -> String {
     let Some((path, query)) = url.split_once('?') else { return url.to_string() };
+    // the usual URL, `/interview?i=…` alone: nothing to take out
+    if query.starts_with("i=") && !query.contains('&') {
+        return url.to_string();
+    }
     let keep: Vec<&str> = query
         .split('&')
         .filter(|pair| {
@@ -169,4 +173,24 @@ pub fn decode_action(encoded: &str) -> Option<(String, Map<String, Json>)> {
         _ => Map::new(),
     };
     Some((action, arguments))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clean_interview_url;
+
+    #[test]
+    fn the_interview_url_keeps_only_the_interview_argument() {
+        for (url, clean) in [
+            ("/interview?i=docassemble.demo:data/questions/a.yml", "/interview?i=docassemble.demo:data/questions/a.yml"),
+            ("/interview?i=x.yml&from_list=1&new_session=1", "/interview?i=x.yml"),
+            ("/interview?reset=1&i=x.yml", "/interview?i=x.yml"),
+            ("/interview?%69=x.yml&a=b", "/interview?%69=x.yml"),
+            ("/interview?a=b", "/interview"),
+            ("/interview?ix=1", "/interview"),
+            ("/interview", "/interview"),
+        ] {
+            assert_eq!(clean_interview_url(url), clean, "{url}");
+        }
+    }
 }

@@ -65,10 +65,10 @@ impl<'a> Run<'a> {
             return Ok(Some(html_escape(v)));
         }
         let iv = self.iv;
-        if let Some(t) = iv.default_screen_parts.get(key) {
+        if let Some(t) = small_get(&iv.default_screen_parts, key) {
             return Ok(Some(self.text(t)?));
         }
-        if let Some(n) = iv.metadata.raw.get(key) {
+        if let Some(n) = small_get(&iv.metadata.raw, key) {
             if let Some(s) = n.as_str() {
                 let pos = crate::model::Pos { file: iv.reference.to_string().into(), line: n.line, column: n.column };
                 return Ok(Some(self.render_src(s, &pos)?));
@@ -525,4 +525,14 @@ fn runtime_section_views(
         });
     }
     out
+}
+
+/// `map.get(key)`, comparing the keys of a small map one by one: a screen asks for some
+/// twenty parts, most of them absent, and an interview's metadata holds a handful of keys,
+/// fewer than it takes hashing each name to pay off.
+fn small_get<'m, V>(map: &'m indexmap::IndexMap<String, V>, key: &str) -> Option<&'m V> {
+    if map.len() > 8 {
+        return map.get(key);
+    }
+    map.iter().find(|(k, _)| k.as_str() == key).map(|(_, v)| v)
 }
