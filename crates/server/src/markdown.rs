@@ -599,6 +599,8 @@ mod tests {
             "~~gone~~ and __strong__ and _em_",
             "```\nfenced <code> & stuff\n```",
             "```python\nprint('hi')\n```",
+            "```x<y>&z\ncode\n```",
+            "~~~ c++ more words\ncode\n~~~",
             "    indented code",
             "Quotes \"curly\" and 'single' -- dash --- em ... dots",
             "Ampersand & less < greater > in text",
