@@ -81,3 +81,54 @@ impl RequestContext {
         crate::links::encode_action_url(&self.interview_url, self.sign_action.as_ref(), action, arguments)
     }
 }
+
+/// The inputs of a request that are its own, not shared with other requests for the same
+/// URL: what a run of the logic read of them ([`crate::Interview::next_screen_noting`]).
+///
+/// Everything else a run reads is the interview, the session's state and the context's
+/// URLs, URL arguments and server flags. So two runs on a fresh state that read none of
+/// these, for the same interview revision and the same URLs and arguments, give the same
+/// screen and the same state: a host may make such a first screen once and give it to
+/// every new session (the server does, [`RequestContext`] being the engine's only window
+/// on the request).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OwnInputs(u8);
+
+impl OwnInputs {
+    /// The time (`today()`, `current_datetime()`, ages …).
+    pub const CLOCK: OwnInputs = OwnInputs(1);
+    /// The random seed (the `random` module drew from its generator).
+    pub const RANDOM: OwnInputs = OwnInputs(2);
+    /// The session: its id, the signer of its action links, its stored files.
+    pub const SESSION: OwnInputs = OwnInputs(4);
+    /// The request's action or its uploads.
+    pub const REQUEST: OwnInputs = OwnInputs(8);
+    /// Something went wrong on the way (an error screen, a limit): the outcome may depend
+    /// on how long things took.
+    pub const TROUBLE: OwnInputs = OwnInputs(16);
+    /// Everything: nothing is known of what the run read.
+    pub const ALL: OwnInputs = OwnInputs(31);
+
+    /// No input of the request's own was read.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every input of `other` is in `self`.
+    pub fn contains(self, other: OwnInputs) -> bool {
+        self.0 & other.0 == other.0
+    }
+}
+
+impl std::ops::BitOr for OwnInputs {
+    type Output = OwnInputs;
+    fn bitor(self, other: OwnInputs) -> OwnInputs {
+        OwnInputs(self.0 | other.0)
+    }
+}
+
+impl std::ops::BitOrAssign for OwnInputs {
+    fn bitor_assign(&mut self, other: OwnInputs) {
+        self.0 |= other.0;
+    }
+}

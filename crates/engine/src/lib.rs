@@ -21,7 +21,7 @@ pub mod upload_image;
 pub mod validate;
 pub mod vars;
 
-pub use context::RequestContext;
+pub use context::{OwnInputs, RequestContext};
 pub use links::ActionSigner;
 pub use screen::{ButtonView, Command, ChoiceView, FieldKind, FieldView, LinkView, QuestionScreen, ReviewItem, Screen, SectionView, Submitted};
 pub use state::SessionState;

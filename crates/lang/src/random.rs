@@ -61,6 +61,11 @@ impl Random {
         state
     }
 
+    /// Whether anything was drawn from the generator since it was made or seeded.
+    pub fn drawn_from(&self) -> bool {
+        self.drawn > 0 || self.interview_seed.is_some()
+    }
+
     /// The seed of the interview's last `random.seed(x)` and the number of 32-bit outputs
     /// drawn since, so that a later request can continue the same sequence ([`Random::resumed`]).
     pub fn interview_seed(&self) -> Option<(u64, u64)> {

@@ -434,7 +434,7 @@ fn interview_url(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     // A shared session's link carries its id (the server opens it with the server-wrapped
     // key); a private session's link does not, since it would open nothing anyway.
     if other.is_none() && h.ns.get("multi_user").is_some_and(|v| v.truthy()) {
-        if let Some(id) = &h.session_id {
+        if let Some(id) = h.session_id() {
             url.push_str(&format!("&session={id}"));
         }
     }

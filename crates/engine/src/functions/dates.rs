@@ -157,7 +157,7 @@ fn dt_arg(args: &mut Args, i: usize, name: &str, func: &str) -> Result<NaiveDate
 
 fn today(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let h = host(vm)?;
-    let now = h.now;
+    let now = h.now();
     let midnight = now.date().and_hms_opt(0, 0, 0).unwrap_or(now);
     if let Some(f) = args.take_kw("format") {
         return Ok(Value::from_str(&format_date_str(midnight.date(), &f.str())));
@@ -167,7 +167,7 @@ fn today(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
 
 fn current_datetime(vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
     let h = host(vm)?;
-    let now = h.now;
+    let now = h.now();
     Ok(objects::make_datetime(h, now))
 }
 
@@ -320,7 +320,7 @@ pub(crate) fn describe(days: f64) -> String {
 }
 
 fn date_difference(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
-    let now = host(vm)?.now;
+    let now = host(vm)?.now();
     let start = match arg(&mut args, 0, "starting") {
         Some(v) => to_datetime(&v).ok_or_else(|| Error::exception("ValueError", "date_difference: bad starting date"))?,
         None => now,

@@ -31,7 +31,7 @@ use lang::{Args, Class, Error, Namespace, NativeFn, Value, Vm};
 use serde_json::{Map, Value as Json};
 
 use crate::model::Interview;
-use crate::context::RequestContext;
+use crate::context::{OwnInputs, RequestContext};
 use crate::links::ActionSigner;
 use crate::links::{clean_interview_url, encode_action_url};
 
@@ -90,16 +90,19 @@ pub enum Signal {
 pub struct EngineHost {
     /// The user dictionary.
     pub ns: Namespace,
-    /// Current time.
-    pub now: chrono::NaiveDateTime,
+    /// Current time (read through [`EngineHost::now`], which notes the read).
+    now: chrono::NaiveDateTime,
     /// Site base URL.
     pub base_url: String,
     /// This interview's URL (`/interview?i=…`).
     pub interview_url: String,
-    /// The session's id (for `interview_url()` of a `multi_user` session).
-    pub session_id: Option<String>,
+    /// The session's id (for `interview_url()` of a `multi_user` session; read through
+    /// [`EngineHost::session_id`]).
+    session_id: Option<String>,
     /// Signs the action links made in this request (from [`RequestContext::sign_action`]).
-    pub sign_action: Option<ActionSigner>,
+    sign_action: Option<ActionSigner>,
+    /// What the request's own inputs this host handed out ([`OwnInputs`]).
+    reads: std::cell::Cell<OwnInputs>,
     /// The interview reference (`package:path`).
     pub interview: String,
     /// The interview's package.
@@ -113,7 +116,7 @@ pub struct EngineHost {
     /// The `set_info` values of this request as they were given (`get_info('user') is x`).
     pub info_values: HashMap<String, Value>,
     /// `set_parts` overrides.
-    pub parts: HashMap<String, String>,
+    pub parts: std::collections::BTreeMap<String, String>,
     /// Variables already reconsidered this request.
     pub reconsidered: HashSet<String>,
     /// `log()` messages shown to the user (priority, text).
@@ -153,7 +156,7 @@ pub struct EngineHost {
     /// `Some("pdf")` for a PDF form's values, `Some("pandoc")` in a document's Markdown.
     pub evaluation_context: Option<&'static str>,
     /// Reads the session's stored files (from [`RequestContext::file_reader`]).
-    pub(crate) file_reader: Option<crate::upload::FileReader>,
+    file_reader: Option<crate::upload::FileReader>,
     /// Files read or made in this request, by number (uploads are here before they are stored).
     pub(crate) new_files: RefCell<HashMap<u64, Rc<[u8]>>>,
     /// Files the file functions made in the current evaluation.
@@ -180,6 +183,7 @@ impl EngineHost {
     /// in the namespace still point to: the request's copies of the library classes, its
     /// module cache and its files.
     pub(crate) fn carry_over(&mut self, earlier: EngineHost) {
+        self.note(earlier.reads.get());
         self.classes = earlier.classes;
         self.cache = earlier.cache;
         self.new_files = earlier.new_files;
@@ -194,13 +198,14 @@ impl EngineHost {
             interview_url: String::new(),
             session_id: None,
             sign_action: None,
+            reads: std::cell::Cell::new(OwnInputs::default()),
             interview: String::new(),
             package: String::new(),
             action: None,
             arguments: Map::new(),
             info: Map::new(),
             info_values: HashMap::new(),
-            parts: HashMap::new(),
+            parts: std::collections::BTreeMap::new(),
             reconsidered: HashSet::new(),
             messages: Vec::new(),
             dirty: Map::new(),
@@ -376,7 +381,38 @@ pub(crate) fn missing(func: &str, what: &str) -> Error {
 impl EngineHost {
     /// The URL that runs `action` with `arguments` in this interview, signed for this session.
     pub fn action_url(&self, action: &str, arguments: &Map<String, Json>) -> String {
+        if self.sign_action.is_some() {
+            self.note(OwnInputs::SESSION);
+        }
         encode_action_url(&self.interview_url, self.sign_action.as_ref(), action, arguments)
+    }
+
+    /// The request's time.
+    pub fn now(&self) -> chrono::NaiveDateTime {
+        self.note(OwnInputs::CLOCK);
+        self.now
+    }
+
+    /// The session's id, if the host has one.
+    pub fn session_id(&self) -> Option<&str> {
+        self.note(OwnInputs::SESSION);
+        self.session_id.as_deref()
+    }
+
+    /// Reads the session's stored files, if the host can.
+    pub(crate) fn file_reader(&self) -> Option<&crate::upload::FileReader> {
+        self.note(OwnInputs::SESSION);
+        self.file_reader.as_ref()
+    }
+
+    /// Notes that the run read `inputs` of the request's own.
+    pub(crate) fn note(&self, inputs: OwnInputs) {
+        self.reads.set(self.reads.get() | inputs);
+    }
+
+    /// What of the request's own inputs this host handed out so far.
+    pub(crate) fn reads(&self) -> OwnInputs {
+        self.reads.get()
     }
 }
 

@@ -518,7 +518,7 @@ impl Run<'_> {
                 args.insert("list".into(), Json::String(group_name.clone()));
                 args.insert("item".into(), Json::String(index.repr()));
                 args.insert("direction".into(), Json::String(dir.into()));
-                let url = self.ctx.action_url("_da_list_reorder",
+                let url = self.signed_action_url("_da_list_reorder",
                     &args,
                 );
                 arrows.push(format!(
@@ -572,7 +572,7 @@ impl Run<'_> {
             }
             let mut args = Map::new();
             args.insert("items".into(), Json::Array(items));
-            let url = self.ctx.action_url(&format!("_da_{kind}_edit"),
+            let url = self.signed_action_url(&format!("_da_{kind}_edit"),
                 &args,
             );
             out.push_str(&format!(
@@ -584,7 +584,7 @@ impl Run<'_> {
             let mut args = Map::new();
             args.insert(kind.into(), Json::String(group_name.clone()));
             args.insert("item".into(), Json::String(index.repr()));
-            let url = self.ctx.action_url(&format!("_da_{kind}_remove"),
+            let url = self.signed_action_url(&format!("_da_{kind}_remove"),
                 &args,
             );
             out.push_str(&format!(

@@ -26,7 +26,7 @@ use crate::compile;
 use crate::functions::{EngineHost, Signal};
 use crate::html::html_escape;
 use crate::model::{Block, BlockKind, ChoiceValue, Condition, Input, Interview, Pos, Reconsider};
-use crate::context::RequestContext;
+use crate::context::{OwnInputs, RequestContext};
 use crate::screen::{Command, Screen};
 use crate::state::SessionState;
 use crate::vars::{json, path};
@@ -76,10 +76,18 @@ impl Interview {
 
     /// Runs the logic and returns what to show.
     pub fn next_screen(&self, state: &mut SessionState, ctx: &RequestContext) -> Screen {
+        self.next_screen_noting(state, ctx).0
+    }
+
+    /// [`Self::next_screen`], and what the run read of the request's own inputs (the clock,
+    /// the random seed, the session, the action): when it read none, the screen and the
+    /// state are those of any other request with the same URLs and URL arguments on the same
+    /// state ([`OwnInputs`]).
+    pub fn next_screen_noting(&self, state: &mut SessionState, ctx: &RequestContext) -> (Screen, OwnInputs) {
         if let Some(cmd) = state.pending_command.take() {
-            return Screen::Command { command: Command::parse(&cmd.command), url: cmd.url };
+            return (Screen::Command { command: Command::parse(&cmd.command), url: cmd.url }, OwnInputs::REQUEST);
         }
-        Run::new(self, state, ctx).show()
+        Run::new(self, state, ctx).show_noting()
     }
 
     /// Applies a posted form and, once it is accepted, runs the logic for the screen that
@@ -247,15 +255,25 @@ impl<'a> Run<'a> {
 
     /// The rest of [`Interview::next_screen`]: the requested action, the passes of the logic
     /// (an error running the interview's `error action` once), then the state written back.
-    pub(crate) fn show(mut self) -> Screen {
+    pub(crate) fn show(self) -> Screen {
+        self.show_noting().0
+    }
+
+    /// [`Self::show`], and what the run read of the request's own inputs.
+    pub(crate) fn show_noting(mut self) -> (Screen, OwnInputs) {
         let ctx = self.ctx;
         if let Some(action) = ctx.action.as_deref() {
+            self.host.note(OwnInputs::REQUEST);
             self.request_action(action);
+        }
+        if !ctx.uploads.is_empty() {
+            self.host.note(OwnInputs::REQUEST);
         }
         let mut screen = self.assemble();
         // metadata `error action`: an error runs that action instead (once; an error in the
         // action itself is shown), with the message as its `error_message` argument
         if let Screen::Error { message } = &screen {
+            self.host.note(OwnInputs::TROUBLE);
             let action = self.iv.metadata.raw.get("error action").and_then(|n| n.scalar_text());
             if let Some(action) = action.map(|a| a.trim().to_string()).filter(|a| !a.is_empty()) {
                 let mut arguments = serde_json::Map::new();
@@ -269,7 +287,29 @@ impl<'a> Run<'a> {
         }
         self.finish();
         self.st.seal_undo();
-        screen
+        let mut reads = self.host.reads();
+        if self.random.drawn_from() {
+            reads |= OwnInputs::RANDOM;
+        }
+        (screen, reads)
+    }
+
+    /// The URL that runs `action` with `arguments` in this interview, signed for this
+    /// session (a read of the session).
+    pub(crate) fn signed_action_url(&self, action: &str, arguments: &serde_json::Map<String, serde_json::Value>) -> String {
+        if self.ctx.sign_action.is_some() {
+            self.host.note(OwnInputs::SESSION);
+        }
+        self.ctx.action_url(action, arguments)
+    }
+
+    /// `url` signed again for this session when it is a signed action link.
+    pub(crate) fn resign(&self, url: &str) -> String {
+        let signed = self.ctx.resign(url);
+        if signed != url {
+            self.host.note(OwnInputs::SESSION);
+        }
+        signed
     }
 
     fn remove_iterators(&self) {
@@ -317,6 +357,10 @@ impl<'a> Run<'a> {
     pub(crate) fn run_vm<T>(&mut self, f: impl FnOnce(&mut Vm<'_>, &Namespace) -> Result<T, lang::Error>) -> Result<T, lang::Error> {
         let ns = self.ns.clone();
         let res = self.with_vm(|vm| f(vm, &ns));
+        if let Err(lang::Error::Limit(_)) = &res {
+            // a time limit depends on the moment; any limit taken as an answer is trouble
+            self.host.note(OwnInputs::TROUBLE);
+        }
         self.sync_host();
         res
     }

@@ -103,7 +103,7 @@ impl Run<'_> {
         let stored = self.host.new_files.borrow().get(&number).cloned();
         let bytes = match stored {
             Some(b) => b.to_vec(),
-            None => self.host.file_reader.as_ref()?.read(number)?,
+            None => self.host.file_reader()?.read(number)?,
         };
         Some(docs::pdf::FieldImage { field: field.to_string(), bytes })
     }

@@ -206,7 +206,7 @@ pub(crate) fn file_bytes(vm: &mut lang::Vm<'_>, me: &Value) -> Result<Rc<[u8]>, 
     if let Some(b) = h.new_files.borrow().get(&number) {
         return Ok(b.clone());
     }
-    let bytes = h.file_reader.as_ref().and_then(|r| r.read(number)).ok_or_else(missing)?;
+    let bytes = h.file_reader().and_then(|r| r.read(number)).ok_or_else(missing)?;
     let bytes: Rc<[u8]> = Rc::from(bytes.as_slice());
     h.new_files.borrow_mut().insert(number, bytes.clone());
     Ok(bytes)

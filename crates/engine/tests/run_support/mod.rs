@@ -935,3 +935,27 @@ impl Inline {
         }
     }
 }
+
+/// Every example interview file of the packages `DirSources` reads, as references (empty
+/// when the examples are not there).
+pub fn example_references() -> Vec<String> {
+    fn walk(dir: &std::path::Path, rel: &str, package: &str, out: &mut Vec<String>) {
+        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().to_string();
+            let child = format!("{rel}/{name}");
+            if e.path().is_dir() {
+                walk(&e.path(), &child, package, out);
+            } else if name.ends_with(".yml") || name.ends_with(".yaml") {
+                out.push(format!("{package}:{child}"));
+            }
+        }
+    }
+    let root = DirSources::new().root;
+    let mut out = Vec::new();
+    for package in ["docassemble.base", "docassemble.demo"] {
+        walk(&root.join(package).join("data/questions"), "data/questions", package, &mut out);
+    }
+    out.sort();
+    out
+}

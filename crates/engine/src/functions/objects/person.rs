@@ -366,7 +366,7 @@ pub(super) fn age_in_years(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Err
                     .ok_or_else(|| Error::exception("ValueError", format!("as_of is not a date: {text}")))?
             }
         },
-        None => super::host(vm)?.now,
+        None => super::host(vm)?.now(),
     };
     let mut years = now.year() - born.year();
     if (now.month(), now.day(), now.time()) < (born.month(), born.day(), born.time()) {

@@ -37,7 +37,7 @@ pub(super) fn menu_items(run: &mut Run<'_>) -> Vec<(String, String)> {
             let label = d.get(&lang::value::Key::str("label")).map(Value::str);
             let url = d.get(&lang::value::Key::str("url")).map(Value::str);
             if let (Some(l), Some(u)) = (label, url) {
-                out.push((html_escape(&l), run.ctx.resign(&u)));
+                out.push((html_escape(&l), run.resign(&u)));
             }
         }
     }
@@ -175,7 +175,7 @@ impl<'a> Run<'a> {
         if forget_prior {
             args.insert("_forget_prior".into(), serde_json::Value::Bool(true));
         }
-        self.ctx.action_url(action, &args)
+        self.signed_action_url(action, &args)
     }
 
     /// Renders a review text; tables and templates it refers to are made on the way (only an
@@ -247,7 +247,7 @@ impl<'a> Run<'a> {
                 "variables".into(),
                 serde_json::Value::Array(item.fields.iter().map(|f| serde_json::Value::String(f.clone())).collect()),
             );
-            Some(self.ctx.action_url("_da_force_ask", &args))
+            Some(self.signed_action_url("_da_force_ask", &args))
         } else {
             None
         };
