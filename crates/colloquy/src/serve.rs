@@ -252,6 +252,7 @@ pub async fn build_config(args: &ServeArgs) -> Result<Config, String> {
             max_upload_size: Some(args.max_upload_size),
             typeset_counter: None,
         },
+        first_screens: Default::default(),
     })
 }
 

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use engine::{
-    Interview, InterviewRef, Library, LoadError, RequestContext, Screen, SessionState, Submitted,
+    Interview, InterviewRef, Library, LoadError, OwnInputs, RequestContext, Screen, SessionState, Submitted,
 };
 
 use crate::ports::{Engine, LoadFailure, Runner};
@@ -37,6 +37,9 @@ impl Runner for Interview {
     }
     fn next_screen(&self, state: &mut SessionState, ctx: &RequestContext) -> Screen {
         Interview::next_screen(self, state, ctx)
+    }
+    fn next_screen_noting(&self, state: &mut SessionState, ctx: &RequestContext) -> (Screen, OwnInputs) {
+        Interview::next_screen_noting(self, state, ctx)
     }
     fn submit(
         &self,

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
-use engine::{ActionSigner, RequestContext, Screen, SessionState};
+use engine::{ActionSigner, OwnInputs, RequestContext, Screen, SessionState};
 use store::{KeyWrapper, StoreError};
 
 use crate::cookies::{cookie_name_for, expired_cookie};
@@ -13,7 +13,8 @@ use crate::error::{see_other, with_headers, AppError};
 use crate::extract::{BaseUrl, CsrfForm, InterviewQuery, SessionCookie};
 use crate::ports::Runner;
 use crate::render::{self, FormContext};
-use crate::respond::{respond, Visit};
+use crate::first_screen::FirstKey;
+use crate::respond::{self, respond, Visit};
 use crate::session::{self, OpenSession};
 use crate::state::App;
 use crate::tokens::{action_token, action_token_ok, csrf_token};
@@ -148,26 +149,29 @@ enum Step {
 }
 
 /// Runs the engine for one request on a blocking thread. Returns the screen, the state,
-/// and whether the state should be stored.
+/// whether the state should be stored, and what the run read of the request's own inputs.
 async fn run_engine(
     runner: Arc<dyn Runner>,
     mut state: SessionState,
     ctx: RequestContext,
     step: Step,
-) -> Result<(Screen, SessionState, bool), AppError> {
+) -> Result<(Screen, SessionState, bool, OwnInputs), AppError> {
     blocking(move || {
         match step {
-            Step::Show => {}
+            Step::Show => {
+                let (screen, reads) = runner.next_screen_noting(&mut state, &ctx);
+                return (screen, state, true, reads);
+            }
             Step::Back => {
                 runner.back(&mut state);
             }
             Step::Submit(form) => {
                 let (screen, stored) = runner.answer(&mut state, &form, &ctx);
-                return (screen, state, stored);
+                return (screen, state, stored, OwnInputs::ALL);
             }
         }
         let screen = runner.next_screen(&mut state, &ctx);
-        (screen, state, true)
+        (screen, state, true, OwnInputs::ALL)
     })
     .await
 }
@@ -257,6 +261,12 @@ pub async fn interview_get(
             app.store.delete(&session.id).await?;
             session = OpenSession::fresh(&app, &runner)?;
         }
+        // a new session's first screen is made once when it reads nothing of its own
+        let first_key = (session.version.is_none() && action.is_none() && app.first_screens.is_on())
+            .then(|| FirstKey::new(&reference, &base_url, &q.args));
+        if let Some(first) = first_key.as_ref().and_then(|k| app.first_screens.get(k, &runner)) {
+            return respond::first_screen(&app, &visit, &mut session, &first).await;
+        }
         let ctx = context(
             &app,
             &base_url,
@@ -266,7 +276,13 @@ pub async fn interview_get(
             &session,
         )?;
         let state = std::mem::take(&mut session.state);
-        let (screen, state, _) = run_engine(runner.clone(), state, ctx, Step::Show).await?;
+        let (screen, state, _, reads) = run_engine(runner.clone(), state, ctx, Step::Show).await?;
+        if let (Some(key), Screen::Question(q), true) = (first_key, &screen, reads.is_empty()) {
+            let render = |csrf: &str| respond::question_html(&visit, q, csrf, None, true);
+            if let Some(first) = app.first_screens.make(key, &runner, q, &state, render) {
+                return respond::first_screen(&app, &visit, &mut session, &first).await;
+            }
+        }
         session.state = state;
         match respond(&app, &visit, &mut session, screen, true).await {
             Err(AppError::Store(StoreError::Conflict)) => {
@@ -368,7 +384,7 @@ pub async fn interview_post(
     let mut ctx = context(&app, &base_url, &interview_url, None, Vec::new(), &session)?;
     ctx.uploads = uploads;
     let state = std::mem::take(&mut session.state);
-    let (screen, state, store_it) = run_engine(runner.clone(), state, ctx, step).await?;
+    let (screen, state, store_it, _) = run_engine(runner.clone(), state, ctx, step).await?;
     session.state = state;
     let visit = Visit {
         reference: &reference,
@@ -388,7 +404,7 @@ pub async fn interview_post(
 async fn refused_post(app: &App, visit: &Visit<'_>, base_url: &str, mut session: OpenSession, message: String) -> Result<Response, AppError> {
     let ctx = context(app, base_url, visit.interview_url, None, Vec::new(), &session)?;
     let state = std::mem::take(&mut session.state);
-    let (mut screen, state, _) = run_engine(visit.runner.clone(), state, ctx, Step::Show).await?;
+    let (mut screen, state, _, _) = run_engine(visit.runner.clone(), state, ctx, Step::Show).await?;
     session.state = state;
     if let Screen::Question(q) = &mut screen {
         q.errors.push(message);
@@ -409,7 +425,7 @@ async fn attachments_post(
     let value = |name: &str| form.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
     let ctx = context(app, base_url, visit.interview_url, None, Vec::new(), &session)?;
     let state = std::mem::take(&mut session.state);
-    let (screen, state, _) = run_engine(visit.runner.clone(), state, ctx, Step::Show).await?;
+    let (screen, state, _, _) = run_engine(visit.runner.clone(), state, ctx, Step::Show).await?;
     session.state = state;
     let Screen::Question(mut q) = screen else {
         return respond(app, visit, &mut session, screen, true).await;

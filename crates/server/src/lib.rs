@@ -12,6 +12,7 @@ pub mod engine_adapter;
 pub mod error;
 pub mod extract;
 pub mod files;
+pub mod first_screen;
 mod handlers;
 pub mod headers;
 pub mod markdown;

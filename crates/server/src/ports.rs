@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use engine::reference::RefError;
-use engine::{LoadError, RequestContext, Screen, SessionState, Submitted};
+use engine::{LoadError, OwnInputs, RequestContext, Screen, SessionState, Submitted};
 
 /// Why an interview could not be loaded.
 #[derive(Debug, thiserror::Error)]
@@ -39,6 +39,11 @@ pub trait Runner: Send + Sync + 'static {
     fn new_session(&self) -> SessionState;
     /// Runs the logic and returns what to show.
     fn next_screen(&self, state: &mut SessionState, ctx: &RequestContext) -> Screen;
+    /// [`Runner::next_screen`], and what the run read of the request's own inputs
+    /// ([`engine::OwnInputs`]; by default: everything).
+    fn next_screen_noting(&self, state: &mut SessionState, ctx: &RequestContext) -> (Screen, OwnInputs) {
+        (self.next_screen(state, ctx), OwnInputs::ALL)
+    }
     /// Whether the interview's metadata asks for `temporary session` (always start fresh,
     /// keep nothing once finished).
     fn temporary_session(&self) -> bool {

@@ -86,20 +86,7 @@ async fn question(
     } else {
         None
     };
-    let delete_url = format!("{}&{DELETE_PARAM}=1", visit.interview_url);
-    let html = crate::markdown::with_static_texts(visit.runner.static_texts(), || {
-        render::question_page_with(
-            q,
-            &FormContext {
-                action: visit.interview_url,
-                csrf: &csrf,
-            },
-            &PageExtras {
-                nonce: nonce.as_deref(),
-                delete_url: (session.version.is_some() && !finished).then_some(delete_url.as_str()),
-            },
-        )
-    });
+    let html = question_html(visit, q, &csrf, nonce.as_deref(), session.version.is_some() && !finished);
     let cookie = if finished {
         // `temporary session`: the final screen is shown from memory; nothing of the
         // session is kept.
@@ -120,6 +107,36 @@ async fn question(
         }
     }
     Ok(res)
+}
+
+/// The page of question `q` with the CSRF token `csrf`, the CSP nonce of its own script
+/// and style, and the "Erase my answers" link when `erasable` (the session is stored).
+pub(crate) fn question_html(visit: &Visit<'_>, q: &QuestionScreen, csrf: &str, nonce: Option<&str>, erasable: bool) -> String {
+    let delete_url = format!("{}&{DELETE_PARAM}=1", visit.interview_url);
+    crate::markdown::with_static_texts(visit.runner.static_texts(), || {
+        render::question_page_with(
+            q,
+            &FormContext { action: visit.interview_url, csrf },
+            &PageExtras { nonce, delete_url: erasable.then_some(delete_url.as_str()) },
+        )
+    })
+}
+
+/// A fresh session's first page from `first`, the interview's first screen as every new
+/// session gets it ([`crate::first_screen`]): the state stored with this session's link
+/// epoch, the page with its CSRF token and its cookie.
+pub async fn first_screen(
+    app: &App,
+    visit: &Visit<'_>,
+    session: &mut OpenSession,
+    first: &crate::first_screen::FirstScreen,
+) -> Result<Response, AppError> {
+    let json = first.state(&session.epochs.next);
+    session::create(app, visit.reference, session, json).await?;
+    tracing::debug!(interview = ?visit.reference, block = %first.block, "question");
+    let html = first.page(&csrf_token(&app.secret, &session.id));
+    let cookie = session.cookie(&cookie_name_for(visit.reference, app.secure_cookies), app.secure_cookies);
+    Ok(with_headers(Html(html).into_response(), Some(cookie)))
 }
 
 /// The redirect target of a command for a session that starts now (`restart`,

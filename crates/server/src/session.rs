@@ -257,6 +257,20 @@ pub async fn persist(
     Ok(())
 }
 
+/// Stores a new session with `json` as its state (a first screen made once, whose JSON
+/// already holds this session's link epoch: [`crate::first_screen`]), its key wrapped by
+/// the cookie secret.
+pub async fn create(app: &App, reference: &str, session: &mut OpenSession, json: String) -> Result<(), StoreError> {
+    let v = app
+        .store
+        .create_with_files(&session.id, reference, json.as_bytes(), &session.key, KeyWrapper::Cookie(&session.secret), &[])
+        .await?;
+    session.version = Some(v);
+    session.wrapped_by = WrapKind::Cookie;
+    session.original = json;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::epoch_advanced;

@@ -4,6 +4,7 @@
 use std::fmt;
 use std::sync::Arc;
 
+use crate::first_screen::FirstScreens;
 use crate::ports::{Engine, PackageFiles};
 
 /// The default limit on one request's duration (upload of the body included).
@@ -87,6 +88,9 @@ pub struct Config {
     pub secure_cookies: bool,
     /// Further security options (HSTS, the server key for `multi_user` sessions).
     pub options: ServerOptions,
+    /// The interviews' first screens, made once for every new session
+    /// ([`crate::first_screen`]); [`FirstScreens::off`] makes each one afresh.
+    pub first_screens: FirstScreens,
 }
 
 impl Config {

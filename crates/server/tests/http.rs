@@ -243,6 +243,7 @@ fn app_with(store: store::Store) -> axum::Router {
         }],
         secure_cookies: false,
         options: Default::default(),
+        first_screens: Default::default(),
     })
 }
 
@@ -546,6 +547,7 @@ async fn static_files() {
         listed: vec![],
         secure_cookies: false,
         options: Default::default(),
+        first_screens: Default::default(),
     });
     let r = send(&app, get("/packagestatic/pkg.one/a.txt", None)).await;
     assert_eq!(r.status, StatusCode::OK);
@@ -870,6 +872,7 @@ fn sec_app(store: store::Store, options: server::ServerOptions, secure: bool) ->
         listed: vec![],
         secure_cookies: secure,
         options,
+        first_screens: Default::default(),
     })
 }
 

@@ -88,6 +88,7 @@ async fn time_and_randomness_come_from_the_options() {
             rng: Some(Arc::new(FixedRng)),
             ..Default::default()
         },
+        first_screens: Default::default(),
     });
     let req = Request::get("/interview?i=a%3Ab.yml&foo=bar&lang=fr&utm_source=x&action_sig=1")
         .header(header::HOST, "localhost")

@@ -1,0 +1,100 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! A new session's first screen is made once per interview and URL when its run read
+//! nothing of the request's own ([`server::first_screen`]): the page is then the one the
+//! engine and the renderer make for each session, byte for byte but for the CSRF token,
+//! the session it starts works like any other, different URL arguments get different
+//! pages, and a screen that reads the clock is made for each session.
+
+#[path = "fixtures/support.rs"]
+mod support;
+
+use std::sync::{Arc, Mutex};
+
+use axum::http::StatusCode;
+use server::first_screen::FirstScreens;
+use server::{Clock, ServerOptions};
+use support::*;
+
+/// `name` as a posted field name.
+const NAME: &str = "bmFtZQ";
+
+/// The page with its CSRF token taken out (the only part that is the session's).
+fn without_token(body: &str) -> String {
+    body.replace(&csrf_of(body), "TOKEN")
+}
+
+async fn fresh_page(app: &axum::Router, uri: &str) -> Resp {
+    let r = send(app, get(uri, None)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    r
+}
+
+#[tokio::test]
+async fn a_new_session_gets_the_page_the_engine_makes_and_goes_on_from_it() {
+    let store = store::Store::open_memory().await.unwrap();
+    let kept = FirstScreens::default();
+    let shared = app_with_first_screens(store.clone(), None, ServerOptions::default(), kept.clone());
+    let each = app_with_first_screens(store, None, ServerOptions::default(), FirstScreens::off());
+    let files = ["marker.yml", "greeting.yml", "xss.yml", "upload.yml", "signature.yml"];
+    for (n, file) in files.into_iter().enumerate() {
+        let uri = url(file);
+        let made = fresh_page(&each, &uri).await;
+        let first = fresh_page(&shared, &uri).await;
+        let second = fresh_page(&shared, &uri).await;
+        assert_eq!(without_token(&first.body), without_token(&made.body), "{file}");
+        assert_eq!(without_token(&second.body), without_token(&made.body), "{file}");
+        assert_ne!(cookie_of(&first), cookie_of(&second), "{file}: every visitor gets a session");
+        assert_ne!(csrf_of(&first.body), csrf_of(&second.body), "{file}");
+        assert_eq!(first.headers.get("content-security-policy"), made.headers.get("content-security-policy"));
+        assert_eq!(kept.len(), n + 1, "{file}: its first screen is kept");
+    }
+    // the session a kept first screen started takes its answer and goes on
+    let uri = url("greeting.yml");
+    for _ in 0..2 {
+        let r = fresh_page(&shared, &uri).await;
+        let cookie = cookie_of(&r);
+        let question = attr_of_named(&r.body, "_question", "value").unwrap();
+        let form = [("_csrf", csrf_of(&r.body)), ("_question", question), (NAME.into(), "Ann".into())];
+        let next = send(&shared, post(&uri, Some(&cookie), &form)).await;
+        assert_eq!(next.status, StatusCode::OK, "{}", next.body);
+        assert!(next.body.contains("Goodbye, Ann"), "{}", next.body);
+        // and comes back to where it was
+        let again = send(&shared, get(&uri, Some(&cookie))).await;
+        assert!(again.body.contains("Goodbye, Ann"), "{}", again.body);
+    }
+}
+
+#[tokio::test]
+async fn each_url_gets_its_own_first_page() {
+    let app = app_with(store::Store::open_memory().await.unwrap(), None);
+    let uri = url("greeting.yml");
+    for who in ["ann", "bob", "ann", "bob"] {
+        let r = fresh_page(&app, &format!("{uri}&who={who}")).await;
+        assert!(r.body.contains(&format!("Hello, {who}")), "{}", r.body);
+    }
+    assert!(fresh_page(&app, &uri).await.body.contains("Hello, nobody"));
+}
+
+/// A clock the test moves.
+#[derive(Debug)]
+struct Moving(Mutex<chrono::NaiveDateTime>);
+
+impl Clock for Moving {
+    fn now(&self) -> chrono::NaiveDateTime {
+        *self.0.lock().unwrap()
+    }
+}
+
+#[tokio::test]
+async fn a_first_screen_that_reads_the_clock_is_made_for_each_session() {
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2030, 1, d).unwrap().and_hms_opt(12, 0, 0).unwrap();
+    let clock = Arc::new(Moving(Mutex::new(day(2))));
+    let options = ServerOptions { clock: Some(clock.clone()), ..Default::default() };
+    let kept = FirstScreens::default();
+    let app = app_with_first_screens(store::Store::open_memory().await.unwrap(), None, options, kept.clone());
+    assert!(fresh_page(&app, &url("today.yml")).await.body.contains("Today is 2030-01-02"));
+    assert!(kept.is_empty());
+    *clock.0.lock().unwrap() = day(3);
+    let r = fresh_page(&app, &url("today.yml")).await;
+    assert!(r.body.contains("Today is 2030-01-03"), "{}", r.body);
+}
