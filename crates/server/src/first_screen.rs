@@ -4,7 +4,7 @@
 //! look at the clock, the random generator or the session: the engine says so
 //! ([`engine::OwnInputs`]), and its screen and state are then those of every other
 //! visitor of the same URL. The server keeps them: the page cut where the session's CSRF
-//! token goes, the state's JSON cut where its link epoch goes. A new session is then an
+//! token and the response's CSP nonce go, the state's JSON cut where its link epoch goes. A new session is then an
 //! insert into the store and no run of the logic, and its page is the same bytes the
 //! engine and the renderer would have made (`tests/first_screens.rs` compares them).
 //!
@@ -38,28 +38,44 @@ impl FirstKey {
     }
 }
 
+/// What goes into a hole of a kept page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Hole {
+    /// The session's CSRF token.
+    Csrf,
+    /// The response's CSP nonce (of the interview's own script and style).
+    Nonce,
+}
+
 /// One interview's first screen as every new session gets it.
 pub struct FirstScreen {
     /// The load of the interview it was made by (weak: a reloaded interview is not kept
     /// alive by its old first screens, and its memory is not reused while this points
     /// to it).
     runner: Weak<dyn Runner>,
-    /// The page between the places of the CSRF token.
-    page: Vec<String>,
+    /// The page's text between its holes: one more than `holes`.
+    text: Vec<String>,
+    /// The holes, in order.
+    holes: Vec<Hole>,
     /// The state's JSON before and after its link epoch.
     state: (String, String),
+    /// The page has the interview's own script or style: each response gets its own nonce.
+    pub wants_nonce: bool,
     /// The question's block (for the log).
     pub block: String,
 }
 
 impl FirstScreen {
-    /// The page with the session's CSRF token.
-    pub fn page(&self, csrf: &str) -> String {
-        let len = self.page.iter().map(String::len).sum::<usize>() + csrf.len() * self.page.len().saturating_sub(1);
+    /// The page with the session's CSRF token and the response's nonce.
+    pub fn page(&self, csrf: &str, nonce: &str) -> String {
+        let len = self.text.iter().map(String::len).sum::<usize>() + csrf.len().max(nonce.len()) * self.holes.len();
         let mut out = String::with_capacity(len);
-        for (i, part) in self.page.iter().enumerate() {
+        for (i, part) in self.text.iter().enumerate() {
             if i > 0 {
-                out.push_str(csrf);
+                out.push_str(match self.holes[i - 1] {
+                    Hole::Csrf => csrf,
+                    Hole::Nonce => nonce,
+                });
             }
             out.push_str(part);
         }
@@ -77,32 +93,56 @@ impl FirstScreen {
     }
 }
 
+/// `page` cut at each `csrf` and `nonce` marker: the text between them, and the holes.
+fn cut(page: &str, csrf: &str, nonce: &str) -> (Vec<String>, Vec<Hole>) {
+    let (mut text, mut holes) = (Vec::new(), Vec::new());
+    let mut rest = page;
+    loop {
+        let next = [(rest.find(csrf), Hole::Csrf, csrf.len()), (rest.find(nonce), Hole::Nonce, nonce.len())]
+            .into_iter()
+            .filter_map(|(at, hole, len)| at.map(|at| (at, hole, len)))
+            .min_by_key(|(at, _, _)| *at);
+        match next {
+            Some((at, hole, len)) => {
+                text.push(rest[..at].to_string());
+                holes.push(hole);
+                rest = &rest[at + len..];
+            }
+            None => {
+                text.push(rest.to_string());
+                return (text, holes);
+            }
+        }
+    }
+}
+
 /// The first screens of the interviews served (a clone shares them).
 #[derive(Clone)]
 pub struct FirstScreens {
-    /// Stands for the CSRF token and the link epoch while a first screen is made: random
-    /// hex, so it passes every escaping unchanged and no interview text holds it.
-    marker: Option<String>,
+    /// Stand for the CSRF token and the link epoch, and for the nonce, while a first
+    /// screen is made: random hex, so they pass every escaping unchanged and no interview
+    /// text holds them.
+    markers: Option<(String, String)>,
     entries: Arc<Mutex<HashMap<FirstKey, Arc<FirstScreen>>>>,
 }
 
 impl Default for FirstScreens {
     fn default() -> FirstScreens {
-        let mut bytes = [0u8; 16];
-        let marker = getrandom::fill(&mut bytes).ok().map(|()| hex::encode(bytes));
-        FirstScreens { marker, entries: Arc::default() }
+        let mut bytes = [0u8; 32];
+        let markers = getrandom::fill(&mut bytes).ok().map(|()| (hex::encode(&bytes[..16]), hex::encode(&bytes[16..])));
+        FirstScreens { markers, entries: Arc::default() }
     }
 }
 
 impl FirstScreens {
     /// A cache that keeps nothing: every first screen is made by the engine.
     pub fn off() -> FirstScreens {
-        FirstScreens { marker: None, entries: Arc::default() }
+        FirstScreens { markers: None, entries: Arc::default() }
     }
 
     /// Whether first screens are kept.
     pub fn is_on(&self) -> bool {
-        self.marker.is_some()
+        self.markers.is_some()
     }
 
     /// The first screen kept under `key`, if it was made by `runner` (this load of the
@@ -124,23 +164,20 @@ impl FirstScreens {
     }
 
     /// Makes the first screen of `q` and `state` (a fresh session's first run, which read
-    /// nothing of its own) with `render` (the page of a CSRF token), keeps it under `key`
-    /// and returns it. `None` when this screen cannot be given to other sessions: a final
-    /// screen of a temporary session, a page with its own script or style (it gets a nonce
-    /// per response), documents made on the way, answers that ask for sharing.
+    /// nothing of its own) with `render` (the page for a CSRF token and a nonce), keeps it
+    /// under `key` and returns it. `None` when this screen cannot be given to other
+    /// sessions: the final screen of a temporary session, documents made on the way,
+    /// answers that ask for sharing.
     pub fn make(
         &self,
         key: FirstKey,
         runner: &Arc<dyn Runner>,
         q: &QuestionScreen,
         state: &SessionState,
-        render: impl FnOnce(&str) -> String,
+        render: impl FnOnce(&str, Option<&str>) -> String,
     ) -> Option<Arc<FirstScreen>> {
-        let marker = self.marker.as_deref()?;
-        let own_nonce = q.script.as_deref().is_some_and(|t| !t.trim().is_empty())
-            || q.css.as_deref().is_some_and(|t| !t.trim().is_empty());
-        if own_nonce
-            || (runner.temporary_session() && q.is_final())
+        let (csrf, nonce) = self.markers.as_ref()?;
+        if (runner.temporary_session() && q.is_final())
             || !state.produced.is_empty()
             || state.wants_sharing()
             || state.pending_command.is_some()
@@ -148,15 +185,24 @@ impl FirstScreens {
             return None;
         }
         let mut kept = state.clone();
-        kept.link_epoch = marker.to_string();
+        kept.link_epoch = csrf.clone();
         let json = kept.to_json_string();
-        let mut halves = json.split(marker);
+        let mut halves = json.split(csrf.as_str());
         let state = match (halves.next(), halves.next(), halves.next()) {
             (Some(before), Some(after), None) => (before.to_string(), after.to_string()),
             _ => return None,
         };
-        let page = render(marker).split(marker).map(str::to_string).collect();
-        let first = Arc::new(FirstScreen { runner: Arc::downgrade(runner), page, state, block: q.block_name.clone() });
+        let wants_nonce = q.script.as_deref().is_some_and(|t| !t.trim().is_empty())
+            || q.css.as_deref().is_some_and(|t| !t.trim().is_empty());
+        let (text, holes) = cut(&render(csrf, wants_nonce.then_some(nonce.as_str())), csrf, nonce);
+        let first = Arc::new(FirstScreen {
+            runner: Arc::downgrade(runner),
+            text,
+            holes,
+            state,
+            wants_nonce,
+            block: q.block_name.clone(),
+        });
         if let Ok(mut entries) = self.entries.lock() {
             if entries.len() >= MAX_ENTRIES {
                 entries.clear();
@@ -178,15 +224,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_page_and_the_state_take_the_session_s_token_and_epoch_where_the_marker_was() {
+    fn the_page_and_the_state_take_the_session_s_token_nonce_and_epoch_where_the_markers_were() {
+        let (text, holes) = cut("<a CCC> <s NNN> <b CCC>CCC", "CCC", "NNN");
+        assert_eq!(holes, [Hole::Csrf, Hole::Nonce, Hole::Csrf, Hole::Csrf]);
         let first = FirstScreen {
             runner: Arc::downgrade(&(Arc::new(NoRunner) as Arc<dyn Runner>)),
-            page: vec!["<a ".into(), "> <b ".into(), ">".into()],
+            text,
+            holes,
             state: ("{\"link_epoch\":\"".into(), "\"}".into()),
+            wants_nonce: true,
             block: String::new(),
         };
-        assert_eq!(first.page("T"), "<a T> <b T>");
+        assert_eq!(first.page("T", "n"), "<a T> <s n> <b T>T");
         assert_eq!(first.state("e1"), "{\"link_epoch\":\"e1\"}");
+        assert_eq!(cut("plain", "CCC", "NNN"), (vec!["plain".to_string()], vec![]));
     }
 
     struct NoRunner;
@@ -214,7 +265,7 @@ mod tests {
         let state = SessionState::new();
         for i in 0..MAX_ENTRIES + 3 {
             let key = FirstKey::new("p:x.yml", &format!("http://host{i}"), &[]);
-            assert!(cache.make(key.clone(), &runner, &q, &state, |csrf| format!("<p>{csrf}</p>")).is_some());
+            assert!(cache.make(key.clone(), &runner, &q, &state, |csrf, _| format!("<p>{csrf}</p>")).is_some());
             assert!(cache.get(&key, &runner).is_some());
             assert!(cache.len() <= MAX_ENTRIES);
         }
@@ -222,8 +273,8 @@ mod tests {
         // another load of the interview does not get this one's screen
         let other: Arc<dyn Runner> = Arc::new(NoRunner);
         let key = FirstKey::new("p:x.yml", "http://host0", &[]);
-        cache.make(key.clone(), &runner, &q, &state, |csrf| csrf.to_string()).unwrap();
+        cache.make(key.clone(), &runner, &q, &state, |csrf, _| csrf.to_string()).unwrap();
         assert!(cache.get(&key, &other).is_none());
-        assert!(FirstScreens::off().make(key, &runner, &q, &state, |c| c.to_string()).is_none());
+        assert!(FirstScreens::off().make(key, &runner, &q, &state, |c, _| c.to_string()).is_none());
     }
 }

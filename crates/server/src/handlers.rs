@@ -278,7 +278,7 @@ pub async fn interview_get(
         let state = std::mem::take(&mut session.state);
         let (screen, state, _, reads) = run_engine(runner.clone(), state, ctx, Step::Show).await?;
         if let (Some(key), Screen::Question(q), true) = (first_key, &screen, reads.is_empty()) {
-            let render = |csrf: &str| respond::question_html(&visit, q, csrf, None, true);
+            let render = |csrf: &str, nonce: Option<&str>| respond::question_html(&visit, q, csrf, nonce, true);
             if let Some(first) = app.first_screens.make(key, &runner, q, &state, render) {
                 return respond::first_screen(&app, &visit, &mut session, &first).await;
             }

@@ -124,7 +124,7 @@ pub(crate) fn question_html(visit: &Visit<'_>, q: &QuestionScreen, csrf: &str, n
 
 /// A fresh session's first page from `first`, the interview's first screen as every new
 /// session gets it ([`crate::first_screen`]): the state stored with this session's link
-/// epoch, the page with its CSRF token and its cookie.
+/// epoch, the page with its CSRF token, the response's own nonce, and the cookie.
 pub async fn first_screen(
     app: &App,
     visit: &Visit<'_>,
@@ -134,9 +134,16 @@ pub async fn first_screen(
     let json = first.state(&session.epochs.next);
     session::create(app, visit.reference, session, json).await?;
     tracing::debug!(interview = ?visit.reference, block = %first.block, "question");
-    let html = first.page(&csrf_token(&app.secret, &session.id));
+    let nonce = if first.wants_nonce { app.random_hex(16)? } else { String::new() };
+    let html = first.page(&csrf_token(&app.secret, &session.id), &nonce);
     let cookie = session.cookie(&cookie_name_for(visit.reference, app.secure_cookies), app.secure_cookies);
-    Ok(with_headers(Html(html).into_response(), Some(cookie)))
+    let mut res = with_headers(Html(html).into_response(), Some(cookie));
+    if first.wants_nonce {
+        if let Ok(v) = HeaderValue::from_str(&csp_with_nonce(&nonce)) {
+            res.headers_mut().insert(header::CONTENT_SECURITY_POLICY, v);
+        }
+    }
+    Ok(res)
 }
 
 /// The redirect target of a command for a session that starts now (`restart`,

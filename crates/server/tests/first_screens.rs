@@ -18,9 +18,24 @@ use support::*;
 /// `name` as a posted field name.
 const NAME: &str = "bmFtZQ";
 
-/// The page with its CSRF token taken out (the only part that is the session's).
-fn without_token(body: &str) -> String {
-    body.replace(&csrf_of(body), "TOKEN")
+/// The nonce of a response's CSP header, if it has one.
+fn nonce_of(r: &Resp) -> Option<String> {
+    let csp = r.headers.get("content-security-policy")?.to_str().unwrap();
+    let at = csp.find("'nonce-")? + "'nonce-".len();
+    Some(csp[at..].split('\'').next().unwrap().to_string())
+}
+
+/// The page with its CSRF token and its nonce taken out (the parts that are the session's
+/// and the response's).
+fn without_token(r: &Resp) -> String {
+    let body = r.body.replace(&csrf_of(&r.body), "TOKEN");
+    match nonce_of(r) {
+        Some(n) => {
+            assert!(body.contains(&format!("nonce=\"{n}\"")), "the page has the header's nonce");
+            body.replace(&n, "NONCE")
+        }
+        None => body,
+    }
 }
 
 async fn fresh_page(app: &axum::Router, uri: &str) -> Resp {
@@ -35,17 +50,20 @@ async fn a_new_session_gets_the_page_the_engine_makes_and_goes_on_from_it() {
     let kept = FirstScreens::default();
     let shared = app_with_first_screens(store.clone(), None, ServerOptions::default(), kept.clone());
     let each = app_with_first_screens(store, None, ServerOptions::default(), FirstScreens::off());
-    let files = ["marker.yml", "greeting.yml", "xss.yml", "upload.yml", "signature.yml"];
+    let files = ["marker.yml", "greeting.yml", "xss.yml", "upload.yml", "signature.yml", "script.yml"];
     for (n, file) in files.into_iter().enumerate() {
         let uri = url(file);
         let made = fresh_page(&each, &uri).await;
         let first = fresh_page(&shared, &uri).await;
         let second = fresh_page(&shared, &uri).await;
-        assert_eq!(without_token(&first.body), without_token(&made.body), "{file}");
-        assert_eq!(without_token(&second.body), without_token(&made.body), "{file}");
+        assert_eq!(without_token(&first), without_token(&made), "{file}");
+        assert_eq!(without_token(&second), without_token(&made), "{file}");
+        assert_eq!(nonce_of(&made).is_some(), file == "script.yml");
+        if nonce_of(&made).is_some() {
+            assert_ne!(nonce_of(&first), nonce_of(&second), "{file}: a nonce per response");
+        }
         assert_ne!(cookie_of(&first), cookie_of(&second), "{file}: every visitor gets a session");
         assert_ne!(csrf_of(&first.body), csrf_of(&second.body), "{file}");
-        assert_eq!(first.headers.get("content-security-policy"), made.headers.get("content-security-policy"));
         assert_eq!(kept.len(), n + 1, "{file}: its first screen is kept");
     }
     // the session a kept first screen started takes its answer and goes on
