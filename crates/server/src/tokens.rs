@@ -52,7 +52,7 @@ fn csrf_mac(secret: &[u8; 32], session_id: &str) -> Option<HmacSha256> {
 /// The CSRF token of a session: HMAC-SHA256(secret, session id), hex.
 pub fn csrf_token(secret: &[u8; 32], session_id: &str) -> String {
     csrf_mac(secret, session_id)
-        .map(|m| hex::encode(m.finalize().into_bytes()))
+        .map(|m| crate::state::to_hex(&m.finalize().into_bytes()))
         .unwrap_or_default()
 }
 
@@ -108,8 +108,8 @@ pub fn action_token(
         action_tag(secret, session_id, &epochs.next, action),
     ) {
         (Some(a), Some(b)) => {
-            let mut s = hex::encode(a);
-            s.push_str(&hex::encode(b));
+            let mut s = crate::state::to_hex(&a);
+            s.push_str(&crate::state::to_hex(&b));
             s
         }
         _ => String::new(),
