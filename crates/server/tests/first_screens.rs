@@ -72,7 +72,7 @@ async fn a_new_session_gets_the_page_the_engine_makes_and_goes_on_from_it() {
         let r = fresh_page(&shared, &uri).await;
         let cookie = cookie_of(&r);
         let question = attr_of_named(&r.body, "_question", "value").unwrap();
-        let form = [("_csrf", csrf_of(&r.body)), ("_question", question), (NAME.into(), "Ann".into())];
+        let form = [("_csrf", csrf_of(&r.body)), ("_question", question), (NAME, "Ann".into())];
         let next = send(&shared, post(&uri, Some(&cookie), &form)).await;
         assert_eq!(next.status, StatusCode::OK, "{}", next.body);
         assert!(next.body.contains("Goodbye, Ann"), "{}", next.body);
