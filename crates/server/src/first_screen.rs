@@ -277,4 +277,25 @@ mod tests {
         assert!(cache.get(&key, &other).is_none());
         assert!(FirstScreens::off().make(key, &runner, &q, &state, |c, _| c.to_string()).is_none());
     }
+
+    #[test]
+    fn answers_that_ask_for_sharing_and_pending_commands_are_not_kept() {
+        let cache = FirstScreens::default();
+        let runner: Arc<dyn Runner> = Arc::new(NoRunner);
+        let q = QuestionScreen::default();
+        let key = FirstKey::new("p:x.yml", "http://h", &[]);
+        let mut sharing = SessionState::new();
+        sharing.variables.insert("multi_user".into(), serde_json::Value::Bool(true));
+        assert!(cache.make(key.clone(), &runner, &q, &sharing, |c, _| c.to_string()).is_none());
+        let mut pending = SessionState::new();
+        pending.pending_command = serde_json::from_str(r#"{"command": "exit", "url": null}"#).ok();
+        assert!(pending.pending_command.is_some());
+        assert!(cache.make(key.clone(), &runner, &q, &pending, |c, _| c.to_string()).is_none());
+        assert!(cache.is_empty());
+        // the page's script or style gets a nonce per response
+        let scripted = QuestionScreen { script: Some("<script>x()</script>".into()), ..Default::default() };
+        let first = cache.make(key, &runner, &scripted, &SessionState::new(), |c, n| format!("{c}|{}", n.unwrap_or("-"))).unwrap();
+        assert!(first.wants_nonce);
+        assert_eq!(first.page("T", "N"), "T|N");
+    }
 }
