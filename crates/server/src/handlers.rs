@@ -261,11 +261,18 @@ pub async fn interview_get(
             app.store.delete(&session.id).await?;
             session = OpenSession::fresh(&app, &runner)?;
         }
-        // a new session's first screen is made once when it reads nothing of its own
+        // a new session's first screen is made once when it reads nothing of its own; without
+        // URL arguments nothing of the session is stored before its first answer (a POST
+        // makes the same state again from the kept screen: `first_state`)
         let first_key = (session.version.is_none() && action.is_none() && app.first_screens.is_on())
             .then(|| FirstKey::new(&reference, &base_url, &q.args));
+        let store_first = !q.args.is_empty();
         if let Some(first) = first_key.as_ref().and_then(|k| app.first_screens.get(k, &runner)) {
-            return respond::first_screen(&app, &visit, &mut session, &first).await;
+            return respond::first_screen(&app, &visit, &mut session, &first, store_first).await;
+        }
+        if session.unstored_cookie() {
+            // only a kept first screen goes on under a cookie without a stored session
+            session = OpenSession::fresh(&app, &runner)?;
         }
         let ctx = context(
             &app,
@@ -280,7 +287,7 @@ pub async fn interview_get(
         if let (Some(key), Screen::Question(q), true) = (first_key, &screen, reads.is_empty()) {
             let render = |csrf: &str, nonce: Option<&str>| respond::question_html(&visit, q, csrf, nonce, true);
             if let Some(first) = app.first_screens.make(key, &runner, q, &state, render) {
-                return respond::first_screen(&app, &visit, &mut session, &first).await;
+                return respond::first_screen(&app, &visit, &mut session, &first, store_first).await;
             }
         }
         session.state = state;
@@ -331,8 +338,16 @@ pub async fn interview_post(
     let runner = load_runner(&app, &reference).await?;
     let mut session = session::open(&app, cookie.0, &reference, &runner, None).await?;
     if session.version.is_none() {
-        // No session (expired, exited, or cookies off): show the interview from the start.
-        return Ok(see_other(&interview_url, None));
+        let first = match session.unstored_cookie() {
+            true => first_state(&app, &reference, &interview_url, &base_url, &runner, &session).await?,
+            false => None,
+        };
+        match first {
+            // the first answer of a session whose first screen was kept for every visitor
+            Some(state) => session.state = state,
+            // No session (expired, exited, or cookies off): show the interview from the start.
+            None => return Ok(see_other(&interview_url, None)),
+        }
     }
     let mut form = form;
     if let Some(message) = form.refused.take() {
@@ -397,6 +412,42 @@ pub async fn interview_post(
         }
         other => other,
     }
+}
+
+/// The state of `session` (new, not stored) as the first screen kept for every visitor
+/// of `reference` without URL arguments left it, made again if it is no longer kept;
+/// `None` when that first screen is not one kept for every visitor (the session would
+/// have been stored at its first screen, so it is gone).
+async fn first_state(
+    app: &App,
+    reference: &str,
+    interview_url: &str,
+    base_url: &str,
+    runner: &Arc<dyn Runner>,
+    session: &OpenSession,
+) -> Result<Option<SessionState>, AppError> {
+    if !app.first_screens.is_on() {
+        return Ok(None);
+    }
+    let key = FirstKey::new(reference, base_url, &[]);
+    let first = match app.first_screens.get(&key, runner) {
+        Some(first) => first,
+        None => {
+            let ctx = context(app, base_url, interview_url, None, Vec::new(), session)?;
+            let (screen, state, _, reads) = run_engine(runner.clone(), runner.new_session(), ctx, Step::Show).await?;
+            let Screen::Question(q) = &screen else { return Ok(None) };
+            if !reads.is_empty() {
+                return Ok(None);
+            }
+            let visit = Visit { reference, interview_url, runner: runner.clone() };
+            let render = |csrf: &str, nonce: Option<&str>| respond::question_html(&visit, q, csrf, nonce, true);
+            match app.first_screens.make(key, runner, q, &state, render) {
+                Some(first) => first,
+                None => return Ok(None),
+            }
+        }
+    };
+    Ok(SessionState::from_json_str(&first.state("")).ok())
 }
 
 /// A post whose body was refused ([`crate::upload`]): the current screen again, with

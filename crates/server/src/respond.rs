@@ -123,16 +123,21 @@ pub(crate) fn question_html(visit: &Visit<'_>, q: &QuestionScreen, csrf: &str, n
 }
 
 /// A fresh session's first page from `first`, the interview's first screen as every new
-/// session gets it ([`crate::first_screen`]): the state stored with this session's link
-/// epoch, the page with its CSRF token, the response's own nonce, and the cookie.
+/// session gets it ([`crate::first_screen`]): the page with its CSRF token, the response's
+/// own nonce, and the cookie; the state stored with this session's link epoch when
+/// `store`, else nothing stored (the first answer makes the state again from the kept
+/// screen).
 pub async fn first_screen(
     app: &App,
     visit: &Visit<'_>,
     session: &mut OpenSession,
     first: &crate::first_screen::FirstScreen,
+    store: bool,
 ) -> Result<Response, AppError> {
-    let json = first.state(&session.epochs.next);
-    session::create(app, visit.reference, session, json).await?;
+    if store {
+        let json = first.state(&session.epochs.next);
+        session::create(app, visit.reference, session, json).await?;
+    }
     tracing::debug!(interview = ?visit.reference, block = %first.block, "question");
     let nonce = if first.wants_nonce { app.random_hex(16)? } else { String::new() };
     let html = first.page(&csrf_token(&app.secret, &session.id), &nonce);

@@ -37,6 +37,9 @@ pub struct OpenSession {
     wrapped_by: WrapKind,
     /// The link epochs of this request (see [`crate::tokens`]).
     pub epochs: LinkEpochs,
+    /// The session is new under the id and secret of the request's cookie, whose session
+    /// was never stored ([`OpenSession::fresh_as`]).
+    unstored_cookie: bool,
 }
 
 impl OpenSession {
@@ -55,7 +58,21 @@ impl OpenSession {
                 current: String::new(),
                 next: app.random_hex(EPOCH_BYTES)?,
             },
+            unstored_cookie: false,
         })
+    }
+
+    /// A new session not yet in the store under the id and secret of a cookie whose session
+    /// was never stored (a first screen kept for every visitor stores nothing until the
+    /// first answer: [`crate::first_screen`]), with a fresh data key.
+    fn fresh_as(app: &App, runner: &Arc<dyn Runner>, id: String, secret: CookieSecret) -> Result<OpenSession, AppError> {
+        Ok(OpenSession { id, secret, set_cookie: false, unstored_cookie: true, ..OpenSession::fresh(app, runner)? })
+    }
+
+    /// Whether the session is new under the id and secret of the request's cookie, whose
+    /// session was never stored (or is gone).
+    pub fn unstored_cookie(&self) -> bool {
+        self.unstored_cookie
     }
 
     /// The session's data key (to open its files).
@@ -94,6 +111,7 @@ async fn from_row(
                 secret,
                 wrapped_by: s.wrapped_by,
                 epochs,
+                unstored_cookie: false,
             }))
         }
         Err(_) => {
@@ -151,7 +169,13 @@ pub async fn open(
                     return Ok(open);
                 }
             }
-            Ok(_) => {}
+            // No row: the session was never stored (its first screen was one kept for
+            // every visitor) or is gone (idle). It goes on under the cookie's id and secret,
+            // so that a reload and another tab keep the same session and CSRF token. This
+            // gives a cookie's holder nothing they did not have: the id opens no row of
+            // anyone else's (a row with this id would be loaded above).
+            Ok(None) => return OpenSession::fresh_as(app, runner, id, secret),
+            Ok(Some(_)) => {}
             // A wrong or tampered secret, or state that does not authenticate: the holder
             // of this cookie cannot open the session. Start a new one; leave the row alone
             // (whoever has the right secret may still use it).

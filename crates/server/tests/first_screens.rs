@@ -116,3 +116,47 @@ async fn a_first_screen_that_reads_the_clock_is_made_for_each_session() {
     let r = fresh_page(&app, &url("today.yml")).await;
     assert!(r.body.contains("Today is 2030-01-03"), "{}", r.body);
 }
+
+/// Sessions stored in the store's database under `dir`.
+async fn stored_sessions(dir: &std::path::Path) -> i64 {
+    let opts = sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(dir.join("colloquy.sqlite3"))
+        .read_only(true);
+    let pool = sqlx::SqlitePool::connect_with(opts).await.unwrap();
+    let (n,): (i64,) = sqlx::query_as("SELECT count(*) FROM sessions").fetch_one(&pool).await.unwrap();
+    pool.close().await;
+    n
+}
+
+#[tokio::test]
+async fn nothing_is_stored_before_the_first_answer_of_a_kept_first_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store::Store::open_dir(dir.path()).await.unwrap();
+    let app = app_with_first_screens(store.clone(), None, ServerOptions::default(), FirstScreens::default());
+    let uri = url("greeting.yml");
+    let r = fresh_page(&app, &uri).await;
+    let cookie = cookie_of(&r);
+    assert_eq!(stored_sessions(dir.path()).await, 0, "a bare visit stores nothing");
+    // a reload (or another tab) goes on under the same cookie, so the first page's token
+    // still works
+    let again = send(&app, get(&uri, Some(&cookie))).await;
+    assert!(again.body.contains("Hello, nobody"));
+    assert_eq!(csrf_of(&again.body), csrf_of(&r.body));
+    assert_eq!(stored_sessions(dir.path()).await, 0);
+    // a server that no longer keeps the screen (restarted, another node) makes it again
+    let other = app_with_first_screens(store.clone(), None, ServerOptions::default(), FirstScreens::default());
+    let question = attr_of_named(&r.body, "_question", "value").unwrap();
+    let form = [("_csrf", csrf_of(&r.body)), ("_question", question), (NAME, "Cy".to_string())];
+    let next = send(&other, post(&uri, Some(&cookie), &form)).await;
+    assert!(next.body.contains("Goodbye, Cy"), "{}", next.body);
+    assert_eq!(stored_sessions(dir.path()).await, 1, "the first answer stores the session");
+    let back = send(&app, get(&uri, Some(&cookie))).await;
+    assert!(back.body.contains("Goodbye, Cy"), "{}", back.body);
+    // with URL arguments (which a post does not carry) the session is stored at once
+    fresh_page(&app, &format!("{uri}&who=ann")).await;
+    assert_eq!(stored_sessions(dir.path()).await, 2);
+    // a first screen that is made for each session is stored at once too
+    fresh_page(&app, &url("today.yml")).await;
+    assert_eq!(stored_sessions(dir.path()).await, 3);
+    store.close().await;
+}
