@@ -77,18 +77,6 @@ pub fn to_hex(bytes: &[u8]) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn hex_is_written_as_the_hex_crate_writes_it() {
-        let bytes: Vec<u8> = (0..=255).collect();
-        assert_eq!(super::to_hex(&bytes), hex::encode(&bytes));
-        assert_eq!(super::to_hex(&[]), "");
-        assert_eq!(super::random_hex(&super::OsRng, 40).unwrap().len(), 80);
-        assert_eq!(super::random_hex(&super::OsRng, 16).unwrap().len(), 32);
-    }
-}
-
 /// An interview the front page offers.
 #[derive(Clone, Debug)]
 pub struct Listed {
@@ -179,3 +167,16 @@ pub struct ServerOptions {
 
 /// Shared application state of the router.
 pub type App = Arc<Config>;
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    #[test]
+    fn hex_is_written_as_the_hex_crate_writes_it() {
+        let bytes: Vec<u8> = (0..=255).collect();
+        assert_eq!(super::to_hex(&bytes), hex::encode(&bytes));
+        assert_eq!(super::to_hex(&[]), "");
+        assert_eq!(super::random_hex(&super::OsRng, 40).unwrap().len(), 80);
+        assert_eq!(super::random_hex(&super::OsRng, 16).unwrap().len(), 32);
+    }
+}
