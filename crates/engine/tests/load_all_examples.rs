@@ -1,9 +1,11 @@
 //! Every example interview loads or fails with a reason; nothing panics.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::SystemTime;
 
 use engine::Sources;
+
+mod run_support;
 
 struct Examples(PathBuf);
 
@@ -18,32 +20,7 @@ impl Sources for Examples {
         None
     }
     fn list(&self) -> Vec<(String, String)> {
-        let mut out = Vec::new();
-        for package in ["docassemble.base", "docassemble.demo"] {
-            walk(
-                &self.0.join(package).join("data/questions"),
-                "data/questions",
-                package,
-                &mut out,
-            );
-        }
-        out.sort();
-        out
-    }
-}
-
-fn walk(dir: &Path, rel: &str, package: &str, out: &mut Vec<(String, String)>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let name = e.file_name().to_string_lossy().to_string();
-        let child = format!("{rel}/{name}");
-        if e.path().is_dir() {
-            walk(&e.path(), &child, package, out);
-        } else if name.ends_with(".yml") || name.ends_with(".yaml") {
-            out.push((package.to_string(), child));
-        }
+        run_support::interview_files(&self.0)
     }
 }
 

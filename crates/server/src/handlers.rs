@@ -13,7 +13,7 @@ use crate::error::{see_other, with_headers, AppError};
 use crate::extract::{BaseUrl, CsrfForm, InterviewQuery, SessionCookie};
 use crate::ports::Runner;
 use crate::render::{self, FormContext};
-use crate::first_screen::FirstKey;
+use crate::first_screen::{FirstKey, FirstScreen};
 use crate::respond::{self, respond, Visit};
 use crate::session::{self, OpenSession};
 use crate::state::App;
@@ -284,11 +284,8 @@ pub async fn interview_get(
         )?;
         let state = std::mem::take(&mut session.state);
         let (screen, state, _, reads) = run_engine(runner.clone(), state, ctx, Step::Show).await?;
-        if let (Some(key), Screen::Question(q), true) = (first_key, &screen, reads.is_empty()) {
-            let render = |csrf: &str, nonce: Option<&str>| respond::question_html(&visit, q, csrf, nonce, true);
-            if let Some(first) = app.first_screens.make(key, &runner, q, &state, render) {
-                return respond::first_screen(&app, &visit, &mut session, &first, store_first).await;
-            }
+        if let Some(first) = first_key.and_then(|key| keep_first_screen(&app, &visit, key, &screen, &state, reads)) {
+            return respond::first_screen(&app, &visit, &mut session, &first, store_first).await;
         }
         session.state = state;
         match respond(&app, &visit, &mut session, screen, true).await {
@@ -435,19 +432,33 @@ async fn first_state(
         None => {
             let ctx = context(app, base_url, interview_url, None, Vec::new(), session)?;
             let (screen, state, _, reads) = run_engine(runner.clone(), runner.new_session(), ctx, Step::Show).await?;
-            let Screen::Question(q) = &screen else { return Ok(None) };
-            if !reads.is_empty() {
-                return Ok(None);
-            }
             let visit = Visit { reference, interview_url, runner: runner.clone() };
-            let render = |csrf: &str, nonce: Option<&str>| respond::question_html(&visit, q, csrf, nonce, true);
-            match app.first_screens.make(key, runner, q, &state, render) {
+            match keep_first_screen(app, &visit, key, &screen, &state, reads) {
                 Some(first) => first,
                 None => return Ok(None),
             }
         }
     };
     Ok(SessionState::from_json_str(&first.state("")).ok())
+}
+
+/// Keeps the first screen a fresh session's run made (`screen`, `state`) for every visitor
+/// under `key`, when the run read nothing of the request's own (`reads`) and the screen is
+/// a question that can be shared ([`crate::first_screen::FirstScreens::make`]).
+fn keep_first_screen(
+    app: &App,
+    visit: &Visit<'_>,
+    key: FirstKey,
+    screen: &Screen,
+    state: &SessionState,
+    reads: OwnInputs,
+) -> Option<Arc<FirstScreen>> {
+    let Screen::Question(q) = screen else { return None };
+    if !reads.is_empty() {
+        return None;
+    }
+    let render = |csrf: &str, nonce: Option<&str>| respond::question_html(visit, q, csrf, nonce, true);
+    app.first_screens.make(key, &visit.runner, q, state, render)
 }
 
 /// A post whose body was refused ([`crate::upload`]): the current screen again, with

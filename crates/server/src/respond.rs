@@ -100,13 +100,7 @@ async fn question(
     } else {
         None
     };
-    let mut res = with_headers(Html(html).into_response(), cookie);
-    if let Some(n) = &nonce {
-        if let Ok(v) = HeaderValue::from_str(&csp_with_nonce(n)) {
-            res.headers_mut().insert(header::CONTENT_SECURITY_POLICY, v);
-        }
-    }
-    Ok(res)
+    Ok(with_nonce(with_headers(Html(html).into_response(), cookie), nonce.as_deref()))
 }
 
 /// The page of question `q` with the CSRF token `csrf`, the CSP nonce of its own script
@@ -142,13 +136,16 @@ pub async fn first_screen(
     let nonce = if first.wants_nonce { app.random_hex(16)? } else { String::new() };
     let html = first.page(&csrf_token(&app.secret, &session.id), &nonce);
     let cookie = session.cookie(&cookie_name_for(visit.reference, app.secure_cookies), app.secure_cookies);
-    let mut res = with_headers(Html(html).into_response(), Some(cookie));
-    if first.wants_nonce {
-        if let Ok(v) = HeaderValue::from_str(&csp_with_nonce(&nonce)) {
-            res.headers_mut().insert(header::CONTENT_SECURITY_POLICY, v);
-        }
+    let res = with_headers(Html(html).into_response(), Some(cookie));
+    Ok(with_nonce(res, first.wants_nonce.then_some(nonce.as_str())))
+}
+
+/// `res` with the CSP that lets the interview's own script and style run under `nonce`.
+fn with_nonce(mut res: Response, nonce: Option<&str>) -> Response {
+    if let Some(v) = nonce.and_then(|n| HeaderValue::from_str(&csp_with_nonce(n)).ok()) {
+        res.headers_mut().insert(header::CONTENT_SECURITY_POLICY, v);
     }
-    Ok(res)
+    res
 }
 
 /// The redirect target of a command for a session that starts now (`restart`,

@@ -45,28 +45,41 @@ pub struct OpenSession {
 impl OpenSession {
     /// A new session not yet in the store, with a fresh id, data key and cookie secret.
     pub fn fresh(app: &App, runner: &Arc<dyn Runner>) -> Result<OpenSession, AppError> {
-        Ok(OpenSession {
-            id: new_session_id(app.rng())?,
-            version: None,
-            original: String::new(),
-            state: runner.new_session(),
-            set_cookie: true,
-            key: DataKey::generate().map_err(|e| AppError::Keys(e.into()))?,
-            secret: CookieSecret::generate().map_err(|e| AppError::Keys(e.into()))?,
-            wrapped_by: WrapKind::Cookie,
-            epochs: LinkEpochs {
-                current: String::new(),
-                next: app.random_hex(EPOCH_BYTES)?,
-            },
-            unstored_cookie: false,
-        })
+        let secret = CookieSecret::generate().map_err(|e| AppError::Keys(e.into()))?;
+        OpenSession::new_unstored(app, runner, new_session_id(app.rng())?, secret, false)
     }
 
     /// A new session not yet in the store under the id and secret of a cookie whose session
     /// was never stored (a first screen kept for every visitor stores nothing until the
     /// first answer: [`crate::first_screen`]), with a fresh data key.
     fn fresh_as(app: &App, runner: &Arc<dyn Runner>, id: String, secret: CookieSecret) -> Result<OpenSession, AppError> {
-        Ok(OpenSession { id, secret, set_cookie: false, unstored_cookie: true, ..OpenSession::fresh(app, runner)? })
+        OpenSession::new_unstored(app, runner, id, secret, true)
+    }
+
+    /// A new session `id` with cookie `secret` and a fresh data key, not yet in the store;
+    /// `from_cookie`: the id and secret are those of the request's cookie (already set).
+    fn new_unstored(
+        app: &App,
+        runner: &Arc<dyn Runner>,
+        id: String,
+        secret: CookieSecret,
+        from_cookie: bool,
+    ) -> Result<OpenSession, AppError> {
+        Ok(OpenSession {
+            id,
+            version: None,
+            original: String::new(),
+            state: runner.new_session(),
+            set_cookie: !from_cookie,
+            key: DataKey::generate().map_err(|e| AppError::Keys(e.into()))?,
+            secret,
+            wrapped_by: WrapKind::Cookie,
+            epochs: LinkEpochs {
+                current: String::new(),
+                next: app.random_hex(EPOCH_BYTES)?,
+            },
+            unstored_cookie: from_cookie,
+        })
     }
 
     /// Whether the session is new under the id and secret of the request's cookie, whose

@@ -936,10 +936,10 @@ impl Inline {
     }
 }
 
-/// Every example interview file of the packages `DirSources` reads, as references (empty
-/// when the examples are not there).
-pub fn example_references() -> Vec<String> {
-    fn walk(dir: &std::path::Path, rel: &str, package: &str, out: &mut Vec<String>) {
+/// The interview files (`.yml`, `.yaml`) under `data/questions` of docassemble's two
+/// example packages in `root`, as (package, path) pairs.
+pub fn interview_files(root: &std::path::Path) -> Vec<(String, String)> {
+    fn walk(dir: &std::path::Path, rel: &str, package: &str, out: &mut Vec<(String, String)>) {
         let Ok(entries) = std::fs::read_dir(dir) else { return };
         for e in entries.flatten() {
             let name = e.file_name().to_string_lossy().to_string();
@@ -947,15 +947,20 @@ pub fn example_references() -> Vec<String> {
             if e.path().is_dir() {
                 walk(&e.path(), &child, package, out);
             } else if name.ends_with(".yml") || name.ends_with(".yaml") {
-                out.push(format!("{package}:{child}"));
+                out.push((package.to_string(), child));
             }
         }
     }
-    let root = DirSources::new().root;
     let mut out = Vec::new();
     for package in ["docassemble.base", "docassemble.demo"] {
         walk(&root.join(package).join("data/questions"), "data/questions", package, &mut out);
     }
     out.sort();
     out
+}
+
+/// Every example interview file of the packages `DirSources` reads, as references (empty
+/// when the examples are not there).
+pub fn example_references() -> Vec<String> {
+    interview_files(&DirSources::new().root).into_iter().map(|(p, path)| format!("{p}:{path}")).collect()
 }
