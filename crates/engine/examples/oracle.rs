@@ -7,7 +7,7 @@
 //! [--dir DIR] [--write-baseline]`; `--write-baseline` writes `oracle/baseline.json`: the
 //! fixed sample the `oracle` test replays (every fifth recording) and its agreement now.
 
-#[path = "../tests/oracle_support/mod.rs"]
+#[path = "../tests/integration/oracle_support/mod.rs"]
 mod oracle_support;
 
 use std::collections::BTreeMap;

@@ -6,7 +6,7 @@
 //! visitor of the same URL. The server keeps them: the page cut where the session's CSRF
 //! token and the response's CSP nonce go, the state's JSON cut where its link epoch goes. A new session is then an
 //! insert into the store and no run of the logic, and its page is the same bytes the
-//! engine and the renderer would have made (`tests/first_screens.rs` compares them).
+//! engine and the renderer would have made (`tests/integration/first_screens.rs` compares them).
 //!
 //! Kept per load of the interview (an interview reloaded in `--dev` mode starts over), per
 //! base URL and per URL arguments. Both of those come from the visitor, so the cache holds
