@@ -563,6 +563,10 @@ fn child_case() {
 /// Runs every case of `suite` in a child process (two at a time); returns the failures.
 fn run_suite(suite: &str, count: usize) -> Vec<String> {
     let exe = std::env::current_exe().unwrap();
+    // `child_case`'s name in the test binary: its module's path without the crate's name.
+    let child_case = module_path!()
+        .split_once("::")
+        .map_or_else(|| "child_case".to_string(), |(_, module)| format!("{module}::child_case"));
     let next = AtomicUsize::new(0);
     let failures = Mutex::new(Vec::new());
     std::thread::scope(|s| {
@@ -575,7 +579,7 @@ fn run_suite(suite: &str, count: usize) -> Vec<String> {
                 let (name, source, _, expect) = case(suite, i).unwrap();
                 let shown: String = source.chars().take(200).collect();
                 let child = Command::new(&exe)
-                    .args(["child_case", "--exact", "--nocapture", "--test-threads=1"])
+                    .args([child_case.as_str(), "--exact", "--nocapture", "--test-threads=1"])
                     .env("SANDBOX_CHILD", format!("{suite}:{i}"))
                     .stdout(Stdio::piped())
                     .stderr(Stdio::piped())
