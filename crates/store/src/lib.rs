@@ -101,6 +101,10 @@ pub enum StoreError {
     /// The stored state could not be sealed or opened (malformed, legacy plaintext, RNG).
     #[error("stored state unreadable: {0}")]
     Sealed(String),
+    /// The database file is held by another process: SQLite's `unix-excl` VFS locks it for
+    /// the process that opened it first.
+    #[error("{0} is in use by another process (is another `colloquy serve` using this data directory?)")]
+    InUse(String),
     /// The key material given does not open this session (wrong or tampered cookie secret,
     /// or state bytes that belong to another session or version).
     #[error("session cannot be opened with the key material given")]

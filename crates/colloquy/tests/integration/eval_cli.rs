@@ -9,7 +9,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 mod common {
-    include!("../../lang/tests/common/sandbox_cases.rs");
+    include!("../../../lang/tests/common/sandbox_cases.rs");
 }
 use common::SANDBOX_CASES;
 
