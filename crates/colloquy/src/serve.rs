@@ -65,6 +65,20 @@ pub struct ServeArgs {
     /// with K, M or G (`16M`). Every other request keeps the 1 MiB limit.
     #[arg(long, env = "COLLOQUY_MAX_UPLOAD_SIZE", value_name = "SIZE", default_value = "16M", value_parser = server::upload::parse_size)]
     pub max_upload_size: usize,
+    /// Runtime worker threads; 0 means twice the machine's cores. More workers than cores
+    /// let several interview steps run right on their workers at once (one worker is always
+    /// left free for other connections; past that a step is handed off with
+    /// `block_in_place`, which costs thread wake-ups).
+    #[arg(long, env = "COLLOQUY_WORKERS", value_name = "N", default_value_t = 0)]
+    pub workers: usize,
+}
+
+/// The number of runtime workers for `--workers` (`0`: twice the machine's cores).
+fn worker_count(requested: usize) -> usize {
+    if requested > 0 {
+        return requested;
+    }
+    std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get).saturating_mul(2)
 }
 
 /// Deletes the sessions idle for more than `days` days (0 = keep forever); returns how
@@ -140,6 +154,7 @@ pub fn run(args: ServeArgs) -> ExitCode {
     // Interviews are loaded and run on the blocking pool; a generous stack keeps deeply
     // nested author code (YAML, Python) an error message rather than a stack overflow.
     let rt = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(worker_count(args.workers))
         .enable_all()
         .thread_stack_size(32 * 1024 * 1024)
         .max_blocking_threads(64)
@@ -316,7 +331,15 @@ mod tests {
             eval_timeout: 5.0,
             debug: false,
             max_upload_size: server::upload::DEFAULT_MAX_UPLOAD,
+            workers: 0,
         }
+    }
+
+    #[test]
+    fn workers_default_to_twice_the_cores() {
+        let cores = std::thread::available_parallelism().unwrap().get();
+        assert_eq!(worker_count(0), 2 * cores);
+        assert_eq!(worker_count(3), 3);
     }
 
     async fn send(app: &axum::Router, req: Request<Body>) -> (StatusCode, Vec<String>, String) {

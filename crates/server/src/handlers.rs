@@ -64,7 +64,8 @@ async fn load_runner(app: &App, reference: &str) -> Result<Arc<dyn Runner>, AppE
 /// evaluation deadline) delays no other connection: its worker's queued tasks are stolen by
 /// the free one. Past that limit the work runs in place with `block_in_place` (the runtime
 /// hands this worker's other tasks to another thread). On a single-threaded runtime (tests)
-/// it runs on the blocking pool.
+/// it runs on the blocking pool. `colloquy serve` starts twice as many workers as cores
+/// (`--workers`), so on a small machine several steps run in place at once.
 pub(crate) async fn blocking<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, AppError> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     use tokio::runtime::{Handle, RuntimeFlavor};
