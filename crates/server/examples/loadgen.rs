@@ -30,7 +30,7 @@
 //! [--document-interview REF] [--static-path PATH] [--server-pid PID[,PID…]] [--summary FILE]`
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 
 // The client's own CPU counts against the server's on a small machine: the same allocator
 // as the server's binary (glibc's malloc was a sixth of the client's CPU in a walk).
@@ -199,57 +199,75 @@ impl Conn {
 }
 
 // ---- a tiny reader of our own form markup -------------------------------------------------
+//
+// The client shares two cores with the server at eight connections, so every microsecond it
+// spends reading a page is one the server does not get: the reader borrows from the page
+// and allocates only for the few values that hold an entity.
 
-fn unescape(s: &str) -> String {
+fn unescape(s: &str) -> Cow<'_, str> {
     if !s.contains('&') {
-        return s.to_string();
+        return Cow::Borrowed(s);
     }
-    s.replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
+    Cow::Owned(
+        s.replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&"),
+    )
 }
 
 /// A tag's `name="value"` attributes, in order (a few per tag: a list is cheaper than a map).
 #[derive(Clone, Default)]
-struct Attrs(Vec<(String, String)>);
+struct Attrs<'a>(Vec<(&'a str, Cow<'a, str>)>);
 
-impl Attrs {
-    fn get(&self, name: &str) -> Option<&String> {
-        self.0.iter().find(|(n, _)| n == name).map(|(_, v)| v)
+impl<'a> Attrs<'a> {
+    fn get(&self, name: &str) -> Option<&str> {
+        self.0.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_ref())
     }
 
     fn contains_key(&self, name: &str) -> bool {
         self.get(name).is_some()
     }
 
-    fn insert(&mut self, name: &str, value: String) {
-        match self.0.iter_mut().find(|(n, _)| n == name) {
+    /// The value of `name`, borrowed from the page when it holds no entity.
+    fn cow(&self, name: &str) -> Cow<'a, str> {
+        self.0
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or(Cow::Borrowed(""), |(_, v)| v.clone())
+    }
+
+    fn insert(&mut self, name: &'a str, value: Cow<'a, str>) {
+        match self.0.iter_mut().find(|(n, _)| *n == name) {
             Some(slot) => slot.1 = value,
-            None => self.0.push((name.to_string(), value)),
+            None => self.0.push((name, value)),
         }
     }
 }
 
-fn attrs(tag: &str) -> Attrs {
+fn attrs(tag: &str) -> Attrs<'_> {
+    let bytes = tag.as_bytes();
     let mut out = Vec::new();
-    let mut rest = tag;
-    while let Some(eq) = rest.find("=\"") {
-        let name = rest[..eq]
-            .rsplit(|c: char| c.is_whitespace())
-            .next()
-            .unwrap_or("")
-            .to_string();
-        let after = &rest[eq + 2..];
-        let Some(end) = after.find('"') else { break };
-        out.push((name, unescape(&after[..end])));
-        rest = &after[end + 1..];
+    let mut i = 0;
+    while let Some(eq) = bytes[i..].windows(2).position(|w| w == b"=\"") {
+        let eq = i + eq;
+        let name_start = bytes[..eq]
+            .iter()
+            .rposition(|b| b.is_ascii_whitespace())
+            .map_or(0, |p| p + 1);
+        let value_start = eq + 2;
+        let Some(len) = bytes[value_start..].iter().position(|&b| b == b'"') else { break };
+        out.push((&tag[name_start.max(i)..eq], unescape(&tag[value_start..value_start + len])));
+        i = value_start + len + 1;
     }
     Attrs(out)
 }
 
-fn strip_tags(s: &str) -> String {
+fn strip_tags(s: &str) -> Cow<'_, str> {
+    if !s.contains('<') {
+        return unescape(s.trim());
+    }
     let mut out = String::new();
     let mut in_tag = false;
     for c in s.chars() {
@@ -260,24 +278,46 @@ fn strip_tags(s: &str) -> String {
             _ => {}
         }
     }
-    unescape(out.trim())
+    Cow::Owned(unescape(out.trim()).into_owned())
 }
 
+/// A name and a value (or an id and a name) read from the page.
+type Pair<'a> = (Cow<'a, str>, Cow<'a, str>);
+
+/// A page's form, borrowed from the page.
 #[derive(Default)]
-struct Form {
-    hidden: Vec<(String, String)>,
-    /// id → (name, value, type)
-    inputs: HashMap<String, (String, String, String)>,
-    /// label text → id
-    labels: HashMap<String, String>,
-    /// visible text → (name, value)
-    buttons: Vec<(String, Option<(String, String)>)>,
+struct Form<'a> {
+    hidden: Vec<Pair<'a>>,
+    /// (id, name, value) of each visible input
+    inputs: Vec<(Cow<'a, str>, Cow<'a, str>, Cow<'a, str>)>,
+    /// (the label's markup, the id it is for): its text is made only when looked up
+    labels: Vec<(&'a str, Cow<'a, str>)>,
+    /// (the button's markup, its name and value)
+    buttons: Vec<(&'a str, Option<Pair<'a>>)>,
     /// every visible control in page order: its attributes, `_tag` (input/textarea/select)
     /// and, for a select, `_first` (its first non-empty option)
-    controls: Vec<Attrs>,
+    controls: Vec<Attrs<'a>>,
 }
 
-fn parse_form(html: &str) -> Option<Form> {
+impl<'a> Form<'a> {
+    /// The id of the control whose label reads `text`.
+    fn labelled(&self, text: &str) -> Option<&str> {
+        self.labels
+            .iter()
+            .find(|(markup, _)| strip_tags(markup) == text)
+            .map(|(_, id)| id.as_ref())
+    }
+
+    /// (name, value) of the visible input `id`.
+    fn input(&self, id: &str) -> Option<(&str, &str)> {
+        self.inputs
+            .iter()
+            .find(|(i, _, _)| i == id)
+            .map(|(_, n, v)| (n.as_ref(), v.as_ref()))
+    }
+}
+
+fn parse_form(html: &str) -> Option<Form<'_>> {
     let id = html.find("id=\"daform\"")?;
     let start = html[..id].rfind("<form")?;
     let end = html[start..].find("</form>")? + start;
@@ -289,52 +329,57 @@ fn parse_form(html: &str) -> Option<Form> {
         let Some(gt) = f[at..].find('>') else { break };
         let tag = &f[at..at + gt + 1];
         i = at + gt + 1;
-        if tag.starts_with("<option") {
-            let a = attrs(tag);
-            let v = a.get("value").cloned().unwrap_or_default();
-            if let Some(c) = form.controls.last_mut() {
-                if c.get("_tag").map(String::as_str) == Some("select") && !v.is_empty() && !c.contains_key("_first") {
-                    c.insert("_first", v);
+        let name = tag[1..]
+            .split(|ch: char| ch.is_ascii_whitespace() || ch == '>')
+            .next()
+            .unwrap_or("");
+        match name {
+            "option" => {
+                let a = attrs(tag);
+                if let Some(c) = form.controls.last_mut() {
+                    if c.get("_tag") == Some("select") && !c.contains_key("_first") {
+                        if let Some(v) = a.0.into_iter().find(|(n, _)| *n == "value").map(|(_, v)| v) {
+                            if !v.is_empty() {
+                                c.insert("_first", v);
+                            }
+                        }
+                    }
                 }
             }
-        }
-        if tag.starts_with("<input") || tag.starts_with("<textarea") || tag.starts_with("<select") {
-            let a = attrs(tag);
-            if a.get("type").map(String::as_str) != Some("hidden") {
-                let mut c = a.clone();
-                let name = tag[1..].split(|ch: char| ch.is_whitespace() || ch == '>').next();
-                c.insert("_tag", name.unwrap_or("").to_string());
-                form.controls.push(c);
+            "input" | "textarea" | "select" => {
+                let mut a = attrs(tag);
+                let value = a.cow("value");
+                let field = a.cow("name");
+                let hidden = name == "input" && a.get("type") == Some("hidden");
+                if hidden {
+                    form.hidden.push((field, value));
+                    continue;
+                }
+                if a.contains_key("id") {
+                    form.inputs.push((a.cow("id"), field, value));
+                }
+                a.insert("_tag", Cow::Borrowed(name));
+                form.controls.push(a);
             }
-            let ty = if tag.starts_with("<input") {
-                a.get("type").cloned().unwrap_or_default()
-            } else {
-                "text".into()
-            };
-            let name = a.get("name").cloned().unwrap_or_default();
-            let value = a.get("value").cloned().unwrap_or_default();
-            if ty == "hidden" {
-                form.hidden.push((name, value));
-            } else if let Some(id) = a.get("id") {
-                form.inputs.insert(id.clone(), (name, value, ty));
+            "label" => {
+                let a = attrs(tag);
+                if let Some(close) = f[i..].find("</label>") {
+                    if let Some((_, id)) = a.0.into_iter().find(|(n, _)| *n == "for") {
+                        form.labels.push((&f[i..i + close], id));
+                    }
+                }
             }
-        } else if tag.starts_with("<label") {
-            let a = attrs(tag);
-            if let (Some(id), Some(close)) = (a.get("for"), f[i..].find("</label>")) {
-                form.labels.insert(strip_tags(&f[i..i + close]), id.clone());
+            "button" => {
+                let a = attrs(tag);
+                if a.contains_key("form") {
+                    continue;
+                }
+                if let Some(close) = f[i..].find("</button>") {
+                    let nv = a.contains_key("name").then(|| (a.cow("name"), a.cow("value")));
+                    form.buttons.push((&f[i..i + close], nv));
+                }
             }
-        } else if tag.starts_with("<button") {
-            let a = attrs(tag);
-            if a.contains_key("form") {
-                continue;
-            }
-            if let Some(close) = f[i..].find("</button>") {
-                let text = strip_tags(&f[i..i + close]);
-                let nv = a
-                    .get("name")
-                    .map(|n| (n.clone(), a.get("value").cloned().unwrap_or_default()));
-                form.buttons.push((text, nv));
-            }
+            _ => {}
         }
     }
     Some(form)
@@ -369,39 +414,31 @@ fn demo_script() -> Vec<Vec<Act>> {
 }
 
 fn fill(form: &Form, acts: &[Act]) -> Result<String, String> {
-    let mut pairs: Vec<(String, String)> = form.hidden.clone();
+    let mut pairs: Vec<(&str, &str)> = form.hidden.iter().map(|(n, v)| (n.as_ref(), v.as_ref())).collect();
     for act in acts {
         match act {
             Act::Set(label, value) => {
                 let id = form
-                    .labels
-                    .get(*label)
+                    .labelled(label)
                     .ok_or_else(|| format!("no field labelled {label:?}"))?;
-                let (name, _, _) = form
-                    .inputs
-                    .get(id)
-                    .ok_or_else(|| format!("no input #{id}"))?;
-                pairs.push((name.clone(), value.to_string()));
+                let (name, _) = form.input(id).ok_or_else(|| format!("no input #{id}"))?;
+                pairs.push((name, value));
             }
             Act::Choose(label) => {
                 let id = form
-                    .labels
-                    .get(*label)
+                    .labelled(label)
                     .ok_or_else(|| format!("no option {label:?}"))?;
-                let (name, value, _) = form
-                    .inputs
-                    .get(id)
-                    .ok_or_else(|| format!("no input #{id}"))?;
-                pairs.push((name.clone(), value.clone()));
+                let (name, value) = form.input(id).ok_or_else(|| format!("no input #{id}"))?;
+                pairs.push((name, value));
             }
             Act::Click(text) => {
                 let (_, nv) = form
                     .buttons
                     .iter()
-                    .find(|(t, _)| t == text)
+                    .find(|(markup, _)| strip_tags(markup) == *text)
                     .ok_or_else(|| format!("no button {text:?}"))?;
                 if let Some((n, v)) = nv {
-                    pairs.push((n.clone(), v.clone()));
+                    pairs.push((n, v));
                 }
             }
         }
@@ -415,36 +452,37 @@ fn fill(form: &Form, acts: &[Act]) -> Result<String, String> {
 /// group and select, a number (the field's minimum, or 5000), a date, an e-mail address,
 /// some text; then the first named button (or the plain submit).
 fn fill_generic(form: &Form) -> String {
-    let mut pairs: Vec<(String, String)> = form.hidden.clone();
-    let mut seen = std::collections::HashSet::new();
+    let mut pairs: Vec<(&str, &str)> = form.hidden.iter().map(|(n, v)| (n.as_ref(), v.as_ref())).collect();
+    let first_named = pairs.len();
     for c in &form.controls {
-        let get = |k: &str| c.get(k).map(String::as_str).unwrap_or("");
+        let get = |k: &str| c.get(k).unwrap_or("");
         let name = get("name");
         if name.is_empty() || c.contains_key("disabled") {
             continue;
         }
         let value = match (get("_tag"), get("type")) {
-            ("select", _) => get("_first").to_string(),
+            ("select", _) => get("_first"),
             // the first box of a group of checkboxes (`id="f9_0"`); single yes/no boxes stay off
-            (_, "checkbox") if get("id").ends_with("_0") => get("value").to_string(),
+            (_, "checkbox") if get("id").ends_with("_0") => get("value"),
             (_, "checkbox") => continue,
-            (_, _) if matches!(get("inputmode"), "decimal" | "numeric") => "5000".into(),
-            (_, "radio") => get("value").to_string(),
-            (_, "number" | "range") if !get("min").is_empty() => get("min").to_string(),
-            (_, "number" | "range") => "5000".into(),
+            (_, _) if matches!(get("inputmode"), "decimal" | "numeric") => "5000",
+            (_, "radio") => get("value"),
+            (_, "number" | "range") if !get("min").is_empty() => get("min"),
+            (_, "number" | "range") => "5000",
             // docassemble's slider: a text input its script turns into a range
-            _ if !get("data-slider-min").is_empty() => get("data-slider-min").to_string(),
-            (_, "date") => "2026-11-01".into(),
-            (_, "email") => "a@example.com".into(),
-            _ if !get("value").is_empty() => get("value").to_string(),
-            _ => "Some text".into(),
+            _ if !get("data-slider-min").is_empty() => get("data-slider-min"),
+            (_, "date") => "2026-11-01",
+            (_, "email") => "a@example.com",
+            _ if !get("value").is_empty() => get("value"),
+            _ => "Some text",
         };
-        if seen.insert(name.to_string()) {
-            pairs.push((name.to_string(), value));
+        // a field's first control answers it (a radio group's first choice)
+        if !pairs[first_named..].iter().any(|(n, _)| *n == name) {
+            pairs.push((name, value));
         }
     }
     if let Some((_, Some((n, v)))) = form.buttons.iter().find(|(_, nv)| nv.is_some()) {
-        pairs.push((n.clone(), v.clone()));
+        pairs.push((n, v));
     }
     form_urlencoded::Serializer::new(String::new())
         .extend_pairs(pairs)
@@ -459,7 +497,7 @@ fn question_of(html: &str) -> String {
     let close = format!("</{tag}>");
     html[open..]
         .find(&close)
-        .map(|e| strip_tags(&html[open..open + e]))
+        .map(|e| strip_tags(&html[open..open + e]).into_owned())
         .unwrap_or_default()
 }
 
@@ -548,7 +586,7 @@ async fn document_session(conn: &mut Conn, document_interview: &str) -> Result<(
     let cookie = session_cookie(&r)?;
     let at = r.body.find("/uploadedfile/").ok_or_else(|| format!("no document link on {:?}", question_of(&r.body)))?;
     let end = r.body[at..].find('"').ok_or("unterminated document link")?;
-    let path = unescape(&r.body[at..at + end]);
+    let path = unescape(&r.body[at..at + end]).into_owned();
     let first = conn.request("GET", &path, Some(&cookie), None).await?;
     if first.status != 200 || !first.body.starts_with("%PDF") {
         return Err(format!("first download: status {}", first.status));
