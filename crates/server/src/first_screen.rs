@@ -59,6 +59,9 @@ pub struct FirstScreen {
     holes: Vec<Hole>,
     /// The state's JSON before and after its link epoch.
     state: (String, String),
+    /// The state as a session's first answer starts from: read back from that JSON with
+    /// an empty link epoch (once, here, not at each first answer).
+    fresh: SessionState,
     /// The page has the interview's own script or style: each response gets its own nonce.
     pub wants_nonce: bool,
     /// The question's block (for the log).
@@ -80,6 +83,12 @@ impl FirstScreen {
             out.push_str(part);
         }
         out
+    }
+
+    /// The state a session's first answer starts from (the stored state with an empty
+    /// link epoch).
+    pub fn fresh_state(&self) -> SessionState {
+        self.fresh.clone()
     }
 
     /// The state's JSON with the session's link epoch.
@@ -192,6 +201,7 @@ impl FirstScreens {
             (Some(before), Some(after), None) => (before.to_string(), after.to_string()),
             _ => return None,
         };
+        let fresh = SessionState::from_json_str(&[state.0.as_str(), state.1.as_str()].concat()).ok()?;
         let wants_nonce = q.script.as_deref().is_some_and(|t| !t.trim().is_empty())
             || q.css.as_deref().is_some_and(|t| !t.trim().is_empty());
         let (text, holes) = cut(&render(csrf, wants_nonce.then_some(nonce.as_str())), csrf, nonce);
@@ -200,6 +210,7 @@ impl FirstScreens {
             text,
             holes,
             state,
+            fresh,
             wants_nonce,
             block: q.block_name.clone(),
         });
@@ -232,6 +243,7 @@ mod tests {
             text,
             holes,
             state: ("{\"link_epoch\":\"".into(), "\"}".into()),
+            fresh: SessionState::new(),
             wants_nonce: true,
             block: String::new(),
         };

@@ -269,7 +269,14 @@ pub async fn interview_get(
             .then(|| FirstKey::new(&reference, &base_url, &q.args));
         let store_first = !q.args.is_empty();
         if let Some(first) = first_key.as_ref().and_then(|k| app.first_screens.get(k, &runner)) {
-            return respond::first_screen(&app, &visit, &mut session, &first, store_first).await;
+            match respond::first_screen(&app, &visit, &mut session, &first, store_first).await {
+                // stored meanwhile by the same visit in another tab: open it again
+                Err(AppError::Store(e @ StoreError::Exists)) => {
+                    last = AppError::Store(e);
+                    continue;
+                }
+                other => return other,
+            }
         }
         if session.unstored_cookie() {
             // only a kept first screen goes on under a cookie without a stored session
@@ -286,13 +293,19 @@ pub async fn interview_get(
         let state = std::mem::take(&mut session.state);
         let (screen, state, _, reads) = run_engine(runner.clone(), state, ctx, Step::Show).await?;
         if let Some(first) = first_key.and_then(|key| keep_first_screen(&app, &visit, key, &screen, &state, reads)) {
-            return respond::first_screen(&app, &visit, &mut session, &first, store_first).await;
+            match respond::first_screen(&app, &visit, &mut session, &first, store_first).await {
+                Err(AppError::Store(e @ StoreError::Exists)) => {
+                    last = AppError::Store(e);
+                    continue;
+                }
+                other => return other,
+            }
         }
         session.state = state;
         match respond(&app, &visit, &mut session, screen, true).await {
-            Err(AppError::Store(StoreError::Conflict)) => {
-                last = AppError::Store(StoreError::Conflict)
-            }
+            // saved meanwhile by another request (`Exists`: a visit with URL arguments
+            // stored it first): open it again
+            Err(AppError::Store(e @ (StoreError::Conflict | StoreError::Exists))) => last = AppError::Store(e),
             other => return other,
         }
     }
@@ -405,7 +418,9 @@ pub async fn interview_post(
         runner,
     };
     match respond(&app, &visit, &mut session, screen, store_it).await {
-        Err(AppError::Store(StoreError::Conflict | StoreError::NotFound)) => {
+        // another request saved (or deleted) the session first; `Exists`: two first answers
+        // of a session never stored, at once (two tabs of a kept first screen)
+        Err(AppError::Store(StoreError::Conflict | StoreError::NotFound | StoreError::Exists)) => {
             Err(AppError::Conflict)
         }
         other => other,
@@ -440,7 +455,7 @@ async fn first_state(
             }
         }
     };
-    Ok(SessionState::from_json_str(&first.state("")).ok())
+    Ok(Some(first.fresh_state()))
 }
 
 /// Keeps the first screen a fresh session's run made (`screen`, `state`) for every visitor

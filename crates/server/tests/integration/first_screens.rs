@@ -159,3 +159,57 @@ async fn nothing_is_stored_before_the_first_answer_of_a_kept_first_screen() {
     assert_eq!(stored_sessions(dir.path()).await, 3);
     store.close().await;
 }
+
+/// Two tabs answer a kept first screen at the same moment, under the one cookie that
+/// screen set: both find no stored session, both run the answer, and one insert finds
+/// the id taken. That one gets the "changed in another window" page (409), never a
+/// server error, and the session goes on from the answer that was stored.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_first_answers_at_once_store_one_and_tell_the_other_to_reload() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store::Store::open_dir(dir.path()).await.unwrap();
+    let app = app_with_first_screens(store.clone(), None, ServerOptions::default(), FirstScreens::default());
+    let uri = url("greeting.yml");
+    let mut statuses = std::collections::BTreeMap::new();
+    for round in 0..40 {
+        let r = fresh_page(&app, &uri).await;
+        let cookie = cookie_of(&r);
+        let question = attr_of_named(&r.body, "_question", "value").unwrap();
+        let tabs = ["Ann", "Bob"].map(|name| {
+            let (app, uri, cookie) = (app.clone(), uri.clone(), cookie.clone());
+            let form = [("_csrf", csrf_of(&r.body)), ("_question", question.clone()), (NAME, name.to_string())];
+            tokio::spawn(async move { send(&app, post(&uri, Some(&cookie), &form)).await })
+        });
+        for tab in tabs {
+            let answered = tab.await.unwrap();
+            assert!(
+                [StatusCode::OK, StatusCode::CONFLICT].contains(&answered.status),
+                "round {round}: {} {}",
+                answered.status,
+                answered.body
+            );
+            *statuses.entry(answered.status.as_u16()).or_insert(0) += 1;
+        }
+        let now = send(&app, get(&uri, Some(&cookie))).await;
+        assert!(now.body.contains("Goodbye, Ann") || now.body.contains("Goodbye, Bob"), "{}", now.body);
+    }
+    assert_eq!(stored_sessions(dir.path()).await, 40, "{statuses:?}");
+    // with URL arguments a visit stores its session at once: two tabs opening such a URL at
+    // once under a cookie never stored both get the page of the one session stored (the
+    // first visit keeps that URL's first screen, and stores its own session)
+    fresh_page(&app, &format!("{uri}&who=cy")).await;
+    for round in 0..40 {
+        let cookie = cookie_of(&fresh_page(&app, &uri).await);
+        let tabs = [0, 1].map(|_| {
+            let (app, uri, cookie) = (app.clone(), format!("{uri}&who=cy"), cookie.clone());
+            tokio::spawn(async move { send(&app, get(&uri, Some(&cookie))).await })
+        });
+        for tab in tabs {
+            let r = tab.await.unwrap();
+            assert_eq!(r.status, StatusCode::OK, "round {round}: {}", r.body);
+            assert!(r.body.contains("Hello, cy"), "{}", r.body);
+        }
+    }
+    assert_eq!(stored_sessions(dir.path()).await, 40 + 1 + 40);
+    store.close().await;
+}
