@@ -74,27 +74,41 @@ pub fn read_cookie(headers: &HeaderMap, name: &str) -> Option<String> {
     None
 }
 
+/// What a session cookie of a session not stored yet ends with (`id.secret.new`): a
+/// first screen kept for every visitor stores nothing before the first answer
+/// ([`crate::first_screen`]), and that answer need not look for a stored row.
+const UNSTORED: &str = "new";
+
 /// A `Set-Cookie` value carrying a session id and the secret that unwraps the session's
-/// data key, as `id.secret` (HttpOnly, SameSite=Lax, whole site; Secure when configured).
-pub fn session_cookie(name: &str, id: &str, secret: &CookieSecret, secure: bool) -> String {
+/// data key, as `id.secret`, or `id.secret.new` while the session is not `stored`
+/// (HttpOnly, SameSite=Lax, whole site; Secure when configured).
+pub fn session_cookie(name: &str, id: &str, secret: &CookieSecret, stored: bool, secure: bool) -> String {
     let secure = if secure { "; Secure" } else { "" };
     let secret = secret.to_cookie_value();
+    let unstored = if stored { "" } else { ".new" };
     format!(
-        "{name}={id}.{}; Path=/; HttpOnly; SameSite=Lax{secure}",
+        "{name}={id}.{}{unstored}; Path=/; HttpOnly; SameSite=Lax{secure}",
         secret.as_str()
     )
 }
 
 /// The session id and cookie secret of session cookie `name` (`id.secret`), if the cookie
-/// is present and well-formed (an id we could have issued and a canonical 32-byte secret).
-pub fn read_session_cookie(headers: &HeaderMap, name: &str) -> Option<(String, CookieSecret)> {
+/// is present and well-formed (an id we could have issued and a canonical 32-byte secret),
+/// and whether the cookie says its session was never stored (`id.secret.new`). That says
+/// only where to look first, never what may be opened: the cookie's holder chooses it.
+pub fn read_session_cookie(headers: &HeaderMap, name: &str) -> Option<(String, CookieSecret, bool)> {
     let value = zeroize::Zeroizing::new(read_cookie(headers, name)?);
-    let (id, secret) = value.split_once('.')?;
+    let (id, rest) = value.split_once('.')?;
     if !valid_session_id(id) {
         return None;
     }
+    let (secret, unstored) = match rest.split_once('.') {
+        None => (rest, false),
+        Some((secret, UNSTORED)) => (secret, true),
+        Some(_) => return None,
+    };
     let secret = CookieSecret::from_cookie_value(secret).ok()?;
-    Some((id.to_string(), secret))
+    Some((id.to_string(), secret, unstored))
 }
 
 /// A `Set-Cookie` value that removes the cookie.
@@ -131,19 +145,29 @@ mod tests {
         assert!(cookie_name("a:b.yml").starts_with("colloquy_"));
         let id = new_session_id(&crate::state::OsRng).unwrap();
         let secret = CookieSecret::generate().unwrap();
-        let set = session_cookie("colloquy_cd", &id, &secret, true);
+        let set = session_cookie("colloquy_cd", &id, &secret, true, true);
         assert!(set.contains("HttpOnly") && set.contains("SameSite=Lax") && set.contains("Secure"));
         let pair = set.split(';').next().unwrap().to_string();
         let mut h = HeaderMap::new();
         h.append(header::COOKIE, HeaderValue::from_str(&pair).unwrap());
-        let (got_id, got_secret) = read_session_cookie(&h, "colloquy_cd").unwrap();
+        let (got_id, got_secret, unstored) = read_session_cookie(&h, "colloquy_cd").unwrap();
         assert_eq!(got_id, id);
         assert_eq!(got_secret, secret);
+        assert!(!unstored);
+        // a session not stored yet says so after its secret
+        let new = session_cookie("colloquy_cd", &id, &secret, false, false);
+        let new_pair = new.split(';').next().unwrap().to_string();
+        assert!(new_pair.ends_with(".new") && !new.contains("Secure"), "{new}");
+        let mut h = HeaderMap::new();
+        h.append(header::COOKIE, HeaderValue::from_str(&new_pair).unwrap());
+        assert_eq!(read_session_cookie(&h, "colloquy_cd"), Some((id.clone(), secret.clone(), true)));
         for bad in [
             id.clone(),
             format!("{id}."),
             format!("{id}.abc"),
             format!("x.{}", &pair[pair.len() - 43..]),
+            format!("{}.old", &pair["colloquy_cd=".len()..]),
+            format!("{}.new.new", &pair["colloquy_cd=".len()..]),
         ] {
             let mut h = HeaderMap::new();
             h.append(

@@ -84,8 +84,9 @@ impl<S: Send + Sync> FromRequestParts<S> for InterviewQuery {
 }
 
 /// The session cookie of the requested interview: the session id and its cookie secret,
-/// if the browser sent a well-formed one.
-pub struct SessionCookie(pub Option<(String, CookieSecret)>);
+/// if the browser sent a well-formed one; and whether the cookie says its session was
+/// never stored ([`crate::cookies::read_session_cookie`]).
+pub struct SessionCookie(pub Option<(String, CookieSecret)>, pub bool);
 
 impl FromRequestParts<App> for SessionCookie {
     type Rejection = Infallible;
@@ -93,10 +94,13 @@ impl FromRequestParts<App> for SessionCookie {
     async fn from_request_parts(parts: &mut Parts, app: &App) -> Result<Self, Self::Rejection> {
         let q = InterviewQuery::from_request_parts(parts, app).await?;
         let Some(reference) = q.reference() else {
-            return Ok(SessionCookie(None));
+            return Ok(SessionCookie(None, false));
         };
         let name = cookie_name_for(reference, app.secure_cookies);
-        Ok(SessionCookie(read_session_cookie(&parts.headers, &name)))
+        Ok(match read_session_cookie(&parts.headers, &name) {
+            Some((id, secret, unstored)) => SessionCookie(Some((id, secret)), unstored),
+            None => SessionCookie(None, false),
+        })
     }
 }
 
@@ -135,6 +139,22 @@ pub struct CsrfForm {
 }
 
 impl CsrfForm {
+    /// Whether a field of one of `names` was posted.
+    pub fn posts_any(&self, names: &[&str]) -> bool {
+        self.fields.iter().any(|(k, _)| names.contains(&k.as_str()))
+    }
+
+    /// The same form again (to take an answer a second time), if it has no files and was
+    /// not refused.
+    pub fn again(&self) -> Option<CsrfForm> {
+        (self.uploads.is_empty() && self.refused.is_none()).then(|| CsrfForm {
+            fields: self.fields.clone(),
+            valid_for: self.valid_for.clone(),
+            uploads: Vec::new(),
+            refused: None,
+        })
+    }
+
     /// The fields, if the token is the one of session `session_id` (the session the
     /// request opened); [`AppError::Csrf`] otherwise.
     pub fn fields_for(self, session_id: &str) -> Result<Vec<(String, String)>, AppError> {
@@ -154,7 +174,7 @@ impl FromRequest<App> for CsrfForm {
         let q = InterviewQuery::from_request_parts(&mut parts, app)
             .await
             .unwrap_or_default();
-        let SessionCookie(cookie) = match SessionCookie::from_request_parts(&mut parts, app).await {
+        let SessionCookie(cookie, _) = match SessionCookie::from_request_parts(&mut parts, app).await {
             Ok(c) => c,
             Err(never) => match never {},
         };

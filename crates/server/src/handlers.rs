@@ -15,7 +15,7 @@ use crate::ports::Runner;
 use crate::render::{self, FormContext};
 use crate::first_screen::{FirstKey, FirstScreen};
 use crate::respond::{self, respond, Visit};
-use crate::session::{self, OpenSession};
+use crate::session::{self, OpenSession, Unstored};
 use crate::state::App;
 use crate::tokens::{action_token, action_token_ok, csrf_token};
 
@@ -181,7 +181,7 @@ async fn run_engine(
 /// show a clean URL (so a reload does not reset again). Only the holder of the secret may
 /// delete: an id alone opens nothing.
 async fn reset(app: &App, q: &InterviewQuery, reference: &str, cookie: SessionCookie) -> Response {
-    if let SessionCookie(Some((id, secret))) = cookie {
+    if let SessionCookie(Some((id, secret)), _) = cookie {
         if let Ok(Some(_)) = app.store.load(&id, KeyWrapper::Cookie(&secret)).await {
             if let Err(e) = app.store.delete(&id).await {
                 tracing::error!(error = %e, "session delete failed");
@@ -230,6 +230,7 @@ pub async fn interview_get(
         let mut session = session::open(
             &app,
             cookie.0.clone(),
+            if cookie.1 { Unstored::Check } else { Unstored::No },
             &reference,
             &runner,
             q.session.as_deref(),
@@ -335,6 +336,12 @@ fn delete_confirmation(
 }
 
 /// `POST /interview?i=…`: an answer, a button, or Back.
+///
+/// A cookie that says its session was never stored (a kept first screen's) is believed
+/// for a plain answer: nothing is looked up, and the answer is taken on the kept first
+/// screen's state. Should the session be stored after all (its insert finds the id
+/// taken), or should the answer do more than store (a command), it is taken again as if
+/// the cookie had not said so.
 pub async fn interview_post(
     State(app): State<App>,
     q: InterviewQuery,
@@ -342,15 +349,44 @@ pub async fn interview_post(
     cookie: SessionCookie,
     form: CsrfForm,
 ) -> Result<Response, AppError> {
+    let SessionCookie(cookie, unstored) = cookie;
+    let plain = !form.posts_any(&[DELETE_FIELD, "_email_attachments", "_download_attachments"]);
+    if let Some(again) = form.again().filter(|_| unstored && plain) {
+        match answer(&app, &q, &base_url, cookie.clone(), Unstored::Believe, form).await {
+            Err(AppError::Store(StoreError::Exists)) => {}
+            other => return other,
+        }
+        return answer(&app, &q, &base_url, cookie, Unstored::Check, again).await;
+    }
+    let unstored = if unstored { Unstored::Check } else { Unstored::No };
+    answer(&app, &q, &base_url, cookie, unstored, form).await
+}
+
+/// [`interview_post`] with the session cookie read and what to do with one that says its
+/// session was never stored; with [`Unstored::Believe`], [`StoreError::Exists`] when the
+/// answer must be taken again with the session looked up.
+async fn answer(
+    app: &App,
+    q: &InterviewQuery,
+    base_url: &str,
+    cookie: Option<(String, store::CookieSecret)>,
+    unstored: Unstored,
+    form: CsrfForm,
+) -> Result<Response, AppError> {
     let Some(reference) = q.reference().map(str::to_string) else {
         return Ok(see_other("/", None));
     };
     let interview_url = render::start_url(&reference);
-    let runner = load_runner(&app, &reference).await?;
-    let mut session = session::open(&app, cookie.0, &reference, &runner, None).await?;
+    let runner = load_runner(app, &reference).await?;
+    // nothing of a temporary session's is believed: its last screen deletes what is stored
+    let believed = unstored == Unstored::Believe && !runner.temporary_session();
+    if unstored == Unstored::Believe && !believed {
+        return Err(AppError::Store(StoreError::Exists));
+    }
+    let mut session = session::open(app, cookie, unstored, &reference, &runner, None).await?;
     if session.version.is_none() {
         let first = match session.unstored_cookie() {
-            true => first_state(&app, &reference, &interview_url, &base_url, &runner, &session).await?,
+            true => first_state(app, &reference, &interview_url, base_url, &runner, &session).await?,
             false => None,
         };
         match first {
@@ -365,7 +401,7 @@ pub async fn interview_post(
         // an upload over the limit (or a body that cannot be read): nothing is stored, the
         // screen comes back with the message
         let visit = Visit { reference: &reference, interview_url: &interview_url, runner };
-        return refused_post(&app, &visit, &base_url, session, message).await;
+        return refused_post(app, &visit, base_url, session, message).await;
     }
     let uploads = std::mem::take(&mut form.uploads);
     let mut form = form.fields_for(&session.id)?;
@@ -400,28 +436,44 @@ pub async fn interview_post(
             interview_url: &interview_url,
             runner,
         };
-        return attachments_post(&app, &visit, &base_url, session, &form).await;
+        return attachments_post(app, &visit, base_url, session, &form).await;
     }
     let step = if form.iter().any(|(k, _)| k == "_back_one") {
         Step::Back
     } else {
         Step::Submit(form)
     };
-    let mut ctx = context(&app, &base_url, &interview_url, None, Vec::new(), &session)?;
+    let mut ctx = context(app, base_url, &interview_url, None, Vec::new(), &session)?;
     ctx.uploads = uploads;
     let state = std::mem::take(&mut session.state);
     let (screen, state, store_it, _) = run_engine(runner.clone(), state, ctx, step).await?;
+    if believed && (!store_it || !matches!(screen, Screen::Question(_) | Screen::Response { .. })) {
+        // Believed only when the answer is stored, whose insert finds out whether the
+        // session was stored after all; an answer refused (or one meant for a later
+        // screen), an error, or a command (which ends, leaves or restarts the session) is
+        // taken again with the session looked up.
+        return Err(AppError::Store(StoreError::Exists));
+    }
     session.state = state;
     let visit = Visit {
         reference: &reference,
         interview_url: &interview_url,
         runner,
     };
-    match respond(&app, &visit, &mut session, screen, store_it).await {
-        // another request saved (or deleted) the session first; `Exists`: two first answers
-        // of a session never stored, at once (two tabs of a kept first screen)
-        Err(AppError::Store(StoreError::Conflict | StoreError::NotFound | StoreError::Exists)) => {
+    match respond(app, &visit, &mut session, screen, store_it).await {
+        // another request saved (or deleted) the session first
+        Err(AppError::Store(StoreError::Conflict | StoreError::NotFound)) => {
             Err(AppError::Conflict)
+        }
+        // The session of a cookie that says it was never stored is stored after all: two
+        // first answers at once (two tabs of a kept first screen), or the response that
+        // set the stored cookie was lost. The reload page, with the stored cookie: the
+        // next request opens the stored session.
+        Err(AppError::Store(StoreError::Exists)) if believed => Err(AppError::Store(StoreError::Exists)),
+        Err(AppError::Store(StoreError::Exists)) => {
+            let name = cookie_name_for(&reference, app.secure_cookies);
+            let stored = session::stored_cookie(&session, &name, app.secure_cookies);
+            Ok(with_headers(AppError::Conflict.into_response(), Some(stored)))
         }
         other => other,
     }

@@ -57,7 +57,8 @@ impl OpenSession {
     }
 
     /// A new session `id` with cookie `secret` and a fresh data key, not yet in the store;
-    /// `from_cookie`: the id and secret are those of the request's cookie (already set).
+    /// `from_cookie`: the id and secret are those of the request's cookie (already set, as
+    /// a cookie of a session not stored: it is set again once the session is stored).
     fn new_unstored(
         app: &App,
         runner: &Arc<dyn Runner>,
@@ -70,7 +71,7 @@ impl OpenSession {
             version: None,
             original: String::new(),
             state: runner.new_session(),
-            set_cookie: !from_cookie,
+            set_cookie: true,
             key: DataKey::generate().map_err(|e| AppError::Keys(e.into()))?,
             secret,
             wrapped_by: WrapKind::Cookie,
@@ -93,9 +94,10 @@ impl OpenSession {
         &self.key
     }
 
-    /// The `Set-Cookie` value carrying this session's id and secret.
+    /// The `Set-Cookie` value carrying this session's id and secret, and, while it is not
+    /// stored, saying so.
     pub fn cookie(&self, name: &str, secure: bool) -> String {
-        session_cookie(name, &self.id, &self.secret, secure)
+        session_cookie(name, &self.id, &self.secret, self.version.is_some(), secure)
     }
 }
 
@@ -135,14 +137,35 @@ async fn from_row(
     }
 }
 
+/// What a request does with a session cookie that says its session was never stored (a
+/// kept first screen set it: [`crate::first_screen`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unstored {
+    /// The cookie does not say so.
+    No,
+    /// Believe it and look nothing up: the session goes on, new, under the cookie's id and
+    /// secret (a first answer). A cookie that says so wrongly (the response that set the
+    /// stored cookie was lost, or its holder wrote it) opens nothing more: storing the
+    /// session finds the id taken ([`StoreError::Exists`]), and that response sets the
+    /// stored cookie, which opens the stored session from the next request on.
+    Believe,
+    /// Look the session up all the same (a page view); a stored one found sets the stored
+    /// cookie.
+    Check,
+}
+
 /// Opens this browser's session of the interview (`cookie`), or, with `join` (the
 /// `session=<id>` of docassemble's `interview_url()`), a `multi_user` session another
 /// browser shares — which opens only while that session's key is wrapped by the server
 /// key. Anything that does not open (no cookie, a tampered or stale cookie, an id without
 /// its secret) gives a new session, never an error.
+///
+/// `unstored`: what the request does with a cookie that says its session was never stored
+/// ([`Unstored`]).
 pub async fn open(
     app: &App,
     cookie: Option<(String, CookieSecret)>,
+    unstored: Unstored,
     reference: &str,
     runner: &Arc<dyn Runner>,
     join: Option<&str>,
@@ -172,13 +195,17 @@ pub async fn open(
         }
     }
     if let Some((id, secret)) = cookie {
+        if unstored == Unstored::Believe && join.is_none() {
+            return OpenSession::fresh_as(app, runner, id, secret);
+        }
         let openers = Openers {
             cookie: Some(&secret),
             server,
         };
         match app.store.load_either(&id, openers).await {
             Ok(Some(s)) if s.interview == reference => {
-                if let Some(open) = from_row(app, reference, s, secret, false).await? {
+                // a cookie that said "never stored" is set again as the stored session's
+                if let Some(open) = from_row(app, reference, s, secret, unstored == Unstored::Check).await? {
                     return Ok(open);
                 }
             }
@@ -199,6 +226,12 @@ pub async fn open(
         }
     }
     OpenSession::fresh(app, runner)
+}
+
+/// The `Set-Cookie` value of `session` as a stored session's (its id and secret, without
+/// "never stored").
+pub fn stored_cookie(session: &OpenSession, name: &str, secure: bool) -> String {
+    session_cookie(name, &session.id, &session.secret, true, secure)
 }
 
 /// Whether the answers ask for sharing (`multi_user = True`) and the server can honour it.

@@ -213,3 +213,58 @@ async fn two_first_answers_at_once_store_one_and_tell_the_other_to_reload() {
     assert_eq!(stored_sessions(dir.path()).await, 40 + 1 + 40);
     store.close().await;
 }
+
+/// A kept first screen's cookie says its session is not stored (`….new`), so the first
+/// answer looks nothing up; the response that stores the session sets the stored cookie.
+/// A cookie that says "not stored" of a session that is stored (the response that set the
+/// stored cookie was lost) opens the stored session as the stored cookie would, and sets
+/// that cookie.
+#[tokio::test]
+async fn a_cookie_says_until_the_first_answer_that_its_session_is_not_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store::Store::open_dir(dir.path()).await.unwrap();
+    let app = app_with_first_screens(store.clone(), None, ServerOptions::default(), FirstScreens::default());
+    let uri = url("greeting.yml");
+    let answer = |r: &Resp, name: &str| {
+        let question = attr_of_named(&r.body, "_question", "value").unwrap();
+        [("_csrf", csrf_of(&r.body)), ("_question", question), (NAME, name.to_string())]
+    };
+    let first = fresh_page(&app, &uri).await;
+    let new = cookie_of(&first);
+    assert!(new.ends_with(".new"), "{new}");
+    let stored_page = send(&app, post(&uri, Some(&new), &answer(&first, "Ann"))).await;
+    assert!(stored_page.body.contains("Goodbye, Ann"), "{}", stored_page.body);
+    let stored = cookie_of(&stored_page);
+    assert_eq!(stored, new.trim_end_matches(".new"), "the same session, now stored");
+    assert_eq!(stored_sessions(dir.path()).await, 1);
+    // the stored cookie goes on as any stored session's (no cookie set again)
+    let again = send(&app, get(&uri, Some(&stored))).await;
+    assert!(again.body.contains("Goodbye, Ann") && again.headers.get("set-cookie").is_none());
+
+    // the stored cookie was lost: a page view with the old cookie opens the stored session
+    // and sets the stored cookie
+    let view = send(&app, get(&uri, Some(&new))).await;
+    assert!(view.body.contains("Goodbye, Ann"), "{}", view.body);
+    assert_eq!(cookie_of(&view), stored);
+    // an answer posted with the old cookie from the first page is taken on the stored
+    // session (whose screen it does not answer: that screen again), with the stored cookie
+    let late = send(&app, post(&uri, Some(&new), &answer(&first, "Bob"))).await;
+    assert_eq!(late.status, StatusCode::OK, "{}", late.body);
+    assert!(late.body.contains("Goodbye, Ann"), "{}", late.body);
+    assert_eq!(cookie_of(&late), stored);
+    let after = send(&app, get(&uri, Some(&stored))).await;
+    assert!(after.body.contains("Goodbye, Ann") && !after.body.contains("Bob"), "{}", after.body);
+    assert_eq!(stored_sessions(dir.path()).await, 1);
+
+    // a "not stored" cookie made up for another's session id, with a wrong secret, opens
+    // nothing: the answer finds the id taken and stores nothing
+    let id = id_of(&stored);
+    let forged = format!("{}={id}.{}.new", new.split('=').next().unwrap(), "A".repeat(43));
+    let tried = send(&app, post(&uri, Some(&forged), &answer(&first, "Eve"))).await;
+    assert_ne!(tried.status, StatusCode::OK, "{}", tried.body);
+    assert!(!tried.body.contains("Ann"), "{}", tried.body);
+    let after = send(&app, get(&uri, Some(&stored))).await;
+    assert!(after.body.contains("Goodbye, Ann"), "{}", after.body);
+    assert_eq!(stored_sessions(dir.path()).await, 1);
+    store.close().await;
+}
