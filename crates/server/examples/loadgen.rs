@@ -323,16 +323,23 @@ fn parse_form(html: &str) -> Option<Form<'_>> {
     let end = html[start..].find("</form>")? + start;
     let f = &html[start..end];
     let mut form = Form::default();
+    let bytes = f.as_bytes();
     let mut i = 0;
     while let Some(lt) = f[i..].find('<') {
         let at = i + lt;
-        let Some(gt) = f[at..].find('>') else { break };
-        let tag = &f[at..at + gt + 1];
-        i = at + gt + 1;
-        let name = tag[1..]
-            .split(|ch: char| ch.is_ascii_whitespace() || ch == '>')
-            .next()
-            .unwrap_or("");
+        let name_end = bytes[at + 1..]
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .map_or(bytes.len(), |p| at + 1 + p);
+        let name = &f[at + 1..name_end];
+        // the other tags (and closing tags) are passed over without looking for their end
+        if !matches!(name, "option" | "input" | "textarea" | "select" | "label" | "button") {
+            i = at + 1;
+            continue;
+        }
+        let Some(gt) = f[name_end..].find('>') else { break };
+        let tag = &f[at..name_end + gt + 1];
+        i = name_end + gt + 1;
         match name {
             "option" => {
                 let a = attrs(tag);
