@@ -33,7 +33,7 @@ use axum::Router;
 
 pub use error::AppError;
 pub use ports::{Engine, LoadFailure, PackageFiles, Runner};
-pub use state::{App, Clock, Config, Listed, OsRng, Rng, RngFailed, ServerOptions, SystemClock, EVAL_TIMEOUT, REQUEST_TIMEOUT};
+pub use state::{App, Clock, Config, Listed, OsRng, Rng, RngFailed, ServerOptions, SystemClock, ThreadRng, EVAL_TIMEOUT, REQUEST_TIMEOUT};
 pub use statics::DirPackageFiles;
 
 /// Largest request body accepted (form posts).

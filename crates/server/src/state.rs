@@ -50,6 +50,18 @@ impl Rng for OsRng {
     }
 }
 
+/// The thread's ChaCha generator, seeded from the operating system's
+/// ([`store::fill_unpredictable`]): session ids, nonces, request ids and link epochs are
+/// unpredictable values, not keys, and a request draws several.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct ThreadRng;
+
+impl Rng for ThreadRng {
+    fn fill(&self, buf: &mut [u8]) -> Result<(), RngFailed> {
+        store::fill_unpredictable(buf).map_err(|_| RngFailed)
+    }
+}
+
 /// `n` random bytes of `rng` as lowercase hex.
 pub fn random_hex(rng: &dyn Rng, n: usize) -> Result<String, RngFailed> {
     let mut small = [0u8; 32];
@@ -119,9 +131,10 @@ impl Config {
         self.options.clock.as_deref().unwrap_or(&SystemClock)
     }
 
-    /// The random source of the server ([`OsRng`] unless the options give one).
+    /// The random source of the server's ids, tokens and nonces ([`ThreadRng`] unless the
+    /// options give one; keys come from the store, drawn from the operating system).
     pub fn rng(&self) -> &dyn Rng {
-        self.options.rng.as_deref().unwrap_or(&OsRng)
+        self.options.rng.as_deref().unwrap_or(&ThreadRng)
     }
 
     /// `n` random bytes as lowercase hex.

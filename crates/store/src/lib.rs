@@ -21,7 +21,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-pub use crate::crypto::{CookieSecret, DataKey, KeyWrapper, Purpose, ServerKey, WrapKind};
+pub use crate::crypto::{fill_unpredictable, CookieSecret, DataKey, KeyWrapper, Purpose, ServerKey, WrapKind};
 use crate::seal::SealContext;
 use crate::sqlite::{Sqlite, Table, Updated};
 

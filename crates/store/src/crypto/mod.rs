@@ -29,6 +29,9 @@
 
 mod key_file;
 mod password;
+mod unpredictable;
+
+pub use unpredictable::fill_unpredictable;
 
 use std::fmt;
 
@@ -317,7 +320,8 @@ fn encrypt_into(
     out: &mut Vec<u8>,
 ) -> Result<(), CryptoError> {
     let mut nonce = [0u8; NONCE_LEN];
-    fill_random(&mut nonce)?;
+    // unique, not secret: from the thread's generator (a 192-bit random nonce)
+    fill_unpredictable(&mut nonce)?;
     let ct = cipher(key)?
         .encrypt(
             &XNonce::from(nonce),
