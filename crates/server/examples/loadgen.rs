@@ -662,7 +662,10 @@ async fn walk(conn: &mut Conn, url: &str, deadline: Instant, st: &mut Stats) -> 
         return Err(format!("fresh GET: status {}", r.status));
     }
     st.gets.push(us);
-    let cookie = session_cookie(&r)?;
+    // the cookies a browser keeps: the server sets the session's again when it is stored
+    let mut jar = Jar::default();
+    jar.take(&r);
+    session_cookie(&r)?;
     let mut html = r.body;
     for (n, acts) in demo_script().iter().enumerate() {
         if Instant::now() >= deadline {
@@ -673,11 +676,12 @@ async fn walk(conn: &mut Conn, url: &str, deadline: Instant, st: &mut Stats) -> 
         let body =
             fill(&form, acts).map_err(|e| format!("step {n} ({:?}): {e}", question_of(&html)))?;
         let before = question_of(&html);
-        let (r, us) = timed(conn, "POST", url, Some(&cookie), Some(&body)).await;
+        let (r, us) = timed(conn, "POST", url, Some(&jar.header()), Some(&body)).await;
         let r = r?;
         if r.status != 200 {
             return Err(format!("step {n}: POST status {}", r.status));
         }
+        jar.take(&r);
         let after = question_of(&r.body);
         if after == before {
             return Err(format!("step {n}: did not advance from {before:?}"));
