@@ -379,10 +379,11 @@ async fn answer(
     let interview_url = render::start_url(&reference);
     let runner = load_runner(app, &reference).await?;
     // nothing of a temporary session's is believed: its last screen deletes what is stored
-    let believed = unstored == Unstored::Believe && !runner.temporary_session();
-    if unstored == Unstored::Believe && !believed {
-        return Err(AppError::Store(StoreError::Exists));
-    }
+    let unstored = match unstored {
+        Unstored::Believe if runner.temporary_session() => Unstored::Check,
+        other => other,
+    };
+    let believed = unstored == Unstored::Believe;
     let mut session = session::open(app, cookie, unstored, &reference, &runner, None).await?;
     if session.version.is_none() {
         let first = match session.unstored_cookie() {
