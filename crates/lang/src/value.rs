@@ -500,6 +500,10 @@ pub struct Class {
     pub bases: Vec<Rc<Class>>,
     /// Class attributes and methods.
     pub attrs: RefCell<IndexMap<Rc<str>, Value>>,
+    /// Attributes shared read-only with other classes, seen after `attrs`: a library class's
+    /// table, which every request's copy of the class reads without copying it (`attrs` then
+    /// holds what the copy changed and its own copies of mutable values).
+    pub shared: Option<Rc<IndexMap<Rc<str>, Value>>>,
     /// For builtin types (`int`, `str` …): the function that calling the class runs
     /// instead of creating an [`Object`].
     pub constructor: Option<crate::NativeFn>,
@@ -512,6 +516,7 @@ impl Class {
             name: Rc::from(name),
             bases,
             attrs: RefCell::default(),
+            shared: None,
             constructor: None,
         })
     }
@@ -521,9 +526,27 @@ impl Class {
         self.lookup_depth(name, 0)
     }
 
-    fn lookup_depth(&self, name: &str, depth: u32) -> Option<Value> {
+    /// An attribute of this class itself (not of its bases).
+    pub fn own_attr(&self, name: &str) -> Option<Value> {
         if let Some(v) = self.attrs.borrow().get(name) {
             return Some(v.clone());
+        }
+        self.shared.as_ref().and_then(|s| s.get(name).cloned())
+    }
+
+    /// The names of this class's own attributes (not its bases'), its own table's first.
+    pub fn attr_names(&self) -> Vec<Rc<str>> {
+        let own = self.attrs.borrow();
+        let mut names: Vec<Rc<str>> = own.keys().cloned().collect();
+        if let Some(s) = &self.shared {
+            names.extend(s.keys().filter(|k| !own.contains_key(&***k)).cloned());
+        }
+        names
+    }
+
+    fn lookup_depth(&self, name: &str, depth: u32) -> Option<Value> {
+        if let Some(v) = self.own_attr(name) {
+            return Some(v);
         }
         if depth > 64 {
             return None;

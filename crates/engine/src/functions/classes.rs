@@ -3,10 +3,12 @@
 //! touches and never sees what another request did to a class.
 //!
 //! A request can change its classes (`DAObject.x = 1` in code, `.using()` item types kept in
-//! class dictionaries), so no request ever holds a class of the library itself: a copy has its
-//! own attribute table, and every class, dictionary, list and object inside it is copied too
-//! (classes by name, through the request's copies). Methods (native functions) are immutable
-//! and shared.
+//! class dictionaries), so no request ever holds a class of the library itself. A copy reads
+//! the library class's attribute table, shared and read-only (`Class::shared`), through its
+//! own table, which starts with copies of what the shared table holds that is mutable (every
+//! class, dictionary, list and object, classes by name, through the request's copies) and takes
+//! what the request sets. Methods (native functions) and other immutable values are never
+//! copied.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -18,25 +20,41 @@ use lang::{Class, Value};
 
 use super::{objects, EngineHost};
 
+/// A class's attribute table.
+type Table = IndexMap<Rc<str>, Value>;
+
+/// A class of the library: the class, and its attribute table as the copies share it.
+struct LibraryClass {
+    class: Rc<Class>,
+    table: Rc<Table>,
+}
+
 thread_local! {
     /// This thread's class library (engine threads run one request at a time).
-    static LIBRARY: HashMap<&'static str, Rc<Class>> = build_library();
+    static LIBRARY: HashMap<&'static str, LibraryClass> = build_library();
 }
 
 /// Every class of the library with all its methods, the run time's included.
-fn build_library() -> HashMap<&'static str, Rc<Class>> {
+fn build_library() -> HashMap<&'static str, LibraryClass> {
     let host = EngineHost {
         classes: RefCell::new(objects::build()),
         builds_library: true,
         ..EngineHost::blank(std::sync::Arc::default())
     };
     crate::runtime::install_class_methods(&host);
-    host.classes.take()
+    host.classes
+        .take()
+        .into_iter()
+        .map(|(name, class)| {
+            let table = Rc::new(class.attrs.borrow().clone());
+            (name, LibraryClass { class, table })
+        })
+        .collect()
 }
 
-/// The library's class of that name and its key, if the library has one.
-fn library_entry(name: &str) -> Option<(&'static str, Rc<Class>)> {
-    LIBRARY.with(|l| l.get_key_value(name).map(|(k, c)| (*k, c.clone())))
+/// The library's class of that name, its key and its shared table, if the library has one.
+fn library_entry(name: &str) -> Option<(&'static str, Rc<Class>, Rc<Table>)> {
+    LIBRARY.with(|l| l.get_key_value(name).map(|(k, c)| (*k, c.class.clone(), c.table.clone())))
 }
 
 impl EngineHost {
@@ -48,41 +66,40 @@ impl EngineHost {
         if self.builds_library {
             return None;
         }
-        let (key, original) = library_entry(name)?;
-        Some(self.copy_class(key, &original))
+        let (key, original, table) = library_entry(name)?;
+        Some(self.copy_class(key, &original, table))
     }
 
-    /// Copies a library class: its bases first, then its attributes.
-    fn copy_class(&self, key: &'static str, original: &Rc<Class>) -> Rc<Class> {
+    /// Copies a library class: its bases first, then what its attributes hold that is
+    /// mutable; it reads the rest from the library's table.
+    fn copy_class(&self, key: &'static str, original: &Rc<Class>, table: Rc<Table>) -> Rc<Class> {
         let bases = original.bases.iter().map(|b| self.own_class(b)).collect();
         let copy = Rc::new(Class {
             name: original.name.clone(),
             bases,
             attrs: RefCell::default(),
+            shared: Some(table.clone()),
             constructor: original.constructor,
         });
         // registered before its attributes are copied: an attribute may name the class itself
         self.classes.borrow_mut().insert(key, copy.clone());
-        // the table is cloned as it is (no key is hashed again); only the values that hold
-        // something mutable are replaced by copies: methods are shared
-        let mut attrs: IndexMap<Rc<str>, Value> = original.attrs.borrow().clone();
-        for v in attrs.values_mut() {
-            if needs_copy(v) {
-                *v = self.own_value(v);
-            }
-        }
-        *copy.attrs.borrow_mut() = attrs;
+        let own: Table = table
+            .iter()
+            .filter(|(_, v)| needs_copy(v))
+            .map(|(k, v)| (k.clone(), self.own_value(v)))
+            .collect();
+        *copy.attrs.borrow_mut() = own;
         copy
     }
 
     /// The request's copy of a class if it is one of the library's, else the class itself.
     fn own_class(&self, c: &Rc<Class>) -> Rc<Class> {
         match library_entry(&c.name) {
-            Some((key, original)) if Rc::ptr_eq(&original, c) => {
+            Some((key, original, table)) if Rc::ptr_eq(&original, c) => {
                 if let Some(own) = self.classes.borrow().get(key) {
                     return own.clone();
                 }
-                self.copy_class(key, &original)
+                self.copy_class(key, &original, table)
             }
             _ => c.clone(),
         }
@@ -134,8 +151,8 @@ mod tests {
     }
 
     fn using_dict(c: &Rc<Class>) -> Rc<RefCell<Dict>> {
-        match c.attrs.borrow().get("_using") {
-            Some(Value::Dict(d)) => d.clone(),
+        match c.own_attr("_using") {
+            Some(Value::Dict(d)) => d,
             other => panic!("no _using dictionary: {other:?}"),
         }
     }
@@ -164,10 +181,15 @@ mod tests {
         let host = request();
         for name in objects::class_names() {
             let own = host.class(name);
-            let (_, original) = library_entry(name).unwrap_or_else(|| panic!("{name} is not in the library"));
+            let (_, original, _) = library_entry(name).unwrap_or_else(|| panic!("{name} is not in the library"));
             assert!(!Rc::ptr_eq(&own, &original), "{name} is the library's own class");
-            let keys = |c: &Class| c.attrs.borrow().keys().map(|k| k.to_string()).collect::<Vec<_>>();
-            assert_eq!(keys(&own), keys(&original), "{name}");
+            let mut keys = own.attr_names();
+            keys.sort_unstable();
+            let mut expected: Vec<Rc<str>> = original.attrs.borrow().keys().cloned().collect();
+            expected.sort_unstable();
+            assert_eq!(keys, expected, "{name}");
+            // the copy's own table holds copies of what is mutable, and nothing else
+            assert!(own.attrs.borrow().values().all(needs_copy), "{name} copied an immutable value");
             for (b, ob) in own.bases.iter().zip(original.bases.iter()) {
                 assert!(Rc::ptr_eq(b, &host.class(&ob.name)), "{name}'s base {} is not the request's", ob.name);
             }

@@ -644,7 +644,7 @@ fn convert_field<'p>(
                 return Ok(Some(Value::from_str("")));
             }
             let idx: usize = raw.parse().map_err(|_| validate::BAD_CHOICE.to_string())?;
-            let v = values.get(idx).cloned().ok_or_else(|| validate::BAD_CHOICE.to_string())?;
+            let v = values.get(idx).ok_or_else(|| validate::BAD_CHOICE.to_string())?;
             Ok(Some(coerce(run, v, &f.datatype)?))
         }
         How::Checkboxes { options, nota, nota_label } => {

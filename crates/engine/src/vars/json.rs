@@ -35,16 +35,18 @@ pub fn to_json(v: &Value) -> Json {
 /// Identity while writing: objects met more than once are written once with an `__id__` and
 /// referred to elsewhere as `{"__ref__": id}` (docassemble interviews do `spouse = people[0]`).
 #[derive(Default)]
+///
+/// The tables are keyed by address (foldhash: no key comes from outside the process).
 struct Out {
     /// Times each object is reachable.
-    seen: std::collections::HashMap<usize, u32>,
+    seen: foldhash::HashMap<usize, u32>,
     /// Ids given to shared objects already written.
-    ids: std::collections::HashMap<usize, u64>,
+    ids: foldhash::HashMap<usize, u64>,
     next: u64,
     /// Plain containers (lists, dicts, sets) already counted: each is walked once.
-    containers: std::collections::HashSet<usize>,
+    containers: foldhash::HashSet<usize>,
     /// Plain containers being written (a container inside itself is written as `null`).
-    path: std::collections::HashSet<usize>,
+    path: foldhash::HashSet<usize>,
     /// Values that may still be written.
     budget: usize,
 }
@@ -80,14 +82,13 @@ impl Out {
                 if *n > 1 {
                     return;
                 }
-                let attrs: Vec<Value> = o.borrow().attrs.values().cloned().collect();
-                for a in &attrs {
+                // borrowed while the walk goes on: counting only reads
+                for a in o.borrow().attrs.values() {
                     self.count(a, depth + 1);
                 }
             }
             Value::List(l) => {
-                let items = l.borrow().clone();
-                for x in &items {
+                for x in l.borrow().iter() {
                     self.count(x, depth + 1);
                 }
             }
@@ -97,8 +98,7 @@ impl Out {
                 }
             }
             Value::Dict(d) => {
-                let vals: Vec<Value> = d.borrow().values().cloned().collect();
-                for x in &vals {
+                for x in d.borrow().values() {
                     self.count(x, depth + 1);
                 }
             }

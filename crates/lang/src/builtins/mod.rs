@@ -104,6 +104,7 @@ impl Registry {
                 name: Rc::from(name),
                 bases,
                 attrs: RefCell::default(),
+                shared: None,
                 constructor: ctor,
             });
             classes.insert(name, c.clone());

@@ -169,8 +169,8 @@ pub(super) fn field_attribute(v: &Value, name: &str) -> Result<Value, Error> {
         }
         let mut class = Some(o.class.clone());
         while let Some(c) = class {
-            if let Some(x) = c.attrs.borrow().get(name) {
-                return Ok(x.clone());
+            if let Some(x) = c.own_attr(name) {
+                return Ok(x);
             }
             class = c.bases.first().cloned();
         }

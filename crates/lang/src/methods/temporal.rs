@@ -302,6 +302,7 @@ thread_local! {
             name: Rc::from("timedelta"),
             bases: Vec::new(),
             attrs: RefCell::default(),
+            shared: None,
             constructor: Some(crate::modules::timedelta_new),
         });
         c.set_attr("__str__", Value::native("timedelta.__str__", td_str));

@@ -153,6 +153,7 @@ fn class_with(
         name: Rc::from(name),
         bases,
         attrs: RefCell::default(),
+        shared: None,
         constructor: ctor,
     });
     for (k, v) in attrs {

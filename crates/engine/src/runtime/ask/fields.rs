@@ -12,7 +12,7 @@ use crate::vars::path;
 
 use super::choice_view;
 use super::choices::{checkbox_defaults, node_value, shuffle};
-use super::form::{ButtonAction, FormField, How, Opt};
+use super::form::{ButtonAction, Choices, FormField, How, Opt};
 
 /// A same-screen condition: (controlling variable, expected text, show=true/hide=false).
 type Cond = (String, String, bool);
@@ -429,7 +429,7 @@ impl<'a> Run<'a> {
             }
             fv.choices.push(choice_view(i, l.to_string(), selected, None, id));
         }
-        How::Choice { values }
+        How::Choice { values: Choices::Values(values) }
     }
 
     /// The options of a field with `choices:` after generators, exclusions and shuffling.
@@ -465,7 +465,7 @@ impl<'a> Run<'a> {
             fv.choices.push(choice_view(i, o.label, selected, o.help, id));
             values.push(val);
         }
-        Ok(Built::Ask(How::Choice { values }))
+        Ok(Built::Ask(How::Choice { values: Choices::Values(values) }))
     }
 
     /// A checkbox group or multiselect, with "None of the above" for checkboxes (none
@@ -615,7 +615,7 @@ impl<'a> Run<'a> {
                         values.push(v);
                     }
                 }
-                how = How::Choice { values };
+                how = How::Choice { values: Choices::Values(values) };
             } else if kind == FieldKind::Checkbox {
                 how = How::Checkbox { invert: datatype.starts_with("noyes") };
             }

@@ -46,7 +46,7 @@ pub(crate) enum How {
     /// A single checkbox; `invert` for noyes.
     Checkbox { invert: bool },
     /// A choice among values, posted as an index.
-    Choice { values: Vec<Value> },
+    Choice { values: Choices },
     /// Checkbox group: (posted name, key) per option; `nota` name if offered.
     Checkboxes { options: Vec<(String, Value)>, nota: Option<String>, nota_label: Option<String> },
     /// Buttons posting an index (field + buttons / yesno buttons).
@@ -57,6 +57,26 @@ pub(crate) enum How {
     File(crate::runtime::upload::UploadRules),
     /// A signature: a posted PNG `data:` URL (or an image file) becomes a `DAFile`.
     Signature,
+}
+
+/// The values of a choice, by the index the browser posts.
+#[derive(Debug, Clone)]
+pub(crate) enum Choices {
+    /// The values as the screen built them.
+    Values(Vec<Value>),
+    /// String values joined by [`super::kept::JOIN`], as the session keeps them: only the
+    /// chosen one is made a value (a dropdown of 56 states makes one string, not 56).
+    Joined(String),
+}
+
+impl Choices {
+    /// The value of choice `i`, if there is one.
+    pub(crate) fn get(&self, i: usize) -> Option<Value> {
+        match self {
+            Choices::Values(values) => values.get(i).cloned(),
+            Choices::Joined(all) => all.split(super::kept::JOIN).nth(i).map(Value::from_str),
+        }
+    }
 }
 
 /// What a button does.

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use lang::Value;
 use serde::{Deserialize, Serialize};
 
-use super::form::{ButtonAction, FormField, How};
+use super::form::{ButtonAction, Choices, FormField, How};
 use crate::model::Pos;
 use crate::vars::path::{b64_encode, is_b64_of};
 use crate::runtime::upload::UploadRules;
@@ -151,7 +151,7 @@ impl<'de> Deserialize<'de> for Plain {
 
 /// What joins the values of [`KeptHow::Strings`]: DEL, which JSON writes as it is (an
 /// escaped character would send every value through the parser's slow path).
-const JOIN: char = '\u{7f}';
+pub(super) const JOIN: char = '\u{7f}';
 
 /// The values joined by [`JOIN`], when they are all strings without it (and there is one).
 fn joined(values: &[Value]) -> Option<String> {
@@ -211,10 +211,11 @@ impl KeptField {
         let how = match &f.how {
             How::Input => KeptHow::Input,
             How::Checkbox { invert } => KeptHow::Checkbox { invert: *invert },
-            How::Choice { values } => match joined(values) {
+            How::Choice { values: Choices::Values(values) } => match joined(values) {
                 Some(all) => KeptHow::Strings(all),
                 None => KeptHow::Choice(values.iter().map(Plain::of).collect::<Option<_>>()?),
             },
+            How::Choice { values: Choices::Joined(all) } => KeptHow::Strings(all.clone()),
             How::Checkboxes { options, nota, nota_label } => KeptHow::Checkboxes {
                 options: options.iter().map(|(n, v)| Some((n.clone(), Plain::of(v)?))).collect::<Option<_>>()?,
                 nota: nota.clone(),
@@ -261,8 +262,8 @@ impl KeptField {
         let how = match &self.how {
             KeptHow::Input => How::Input,
             KeptHow::Checkbox { invert } => How::Checkbox { invert: *invert },
-            KeptHow::Choice(values) => How::Choice { values: values.iter().map(Plain::value).collect() },
-            KeptHow::Strings(all) => How::Choice { values: all.split(JOIN).map(|s| Value::Str(Rc::from(s))).collect() },
+            KeptHow::Choice(values) => How::Choice { values: Choices::Values(values.iter().map(Plain::value).collect()) },
+            KeptHow::Strings(all) => How::Choice { values: Choices::Joined(all.clone()) },
             KeptHow::Checkboxes { options, nota, nota_label } => How::Checkboxes {
                 options: options.iter().map(|(n, v)| (n.clone(), v.value())).collect(),
                 nota: nota.clone(),
@@ -319,7 +320,7 @@ mod tests {
     fn string_choices_are_kept_as_one_string_unless_a_value_holds_the_joint() {
         let strs = |v: &[&str]| v.iter().map(|s| Value::from_str(s)).collect::<Vec<_>>();
         for values in [strs(&["AL", "AK", ""]), strs(&[""]), strs(&["a|b", "Ünïcode \"q\""]), strs(&["a\u{7f}b", "c"]), vec![]] {
-            let kept = KeptForm::new(1, &[field(How::Choice { values: values.clone() })], Vec::new()).expect("kept");
+            let kept = KeptForm::new(1, &[field(How::Choice { values: Choices::Values(values.clone()) })], Vec::new()).expect("kept");
             let json = serde_json::to_string(&kept).expect("serialises");
             let one = !values.is_empty() && values.iter().all(|v| !v.str().contains(JOIN));
             assert_eq!(json.contains(r#""chs":"#), one, "{json}");
@@ -327,9 +328,10 @@ mod tests {
             let (spec, _) = back.spec(1).expect("same revision");
             match &spec[0].how {
                 How::Choice { values: got } => {
+                    let got: Vec<Value> = (0..).map_while(|i| got.get(i)).collect();
                     let texts = |v: &[Value]| v.iter().map(Value::str).collect::<Vec<_>>();
                     assert!(got.iter().all(|v| matches!(v, Value::Str(_))), "{json}");
-                    assert_eq!(texts(got), texts(&values), "{json}");
+                    assert_eq!(texts(&got), texts(&values), "{json}");
                 }
                 other => panic!("{other:?}"),
             }
@@ -350,7 +352,7 @@ mod tests {
     #[test]
     fn plain_descriptions_come_back_as_they_were_kept() {
         let mut choice = field(How::Choice {
-            values: vec![Value::from_str("AL"), Value::Int(3), Value::Float(3.0), Value::Bool(false), Value::None],
+            values: Choices::Values(vec![Value::from_str("AL"), Value::Int(3), Value::Float(3.0), Value::Bool(false), Value::None]),
         })
         .shown_as(2);
         choice.required = true;
@@ -383,7 +385,7 @@ mod tests {
         // FormField has no PartialEq (it holds values): compare what each part says
         assert_eq!(format!("{spec:?}"), format!("{form:?}"));
         let How::Choice { values } = &spec[0].how else { panic!("a choice") };
-        assert!(matches!(values[1], Value::Int(3)) && matches!(values[2], Value::Float(f) if f == 3.0));
+        assert!(matches!(values.get(1), Some(Value::Int(3))) && matches!(values.get(2), Some(Value::Float(f)) if f == 3.0));
     }
 
     #[test]
@@ -391,11 +393,11 @@ mod tests {
         let form = vec![field(How::Input)];
         let kept = KeptForm::new(1, &form, Vec::new()).expect("kept");
         assert!(kept.spec(2).is_none());
-        let object_choice = vec![field(How::Choice { values: vec![Value::from_str("a"), Value::Tuple(Rc::from(Vec::new()))] })];
+        let object_choice = vec![field(How::Choice { values: Choices::Values(vec![Value::from_str("a"), Value::Tuple(Rc::from(Vec::new()))]) })];
         assert!(KeptForm::new(1, &object_choice, Vec::new()).is_none());
         let list_button = vec![field(How::Buttons { values: vec![ButtonAction::Value(Value::Tuple(Rc::from(Vec::new())))] })];
         assert!(KeptForm::new(1, &list_button, Vec::new()).is_none());
-        let nan_choice = vec![field(How::Choice { values: vec![Value::Float(f64::NAN)] })];
+        let nan_choice = vec![field(How::Choice { values: Choices::Values(vec![Value::Float(f64::NAN)]) })];
         assert!(KeptForm::new(1, &nan_choice, Vec::new()).is_none(), "NaN would come back as None");
     }
 }

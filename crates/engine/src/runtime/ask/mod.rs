@@ -21,7 +21,7 @@ use crate::vars::path;
 use super::{Flow, Run, R};
 
 pub(crate) use fields::field_view;
-pub(crate) use form::{ButtonAction, FormField, How, Opt};
+pub(crate) use form::{ButtonAction, Choices, FormField, How, Opt};
 pub use kept::KeptForm;
 pub(crate) use parts::base_screen;
 
@@ -228,7 +228,7 @@ impl<'a> Run<'a> {
             values.push(val);
         }
         qs.fields.push(fv);
-        let field = FormField::new(name, var.name(), datatype, How::Choice { values });
+        let field = FormField::new(name, var.name(), datatype, How::Choice { values: Choices::Values(values) });
         form.push(FormField { required: true, ..field }.shown_as(0));
         Ok(true)
     }
