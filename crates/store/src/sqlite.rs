@@ -50,6 +50,7 @@ fn lost(e: tokio::task::JoinError) -> StoreError {
 pub(crate) const MODIFIED_GRANULARITY: i64 = 60;
 
 /// A session row as stored (state sealed, key wrapped).
+#[derive(Clone, Debug)]
 pub(crate) struct SessionRow {
     pub interview: String,
     pub state: Vec<u8>,
@@ -57,6 +58,14 @@ pub(crate) struct SessionRow {
     pub created: i64,
     pub modified: i64,
     pub wrapped_key: Option<Vec<u8>>,
+}
+
+/// What an update wrote besides the state (for the kept copy of the row).
+struct Written {
+    interview: String,
+    created: i64,
+    modified: i64,
+    wrapped_key: Option<Vec<u8>>,
 }
 
 /// What an update of a session row did.
@@ -88,6 +97,115 @@ pub(crate) struct Sqlite {
     /// Held while a checkpoint runs: the background one and a delete's never overlap (a
     /// checkpoint that meets another one gives up at once).
     checkpointing: Arc<Mutex<()>>,
+    /// The session rows this process last wrote or read, as stored (sealed).
+    rows: Arc<std::sync::Mutex<Rows>>,
+}
+
+/// How many bytes of sealed state [`Rows`] keeps.
+const KEEP_ROW_BYTES: usize = 32 << 20;
+
+/// Session rows as this process last wrote or read them (sealed, as in the database), so
+/// that opening a session reads no page: a read connection re-reads every page it needs
+/// after any commit by another connection, and the session read was the largest part of
+/// opening a session (7 % of an answer's CPU). Only this process writes the database (the
+/// `unix-excl` lock keeps every other process out), and every write of a session row goes
+/// through [`Sqlite`], which keeps the copy up to date under the writer's lock: a row is
+/// replaced by what was committed, dropped when it is deleted or when an update finds
+/// another version than the one expected. A read adds what it found only if no write or
+/// delete came in between (`generation`) and the row is not older than the copy.
+/// Oldest first out past [`KEEP_ROW_BYTES`]. What it holds is ciphertext, as on disk.
+#[derive(Debug)]
+struct Rows {
+    map: std::collections::HashMap<String, SessionRow>,
+    /// Ids in the order they came in (an id may be here more than once, or no longer in
+    /// `map`).
+    order: std::collections::VecDeque<String>,
+    /// The sealed bytes held in `map`.
+    bytes: usize,
+    /// Moves on at every delete and every update that found another version: a read that
+    /// began before it does not add what it found.
+    generation: u64,
+    /// The most sealed bytes kept.
+    budget: usize,
+}
+
+impl Default for Rows {
+    fn default() -> Rows {
+        Rows::with_budget(KEEP_ROW_BYTES)
+    }
+}
+
+impl Rows {
+    fn with_budget(budget: usize) -> Rows {
+        Rows {
+            map: std::collections::HashMap::new(),
+            order: std::collections::VecDeque::new(),
+            bytes: 0,
+            generation: 0,
+            budget,
+        }
+    }
+
+    /// The kept row of session `id`; else the generation that a read of it from the
+    /// database gives [`Rows::put_read`].
+    fn get(&self, id: &str) -> Result<SessionRow, u64> {
+        self.map.get(id).cloned().ok_or(self.generation)
+    }
+
+    /// Keeps `row`, read from the database by a read that began at `generation`, unless a
+    /// delete (or an update that found another version) came in since, or a newer version
+    /// is kept.
+    fn put_read(&mut self, id: &str, row: &SessionRow, generation: u64) {
+        let newer = self.map.get(id).is_none_or(|kept| kept.version < row.version);
+        if self.generation == generation && newer {
+            self.put(id, row.clone());
+        }
+    }
+
+    fn size(row: &SessionRow) -> usize {
+        row.state.len() + row.interview.len() + row.wrapped_key.as_ref().map_or(0, Vec::len) + 64
+    }
+
+    /// Keeps `row` as session `id`'s.
+    fn put(&mut self, id: &str, row: SessionRow) {
+        self.bytes += Rows::size(&row);
+        match self.map.get_mut(id) {
+            Some(old) => {
+                let old = std::mem::replace(old, row);
+                self.bytes -= Rows::size(&old);
+            }
+            None => {
+                self.map.insert(id.to_string(), row);
+                self.order.push_back(id.to_string());
+            }
+        }
+        while self.bytes > self.budget {
+            let Some(oldest) = self.order.pop_front() else { break };
+            if let Some(gone) = self.map.remove(&oldest) {
+                self.bytes -= Rows::size(&gone);
+            }
+        }
+        if self.order.len() > 2 * self.map.len() + 64 {
+            let map = &self.map;
+            self.order.retain(|id| map.contains_key(id));
+        }
+    }
+
+    /// Forgets session `id`'s row; reads under way keep nothing.
+    fn forget(&mut self, id: &str) {
+        self.generation += 1;
+        if let Some(gone) = self.map.remove(id) {
+            self.bytes -= Rows::size(&gone);
+        }
+    }
+
+    /// Forgets every row; reads under way keep nothing.
+    fn clear(&mut self) {
+        self.generation += 1;
+        self.map.clear();
+        self.order.clear();
+        self.bytes = 0;
+    }
 }
 
 /// Idle read connections, opened on demand (one per thread reading at once) and kept up
@@ -190,6 +308,7 @@ impl Sqlite {
             writer: Arc::new(Mutex::new(Some(conn))),
             readers: Some(readers.clone()),
             checkpointing: Arc::default(),
+            rows: Arc::default(),
         };
         tokio::spawn(checkpoints(readers, db.writer.clone(), db.checkpointing.clone()));
         Ok(db)
@@ -200,7 +319,12 @@ impl Sqlite {
         let conn = Connection::open_in_memory()?;
         configure(&conn)?;
         migrate(&conn, now)?;
-        Ok(Sqlite { writer: Arc::new(Mutex::new(Some(conn))), readers: None, checkpointing: Arc::default() })
+        Ok(Sqlite { writer: Arc::new(Mutex::new(Some(conn))), readers: None, checkpointing: Arc::default(), rows: Arc::default() })
+    }
+
+    /// The kept rows (a poisoned lock is taken as it is: every change to them is whole).
+    fn rows(&self) -> std::sync::MutexGuard<'_, Rows> {
+        self.rows.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// Runs `f` on the writer, once it is free.
@@ -251,13 +375,36 @@ impl Sqlite {
                     Err(e) => return Err(e.into()),
                 }
                 insert_blobs(conn, id, &blobs, now)
-            })
+            })?;
+            let row = SessionRow {
+                interview: interview.to_string(),
+                state: sealed,
+                version: 1,
+                created: now,
+                modified: now,
+                wrapped_key: Some(wrapped),
+            };
+            self.rows().put(id, row);
+            Ok(())
         })
         .await
     }
 
     /// The row of session `id`, if any.
     pub async fn session(&self, id: &str) -> Result<Option<SessionRow>, StoreError> {
+        let generation = match self.rows().get(id) {
+            Ok(row) => return Ok(Some(row)),
+            Err(generation) => generation,
+        };
+        let found = self.read_session(id).await?;
+        if let Some(row) = &found {
+            self.rows().put_read(id, row, generation);
+        }
+        Ok(found)
+    }
+
+    /// The row of session `id` as the database has it.
+    async fn read_session(&self, id: &str) -> Result<Option<SessionRow>, StoreError> {
         self.read(|c| {
             Ok(c.prepare_cached(
                 "SELECT interview, state, version, created, modified, wrapped_key FROM sessions WHERE id = ?",
@@ -290,33 +437,56 @@ impl Sqlite {
         blobs: Vec<SealedBlob>,
     ) -> Result<Updated, StoreError> {
         self.write(|w| {
-            atomically(w, !blobs.is_empty(), |conn| {
+            let done = atomically(w, !blobs.is_empty(), |conn| {
                 // `modified` moves only when it is a minute old or more: an update that leaves
                 // it out writes one page (the row's), not the `sessions_modified` index's too
                 let recent = now.saturating_sub(MODIFIED_GRANULARITY);
-                // `COALESCE(?2, wrapped_key)`: the new wrapped key when there is one
-                let mut changed = conn
+                // `COALESCE(?2, wrapped_key)`: the new wrapped key when there is one; what the
+                // row keeps besides comes back for the kept copy
+                let written = |r: &rusqlite::Row<'_>| -> rusqlite::Result<Written> {
+                    Ok(Written { interview: r.get(0)?, created: r.get(1)?, modified: r.get(2)?, wrapped_key: r.get(3)? })
+                };
+                let mut updated = conn
                     .prepare_cached(
                         "UPDATE sessions SET state = ?1, wrapped_key = COALESCE(?2, wrapped_key), version = version + 1 \
-                         WHERE id = ?3 AND version = ?4 AND modified > ?5",
+                         WHERE id = ?3 AND version = ?4 AND modified > ?5 \
+                         RETURNING interview, created, modified, wrapped_key",
                     )?
-                    .execute(params![sealed, wrapped, id, expected_version, recent])?;
-                if changed == 0 {
-                    changed = conn
+                    .query_row(params![sealed, wrapped, id, expected_version, recent], written)
+                    .optional()?;
+                if updated.is_none() {
+                    updated = conn
                         .prepare_cached(
                             "UPDATE sessions SET state = ?1, wrapped_key = COALESCE(?2, wrapped_key), version = version + 1, \
-                             modified = ?5 WHERE id = ?3 AND version = ?4",
+                             modified = ?5 WHERE id = ?3 AND version = ?4 \
+                             RETURNING interview, created, modified, wrapped_key",
                         )?
-                        .execute(params![sealed, wrapped, id, expected_version, now])?;
+                        .query_row(params![sealed, wrapped, id, expected_version, now], written)
+                        .optional()?;
                 }
-                if changed == 1 {
+                if let Some(row) = updated {
                     insert_blobs(conn, id, &blobs, now)?;
-                    return Ok(Updated::Yes);
+                    return Ok(Ok(row));
                 }
                 // nothing was written
                 let exists = conn.prepare_cached("SELECT 1 FROM sessions WHERE id = ?")?.exists([id])?;
-                Ok(if exists { Updated::Conflict } else { Updated::NotFound })
-            })
+                Ok(Err(if exists { Updated::Conflict } else { Updated::NotFound }))
+            });
+            match done {
+                Ok(Ok(Written { interview, created, modified, wrapped_key })) => {
+                    let version = expected_version + 1;
+                    self.rows().put(id, SessionRow { interview, state: sealed, version, created, modified, wrapped_key });
+                    Ok(Updated::Yes)
+                }
+                Ok(Err(not)) => {
+                    self.rows().forget(id);
+                    Ok(not)
+                }
+                Err(e) => {
+                    self.rows().forget(id);
+                    Err(e)
+                }
+            }
         })
         .await
     }
@@ -411,11 +581,13 @@ impl Sqlite {
     pub async fn delete(&self, id: &str) -> Result<bool, StoreError> {
         let existed = self
             .write(|w| {
-                atomically(w, true, |tx| {
+                let deleted = atomically(w, true, |tx| {
                     tx.prepare_cached("DELETE FROM session_blobs WHERE session_id = ?")?.execute([id])?;
                     let n = tx.prepare_cached("DELETE FROM sessions WHERE id = ?")?.execute([id])?;
                     Ok(n > 0)
-                })
+                });
+                self.rows().forget(id);
+                deleted
             })
             .await?;
         self.checkpoint().await;
@@ -427,8 +599,9 @@ impl Sqlite {
     /// were deleted.
     pub async fn delete_modified_before(&self, cutoff: i64) -> Result<u64, StoreError> {
         let writer = self.writer.clone().lock_owned().await;
+        let rows = self.rows.clone();
         let n = tokio::task::spawn_blocking(move || {
-            atomically(writer.as_ref().ok_or_else(closed)?, true, |tx| {
+            let swept = atomically(writer.as_ref().ok_or_else(closed)?, true, |tx| {
                 tx.execute(
                     "DELETE FROM session_blobs WHERE session_id IN (SELECT id FROM sessions WHERE modified < ?)",
                     [cutoff],
@@ -437,7 +610,10 @@ impl Sqlite {
                 // Files whose session is gone (never expected; cleaned up all the same).
                 tx.execute("DELETE FROM session_blobs WHERE session_id NOT IN (SELECT id FROM sessions)", [])?;
                 Ok(n)
-            })
+            });
+            // with the writer still held; reads under way keep nothing they found
+            rows.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clear();
+            swept
         })
         .await
         .map_err(lost)??;
@@ -459,6 +635,7 @@ impl Sqlite {
         }
         let conn = self.writer.lock().await.take();
         drop(conn);
+        self.rows().clear();
     }
 }
 
@@ -628,4 +805,67 @@ fn insert_blobs(conn: &Connection, id: &str, blobs: &[SealedBlob], now: i64) -> 
         conn.prepare_cached(INSERT_BLOB)?.execute(params![id, purpose, number, sealed, now])?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::{Rows, SessionRow};
+
+    fn row(version: i64, bytes: usize) -> SessionRow {
+        SessionRow {
+            interview: "i".into(),
+            state: vec![0; bytes],
+            version,
+            created: 1,
+            modified: 1,
+            wrapped_key: Some(vec![1; 8]),
+        }
+    }
+
+    /// What a read found is kept only if nothing was deleted (or found at another version)
+    /// since the read began, and if no newer version is kept; a write's row always is.
+    #[test]
+    fn a_read_keeps_what_it_found_only_if_nothing_changed_meanwhile() {
+        let mut rows = Rows::default();
+        let began = rows.get("a").unwrap_err();
+        rows.forget("a"); // "a" deleted while the read ran
+        rows.put_read("a", &row(1, 10), began);
+        assert!(rows.get("a").is_err(), "a deleted session came back");
+        let began = rows.get("a").unwrap_err();
+        rows.put_read("a", &row(1, 10), began);
+        assert_eq!(rows.get("a").unwrap().version, 1);
+        // an update (version 2) lands while another read of version 1 runs
+        let began = rows.generation;
+        rows.put("a", row(2, 10));
+        rows.put_read("a", &row(1, 10), began);
+        assert_eq!(rows.get("a").unwrap().version, 2, "an older version replaced a newer one");
+        rows.clear();
+        assert!(rows.get("a").is_err());
+        assert_eq!((rows.bytes, rows.order.len()), (0, 0));
+    }
+
+    /// Past its budget the oldest rows go first; the byte count stays exact through
+    /// replacements and removals.
+    #[test]
+    fn the_oldest_rows_go_past_the_budget() {
+        let one = Rows::size(&row(1, 1000));
+        let mut rows = Rows::with_budget(3 * one);
+        for id in ["a", "b", "c"] {
+            rows.put(id, row(1, 1000));
+        }
+        rows.put("a", row(2, 1000)); // replaced, not added
+        assert_eq!(rows.bytes, 3 * one);
+        rows.put("d", row(1, 1000));
+        assert!(rows.get("a").is_err(), "the first in goes first");
+        assert!(rows.get("b").is_ok() && rows.get("c").is_ok() && rows.get("d").is_ok());
+        rows.forget("c");
+        assert_eq!(rows.bytes, 2 * one);
+        for i in 0..1000 {
+            rows.put(&format!("x{i}"), row(1, 10));
+            rows.forget(&format!("x{i}"));
+        }
+        assert!(rows.order.len() <= 2 * rows.map.len() + 64, "the order list keeps ids long gone");
+        assert_eq!(rows.bytes, rows.map.values().map(Rows::size).sum::<usize>());
+    }
 }

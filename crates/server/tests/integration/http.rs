@@ -714,6 +714,7 @@ async fn ciphertext_copied_from_another_session_does_not_open() {
         &format!("UPDATE sessions SET state = (SELECT state FROM sessions WHERE id = '{a}'), wrapped_key = (SELECT wrapped_key FROM sessions WHERE id = '{a}') WHERE id = '{m}'"),
     )
     .await;
+    let (store, app) = restarted(store, dir.path()).await;
     let r = send(&app, get(URL, Some(&mallory))).await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(!r.body.contains("Alice"), "{}", r.body);
@@ -732,6 +733,7 @@ async fn ciphertext_copied_from_another_session_does_not_open() {
         &format!("UPDATE sessions SET state = (SELECT state FROM sessions WHERE id = '{c}') WHERE id = '{a}'"),
     )
     .await;
+    let (store, app) = restarted(store, dir.path()).await;
     let r = send(&app, get(URL, Some(&alice))).await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains("What is your name?"), "{}", r.body);
@@ -739,6 +741,16 @@ async fn ciphertext_copied_from_another_session_does_not_open() {
     pool.close().await;
     drop(app);
     store.close().await;
+}
+
+/// The server started again on the same data directory: an attacker with write access to
+/// the database file must wait for that (a running server holds the file exclusively and
+/// keeps the rows it wrote), so the tests that tamper with rows restart the server after.
+async fn restarted(store: store::Store, dir: &std::path::Path) -> (store::Store, axum::Router) {
+    store.close().await;
+    let store = store::Store::open_dir(dir).await.unwrap();
+    let app = app_with(store.clone());
+    (store, app)
 }
 
 /// A second, raw connection to the store's database (an attacker with write access).

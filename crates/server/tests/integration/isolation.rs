@@ -321,6 +321,7 @@ async fn a_rolled_back_ciphertext_is_rejected_cleanly() {
         .execute(&db)
         .await
         .unwrap();
+    let OnDisk { dir: _dir, store, app } = OnDisk { dir, store, app }.restarted(Default::default()).await;
     let r = send(&app, get(&u, Some(&alice))).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert!(

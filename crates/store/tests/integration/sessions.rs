@@ -152,10 +152,16 @@ async fn answers_are_encrypted_at_rest() {
     assert!(dir_contains(dir.path(), secret_b64.as_bytes()).is_empty());
 }
 
+/// The store closed and opened again on `dir`.
+async fn restarted(store: Store, dir: &std::path::Path) -> Store {
+    store.close().await;
+    Store::open_dir(dir).await.unwrap()
+}
+
 #[tokio::test]
 async fn wrong_secret_swapped_or_replayed_ciphertext_is_locked() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open_dir(dir.path()).await.unwrap();
+    let mut store = Store::open_dir(dir.path()).await.unwrap();
     let (sa, ka) = keys();
     let (sb, kb) = keys();
     store
@@ -178,7 +184,9 @@ async fn wrong_secret_swapped_or_replayed_ciphertext_is_locked() {
         Err(StoreError::Locked)
     ));
 
-    // raw access to the database: copy b's ciphertext (and even b's wrapped key) into a
+    // raw access to the database: copy b's ciphertext (and even b's wrapped key) into a;
+    // each change is followed by a restart (a running store holds the file exclusively
+    // and keeps the rows it wrote)
     let pool = sqlx::SqlitePool::connect(&format!(
         "sqlite://{}",
         dir.path().join("colloquy.sqlite3").display()
@@ -196,6 +204,7 @@ async fn wrong_secret_swapped_or_replayed_ciphertext_is_locked() {
     .execute(&pool)
     .await
     .unwrap();
+    store = restarted(store, dir.path()).await;
     assert!(matches!(
         store.load("a", KeyWrapper::Cookie(&sa)).await,
         Err(StoreError::Locked)
@@ -204,6 +213,7 @@ async fn wrong_secret_swapped_or_replayed_ciphertext_is_locked() {
         .execute(&pool)
         .await
         .unwrap();
+    store = restarted(store, dir.path()).await;
     // even with b's own secret: the key and state are bound to session b
     assert!(matches!(
         store.load("a", KeyWrapper::Cookie(&sb)).await,
@@ -216,6 +226,7 @@ async fn wrong_secret_swapped_or_replayed_ciphertext_is_locked() {
         .execute(&pool)
         .await
         .unwrap();
+    store = restarted(store, dir.path()).await;
     let s = store
         .load("a", KeyWrapper::Cookie(&sa))
         .await
@@ -231,6 +242,7 @@ async fn wrong_secret_swapped_or_replayed_ciphertext_is_locked() {
         .execute(&pool)
         .await
         .unwrap();
+    store = restarted(store, dir.path()).await;
     assert!(matches!(
         store.load("a", KeyWrapper::Cookie(&sa)).await,
         Err(StoreError::Locked)
@@ -503,6 +515,8 @@ async fn idle_sessions_are_deleted_after_the_configured_age() {
     assert_eq!(store.delete_idle(day * 90).await.unwrap(), 1);
     assert_eq!(store.session_count().await.unwrap(), 1);
     assert_eq!(store.blob_count().await.unwrap(), 0);
+    // the swept session is gone for this store too (it had kept the row it wrote)
+    assert!(store.load("old", KeyWrapper::Cookie(&secret)).await.unwrap().is_none());
     assert!(store
         .load("new", KeyWrapper::Cookie(&secret))
         .await
