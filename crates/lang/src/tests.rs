@@ -288,7 +288,7 @@ fn sandbox_refusals() {
     }
     // The engine's `_internal` is an ordinary name.
     let ns = Namespace::new();
-    ns.set("_internal", Value::dict(value::Dict::new()));
+    ns.set("_internal", Value::dict(value::Dict::default()));
     assert_eq!(
         run_ns("_internal['a'] = 1\nprint(_internal)", &ns).unwrap(),
         "{'a': 1}\n"
@@ -384,7 +384,7 @@ fn host_globals_assign_eval_and_interrupts() {
         let e = Expression::compile("user.name", Origin::anonymous()).unwrap();
         assert!(matches!(vm.eval(&e, &ns), Err(Error::Undefined(p)) if p == "user.name"));
         let t = Target::compile("fruit['apple']", Origin::anonymous()).unwrap();
-        ns.set("fruit", Value::dict(value::Dict::new()));
+        ns.set("fruit", Value::dict(value::Dict::default()));
         vm.assign(&t, &ns, Value::Int(3)).unwrap();
     }
     assert_eq!(out, "1 2\n");

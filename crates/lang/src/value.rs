@@ -5,7 +5,10 @@ use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 use std::sync::Arc;
 
-use indexmap::IndexMap;
+/// An insertion-ordered table hashed with foldhash (keys are the interview's names and
+/// values: SipHash cost a twentieth of a step; the evaluator's deadline bounds what a
+/// table of colliding keys could cost).
+pub type IndexMap<K, V> = indexmap::IndexMap<K, V, foldhash::fast::RandomState>;
 
 /// A Python value. Containers and objects are shared (`Rc<RefCell<…>>`) so that
 /// aliasing behaves as in Python (`b = a; b.append(1)` changes `a`).
@@ -756,7 +759,7 @@ impl Value {
     pub fn new_object(class: Rc<Class>, instance_name: Option<&str>) -> Value {
         Value::Object(Rc::new(RefCell::new(Object {
             class,
-            attrs: IndexMap::new(),
+            attrs: IndexMap::default(),
             instance_name: instance_name.map(Rc::from),
         })))
     }
@@ -1294,7 +1297,7 @@ mod tests {
 
     #[test]
     fn keys_follow_python_equality() {
-        let mut d = Dict::new();
+        let mut d = Dict::default();
         d.insert(Value::Int(1).to_key().unwrap(), Value::None);
         assert!(d.contains_key(&Value::Float(1.0).to_key().unwrap()));
         assert!(d.contains_key(&Value::Bool(true).to_key().unwrap()));

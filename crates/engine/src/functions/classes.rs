@@ -14,7 +14,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use indexmap::IndexMap;
+use lang::value::IndexMap;
 use lang::value::{Dict, Object};
 use lang::{Class, Value};
 
@@ -127,7 +127,7 @@ impl EngineHost {
     }
 
     fn own_dict(&self, d: &Dict) -> Dict {
-        let mut copy = Dict::new();
+        let mut copy = Dict::default();
         for (k, x) in d.iter() {
             copy.insert(k.clone(), self.own_value(x));
         }

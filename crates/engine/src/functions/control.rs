@@ -411,7 +411,7 @@ fn action_argument(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
 
 fn action_arguments(vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
     let h = host(vm)?;
-    let mut d = Dict::new();
+    let mut d = Dict::default();
     for (k, v) in &h.arguments {
         d.insert(Key::str(k), json::from_json(v, h));
     }
@@ -482,7 +482,7 @@ fn action_menu_item(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let m = kwargs_json(&mut args);
     let h = host(vm)?;
     let url = h.action_url(&action, &m);
-    let mut d = Dict::new();
+    let mut d = Dict::default();
     d.insert(Key::str("label"), Value::from_str(&label));
     d.insert(Key::str("url"), Value::from_str(&url));
     Ok(Value::dict(d))
@@ -692,7 +692,7 @@ fn states_list(_vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
         .map(|(code, name)| (*code, if abbreviate { *code } else { *name }))
         .collect();
     pairs.sort_by(|a, b| a.1.cmp(b.1));
-    let mut d = Dict::new();
+    let mut d = Dict::default();
     for (code, shown) in pairs {
         d.insert(Key::str(code), Value::from_str(shown));
     }
@@ -973,7 +973,7 @@ fn us_states_mapping(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
         }
     };
     let make = || {
-        let mut d = Dict::new();
+        let mut d = Dict::default();
         for (code, name) in STATES {
             if let Ok(k) = pick(code, name, &key).to_key() {
                 d.insert(k, pick(code, name, &val));
@@ -1022,7 +1022,7 @@ fn server_capabilities(_vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
         "azure_login", "miniorange_login", "phone_login", "voicerss", "s3", "azure", "github", "pypi",
         "googledrive", "google_maps",
     ];
-    let mut d = Dict::new();
+    let mut d = Dict::default();
     for c in CAPABILITIES {
         d.insert(Key::str(c), Value::Bool(false));
     }
@@ -1080,7 +1080,7 @@ fn explanations(vm: &mut Vm<'_>, category: &str, create: bool) -> Result<Option<
     let all = match ns.get(EXPLANATIONS) {
         Some(d @ Value::Dict(_)) => d,
         _ if create => {
-            let d = Value::dict(Dict::new());
+            let d = Value::dict(Dict::default());
             ns.set(EXPLANATIONS, d.clone());
             d
         }
@@ -1116,7 +1116,7 @@ fn explain(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
 fn clear_explanations(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let cat = category(&mut args, 0);
     if cat == "all" {
-        host(vm)?.ns.set(EXPLANATIONS, Value::dict(Dict::new()));
+        host(vm)?.ns.set(EXPLANATIONS, Value::dict(Dict::default()));
     } else if let Some(Value::List(l)) = explanations(vm, &cat, false)? {
         l.borrow_mut().clear();
     }

@@ -302,7 +302,7 @@ pub(crate) fn countries_list(_vm: &mut Vm<'_>, _args: Args) -> Result<Value, Err
     let items = COUNTRIES
         .iter()
         .map(|(c, n)| {
-            let mut d = Dict::new();
+            let mut d = Dict::default();
             d.insert(Key::str(c), Value::from_str(n));
             Value::dict(d)
         })

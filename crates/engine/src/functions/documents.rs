@@ -344,7 +344,7 @@ pub(crate) fn install_context(host: &super::EngineHost) {
 fn context_init(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = args.positional.first().cloned().unwrap_or(Value::None);
     let Value::Object(o) = &me else { return Err(Error::exception("TypeError", "DAContext needs self")) };
-    let mut elements = lang::value::Dict::new();
+    let mut elements = lang::value::Dict::default();
     let pargs: Vec<Value> = args.positional.iter().skip(2).cloned().collect();
     if let Some(name) = args.positional.get(1) {
         o.borrow_mut().instance_name = Some(std::rc::Rc::from(name.str().as_str()));

@@ -402,7 +402,7 @@ fn nav_get_sections(vm: &mut Vm<'_>, _args: Args) -> R {
             sections
                 .iter()
                 .map(|s| {
-                    let mut d = Dict::new();
+                    let mut d = Dict::default();
                     d.insert(Key::str(&s.key), Value::from_str(&s.label));
                     if !s.subsections.is_empty() {
                         d.insert(Key::str("subsections"), build(&s.subsections));
@@ -603,7 +603,7 @@ fn render_tree(vm: &mut Vm<'_>, ns: &Namespace, t: &DataTree, depth: u32) -> R {
             Value::list(out)
         }
         DataTree::Map(entries) => {
-            let mut d = Dict::new();
+            let mut d = Dict::default();
             for (k, v) in entries {
                 let val = render_tree(vm, ns, v, depth + 1)?;
                 d.insert(Key::str(k), val);
@@ -641,7 +641,7 @@ fn json_value(j: &Json, depth: u32) -> Value {
         Json::String(s) => Value::from_str(s),
         Json::Array(a) => Value::list(a.iter().map(|x| json_value(x, depth + 1)).collect()),
         Json::Object(m) => {
-            let mut d = Dict::new();
+            let mut d = Dict::default();
             for (k, v) in m {
                 d.insert(Key::str(k), json_value(v, depth + 1));
             }
@@ -712,7 +712,7 @@ fn build(
             if !recursive {
                 return Ok(Value::dict(d));
             }
-            let mut out = Dict::new();
+            let mut out = Dict::default();
             for (k, val) in d {
                 out.insert(k, build(vm, val, mode, recursive, specs, depth + 1)?);
             }

@@ -1074,7 +1074,7 @@ impl<'a> Run<'a> {
                 Value::list(out)
             }
             Y::Map(entries) => {
-                let mut d = lang::value::Dict::new();
+                let mut d = lang::value::Dict::default();
                 for (k, v) in entries {
                     let key = k.scalar_text().unwrap_or_default();
                     let val = self.data_value(v, from_code)?;

@@ -274,7 +274,7 @@ fn from_json_depth<'j>(j: &'j Json, host: &dyn ClassResolver, depth: u32, cx: &m
                         return Value::tuple(a.iter().map(|x| from_json_depth(x, host, depth + 1, cx)).collect())
                     }
                     ("__set__", Json::Array(a)) => {
-                        let mut d = Dict::new();
+                        let mut d = Dict::default();
                         for x in a {
                             if let Ok(k) = from_json_depth(x, host, depth + 1, cx).to_key() {
                                 d.insert(k, Value::None);
@@ -283,7 +283,7 @@ fn from_json_depth<'j>(j: &'j Json, host: &dyn ClassResolver, depth: u32, cx: &m
                         return Value::Set(Rc::new(std::cell::RefCell::new(d)));
                     }
                     ("__dict__", Json::Array(a)) => {
-                        let mut d = Dict::new();
+                        let mut d = Dict::default();
                         for pair in a {
                             if let Json::Array(kv) = pair {
                                 if kv.len() == 2 {
@@ -344,7 +344,7 @@ fn from_json_depth<'j>(j: &'j Json, host: &dyn ClassResolver, depth: u32, cx: &m
                 }
                 return obj;
             }
-            let mut d = Dict::new();
+            let mut d = Dict::default();
             for (k, v) in m {
                 d.insert(Key::str(k), from_json_depth(v, host, depth + 1, cx));
             }

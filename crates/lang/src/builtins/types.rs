@@ -235,7 +235,7 @@ pub(super) fn b_tuple(vm: &mut Vm, args: Args) -> R<Value> {
 pub(super) fn b_set(vm: &mut Vm, args: Args) -> R<Value> {
     no_kwargs(&args, "set")?;
     nargs(&args, 0, 1, "set")?;
-    let mut d = Dict::new();
+    let mut d = Dict::default();
     if let Some(v) = args.positional.first() {
         for item in vm.iterate(v)? {
             let k = vm.key_of(&item)?;
@@ -249,7 +249,7 @@ pub(super) fn b_set(vm: &mut Vm, args: Args) -> R<Value> {
 /// Builds a dict from `dict(...)` arguments.
 pub(super) fn b_dict(vm: &mut Vm, args: Args) -> R<Value> {
     nargs(&args, 0, 1, "dict")?;
-    let mut d = Dict::new();
+    let mut d = Dict::default();
     if let Some(v) = args.positional.first() {
         match v {
             Value::Dict(src) => d = src.borrow().clone(),

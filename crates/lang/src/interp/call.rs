@@ -206,7 +206,7 @@ impl<'a> Vm<'a> {
                     }
                 }
             }
-            let mut kwargs = Dict::new();
+            let mut kwargs = Dict::default();
             for (k, v) in args.keyword {
                 match def.params.iter().position(|p| *p.name == *k) {
                     Some(i) => {

@@ -132,7 +132,7 @@ impl<'a> Vm<'a> {
             }
             Expr::Set(elts) => {
                 let items = self.eval_elts(elts, frame)?;
-                let mut d = Dict::with_capacity(items.len());
+                let mut d = Dict::with_capacity_and_hasher(items.len(), Default::default());
                 for v in items {
                     let k = self.key_of(&v)?;
                     d.insert(k, Value::None);
@@ -156,7 +156,7 @@ impl<'a> Vm<'a> {
     /// A dict display `{k: v, **other}`.
     fn eval_dict(&mut self, items: &[(Option<Expr>, Expr)], frame: &Frame) -> R<Value> {
         self.new_items(items.len())?;
-        let mut d = Dict::with_capacity(items.len());
+        let mut d = Dict::with_capacity_and_hasher(items.len(), Default::default());
         for (k, v) in items {
             match k {
                 Some(k) => {
@@ -329,7 +329,7 @@ impl<'a> Vm<'a> {
             class_ctx: None,
         };
         let mut list = Vec::new();
-        let mut dict = Dict::new();
+        let mut dict = Dict::default();
         // The first iterable is evaluated in the enclosing scope.
         let Some(g0) = gens.first() else {
             return Ok(Value::list(Vec::new()));

@@ -4,7 +4,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use indexmap::IndexMap;
+use crate::value::IndexMap;
 
 use crate::error::{Error, LimitKind};
 use crate::ir::{self, Arg, BinOp, CmpOp, CompKind, Elt, Expr, FPart, Lit, Stmt, StmtKind, UnOp};

@@ -51,7 +51,7 @@ pub(super) fn dict_fromkeys(vm: &mut Vm<'_>, args: Args) -> R {
     a.keyword = args.keyword;
     let (_, p) = parse(a, "fromkeys", &["iterable", "value"], 1, false)?;
     let value = p.raw(1).cloned().unwrap_or(Value::None);
-    let mut d: Dict = IndexMap::new();
+    let mut d: Dict = IndexMap::default();
     for item in iterate(vm, p.raw(0).unwrap_or(&Value::None))? {
         d.insert(key_of(&item)?, value.clone());
     }

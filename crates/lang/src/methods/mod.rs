@@ -11,7 +11,7 @@ use std::cmp::Ordering;
 use std::rc::Rc;
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
-use indexmap::IndexMap;
+use crate::value::IndexMap;
 
 use crate::format;
 use crate::value::{Args, Class, Dict, Key, Object, Value};
@@ -216,8 +216,8 @@ pub fn unbound_method(type_name: &str, name: &str) -> Option<NativeFn> {
     let sample = match type_name {
         "str" => Value::from_str(""),
         "list" => Value::list(Vec::new()),
-        "dict" => Value::dict(IndexMap::new()),
-        "set" => new_set(IndexMap::new()),
+        "dict" => Value::dict(IndexMap::default()),
+        "set" => new_set(IndexMap::default()),
         "tuple" => Value::tuple(Vec::new()),
         "int" => Value::Int(0),
         "float" => Value::Float(0.0),
@@ -484,7 +484,7 @@ mod tests {
             "!! TypeError: '<' not supported between instances of 'str' and 'int'"
         );
         assert_eq!(mixed.repr(), "[3, 'a']");
-        let d = Value::dict(IndexMap::new());
+        let d = Value::dict(IndexMap::default());
         assert_eq!(call(d.clone(), "pop", vec![Int(1)]), "!! KeyError: 1");
         assert_eq!(
             call(d.clone(), "popitem", vec![]),
@@ -506,7 +506,7 @@ mod tests {
             ),
             "!! ValueError: dictionary update sequence element #0 has length 3; 2 is required"
         );
-        let set = new_set(IndexMap::new());
+        let set = new_set(IndexMap::default());
         assert_eq!(
             call(set.clone(), "pop", vec![]),
             "!! KeyError: 'pop from an empty set'"

@@ -32,7 +32,7 @@ pub(super) fn key_set(vm: &mut Vm<'_>, v: &Value) -> Result<Dict, Error> {
     if let Value::Set(d) = v {
         return Ok(d.borrow().clone());
     }
-    let mut out = IndexMap::new();
+    let mut out = IndexMap::default();
     for item in iterate(vm, v)? {
         out.insert(key_of(&item)?, Value::None);
     }

@@ -334,7 +334,7 @@ pub fn timedelta_from_micros(total: i128) -> R {
             format!("days={days}; must have magnitude <= 999999999"),
         ));
     }
-    let mut attrs = IndexMap::new();
+    let mut attrs = IndexMap::default();
     attrs.insert(Rc::from("days"), Value::Int(days as i64));
     attrs.insert(Rc::from("seconds"), Value::Int((rem / 1_000_000) as i64));
     attrs.insert(

@@ -360,7 +360,7 @@ pub(super) fn ordered_dict(vm: &mut Vm<'_>, args: Args) -> R {
             args.positional.len()
         )));
     }
-    let mut d: Dict = IndexMap::new();
+    let mut d: Dict = IndexMap::default();
     if let Some(src) = args.positional.first() {
         for (k, v) in crate::methods::pairs_of(vm, src)? {
             d.insert(k, v);

@@ -345,7 +345,7 @@ impl Parser<'_> {
         match c {
             '{' => {
                 self.pos += 1;
-                let mut d: Dict = IndexMap::new();
+                let mut d: Dict = IndexMap::default();
                 self.ws();
                 if self.peek() == Some('}') {
                     self.pos += 1;

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
-use indexmap::IndexMap;
+use crate::value::IndexMap;
 
 use crate::format::float_repr;
 use crate::methods::{
@@ -121,7 +121,7 @@ thread_local! {
 }
 
 fn module(name: &str, items: Vec<(&str, Value)>) -> Value {
-    let mut attrs: IndexMap<Rc<str>, Value> = IndexMap::new();
+    let mut attrs: IndexMap<Rc<str>, Value> = IndexMap::default();
     attrs.insert(Rc::from("__name__"), s(name));
     for (k, v) in items {
         attrs.insert(Rc::from(k), v);

@@ -113,7 +113,7 @@ pub(super) fn deep(vm: &mut Vm<'_>, x: &Value, memo: &mut HashMap<usize, Value>,
             Value::tuple(copied)
         }
         Value::Dict(d) => {
-            let out = Value::dict(IndexMap::new());
+            let out = Value::dict(IndexMap::default());
             memo.insert(id, out.clone());
             let entries: Vec<(Key, Value)> = d
                 .borrow()
@@ -121,7 +121,7 @@ pub(super) fn deep(vm: &mut Vm<'_>, x: &Value, memo: &mut HashMap<usize, Value>,
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect();
             vm.new_items(entries.len())?;
-            let mut copied: Dict = IndexMap::new();
+            let mut copied: Dict = IndexMap::default();
             for (k, v) in entries {
                 let k = match &k {
                     Key::Ident(_) => key_of(&deep(vm, &k.to_value(), memo, depth + 1)?)?,
@@ -145,12 +145,12 @@ pub(super) fn deep(vm: &mut Vm<'_>, x: &Value, memo: &mut HashMap<usize, Value>,
             }
             let out = Value::Object(Rc::new(RefCell::new(Object {
                 class,
-                attrs: IndexMap::new(),
+                attrs: IndexMap::default(),
                 instance_name: name,
             })));
             memo.insert(id, out.clone());
             vm.new_items(attrs.len())?;
-            let mut copied = IndexMap::new();
+            let mut copied = IndexMap::default();
             for (k, v) in attrs {
                 copied.insert(k, deep(vm, &v, memo, depth + 1)?);
             }

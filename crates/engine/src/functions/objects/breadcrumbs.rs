@@ -35,7 +35,7 @@ fn get_crumbs(vm: &mut Vm<'_>, _args: Args) -> Result<Value, Error> {
     let items = crumbs(vm)?
         .into_iter()
         .map(|(action, label)| {
-            let mut d = Dict::new();
+            let mut d = Dict::default();
             d.insert(Key::str("action"), Value::from_str(&action));
             d.insert(Key::str("breadcrumb"), Value::from_str(&label));
             Value::dict(d)

@@ -14,7 +14,7 @@ pub(super) fn elements_value(v: &Value) -> Value {
 pub(super) fn coll_init(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
     let is_dict = super::finance::is_a(&me, "DADict") || matches!(&me, Value::Object(o) if o.borrow().class.name.contains("Dict"));
-    let el = if is_dict { Value::dict(Dict::new()) } else { Value::list(Vec::new()) };
+    let el = if is_dict { Value::dict(Dict::default()) } else { Value::list(Vec::new()) };
     set(&me, "elements", el);
     let plain_list = !is_dict && !super::finance::is_a(&me, "DASet");
     if plain_list {
@@ -26,7 +26,7 @@ pub(super) fn coll_init(vm: &mut Vm<'_>, mut args: Args) -> Result<Value, Error>
         }
         for (name, default) in [
             ("object_type", Value::None),
-            ("object_type_parameters", Value::dict(Dict::new())),
+            ("object_type_parameters", Value::dict(Dict::default())),
             ("complete_attribute", Value::None),
             ("ask_object_type", Value::Bool(false)),
         ] {

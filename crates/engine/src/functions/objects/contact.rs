@@ -48,7 +48,7 @@ pub(crate) fn register(m: &HashMap<&'static str, Rc<Class>>) {
         c.set_attr("email_address", Value::native("email_address", recipient_email_address));
     }
     if let (Some(l), Some(r)) = (m.get("DAEmailRecipientList"), m.get("DAEmailRecipient")) {
-        let mut d = lang::value::Dict::new();
+        let mut d = lang::value::Dict::default();
         d.insert(lang::Key::str("object_type"), Value::Class(r.clone()));
         l.set_attr("_using", Value::dict(d));
     }

@@ -117,7 +117,7 @@ fn deep(vm: &mut Vm<'_>, v: &Value, seen: &mut HashMap<usize, Value>, depth: u32
         }
         Value::Dict(d) => {
             let items: Vec<_> = d.borrow().iter().map(|(k, x)| (k.clone(), x.clone())).collect();
-            let mut out = Dict::new();
+            let mut out = Dict::default();
             for (k, x) in items {
                 out.insert(k, deep(vm, &x, seen, depth + 1)?);
             }
@@ -475,7 +475,7 @@ fn dict_copy(_vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
     let me = self_obj(&args)?;
     Ok(match dict_elements(&me) {
         Some(d) => Value::dict(d.borrow().clone()),
-        None => Value::dict(Dict::new()),
+        None => Value::dict(Dict::default()),
     })
 }
 
@@ -521,7 +521,7 @@ fn safe_json(vm: &mut Vm<'_>, v: &Value, depth: u32) -> Result<Value, Error> {
                 }
                 return Ok(Value::list(out));
             }
-            let mut out = Dict::new();
+            let mut out = Dict::default();
             for (k, x) in items {
                 let key = match k {
                     Value::Str(_) | Value::Int(_) | Value::Bool(_) | Value::None => k,
@@ -543,7 +543,7 @@ fn safe_json(vm: &mut Vm<'_>, v: &Value, depth: u32) -> Result<Value, Error> {
                     None => Value::None,
                 });
             }
-            let mut out = Dict::new();
+            let mut out = Dict::default();
             out.insert(lang::Key::str("_class"), Value::from_str(&format!("docassemble.base.util.{class}")));
             out.insert(lang::Key::str("instanceName"), name.map(|n| Value::from_str(&n)).unwrap_or(Value::None));
             for (k, x) in attrs.iter() {
@@ -556,7 +556,7 @@ fn safe_json(vm: &mut Vm<'_>, v: &Value, depth: u32) -> Result<Value, Error> {
         }
         // a class: docassemble's `{'_class': 'type', 'name': 'module.Class'}`
         Value::Class(c) => {
-            let mut out = Dict::new();
+            let mut out = Dict::default();
             out.insert(lang::Key::str("_class"), Value::from_str("type"));
             out.insert(lang::Key::str("name"), Value::from_str(&format!("docassemble.base.util.{}", c.name)));
             Value::dict(out)

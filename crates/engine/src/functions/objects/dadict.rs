@@ -141,7 +141,7 @@ pub(super) fn dict_get(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
 pub fn make_dadict(host: &EngineHost, name: &str, pairs: Vec<(Value, bool)>) -> Value {
     let cls = host.class("DADict");
     let obj = Value::new_object(cls, if name.is_empty() { None } else { Some(name) });
-    let mut d = Dict::new();
+    let mut d = Dict::default();
     for (k, v) in pairs {
         if let Ok(key) = k.to_key() {
             d.insert(key, Value::Bool(v));

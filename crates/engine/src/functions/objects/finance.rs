@@ -54,7 +54,7 @@ pub(crate) fn register(m: &HashMap<&'static str, Rc<Class>>) {
     set_methods("PeriodicFinancialList", &[("total", fin_total)]);
     let item_type = |list: &str, item: &str| {
         if let (Some(c), Some(it)) = (m.get(list), m.get(item)) {
-            let mut d = Dict::new();
+            let mut d = Dict::default();
             d.insert(Key::str("object_type"), Value::Class(it.clone()));
             c.set_attr("_using", Value::dict(d));
         }

@@ -243,7 +243,7 @@ pub(crate) fn register(m: &mut HashMap<&'static str, Rc<Class>>) {
     set(m, "DASet", &[("add", set_add), ("append", set_add), ("as_singular_noun", dict_as_singular_noun)]);
     for l in ["PartyList", "ChildList"] {
         if let (Some(c), Some(ind)) = (m.get(l), m.get("Individual")) {
-            let mut d = Dict::new();
+            let mut d = Dict::default();
             d.insert(Key::str("object_type"), Value::Class(ind.clone()));
             c.set_attr("_using", Value::dict(d));
         }
@@ -404,7 +404,7 @@ fn using<const N: usize>(vm: &mut Vm<'_>, args: Args) -> Result<Value, Error> {
         _ => h.class(USING_CLASSES[N]),
     };
     let sub = Class::new(&base.name, vec![base.clone()]);
-    let mut d = Dict::new();
+    let mut d = Dict::default();
     if let Some(Value::Dict(prev)) = base.lookup("_using") {
         for (k, v) in prev.borrow().iter() {
             d.insert(k.clone(), v.clone());

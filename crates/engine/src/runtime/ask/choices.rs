@@ -21,7 +21,7 @@ pub(crate) fn node_value(node: &crate::yaml::Node) -> Value {
         Y::Str(s) => Value::from_str(s),
         Y::Seq(items) => Value::list(items.iter().map(node_value).collect()),
         Y::Map(entries) => {
-            let mut d = lang::value::Dict::new();
+            let mut d = lang::value::Dict::default();
             for (k, v) in entries {
                 d.insert(lang::value::Key::str(&k.scalar_text().unwrap_or_default()), node_value(v));
             }

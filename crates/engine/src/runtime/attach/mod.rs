@@ -20,7 +20,7 @@ use std::rc::Rc;
 
 use lang::{Key, Value};
 
-type Dict = indexmap::IndexMap<Key, Value>;
+type Dict = lang::value::Dict;
 
 use super::{Flow, Run, R};
 use crate::attach::markup::{mimetype_of, pdf_field_text, pdf_scalar, secure_filename};
@@ -470,7 +470,7 @@ impl Run<'_> {
                 Value::list(out)
             }
             FieldValue::Map(entries) => {
-                let mut d = Dict::new();
+                let mut d = Dict::default();
                 for (k, i) in entries {
                     let v = self.field_value(i, skip)?;
                     d.insert(Key::str(k), v);
@@ -637,7 +637,7 @@ impl Run<'_> {
     /// A `DAFileCollection` for an assembled document: `.info` and one `DAFile` per format.
     fn file_collection(&self, name: &str, a: &Assembled) -> Value {
         let coll = Value::new_object(self.host.class("DAFileCollection"), Some(name));
-        let mut info = Dict::new();
+        let mut info = Dict::default();
         info.insert(Key::str("name"), Value::from_str(&a.name));
         info.insert(Key::str("filename"), Value::from_str(&a.filename));
         info.insert(Key::str("description"), Value::from_str(&a.description));

@@ -278,7 +278,7 @@ pub(super) fn match_class() -> Rc<Class> {
 }
 
 pub(super) fn new_object(class: Rc<Class>, attrs: Vec<(&str, Value)>) -> Value {
-    let mut map = IndexMap::new();
+    let mut map = IndexMap::default();
     for (k, v) in attrs {
         map.insert(Rc::from(k), v);
     }
@@ -290,7 +290,7 @@ pub(super) fn new_object(class: Rc<Class>, attrs: Vec<(&str, Value)>) -> Value {
 }
 
 pub(super) fn group_names(re: &regex::Regex) -> Value {
-    let mut d: Dict = IndexMap::new();
+    let mut d: Dict = IndexMap::default();
     for (i, name) in re.capture_names().enumerate() {
         if let Some(n) = name {
             d.insert(Key::Str(Rc::from(n)), Value::Int(i as i64));
@@ -1056,7 +1056,7 @@ pub(super) fn m_groupdict(_vm: &mut Vm<'_>, args: Args) -> R {
     let v = params(rest, "groupdict", &["default"], 0)?;
     let default = arg(&v, 0);
     let md = match_data(&recv)?;
-    let mut d: Dict = IndexMap::new();
+    let mut d: Dict = IndexMap::default();
     if let Value::Dict(names) = &md.names {
         for (k, idx) in names.borrow().iter() {
             if let Value::Int(i) = idx {
