@@ -111,8 +111,9 @@ const KEEP_ROW_BYTES: usize = 32 << 20;
 /// `unix-excl` lock keeps every other process out), and every write of a session row goes
 /// through [`Sqlite`], which keeps the copy up to date under the writer's lock: a row is
 /// replaced by what was committed, dropped when it is deleted or when an update finds
-/// another version than the one expected. A read adds what it found only if no write or
-/// delete came in between (`generation`) and the row is not older than the copy.
+/// another version than the one expected. A read adds what it found only if no delete (or
+/// update that found another version) came in while it ran (`generation`), and only if no
+/// newer version is kept.
 /// Oldest first out past [`KEEP_ROW_BYTES`]. What it holds is ciphertext, as on disk.
 #[derive(Debug)]
 struct Rows {
