@@ -55,7 +55,7 @@ pub struct SessionState {
     pub url_args: Map<String, Json>,
     /// Undo records for the back button, newest last.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub history: Vec<Undo>,
+    pub history: Vec<UndoRecord>,
     /// Variables `force_gather()` insists on, sought at the start of each pass until defined.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub gather: Vec<String>,
@@ -181,6 +181,67 @@ pub struct Undo {
     /// Previous info (when it changed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub info: Option<Map<String, Json>>,
+}
+
+/// An undo record as the state holds it. A record read with the state stays JSON text,
+/// copied as it is when the state is written again and read only when Back restores it: a
+/// step of a long interview no longer parses and writes every earlier step's record (at
+/// step 30 of the list-gathering benchmark the history was a quarter of the step).
+#[derive(Debug, Clone)]
+pub enum UndoRecord {
+    /// As read with the stored state: its JSON text.
+    Kept(Box<serde_json::value::RawValue>),
+    /// Made by this step.
+    Made(Undo),
+}
+
+impl UndoRecord {
+    /// The record, read (`None` if its text is not a record).
+    pub fn undo(&self) -> Option<Undo> {
+        match self {
+            UndoRecord::Kept(text) => serde_json::from_str(text.get()).ok(),
+            UndoRecord::Made(undo) => Some(undo.clone()),
+        }
+    }
+
+    fn into_undo(self) -> Option<Undo> {
+        match self {
+            UndoRecord::Kept(text) => serde_json::from_str(text.get()).ok(),
+            UndoRecord::Made(undo) => Some(undo),
+        }
+    }
+
+    /// The record's JSON text.
+    fn text(&self) -> String {
+        match self {
+            UndoRecord::Kept(text) => text.get().to_string(),
+            UndoRecord::Made(undo) => serde_json::to_string(undo).unwrap_or_default(),
+        }
+    }
+}
+
+impl PartialEq for UndoRecord {
+    fn eq(&self, other: &UndoRecord) -> bool {
+        match (self, other) {
+            (UndoRecord::Made(a), UndoRecord::Made(b)) => a == b,
+            _ => self.text() == other.text(),
+        }
+    }
+}
+
+impl Serialize for UndoRecord {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            UndoRecord::Kept(text) => text.serialize(s),
+            UndoRecord::Made(undo) => undo.serialize(s),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for UndoRecord {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<UndoRecord, D::Error> {
+        Box::<serde_json::value::RawValue>::deserialize(d).map(UndoRecord::Kept)
+    }
 }
 
 fn is_false(b: &bool) -> bool {
@@ -414,7 +475,7 @@ impl SessionState {
             current: before.current.map(|c| CurrentQuestion { form: None, ..c }),
             info: Some(before.info),
         };
-        self.history.push(rec);
+        self.history.push(UndoRecord::Made(rec));
         if self.history.len() > HISTORY_LIMIT {
             let excess = self.history.len() - HISTORY_LIMIT;
             self.history.drain(0..excess);
@@ -423,7 +484,8 @@ impl SessionState {
 
     /// Reduce a full undo record on top of the history to the places that changed.
     pub fn seal_undo(&mut self) {
-        let Some(last) = self.history.last_mut() else { return };
+        // a record read with the state was sealed before it was written
+        let Some(UndoRecord::Made(last)) = self.history.last_mut() else { return };
         if !last.full {
             return;
         }
@@ -455,7 +517,7 @@ impl SessionState {
 
     /// Restore the previous step; false when there is none.
     pub fn pop_undo(&mut self) -> bool {
-        let Some(rec) = self.history.pop() else { return false };
+        let Some(rec) = self.history.pop().and_then(UndoRecord::into_undo) else { return false };
         if rec.full {
             self.variables = rec.variables.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))).collect();
         } else {
@@ -518,14 +580,15 @@ mod tests {
             "info": {}, "url_args": {}, "gather": [], "pending_command": null,
             "history": [{"patch": [{"path": ["x", 0, "y"], "old": null}], "progress": null, "current": null}]
         });
-        let st: SessionState = serde_json::from_value(spelled).expect("reads");
+        let st = SessionState::from_json_str(&spelled.to_string()).expect("reads");
         let short = st.to_json_string();
         assert_eq!(
             short,
-            r#"{"variables":{"x":1},"steps":2,"current":{"token":"1..0","block":1,"sought":"x","name":"Question_1"},"history":[{"patch":[{"path":["x",0,"y"]}]}]}"#
+            // an undo record read with the state is written back as it was read
+            r#"{"variables":{"x":1},"steps":2,"current":{"token":"1..0","block":1,"sought":"x","name":"Question_1"},"history":[{"patch":[{"path":["x",0,"y"],"old":null}],"progress":null,"current":null}]}"#
         );
         assert_eq!(SessionState::from_json_str(&short).expect("reads back"), st);
-        assert_eq!(st.history[0].patch[0].path, vec![PathKey::Key("x".into()), PathKey::Index(0), PathKey::Key("y".into())]);
+        assert_eq!(st.history[0].undo().expect("a record").patch[0].path, vec![PathKey::Key("x".into()), PathKey::Index(0), PathKey::Key("y".into())]);
         for bad in [r#"[-1]"#, r#"[1.5]"#, r#"[null]"#] {
             assert!(serde_json::from_str::<Vec<PathKey>>(bad).is_err(), "{bad}");
         }
@@ -545,13 +608,37 @@ mod tests {
         st.variables = vars(after);
         st.answered.insert("q1".into());
         st.seal_undo();
-        let rec = st.history.last().cloned().unwrap();
+        let rec = st.history.last().and_then(UndoRecord::undo).unwrap();
         // through JSON, as the state is stored
         let mut st = SessionState::from_json_str(&st.to_json_string()).unwrap();
         assert!(st.pop_undo());
         assert_eq!(Json::Object(st.variables.clone()), before, "Back restores the previous dictionary");
         assert!(st.answered.is_empty());
         rec
+    }
+
+    /// A record read with the state is written back as it was read (not read on a step),
+    /// and Back still reads it: two steps, each through JSON, then Back twice.
+    #[test]
+    fn earlier_records_are_copied_as_read_and_still_go_back() {
+        let mut st = SessionState { variables: vars(json!({"a": 1})), steps: 1, ..SessionState::default() };
+        st.push_undo();
+        st.variables = vars(json!({"a": 2}));
+        st.seal_undo();
+        let mut st = SessionState::from_json_str(&st.to_json_string()).unwrap();
+        let UndoRecord::Kept(first) = &st.history[0] else { panic!("a record read with the state is kept as text") };
+        let first = first.get().to_string();
+        st.push_undo();
+        st.variables = vars(json!({"a": 3, "b": [1]}));
+        st.seal_undo();
+        let twice = st.to_json_string();
+        assert!(twice.contains(&format!("\"history\":[{first},")), "{twice}");
+        let mut st = SessionState::from_json_str(&twice).unwrap();
+        assert!(st.pop_undo());
+        assert_eq!(Json::Object(st.variables.clone()), json!({"a": 2}));
+        assert!(st.pop_undo());
+        assert_eq!(Json::Object(st.variables.clone()), json!({"a": 1}));
+        assert!(!st.pop_undo());
     }
 
     #[test]
