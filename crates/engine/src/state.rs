@@ -192,7 +192,7 @@ pub enum UndoRecord {
     /// As read with the stored state: its JSON text.
     Kept(Box<serde_json::value::RawValue>),
     /// Made by this step.
-    Made(Undo),
+    Made(Box<Undo>),
 }
 
 impl UndoRecord {
@@ -200,14 +200,14 @@ impl UndoRecord {
     pub fn undo(&self) -> Option<Undo> {
         match self {
             UndoRecord::Kept(text) => serde_json::from_str(text.get()).ok(),
-            UndoRecord::Made(undo) => Some(undo.clone()),
+            UndoRecord::Made(undo) => Some((**undo).clone()),
         }
     }
 
     fn into_undo(self) -> Option<Undo> {
         match self {
             UndoRecord::Kept(text) => serde_json::from_str(text.get()).ok(),
-            UndoRecord::Made(undo) => Some(undo),
+            UndoRecord::Made(undo) => Some(*undo),
         }
     }
 
@@ -475,7 +475,7 @@ impl SessionState {
             current: before.current.map(|c| CurrentQuestion { form: None, ..c }),
             info: Some(before.info),
         };
-        self.history.push(UndoRecord::Made(rec));
+        self.history.push(UndoRecord::Made(Box::new(rec)));
         if self.history.len() > HISTORY_LIMIT {
             let excess = self.history.len() - HISTORY_LIMIT;
             self.history.drain(0..excess);
