@@ -23,10 +23,21 @@ use super::{objects, EngineHost};
 /// A class's attribute table.
 type Table = IndexMap<Rc<str>, Value>;
 
-/// A class of the library: the class, and its attribute table as the copies share it.
+/// A class of the library: the class, its attribute table as the copies share it, and the
+/// entries of that table a copy must hold copies of (found once, not at every copy: a
+/// class's table is mostly methods).
 struct LibraryClass {
     class: Rc<Class>,
     table: Rc<Table>,
+    mutable: Rc<[(Rc<str>, Value)]>,
+}
+
+/// The library class of a name, as [`library_entry`] finds it.
+struct Entry {
+    key: &'static str,
+    class: Rc<Class>,
+    table: Rc<Table>,
+    mutable: Rc<[(Rc<str>, Value)]>,
 }
 
 thread_local! {
@@ -47,14 +58,22 @@ fn build_library() -> HashMap<&'static str, LibraryClass> {
         .into_iter()
         .map(|(name, class)| {
             let table = Rc::new(class.attrs.borrow().clone());
-            (name, LibraryClass { class, table })
+            let mutable = table.iter().filter(|(_, v)| needs_copy(v)).map(|(k, v)| (k.clone(), v.clone())).collect();
+            (name, LibraryClass { class, table, mutable })
         })
         .collect()
 }
 
-/// The library's class of that name, its key and its shared table, if the library has one.
-fn library_entry(name: &str) -> Option<(&'static str, Rc<Class>, Rc<Table>)> {
-    LIBRARY.with(|l| l.get_key_value(name).map(|(k, c)| (*k, c.class.clone(), c.table.clone())))
+/// The library's class of that name, if the library has one.
+fn library_entry(name: &str) -> Option<Entry> {
+    LIBRARY.with(|l| {
+        l.get_key_value(name).map(|(k, c)| Entry {
+            key: k,
+            class: c.class.clone(),
+            table: c.table.clone(),
+            mutable: c.mutable.clone(),
+        })
+    })
 }
 
 impl EngineHost {
@@ -66,40 +85,38 @@ impl EngineHost {
         if self.builds_library {
             return None;
         }
-        let (key, original, table) = library_entry(name)?;
-        Some(self.copy_class(key, &original, table))
+        Some(self.copy_class(library_entry(name)?))
     }
 
     /// Copies a library class: its bases first, then what its attributes hold that is
     /// mutable; it reads the rest from the library's table.
-    fn copy_class(&self, key: &'static str, original: &Rc<Class>, table: Rc<Table>) -> Rc<Class> {
+    fn copy_class(&self, entry: Entry) -> Rc<Class> {
+        let Entry { key, class: original, table, mutable } = entry;
         let bases = original.bases.iter().map(|b| self.own_class(b)).collect();
         let copy = Rc::new(Class {
             name: original.name.clone(),
             bases,
             attrs: RefCell::default(),
-            shared: Some(table.clone()),
+            shared: Some(table),
             constructor: original.constructor,
         });
         // registered before its attributes are copied: an attribute may name the class itself
         self.classes.borrow_mut().insert(key, copy.clone());
-        let own: Table = table
-            .iter()
-            .filter(|(_, v)| needs_copy(v))
-            .map(|(k, v)| (k.clone(), self.own_value(v)))
-            .collect();
-        *copy.attrs.borrow_mut() = own;
+        if !mutable.is_empty() {
+            let own: Table = mutable.iter().map(|(k, v)| (k.clone(), self.own_value(v))).collect();
+            *copy.attrs.borrow_mut() = own;
+        }
         copy
     }
 
     /// The request's copy of a class if it is one of the library's, else the class itself.
     fn own_class(&self, c: &Rc<Class>) -> Rc<Class> {
         match library_entry(&c.name) {
-            Some((key, original, table)) if Rc::ptr_eq(&original, c) => {
-                if let Some(own) = self.classes.borrow().get(key) {
+            Some(entry) if Rc::ptr_eq(&entry.class, c) => {
+                if let Some(own) = self.classes.borrow().get(entry.key) {
                     return own.clone();
                 }
-                self.copy_class(key, &original, table)
+                self.copy_class(entry)
             }
             _ => c.clone(),
         }
@@ -181,7 +198,7 @@ mod tests {
         let host = request();
         for name in objects::class_names() {
             let own = host.class(name);
-            let (_, original, _) = library_entry(name).unwrap_or_else(|| panic!("{name} is not in the library"));
+            let original = library_entry(name).unwrap_or_else(|| panic!("{name} is not in the library")).class;
             assert!(!Rc::ptr_eq(&own, &original), "{name} is the library's own class");
             let mut keys = own.attr_names();
             keys.sort_unstable();
@@ -190,6 +207,8 @@ mod tests {
             assert_eq!(keys, expected, "{name}");
             // the copy's own table holds copies of what is mutable, and nothing else
             assert!(own.attrs.borrow().values().all(needs_copy), "{name} copied an immutable value");
+            let mutable = original.attrs.borrow().values().filter(|v| needs_copy(v)).count();
+            assert_eq!(own.attrs.borrow().len(), mutable, "{name} did not copy every mutable value");
             for (b, ob) in own.bases.iter().zip(original.bases.iter()) {
                 assert!(Rc::ptr_eq(b, &host.class(&ob.name)), "{name}'s base {} is not the request's", ob.name);
             }

@@ -150,7 +150,7 @@ fn to_json_value(v: &Value, depth: u32, cx: &mut Out) -> Option<Json> {
             let d = d.borrow();
             let plain = d.keys().all(|k| matches!(k.to_value(), Value::Str(ref s) if !s.starts_with("__")));
             if plain {
-                let mut m = Map::new();
+                let mut m = Map::with_capacity(d.len());
                 for (k, val) in d.iter() {
                     if let Some(j) = to_json_depth(val, depth + 1, cx) {
                         m.insert(k.to_value().str(), j);
@@ -188,13 +188,13 @@ fn to_json_value(v: &Value, depth: u32, cx: &mut Out) -> Option<Json> {
             if &*o.class.name == "module" {
                 return None;
             }
-            let mut attrs = Map::new();
+            let mut attrs = Map::with_capacity(o.attrs.len());
             for (k, val) in o.attrs.iter() {
                 if let Some(j) = to_json_depth(val, depth + 1, cx) {
                     attrs.insert(k.to_string(), j);
                 }
             }
-            let mut m = Map::new();
+            let mut m = Map::with_capacity(4);
             m.insert("__object__".into(), Json::String(o.class.name.to_string()));
             if let Some(n) = &o.instance_name {
                 m.insert("name".into(), Json::String(n.to_string()));
@@ -368,22 +368,17 @@ pub fn namespace_from_state(vars: &Map<String, Json>, host: &dyn ClassResolver) 
 
 /// Stores the namespace's variables (what can be stored).
 pub fn namespace_to_state(ns: &Namespace) -> Map<String, Json> {
-    let mut m = Map::new();
+    // read in place: writing only reads values (no name is bound or unbound meanwhile)
+    let vars = ns.0.borrow();
+    let stored = || vars.iter().filter(|(name, _)| !name.starts_with("__"));
     let mut cx = Out::new();
-    for name in ns.names() {
-        if !name.starts_with("__") {
-            if let Some(v) = ns.get(&name) {
-                cx.count(&v, 0);
-            }
-        }
+    for (_, v) in stored() {
+        cx.count(v, 0);
     }
-    for name in ns.names() {
-        if name.starts_with("__") {
-            continue;
-        }
-        let Some(v) = ns.get(&name) else { continue };
-        if let Some(j) = to_json_depth(&v, 0, &mut cx) {
-            m.insert(name, j);
+    let mut m = Map::with_capacity(vars.len());
+    for (name, v) in stored() {
+        if let Some(j) = to_json_depth(v, 0, &mut cx) {
+            m.insert(name.to_string(), j);
         }
     }
     m
