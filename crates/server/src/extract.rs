@@ -86,21 +86,28 @@ impl<S: Send + Sync> FromRequestParts<S> for InterviewQuery {
 /// The session cookie of the requested interview: the session id and its cookie secret,
 /// if the browser sent a well-formed one; and whether the cookie says its session was
 /// never stored ([`crate::cookies::read_session_cookie`]).
+/// Read once per request (the posted form's extractor reads it too).
+#[derive(Clone)]
 pub struct SessionCookie(pub Option<(String, CookieSecret)>, pub bool);
 
 impl FromRequestParts<App> for SessionCookie {
     type Rejection = Infallible;
 
     async fn from_request_parts(parts: &mut Parts, app: &App) -> Result<Self, Self::Rejection> {
+        if let Some(c) = parts.extensions.get::<SessionCookie>() {
+            return Ok(c.clone());
+        }
         let q = InterviewQuery::from_request_parts(parts, app).await?;
         let Some(reference) = q.reference() else {
             return Ok(SessionCookie(None, false));
         };
         let name = cookie_name_for(reference, app.secure_cookies);
-        Ok(match read_session_cookie(&parts.headers, &name) {
+        let cookie = match read_session_cookie(&parts.headers, &name) {
             Some((id, secret, unstored)) => SessionCookie(Some((id, secret)), unstored),
             None => SessionCookie(None, false),
-        })
+        };
+        parts.extensions.insert(cookie.clone());
+        Ok(cookie)
     }
 }
 
@@ -186,10 +193,7 @@ impl FromRequest<App> for CsrfForm {
             let body = Bytes::from_request(Request::from_parts(parts, body), app)
                 .await
                 .map_err(IntoResponse::into_response)?;
-            let posted: Vec<(String, String)> = form_urlencoded::parse(&body)
-                .take(MAX_FORM_FIELDS.saturating_add(1))
-                .map(|(k, v)| (k.into_owned(), v.into_owned()))
-                .collect();
+            let posted: Vec<(String, String)> = form_pairs(&body).take(MAX_FORM_FIELDS.saturating_add(1)).collect();
             (posted, Vec::new(), None)
         };
         if posted.len() > MAX_FORM_FIELDS {
@@ -213,10 +217,49 @@ impl FromRequest<App> for CsrfForm {
     }
 }
 
+/// The name–value pairs of a URL-encoded body, as [`form_urlencoded::parse`] gives them.
+/// A name or value with nothing encoded (no `%`, no `+`: the base64 field names, the
+/// token, most answers) is taken as it is; the rest is decoded by `form_urlencoded`, which
+/// goes byte by byte.
+fn form_pairs(body: &[u8]) -> impl Iterator<Item = (String, String)> + '_ {
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    body.split(|&b| b == b'&').filter(|pair| !pair.is_empty()).map(move |pair| {
+        if pair.iter().any(|&b| b == b'%' || b == b'+') {
+            form_urlencoded::parse(pair)
+                .next()
+                .map_or_else(|| (String::new(), String::new()), |(k, v)| (k.into_owned(), v.into_owned()))
+        } else {
+            match pair.iter().position(|&b| b == b'=') {
+                Some(eq) => (text(&pair[..eq]), text(&pair[eq + 1..])),
+                None => (text(pair), String::new()),
+            }
+        }
+    })
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn form_pairs_are_what_form_urlencoded_gives() {
+        let bodies: &[&[u8]] = &[
+            b"",
+            b"a=1&b=2",
+            b"a=1&&b=&=c&d&e==f&",
+            b"x%20y=a+b&plain=v%2Bw&c=%zz%4&%C3%A9=\xc3\xa9",
+            b"bad=\xff\xfe&ok=1",
+            b"dXNlcl9lbWFpbA=me%40example.com&_csrf=8efcd9da",
+            b"k=v=w&k2=+",
+        ];
+        for body in bodies {
+            let ours: Vec<(String, String)> = form_pairs(body).collect();
+            let theirs: Vec<(String, String)> =
+                form_urlencoded::parse(body).map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+            assert_eq!(ours, theirs, "body {:?}", String::from_utf8_lossy(body));
+        }
+    }
 
     #[test]
     fn query_parsing() {

@@ -352,14 +352,15 @@ pub async fn interview_post(
     let SessionCookie(cookie, unstored) = cookie;
     let plain = !form.posts_any(&[DELETE_FIELD, "_email_attachments", "_download_attachments"]);
     if let Some(again) = form.again().filter(|_| unstored && plain) {
-        match answer(&app, &q, &base_url, cookie.clone(), Unstored::Believe, form).await {
+        match Box::pin(answer(&app, &q, &base_url, cookie.clone(), Unstored::Believe, form)).await {
             Err(AppError::Store(StoreError::Exists)) => {}
             other => return other,
         }
-        return answer(&app, &q, &base_url, cookie, Unstored::Check, again).await;
+        return Box::pin(answer(&app, &q, &base_url, cookie, Unstored::Check, again)).await;
     }
     let unstored = if unstored { Unstored::Check } else { Unstored::No };
-    answer(&app, &q, &base_url, cookie, unstored, form).await
+    // boxed: the step's future is large, and the layers above move this one about
+    Box::pin(answer(&app, &q, &base_url, cookie, unstored, form)).await
 }
 
 /// [`interview_post`] with the session cookie read and what to do with one that says its
