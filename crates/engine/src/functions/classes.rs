@@ -25,16 +25,9 @@ type Table = IndexMap<Rc<str>, Value>;
 
 /// A class of the library: the class, its attribute table as the copies share it, and the
 /// entries of that table a copy must hold copies of (found once, not at every copy: a
-/// class's table is mostly methods).
+/// class's table is mostly methods). Cloned as pointers.
+#[derive(Clone)]
 struct LibraryClass {
-    class: Rc<Class>,
-    table: Rc<Table>,
-    mutable: Rc<[(Rc<str>, Value)]>,
-}
-
-/// The library class of a name, as [`library_entry`] finds it.
-struct Entry {
-    key: &'static str,
     class: Rc<Class>,
     table: Rc<Table>,
     mutable: Rc<[(Rc<str>, Value)]>,
@@ -64,16 +57,9 @@ fn build_library() -> HashMap<&'static str, LibraryClass> {
         .collect()
 }
 
-/// The library's class of that name, if the library has one.
-fn library_entry(name: &str) -> Option<Entry> {
-    LIBRARY.with(|l| {
-        l.get_key_value(name).map(|(k, c)| Entry {
-            key: k,
-            class: c.class.clone(),
-            table: c.table.clone(),
-            mutable: c.mutable.clone(),
-        })
-    })
+/// The library's class of that name and its key, if the library has one.
+fn library_entry(name: &str) -> Option<(&'static str, LibraryClass)> {
+    LIBRARY.with(|l| l.get_key_value(name).map(|(k, c)| (*k, c.clone())))
 }
 
 impl EngineHost {
@@ -85,13 +71,14 @@ impl EngineHost {
         if self.builds_library {
             return None;
         }
-        Some(self.copy_class(library_entry(name)?))
+        let (key, entry) = library_entry(name)?;
+        Some(self.copy_class(key, entry))
     }
 
     /// Copies a library class: its bases first, then what its attributes hold that is
     /// mutable; it reads the rest from the library's table.
-    fn copy_class(&self, entry: Entry) -> Rc<Class> {
-        let Entry { key, class: original, table, mutable } = entry;
+    fn copy_class(&self, key: &'static str, entry: LibraryClass) -> Rc<Class> {
+        let LibraryClass { class: original, table, mutable } = entry;
         let bases = original.bases.iter().map(|b| self.own_class(b)).collect();
         let copy = Rc::new(Class {
             name: original.name.clone(),
@@ -112,11 +99,11 @@ impl EngineHost {
     /// The request's copy of a class if it is one of the library's, else the class itself.
     fn own_class(&self, c: &Rc<Class>) -> Rc<Class> {
         match library_entry(&c.name) {
-            Some(entry) if Rc::ptr_eq(&entry.class, c) => {
-                if let Some(own) = self.classes.borrow().get(entry.key) {
+            Some((key, entry)) if Rc::ptr_eq(&entry.class, c) => {
+                if let Some(own) = self.classes.borrow().get(key) {
                     return own.clone();
                 }
-                self.copy_class(entry)
+                self.copy_class(key, entry)
             }
             _ => c.clone(),
         }
@@ -198,7 +185,7 @@ mod tests {
         let host = request();
         for name in objects::class_names() {
             let own = host.class(name);
-            let original = library_entry(name).unwrap_or_else(|| panic!("{name} is not in the library")).class;
+            let original = library_entry(name).unwrap_or_else(|| panic!("{name} is not in the library")).1.class;
             assert!(!Rc::ptr_eq(&own, &original), "{name} is the library's own class");
             let mut keys = own.attr_names();
             keys.sort_unstable();
