@@ -7,17 +7,40 @@ use store::CookieSecret;
 
 use crate::state::{random_hex, Rng, RngFailed};
 
-/// Length in hex characters of a session id (128 random bits).
-pub const SESSION_ID_LEN: usize = 32;
+/// Length in hex characters of a session id: its creation time (12: milliseconds on the
+/// server's clock) then 128 random bits (32).
+pub const SESSION_ID_LEN: usize = TIME_LEN + RANDOM_LEN;
 
-/// A fresh session id: 128 bits from the server's random source, as lowercase hex.
-pub fn new_session_id(rng: &dyn Rng) -> Result<String, RngFailed> {
-    random_hex(rng, SESSION_ID_LEN / 2)
+/// Hex characters of a session id's creation time (48 bits of milliseconds).
+const TIME_LEN: usize = 12;
+
+/// Hex characters of a session id's random part, and the whole of an id issued before ids
+/// began with their time (those are still read).
+const RANDOM_LEN: usize = 32;
+
+/// A fresh session id: the time `now` (the server's clock, read as milliseconds since
+/// 1970), then 128 bits from the server's random source, as lowercase hex.
+///
+/// Why the time first: the database keeps an index of session ids, and a new session's
+/// row goes into it at its first answer. Ids that grow with time land at the index's end,
+/// in pages already in memory; wholly random ids each landed at a random page, read from
+/// the file once the index outgrew SQLite's cache, and split pages anywhere. The random
+/// part alone keeps an id unguessable (it is what a `multi_user` link carries); the time
+/// tells the id's holder only when the session began, which its row holds too.
+pub fn new_session_id(rng: &dyn Rng, now: chrono::NaiveDateTime) -> Result<String, RngFailed> {
+    // 48 bits hold milliseconds until the year 10889; a time before 1970 counts as 1970
+    let millis = u64::try_from(now.and_utc().timestamp_millis()).unwrap_or(0) & 0xffff_ffff_ffff;
+    let mut id = String::with_capacity(SESSION_ID_LEN);
+    use std::fmt::Write as _;
+    let _ = write!(id, "{millis:0TIME_LEN$x}");
+    id.push_str(&random_hex(rng, RANDOM_LEN / 2)?);
+    Ok(id)
 }
 
-/// Whether `s` looks like a session id we issued (so junk never reaches the database).
+/// Whether `s` looks like a session id we issued, now or before ids began with their time
+/// (so junk never reaches the database).
 pub fn valid_session_id(s: &str) -> bool {
-    s.len() == SESSION_ID_LEN
+    (s.len() == SESSION_ID_LEN || s.len() == RANDOM_LEN)
         && s.bytes()
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
@@ -125,12 +148,35 @@ mod tests {
 
     #[test]
     fn session_ids() {
-        let a = new_session_id(&crate::state::OsRng).unwrap();
-        let b = new_session_id(&crate::state::OsRng).unwrap();
+        let now = chrono::Utc::now().naive_utc();
+        let a = new_session_id(&crate::state::OsRng, now).unwrap();
+        let b = new_session_id(&crate::state::OsRng, now).unwrap();
         assert_ne!(a, b);
         assert!(valid_session_id(&a));
         assert!(!valid_session_id("../etc"));
         assert!(!valid_session_id(&a.to_uppercase()));
+        assert_eq!(a.len(), SESSION_ID_LEN);
+        // ids issued before ids began with their time are still read; other lengths are not
+        assert!(valid_session_id(&a[TIME_LEN..]));
+        assert!(!valid_session_id(&a[1..]));
+        assert!(!valid_session_id(&a[..RANDOM_LEN - 1]));
+    }
+
+    #[test]
+    fn session_ids_grow_with_time_and_end_in_128_random_bits() {
+        let rng = crate::state::OsRng;
+        let at = |ms: i64| new_session_id(&rng, chrono::DateTime::from_timestamp_millis(ms).unwrap().naive_utc()).unwrap();
+        let (early, late) = (at(1_765_000_000_000), at(1_765_000_000_001));
+        assert!(early < late, "{early} {late}");
+        assert_eq!(&early[..TIME_LEN], "019af232b200");
+        assert_eq!(&late[..TIME_LEN], "019af232b201");
+        // a thousand ids of one millisecond: all different in their random part
+        let same: std::collections::HashSet<String> = (0..1000).map(|_| at(7)[TIME_LEN..].to_string()).collect();
+        assert_eq!(same.len(), 1000);
+        assert!(at(7).starts_with("000000000007"));
+        assert!(valid_session_id(&at(i64::MAX >> 20)));
+        // before 1970: as 1970
+        assert!(at(-5).starts_with("000000000000"));
     }
 
     #[test]
@@ -143,7 +189,7 @@ mod tests {
         assert_eq!(read_cookie(&h, "colloquy_ab").as_deref(), Some("xyz"));
         assert_eq!(read_cookie(&h, "nope"), None);
         assert!(cookie_name("a:b.yml").starts_with("colloquy_"));
-        let id = new_session_id(&crate::state::OsRng).unwrap();
+        let id = new_session_id(&crate::state::OsRng, chrono::Utc::now().naive_utc()).unwrap();
         let secret = CookieSecret::generate().unwrap();
         let set = session_cookie("colloquy_cd", &id, &secret, true, true);
         assert!(set.contains("HttpOnly") && set.contains("SameSite=Lax") && set.contains("Secure"));

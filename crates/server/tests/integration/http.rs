@@ -647,7 +647,7 @@ async fn answers_are_encrypted_at_rest_marker_grep() {
     // the cookie carries id.secret
     let value = cookie.split_once('=').unwrap().1;
     let (id, secret) = value.split_once('.').unwrap();
-    assert_eq!(id.len(), 32);
+    assert_eq!(id.len(), 44);
     assert_eq!(secret.len(), 43);
     // while running (WAL, shm) and after a checkpoint: neither the answer nor the secret
     assert!(files_containing(dir.path(), b"ZZMARKER123").is_empty());
