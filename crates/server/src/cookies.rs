@@ -18,8 +18,8 @@ const TIME_LEN: usize = 12;
 /// began with their time (those are still read).
 const RANDOM_LEN: usize = 32;
 
-/// A fresh session id: the time `now` (the server's clock, read as milliseconds since
-/// 1970), then 128 bits from the server's random source, as lowercase hex.
+/// A fresh session id: the time `millis` (the server's clock: [`crate::state::Clock::millis`]),
+/// then 128 bits from the server's random source, as lowercase hex.
 ///
 /// Why the time first: the database keeps an index of session ids, and a new session's
 /// row goes into it at its first answer. Ids that grow with time land at the index's end,
@@ -27,9 +27,9 @@ const RANDOM_LEN: usize = 32;
 /// the file once the index outgrew SQLite's cache, and split pages anywhere. The random
 /// part alone keeps an id unguessable (it is what a `multi_user` link carries); the time
 /// tells the id's holder only when the session began, which its row holds too.
-pub fn new_session_id(rng: &dyn Rng, now: chrono::NaiveDateTime) -> Result<String, RngFailed> {
+pub fn new_session_id(rng: &dyn Rng, millis: i64) -> Result<String, RngFailed> {
     // 48 bits hold milliseconds until the year 10889; a time before 1970 counts as 1970
-    let millis = u64::try_from(now.and_utc().timestamp_millis()).unwrap_or(0) & 0xffff_ffff_ffff;
+    let millis = u64::try_from(millis).unwrap_or(0) & 0xffff_ffff_ffff;
     let mut id = String::with_capacity(SESSION_ID_LEN);
     use std::fmt::Write as _;
     let _ = write!(id, "{millis:0TIME_LEN$x}");
@@ -145,10 +145,11 @@ pub fn expired_cookie(name: &str, secure: bool) -> String {
 mod tests {
     use super::*;
     use http::HeaderValue;
+    use crate::state::Clock as _;
 
     #[test]
     fn session_ids() {
-        let now = chrono::Utc::now().naive_utc();
+        let now = crate::state::SystemClock.millis();
         let a = new_session_id(&crate::state::OsRng, now).unwrap();
         let b = new_session_id(&crate::state::OsRng, now).unwrap();
         assert_ne!(a, b);
@@ -165,7 +166,7 @@ mod tests {
     #[test]
     fn session_ids_grow_with_time_and_end_in_128_random_bits() {
         let rng = crate::state::OsRng;
-        let at = |ms: i64| new_session_id(&rng, chrono::DateTime::from_timestamp_millis(ms).unwrap().naive_utc()).unwrap();
+        let at = |ms: i64| new_session_id(&rng, ms).unwrap();
         let (early, late) = (at(1_765_000_000_000), at(1_765_000_000_001));
         assert!(early < late, "{early} {late}");
         assert_eq!(&early[..TIME_LEN], "019af232b200");
@@ -174,7 +175,7 @@ mod tests {
         let same: std::collections::HashSet<String> = (0..1000).map(|_| at(7)[TIME_LEN..].to_string()).collect();
         assert_eq!(same.len(), 1000);
         assert!(at(7).starts_with("000000000007"));
-        assert!(valid_session_id(&at(i64::MAX >> 20)));
+        assert!(valid_session_id(&at(i64::MAX)));
         // before 1970: as 1970
         assert!(at(-5).starts_with("000000000000"));
     }
@@ -189,7 +190,7 @@ mod tests {
         assert_eq!(read_cookie(&h, "colloquy_ab").as_deref(), Some("xyz"));
         assert_eq!(read_cookie(&h, "nope"), None);
         assert!(cookie_name("a:b.yml").starts_with("colloquy_"));
-        let id = new_session_id(&crate::state::OsRng, chrono::Utc::now().naive_utc()).unwrap();
+        let id = new_session_id(&crate::state::OsRng, 1).unwrap();
         let secret = CookieSecret::generate().unwrap();
         let set = session_cookie("colloquy_cd", &id, &secret, true, true);
         assert!(set.contains("HttpOnly") && set.contains("SameSite=Lax") && set.contains("Secure"));

@@ -46,7 +46,7 @@ impl OpenSession {
     /// A new session not yet in the store, with a fresh id, data key and cookie secret.
     pub fn fresh(app: &App, runner: &Arc<dyn Runner>) -> Result<OpenSession, AppError> {
         let secret = CookieSecret::generate().map_err(|e| AppError::Keys(e.into()))?;
-        OpenSession::new_unstored(app, runner, new_session_id(app.rng(), app.clock().now())?, secret, false)
+        OpenSession::new_unstored(app, runner, new_session_id(app.rng(), app.clock().millis())?, secret, false)
     }
 
     /// A new session not yet in the store under the id and secret of a cookie whose session

@@ -17,6 +17,12 @@ pub const EVAL_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
 pub trait Clock: Send + Sync + fmt::Debug + 'static {
     /// The current local time.
     fn now(&self) -> chrono::NaiveDateTime;
+
+    /// Milliseconds since 1970 by this clock, for ordering (new session ids begin with
+    /// them): the local time read as UTC unless the clock knows better.
+    fn millis(&self) -> i64 {
+        self.now().and_utc().timestamp_millis()
+    }
 }
 
 /// The system clock (local time).
@@ -26,6 +32,11 @@ pub struct SystemClock;
 impl Clock for SystemClock {
     fn now(&self) -> chrono::NaiveDateTime {
         chrono::Local::now().naive_local()
+    }
+
+    /// UTC, without the time zone's conversion (a fresh session's id asks for it).
+    fn millis(&self) -> i64 {
+        chrono::Utc::now().timestamp_millis()
     }
 }
 
