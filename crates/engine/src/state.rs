@@ -134,9 +134,28 @@ pub struct CurrentQuestion {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub name: String,
     /// What the screen offered, kept so that the answer is checked against it without
-    /// building the screen again (only plain values; see `runtime::ask::kept`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) form: Option<crate::runtime::KeptForm>,
+    /// building the screen again (only plain values; see `runtime::ask::kept`). Shared, not
+    /// copied, when the state is: a new session's first screen is made once and every new
+    /// session starts from a copy of its state.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "shared_form")]
+    pub(crate) form: Option<std::sync::Arc<crate::runtime::KeptForm>>,
+}
+
+/// [`CurrentQuestion::form`] as JSON: the description itself.
+mod shared_form {
+    use std::sync::Arc;
+
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use crate::runtime::KeptForm;
+
+    pub fn serialize<S: Serializer>(form: &Option<Arc<KeptForm>>, s: S) -> Result<S::Ok, S::Error> {
+        form.as_deref().serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Arc<KeptForm>>, D::Error> {
+        Ok(Option::<KeptForm>::deserialize(d)?.map(Arc::new))
+    }
 }
 
 /// What the back button needs to restore the previous step.

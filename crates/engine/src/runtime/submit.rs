@@ -75,7 +75,7 @@ pub(crate) fn accept(
     };
     let before = state.clone_without_history();
     let mut run = Run::new(iv, state, ctx);
-    let refused = match apply(&mut run, &cur, kept.as_ref(), &posted) {
+    let refused = match apply(&mut run, &cur, kept.as_deref(), &posted) {
         Ok(None) => {
             run.st.push_undo_of(before);
             if !then_show || run.st.pending_command.is_some() {
@@ -106,7 +106,7 @@ pub(crate) fn accept(
 
 /// Puts back the state as it was before a refused answer (the history never changed), with
 /// the form description that was kept for the question.
-fn restore(state: &mut SessionState, mut before: SessionState, kept: Option<KeptForm>) {
+fn restore(state: &mut SessionState, mut before: SessionState, kept: Option<std::sync::Arc<KeptForm>>) {
     before.history = std::mem::take(&mut state.history);
     if let Some(c) = before.current.as_mut() {
         c.form = kept;

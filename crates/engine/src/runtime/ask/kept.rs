@@ -389,6 +389,20 @@ mod tests {
     }
 
     #[test]
+    fn a_copy_of_the_state_shares_the_kept_form_and_its_json_holds_it_whole() {
+        let kept = KeptForm::new(3, &[field(How::Input)], Vec::new()).expect("kept");
+        let mut state = crate::state::SessionState::default();
+        state.current = Some(crate::state::CurrentQuestion { token: "0..1".into(), form: Some(Arc::new(kept.clone())), ..Default::default() });
+        let copy = state.clone();
+        let form = |s: &crate::state::SessionState| s.current.as_ref().and_then(|c| c.form.clone()).expect("a form");
+        assert!(Arc::ptr_eq(&form(&state), &form(&copy)), "a copy shares the description");
+        let json = serde_json::to_value(&state.current).expect("serialises");
+        assert_eq!(json["form"], serde_json::to_value(&kept).expect("serialises"), "{json}");
+        let back: crate::state::CurrentQuestion = serde_json::from_value(json).expect("deserialises");
+        assert_eq!(back.form.as_deref(), Some(&kept));
+    }
+
+    #[test]
     fn another_revision_or_a_value_that_is_not_plain_keeps_nothing() {
         let form = vec![field(How::Input)];
         let kept = KeptForm::new(1, &form, Vec::new()).expect("kept");

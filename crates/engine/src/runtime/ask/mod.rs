@@ -58,7 +58,7 @@ impl<'a> Run<'a> {
             sought: sought.map(str::to_string),
             event: event.map(str::to_string),
             name: super::extended_name(&block.name, bindings),
-            form: kept,
+            form: kept.map(std::sync::Arc::new),
         });
         if let Some(c) = &q.prevent_going_back {
             if self.condition(c)? {
