@@ -354,15 +354,19 @@ fn kept_fields(
     posted: &HashMap<&str, Vec<&str>>,
     decoded: &mut Decoded,
 ) -> Vec<bool> {
-    let by_var: HashMap<String, Value> = spec
-        .iter()
-        .zip(decoded.values.iter())
-        .filter_map(|(f, v)| v.as_ref().map(|v| (f.var.clone(), v.clone())))
-        .collect();
     let mut keep = vec![true; spec.len()];
+    // each field's value by its variable, for the fields shown only under a condition
+    let by_var: HashMap<&str, Value> = if spec.iter().any(|f| f.cond.is_some()) {
+        spec.iter()
+            .zip(decoded.values.iter())
+            .filter_map(|(f, v)| v.as_ref().map(|v| (f.var.as_str(), v.clone())))
+            .collect()
+    } else {
+        HashMap::new()
+    };
     for (idx, f) in spec.iter().enumerate() {
         if let Some((ctrl, expected, show)) = &f.cond {
-            let value = by_var.get(ctrl).cloned().or_else(|| item_of_group(&by_var, ctrl));
+            let value = by_var.get(ctrl.as_str()).cloned().or_else(|| item_of_group(&by_var, ctrl));
             let actual = value.as_ref().map(value_text);
             let holds = match (&actual, expected.as_str()) {
                 (Some(a), e) => a == e || (e == "True" && value.as_ref().is_some_and(Value::truthy)),
@@ -400,7 +404,7 @@ fn kept_fields(
 }
 
 /// `x['key']` when `x` is a checkbox group posted on the same screen: its item.
-fn item_of_group(by_var: &HashMap<String, Value>, name: &str) -> Option<Value> {
+fn item_of_group(by_var: &HashMap<&str, Value>, name: &str) -> Option<Value> {
     let (base, rest) = name.split_once('[')?;
     let key = rest.strip_suffix(']')?.trim().trim_matches(|c| c == '\'' || c == '"');
     let elements = match by_var.get(base)? {
