@@ -24,6 +24,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("../migrations/0001_sessions.sql")),
     (2, include_str!("../migrations/0002_wrapped_key.sql")),
     (3, include_str!("../migrations/0003_blobs.sql")),
+    (4, include_str!("../migrations/0004_no_modified_index.sql")),
 ];
 
 impl From<rusqlite::Error> for StoreError {
@@ -44,10 +45,9 @@ fn lost(e: tokio::task::JoinError) -> StoreError {
     ))))
 }
 
-/// How many seconds `modified` may lag behind a session's last save: an update within that
-/// time of the stored `modified` leaves it (and its index) alone. The idle sweep counts in
-/// days.
-pub(crate) const MODIFIED_GRANULARITY: i64 = 60;
+/// How many session rows the idle sweep reads in one transaction (the writer is free for
+/// other requests between two).
+const SWEEP_SLICE: i64 = 2000;
 
 /// A session row as stored (state sealed, key wrapped).
 #[derive(Clone, Debug)]
@@ -444,32 +444,18 @@ impl Sqlite {
     ) -> Result<Updated, StoreError> {
         self.write(|w| {
             let done = atomically(w, !blobs.is_empty(), |conn| {
-                // `modified` moves only when it is a minute old or more: an update that leaves
-                // it out writes one page (the row's), not the `sessions_modified` index's too
-                let recent = now.saturating_sub(MODIFIED_GRANULARITY);
                 // `COALESCE(?2, wrapped_key)`: the new wrapped key when there is one; what the
                 // row keeps besides comes back for the kept copy
-                let written = |r: &rusqlite::Row<'_>| -> rusqlite::Result<Written> {
-                    Ok(Written { interview: r.get(0)?, created: r.get(1)?, modified: r.get(2)?, wrapped_key: r.get(3)? })
-                };
-                let mut updated = conn
+                let updated = conn
                     .prepare_cached(
-                        "UPDATE sessions SET state = ?1, wrapped_key = COALESCE(?2, wrapped_key), version = version + 1 \
-                         WHERE id = ?3 AND version = ?4 AND modified > ?5 \
+                        "UPDATE sessions SET state = ?1, wrapped_key = COALESCE(?2, wrapped_key), version = version + 1, \
+                         modified = ?5 WHERE id = ?3 AND version = ?4 \
                          RETURNING interview, created, modified, wrapped_key",
                     )?
-                    .query_row(params![sealed, wrapped, id, expected_version, recent], written)
+                    .query_row(params![sealed, wrapped, id, expected_version, now], |r| {
+                        Ok(Written { interview: r.get(0)?, created: r.get(1)?, modified: r.get(2)?, wrapped_key: r.get(3)? })
+                    })
                     .optional()?;
-                if updated.is_none() {
-                    updated = conn
-                        .prepare_cached(
-                            "UPDATE sessions SET state = ?1, wrapped_key = COALESCE(?2, wrapped_key), version = version + 1, \
-                             modified = ?5 WHERE id = ?3 AND version = ?4 \
-                             RETURNING interview, created, modified, wrapped_key",
-                        )?
-                        .query_row(params![sealed, wrapped, id, expected_version, now], written)
-                        .optional()?;
-                }
                 if let Some(row) = updated {
                     insert_blobs(conn, id, &blobs, now)?;
                     return Ok(Ok(row));
@@ -600,33 +586,64 @@ impl Sqlite {
         Ok(existed)
     }
 
-    /// Deletes the sessions (with their files) last modified before `cutoff` in one
-    /// transaction (on the blocking pool: it may be many rows); returns how many sessions
-    /// were deleted.
+    /// Deletes the sessions (each with its files, in the same transaction) last modified
+    /// before `cutoff`, on the blocking pool; returns how many sessions were deleted.
     pub async fn delete_modified_before(&self, cutoff: i64) -> Result<u64, StoreError> {
-        let writer = self.writer.clone().lock_owned().await;
-        let rows = self.rows.clone();
-        let n = tokio::task::spawn_blocking(move || {
-            let swept = atomically(writer.as_ref().ok_or_else(closed)?, true, |tx| {
-                tx.execute(
-                    "DELETE FROM session_blobs WHERE session_id IN (SELECT id FROM sessions WHERE modified < ?)",
-                    [cutoff],
-                )?;
-                let n = tx.execute("DELETE FROM sessions WHERE modified < ?", [cutoff])?;
-                // Files whose session is gone (never expected; cleaned up all the same).
-                tx.execute("DELETE FROM session_blobs WHERE session_id NOT IN (SELECT id FROM sessions)", [])?;
-                Ok(n)
-            });
-            // with the writer still held; reads under way keep nothing they found
-            rows.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clear();
-            swept
-        })
-        .await
-        .map_err(lost)??;
-        if n > 0 {
+        self.delete_modified_before_by(cutoff, SWEEP_SLICE).await
+    }
+
+    /// [`Sqlite::delete_modified_before`], reading `slice` rows per transaction: `modified`
+    /// has no index (every new session and every save would write a page of it), so the
+    /// sweep reads the table in the order of its rows, a slice at a time, and other requests
+    /// get the writer between two slices. A session saved meanwhile is judged by its new
+    /// `modified`.
+    async fn delete_modified_before_by(&self, cutoff: i64, slice: i64) -> Result<u64, StoreError> {
+        let mut after = i64::MIN;
+        let mut swept = 0i64;
+        loop {
+            let writer = self.writer.clone().lock_owned().await;
+            let rows = self.rows.clone();
+            let (n, last) = tokio::task::spawn_blocking(move || {
+                let conn = writer.as_ref().ok_or_else(closed)?;
+                let done = atomically(conn, true, |tx| {
+                    let last: Option<i64> = tx.query_row(
+                        "SELECT max(rowid) FROM (SELECT rowid FROM sessions WHERE rowid > ?1 ORDER BY rowid LIMIT ?2)",
+                        [after, slice],
+                        |r| r.get(0),
+                    )?;
+                    let Some(last) = last else { return Ok((0, None)) };
+                    tx.execute(
+                        "DELETE FROM session_blobs WHERE session_id IN \
+                         (SELECT id FROM sessions WHERE rowid > ?1 AND rowid <= ?2 AND modified < ?3)",
+                        [after, last, cutoff],
+                    )?;
+                    let n = tx.execute(
+                        "DELETE FROM sessions WHERE rowid > ?1 AND rowid <= ?2 AND modified < ?3",
+                        [after, last, cutoff],
+                    )?;
+                    Ok((n, Some(last)))
+                });
+                if matches!(done, Ok((n, _)) if n > 0) {
+                    // with the writer still held; reads under way keep nothing they found
+                    rows.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clear();
+                }
+                done
+            })
+            .await
+            .map_err(lost)??;
+            swept += i64::try_from(n).unwrap_or(i64::MAX);
+            match last {
+                Some(last) => after = last,
+                None => break,
+            }
+        }
+        // Files whose session is gone (never expected; cleaned up all the same).
+        self.write(|w| Ok(w.execute("DELETE FROM session_blobs WHERE session_id NOT IN (SELECT id FROM sessions)", [])?))
+            .await?;
+        if swept > 0 {
             self.checkpoint().await;
         }
-        Ok(u64::try_from(n).unwrap_or(u64::MAX))
+        Ok(u64::try_from(swept).unwrap_or(u64::MAX))
     }
 
     /// Closes the connections, the writer last (the last connection to close checkpoints
@@ -816,7 +833,44 @@ fn insert_blobs(conn: &Connection, id: &str, blobs: &[SealedBlob], now: i64) -> 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
-    use super::{Rows, SessionRow};
+    use super::{Rows, SessionRow, Sqlite, SealedBlob};
+
+    /// The sweep reads the table a slice at a time: with slices of 3 rows, it deletes every
+    /// idle session among 20 (and their files), keeps the others, and a session saved since
+    /// is judged by its new `modified`.
+    #[tokio::test]
+    async fn the_idle_sweep_reads_the_table_in_slices_and_misses_no_row() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Sqlite::open_dir(dir.path(), 100).await.unwrap();
+        for i in 0..20i64 {
+            // every third session is recent, the others idle since time 10 + i
+            let now = if i % 3 == 0 { 1000 + i } else { 10 + i };
+            let file: SealedBlob = ("upload", 1, vec![1, 2, 3]);
+            db.insert_session(&format!("s{i:02}"), "iv", vec![0; 50], vec![1; 8], now, vec![file]).await.unwrap();
+        }
+        // s01, idle, is saved again before the sweep
+        assert!(matches!(db.update_session("s01", 1, vec![2; 50], None, 2000, Vec::new()).await.unwrap(), super::Updated::Yes));
+        let swept = db.delete_modified_before_by(500, 3).await.unwrap();
+        let left: Vec<String> = db
+            .write(|w| {
+                let mut st = w.prepare("SELECT id FROM sessions ORDER BY id")?;
+                let ids = st.query_map([], |r| r.get(0))?.collect::<Result<Vec<String>, _>>()?;
+                Ok(ids)
+            })
+            .await
+            .unwrap();
+        let kept: Vec<String> = (0..20).filter(|i| i % 3 == 0 || *i == 1).map(|i| format!("s{i:02}")).collect();
+        assert_eq!(left, kept);
+        assert_eq!(swept, 20 - kept.len() as u64);
+        assert_eq!(db.count(super::Table::Blobs).await.unwrap(), kept.len() as i64, "the files went with their sessions");
+        assert_eq!(db.delete_modified_before_by(500, 3).await.unwrap(), 0, "nothing left to sweep");
+        // the migrations leave `modified` without an index (the sweep needs none)
+        let indexes: i64 = db
+            .write(|w| Ok(w.query_row("SELECT count(*) FROM sqlite_master WHERE name = 'sessions_modified'", [], |r| r.get(0))?))
+            .await
+            .unwrap();
+        assert_eq!(indexes, 0);
+    }
 
     fn row(version: i64, bytes: usize) -> SessionRow {
         SessionRow {

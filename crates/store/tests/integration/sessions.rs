@@ -538,10 +538,10 @@ async fn clocked_store(start: i64) -> (Store, std::sync::Arc<std::sync::atomic::
     (store, now)
 }
 
-/// `modified` moves at most once a minute (a save within a minute of it leaves it, so the
-/// update writes no index page); the version check and "not found" work the same either way.
+/// Every save moves `modified` to the time of the save (no index of it to spare); a stale
+/// version conflicts and changes nothing, and "not found" is told apart.
 #[tokio::test]
-async fn modified_moves_at_most_once_a_minute_and_versions_still_conflict() {
+async fn every_save_moves_modified_and_stale_versions_still_conflict() {
     use std::sync::atomic::Ordering;
     let (store, now) = clocked_store(1_000).await;
     let (secret, key) = keys();
@@ -551,30 +551,21 @@ async fn modified_moves_at_most_once_a_minute_and_versions_still_conflict() {
     at(1_030);
     let v2 = store.save("a", v1, b"{\"n\":2}", &key).await.unwrap();
     let s = load().await;
-    assert_eq!((s.version, s.modified, s.state.as_slice()), (v2, 1_000, b"{\"n\":2}".as_slice()));
-    at(1_059);
+    assert_eq!((s.version, s.modified, s.state.as_slice()), (v2, 1_030, b"{\"n\":2}".as_slice()));
+    at(1_031);
     let v3 = store.save("a", v2, b"{\"n\":3}", &key).await.unwrap();
-    assert_eq!(load().await.modified, 1_000, "59 s after: not moved");
-    at(1_060);
-    let v4 = store.save("a", v3, b"{\"n\":4}", &key).await.unwrap();
-    assert_eq!(load().await.modified, 1_060, "a minute after: moved");
-    // a stale version conflicts whether or not `modified` would move
-    at(1_070);
-    assert!(matches!(store.save("a", v3, b"{\"stale\":1}", &key).await, Err(StoreError::Conflict)));
+    assert_eq!(load().await.modified, 1_031, "a second later: moved");
+    // a stale version conflicts and leaves the row as it was
     at(2_000);
-    assert!(matches!(store.save("a", v3, b"{\"stale\":2}", &key).await, Err(StoreError::Conflict)));
+    assert!(matches!(store.save("a", v2, b"{\"stale\":1}", &key).await, Err(StoreError::Conflict)));
     let s = load().await;
-    assert_eq!((s.version, s.modified, s.state.as_slice()), (v4, 1_060, b"{\"n\":4}".as_slice()));
-    // rewrapping takes the same two paths
+    assert_eq!((s.version, s.modified, s.state.as_slice()), (v3, 1_031, b"{\"n\":3}".as_slice()));
+    // rewrapping moves it too
     let server = store::ServerKey::generate().unwrap();
     at(2_010);
-    let v5 = store.save_rewrapped("a", v4, b"{\"n\":5}", &key, Some(KeyWrapper::Server(&server))).await.unwrap();
+    let v4 = store.save_rewrapped("a", v3, b"{\"n\":4}", &key, Some(KeyWrapper::Server(&server))).await.unwrap();
     let s = store.load("a", KeyWrapper::Server(&server)).await.unwrap().unwrap();
-    assert_eq!((s.version, s.modified), (v5, 2_010), "more than a minute: moved");
-    at(2_020);
-    let v6 = store.save_rewrapped("a", v5, b"{\"n\":6}", &key, Some(KeyWrapper::Cookie(&secret))).await.unwrap();
-    let s = load().await;
-    assert_eq!((s.version, s.modified, s.state.as_slice()), (v6, 2_010, b"{\"n\":6}".as_slice()));
+    assert_eq!((s.version, s.modified), (v4, 2_010));
     assert!(matches!(store.save("gone", 1, b"{}", &key).await, Err(StoreError::NotFound)));
 }
 
