@@ -126,8 +126,7 @@ pub struct Session {
     pub version: i64,
     /// Unix seconds of creation.
     pub created: i64,
-    /// Unix seconds of the last save, to the minute: a save less than a minute after the
-    /// recorded time leaves it as it is (so the save writes no index page).
+    /// Unix seconds of the last save.
     pub modified: i64,
     /// What the data key is wrapped by now ([`WrapKind::Cookie`] for anonymous sessions,
     /// [`WrapKind::Server`] for `multi_user` ones).
@@ -436,8 +435,8 @@ impl Store {
         self.db().delete(id).await
     }
 
-    /// Deletes the sessions not modified for `max_idle` (to the minute: see
-    /// [`Session::modified`]); returns how many were deleted.
+    /// Deletes the sessions not modified for `max_idle` ([`Session::modified`]), each with
+    /// its files; returns how many were deleted.
     pub async fn delete_idle(&self, max_idle: Duration) -> Result<u64, StoreError> {
         let cutoff = self
             .now()
